@@ -1,0 +1,15 @@
+# Warnings, -Werror in CI, and the optional sanitizer, applied per target by
+# kbq_target_options(target).
+function(kbq_target_options target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
+  if(KB_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+  if(KB_SANITIZE)
+    if(NOT KB_SANITIZE MATCHES "^(address|undefined)$")
+      message(FATAL_ERROR "KB_SANITIZE must be address or undefined, not '${KB_SANITIZE}'")
+    endif()
+    target_compile_options(${target} PRIVATE -fsanitize=${KB_SANITIZE} -fno-omit-frame-pointer)
+    target_link_options(${target} PRIVATE -fsanitize=${KB_SANITIZE})
+  endif()
+endfunction()

@@ -1,0 +1,174 @@
+// The kbq data model: articles, actors, events and links as plain value types.
+//
+// These are what the store persists and what every query returns. They hold
+// no RocksDB or Boost types and own all their data; copy and move them
+// freely, and share const instances between threads.
+//
+// Enum values marked "on-disk" are persisted: never renumber, only append.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kbq/time_value.h"
+
+namespace kbq {
+
+// A language tag as used in names and labels: "en", "zh", "ru".
+using Lang = std::string;
+
+// ---------------------------------------------------------------- Article
+
+struct Article {
+  std::string id;        // "art-" + 16 hex digits of a hash of the normalised text
+  std::string source;    // site or agency ("天天要闻", "kremlin.ru"); may be empty
+  std::string url;
+  std::string title;
+  Lang language;         // "zh", "en", ... detected from the script
+  // Publication instant: seconds since the epoch, UTC, and the offset from
+  // UTC in minutes the article stated (nullopt when it stated none).
+  int64_t published_utc = 0;
+  std::optional<int32_t> published_offset_minutes;
+  std::string text;      // normalised (NFKC) body text; mention spans index into it
+  int64_t ingested_utc = 0;
+  std::string path;      // the file it was read from, for diagnostics
+};
+
+// ---------------------------------------------------------------- Actor
+
+enum class ActorKind : uint8_t {  // on-disk
+  kUnknown = 0,
+  kCountry = 1,
+  kPerson = 2,
+  kOrganisation = 3,
+  kGovernmentBody = 4,
+  kPlace = 5,
+  kGroup = 6,
+  kMedia = 7,
+};
+std::string_view ActorKindName(ActorKind k);  // "country", "person", ...
+std::optional<ActorKind> ParseActorKind(std::string_view name);
+
+// A person's (or body's) tie to a country or organisation for a period.
+struct Affiliation {
+  std::string actor_id;  // the country or organisation
+  std::string role;      // "foreign_minister", "head_of_state", ...
+  TimeValue valid;       // !ok() means "always" (no known bounds)
+};
+
+struct Actor {
+  // ISO 3166-1 alpha-3 for countries ("UKR"); otherwise a kind-prefixed slug:
+  // "person:sergey-lavrov", "org:eu", "gov:rus-mfa", "place:istanbul".
+  std::string id;
+  ActorKind kind = ActorKind::kUnknown;
+  std::map<Lang, std::string> names;                // canonical name per language
+  std::map<Lang, std::vector<std::string>> aliases;  // other surface forms
+  std::vector<Affiliation> affiliations;
+  std::vector<std::string> part_of;  // place → country, body → government/country
+  bool provisional = false;          // found in text, not in the gazetteer
+  std::string source;                // where the record came from (gazetteer file, "text")
+
+  // The name in `lang`, else English, else any name, else the id.
+  std::string Name(std::string_view lang) const;
+};
+
+// ---------------------------------------------------------------- Event
+
+enum class Modality : uint8_t {  // on-disk
+  kAsserted = 0,
+  kReported = 1,
+  kClaimed = 2,
+  kNegated = 3,
+  kCounterfactual = 4,
+  kPlanned = 5,
+  kDemanded = 6,
+};
+std::string_view ModalityName(Modality m);  // "asserted", "reported", ...
+std::optional<Modality> ParseModality(std::string_view name);
+// Negated and counterfactual events are stored but hidden from default timelines.
+inline bool HiddenByDefault(Modality m) {
+  return m == Modality::kNegated || m == Modality::kCounterfactual;
+}
+
+enum class Role : uint8_t {  // on-disk
+  kSource = 0,
+  kTarget = 1,
+  kOther = 2,
+};
+std::string_view RoleName(Role r);
+std::optional<Role> ParseRole(std::string_view name);
+
+struct Participant {
+  std::string actor_id;
+  Role role = Role::kOther;
+  friend bool operator==(const Participant&, const Participant&) = default;
+};
+
+// Evidence: where an event was read.
+struct Mention {
+  std::string article_id;
+  uint32_t sentence = 0;     // sentence index within the article
+  uint32_t begin = 0;        // byte span of the sentence in Article::text
+  uint32_t end = 0;
+  std::string text;          // the sentence itself
+  std::string trigger;       // the word that triggered the event ("通电话", "talks")
+  std::string date_text;     // the time expression the date came from; empty if inherited
+  friend bool operator==(const Mention&, const Mention&) = default;
+};
+
+struct Attribution {
+  std::string actor_id;  // who says so; empty when unattributed
+  std::string cue;       // "称", "according to", "author"
+  friend bool operator==(const Attribution&, const Attribution&) = default;
+};
+
+struct Event {
+  std::string id;         // "ev-" + 16 hex digits, stable for the first mention
+  std::string type;       // our readable type: "negotiate", "phone_call", ...
+  std::string cameo;      // CAMEO code, e.g. "046"
+  TimeValue date;
+  // How the date was found: "explicit", "sentence", "inherited", "publication".
+  std::string date_basis;
+  std::vector<Participant> participants;
+  std::string place_id;   // actor id of the place, or empty
+  Modality modality = Modality::kAsserted;
+  Attribution attribution;
+  double confidence = 0.5;
+  std::vector<Mention> mentions;
+  std::map<Lang, std::string> labels;  // generated per language
+  // Extra numeric attributes from event streams (GDELT NumMentions, AvgTone...).
+  std::map<std::string, double> attributes;
+
+  // Actor ids of all participants (any role), in order, without duplicates.
+  std::vector<std::string> ActorIds() const;
+};
+
+// ---------------------------------------------------------------- Link
+
+enum class LinkKind : uint8_t {  // on-disk
+  kBefore = 0,
+  kOverlaps = 1,
+  kCauses = 2,
+  kEnables = 3,
+  kPartOf = 4,
+  kStoryline = 5,
+  kRefersTo = 6,
+  kSameAs = 7,
+};
+std::string_view LinkKindName(LinkKind k);  // "before", "causes", ...
+std::optional<LinkKind> ParseLinkKind(std::string_view name);
+
+struct Link {
+  std::string from;  // event id
+  std::string to;    // event id
+  LinkKind kind = LinkKind::kBefore;
+  std::string evidence;  // the cue or sentence that supports it
+  double confidence = 0.5;
+  friend bool operator==(const Link&, const Link&) = default;
+};
+
+}  // namespace kbq

@@ -1,0 +1,130 @@
+// Store: the embedded event store (RocksDB underneath, never visible here).
+//
+// One process may hold a store open for writing; any number may open it
+// read-only at the same time, each reading a consistent snapshot taken when
+// it opened (or when it calls Refresh()). A second writer gets Status::Busy
+// with the message "store is locked by another kbq process".
+//
+// All writes go through Commit(): one article's whole result — the article,
+// new and updated events, actors, links and every index entry — is one atomic
+// write. After a crash either all of it is present or none of it.
+//
+// Thread safety: a Store object may be used from many threads at once for
+// reads; Commit() calls must be serialised by the caller (one writer).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kbq/model.h"
+#include "kbq/status.h"
+
+namespace kbq {
+
+struct StoreOptions {
+  bool read_only = false;          // open as a reader; never takes the lock
+  bool create_if_missing = false;  // create an empty store when `path` is absent
+  // Bulk mode (event-stream import): WAL off, flushed and synced in Close().
+  // A crash loses at most the batches since the last flush, never half a batch.
+  bool bulk_load = false;
+};
+
+// One atomic write. Events and actors here replace any stored record with
+// the same id (an event that merged new mentions is written whole again).
+struct CommitBatch {
+  std::optional<Article> article;  // absent for event-stream rows
+  std::vector<Actor> actors;
+  std::vector<Event> events;
+  std::vector<Link> links;
+  std::vector<std::string> deleted_events;  // ids to remove (after a merge)
+};
+
+struct CommitResult {
+  bool skipped_duplicate = false;  // the article's id was already stored
+  size_t events_written = 0;
+  size_t links_written = 0;
+};
+
+struct StoreStats {
+  uint64_t articles = 0, events = 0, actors = 0, links = 0;
+  uint64_t bytes_on_disk = 0;
+  uint32_t format_version = 0;
+};
+
+// Result of Check(): counts and a list of problems (empty when consistent).
+struct CheckReport {
+  StoreStats stats;
+  uint64_t index_entries = 0;
+  std::vector<std::string> problems;
+  bool ok() const { return problems.empty(); }
+};
+
+// A visitor returns false to stop a scan early.
+using EventVisitor = std::function<bool(const Event&)>;
+
+class Store {
+ public:
+  // The on-disk format version this build reads and writes.
+  static constexpr uint32_t kFormatVersion = 1;
+
+  // Opens (or creates) the store at `path`. Errors, with their messages:
+  //  - missing and !create_if_missing: NotFound "no kbq store at PATH ..."
+  //  - locked by a writer: Busy "store is locked by another kbq process"
+  //  - a directory that is not a kbq store: InvalidArgument "PATH is not a kbq store"
+  //  - a newer format: NotSupported "store format version N is newer than ..."
+  static Result<std::unique_ptr<Store>> Open(const std::string& path,
+                                             const StoreOptions& options);
+  virtual ~Store() = default;
+
+  // Writes `batch` atomically. If batch.article is set and an article with
+  // the same id is already stored, nothing is written and
+  // result.skipped_duplicate is true. REQUIRES: opened read-write.
+  virtual Status Commit(const CommitBatch& batch, CommitResult* result) = 0;
+
+  virtual Result<Article> GetArticle(const std::string& id) const = 0;
+  virtual Result<Actor> GetActor(const std::string& id) const = 0;
+  virtual Result<Event> GetEvent(const std::string& id) const = 0;
+  virtual bool HasArticle(const std::string& id) const = 0;
+
+  // All actors, in id order.
+  virtual Status ScanActors(const std::function<bool(const Actor&)>& visit) const = 0;
+  // Actor ids whose normalised name (any language; case-folded, NFKC) is
+  // exactly `normalised_name`.
+  virtual Result<std::vector<std::string>> FindActorsByName(
+      std::string_view normalised_name) const = 0;
+
+  // Events in which `actor_id` takes part — directly, or through the rule in
+  // docs/storage_format.md (a country's events include those of its bodies,
+  // people by affiliation at the event's date, and places inside it) unless
+  // `strict` — whose dates overlap [from_day, to_day], in date order
+  // (earliest, then latest, then id).
+  virtual Status ScanActorTimeline(const std::string& actor_id, int32_t from_day,
+                                   int32_t to_day, bool strict,
+                                   const EventVisitor& visit) const = 0;
+  // Events whose dates overlap [from_day, to_day], in date order.
+  virtual Status ScanDateRange(int32_t from_day, int32_t to_day,
+                               const EventVisitor& visit) const = 0;
+  // Events of a type, in date order.
+  virtual Status ScanType(const std::string& type, const EventVisitor& visit) const = 0;
+
+  // Links leaving / entering an event.
+  virtual Result<std::vector<Link>> LinksFrom(const std::string& event_id) const = 0;
+  virtual Result<std::vector<Link>> LinksTo(const std::string& event_id) const = 0;
+  // Every link, for whole-graph algorithms.
+  virtual Status ScanLinks(const std::function<bool(const Link&)>& visit) const = 0;
+
+  virtual Result<StoreStats> Stats() const = 0;
+  // Verifies that every index entry points at a record and every record is
+  // indexed. Problems are listed, not fixed.
+  virtual Result<CheckReport> Check() const = 0;
+  // For a read-only store: move to the latest committed state.
+  virtual Status Refresh() = 0;
+  // Flushes and syncs (bulk mode); the store stays usable.
+  virtual Status Flush() = 0;
+};
+
+}  // namespace kbq
