@@ -1,0 +1,40 @@
+// Document: one article as the readers deliver it, normalised and split into
+// sentences, plus Diagnostic, the per-file report of bad input.
+//
+// Plain values; safe to move between threads.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "kbq/model.h"
+
+namespace kbq::ingest {
+
+// Bad input is data, not failure: a reader reports it and goes on.
+struct Diagnostic {
+  enum class Severity : uint8_t { kWarning, kError };
+  Severity severity = Severity::kError;
+  std::string path;         // the file, or "-" for standard input
+  uint64_t line = 0;        // 1-based; 0 when not known
+  uint64_t byte_offset = 0; // into the original file
+  std::string message;
+  // "path:line: error: message (byte N)"
+  std::string ToString() const;
+};
+
+// A sentence as a byte span of Document::article.text.
+struct Sentence {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
+struct Document {
+  Article article;  // article.text is the normalised body; article.id is set
+  std::vector<Sentence> sentences;
+  uint64_t source_offset = 0;  // byte offset of the body in the original file
+  uint64_t source_line = 1;    // line of the body's first byte in the original file
+};
+
+}  // namespace kbq::ingest

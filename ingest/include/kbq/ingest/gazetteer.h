@@ -1,0 +1,77 @@
+// Gazetteer: the known actors (countries, people, organisations, government
+// bodies, places, media) with their names in every language, and the
+// multi-pattern matcher that finds them in text.
+//
+// The data lives in reviewable TSV files under ingest/data/ (with a source
+// column); countries are generated at build time from Debian's iso-codes and
+// ICU's CLDR display names. The files are compiled into the library, so a
+// Gazetteer needs no files at run time.
+//
+// Thread safety: const methods may be called concurrently; AddActor/AddAlias
+// need exclusive access and rebuild the matcher.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kbq/ingest/document.h"
+#include "kbq/model.h"
+#include "kbq/status.h"
+
+namespace kbq::ingest {
+
+struct ActorMention {
+  uint32_t begin = 0;  // byte span in the matched text
+  uint32_t end = 0;
+  std::string text;
+  std::string actor_id;
+  bool metonym = false;      // 基辅 for Ukraine's government, the Kremlin, ...
+  bool provisional = false;  // an unknown name found by pattern (新 actor)
+};
+
+class Gazetteer {
+ public:
+  // The built-in gazetteer (compiled-in data files).
+  static Result<std::unique_ptr<Gazetteer>> LoadBuiltin();
+  // An empty gazetteer, for tests.
+  static std::unique_ptr<Gazetteer> Empty();
+  ~Gazetteer();
+
+  // Adds or replaces an actor, with all its names and aliases.
+  Status AddActor(const Actor& actor);
+  // Adds one more surface form for a known actor.
+  Status AddAlias(const std::string& actor_id, const std::string& name, const std::string& lang);
+
+  const Actor* Find(const std::string& id) const;
+  const std::vector<Actor>& actors() const;
+
+  // Every known actor in `text`, longest match first, never inside a longer
+  // known name; English matches respect word boundaries. Unknown person names
+  // (谢尔盖・拉夫罗夫, "Foreign Minister Sergei Lavrov") come back provisional,
+  // linked to a known actor where that is unambiguous.
+  std::vector<ActorMention> Match(std::string_view text) const;
+
+  // What a user typed (any language, case or script; an id such as "UKR")
+  // → the actors it may mean, best first. Empty when nothing matches.
+  std::vector<const Actor*> Resolve(std::string_view query) const;
+  // Near matches for an unknown query, for "did you mean".
+  std::vector<const Actor*> Suggest(std::string_view query, size_t max) const;
+
+  // The country (or organisation) a person or body belongs to at `day`
+  // (days since epoch; affiliation validity), following part_of for places
+  // and bodies. Empty when none.
+  std::vector<std::string> Ancestors(const std::string& actor_id, int32_t day) const;
+
+ private:
+  Gazetteer();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Normalises a name for lookup: NFKC, case-folded, inner whitespace and the
+// middle dots (・·•) folded. Used for the store's name index too.
+std::string NormaliseName(std::string_view name);
+
+}  // namespace kbq::ingest
