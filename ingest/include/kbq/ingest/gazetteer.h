@@ -18,6 +18,7 @@
 
 #include "kbq/ingest/document.h"
 #include "kbq/model.h"
+#include "kbq/names.h"
 #include "kbq/status.h"
 
 namespace kbq::ingest {
@@ -69,9 +70,5 @@ class Gazetteer {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-// Normalises a name for lookup: NFKC, case-folded, inner whitespace and the
-// middle dots (・·•) folded. Used for the store's name index too.
-std::string NormaliseName(std::string_view name);
 
 }  // namespace kbq::ingest
