@@ -1,0 +1,91 @@
+// Pipeline: files → documents → time expressions → actors → events → merge →
+// one atomic store commit per article.
+//
+// Analyse() runs the extraction on one document and touches no store (it is
+// what `kbq extract` and `kbq tag` print). Ingest() reads files and commits
+// each article's result as one batch, merging events with those already
+// stored. A Pipeline is immutable once built; Analyse() may run on many
+// threads; Ingest() is the single writer.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kbq/ingest/document.h"
+#include "kbq/ingest/gazetteer.h"
+#include "kbq/ingest/reader.h"
+#include "kbq/ingest/temporal_tagger.h"
+#include "kbq/model.h"
+#include "kbq/status.h"
+#include "kbq/store.h"
+
+namespace kbq::ingest {
+
+class EventExtractor;
+
+// Everything extracted from one document, before merging with the store.
+struct Analysis {
+  Document document;
+  std::vector<TimeMention> times;
+  std::vector<ActorMention> actors;
+  std::vector<Actor> provisional_actors;  // names not in the gazetteer
+  std::vector<Event> events;
+  std::vector<Link> links;
+  std::vector<Diagnostic> diagnostics;
+};
+
+struct IngestOptions {
+  ReadOptions read;
+  // Called after each file with the running totals (for progress bars).
+  std::function<void(const struct IngestReport&, uint64_t bytes_done)> progress;
+};
+
+struct IngestReport {
+  size_t files = 0;
+  size_t documents = 0;
+  size_t ingested = 0;
+  size_t skipped_duplicates = 0;
+  size_t failed = 0;          // documents or files that produced an error
+  size_t events_new = 0;
+  size_t events_merged = 0;   // events that joined an already stored event
+  size_t links = 0;
+  std::vector<Diagnostic> diagnostics;
+};
+
+class Pipeline {
+ public:
+  // The built-in gazetteer, tagger and lexicons, with the aliases users
+  // added to `store` (kbq alias add) when a store is given.
+  static Result<std::unique_ptr<Pipeline>> Create(const Store* store);
+  ~Pipeline();
+
+  Analysis Analyse(Document doc) const;
+
+  // Reads every input (files, folders, "-") and commits what it finds.
+  // Bad input is reported in report->diagnostics and the rest goes on; the
+  // Status is non-ok only when the store itself fails.
+  Status Ingest(const std::vector<std::string>& inputs, const IngestOptions& options, Store* store,
+                IngestReport* report);
+
+  // Commits one analysed document, merging its events into stored ones.
+  Status Commit(const Analysis& analysis, Store* store, IngestReport* report);
+
+  // Writes every gazetteer actor the store lacks (so names resolve before
+  // any article mentions them) and adds a user alias.
+  Status SyncActors(Store* store) const;
+  Status AddAlias(Store* store, const std::string& actor_id, const std::string& name,
+                  const std::string& lang);
+
+  const Gazetteer& gazetteer() const { return *gazetteer_; }
+  const TemporalTagger& tagger() const { return *tagger_; }
+
+ private:
+  Pipeline() = default;
+  std::unique_ptr<Gazetteer> gazetteer_;
+  std::unique_ptr<TemporalTagger> tagger_;
+  std::unique_ptr<EventExtractor> extractor_;
+};
+
+}  // namespace kbq::ingest

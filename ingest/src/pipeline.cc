@@ -1,0 +1,239 @@
+#include "kbq/ingest/pipeline.h"
+
+#include <filesystem>
+#include <set>
+#include <unordered_map>
+
+#include "kbq/ingest/event_extractor.h"
+#include "kbq/ingest/event_merge.h"
+
+namespace kbq::ingest {
+namespace {
+
+// Every actor an event names, with the ancestors the store's index rule
+// follows (part_of, affiliations), so the batch is self-contained.
+void CollectActorIds(const Event& e, std::set<std::string>* ids) {
+  for (const auto& p : e.participants) ids->insert(p.actor_id);
+  if (!e.place_id.empty()) ids->insert(e.place_id);
+  if (!e.attribution.actor_id.empty()) ids->insert(e.attribution.actor_id);
+}
+
+}  // namespace
+
+Pipeline::~Pipeline() = default;
+
+Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Store* store) {
+  std::unique_ptr<Pipeline> p(new Pipeline());
+  auto gaz = Gazetteer::LoadBuiltin();
+  if (!gaz.ok()) return gaz.status();
+  p->gazetteer_ = std::move(gaz.value());
+  p->tagger_ = std::make_unique<TemporalTagger>();
+  auto ex = EventExtractor::LoadBuiltin();
+  if (!ex.ok()) return ex.status();
+  p->extractor_ = std::move(ex.value());
+  if (store != nullptr) {
+    // Aliases users added with `kbq alias add` live in the store's actor
+    // records; fold the ones the built-in gazetteer lacks into the matcher.
+    std::vector<std::tuple<std::string, std::string, std::string>> extra;
+    Status s = store->ScanActors([&](const Actor& a) {
+      if (a.provisional) return true;
+      const Actor* known = p->gazetteer_->Find(a.id);
+      for (const auto& [lang, list] : a.aliases) {
+        for (const auto& alias : list) {
+          bool have = false;
+          if (known != nullptr) {
+            auto it = known->aliases.find(lang);
+            have = it != known->aliases.end() &&
+                   std::find(it->second.begin(), it->second.end(), alias) != it->second.end();
+          }
+          if (!have) extra.emplace_back(a.id, alias, lang);
+        }
+      }
+      if (known == nullptr) extra.emplace_back(a.id, "", "");  // a user-made actor
+      return true;
+    });
+    if (!s.ok()) return s;
+    for (const auto& [id, alias, lang] : extra) {
+      if (alias.empty()) {
+        auto a = store->GetActor(id);
+        if (a.ok()) (void)p->gazetteer_->AddActor(a.value());
+      } else if (Status st = p->gazetteer_->AddAlias(id, alias, lang); !st.ok()) {
+        return st;
+      }
+    }
+  }
+  return p;
+}
+
+Analysis Pipeline::Analyse(Document doc) const {
+  Analysis a;
+  a.document = std::move(doc);
+  const Article& art = a.document.article;
+  TagContext ctx;
+  ctx.published_utc = art.published_utc;
+  ctx.offset_minutes = art.published_offset_minutes.value_or(0);
+  ctx.lang = art.language;
+  ctx.path = art.path;
+  a.times = tagger_->Tag(art.text, ctx, &a.diagnostics);
+  a.actors = gazetteer_->Match(art.text, &a.provisional_actors);
+  std::unordered_map<std::string, const Actor*> provisional;
+  for (const auto& actor : a.provisional_actors) provisional.emplace(actor.id, &actor);
+  auto lookup = [&](const std::string& id) -> const Actor* {
+    if (const Actor* known = gazetteer_->Find(id)) return known;
+    auto it = provisional.find(id);
+    return it == provisional.end() ? nullptr : it->second;
+  };
+  Extraction ex = extractor_->Extract(a.document, a.times, a.actors, lookup);
+  a.events = std::move(ex.events);
+  a.links = std::move(ex.links);
+  return a;
+}
+
+Status Pipeline::Commit(const Analysis& a, Store* store, IngestReport* report) {
+  CommitBatch batch;
+  batch.article = a.document.article;
+  if (store->HasArticle(a.document.article.id)) {
+    ++report->skipped_duplicates;
+    return Status::OK();
+  }
+  // Merge each event with a stored report of the same happening, if any.
+  std::unordered_map<std::string, std::string> renamed;
+  for (const Event& e : a.events) {
+    std::optional<Event> same;
+    if (e.date.ok()) {
+      Status s = store->ScanDateRange(e.date.earliest, e.date.latest, [&](const Event& stored) {
+        if (SameHappening(stored, e)) {
+          same = stored;
+          return false;
+        }
+        return true;
+      });
+      if (!s.ok()) return s;
+    }
+    if (same) {
+      batch.events.push_back(MergeInto(*same, e));
+      renamed[e.id] = same->id;
+      ++report->events_merged;
+    } else {
+      batch.events.push_back(e);
+      ++report->events_new;
+    }
+  }
+  for (Link l : a.links) {
+    if (auto it = renamed.find(l.from); it != renamed.end()) l.from = it->second;
+    if (auto it = renamed.find(l.to); it != renamed.end()) l.to = it->second;
+    if (l.from != l.to) batch.links.push_back(std::move(l));
+  }
+  report->links += batch.links.size();
+
+  // The actors the events name, and their ancestors, go in the same batch.
+  std::set<std::string> ids;
+  for (const Event& e : batch.events) CollectActorIds(e, &ids);
+  std::vector<std::string> queue(ids.begin(), ids.end());
+  std::set<std::string> seen;
+  while (!queue.empty()) {
+    std::string id = queue.back();
+    queue.pop_back();
+    if (!seen.insert(id).second) continue;
+    const Actor* actor = gazetteer_->Find(id);
+    for (const auto& p : a.provisional_actors) {
+      if (actor == nullptr && p.id == id) actor = &p;
+    }
+    if (actor == nullptr) continue;
+    if (!store->GetActor(id).ok()) batch.actors.push_back(*actor);
+    for (const auto& parent : actor->part_of) queue.push_back(parent);
+    for (const auto& af : actor->affiliations) queue.push_back(af.actor_id);
+  }
+
+  CommitResult result;
+  if (Status s = store->Commit(batch, &result); !s.ok()) return s;
+  if (result.skipped_duplicate) {
+    ++report->skipped_duplicates;
+  } else {
+    ++report->ingested;
+  }
+  return Status::OK();
+}
+
+Status Pipeline::SyncActors(Store* store) const {
+  CommitBatch batch;
+  for (const Actor& a : gazetteer_->actors()) {
+    if (!store->GetActor(a.id).ok()) batch.actors.push_back(a);
+  }
+  if (batch.actors.empty()) return Status::OK();
+  CommitResult result;
+  return store->Commit(batch, &result);
+}
+
+Status Pipeline::AddAlias(Store* store, const std::string& actor_id, const std::string& name,
+                          const std::string& lang) {
+  Actor actor;
+  if (auto stored = store->GetActor(actor_id); stored.ok()) {
+    actor = std::move(stored.value());
+  } else if (const Actor* known = gazetteer_->Find(actor_id)) {
+    actor = *known;
+  } else {
+    return Status::NotFound("no actor with id " + actor_id);
+  }
+  auto& list = actor.aliases[lang];
+  if (std::find(list.begin(), list.end(), name) == list.end()) list.push_back(name);
+  if (Status s = gazetteer_->AddAlias(actor_id, name, lang); !s.ok()) return s;
+  CommitBatch batch;
+  batch.actors.push_back(std::move(actor));
+  CommitResult result;
+  return store->Commit(batch, &result);
+}
+
+Status Pipeline::Ingest(const std::vector<std::string>& inputs, const IngestOptions& options,
+                        Store* store, IngestReport* report) {
+  if (Status s = SyncActors(store); !s.ok()) return s;
+  Status failure;
+  uint64_t bytes_done = 0;
+  for (const auto& input : inputs) {
+    std::vector<std::string> files =
+        input == "-" ? std::vector<std::string>{"-"} : ListInputFiles(input);
+    if (files.empty()) {
+      Diagnostic d;
+      d.path = input;
+      d.message = std::filesystem::exists(input) ? "no article files found"
+                                                 : "no such file or directory";
+      report->diagnostics.push_back(d);
+      ++report->failed;
+      continue;
+    }
+    for (const auto& file : files) {
+      ++report->files;
+      Status read = ReadFile(
+          file, options.read,
+          [&](Document&& doc) {
+            if (!failure.ok()) return;
+            ++report->documents;
+            if (store->HasArticle(doc.article.id)) {
+              ++report->skipped_duplicates;
+              return;
+            }
+            Analysis a = Analyse(std::move(doc));
+            for (auto& d : a.diagnostics) report->diagnostics.push_back(std::move(d));
+            if (Status s = Commit(a, store, report); !s.ok()) failure = s;
+          },
+          [&](const Diagnostic& d) {
+            if (d.severity == Diagnostic::Severity::kError) ++report->failed;
+            report->diagnostics.push_back(d);
+          });
+      if (!read.ok()) {
+        Diagnostic d;
+        d.path = file;
+        d.message = read.message();
+        report->diagnostics.push_back(d);
+        ++report->failed;
+      }
+      if (!failure.ok()) return failure;
+      std::error_code ec;
+      if (file != "-") bytes_done += std::filesystem::file_size(file, ec);
+      if (options.progress) options.progress(*report, bytes_done);
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace kbq::ingest

@@ -1,0 +1,86 @@
+// Engine: answers timeline, show and actor questions from a Store.
+//
+// The engine reads only; it never writes. It resolves what a user typed
+// ("Ukraine", "乌克兰", "UKR", "Kyiv") through the store's name index, and
+// returns plain value types that the renderers in render.h print as text or
+// JSON. An Engine borrows the Store, which must outlive it. Engines are
+// cheap; const methods may run concurrently on one Engine.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kbq/model.h"
+#include "kbq/status.h"
+#include "kbq/store.h"
+#include "kbq/time_value.h"
+
+namespace kbq::query {
+
+struct TimelineQuery {
+  std::string actor;          // REQUIRED: a name in any language, or an id
+  std::string with;           // keep only events in which this actor also takes part
+  TimeValue from;             // !ok() = open; events overlapping [from, to] are kept
+  TimeValue to;
+  std::string type;           // our event type ("negotiate") or a CAMEO prefix ("04")
+  std::string place;          // a place name or id
+  size_t limit = 0;           // 0 = no limit
+  bool include_hidden = false;  // also negated and counterfactual events (--all)
+  bool strict = false;        // only the actor itself, not its bodies, people, places
+  std::string lang;           // "en", "zh"; empty = the script of `actor`
+};
+
+// An event with every actor it names, ready to print.
+struct EventView {
+  Event event;
+  std::map<std::string, Actor> actors;  // participants, place, attribution
+  std::vector<Article> articles;        // the articles its mentions come from
+  std::vector<Link> links_out;
+  std::vector<Link> links_in;
+};
+
+struct TimelineResult {
+  std::vector<Actor> subject;  // the resolved actor (and --with actor)
+  std::string lang;            // the language names print in
+  std::vector<EventView> rows;
+};
+
+struct ActorView {
+  Actor actor;
+  uint64_t event_count = 0;        // events it takes part in directly
+  uint64_t event_count_wide = 0;   // including its bodies, people and places
+};
+
+class Engine {
+ public:
+  explicit Engine(const Store& store) : store_(store) {}
+
+  // The actors `name` may mean, best first. NotFound (with "did you mean"
+  // suggestions in the message) when none; InvalidArgument listing the
+  // candidates when the name is ambiguous.
+  Result<Actor> ResolveActor(std::string_view name) const;
+  // Every actor whose names or id contain `query` (all actors when empty).
+  Result<std::vector<ActorView>> Actors(std::string_view query) const;
+  // Near matches for an unknown name, closest first.
+  std::vector<Actor> Suggest(std::string_view name, size_t max) const;
+
+  Result<TimelineResult> Timeline(const TimelineQuery& q) const;
+  // One event with its actors, articles and links. NotFound for an unknown id.
+  Result<EventView> ShowEvent(const std::string& id) const;
+  Result<ActorView> ShowActor(const std::string& id) const;
+
+  // Fills an EventView for `e` (actors, articles, links).
+  EventView View(const Event& e) const;
+  const Store& store() const { return store_; }
+
+ private:
+  Status CountEvents(ActorView* v) const;
+  const Store& store_;
+};
+
+// "zh" when `text` contains Han characters, else "en".
+std::string LanguageOf(std::string_view text);
+
+}  // namespace kbq::query

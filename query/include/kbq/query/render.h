@@ -1,0 +1,38 @@
+// Renderers: one printer per output format for the engine's results.
+//
+// Text output is for people (aligned, dates at their precision, modality
+// marked, colour only when asked); JSON output is the model JSON of
+// docs/data_model.md plus display names, documented in docs/query.md.
+// All functions are pure: they format what they are given.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "kbq/query/engine.h"
+
+namespace kbq::query {
+
+struct RenderOptions {
+  std::string lang = "en";  // names and labels print in this language
+  bool color = false;       // ANSI colour (only on a terminal, never with NO_COLOR)
+};
+
+// The event's label in `lang` (generated labels first; else built from the
+// type and the participants' names).
+std::string EventLabel(const EventView& v, const std::string& lang);
+
+// One line per event: date, label, modality mark, mention count, id.
+std::string RenderTimelineText(const TimelineResult& r, const RenderOptions& o);
+// The whole event: participants, attribution, modality, mentions, links.
+std::string RenderEventText(const EventView& v, const RenderOptions& o);
+std::string RenderActorText(const ActorView& v, const RenderOptions& o);
+std::string RenderActorsText(const std::vector<ActorView>& actors, const RenderOptions& o);
+
+// The event in the documented --json schema: the model JSON with `label`
+// in `lang`, `date.text`, and each actor's display name.
+nlohmann::json EventToJson(const EventView& v, const std::string& lang);
+nlohmann::json ActorToJson(const ActorView& v);
+
+}  // namespace kbq::query

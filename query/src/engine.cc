@@ -1,0 +1,262 @@
+#include "kbq/query/engine.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <unordered_set>
+
+#include "kbq/names.h"
+
+namespace kbq::query {
+namespace {
+
+// Rank used to choose between actors sharing a name: the country first (a
+// capital used as a metonym resolves to its country), then organisations.
+int KindRank(ActorKind k) {
+  switch (k) {
+    case ActorKind::kCountry: return 0;
+    case ActorKind::kOrganisation: return 1;
+    case ActorKind::kGovernmentBody: return 2;
+    case ActorKind::kPerson: return 3;
+    case ActorKind::kGroup: return 4;
+    case ActorKind::kMedia: return 5;
+    case ActorKind::kPlace: return 6;
+    case ActorKind::kUnknown: return 7;
+  }
+  return 7;
+}
+
+// Levenshtein distance over Unicode code points (names are short).
+size_t EditDistance(const std::u32string& a, const std::u32string& b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::u32string Utf32(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    char32_t cp = len == 1 ? c : c & (0x3F >> (len - 1));
+    for (int k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
+    out.push_back(cp);
+    i += len;
+  }
+  return out;
+}
+
+std::vector<std::string> AllNames(const Actor& a) {
+  std::vector<std::string> names;
+  for (const auto& [lang, n] : a.names) names.push_back(n);
+  for (const auto& [lang, list] : a.aliases) names.insert(names.end(), list.begin(), list.end());
+  return names;
+}
+
+bool TypeMatches(const Event& e, const std::string& type) {
+  if (type.empty()) return true;
+  if (e.type == type) return true;
+  return !e.cameo.empty() && std::all_of(type.begin(), type.end(), ::isdigit) &&
+         e.cameo.rfind(type, 0) == 0;
+}
+
+}  // namespace
+
+std::string LanguageOf(std::string_view text) {
+  for (size_t i = 0; i + 2 < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    // U+3400..U+9FFF are encoded with lead bytes E3 (partly) .. E9.
+    if (c >= 0xE3 && c <= 0xE9) return "zh";
+  }
+  return "en";
+}
+
+Result<Actor> Engine::ResolveActor(std::string_view name) const {
+  std::vector<std::string> ids;
+  std::string upper(name);
+  for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (const std::string& id : {std::string(name), upper}) {
+    if (auto a = store_.GetActor(id); a.ok()) return a.value();
+  }
+  auto found = store_.FindActorsByName(NormaliseName(name));
+  if (!found.ok()) return found.status();
+  std::vector<Actor> candidates;
+  for (const auto& id : found.value()) {
+    if (auto a = store_.GetActor(id); a.ok()) candidates.push_back(std::move(a.value()));
+  }
+  if (candidates.empty()) {
+    std::string msg = "no actor named '" + std::string(name) + "'";
+    auto near = Suggest(name, 5);
+    if (!near.empty()) {
+      msg += "; did you mean:";
+      for (size_t i = 0; i < near.size(); ++i) {
+        msg += (i ? ", " : " ") + near[i].Name("en") + " (" + near[i].id + ")";
+      }
+    }
+    return Status::NotFound(msg);
+  }
+  std::stable_sort(candidates.begin(), candidates.end(), [](const Actor& a, const Actor& b) {
+    return KindRank(a.kind) < KindRank(b.kind);
+  });
+  if (candidates.size() > 1 && KindRank(candidates[0].kind) == KindRank(candidates[1].kind)) {
+    std::string msg = "'" + std::string(name) + "' is ambiguous:";
+    for (const auto& c : candidates) {
+      msg += " " + c.id + " (" + c.Name("en") + ", " + std::string(ActorKindName(c.kind)) + ");";
+    }
+    msg.pop_back();
+    return Status::InvalidArgument(msg + "; give an id");
+  }
+  return candidates.front();
+}
+
+std::vector<Actor> Engine::Suggest(std::string_view name, size_t max) const {
+  std::u32string q = Utf32(NormaliseName(name));
+  std::vector<std::pair<double, Actor>> scored;
+  Status s = store_.ScanActors([&](const Actor& a) {
+    double best = 1e9;
+    for (const auto& n : AllNames(a)) {
+      std::u32string cand = Utf32(NormaliseName(n));
+      if (cand.empty()) continue;
+      double d = static_cast<double>(EditDistance(q, cand)) /
+                 static_cast<double>(std::max(q.size(), cand.size()));
+      best = std::min(best, d);
+    }
+    if (best <= 0.5) scored.emplace_back(best, a);
+    return true;
+  });
+  (void)s;  // suggestions are best effort
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<Actor> out;
+  for (auto& [score, a] : scored) {
+    if (out.size() >= max) break;
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+Result<std::vector<ActorView>> Engine::Actors(std::string_view query) const {
+  std::string q = NormaliseName(query);
+  std::vector<ActorView> out;
+  Status s = store_.ScanActors([&](const Actor& a) {
+    bool match = q.empty() || NormaliseName(a.id).find(q) != std::string::npos;
+    for (const auto& n : AllNames(a)) {
+      if (match) break;
+      match = NormaliseName(n).find(q) != std::string::npos;
+    }
+    if (match) out.push_back(ActorView{a, 0, 0});
+    return true;
+  });
+  if (!s.ok()) return s;
+  for (auto& v : out) {
+    if (Status c = CountEvents(&v); !c.ok()) return c;
+  }
+  return out;
+}
+
+EventView Engine::View(const Event& e) const {
+  EventView v;
+  v.event = e;
+  std::set<std::string> ids;
+  for (const auto& p : e.participants) ids.insert(p.actor_id);
+  if (!e.place_id.empty()) ids.insert(e.place_id);
+  if (!e.attribution.actor_id.empty()) ids.insert(e.attribution.actor_id);
+  for (const auto& id : ids) {
+    if (auto a = store_.GetActor(id); a.ok()) v.actors.emplace(id, std::move(a.value()));
+  }
+  std::set<std::string> seen;
+  for (const auto& m : e.mentions) {
+    if (!seen.insert(m.article_id).second) continue;
+    if (auto art = store_.GetArticle(m.article_id); art.ok()) {
+      art->text.clear();  // views carry metadata, not whole bodies
+      v.articles.push_back(std::move(art.value()));
+    }
+  }
+  if (auto out = store_.LinksFrom(e.id); out.ok()) v.links_out = std::move(out.value());
+  if (auto in = store_.LinksTo(e.id); in.ok()) v.links_in = std::move(in.value());
+  return v;
+}
+
+Result<TimelineResult> Engine::Timeline(const TimelineQuery& q) const {
+  TimelineResult result;
+  auto subject = ResolveActor(q.actor);
+  if (!subject.ok()) return subject.status();
+  result.subject.push_back(subject.value());
+  result.lang = q.lang.empty() ? LanguageOf(q.actor) : q.lang;
+
+  std::unordered_set<std::string> with_events;
+  if (!q.with.empty()) {
+    auto with = ResolveActor(q.with);
+    if (!with.ok()) return with.status();
+    result.subject.push_back(with.value());
+    Status s = store_.ScanActorTimeline(with->id, q.from.ok() ? q.from.earliest : INT32_MIN,
+                                        q.to.ok() ? q.to.latest : INT32_MAX, q.strict,
+                                        [&](const Event& e) {
+                                          with_events.insert(e.id);
+                                          return true;
+                                        });
+    if (!s.ok()) return s;
+  }
+  std::string place_id;
+  if (!q.place.empty()) {
+    auto place = ResolveActor(q.place);
+    if (!place.ok()) return place.status();
+    place_id = place->id;
+  }
+  auto place_matches = [&](const Event& e) {
+    if (place_id.empty()) return true;
+    if (e.place_id == place_id) return true;
+    if (e.place_id.empty()) return false;
+    auto p = store_.GetActor(e.place_id);
+    return p.ok() && std::find(p->part_of.begin(), p->part_of.end(), place_id) != p->part_of.end();
+  };
+
+  Status s = store_.ScanActorTimeline(
+      subject->id, q.from.ok() ? q.from.earliest : INT32_MIN, q.to.ok() ? q.to.latest : INT32_MAX,
+      q.strict, [&](const Event& e) {
+        if (!q.include_hidden && HiddenByDefault(e.modality)) return true;
+        if (!q.with.empty() && !with_events.count(e.id)) return true;
+        if (!TypeMatches(e, q.type) || !place_matches(e)) return true;
+        result.rows.push_back(View(e));
+        return q.limit == 0 || result.rows.size() < q.limit;
+      });
+  if (!s.ok()) return s;
+  return result;
+}
+
+Result<EventView> Engine::ShowEvent(const std::string& id) const {
+  auto e = store_.GetEvent(id);
+  if (!e.ok()) return Status::NotFound("no event with id " + id);
+  return View(e.value());
+}
+
+Result<ActorView> Engine::ShowActor(const std::string& id) const {
+  auto a = store_.GetActor(id);
+  if (!a.ok()) return Status::NotFound("no actor with id " + id);
+  ActorView v{std::move(a.value()), 0, 0};
+  if (Status c = CountEvents(&v); !c.ok()) return c;
+  return v;
+}
+
+Status Engine::CountEvents(ActorView* v) const {
+  return store_.ScanActorTimeline(v->actor.id, INT32_MIN, INT32_MAX, /*strict=*/false,
+                                  [&](const Event& e) {
+                                    ++v->event_count_wide;
+                                    for (const auto& p : e.participants) {
+                                      if (p.actor_id == v->actor.id) {
+                                        ++v->event_count;
+                                        break;
+                                      }
+                                    }
+                                    return true;
+                                  });
+}
+
+}  // namespace kbq::query

@@ -1,0 +1,2 @@
+// Must NOT compile: kb cannot see query's headers.
+#include "kbq/query/engine.h"
