@@ -1,6 +1,7 @@
 #include "kbq/query/engine.h"
 
 #include <algorithm>
+#include <optional>
 #include <cctype>
 #include <set>
 #include <unordered_set>
@@ -186,10 +187,14 @@ EventView Engine::View(const Event& e) const {
 
 Result<TimelineResult> Engine::Timeline(const TimelineQuery& q) const {
   TimelineResult result;
-  auto subject = ResolveActor(q.actor);
-  if (!subject.ok()) return subject.status();
-  result.subject.push_back(subject.value());
-  result.lang = q.lang.empty() ? LanguageOf(q.actor) : q.lang;
+  std::optional<Actor> subject;
+  if (!q.actor.empty()) {
+    auto resolved = ResolveActor(q.actor);
+    if (!resolved.ok()) return resolved.status();
+    subject = resolved.value();
+    result.subject.push_back(resolved.value());
+  }
+  result.lang = q.lang.empty() ? LanguageOf(q.actor + q.with) : q.lang;
 
   std::unordered_set<std::string> with_events;
   if (!q.with.empty()) {
@@ -218,15 +223,17 @@ Result<TimelineResult> Engine::Timeline(const TimelineQuery& q) const {
     return p.ok() && std::find(p->part_of.begin(), p->part_of.end(), place_id) != p->part_of.end();
   };
 
-  Status s = store_.ScanActorTimeline(
-      subject->id, q.from.ok() ? q.from.earliest : INT32_MIN, q.to.ok() ? q.to.latest : INT32_MAX,
-      q.strict, [&](const Event& e) {
-        if (!q.include_hidden && HiddenByDefault(e.modality)) return true;
-        if (!q.with.empty() && !with_events.count(e.id)) return true;
-        if (!TypeMatches(e, q.type) || !place_matches(e)) return true;
-        result.rows.push_back(View(e));
-        return q.limit == 0 || result.rows.size() < q.limit;
-      });
+  int32_t from = q.from.ok() ? q.from.earliest : INT32_MIN;
+  int32_t to = q.to.ok() ? q.to.latest : INT32_MAX;
+  auto visit = [&](const Event& e) {
+    if (!q.include_hidden && HiddenByDefault(e.modality)) return true;
+    if (!q.with.empty() && !with_events.count(e.id)) return true;
+    if (!TypeMatches(e, q.type) || !place_matches(e)) return true;
+    result.rows.push_back(View(e));
+    return q.limit == 0 || result.rows.size() < q.limit;
+  };
+  Status s = subject ? store_.ScanActorTimeline(subject->id, from, to, q.strict, visit)
+                     : store_.ScanDateRange(from, to, visit);
   if (!s.ok()) return s;
   return result;
 }

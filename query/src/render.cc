@@ -86,6 +86,7 @@ std::string RenderTimelineText(const TimelineResult& r, const RenderOptions& o) 
   for (size_t i = 0; i < r.subject.size(); ++i) {
     who += (i ? " with " : "") + r.subject[i].Name(o.lang) + " (" + r.subject[i].id + ")";
   }
+  if (who.empty()) who = "all events";
   out << Paint("Timeline: " + who, kBold, o.color) << " — " << r.rows.size()
       << (r.rows.size() == 1 ? " event" : " events") << "\n";
   size_t date_w = 10;

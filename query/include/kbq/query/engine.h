@@ -20,7 +20,7 @@
 namespace kbq::query {
 
 struct TimelineQuery {
-  std::string actor;          // REQUIRED: a name in any language, or an id
+  std::string actor;          // a name in any language, or an id; empty = all events
   std::string with;           // keep only events in which this actor also takes part
   TimeValue from;             // !ok() = open; events overlapping [from, to] are kept
   TimeValue to;
