@@ -194,6 +194,7 @@ class RocksStore final : public Store {
   RocksStore(std::string path, const StoreOptions& options)
       : path_(std::move(path)), options_(options) {}
 
+  static Status Create(const std::string& path, const StoreOptions& options);
   Status OpenDb(bool create);
   Status LoadMeta();
   std::unique_ptr<rocksdb::Iterator> Iter(Cf cf, const rocksdb::ReadOptions& ro) const {
@@ -236,6 +237,32 @@ Status NotAStore(const std::string& path) {
   return Status::InvalidArgument(path + " is not a kbq store");
 }
 
+// A new store is built in a hidden sibling directory and renamed into place
+// once its metadata is synced, so a crash during creation never leaves a
+// half-made store at `path` (only a stray ".NAME.creating-*" sibling).
+Status RocksStore::Create(const std::string& path, const StoreOptions& options) {
+  std::error_code ec;
+  fs::path target = fs::absolute(path, ec);
+  if (ec) return Status::IOError("cannot resolve " + path + ": " + ec.message());
+  target = target.lexically_normal();
+  if (target.filename().empty()) target = target.parent_path();
+  fs::create_directories(target.parent_path(), ec);
+  if (ec) return Status::IOError("cannot create " + target.parent_path().string() + ": " + ec.message());
+  std::string tmpl = (target.parent_path() / ("." + target.filename().string() + ".creating-XXXXXX")).string();
+  if (mkdtemp(tmpl.data()) == nullptr) return Status::IOError("cannot create a directory beside " + path);
+  Status s;
+  {
+    RocksStore fresh(tmpl, options);
+    s = fresh.OpenDb(/*create=*/true);
+  }
+  if (s.ok()) {
+    fs::rename(tmpl, target, ec);  // replaces an empty directory at `path`
+    if (ec) s = Status::IOError("cannot move the new store to " + path + ": " + ec.message());
+  }
+  if (!s.ok()) fs::remove_all(tmpl, ec);
+  return s;
+}
+
 Result<std::unique_ptr<Store>> RocksStore::Open(const std::string& path,
                                                 const StoreOptions& options) {
   std::error_code ec;
@@ -247,13 +274,13 @@ Result<std::unique_ptr<Store>> RocksStore::Open(const std::string& path,
     if (!options.create_if_missing || options.read_only) {
       return Status::NotFound("no kbq store at " + path + " (create one with `kbq ingest`)");
     }
-    fs::create_directories(path, ec);
-    if (ec) return Status::IOError("cannot create " + path + ": " + ec.message());
+    Status s = Create(path, options);
+    if (!s.ok()) return s;
   } else if (!fs::exists(fs::path(path) / "CURRENT", ec)) {
     return NotAStore(path);
   }
   std::unique_ptr<RocksStore> store(new RocksStore(path, options));
-  Status s = store->OpenDb(empty);
+  Status s = store->OpenDb(/*create=*/false);
   if (!s.ok()) return s;
   s = store->LoadMeta();
   if (!s.ok()) return s;
