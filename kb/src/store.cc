@@ -6,6 +6,7 @@
 // while a writer runs and catches up in Refresh().
 #include "kbq/store.h"
 
+#include <rocksdb/cache.h>
 #include <rocksdb/convenience.h>
 #include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>
@@ -128,10 +129,11 @@ rocksdb::Options BaseOptions(const StoreOptions& so) {
   return o;
 }
 
-rocksdb::ColumnFamilyOptions CfOptions() {
+rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::ColumnFamilyOptions o;
   rocksdb::BlockBasedTableOptions t;
   t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  t.block_cache = cache;
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
   auto supported = rocksdb::GetSupportedCompressions();
   auto has = [&](rocksdb::CompressionType c) {
@@ -289,7 +291,9 @@ Result<std::unique_ptr<Store>> RocksStore::Open(const std::string& path,
 
 Status RocksStore::OpenDb(bool create) {
   rocksdb::Options opts = BaseOptions(options_);
-  rocksdb::ColumnFamilyOptions cf_opts = CfOptions();
+  // One block cache for every column family: timeline scans read the events
+  // family at random, so its blocks are worth keeping.
+  rocksdb::ColumnFamilyOptions cf_opts = CfOptions(rocksdb::NewLRUCache(64 << 20));
   std::vector<std::string> names;
   if (create) {
     names = CfNames();
