@@ -5,7 +5,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <cstdint>
 #include <fstream>
+#include <thread>
 #include <memory>
 
 #include "kbq/names.h"
@@ -455,4 +458,55 @@ TEST_CASE("Store: bulk mode keeps data after Flush and close", "[kb][store]") {
   REQUIRE(store.ok());
   CHECK((*store)->Stats()->events == 50);
   RequireCheckOk(**store);
+}
+
+TEST_CASE("Store: concurrent reads see whole commits while a writer runs", "[kb][store]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  auto writer = OpenNew(path);
+  StoreOptions ro;
+  ro.read_only = true;
+  auto opened = Store::Open(path, ro);
+  REQUIRE(opened.ok());
+  auto reader = std::move(opened).value();
+
+  constexpr int kArticles = 150, kPerArticle = 3;
+  std::atomic<bool> done{false};
+  std::thread write_thread([&] {
+    for (int i = 0; i < kArticles; ++i) {
+      CommitBatch b;
+      b.article = MakeArticle("art-" + std::to_string(i), "text " + std::to_string(i));
+      for (int k = 0; k < kPerArticle; ++k) {
+        b.events.push_back(MakeEvent("ev-" + std::to_string(i) + "-" + std::to_string(k), "meet",
+                                     TimeValue::Day(2024, 1, 1 + (i + k) % 28), {"FRA"}));
+      }
+      if (!writer->Commit(b, nullptr).ok()) break;
+    }
+    done = true;
+  });
+  auto count = [](const Store& s) {
+    size_t n = 0;
+    kbq::Status st = s.ScanActorTimeline("FRA", INT32_MIN, INT32_MAX, true,
+                                         [&](const Event&) { return ++n > 0; });
+    return st.ok() ? n : SIZE_MAX;
+  };
+  size_t last_reader = 0, refreshes = 0;
+  bool whole = true, monotone = true, writer_view_whole = true;
+  while (!done || refreshes < 3) {
+    if (!reader->Refresh().ok()) break;
+    ++refreshes;
+    size_t n = count(*reader);
+    whole = whole && n % kPerArticle == 0;
+    monotone = monotone && n >= last_reader;
+    last_reader = n;
+    size_t w = count(*writer);  // the writer's own reads, from another thread, on a snapshot
+    writer_view_whole = writer_view_whole && w % kPerArticle == 0;
+    if (done && refreshes >= 3) break;
+  }
+  write_thread.join();
+  CHECK(whole);
+  CHECK(monotone);
+  CHECK(writer_view_whole);
+  REQUIRE(reader->Refresh().ok());
+  CHECK(count(*reader) == kArticles * kPerArticle);
 }
