@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -89,6 +90,13 @@ class Store {
   virtual Result<Actor> GetActor(const std::string& id) const = 0;
   virtual Result<Event> GetEvent(const std::string& id) const = 0;
   virtual bool HasArticle(const std::string& id) const = 0;
+  // Ids of stored articles whose text is exactly `text` (looked up through
+  // the content-hash index, so a republished copy under another id is found).
+  // The default implementation returns NotSupported.
+  virtual Result<std::vector<std::string>> FindArticlesByText(std::string_view text) const {
+    (void)text;
+    return Status::NotSupported("FindArticlesByText");
+  }
 
   // All actors, in id order.
   virtual Status ScanActors(const std::function<bool(const Actor&)>& visit) const = 0;

@@ -1,0 +1,253 @@
+#include "key_codec.h"
+
+namespace kbq::keys {
+
+void PutVarint32(std::string* dst, uint32_t v) { PutVarint64(dst, v); }
+
+void PutVarint64(std::string* dst, uint64_t v) {
+  while (v >= 0x80) {
+    dst->push_back(static_cast<char>((v & 0x7f) | 0x80));
+    v >>= 7;
+  }
+  dst->push_back(static_cast<char>(v));
+}
+
+void PutLengthPrefixed(std::string* dst, std::string_view s) {
+  PutVarint32(dst, static_cast<uint32_t>(s.size()));
+  dst->append(s.data(), s.size());
+}
+
+void PutFixed32BE(std::string* dst, uint32_t v) {
+  for (int shift = 24; shift >= 0; shift -= 8) dst->push_back(static_cast<char>((v >> shift) & 0xff));
+}
+
+void PutFixed64BE(std::string* dst, uint64_t v) {
+  for (int shift = 56; shift >= 0; shift -= 8) dst->push_back(static_cast<char>((v >> shift) & 0xff));
+}
+
+void PutDay(std::string* dst, int32_t day) {
+  // Flipping the sign bit maps INT32_MIN..INT32_MAX onto 0..UINT32_MAX in order.
+  PutFixed32BE(dst, static_cast<uint32_t>(day) ^ 0x80000000u);
+}
+
+bool GetVarint64(std::string_view* in, uint64_t* v) {
+  uint64_t result = 0;
+  for (int shift = 0; shift <= 63 && !in->empty(); shift += 7) {
+    auto byte = static_cast<uint8_t>(in->front());
+    in->remove_prefix(1);
+    if (shift == 63 && byte > 1) return false;  // overflows 64 bits
+    result |= static_cast<uint64_t>(byte & 0x7f) << shift;
+    if ((byte & 0x80) == 0) {
+      *v = result;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool GetVarint32(std::string_view* in, uint32_t* v) {
+  uint64_t wide = 0;
+  if (!GetVarint64(in, &wide) || wide > UINT32_MAX) return false;
+  *v = static_cast<uint32_t>(wide);
+  return true;
+}
+
+bool GetLengthPrefixed(std::string_view* in, std::string_view* s) {
+  uint32_t len = 0;
+  if (!GetVarint32(in, &len) || in->size() < len) return false;
+  *s = in->substr(0, len);
+  in->remove_prefix(len);
+  return true;
+}
+
+bool GetFixed32BE(std::string_view* in, uint32_t* v) {
+  if (in->size() < 4) return false;
+  uint32_t r = 0;
+  for (int i = 0; i < 4; ++i) r = (r << 8) | static_cast<uint8_t>((*in)[i]);
+  in->remove_prefix(4);
+  *v = r;
+  return true;
+}
+
+bool GetFixed64BE(std::string_view* in, uint64_t* v) {
+  if (in->size() < 8) return false;
+  uint64_t r = 0;
+  for (int i = 0; i < 8; ++i) r = (r << 8) | static_cast<uint8_t>((*in)[i]);
+  in->remove_prefix(8);
+  *v = r;
+  return true;
+}
+
+bool GetDay(std::string_view* in, int32_t* day) {
+  uint32_t raw = 0;
+  if (!GetFixed32BE(in, &raw)) return false;
+  *day = static_cast<int32_t>(raw ^ 0x80000000u);
+  return true;
+}
+
+DateSpan SpanOf(const TimeValue& t) {
+  if (!t.ok()) return DateSpan{};
+  return DateSpan{t.earliest, t.latest};
+}
+
+namespace {
+
+void PutSpan(std::string* dst, const DateSpan& d) {
+  PutDay(dst, d.earliest);
+  PutDay(dst, d.latest);
+}
+
+Status Truncated(std::string_view what, std::string_view key) {
+  return Status::Corruption(std::string(what) + " key is truncated or malformed (" +
+                            std::to_string(key.size()) + " bytes)");
+}
+
+Status DecodeOwnerAndSuffix(std::string_view what, std::string_view key, DatedKey* out) {
+  std::string_view in = key;
+  std::string_view owner;
+  if (!GetLengthPrefixed(&in, &owner)) return Truncated(what, key);
+  Status s = DecodeDatedSuffix(in, out);
+  if (!s.ok()) return Truncated(what, key);
+  out->owner.assign(owner);
+  return Status::OK();
+}
+
+}  // namespace
+
+Status DecodeDatedSuffix(std::string_view rest, DatedKey* out) {
+  DateSpan d;
+  if (!GetDay(&rest, &d.earliest) || !GetDay(&rest, &d.latest) || rest.empty()) {
+    return Status::Corruption("dated key suffix is truncated");
+  }
+  // An undated entry must be undated at both ends, a dated one ordered.
+  bool undated = d.earliest == TimeValue::kNoDay && d.latest == TimeValue::kNoDay;
+  if (!undated && (d.earliest == TimeValue::kNoDay || d.earliest > d.latest)) {
+    return Status::Corruption("dated key has an inverted span");
+  }
+  out->date = d;
+  out->event_id.assign(rest);
+  return Status::OK();
+}
+
+std::string DateIndexKey(const DateSpan& d, std::string_view event_id) {
+  std::string k;
+  k.reserve(8 + event_id.size());
+  PutSpan(&k, d);
+  k.append(event_id);
+  return k;
+}
+
+std::string DateIndexSeek(int32_t day) {
+  std::string k;
+  PutDay(&k, day);
+  return k;
+}
+
+std::string ActorIndexPrefix(std::string_view actor_id) {
+  std::string k;
+  PutLengthPrefixed(&k, actor_id);
+  return k;
+}
+
+std::string ActorIndexKey(std::string_view actor_id, const DateSpan& d, std::string_view event_id) {
+  std::string k = ActorIndexPrefix(actor_id);
+  PutSpan(&k, d);
+  k.append(event_id);
+  return k;
+}
+
+std::string TypeIndexPrefix(std::string_view type) { return ActorIndexPrefix(type); }
+
+std::string TypeIndexKey(std::string_view type, const DateSpan& d, std::string_view event_id) {
+  return ActorIndexKey(type, d, event_id);
+}
+
+Status DecodeDateIndexKey(std::string_view key, DatedKey* out) {
+  out->owner.clear();
+  Status s = DecodeDatedSuffix(key, out);
+  if (!s.ok()) return Truncated("idx_date", key);
+  return Status::OK();
+}
+
+Status DecodeActorIndexKey(std::string_view key, DatedKey* out) {
+  return DecodeOwnerAndSuffix("idx_actor", key, out);
+}
+
+Status DecodeTypeIndexKey(std::string_view key, DatedKey* out) {
+  return DecodeOwnerAndSuffix("idx_type", key, out);
+}
+
+std::string LinkKey(std::string_view from, std::string_view to, LinkKind kind) {
+  std::string k;
+  PutLengthPrefixed(&k, from);
+  PutLengthPrefixed(&k, to);
+  k.push_back(static_cast<char>(kind));
+  return k;
+}
+
+std::string LinkInKey(std::string_view to, std::string_view from, LinkKind kind) {
+  return LinkKey(to, from, kind);
+}
+
+std::string LinkPrefix(std::string_view first) { return ActorIndexPrefix(first); }
+
+Status DecodeLinkKey(std::string_view key, LinkKeyParts* out) {
+  std::string_view in = key, a, b;
+  if (!GetLengthPrefixed(&in, &a) || !GetLengthPrefixed(&in, &b) || in.size() != 1) {
+    return Truncated("link", key);
+  }
+  auto kind = static_cast<uint8_t>(in[0]);
+  if (kind > static_cast<uint8_t>(LinkKind::kSameAs)) {
+    return Status::Corruption("link key has unknown kind " + std::to_string(kind));
+  }
+  out->first.assign(a);
+  out->second.assign(b);
+  out->kind = static_cast<LinkKind>(kind);
+  return Status::OK();
+}
+
+std::string NameIndexPrefix(std::string_view normalised) { return ActorIndexPrefix(normalised); }
+
+std::string NameIndexKey(std::string_view normalised, std::string_view actor_id) {
+  std::string k = NameIndexPrefix(normalised);
+  k.append(actor_id);
+  return k;
+}
+
+Status DecodeNameIndexKey(std::string_view key, std::string* normalised, std::string* actor_id) {
+  std::string_view in = key, name;
+  if (!GetLengthPrefixed(&in, &name) || in.empty()) return Truncated("idx_name", key);
+  normalised->assign(name);
+  actor_id->assign(in);
+  return Status::OK();
+}
+
+uint64_t ContentHash(std::string_view text) {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+std::string ContentIndexPrefix(uint64_t hash) {
+  std::string k;
+  PutFixed64BE(&k, hash);
+  return k;
+}
+
+std::string ContentIndexKey(uint64_t hash, std::string_view article_id) {
+  std::string k = ContentIndexPrefix(hash);
+  k.append(article_id);
+  return k;
+}
+
+Status DecodeContentIndexKey(std::string_view key, uint64_t* hash, std::string* article_id) {
+  std::string_view in = key;
+  if (!GetFixed64BE(&in, hash) || in.empty()) return Truncated("idx_content", key);
+  article_id->assign(in);
+  return Status::OK();
+}
+
+}  // namespace kbq::keys

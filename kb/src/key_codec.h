@@ -1,0 +1,126 @@
+// The store's key encodings, in one place (docs/storage_format.md, "Keys").
+//
+// Every key the RocksDB store writes is built and parsed here. Two rules:
+//  - byte order equals the order the store promises: date parts are
+//    big-endian with the sign bit flipped, so memcmp order is day order,
+//    earliest before latest before id;
+//  - a key that is too short or malformed is reported as Corruption, never
+//    read as something else.
+// Strings inside keys are length-prefixed (varint32), so a prefix scan for
+// "abc" never runs into "abcd", and ids may hold any byte.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "kbq/model.h"
+#include "kbq/status.h"
+
+namespace kbq::keys {
+
+// Column family names (on-disk).
+inline constexpr const char* kCfDefault = "default";  // metadata
+inline constexpr const char* kCfArticles = "articles";
+inline constexpr const char* kCfActors = "actors";
+inline constexpr const char* kCfEvents = "events";
+inline constexpr const char* kCfLinks = "links";          // also the outgoing adjacency
+inline constexpr const char* kCfActorIdx = "idx_actor";   // actor -> (date, event)
+inline constexpr const char* kCfDateIdx = "idx_date";     // date -> event
+inline constexpr const char* kCfTypeIdx = "idx_type";     // type -> (date, event)
+inline constexpr const char* kCfLinkIn = "idx_link_in";   // incoming adjacency
+inline constexpr const char* kCfNameIdx = "idx_name";     // normalised name -> actor
+inline constexpr const char* kCfContentIdx = "idx_content";  // text hash -> article
+
+// Metadata keys in the default column family (on-disk).
+inline constexpr std::string_view kMetaFormat = "kbq.format";
+inline constexpr std::string_view kMetaCounts = "kbq.counts";
+inline constexpr std::string_view kMetaMaxSpan = "kbq.max_span";
+inline constexpr std::string_view kMagic = "kbq-event-store";
+
+// Flags byte, the value of an idx_actor entry (on-disk).
+inline constexpr uint8_t kDirect = 0;        // the actor takes part (or is the place)
+inline constexpr uint8_t kViaAncestor = 1;   // reached through part_of / affiliation
+
+// ------------------------------------------------------------ primitives
+
+void PutVarint32(std::string* dst, uint32_t v);
+void PutVarint64(std::string* dst, uint64_t v);
+void PutLengthPrefixed(std::string* dst, std::string_view s);
+void PutFixed32BE(std::string* dst, uint32_t v);
+void PutFixed64BE(std::string* dst, uint64_t v);
+// A day number as 4 bytes whose memcmp order is numeric order.
+void PutDay(std::string* dst, int32_t day);
+
+// Each Get* consumes from the front of *in; false when *in is too short or
+// malformed (and *in is then unspecified).
+bool GetVarint32(std::string_view* in, uint32_t* v);
+bool GetVarint64(std::string_view* in, uint64_t* v);
+bool GetLengthPrefixed(std::string_view* in, std::string_view* s);
+bool GetFixed32BE(std::string_view* in, uint32_t* v);
+bool GetFixed64BE(std::string_view* in, uint64_t* v);
+bool GetDay(std::string_view* in, int32_t* day);
+
+// ------------------------------------------------------------ event dates
+
+// The 8-byte date part of index keys: earliest then latest. Undated events
+// (TimeValue not ok) use kNoDay for both and so sort before every dated one.
+struct DateSpan {
+  int32_t earliest = TimeValue::kNoDay;
+  int32_t latest = TimeValue::kNoDay;
+};
+DateSpan SpanOf(const TimeValue& t);
+
+// idx_date: day(earliest) day(latest) event_id
+std::string DateIndexKey(const DateSpan& d, std::string_view event_id);
+// The smallest key whose earliest day is `day`.
+std::string DateIndexSeek(int32_t day);
+
+// idx_actor: lp(actor_id) day(earliest) day(latest) event_id
+std::string ActorIndexPrefix(std::string_view actor_id);
+std::string ActorIndexKey(std::string_view actor_id, const DateSpan& d, std::string_view event_id);
+
+// idx_type: lp(type) day(earliest) day(latest) event_id
+std::string TypeIndexPrefix(std::string_view type);
+std::string TypeIndexKey(std::string_view type, const DateSpan& d, std::string_view event_id);
+
+// The decoded parts of any dated index key. `owner` is the actor id or type
+// (empty for idx_date).
+struct DatedKey {
+  std::string owner;
+  DateSpan date;
+  std::string event_id;
+};
+Status DecodeDateIndexKey(std::string_view key, DatedKey* out);
+Status DecodeActorIndexKey(std::string_view key, DatedKey* out);
+Status DecodeTypeIndexKey(std::string_view key, DatedKey* out);
+// Decodes the date part and id that follow a prefix already consumed.
+Status DecodeDatedSuffix(std::string_view rest, DatedKey* out);
+
+// ------------------------------------------------------------ links
+
+// links:       lp(from) lp(to) kind      (outgoing adjacency, holds the record)
+// idx_link_in: lp(to) lp(from) kind      (incoming adjacency, empty value)
+std::string LinkKey(std::string_view from, std::string_view to, LinkKind kind);
+std::string LinkInKey(std::string_view to, std::string_view from, LinkKind kind);
+std::string LinkPrefix(std::string_view first);  // same for both families
+struct LinkKeyParts {
+  std::string first, second;  // (from, to) for links; (to, from) for idx_link_in
+  LinkKind kind = LinkKind::kBefore;
+};
+Status DecodeLinkKey(std::string_view key, LinkKeyParts* out);
+
+// ------------------------------------------------------------ names, content
+
+// idx_name: lp(normalised name) actor_id
+std::string NameIndexPrefix(std::string_view normalised);
+std::string NameIndexKey(std::string_view normalised, std::string_view actor_id);
+Status DecodeNameIndexKey(std::string_view key, std::string* normalised, std::string* actor_id);
+
+// idx_content: fixed64be(ContentHash(text)) article_id
+uint64_t ContentHash(std::string_view text);  // FNV-1a 64 (on-disk: never change)
+std::string ContentIndexPrefix(uint64_t hash);
+std::string ContentIndexKey(uint64_t hash, std::string_view article_id);
+Status DecodeContentIndexKey(std::string_view key, uint64_t* hash, std::string* article_id);
+
+}  // namespace kbq::keys

@@ -1,0 +1,450 @@
+#include "record_codec.h"
+
+#include <cstring>
+
+#include "key_codec.h"
+
+namespace kbq::records {
+namespace {
+
+// ------------------------------------------------------------ writing
+
+class Writer {
+ public:
+  explicit Writer(size_t reserve = 64) {
+    out_.reserve(reserve);
+    out_.push_back(static_cast<char>(kRecordVersion));
+  }
+  void U8(uint8_t v) { out_.push_back(static_cast<char>(v)); }
+  void Bool(bool v) { U8(v ? 1 : 0); }
+  void Var(uint64_t v) { keys::PutVarint64(&out_, v); }
+  void Signed(int64_t v) {  // zigzag
+    Var((static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63));
+  }
+  void Str(std::string_view s) { keys::PutLengthPrefixed(&out_, s); }
+  void Double(double d) {
+    uint64_t bits = 0;
+    std::memcpy(&bits, &d, sizeof bits);
+    for (int i = 0; i < 8; ++i) out_.push_back(static_cast<char>((bits >> (8 * i)) & 0xff));
+  }
+  void Time(const TimeValue& t) {
+    // precision in the low 7 bits, approximate in the top bit.
+    U8(static_cast<uint8_t>(t.precision) | (t.approximate ? 0x80 : 0));
+    Signed(t.earliest);
+    Signed(static_cast<int64_t>(t.latest) - t.earliest);
+  }
+  void StrMap(const std::map<std::string, std::string>& m) {
+    Var(m.size());
+    for (const auto& [k, v] : m) {
+      Str(k);
+      Str(v);
+    }
+  }
+  void StrList(const std::vector<std::string>& v) {
+    Var(v.size());
+    for (const auto& s : v) Str(s);
+  }
+  std::string Take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+// ------------------------------------------------------------ reading
+
+// Reads fields in order; the first failure sticks and names what was read.
+class Reader {
+ public:
+  Reader(std::string_view in, const char* what) : in_(in), what_(what) {
+    uint8_t version = 0;
+    if (!U8(&version, "record version")) return;
+    if (version != kRecordVersion) {
+      Fail("unknown record version " + std::to_string(version));
+    }
+  }
+  bool ok() const { return status_.ok(); }
+
+  bool U8(uint8_t* v, const char* field) {
+    if (!ok()) return false;
+    if (in_.empty()) return Truncated(field);
+    *v = static_cast<uint8_t>(in_.front());
+    in_.remove_prefix(1);
+    return true;
+  }
+  bool Bool(bool* v, const char* field) {
+    uint8_t b = 0;
+    if (!U8(&b, field)) return false;
+    if (b > 1) return Fail(std::string("bad boolean in ") + field);
+    *v = b == 1;
+    return true;
+  }
+  bool Var(uint64_t* v, const char* field) {
+    if (!ok()) return false;
+    if (!keys::GetVarint64(&in_, v)) return Truncated(field);
+    return true;
+  }
+  bool U32(uint32_t* v, const char* field) {
+    uint64_t w = 0;
+    if (!Var(&w, field)) return false;
+    if (w > UINT32_MAX) return Fail(std::string("out of range ") + field);
+    *v = static_cast<uint32_t>(w);
+    return true;
+  }
+  bool Signed(int64_t* v, const char* field) {
+    uint64_t z = 0;
+    if (!Var(&z, field)) return false;
+    *v = static_cast<int64_t>(z >> 1) ^ -static_cast<int64_t>(z & 1);
+    return true;
+  }
+  // A count of items each at least one byte long: never more than remain.
+  bool Count(uint64_t* n, const char* field) {
+    if (!Var(n, field)) return false;
+    if (*n > in_.size()) return Truncated(field);
+    return true;
+  }
+  bool Str(std::string* s, const char* field) {
+    if (!ok()) return false;
+    std::string_view v;
+    if (!keys::GetLengthPrefixed(&in_, &v)) return Truncated(field);
+    s->assign(v);
+    return true;
+  }
+  bool Double(double* d, const char* field) {
+    if (!ok()) return false;
+    if (in_.size() < 8) return Truncated(field);
+    uint64_t bits = 0;
+    for (int i = 0; i < 8; ++i) bits |= static_cast<uint64_t>(static_cast<uint8_t>(in_[i])) << (8 * i);
+    in_.remove_prefix(8);
+    std::memcpy(d, &bits, sizeof bits);
+    return true;
+  }
+  bool Time(TimeValue* t, const char* field) {
+    uint8_t p = 0;
+    int64_t earliest = 0, delta = 0;
+    if (!U8(&p, field) || !Signed(&earliest, field) || !Signed(&delta, field)) return false;
+    uint8_t prec = p & 0x7f;
+    if (prec > static_cast<uint8_t>(Precision::kRange)) {
+      return Fail(std::string("unknown precision ") + std::to_string(prec) + " in " + field);
+    }
+    int64_t latest = earliest + delta;
+    if (earliest < INT32_MIN || earliest > INT32_MAX || latest < INT32_MIN || latest > INT32_MAX) {
+      return Fail(std::string("day out of range in ") + field);
+    }
+    t->precision = static_cast<Precision>(prec);
+    t->approximate = (p & 0x80) != 0;
+    t->earliest = static_cast<int32_t>(earliest);
+    t->latest = static_cast<int32_t>(latest);
+    return true;
+  }
+  template <typename E>
+  bool Enum(E* e, E max, const char* field) {
+    uint8_t v = 0;
+    if (!U8(&v, field)) return false;
+    if (v > static_cast<uint8_t>(max)) {
+      return Fail(std::string("unknown ") + field + " " + std::to_string(v));
+    }
+    *e = static_cast<E>(v);
+    return true;
+  }
+  bool StrMap(std::map<std::string, std::string>* m, const char* field) {
+    uint64_t n = 0;
+    if (!Count(&n, field)) return false;
+    m->clear();
+    for (uint64_t i = 0; i < n; ++i) {
+      std::string k, v;
+      if (!Str(&k, field) || !Str(&v, field)) return false;
+      (*m)[std::move(k)] = std::move(v);
+    }
+    return true;
+  }
+  bool StrList(std::vector<std::string>* out, const char* field) {
+    uint64_t n = 0;
+    if (!Count(&n, field)) return false;
+    out->assign(n, std::string());
+    for (auto& s : *out) {
+      if (!Str(&s, field)) return false;
+    }
+    return true;
+  }
+
+  bool Fail(const std::string& why) {
+    if (ok()) status_ = Status::Corruption(std::string(what_) + " record: " + why);
+    return false;
+  }
+
+  // Call after the last field: leftover bytes are corruption too.
+  Status Finish() {
+    if (ok() && !in_.empty()) {
+      Fail(std::to_string(in_.size()) + " unexpected trailing bytes");
+    }
+    return status_;
+  }
+
+ private:
+  bool Truncated(const char* field) {
+    return Fail(std::string("truncated at ") + field);
+  }
+
+  std::string_view in_;
+  const char* what_;
+  Status status_;
+};
+
+}  // namespace
+
+// ------------------------------------------------------------ Article
+
+std::string EncodeArticle(const Article& a) {
+  Writer w(64 + a.text.size());
+  w.Str(a.id);
+  w.Str(a.source);
+  w.Str(a.url);
+  w.Str(a.title);
+  w.Str(a.language);
+  w.Signed(a.published_utc);
+  w.Bool(a.published_offset_minutes.has_value());
+  if (a.published_offset_minutes) w.Signed(*a.published_offset_minutes);
+  w.Str(a.text);
+  w.Signed(a.ingested_utc);
+  w.Str(a.path);
+  return w.Take();
+}
+
+Status DecodeArticle(std::string_view in, Article* a) {
+  Reader r(in, "article");
+  bool has_offset = false;
+  int64_t offset = 0;
+  r.Str(&a->id, "id");
+  r.Str(&a->source, "source");
+  r.Str(&a->url, "url");
+  r.Str(&a->title, "title");
+  r.Str(&a->language, "language");
+  r.Signed(&a->published_utc, "published_utc");
+  r.Bool(&has_offset, "offset flag");
+  a->published_offset_minutes.reset();
+  if (has_offset && r.Signed(&offset, "offset")) {
+    a->published_offset_minutes = static_cast<int32_t>(offset);
+  }
+  r.Str(&a->text, "text");
+  r.Signed(&a->ingested_utc, "ingested_utc");
+  r.Str(&a->path, "path");
+  return r.Finish();
+}
+
+// ------------------------------------------------------------ Actor
+
+std::string EncodeActor(const Actor& a) {
+  Writer w;
+  w.Str(a.id);
+  w.U8(static_cast<uint8_t>(a.kind));
+  w.StrMap(a.names);
+  w.Var(a.aliases.size());
+  for (const auto& [lang, list] : a.aliases) {
+    w.Str(lang);
+    w.StrList(list);
+  }
+  w.Var(a.affiliations.size());
+  for (const auto& af : a.affiliations) {
+    w.Str(af.actor_id);
+    w.Str(af.role);
+    w.Time(af.valid);
+  }
+  w.StrList(a.part_of);
+  w.Bool(a.provisional);
+  w.Str(a.source);
+  return w.Take();
+}
+
+Status DecodeActor(std::string_view in, Actor* a) {
+  Reader r(in, "actor");
+  r.Str(&a->id, "id");
+  r.Enum(&a->kind, ActorKind::kMedia, "actor kind");
+  r.StrMap(&a->names, "names");
+  uint64_t n = 0;
+  a->aliases.clear();
+  if (r.Count(&n, "aliases")) {
+    for (uint64_t i = 0; i < n; ++i) {
+      std::string lang;
+      std::vector<std::string> list;
+      if (!r.Str(&lang, "alias language") || !r.StrList(&list, "aliases")) break;
+      a->aliases[std::move(lang)] = std::move(list);
+    }
+  }
+  a->affiliations.clear();
+  if (r.Count(&n, "affiliations")) {
+    for (uint64_t i = 0; i < n; ++i) {
+      Affiliation af;
+      if (!r.Str(&af.actor_id, "affiliation actor") || !r.Str(&af.role, "affiliation role") ||
+          !r.Time(&af.valid, "affiliation valid")) {
+        break;
+      }
+      a->affiliations.push_back(std::move(af));
+    }
+  }
+  r.StrList(&a->part_of, "part_of");
+  r.Bool(&a->provisional, "provisional");
+  r.Str(&a->source, "source");
+  return r.Finish();
+}
+
+// ------------------------------------------------------------ Event
+
+std::string EncodeEvent(const Event& e, const std::vector<IndexedActor>& indexed) {
+  Writer w(128);
+  w.Str(e.id);
+  w.Str(e.type);
+  w.Str(e.cameo);
+  w.Time(e.date);
+  w.Str(e.date_basis);
+  w.Var(e.participants.size());
+  for (const auto& p : e.participants) {
+    w.Str(p.actor_id);
+    w.U8(static_cast<uint8_t>(p.role));
+  }
+  w.Str(e.place_id);
+  w.U8(static_cast<uint8_t>(e.modality));
+  w.Str(e.attribution.actor_id);
+  w.Str(e.attribution.cue);
+  w.Double(e.confidence);
+  w.Var(e.mentions.size());
+  for (const auto& m : e.mentions) {
+    w.Str(m.article_id);
+    w.Var(m.sentence);
+    w.Var(m.begin);
+    w.Signed(static_cast<int64_t>(m.end) - m.begin);
+    w.Str(m.text);
+    w.Str(m.trigger);
+    w.Str(m.date_text);
+  }
+  w.StrMap(e.labels);
+  w.Var(e.attributes.size());
+  for (const auto& [k, v] : e.attributes) {
+    w.Str(k);
+    w.Double(v);
+  }
+  w.Var(indexed.size());
+  for (const auto& ia : indexed) {
+    w.Str(ia.actor_id);
+    w.U8(ia.flags);
+  }
+  return w.Take();
+}
+
+Status DecodeEvent(std::string_view in, Event* e, std::vector<IndexedActor>* indexed) {
+  Reader r(in, "event");
+  r.Str(&e->id, "id");
+  r.Str(&e->type, "type");
+  r.Str(&e->cameo, "cameo");
+  r.Time(&e->date, "date");
+  r.Str(&e->date_basis, "date basis");
+  uint64_t n = 0;
+  e->participants.clear();
+  if (r.Count(&n, "participants")) {
+    e->participants.resize(n);
+    for (auto& p : e->participants) {
+      if (!r.Str(&p.actor_id, "participant") || !r.Enum(&p.role, Role::kOther, "role")) break;
+    }
+  }
+  r.Str(&e->place_id, "place");
+  r.Enum(&e->modality, Modality::kDemanded, "modality");
+  r.Str(&e->attribution.actor_id, "attribution actor");
+  r.Str(&e->attribution.cue, "attribution cue");
+  r.Double(&e->confidence, "confidence");
+  e->mentions.clear();
+  if (r.Count(&n, "mentions")) {
+    e->mentions.resize(n);
+    for (auto& m : e->mentions) {
+      int64_t len = 0;
+      if (!r.Str(&m.article_id, "mention article") || !r.U32(&m.sentence, "mention sentence") ||
+          !r.U32(&m.begin, "mention begin") || !r.Signed(&len, "mention end")) {
+        break;
+      }
+      int64_t end = static_cast<int64_t>(m.begin) + len;
+      if (end < 0 || end > UINT32_MAX) {
+        r.Fail("mention span out of range");
+        break;
+      }
+      m.end = static_cast<uint32_t>(end);
+      if (!r.Str(&m.text, "mention text") || !r.Str(&m.trigger, "mention trigger") ||
+          !r.Str(&m.date_text, "mention date text")) {
+        break;
+      }
+    }
+  }
+  r.StrMap(&e->labels, "labels");
+  e->attributes.clear();
+  if (r.Count(&n, "attributes")) {
+    for (uint64_t i = 0; i < n; ++i) {
+      std::string k;
+      double v = 0;
+      if (!r.Str(&k, "attribute name") || !r.Double(&v, "attribute value")) break;
+      e->attributes[std::move(k)] = v;
+    }
+  }
+  std::vector<IndexedActor> local;
+  std::vector<IndexedActor>* out = indexed ? indexed : &local;
+  out->clear();
+  if (r.Count(&n, "indexed actors")) {
+    out->resize(n);
+    for (auto& ia : *out) {
+      if (!r.Str(&ia.actor_id, "indexed actor") ||
+          !r.Enum(&ia.flags, keys::kViaAncestor, "index flags")) {
+        break;
+      }
+    }
+  }
+  return r.Finish();
+}
+
+// ------------------------------------------------------------ Link
+
+std::string EncodeLinkValue(const Link& l) {
+  Writer w(16 + l.evidence.size());
+  w.Str(l.evidence);
+  w.Double(l.confidence);
+  return w.Take();
+}
+
+Status DecodeLinkValue(std::string_view in, Link* l) {
+  Reader r(in, "link");
+  r.Str(&l->evidence, "evidence");
+  r.Double(&l->confidence, "confidence");
+  return r.Finish();
+}
+
+// ------------------------------------------------------------ metadata
+
+std::string EncodeFormat(uint32_t version) {
+  std::string out(keys::kMagic);
+  keys::PutFixed32BE(&out, version);
+  return out;
+}
+
+Status DecodeFormat(std::string_view in, uint32_t* version) {
+  if (in.size() != keys::kMagic.size() + 4 || in.substr(0, keys::kMagic.size()) != keys::kMagic) {
+    return Status::Corruption("format record has no kbq magic");
+  }
+  in.remove_prefix(keys::kMagic.size());
+  keys::GetFixed32BE(&in, version);
+  return Status::OK();
+}
+
+std::string EncodeCounts(const Counts& c) {
+  Writer w(16);
+  w.Var(c.articles);
+  w.Var(c.actors);
+  w.Var(c.events);
+  w.Var(c.links);
+  return w.Take();
+}
+
+Status DecodeCounts(std::string_view in, Counts* c) {
+  Reader r(in, "counts");
+  r.Var(&c->articles, "articles");
+  r.Var(&c->actors, "actors");
+  r.Var(&c->events, "events");
+  r.Var(&c->links, "links");
+  return r.Finish();
+}
+
+}  // namespace kbq::records

@@ -1,0 +1,57 @@
+// The store's record encodings (docs/storage_format.md, "Records").
+//
+// Each value starts with one byte, the record version (kRecordVersion), then
+// fields in a fixed order: varints for counts and small integers, zigzag
+// varints for signed ones, length-prefixed strings, 8-byte little-endian
+// IEEE doubles, one byte per enum (the enums' on-disk values). A value that
+// ends early, has bytes left over, holds an out-of-range enum or an unknown
+// record version decodes to Corruption; the output is then unspecified.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kbq/model.h"
+#include "kbq/status.h"
+
+namespace kbq::records {
+
+inline constexpr uint8_t kRecordVersion = 1;
+
+// An idx_actor entry an event wrote, kept in the event's record so an update
+// or a deletion removes exactly those entries (the actor graph may have
+// changed since they were computed).
+struct IndexedActor {
+  std::string actor_id;
+  uint8_t flags = 0;  // keys::kDirect or keys::kViaAncestor
+  friend bool operator==(const IndexedActor&, const IndexedActor&) = default;
+};
+
+std::string EncodeArticle(const Article& a);
+Status DecodeArticle(std::string_view in, Article* a);
+
+std::string EncodeActor(const Actor& a);
+Status DecodeActor(std::string_view in, Actor* a);
+
+std::string EncodeEvent(const Event& e, const std::vector<IndexedActor>& indexed);
+// `indexed` may be null when the caller does not need it.
+Status DecodeEvent(std::string_view in, Event* e, std::vector<IndexedActor>* indexed);
+
+// A link's value: from, to and kind live in its key.
+std::string EncodeLinkValue(const Link& l);
+Status DecodeLinkValue(std::string_view in, Link* l);
+
+// The metadata records.
+std::string EncodeFormat(uint32_t version);  // magic + version
+// Corruption when the magic does not match (the caller reports "not a kbq store").
+Status DecodeFormat(std::string_view in, uint32_t* version);
+
+struct Counts {
+  uint64_t articles = 0, actors = 0, events = 0, links = 0;
+};
+std::string EncodeCounts(const Counts& c);
+Status DecodeCounts(std::string_view in, Counts* c);
+
+}  // namespace kbq::records

@@ -1,0 +1,1097 @@
+// The RocksDB event store. Layout and rules: docs/storage_format.md.
+//
+// RocksStore keeps every RocksDB type out of kbq/store.h. Writers open the
+// directory normally (taking RocksDB's LOCK file); readers open it as a
+// RocksDB secondary instance in a private temporary directory, which is safe
+// while a writer runs and catches up in Refresh().
+#include "kbq/store.h"
+
+#include <rocksdb/cache.h>
+#include <rocksdb/convenience.h>
+#include <rocksdb/db.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/options.h>
+#include <rocksdb/table.h>
+#include <rocksdb/write_batch.h>
+
+#include <algorithm>
+#include <atomic>
+#include <climits>
+#include <cstring>
+#include <cstdlib>
+#include <deque>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <set>
+#include <shared_mutex>
+#include <system_error>
+
+#include "key_codec.h"
+#include "kbq/names.h"
+#include "record_codec.h"
+
+namespace kbq {
+namespace {
+
+namespace fs = std::filesystem;
+using records::IndexedActor;
+
+// Our column families, in the order of their handles in RocksStore::cf_.
+enum Cf : size_t {
+  kDefault = 0,
+  kArticles,
+  kActors,
+  kEvents,
+  kLinks,
+  kActorIdx,
+  kDateIdx,
+  kTypeIdx,
+  kLinkIn,
+  kNameIdx,
+  kContentIdx,
+  kNumCf,
+};
+
+const std::vector<std::string>& CfNames() {
+  static const std::vector<std::string> names = {
+      keys::kCfDefault,  keys::kCfArticles, keys::kCfActors,  keys::kCfEvents,
+      keys::kCfLinks,    keys::kCfActorIdx, keys::kCfDateIdx, keys::kCfTypeIdx,
+      keys::kCfLinkIn,   keys::kCfNameIdx,  keys::kCfContentIdx};
+  return names;
+}
+
+// How deep the ancestor rule follows part_of / affiliation edges.
+constexpr int kMaxAncestorDepth = 8;
+
+bool IsLockError(const rocksdb::Status& s) {
+  if (!s.IsIOError()) return false;
+  const std::string text = s.ToString();
+  // "While lock file: PATH/LOCK: Resource temporarily unavailable" (another
+  // process) or "lock hold by current process ... PATH/LOCK: No locks
+  // available" (this process).
+  return text.find("/LOCK") != std::string::npos || text.find("lock hold") != std::string::npos;
+}
+
+Status FromRocks(const rocksdb::Status& s, const std::string& context) {
+  if (s.ok()) return Status::OK();
+  if (IsLockError(s)) return Status::Busy("store is locked by another kbq process");
+  std::string msg = context + ": " + s.ToString();
+  if (s.IsNotFound() || s.IsPathNotFound()) return Status::NotFound(msg);
+  if (s.IsCorruption()) return Status::Corruption(msg);
+  if (s.IsNotSupported()) return Status::NotSupported(msg);
+  if (s.IsInvalidArgument()) return Status::InvalidArgument(msg);
+  if (s.IsBusy() || s.IsTimedOut() || s.IsTryAgain()) return Status::Busy(msg);
+  return Status::IOError(msg);
+}
+
+bool StartsWith(const rocksdb::Slice& s, std::string_view prefix) {
+  return s.size() >= prefix.size() && std::memcmp(s.data(), prefix.data(), prefix.size()) == 0;
+}
+
+std::string_view Sv(const rocksdb::Slice& s) { return std::string_view(s.data(), s.size()); }
+
+// Every normalised form of an actor's names and aliases, without empties.
+std::set<std::string> NormalisedNames(const Actor& a) {
+  std::set<std::string> out;
+  for (const auto& [lang, name] : a.names) out.insert(NormaliseName(name));
+  for (const auto& [lang, list] : a.aliases) {
+    for (const auto& alias : list) out.insert(NormaliseName(alias));
+  }
+  out.erase(std::string());
+  return out;
+}
+
+uint64_t DirectorySize(const std::string& path) {
+  uint64_t total = 0;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code ec2;
+    if (it->is_regular_file(ec2)) {
+      auto size = it->file_size(ec2);
+      if (!ec2) total += size;
+    }
+  }
+  return total;
+}
+
+rocksdb::Options BaseOptions(const StoreOptions& so) {
+  rocksdb::Options o;
+  o.create_if_missing = false;
+  o.create_missing_column_families = false;
+  // Bulk mode writes without a WAL: flushes must then commit every column
+  // family together, or a crash could keep half a batch.
+  o.atomic_flush = true;
+  o.max_open_files = -1;  // required by secondary instances; harmless for writers
+  o.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  o.keep_log_file_num = 2;
+  if (so.bulk_load) o.write_buffer_size = 64 << 20;
+  return o;
+}
+
+rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& cache) {
+  rocksdb::ColumnFamilyOptions o;
+  rocksdb::BlockBasedTableOptions t;
+  t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  t.block_cache = cache;
+  o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
+  auto supported = rocksdb::GetSupportedCompressions();
+  auto has = [&](rocksdb::CompressionType c) {
+    return std::find(supported.begin(), supported.end(), c) != supported.end();
+  };
+  if (has(rocksdb::kLZ4Compression)) o.compression = rocksdb::kLZ4Compression;
+  if (has(rocksdb::kZSTD)) o.bottommost_compression = rocksdb::kZSTD;
+  return o;
+}
+
+class RocksStore final : public Store {
+ public:
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, const StoreOptions& options);
+  ~RocksStore() override;
+
+  Status Commit(const CommitBatch& batch, CommitResult* result) override;
+  Result<Article> GetArticle(const std::string& id) const override;
+  Result<Actor> GetActor(const std::string& id) const override;
+  Result<Event> GetEvent(const std::string& id) const override;
+  bool HasArticle(const std::string& id) const override;
+  Result<std::vector<std::string>> FindArticlesByText(std::string_view text) const override;
+  Status ScanActors(const std::function<bool(const Actor&)>& visit) const override;
+  Result<std::vector<std::string>> FindActorsByName(std::string_view normalised_name) const override;
+  Status ScanActorTimeline(const std::string& actor_id, int32_t from_day, int32_t to_day,
+                           bool strict, const EventVisitor& visit) const override;
+  Status ScanDateRange(int32_t from_day, int32_t to_day, const EventVisitor& visit) const override;
+  Status ScanType(const std::string& type, const EventVisitor& visit) const override;
+  Result<std::vector<Link>> LinksFrom(const std::string& event_id) const override;
+  Result<std::vector<Link>> LinksTo(const std::string& event_id) const override;
+  Status ScanLinks(const std::function<bool(const Link&)>& visit) const override;
+  Result<StoreStats> Stats() const override;
+  Result<CheckReport> Check() const override;
+  Status Refresh() override;
+  Status Flush() override;
+
+ private:
+  // A consistent view for one read: a snapshot for a writer's store; a
+  // secondary instance only changes in Refresh(), which `lock` excludes.
+  class View {
+   public:
+    explicit View(const RocksStore& s) : store_(s), lock_(s.mu_) {
+      if (!s.options_.read_only) snapshot_ = s.db_->GetSnapshot();
+      ro.snapshot = snapshot_;
+      max_span = s.max_span_.load();  // after the snapshot: never smaller than its
+    }
+    ~View() {
+      if (snapshot_ != nullptr) store_.db_->ReleaseSnapshot(snapshot_);
+    }
+    View(const View&) = delete;
+    View& operator=(const View&) = delete;
+    rocksdb::ReadOptions ro;
+    int32_t max_span = 0;
+
+   private:
+    const RocksStore& store_;
+    std::shared_lock<std::shared_mutex> lock_;
+    const rocksdb::Snapshot* snapshot_ = nullptr;
+  };
+
+  RocksStore(std::string path, const StoreOptions& options)
+      : path_(std::move(path)), options_(options) {}
+
+  static Status Create(const std::string& path, const StoreOptions& options);
+  Status OpenDb(bool create);
+  Status LoadMeta();
+  std::unique_ptr<rocksdb::Iterator> Iter(Cf cf, const rocksdb::ReadOptions& ro) const {
+    return std::unique_ptr<rocksdb::Iterator>(db_->NewIterator(ro, cf_[cf]));
+  }
+  // NotFound (with `what` in the message) when absent.
+  Status GetRaw(Cf cf, std::string_view key, const rocksdb::ReadOptions& ro, std::string* value,
+                std::string_view what) const;
+  Status ReadEvent(const std::string& id, const rocksdb::ReadOptions& ro, Event* e,
+                   std::vector<IndexedActor>* indexed) const;
+  Status ReadActor(const std::string& id, const rocksdb::ReadOptions& ro, Actor* a) const;
+  Status ScanDated(Cf cf, const std::string& prefix, int32_t from_day, int32_t to_day, bool strict,
+                   const EventVisitor& visit) const;
+  Result<std::vector<Link>> Adjacent(Cf cf, const std::string& event_id) const;
+
+  // Commit helpers, each adding to `wb`.
+  void DeleteEventEntries(const Event& e, const std::vector<IndexedActor>& indexed,
+                          rocksdb::WriteBatch* wb);
+  Status ComputeIndexed(const Event& e, const std::map<std::string, const Actor*>& batch_actors,
+                        std::map<std::string, std::optional<Actor>>* cache,
+                        std::vector<IndexedActor>* out) const;
+
+  std::string path_;
+  StoreOptions options_;
+  std::string secondary_dir_;  // reader only; removed in the destructor
+  std::unique_ptr<rocksdb::DB> db_;
+  std::vector<rocksdb::ColumnFamilyHandle*> all_handles_;  // owned, destroyed before db_
+  std::vector<rocksdb::ColumnFamilyHandle*> cf_;           // ours, indexed by Cf
+  uint32_t format_version_ = 0;
+
+  mutable std::shared_mutex mu_;  // reads shared, Refresh() exclusive
+  std::atomic<int32_t> max_span_{0};
+  mutable std::mutex counts_mu_;
+  records::Counts counts_;
+};
+
+// ------------------------------------------------------------ opening
+
+Status NotAStore(const std::string& path) {
+  return Status::InvalidArgument(path + " is not a kbq store");
+}
+
+// A new store is built in a hidden sibling directory and renamed into place
+// once its metadata is synced, so a crash during creation never leaves a
+// half-made store at `path` (only a stray ".NAME.creating-*" sibling).
+Status RocksStore::Create(const std::string& path, const StoreOptions& options) {
+  std::error_code ec;
+  fs::path target = fs::absolute(path, ec);
+  if (ec) return Status::IOError("cannot resolve " + path + ": " + ec.message());
+  target = target.lexically_normal();
+  if (target.filename().empty()) target = target.parent_path();
+  fs::create_directories(target.parent_path(), ec);
+  if (ec) return Status::IOError("cannot create " + target.parent_path().string() + ": " + ec.message());
+  std::string tmpl = (target.parent_path() / ("." + target.filename().string() + ".creating-XXXXXX")).string();
+  if (mkdtemp(tmpl.data()) == nullptr) return Status::IOError("cannot create a directory beside " + path);
+  Status s;
+  {
+    RocksStore fresh(tmpl, options);
+    s = fresh.OpenDb(/*create=*/true);
+  }
+  if (s.ok()) {
+    fs::rename(tmpl, target, ec);  // replaces an empty directory at `path`
+    if (ec) s = Status::IOError("cannot move the new store to " + path + ": " + ec.message());
+  }
+  if (!s.ok()) fs::remove_all(tmpl, ec);
+  return s;
+}
+
+Result<std::unique_ptr<Store>> RocksStore::Open(const std::string& path,
+                                                const StoreOptions& options) {
+  std::error_code ec;
+  auto st = fs::status(path, ec);
+  bool exists = !ec && fs::exists(st);
+  if (exists && !fs::is_directory(st)) return NotAStore(path);
+  bool empty = !exists || fs::is_empty(path, ec);
+  if (empty) {
+    if (!options.create_if_missing || options.read_only) {
+      return Status::NotFound("no kbq store at " + path + " (create one with `kbq ingest`)");
+    }
+    Status s = Create(path, options);
+    if (!s.ok()) return s;
+  } else if (!fs::exists(fs::path(path) / "CURRENT", ec)) {
+    return NotAStore(path);
+  }
+  std::unique_ptr<RocksStore> store(new RocksStore(path, options));
+  Status s = store->OpenDb(/*create=*/false);
+  if (!s.ok()) return s;
+  s = store->LoadMeta();
+  if (!s.ok()) return s;
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+Status RocksStore::OpenDb(bool create) {
+  rocksdb::Options opts = BaseOptions(options_);
+  // One block cache for every column family: timeline scans read the events
+  // family at random, so its blocks are worth keeping.
+  rocksdb::ColumnFamilyOptions cf_opts = CfOptions(rocksdb::NewLRUCache(64 << 20));
+  std::vector<std::string> names;
+  if (create) {
+    names = CfNames();
+    opts.create_if_missing = true;
+    opts.create_missing_column_families = true;
+  } else {
+    rocksdb::Status rs = rocksdb::DB::ListColumnFamilies(opts, path_, &names);
+    if (!rs.ok()) return FromRocks(rs, path_);
+  }
+  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
+  for (const auto& n : names) descs.emplace_back(n, cf_opts);
+
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status rs;
+  if (options_.read_only) {
+    std::error_code ec;
+    std::string tmpl = (fs::temp_directory_path(ec) / "kbq-reader-XXXXXX").string();
+    if (mkdtemp(tmpl.data()) == nullptr) {
+      return Status::IOError("cannot create a temporary directory for the reader");
+    }
+    secondary_dir_ = tmpl;
+    // The writer may delete a WAL file while we read it; try again then.
+    for (int attempt = 0; attempt < 3; ++attempt) {
+      rs = rocksdb::DB::OpenAsSecondary(opts, path_, secondary_dir_, descs, &all_handles_, &raw);
+      if (rs.ok() || !(rs.IsIOError() || rs.IsPathNotFound())) break;
+    }
+  } else {
+    rs = rocksdb::DB::Open(opts, path_, descs, &all_handles_, &raw);
+  }
+  if (!rs.ok()) return FromRocks(rs, path_);
+  db_.reset(raw);
+
+  cf_.assign(kNumCf, nullptr);
+  for (size_t i = 0; i < names.size(); ++i) {
+    auto it = std::find(CfNames().begin(), CfNames().end(), names[i]);
+    if (it != CfNames().end()) cf_[it - CfNames().begin()] = all_handles_[i];
+  }
+  if (cf_[kDefault] == nullptr) cf_[kDefault] = db_->DefaultColumnFamily();
+
+  if (create) {
+    rocksdb::WriteBatch wb;
+    wb.Put(cf_[kDefault], std::string(keys::kMetaFormat), records::EncodeFormat(kFormatVersion));
+    wb.Put(cf_[kDefault], std::string(keys::kMetaCounts), records::EncodeCounts({}));
+    std::string span;
+    keys::PutFixed32BE(&span, 0);
+    wb.Put(cf_[kDefault], std::string(keys::kMetaMaxSpan), span);
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    rs = db_->Write(wo, &wb);
+    if (!rs.ok()) return FromRocks(rs, path_);
+  }
+  return Status::OK();
+}
+
+Status RocksStore::LoadMeta() {
+  rocksdb::ReadOptions ro;
+  std::string value;
+  rocksdb::Status rs = db_->Get(ro, cf_[kDefault], std::string(keys::kMetaFormat), &value);
+  if (rs.IsNotFound()) return NotAStore(path_);
+  if (!rs.ok()) return FromRocks(rs, path_);
+  uint32_t version = 0;
+  if (!records::DecodeFormat(value, &version).ok()) return NotAStore(path_);
+  if (version > kFormatVersion) {
+    return Status::NotSupported("store format version " + std::to_string(version) +
+                                " is newer than this kbq supports (" +
+                                std::to_string(kFormatVersion) + "); upgrade kbq");
+  }
+  if (version != kFormatVersion) {
+    return Status::NotSupported("store format version " + std::to_string(version) +
+                                " is not supported (this kbq reads version " +
+                                std::to_string(kFormatVersion) + ")");
+  }
+  format_version_ = version;
+  for (size_t i = 0; i < kNumCf; ++i) {
+    if (cf_[i] == nullptr) {
+      return Status::Corruption(path_ + ": column family " + CfNames()[i] + " is missing");
+    }
+  }
+  rs = db_->Get(ro, cf_[kDefault], std::string(keys::kMetaCounts), &value);
+  if (!rs.ok()) return FromRocks(rs, path_ + ": counts");
+  records::Counts counts;
+  Status s = records::DecodeCounts(value, &counts);
+  if (!s.ok()) return s.WithContext(path_);
+  rs = db_->Get(ro, cf_[kDefault], std::string(keys::kMetaMaxSpan), &value);
+  if (!rs.ok()) return FromRocks(rs, path_ + ": max_span");
+  std::string_view in = value;
+  uint32_t span = 0;
+  if (!keys::GetFixed32BE(&in, &span) || !in.empty() || span > INT32_MAX) {
+    return Status::Corruption(path_ + ": max_span record is malformed");
+  }
+  max_span_.store(static_cast<int32_t>(span));
+  std::lock_guard<std::mutex> l(counts_mu_);
+  counts_ = counts;
+  return Status::OK();
+}
+
+RocksStore::~RocksStore() {
+  if (db_) {
+    if (!options_.read_only && options_.bulk_load) (void)Flush();
+    for (auto* h : all_handles_) (void)db_->DestroyColumnFamilyHandle(h);
+    (void)db_->Close();
+    db_.reset();
+  }
+  if (!secondary_dir_.empty()) {
+    std::error_code ec;
+    fs::remove_all(secondary_dir_, ec);
+  }
+}
+
+// ------------------------------------------------------------ point reads
+
+Status RocksStore::GetRaw(Cf cf, std::string_view key, const rocksdb::ReadOptions& ro,
+                          std::string* value, std::string_view what) const {
+  rocksdb::Status rs = db_->Get(ro, cf_[cf], rocksdb::Slice(key.data(), key.size()), value);
+  if (rs.IsNotFound()) return Status::NotFound(std::string(what) + " not found");
+  return FromRocks(rs, std::string(what));
+}
+
+Status RocksStore::ReadEvent(const std::string& id, const rocksdb::ReadOptions& ro, Event* e,
+                             std::vector<IndexedActor>* indexed) const {
+  std::string value;
+  Status s = GetRaw(kEvents, id, ro, &value, "event " + id);
+  if (!s.ok()) return s;
+  s = records::DecodeEvent(value, e, indexed);
+  if (!s.ok()) return s.WithContext("event " + id);
+  return Status::OK();
+}
+
+Status RocksStore::ReadActor(const std::string& id, const rocksdb::ReadOptions& ro,
+                             Actor* a) const {
+  std::string value;
+  Status s = GetRaw(kActors, id, ro, &value, "actor " + id);
+  if (!s.ok()) return s;
+  s = records::DecodeActor(value, a);
+  if (!s.ok()) return s.WithContext("actor " + id);
+  return Status::OK();
+}
+
+Result<Article> RocksStore::GetArticle(const std::string& id) const {
+  View v(*this);
+  std::string value;
+  Status s = GetRaw(kArticles, id, v.ro, &value, "article " + id);
+  if (!s.ok()) return s;
+  Article a;
+  s = records::DecodeArticle(value, &a);
+  if (!s.ok()) return s.WithContext("article " + id);
+  return a;
+}
+
+Result<Actor> RocksStore::GetActor(const std::string& id) const {
+  View v(*this);
+  Actor a;
+  Status s = ReadActor(id, v.ro, &a);
+  if (!s.ok()) return s;
+  return a;
+}
+
+Result<Event> RocksStore::GetEvent(const std::string& id) const {
+  View v(*this);
+  Event e;
+  Status s = ReadEvent(id, v.ro, &e, nullptr);
+  if (!s.ok()) return s;
+  return e;
+}
+
+bool RocksStore::HasArticle(const std::string& id) const {
+  View v(*this);
+  std::string value;
+  return GetRaw(kArticles, id, v.ro, &value, "article").ok();
+}
+
+Result<std::vector<std::string>> RocksStore::FindArticlesByText(std::string_view text) const {
+  View v(*this);
+  std::vector<std::string> ids;
+  std::string prefix = keys::ContentIndexPrefix(keys::ContentHash(text));
+  auto it = Iter(kContentIdx, v.ro);
+  for (it->Seek(prefix); it->Valid() && StartsWith(it->key(), prefix); it->Next()) {
+    uint64_t hash = 0;
+    std::string id;
+    Status s = keys::DecodeContentIndexKey(Sv(it->key()), &hash, &id);
+    if (!s.ok()) return s;
+    std::string value;
+    s = GetRaw(kArticles, id, v.ro, &value, "article " + id);
+    if (!s.ok()) return s;
+    Article a;
+    s = records::DecodeArticle(value, &a);
+    if (!s.ok()) return s.WithContext("article " + id);
+    if (a.text == text) ids.push_back(std::move(id));  // a hash collision is not a match
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), "idx_content");
+  return ids;
+}
+
+// ------------------------------------------------------------ scans
+
+Status RocksStore::ScanActors(const std::function<bool(const Actor&)>& visit) const {
+  View v(*this);
+  auto it = Iter(kActors, v.ro);
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    Actor a;
+    Status s = records::DecodeActor(Sv(it->value()), &a);
+    if (!s.ok()) return s.WithContext("actor " + it->key().ToString());
+    if (!visit(a)) break;
+  }
+  return FromRocks(it->status(), "actors");
+}
+
+Result<std::vector<std::string>> RocksStore::FindActorsByName(
+    std::string_view normalised_name) const {
+  View v(*this);
+  std::vector<std::string> ids;
+  std::string prefix = keys::NameIndexPrefix(normalised_name);
+  auto it = Iter(kNameIdx, v.ro);
+  for (it->Seek(prefix); it->Valid() && StartsWith(it->key(), prefix); it->Next()) {
+    std::string name, id;
+    Status s = keys::DecodeNameIndexKey(Sv(it->key()), &name, &id);
+    if (!s.ok()) return s;
+    ids.push_back(std::move(id));
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), "idx_name");
+  return ids;
+}
+
+// One iterator scan over a dated index. An event overlapping [from, to] may
+// start before `from`, but never more than max_span days before it (the
+// longest span ever stored), so the scan seeks to from - max_span and skips
+// entries that end before `from`. It stops at the first entry starting after
+// `to`.
+Status RocksStore::ScanDated(Cf cf, const std::string& prefix, int32_t from_day, int32_t to_day,
+                             bool strict, const EventVisitor& visit) const {
+  if (from_day > to_day) return Status::OK();
+  View v(*this);
+  int64_t start = std::max<int64_t>(INT32_MIN, static_cast<int64_t>(from_day) - v.max_span);
+  std::string seek = prefix;
+  keys::PutDay(&seek, static_cast<int32_t>(start));
+  auto it = Iter(cf, v.ro);
+  for (it->Seek(seek); it->Valid() && StartsWith(it->key(), prefix); it->Next()) {
+    keys::DatedKey k;
+    Status s = keys::DecodeDatedSuffix(Sv(it->key()).substr(prefix.size()), &k);
+    if (!s.ok()) return Status::Corruption(CfNames()[cf] + " key is truncated or malformed");
+    if (k.date.earliest > to_day) break;
+    if (k.date.latest < from_day) continue;
+    if (strict) {
+      if (it->value().size() != 1) return Status::Corruption("idx_actor value is malformed");
+      if (static_cast<uint8_t>(it->value()[0]) == keys::kViaAncestor) continue;
+    }
+    Event e;
+    s = ReadEvent(k.event_id, v.ro, &e, nullptr);
+    if (s.IsNotFound()) {
+      return Status::Corruption(CfNames()[cf] + " entry points at missing event " + k.event_id);
+    }
+    if (!s.ok()) return s;
+    if (!visit(e)) return Status::OK();
+  }
+  return FromRocks(it->status(), CfNames()[cf]);
+}
+
+Status RocksStore::ScanActorTimeline(const std::string& actor_id, int32_t from_day,
+                                     int32_t to_day, bool strict,
+                                     const EventVisitor& visit) const {
+  return ScanDated(kActorIdx, keys::ActorIndexPrefix(actor_id), from_day, to_day, strict, visit);
+}
+
+Status RocksStore::ScanDateRange(int32_t from_day, int32_t to_day,
+                                 const EventVisitor& visit) const {
+  return ScanDated(kDateIdx, std::string(), from_day, to_day, false, visit);
+}
+
+Status RocksStore::ScanType(const std::string& type, const EventVisitor& visit) const {
+  return ScanDated(kTypeIdx, keys::TypeIndexPrefix(type), INT32_MIN, INT32_MAX, false, visit);
+}
+
+Result<std::vector<Link>> RocksStore::Adjacent(Cf cf, const std::string& event_id) const {
+  View v(*this);
+  std::vector<Link> out;
+  std::string prefix = keys::LinkPrefix(event_id);
+  auto it = Iter(cf, v.ro);
+  for (it->Seek(prefix); it->Valid() && StartsWith(it->key(), prefix); it->Next()) {
+    keys::LinkKeyParts p;
+    Status s = keys::DecodeLinkKey(Sv(it->key()), &p);
+    if (!s.ok()) return s;
+    Link l;
+    l.kind = p.kind;
+    std::string value;
+    if (cf == kLinks) {
+      l.from = std::move(p.first);
+      l.to = std::move(p.second);
+      value = it->value().ToString();
+    } else {
+      l.to = std::move(p.first);
+      l.from = std::move(p.second);
+      s = GetRaw(kLinks, keys::LinkKey(l.from, l.to, l.kind), v.ro, &value, "link");
+      if (s.IsNotFound()) {
+        return Status::Corruption("idx_link_in entry " + l.from + " -> " + l.to +
+                                  " has no link record");
+      }
+      if (!s.ok()) return s;
+    }
+    s = records::DecodeLinkValue(value, &l);
+    if (!s.ok()) return s.WithContext("link " + l.from + " -> " + l.to);
+    out.push_back(std::move(l));
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), CfNames()[cf]);
+  return out;
+}
+
+Result<std::vector<Link>> RocksStore::LinksFrom(const std::string& event_id) const {
+  return Adjacent(kLinks, event_id);
+}
+
+Result<std::vector<Link>> RocksStore::LinksTo(const std::string& event_id) const {
+  return Adjacent(kLinkIn, event_id);
+}
+
+Status RocksStore::ScanLinks(const std::function<bool(const Link&)>& visit) const {
+  View v(*this);
+  auto it = Iter(kLinks, v.ro);
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    keys::LinkKeyParts p;
+    Status s = keys::DecodeLinkKey(Sv(it->key()), &p);
+    if (!s.ok()) return s;
+    Link l;
+    l.from = std::move(p.first);
+    l.to = std::move(p.second);
+    l.kind = p.kind;
+    s = records::DecodeLinkValue(Sv(it->value()), &l);
+    if (!s.ok()) return s.WithContext("link " + l.from + " -> " + l.to);
+    if (!visit(l)) break;
+  }
+  return FromRocks(it->status(), "links");
+}
+
+Result<StoreStats> RocksStore::Stats() const {
+  StoreStats st;
+  {
+    std::lock_guard<std::mutex> l(counts_mu_);
+    st.articles = counts_.articles;
+    st.actors = counts_.actors;
+    st.events = counts_.events;
+    st.links = counts_.links;
+  }
+  st.bytes_on_disk = DirectorySize(path_);
+  st.format_version = format_version_;
+  return st;
+}
+
+// ------------------------------------------------------------ writing
+
+void RocksStore::DeleteEventEntries(const Event& e, const std::vector<IndexedActor>& indexed,
+                                    rocksdb::WriteBatch* wb) {
+  keys::DateSpan d = keys::SpanOf(e.date);
+  wb->Delete(cf_[kDateIdx], keys::DateIndexKey(d, e.id));
+  wb->Delete(cf_[kTypeIdx], keys::TypeIndexKey(e.type, d, e.id));
+  for (const auto& ia : indexed) wb->Delete(cf_[kActorIdx], keys::ActorIndexKey(ia.actor_id, d, e.id));
+}
+
+// The ancestor rule (docs/storage_format.md): from every participant and the
+// place, follow part_of edges and the affiliations valid at the event's date
+// (an affiliation without bounds is always valid; an undated event uses only
+// those), transitively, up to kMaxAncestorDepth steps.
+Status RocksStore::ComputeIndexed(const Event& e,
+                                  const std::map<std::string, const Actor*>& batch_actors,
+                                  std::map<std::string, std::optional<Actor>>* cache,
+                                  std::vector<IndexedActor>* out) const {
+  out->clear();
+  std::set<std::string> seen;
+  std::deque<std::pair<std::string, int>> queue;
+  auto add_direct = [&](const std::string& id) {
+    if (id.empty() || !seen.insert(id).second) return;
+    out->push_back({id, keys::kDirect});
+    queue.emplace_back(id, 0);
+  };
+  for (const auto& p : e.participants) add_direct(p.actor_id);
+  add_direct(e.place_id);
+
+  rocksdb::ReadOptions ro;
+  while (!queue.empty()) {
+    auto [id, depth] = queue.front();
+    queue.pop_front();
+    if (depth >= kMaxAncestorDepth) continue;
+    const Actor* actor = nullptr;
+    if (auto it = batch_actors.find(id); it != batch_actors.end()) {
+      actor = it->second;
+    } else {
+      auto [cit, inserted] = cache->try_emplace(id);
+      if (inserted) {
+        Actor a;
+        Status s = ReadActor(id, ro, &a);
+        if (s.ok()) {
+          cit->second = std::move(a);
+        } else if (!s.IsNotFound()) {
+          return s;
+        }
+      }
+      if (cit->second) actor = &*cit->second;
+    }
+    if (actor == nullptr) continue;
+    auto follow = [&](const std::string& next) {
+      if (next.empty() || !seen.insert(next).second) return;
+      out->push_back({next, keys::kViaAncestor});
+      queue.emplace_back(next, depth + 1);
+    };
+    for (const auto& parent : actor->part_of) follow(parent);
+    for (const auto& af : actor->affiliations) {
+      bool valid = !af.valid.ok() || (e.date.ok() && af.valid.Overlaps(e.date));
+      if (valid) follow(af.actor_id);
+    }
+  }
+  return Status::OK();
+}
+
+Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
+  CommitResult local;
+  CommitResult& res = result ? *result : local;
+  res = CommitResult{};
+  if (options_.read_only) return Status::InvalidArgument("store is open read-only");
+  rocksdb::ReadOptions ro;
+  std::string value;
+
+  if (batch.article) {
+    rocksdb::Status rs = db_->Get(ro, cf_[kArticles], batch.article->id, &value);
+    if (rs.ok()) {
+      res.skipped_duplicate = true;
+      return Status::OK();
+    }
+    if (!rs.IsNotFound()) return FromRocks(rs, "article " + batch.article->id);
+  }
+
+  records::Counts counts;
+  {
+    std::lock_guard<std::mutex> l(counts_mu_);
+    counts = counts_;
+  }
+  int32_t max_span = max_span_.load();
+  rocksdb::WriteBatch wb;
+
+  // Actors (the last one of an id wins), replacing their name entries.
+  std::map<std::string, const Actor*> batch_actors;
+  for (const auto& a : batch.actors) {
+    if (a.id.empty()) return Status::InvalidArgument("actor with an empty id");
+    batch_actors[a.id] = &a;
+  }
+  for (const auto& [id, a] : batch_actors) {
+    Actor old;
+    Status s = ReadActor(id, ro, &old);
+    if (s.ok()) {
+      for (const auto& n : NormalisedNames(old)) wb.Delete(cf_[kNameIdx], keys::NameIndexKey(n, id));
+    } else if (s.IsNotFound()) {
+      ++counts.actors;
+    } else {
+      return s;
+    }
+    wb.Put(cf_[kActors], id, records::EncodeActor(*a));
+    for (const auto& n : NormalisedNames(*a)) wb.Put(cf_[kNameIdx], keys::NameIndexKey(n, id), "");
+  }
+
+  if (batch.article) {
+    const Article& a = *batch.article;
+    if (a.id.empty()) return Status::InvalidArgument("article with an empty id");
+    wb.Put(cf_[kArticles], a.id, records::EncodeArticle(a));
+    wb.Put(cf_[kContentIdx], keys::ContentIndexKey(keys::ContentHash(a.text), a.id), "");
+    ++counts.articles;
+  }
+
+  // Deletions apply first: an id both deleted and written ends up written.
+  std::set<std::string> deleted(batch.deleted_events.begin(), batch.deleted_events.end());
+  std::set<std::string> deleted_links;  // link keys removed in this batch
+  for (const auto& id : deleted) {
+    Event old;
+    std::vector<IndexedActor> indexed;
+    Status s = ReadEvent(id, ro, &old, &indexed);
+    if (s.IsNotFound()) continue;
+    if (!s.ok()) return s;
+    DeleteEventEntries(old, indexed, &wb);
+    wb.Delete(cf_[kEvents], id);
+    --counts.events;
+    // Its links, both directions.
+    for (Cf cf : {kLinks, kLinkIn}) {
+      std::string prefix = keys::LinkPrefix(id);
+      auto it = Iter(cf, ro);
+      for (it->Seek(prefix); it->Valid() && StartsWith(it->key(), prefix); it->Next()) {
+        keys::LinkKeyParts p;
+        s = keys::DecodeLinkKey(Sv(it->key()), &p);
+        if (!s.ok()) return s;
+        const std::string& from = cf == kLinks ? p.first : p.second;
+        const std::string& to = cf == kLinks ? p.second : p.first;
+        std::string key = keys::LinkKey(from, to, p.kind);
+        if (!deleted_links.insert(key).second) continue;
+        wb.Delete(cf_[kLinks], key);
+        wb.Delete(cf_[kLinkIn], keys::LinkInKey(to, from, p.kind));
+        --counts.links;
+      }
+      if (!it->status().ok()) return FromRocks(it->status(), CfNames()[cf]);
+    }
+  }
+
+  // Events (the last one of an id wins), replacing the old record's entries.
+  std::map<std::string, const Event*> batch_events;
+  for (const auto& e : batch.events) {
+    if (e.id.empty()) return Status::InvalidArgument("event with an empty id");
+    batch_events[e.id] = &e;
+  }
+  std::map<std::string, std::optional<Actor>> actor_cache;
+  for (const auto& [id, e] : batch_events) {
+    if (!deleted.count(id)) {
+      Event old;
+      std::vector<IndexedActor> indexed;
+      Status s = ReadEvent(id, ro, &old, &indexed);
+      if (s.ok()) {
+        DeleteEventEntries(old, indexed, &wb);
+      } else if (s.IsNotFound()) {
+        ++counts.events;
+      } else {
+        return s;
+      }
+    } else {
+      ++counts.events;
+    }
+    std::vector<IndexedActor> indexed;
+    Status s = ComputeIndexed(*e, batch_actors, &actor_cache, &indexed);
+    if (!s.ok()) return s;
+    keys::DateSpan d = keys::SpanOf(e->date);
+    wb.Put(cf_[kDateIdx], keys::DateIndexKey(d, id), "");
+    wb.Put(cf_[kTypeIdx], keys::TypeIndexKey(e->type, d, id), "");
+    for (const auto& ia : indexed) {
+      wb.Put(cf_[kActorIdx], keys::ActorIndexKey(ia.actor_id, d, id),
+             std::string(1, static_cast<char>(ia.flags)));
+    }
+    wb.Put(cf_[kEvents], id, records::EncodeEvent(*e, indexed));
+    if (e->date.ok()) max_span = std::max(max_span, e->date.latest - e->date.earliest);
+    ++res.events_written;
+  }
+
+  // Links: both ends must be events of this batch or of the store.
+  std::set<std::string> put_links;
+  for (const auto& l : batch.links) {
+    for (const std::string* end : {&l.from, &l.to}) {
+      if (batch_events.count(*end)) continue;
+      bool ok = !deleted.count(*end) && GetRaw(kEvents, *end, ro, &value, "event").ok();
+      if (!ok) {
+        return Status::InvalidArgument("link " + l.from + " -> " + l.to +
+                                       " refers to unknown event " + *end);
+      }
+    }
+    if (static_cast<uint8_t>(l.kind) > static_cast<uint8_t>(LinkKind::kSameAs)) {
+      return Status::InvalidArgument("link " + l.from + " -> " + l.to + " has an unknown kind");
+    }
+    std::string key = keys::LinkKey(l.from, l.to, l.kind);
+    if (put_links.insert(key).second) {
+      bool stored = !deleted_links.count(key) && GetRaw(kLinks, key, ro, &value, "link").ok();
+      if (!stored) ++counts.links;
+    }
+    wb.Put(cf_[kLinks], key, records::EncodeLinkValue(l));
+    wb.Put(cf_[kLinkIn], keys::LinkInKey(l.to, l.from, l.kind), "");
+    ++res.links_written;
+  }
+
+  wb.Put(cf_[kDefault], std::string(keys::kMetaCounts), records::EncodeCounts(counts));
+  if (max_span != max_span_.load()) {
+    std::string span;
+    keys::PutFixed32BE(&span, static_cast<uint32_t>(max_span));
+    wb.Put(cf_[kDefault], std::string(keys::kMetaMaxSpan), span);
+  }
+  rocksdb::WriteOptions wo;
+  wo.disableWAL = options_.bulk_load;
+  rocksdb::Status rs = db_->Write(wo, &wb);
+  if (!rs.ok()) return FromRocks(rs, "commit");
+  max_span_.store(max_span);
+  std::lock_guard<std::mutex> l(counts_mu_);
+  counts_ = counts;
+  return Status::OK();
+}
+
+// ------------------------------------------------------------ Check
+
+Result<CheckReport> RocksStore::Check() const {
+  View v(*this);
+  CheckReport report;
+  constexpr size_t kMaxProblems = 1000;
+  size_t more = 0;
+  auto problem = [&](std::string p) {
+    if (report.problems.size() < kMaxProblems) {
+      report.problems.push_back(std::move(p));
+    } else {
+      ++more;
+    }
+  };
+  auto has = [&](Cf cf, const std::string& key, std::string* value) {
+    return db_->Get(v.ro, cf_[cf], key, value).ok();
+  };
+  std::string value;
+  records::Counts actual;
+  Status iter_status;
+  // Runs `fn` on every entry of `cf`; a failing iterator is the whole answer.
+  auto each = [&](Cf cf, const std::function<void(std::string_view, std::string_view)>& fn) {
+    auto it = Iter(cf, v.ro);
+    for (it->SeekToFirst(); it->Valid(); it->Next()) fn(Sv(it->key()), Sv(it->value()));
+    if (!it->status().ok() && iter_status.ok()) iter_status = FromRocks(it->status(), CfNames()[cf]);
+  };
+
+  // Articles and the content index.
+  each(kArticles, [&](std::string_view key, std::string_view val) {
+    ++actual.articles;
+    Article a;
+    Status s = records::DecodeArticle(val, &a);
+    if (!s.ok()) return problem("article " + std::string(key) + ": " + s.message());
+    if (a.id != key) problem("article " + std::string(key) + " holds the record of " + a.id);
+    if (!has(kContentIdx, keys::ContentIndexKey(keys::ContentHash(a.text), a.id), &value)) {
+      problem("article " + a.id + " has no idx_content entry");
+    }
+  });
+  each(kContentIdx, [&](std::string_view key, std::string_view) {
+    ++report.index_entries;
+    uint64_t hash = 0;
+    std::string id;
+    Status s = keys::DecodeContentIndexKey(key, &hash, &id);
+    if (!s.ok()) return problem(s.message());
+    Article a;
+    if (!has(kArticles, id, &value) || !records::DecodeArticle(value, &a).ok()) {
+      return problem("idx_content entry points at missing article " + id);
+    }
+    if (keys::ContentHash(a.text) != hash) problem("idx_content entry for " + id + " has a stale hash");
+  });
+
+  // Actors and the name index.
+  each(kActors, [&](std::string_view key, std::string_view val) {
+    ++actual.actors;
+    Actor a;
+    Status s = records::DecodeActor(val, &a);
+    if (!s.ok()) return problem("actor " + std::string(key) + ": " + s.message());
+    if (a.id != key) problem("actor " + std::string(key) + " holds the record of " + a.id);
+    for (const auto& n : NormalisedNames(a)) {
+      if (!has(kNameIdx, keys::NameIndexKey(n, a.id), &value)) {
+        problem("actor " + a.id + " name '" + n + "' is not in idx_name");
+      }
+    }
+  });
+  each(kNameIdx, [&](std::string_view key, std::string_view) {
+    ++report.index_entries;
+    std::string name, id;
+    Status s = keys::DecodeNameIndexKey(key, &name, &id);
+    if (!s.ok()) return problem(s.message());
+    Actor a;
+    if (!has(kActors, id, &value) || !records::DecodeActor(value, &a).ok()) {
+      return problem("idx_name entry '" + name + "' points at missing actor " + id);
+    }
+    if (!NormalisedNames(a).count(name)) problem("idx_name entry '" + name + "' is stale for " + id);
+  });
+
+  // Events and their three dated indexes.
+  each(kEvents, [&](std::string_view key, std::string_view val) {
+    ++actual.events;
+    Event e;
+    std::vector<IndexedActor> indexed;
+    Status s = records::DecodeEvent(val, &e, &indexed);
+    std::string id(key);
+    if (!s.ok()) return problem("event " + id + ": " + s.message());
+    if (e.id != id) problem("event " + id + " holds the record of " + e.id);
+    keys::DateSpan d = keys::SpanOf(e.date);
+    if (!has(kDateIdx, keys::DateIndexKey(d, id), &value)) problem("event " + id + " is not in idx_date");
+    if (!has(kTypeIdx, keys::TypeIndexKey(e.type, d, id), &value)) {
+      problem("event " + id + " is not in idx_type");
+    }
+    for (const auto& ia : indexed) {
+      if (!has(kActorIdx, keys::ActorIndexKey(ia.actor_id, d, id), &value) ||
+          value != std::string(1, static_cast<char>(ia.flags))) {
+        problem("event " + id + " is not in idx_actor for " + ia.actor_id);
+      }
+    }
+    std::vector<std::string> direct = e.ActorIds();
+    if (!e.place_id.empty()) direct.push_back(e.place_id);
+    for (const auto& a : direct) {
+      bool found = std::any_of(indexed.begin(), indexed.end(), [&](const IndexedActor& ia) {
+        return ia.actor_id == a && ia.flags == keys::kDirect;
+      });
+      if (!found) problem("event " + id + " participant " + a + " is not indexed");
+    }
+  });
+  auto check_dated = [&](Cf cf, const keys::DatedKey& k, const std::function<bool(const Event&, const std::vector<IndexedActor>&)>& matches) {
+    Event e;
+    std::vector<IndexedActor> indexed;
+    if (!has(kEvents, k.event_id, &value)) {
+      return problem(CfNames()[cf] + " entry points at missing event " + k.event_id);
+    }
+    if (!records::DecodeEvent(value, &e, &indexed).ok()) return;  // reported above
+    keys::DateSpan d = keys::SpanOf(e.date);
+    if (d.earliest != k.date.earliest || d.latest != k.date.latest || !matches(e, indexed)) {
+      problem(CfNames()[cf] + " entry for " + k.event_id + " is stale");
+    }
+  };
+  each(kDateIdx, [&](std::string_view key, std::string_view) {
+    ++report.index_entries;
+    keys::DatedKey k;
+    Status s = keys::DecodeDateIndexKey(key, &k);
+    if (!s.ok()) return problem(s.message());
+    check_dated(kDateIdx, k, [](const Event&, const std::vector<IndexedActor>&) { return true; });
+  });
+  each(kTypeIdx, [&](std::string_view key, std::string_view) {
+    ++report.index_entries;
+    keys::DatedKey k;
+    Status s = keys::DecodeTypeIndexKey(key, &k);
+    if (!s.ok()) return problem(s.message());
+    check_dated(kTypeIdx, k, [&](const Event& e, const std::vector<IndexedActor>&) {
+      return e.type == k.owner;
+    });
+  });
+  each(kActorIdx, [&](std::string_view key, std::string_view val) {
+    ++report.index_entries;
+    keys::DatedKey k;
+    Status s = keys::DecodeActorIndexKey(key, &k);
+    if (!s.ok()) return problem(s.message());
+    if (val.size() != 1 || static_cast<uint8_t>(val[0]) > keys::kViaAncestor) {
+      return problem("idx_actor entry for " + k.event_id + " has a malformed value");
+    }
+    check_dated(kActorIdx, k, [&](const Event&, const std::vector<IndexedActor>& indexed) {
+      return std::find(indexed.begin(), indexed.end(),
+                       IndexedActor{k.owner, static_cast<uint8_t>(val[0])}) != indexed.end();
+    });
+  });
+
+  // Links and the incoming adjacency.
+  each(kLinks, [&](std::string_view key, std::string_view val) {
+    ++actual.links;
+    keys::LinkKeyParts p;
+    Status s = keys::DecodeLinkKey(key, &p);
+    if (!s.ok()) return problem(s.message());
+    Link l;
+    s = records::DecodeLinkValue(val, &l);
+    std::string name = "link " + p.first + " -> " + p.second;
+    if (!s.ok()) return problem(name + ": " + s.message());
+    if (!has(kEvents, p.first, &value)) problem(name + " leaves a missing event");
+    if (!has(kEvents, p.second, &value)) problem(name + " enters a missing event");
+    if (!has(kLinkIn, keys::LinkInKey(p.second, p.first, p.kind), &value)) {
+      problem(name + " is not in idx_link_in");
+    }
+  });
+  each(kLinkIn, [&](std::string_view key, std::string_view) {
+    ++report.index_entries;
+    keys::LinkKeyParts p;
+    Status s = keys::DecodeLinkKey(key, &p);
+    if (!s.ok()) return problem(s.message());
+    if (!has(kLinks, keys::LinkKey(p.second, p.first, p.kind), &value)) {
+      problem("idx_link_in entry " + p.second + " -> " + p.first + " has no link record");
+    }
+  });
+  if (!iter_status.ok()) return iter_status;
+
+  // The counts kept in metadata, as of the same snapshot.
+  records::Counts meta;
+  rocksdb::Status rs = db_->Get(v.ro, cf_[kDefault], std::string(keys::kMetaCounts), &value);
+  if (!rs.ok() || !records::DecodeCounts(value, &meta).ok()) {
+    problem("the counts record is missing or malformed");
+  } else {
+    auto cmp = [&](const char* what, uint64_t kept, uint64_t found) {
+      if (kept != found) {
+        problem(std::string("metadata counts ") + std::to_string(kept) + " " + what + ", found " +
+                std::to_string(found));
+      }
+    };
+    cmp("articles", meta.articles, actual.articles);
+    cmp("actors", meta.actors, actual.actors);
+    cmp("events", meta.events, actual.events);
+    cmp("links", meta.links, actual.links);
+  }
+  if (more > 0) report.problems.push_back("... and " + std::to_string(more) + " more problems");
+  report.stats.articles = actual.articles;
+  report.stats.actors = actual.actors;
+  report.stats.events = actual.events;
+  report.stats.links = actual.links;
+  report.stats.bytes_on_disk = DirectorySize(path_);
+  report.stats.format_version = format_version_;
+  return report;
+}
+
+// ------------------------------------------------------------ maintenance
+
+Status RocksStore::Refresh() {
+  if (!options_.read_only) return Status::OK();  // a writer always sees its own writes
+  std::unique_lock<std::shared_mutex> lock(mu_);
+  rocksdb::Status rs = db_->TryCatchUpWithPrimary();
+  if (!rs.ok()) return FromRocks(rs, "refresh");
+  return LoadMeta();
+}
+
+Status RocksStore::Flush() {
+  if (options_.read_only) return Status::OK();
+  rocksdb::FlushOptions fo;
+  fo.wait = true;
+  rocksdb::Status rs = db_->Flush(fo, cf_);
+  if (rs.ok() && !options_.bulk_load) rs = db_->FlushWAL(/*sync=*/true);
+  if (!rs.ok()) return FromRocks(rs, "flush");
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
+  return RocksStore::Open(path, options);
+}
+
+}  // namespace kbq

@@ -1,0 +1,292 @@
+// Model-based randomized test: random commits go to the store and to a plain
+// std::multimap model; timeline, date-range and neighbour answers must agree.
+// Seeded from Catch's --rng-seed, so `kb_tests --rng-seed N` reproduces a run.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+#include <random>
+#include <set>
+#include <tuple>
+
+#include "kbq/store.h"
+#include "store_test_util.h"
+
+namespace {
+
+using kbq::Actor;
+using kbq::ActorKind;
+using kbq::CommitBatch;
+using kbq::Event;
+using kbq::Link;
+using kbq::LinkKind;
+using kbq::TimeValue;
+using kbq::testing::MakeActor;
+using kbq::testing::MakeEvent;
+
+// One index entry of the model: (earliest, latest, event id, via ancestor).
+using Entry = std::tuple<int32_t, int32_t, std::string, bool>;
+using LinkId = std::tuple<std::string, std::string, int>;
+
+class Model {
+ public:
+  std::map<std::string, Actor> actors;
+  std::map<std::string, Event> events;
+  std::multimap<std::string, Entry> by_actor;  // actor id -> entry
+  std::multimap<std::string, Link> out, in;    // event id -> link
+
+  // The ancestor rule written independently of the store: depth-first, any
+  // depth (the test hierarchy is shallow).
+  void Ancestors(const std::string& id, const TimeValue& date, std::set<std::string>* seen,
+                 const std::map<std::string, Actor>& acts) const {
+    auto it = acts.find(id);
+    if (it == acts.end()) return;
+    std::vector<std::string> next = it->second.part_of;
+    for (const auto& af : it->second.affiliations) {
+      if (!af.valid.ok() || (date.ok() && af.valid.Overlaps(date))) next.push_back(af.actor_id);
+    }
+    for (const auto& n : next) {
+      if (seen->insert(n).second) Ancestors(n, date, seen, acts);
+    }
+  }
+
+  void Commit(const CommitBatch& b) {
+    for (const auto& a : b.actors) actors[a.id] = a;
+    for (const auto& id : b.deleted_events) RemoveEvent(id);
+    for (const auto& e : b.events) {
+      RemoveEntries(e.id);
+      events[e.id] = e;
+      std::set<std::string> direct;
+      for (const auto& p : e.participants) direct.insert(p.actor_id);
+      if (!e.place_id.empty()) direct.insert(e.place_id);
+      std::set<std::string> all = direct;
+      for (const auto& d : direct) Ancestors(d, e.date, &all, actors);
+      int32_t lo = e.date.ok() ? e.date.earliest : TimeValue::kNoDay;
+      int32_t hi = e.date.ok() ? e.date.latest : TimeValue::kNoDay;
+      for (const auto& a : all) by_actor.emplace(a, Entry{lo, hi, e.id, !direct.count(a)});
+    }
+    for (const auto& l : b.links) {
+      EraseLink(&out, l.from, l);
+      EraseLink(&in, l.to, l);
+      out.emplace(l.from, l);
+      in.emplace(l.to, l);
+    }
+  }
+
+  std::vector<std::string> Timeline(const std::string& actor, int32_t from, int32_t to,
+                                    bool strict) const {
+    std::vector<Entry> hits;
+    auto [b, e] = by_actor.equal_range(actor);
+    for (auto it = b; it != e; ++it) {
+      const auto& [lo, hi, id, via] = it->second;
+      if (strict && via) continue;
+      if (lo <= to && hi >= from) hits.push_back(it->second);
+    }
+    std::sort(hits.begin(), hits.end());
+    std::vector<std::string> ids;
+    for (const auto& h : hits) ids.push_back(std::get<2>(h));
+    return ids;
+  }
+
+  std::vector<std::string> DateRange(int32_t from, int32_t to) const {
+    std::vector<Entry> hits;
+    for (const auto& [id, e] : events) {
+      int32_t lo = e.date.ok() ? e.date.earliest : TimeValue::kNoDay;
+      int32_t hi = e.date.ok() ? e.date.latest : TimeValue::kNoDay;
+      if (lo <= to && hi >= from) hits.emplace_back(lo, hi, id, false);
+    }
+    std::sort(hits.begin(), hits.end());
+    std::vector<std::string> ids;
+    for (const auto& h : hits) ids.push_back(std::get<2>(h));
+    return ids;
+  }
+
+ private:
+  static bool SameLink(const Link& a, const Link& b) {
+    return a.from == b.from && a.to == b.to && a.kind == b.kind;
+  }
+  static void EraseLink(std::multimap<std::string, Link>* m, const std::string& key, const Link& l) {
+    auto [b, e] = m->equal_range(key);
+    for (auto it = b; it != e;) it = SameLink(it->second, l) ? m->erase(it) : std::next(it);
+  }
+  void RemoveEntries(const std::string& id) {
+    for (auto it = by_actor.begin(); it != by_actor.end();) {
+      it = std::get<2>(it->second) == id ? by_actor.erase(it) : std::next(it);
+    }
+  }
+  void RemoveEvent(const std::string& id) {
+    if (!events.erase(id)) return;
+    RemoveEntries(id);
+    std::vector<Link> gone;
+    for (auto* m : {&out, &in}) {
+      auto [b, e] = m->equal_range(id);
+      for (auto it = b; it != e; ++it) gone.push_back(it->second);
+    }
+    for (const auto& l : gone) {
+      EraseLink(&out, l.from, l);
+      EraseLink(&in, l.to, l);
+    }
+  }
+};
+
+std::vector<LinkId> Ids(const std::vector<Link>& links) {
+  std::vector<LinkId> ids;
+  for (const auto& l : links) ids.emplace_back(l.from, l.to, static_cast<int>(l.kind));
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+std::vector<LinkId> Ids(const std::multimap<std::string, Link>& m, const std::string& key) {
+  std::vector<Link> links;
+  auto [b, e] = m.equal_range(key);
+  for (auto it = b; it != e; ++it) links.push_back(it->second);
+  return Ids(links);
+}
+
+}  // namespace
+
+TEST_CASE("Store: random commits agree with a multimap model", "[kb][store][model]") {
+  std::mt19937 rng(Catch::rngSeed());
+  auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
+  auto chance = [&](int percent) { return pick(100) < percent; };
+  kbq::testing::TempDir dir;
+  kbq::StoreOptions opts;
+  opts.create_if_missing = true;
+  auto opened = kbq::Store::Open(dir.Sub("db"), opts);
+  REQUIRE(opened.ok());
+  auto store = std::move(opened).value();
+  Model model;
+
+  // A small world: countries, their bodies and places, people affiliated for a while.
+  std::vector<std::string> actor_ids;
+  CommitBatch world;
+  for (int c = 0; c < 3; ++c) {
+    world.actors.push_back(MakeActor("C" + std::to_string(c), ActorKind::kCountry, "country"));
+  }
+  for (int i = 0; i < 4; ++i) {
+    world.actors.push_back(MakeActor("gov:B" + std::to_string(i), ActorKind::kGovernmentBody,
+                                     "body", {"C" + std::to_string(i % 3)}));
+    world.actors.push_back(MakeActor("place:P" + std::to_string(i), ActorKind::kPlace, "place",
+                                     {"C" + std::to_string((i + 1) % 3)}));
+  }
+  const int32_t base = kbq::DaysFromCivil(2000, 1, 1);
+  auto random_valid = [&]() {
+    if (chance(25)) return TimeValue();
+    int32_t start = base + pick(9000);
+    return TimeValue::Days(start, start + pick(3000), kbq::Precision::kRange);
+  };
+  for (int i = 0; i < 5; ++i) {
+    Actor p = MakeActor("person:" + std::to_string(i), ActorKind::kPerson, "person");
+    p.affiliations.push_back({chance(50) ? "gov:B" + std::to_string(pick(4))
+                                         : "C" + std::to_string(pick(3)),
+                              "role", random_valid()});
+    world.actors.push_back(p);
+  }
+  for (const auto& a : world.actors) actor_ids.push_back(a.id);
+  actor_ids.push_back("X-unknown");  // a participant with no actor record
+  REQUIRE(store->Commit(world, nullptr).ok());
+  model.Commit(world);
+
+  auto random_date = [&]() {
+    int32_t d = base + pick(9000);
+    switch (pick(6)) {
+      case 0: return TimeValue();
+      case 1: return TimeValue::Days(d, d + 29, kbq::Precision::kMonth);
+      case 2: return TimeValue::Days(d, d + 364, kbq::Precision::kYear);
+      case 3: return TimeValue::Days(d, d + pick(4000), kbq::Precision::kRange);
+      default: return TimeValue::Days(d, d, kbq::Precision::kDay);
+    }
+  };
+  auto compare = [&](const std::string& actor, int32_t from, int32_t to, bool strict) {
+    std::vector<std::string> got;
+    REQUIRE(store->ScanActorTimeline(actor, from, to, strict, [&](const Event& e) {
+                  got.push_back(e.id);
+                  return true;
+                }).ok());
+    INFO("actor " << actor << " [" << from << ", " << to << "] strict " << strict);
+    REQUIRE(got == model.Timeline(actor, from, to, strict));
+  };
+  auto random_range = [&]() {
+    if (chance(10)) return std::pair<int32_t, int32_t>{INT32_MIN, INT32_MAX};
+    int32_t from = base - 500 + pick(10000);
+    return std::pair<int32_t, int32_t>{from, from + pick(1500)};
+  };
+
+  const int kSteps = 400;
+  for (int step = 0; step < kSteps; ++step) {
+    CommitBatch b;
+    int op = pick(100);
+    if (op < 70) {
+      int n = 1 + pick(4);
+      for (int i = 0; i < n; ++i) {
+        std::vector<std::string> parts;
+        for (int k = 0, m = 1 + pick(3); k < m; ++k) parts.push_back(actor_ids[pick(actor_ids.size())]);
+        Event e = MakeEvent("ev-" + std::to_string(pick(150)), chance(50) ? "meet" : "talk",
+                            random_date(), parts);
+        if (chance(30)) e.place_id = "place:P" + std::to_string(pick(4));
+        b.events.push_back(e);
+      }
+      // Within a batch the last event of an id wins, in the store and the model alike.
+      std::map<std::string, Event> last;
+      for (const auto& e : b.events) last[e.id] = e;
+      b.events.clear();
+      for (auto& [id, e] : last) b.events.push_back(e);
+      std::vector<std::string> ends;
+      for (const auto& [id, e] : model.events) ends.push_back(id);
+      for (const auto& e : b.events) ends.push_back(e.id);
+      for (int k = 0, m = pick(4); k < m; ++k) {
+        b.links.push_back({ends[pick(ends.size())], ends[pick(ends.size())],
+                           static_cast<LinkKind>(pick(8)), "cue", 0.5});
+      }
+    } else if (op < 90) {
+      for (int k = 0, m = 1 + pick(3); k < m; ++k) {
+        b.deleted_events.push_back("ev-" + std::to_string(pick(150)));
+      }
+    } else {
+      Actor p = model.actors.at("person:" + std::to_string(pick(5)));
+      p.affiliations = {{chance(50) ? "gov:B" + std::to_string(pick(4)) : "C" + std::to_string(pick(3)),
+                         "role", random_valid()}};
+      b.actors.push_back(p);
+      // The changed affiliation applies to events of the same batch.
+      b.events.push_back(MakeEvent("ev-" + std::to_string(pick(150)), "meet", random_date(), {p.id}));
+    }
+    kbq::CommitResult res;
+    kbq::Status s = store->Commit(b, &res);
+    INFO("step " << step << ": " << s.ToString());
+    REQUIRE(s.ok());
+    CHECK(res.events_written == b.events.size());
+    model.Commit(b);
+
+    for (int q = 0; q < 3; ++q) {
+      auto [from, to] = random_range();
+      compare(actor_ids[pick(actor_ids.size())], from, to, chance(50));
+    }
+    auto [from, to] = random_range();
+    std::vector<std::string> got;
+    REQUIRE(store->ScanDateRange(from, to, [&](const Event& e) {
+                  got.push_back(e.id);
+                  return true;
+                }).ok());
+    REQUIRE(got == model.DateRange(from, to));
+    std::string id = "ev-" + std::to_string(pick(150));
+    REQUIRE(Ids(*store->LinksFrom(id)) == Ids(model.out, id));
+    REQUIRE(Ids(*store->LinksTo(id)) == Ids(model.in, id));
+  }
+
+  // Everything, at the end.
+  for (const auto& a : actor_ids) {
+    compare(a, INT32_MIN, INT32_MAX, false);
+    compare(a, INT32_MIN, INT32_MAX, true);
+  }
+  size_t links = 0;
+  REQUIRE(store->ScanLinks([&](const Link&) { return ++links > 0; }).ok());
+  CHECK(links == model.out.size());
+  auto stats = store->Stats();
+  CHECK(stats->events == model.events.size());
+  CHECK(stats->links == model.out.size());
+  CHECK(stats->actors == model.actors.size());
+  auto report = store->Check();
+  REQUIRE(report.ok());
+  for (const auto& p : report->problems) UNSCOPED_INFO(p);
+  CHECK(report->ok());
+}

@@ -1,0 +1,512 @@
+// Behaviour of the RocksDB store through the public kbq::Store interface.
+#include "kbq/store.h"
+
+#include <rocksdb/db.h>
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <cstdint>
+#include <fstream>
+#include <thread>
+#include <memory>
+
+#include "kbq/names.h"
+#include "store_test_util.h"
+
+using kbq::CommitBatch;
+using kbq::CommitResult;
+using kbq::Event;
+using kbq::Store;
+using kbq::StoreOptions;
+using kbq::TimeValue;
+using kbq::testing::MakeActor;
+using kbq::testing::MakeArticle;
+using kbq::testing::MakeEvent;
+using kbq::testing::TempDir;
+
+namespace {
+
+std::unique_ptr<Store> OpenNew(const std::string& path, bool bulk = false) {
+  StoreOptions o;
+  o.create_if_missing = true;
+  o.bulk_load = bulk;
+  auto r = Store::Open(path, o);
+  INFO(r.status().ToString());
+  REQUIRE(r.ok());
+  return std::move(r).value();
+}
+
+std::vector<std::string> Timeline(const Store& s, const std::string& actor, int32_t from,
+                                  int32_t to, bool strict) {
+  std::vector<std::string> ids;
+  kbq::Status st = s.ScanActorTimeline(actor, from, to, strict, [&](const Event& e) {
+    ids.push_back(e.id);
+    return true;
+  });
+  INFO(st.ToString());
+  REQUIRE(st.ok());
+  return ids;
+}
+
+std::vector<std::string> DateRange(const Store& s, int32_t from, int32_t to) {
+  std::vector<std::string> ids;
+  REQUIRE(s.ScanDateRange(from, to, [&](const Event& e) {
+             ids.push_back(e.id);
+             return true;
+           }).ok());
+  return ids;
+}
+
+int32_t Day(int y, unsigned m, unsigned d) { return kbq::DaysFromCivil(y, m, d); }
+
+void RequireCheckOk(const Store& s) {
+  auto report = s.Check();
+  REQUIRE(report.ok());
+  for (const auto& p : report->problems) UNSCOPED_INFO(p);
+  REQUIRE(report->ok());
+}
+
+// Writes straight into a column family, bypassing the store, to damage it.
+void RawPut(const std::string& path, const std::string& cf, const std::string& key,
+            const std::string& value) {
+  std::vector<std::string> names;
+  REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::Options(), path, &names).ok());
+  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
+  for (const auto& n : names) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* db = nullptr;
+  REQUIRE(rocksdb::DB::Open(rocksdb::Options(), path, descs, &handles, &db).ok());
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == cf) REQUIRE(db->Put(rocksdb::WriteOptions(), handles[i], key, value).ok());
+  }
+  for (auto* h : handles) REQUIRE(db->DestroyColumnFamilyHandle(h).ok());
+  delete db;
+}
+
+}  // namespace
+
+TEST_CASE("Store: committed records read back and are checked consistent", "[kb][store]") {
+  TempDir dir;
+  auto store = OpenNew(dir.Sub("db"));
+  CommitBatch b;
+  b.article = MakeArticle("art-1", "Talks were held in the city on Friday.");
+  b.actors = {MakeActor("UKR", kbq::ActorKind::kCountry, "Ukraine"),
+              MakeActor("RUS", kbq::ActorKind::kCountry, "Russia")};
+  b.actors[0].names["zh"] = "乌克兰";
+  b.actors[0].aliases["en"] = {"UKRAINE (country)"};
+  b.events = {MakeEvent("ev-1", "negotiate", TimeValue::Day(2025, 5, 16), {"RUS", "UKR"}),
+              MakeEvent("ev-2", "phone_call", TimeValue::Day(2025, 5, 19), {"RUS"})};
+  b.links = {{"ev-1", "ev-2", kbq::LinkKind::kBefore, "then", 0.7}};
+  CommitResult res;
+  REQUIRE(store->Commit(b, &res).ok());
+  CHECK_FALSE(res.skipped_duplicate);
+  CHECK(res.events_written == 2);
+  CHECK(res.links_written == 1);
+
+  auto ev = store->GetEvent("ev-1");
+  REQUIRE(ev.ok());
+  CHECK(ev->participants.size() == 2);
+  CHECK(store->GetArticle("art-1")->text == b.article->text);
+  CHECK(store->HasArticle("art-1"));
+  CHECK_FALSE(store->HasArticle("art-2"));
+  CHECK(store->GetEvent("ev-9").status().IsNotFound());
+  CHECK(store->GetActor("UKR")->names.at("zh") == "乌克兰");
+
+  CHECK(*store->FindActorsByName(kbq::NormaliseName("ＵＫＲＡＩＮＥ")) == std::vector<std::string>{"UKR"});
+  CHECK(*store->FindActorsByName(kbq::NormaliseName("乌克兰")) == std::vector<std::string>{"UKR"});
+  CHECK(*store->FindActorsByName(kbq::NormaliseName("ukraine (Country)")) ==
+        std::vector<std::string>{"UKR"});
+  CHECK(store->FindActorsByName("ukr")->empty());
+  CHECK(*store->FindArticlesByText(b.article->text) == std::vector<std::string>{"art-1"});
+  CHECK(store->FindArticlesByText("other text")->empty());
+
+  CHECK(Timeline(*store, "RUS", INT32_MIN, INT32_MAX, false) ==
+        std::vector<std::string>{"ev-1", "ev-2"});
+  CHECK(Timeline(*store, "UKR", Day(2025, 5, 17), INT32_MAX, false).empty());
+  CHECK(DateRange(*store, Day(2025, 5, 19), Day(2025, 5, 19)) == std::vector<std::string>{"ev-2"});
+  std::vector<std::string> calls;
+  REQUIRE(store->ScanType("phone_call", [&](const Event& e) {
+                  calls.push_back(e.id);
+                  return true;
+                }).ok());
+  CHECK(calls == std::vector<std::string>{"ev-2"});
+
+  auto out = store->LinksFrom("ev-1");
+  REQUIRE(out.ok());
+  REQUIRE(out->size() == 1);
+  CHECK((*out)[0] == b.links[0]);
+  CHECK(*store->LinksTo("ev-2") == *out);
+  CHECK(store->LinksTo("ev-1")->empty());
+
+  auto stats = store->Stats();
+  REQUIRE(stats.ok());
+  CHECK(stats->articles == 1);
+  CHECK(stats->events == 2);
+  CHECK(stats->actors == 2);
+  CHECK(stats->links == 1);
+  CHECK(stats->format_version == Store::kFormatVersion);
+  CHECK(stats->bytes_on_disk > 0);
+  RequireCheckOk(*store);
+  CHECK(store->Check()->index_entries > 0);
+}
+
+TEST_CASE("Store: committing an article already stored writes nothing", "[kb][store]") {
+  TempDir dir;
+  auto store = OpenNew(dir.Sub("db"));
+  CommitBatch b;
+  b.article = MakeArticle("art-1", "text");
+  b.events = {MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 2), {"FRA"})};
+  CommitResult res;
+  REQUIRE(store->Commit(b, &res).ok());
+  b.events = {MakeEvent("ev-2", "meet", TimeValue::Day(2024, 1, 3), {"FRA"})};
+  REQUIRE(store->Commit(b, &res).ok());
+  CHECK(res.skipped_duplicate);
+  CHECK(res.events_written == 0);
+  CHECK(store->GetEvent("ev-2").status().IsNotFound());
+  CHECK(store->Stats()->events == 1);
+}
+
+TEST_CASE("Store: an updated event replaces its record and all its old index entries",
+          "[kb][store]") {
+  TempDir dir;
+  auto store = OpenNew(dir.Sub("db"));
+  CommitBatch b;
+  b.events = {MakeEvent("ev-1", "meet", TimeValue::Month(2024, 3), {"FRA", "DEU"})};
+  REQUIRE(store->Commit(b, nullptr).ok());
+  b.events = {MakeEvent("ev-1", "sign", TimeValue::Day(2024, 3, 9), {"FRA", "ITA"})};
+  REQUIRE(store->Commit(b, nullptr).ok());
+
+  CHECK(Timeline(*store, "DEU", INT32_MIN, INT32_MAX, false).empty());
+  CHECK(Timeline(*store, "ITA", INT32_MIN, INT32_MAX, false) == std::vector<std::string>{"ev-1"});
+  CHECK(DateRange(*store, Day(2024, 3, 1), Day(2024, 3, 8)).empty());
+  bool any_meet = false;
+  REQUIRE(store->ScanType("meet", [&](const Event&) { return any_meet = true; }).ok());
+  CHECK_FALSE(any_meet);
+  CHECK(store->GetEvent("ev-1")->type == "sign");
+  CHECK(store->Stats()->events == 1);
+  RequireCheckOk(*store);
+}
+
+TEST_CASE("Store: deleted events lose their record, index entries and links", "[kb][store]") {
+  TempDir dir;
+  auto store = OpenNew(dir.Sub("db"));
+  CommitBatch b;
+  b.events = {MakeEvent("ev-1", "meet", TimeValue::Day(2024, 3, 1), {"FRA"}),
+              MakeEvent("ev-2", "meet", TimeValue::Day(2024, 3, 2), {"FRA"}),
+              MakeEvent("ev-3", "meet", TimeValue::Day(2024, 3, 3), {"FRA"})};
+  b.links = {{"ev-1", "ev-2", kbq::LinkKind::kBefore, "", 0.5},
+             {"ev-2", "ev-3", kbq::LinkKind::kCauses, "", 0.5},
+             {"ev-2", "ev-2", kbq::LinkKind::kSameAs, "", 0.5},
+             {"ev-1", "ev-3", kbq::LinkKind::kBefore, "", 0.5}};
+  REQUIRE(store->Commit(b, nullptr).ok());
+  CHECK(store->Stats()->links == 4);
+
+  CommitBatch del;
+  del.deleted_events = {"ev-2", "ev-404"};
+  REQUIRE(store->Commit(del, nullptr).ok());
+  CHECK(store->GetEvent("ev-2").status().IsNotFound());
+  CHECK(Timeline(*store, "FRA", INT32_MIN, INT32_MAX, true) ==
+        std::vector<std::string>{"ev-1", "ev-3"});
+  CHECK(store->LinksFrom("ev-1")->size() == 1);
+  CHECK(store->LinksTo("ev-3")->size() == 1);
+  CHECK(store->Stats()->links == 1);
+  CHECK(store->Stats()->events == 2);
+  RequireCheckOk(*store);
+
+  // A link to an event that is not stored is refused, and nothing is written.
+  CommitBatch bad;
+  bad.events = {MakeEvent("ev-4", "meet", TimeValue::Day(2024, 3, 4), {"FRA"})};
+  bad.links = {{"ev-4", "ev-2", kbq::LinkKind::kBefore, "", 0.5}};
+  kbq::Status s = store->Commit(bad, nullptr);
+  CHECK(s.IsInvalidArgument());
+  CHECK(s.message() == "link ev-4 -> ev-2 refers to unknown event ev-2");
+  CHECK(store->GetEvent("ev-4").status().IsNotFound());
+}
+
+TEST_CASE("Store: a country's timeline includes its bodies, places and affiliated people",
+          "[kb][store]") {
+  TempDir dir;
+  auto store = OpenNew(dir.Sub("db"));
+  CommitBatch b;
+  b.actors.push_back(MakeActor("RUS", kbq::ActorKind::kCountry, "Russia"));
+  b.actors.push_back(MakeActor("gov:rus-mfa", kbq::ActorKind::kGovernmentBody,
+                               "Russian foreign ministry", {"RUS"}));
+  b.actors.push_back(MakeActor("place:kazan", kbq::ActorKind::kPlace, "Kazan", {"RUS"}));
+  kbq::Actor minister = MakeActor("person:minister", kbq::ActorKind::kPerson, "A Minister");
+  minister.affiliations = {{"gov:rus-mfa", "foreign_minister",
+                            TimeValue::Span(TimeValue::Year(2004), TimeValue::Year(2020))}};
+  b.actors.push_back(minister);
+  kbq::Actor envoy = MakeActor("person:envoy", kbq::ActorKind::kPerson, "An Envoy");
+  envoy.affiliations = {{"RUS", "envoy", TimeValue()}};  // no bounds: always
+  b.actors.push_back(envoy);
+  // Actors of this batch are looked up before the store.
+  b.events = {MakeEvent("ev-body", "statement", TimeValue::Day(2019, 1, 1), {"gov:rus-mfa"}),
+              MakeEvent("ev-min-in", "visit", TimeValue::Day(2015, 6, 1), {"person:minister"}),
+              MakeEvent("ev-min-out", "visit", TimeValue::Day(2022, 6, 1), {"person:minister"}),
+              MakeEvent("ev-envoy", "meet", TimeValue::Day(2023, 2, 1), {"person:envoy"}),
+              MakeEvent("ev-direct", "meet", TimeValue::Day(2023, 3, 1), {"RUS"}),
+              MakeEvent("ev-other", "meet", TimeValue::Day(2023, 3, 1), {"FRA"})};
+  b.events.back().place_id = "place:kazan";
+  REQUIRE(store->Commit(b, nullptr).ok());
+
+  CHECK(Timeline(*store, "RUS", INT32_MIN, INT32_MAX, false) ==
+        std::vector<std::string>{"ev-min-in", "ev-body", "ev-envoy", "ev-direct", "ev-other"});
+  CHECK(Timeline(*store, "RUS", INT32_MIN, INT32_MAX, true) ==
+        std::vector<std::string>{"ev-direct"});
+  CHECK(Timeline(*store, "gov:rus-mfa", INT32_MIN, INT32_MAX, false) ==
+        std::vector<std::string>{"ev-min-in", "ev-body"});
+  CHECK(Timeline(*store, "place:kazan", INT32_MIN, INT32_MAX, true) ==
+        std::vector<std::string>{"ev-other"});
+
+  // Actors already in the store are found at a later commit.
+  CommitBatch later;
+  later.events = {MakeEvent("ev-later", "visit", TimeValue::Day(2010, 1, 1), {"person:minister"})};
+  REQUIRE(store->Commit(later, nullptr).ok());
+  CHECK(Timeline(*store, "RUS", Day(2010, 1, 1), Day(2010, 1, 1), false) ==
+        std::vector<std::string>{"ev-later"});
+  RequireCheckOk(*store);
+}
+
+TEST_CASE("Store: date ranges find events that started before the range", "[kb][store]") {
+  TempDir dir;
+  auto store = OpenNew(dir.Sub("db"));
+  CommitBatch b;
+  b.events = {MakeEvent("ev-decade", "war", TimeValue::Decade(1990), {"YUG"}),
+              MakeEvent("ev-year", "talks", TimeValue::Year(1995), {"YUG"}),
+              MakeEvent("ev-day", "sign", TimeValue::Day(1995, 11, 21), {"YUG"}),
+              MakeEvent("ev-late", "sign", TimeValue::Day(2001, 1, 1), {"YUG"}),
+              MakeEvent("ev-undated", "sign", TimeValue(), {"YUG"})};
+  REQUIRE(store->Commit(b, nullptr).ok());
+  CHECK(DateRange(*store, Day(1995, 11, 1), Day(1995, 11, 30)) ==
+        std::vector<std::string>{"ev-decade", "ev-year", "ev-day"});
+  CHECK(Timeline(*store, "YUG", Day(1999, 12, 31), Day(2001, 1, 1), true) ==
+        std::vector<std::string>{"ev-decade", "ev-late"});
+  // Undated events sort first and only come with a scan from the beginning of time.
+  CHECK(Timeline(*store, "YUG", INT32_MIN, INT32_MAX, true).front() == "ev-undated");
+  CHECK(DateRange(*store, Day(1900, 1, 1), Day(2100, 1, 1)).size() == 4);
+  // A visitor returning false stops the scan.
+  int seen = 0;
+  REQUIRE(store->ScanDateRange(INT32_MIN, INT32_MAX, [&](const Event&) { return ++seen < 2; }).ok());
+  CHECK(seen == 2);
+}
+
+// ------------------------------------------------------------ opening errors
+
+TEST_CASE("Store: a missing store is NotFound unless created", "[kb][store][errors]") {
+  TempDir dir;
+  std::string path = dir.Sub("nothing-here");
+  auto r = Store::Open(path, StoreOptions{});
+  REQUIRE(r.status().IsNotFound());
+  CHECK(r.status().message() == "no kbq store at " + path + " (create one with `kbq ingest`)");
+  StoreOptions ro;
+  ro.read_only = true;
+  ro.create_if_missing = true;
+  CHECK(Store::Open(path, ro).status().IsNotFound());
+}
+
+TEST_CASE("Store: a directory that is not a store is refused", "[kb][store][errors]") {
+  TempDir dir;
+  std::string path = dir.Sub("notes");
+  std::filesystem::create_directories(path);
+  std::ofstream(path + "/readme.txt") << "hello\n";
+  StoreOptions o;
+  o.create_if_missing = true;
+  auto r = Store::Open(path, o);
+  REQUIRE(r.status().IsInvalidArgument());
+  CHECK(r.status().message() == path + " is not a kbq store");
+
+  // A plain file, and a RocksDB database that kbq did not make.
+  CHECK(Store::Open(path + "/readme.txt", o).status().message() ==
+        path + "/readme.txt is not a kbq store");
+  std::string other = dir.Sub("other-rocksdb");
+  {
+    rocksdb::Options ro;
+    ro.create_if_missing = true;
+    rocksdb::DB* db = nullptr;
+    REQUIRE(rocksdb::DB::Open(ro, other, &db).ok());
+    REQUIRE(db->Put(rocksdb::WriteOptions(), "k", "v").ok());
+    delete db;
+  }
+  auto r2 = Store::Open(other, o);
+  REQUIRE(r2.status().IsInvalidArgument());
+  CHECK(r2.status().message() == other + " is not a kbq store");
+}
+
+TEST_CASE("Store: a newer format version is NotSupported", "[kb][store][errors]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  OpenNew(path).reset();
+  std::string meta = "kbq-event-store";
+  meta += std::string("\0\0\0\x07", 4);
+  RawPut(path, "default", "kbq.format", meta);
+  for (bool read_only : {false, true}) {
+    StoreOptions o;
+    o.read_only = read_only;
+    auto r = Store::Open(path, o);
+    REQUIRE(r.status().code() == kbq::Status::Code::kNotSupported);
+    CHECK(r.status().message() ==
+          "store format version 7 is newer than this kbq supports (1); upgrade kbq");
+  }
+}
+
+TEST_CASE("Store: a corrupted record is reported, never misread", "[kb][store][errors]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  {
+    auto store = OpenNew(path);
+    CommitBatch b;
+    b.events = {MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA"})};
+    REQUIRE(store->Commit(b, nullptr).ok());
+  }
+  RawPut(path, "events", "ev-1", std::string("\x01\x04", 2) + "ev");  // id says 4 bytes, has 2
+  auto store = Store::Open(path, StoreOptions{});
+  REQUIRE(store.ok());
+  auto ev = (*store)->GetEvent("ev-1");
+  REQUIRE(ev.status().IsCorruption());
+  CHECK(ev.status().message() == "event ev-1: event record: truncated at id");
+  kbq::Status scan = (*store)->ScanActorTimeline("FRA", INT32_MIN, INT32_MAX, false,
+                                                 [](const Event&) { return true; });
+  CHECK(scan.IsCorruption());
+  auto report = (*store)->Check();
+  REQUIRE(report.ok());
+  REQUIRE_FALSE(report->ok());
+  CHECK(report->problems.front() == "event ev-1: event record: truncated at id");
+}
+
+TEST_CASE("Store: Check reports an index entry without a record", "[kb][store][errors]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  OpenNew(path).reset();
+  RawPut(path, "idx_date", std::string("\x80\x00\x4e\x20\x80\x00\x4e\x20", 8) + "ev-ghost", "");
+  auto store = Store::Open(path, StoreOptions{});
+  REQUIRE(store.ok());
+  auto report = (*store)->Check();
+  REQUIRE(report.ok());
+  CHECK(report->problems == std::vector<std::string>{"idx_date entry points at missing event ev-ghost"});
+  CHECK((*store)->ScanDateRange(INT32_MIN, INT32_MAX, [](const Event&) { return true; }).message() ==
+        "idx_date entry points at missing event ev-ghost");
+}
+
+// ------------------------------------------------------------ readers
+
+TEST_CASE("Store: readers open while a writer commits and catch up on Refresh", "[kb][store]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  auto writer = OpenNew(path);
+  CommitBatch b;
+  b.article = MakeArticle("art-1", "one");
+  b.events = {MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA"})};
+  REQUIRE(writer->Commit(b, nullptr).ok());
+
+  StoreOptions ro;
+  ro.read_only = true;
+  auto reader = Store::Open(path, ro);
+  INFO(reader.status().ToString());
+  REQUIRE(reader.ok());
+  CHECK((*reader)->HasArticle("art-1"));
+  CHECK((*reader)->Commit(b, nullptr).IsInvalidArgument());
+
+  b.article = MakeArticle("art-2", "two");
+  b.events = {MakeEvent("ev-2", "meet", TimeValue::Day(2024, 1, 2), {"FRA"})};
+  REQUIRE(writer->Commit(b, nullptr).ok());
+  // The reader's view stays where it was until Refresh().
+  CHECK_FALSE((*reader)->HasArticle("art-2"));
+  REQUIRE((*reader)->Refresh().ok());
+  CHECK((*reader)->HasArticle("art-2"));
+  CHECK(Timeline(**reader, "FRA", INT32_MIN, INT32_MAX, true) ==
+        std::vector<std::string>{"ev-1", "ev-2"});
+  CHECK((*reader)->Stats()->events == 2);
+  RequireCheckOk(**reader);
+
+  // After a flush too (new SST files instead of the WAL).
+  b.article = MakeArticle("art-3", "three");
+  b.events = {MakeEvent("ev-3", "meet", TimeValue::Day(2024, 1, 3), {"FRA"})};
+  REQUIRE(writer->Commit(b, nullptr).ok());
+  REQUIRE(writer->Flush().ok());
+  REQUIRE((*reader)->Refresh().ok());
+  CHECK((*reader)->GetEvent("ev-3").ok());
+}
+
+TEST_CASE("Store: a second writer in the same process gets Busy", "[kb][store][errors]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  auto writer = OpenNew(path);
+  auto second = Store::Open(path, StoreOptions{});
+  REQUIRE(second.status().IsBusy());
+  CHECK(second.status().message() == "store is locked by another kbq process");
+  // The reader is not refused.
+  StoreOptions ro;
+  ro.read_only = true;
+  CHECK(Store::Open(path, ro).ok());
+}
+
+TEST_CASE("Store: bulk mode keeps data after Flush and close", "[kb][store]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  {
+    auto store = OpenNew(path, /*bulk=*/true);
+    for (int i = 0; i < 50; ++i) {
+      CommitBatch b;
+      b.events = {MakeEvent("ev-" + std::to_string(i), "meet", TimeValue::Day(2020, 1, 1 + i % 28),
+                            {"FRA"})};
+      REQUIRE(store->Commit(b, nullptr).ok());
+    }
+    REQUIRE(store->Flush().ok());
+  }
+  auto store = Store::Open(path, StoreOptions{});
+  REQUIRE(store.ok());
+  CHECK((*store)->Stats()->events == 50);
+  RequireCheckOk(**store);
+}
+
+TEST_CASE("Store: concurrent reads see whole commits while a writer runs", "[kb][store]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  auto writer = OpenNew(path);
+  StoreOptions ro;
+  ro.read_only = true;
+  auto opened = Store::Open(path, ro);
+  REQUIRE(opened.ok());
+  auto reader = std::move(opened).value();
+
+  constexpr int kArticles = 150, kPerArticle = 3;
+  std::atomic<bool> done{false};
+  std::thread write_thread([&] {
+    for (int i = 0; i < kArticles; ++i) {
+      CommitBatch b;
+      b.article = MakeArticle("art-" + std::to_string(i), "text " + std::to_string(i));
+      for (int k = 0; k < kPerArticle; ++k) {
+        b.events.push_back(MakeEvent("ev-" + std::to_string(i) + "-" + std::to_string(k), "meet",
+                                     TimeValue::Day(2024, 1, 1 + (i + k) % 28), {"FRA"}));
+      }
+      if (!writer->Commit(b, nullptr).ok()) break;
+    }
+    done = true;
+  });
+  auto count = [](const Store& s) {
+    size_t n = 0;
+    kbq::Status st = s.ScanActorTimeline("FRA", INT32_MIN, INT32_MAX, true,
+                                         [&](const Event&) { return ++n > 0; });
+    return st.ok() ? n : SIZE_MAX;
+  };
+  size_t last_reader = 0, refreshes = 0;
+  bool whole = true, monotone = true, writer_view_whole = true;
+  while (!done || refreshes < 3) {
+    if (!reader->Refresh().ok()) break;
+    ++refreshes;
+    size_t n = count(*reader);
+    whole = whole && n % kPerArticle == 0;
+    monotone = monotone && n >= last_reader;
+    last_reader = n;
+    size_t w = count(*writer);  // the writer's own reads, from another thread, on a snapshot
+    writer_view_whole = writer_view_whole && w % kPerArticle == 0;
+    if (done && refreshes >= 3) break;
+  }
+  write_thread.join();
+  CHECK(whole);
+  CHECK(monotone);
+  CHECK(writer_view_whole);
+  REQUIRE(reader->Refresh().ok());
+  CHECK(count(*reader) == kArticles * kPerArticle);
+}
