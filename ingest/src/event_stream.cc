@@ -1,6 +1,7 @@
 #include "kbq/ingest/event_stream.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>

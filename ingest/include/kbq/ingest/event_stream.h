@@ -4,9 +4,19 @@
 // A stream row is one coding of a happening; GDELT codes the same happening
 // many times (one row per article sentence). The reader merges rows of the
 // same happening — same day, same source and target actor, same CAMEO root
-// class — into one Event whose id is a hash of exactly those fields, so that
-// the same happening read from another file gets the same id and can be
-// merged into the stored event with MergeStreamEvent().
+// class for GDELT ("ev-" + 16 hex of a hash of "gdelt|day|src|tgt|root"),
+// same CAMEO code for ICEWS ("icews|day|src|tgt|code") — into one Event whose
+// id is a hash of exactly those fields, so that the same happening read from
+// another file gets the same id and can be merged into the stored event with
+// MergeStreamEvent(). Each row is one Mention: article_id
+// "gdelt:<GLOBALEVENTID>" (text = SOURCEURL) or "icews:<file>:<line>" (text =
+// the row).
+//
+// GDELT dates: SQLDATE at day precision. A SQLDATE a year or more from
+// DATEADDED is flagged with a warning Diagnostic and marked approximate; when
+// it also has DATEADDED's month and day (GDELT's year artefact) the event is
+// dated DATEADDED's day (date_basis "publication") and the original is kept in
+// attributes["gdelt_sqldate"].
 //
 // Mapping (see ingest/data/cameo/*.tsv, compiled into the library):
 //  - CAMEO event code → Event.cameo (as is), Event.type (a slug of the CAMEO
@@ -22,6 +32,9 @@
 //    "place:<slug of the full name>" actor with part_of its country.
 //  - GDELT counts in Event.attributes: "rows", "num_mentions", "num_sources",
 //    "num_articles" (sums) and "goldstein", "avg_tone" (means over rows).
+//  - Actors in a batch carry source "gdelt", "icews", "cameo" or, for
+//    countries, "iso-codes" with only an English name: a store that already
+//    has the actor (from the gazetteer) should keep its own record.
 //
 // Thread safety: the functions are reentrant; the compiled-in tables are
 // built once, thread-safely, on first use.
