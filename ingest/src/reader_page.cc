@@ -1,0 +1,303 @@
+// Saved news pages and plain text: title line, dateline, body; page chrome
+// (title repeated with a site suffix, recommended-stories blocks) removed.
+#include <algorithm>
+#include <string>
+
+#include "reader_internal.h"
+
+namespace kbq::ingest::internal {
+
+// ---------------------------------------------------------------- markers
+
+Result<std::vector<BoilerplateMarker>> ParseBoilerplateMarkers(std::string_view tsv) {
+  std::vector<BoilerplateMarker> out;
+  size_t b = 0;
+  uint64_t line_no = 0;
+  bool header_seen = false;
+  while (b < tsv.size()) {
+    size_t e = tsv.find('\n', b);
+    if (e == std::string_view::npos) e = tsv.size();
+    std::string_view line = tsv.substr(b, e - b);
+    b = e + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (TrimSpace(line).empty() || line.front() == '#') continue;
+    std::vector<std::string_view> cols;
+    size_t c = 0;
+    while (true) {
+      size_t t = line.find('\t', c);
+      cols.push_back(line.substr(c, t == std::string_view::npos ? std::string_view::npos : t - c));
+      if (t == std::string_view::npos) break;
+      c = t + 1;
+    }
+    if (!header_seen) {
+      header_seen = true;
+      if (cols.size() >= 3 && cols[0] == "marker") continue;
+    }
+    auto bad = [&](const std::string& why) {
+      return Status::InvalidArgument("line " + std::to_string(line_no) + ": " + why);
+    };
+    if (cols.size() < 5) return bad("expected 5 columns (marker, match, action, lang, source)");
+    BoilerplateMarker m;
+    m.marker = AsciiLower(CollapseSpace(NormaliseText(cols[0])));
+    if (m.marker.empty()) return bad("empty marker");
+    if (cols[1] == "exact") {
+      m.match = BoilerplateMarker::Match::kExact;
+    } else if (cols[1] == "prefix") {
+      m.match = BoilerplateMarker::Match::kPrefix;
+    } else if (cols[1] == "suffix") {
+      m.match = BoilerplateMarker::Match::kSuffix;
+    } else {
+      return bad("match must be exact, prefix or suffix");
+    }
+    if (cols[2] == "cut") {
+      m.action = BoilerplateMarker::Action::kCut;
+    } else if (cols[2] == "drop") {
+      m.action = BoilerplateMarker::Action::kDrop;
+    } else {
+      return bad("action must be cut or drop");
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+const std::vector<BoilerplateMarker>& BuiltinBoilerplateMarkers() {
+  static const std::vector<BoilerplateMarker> markers = [] {
+    auto parsed = ParseBoilerplateMarkers(BuiltinBoilerplateMarkersTsv());
+    return parsed.ok() ? std::move(parsed.value()) : std::vector<BoilerplateMarker>{};
+  }();
+  return markers;
+}
+
+namespace {
+
+constexpr size_t kMaxMarkerLine = 40;    // code points
+constexpr size_t kMaxDatelineRest = 40;  // category words etc. after a dateline
+constexpr size_t kMaxDatelinePrefix = 24;
+constexpr size_t kMaxSiteSuffix = 30;
+constexpr size_t kDatelineSearchLines = 8;
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+// Does the text contain the end of a sentence (so it is prose, not a label)?
+bool HasSentenceEnd(std::string_view s) {
+  if (s.find("。") != std::string_view::npos) return true;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '!' || c == '?') return true;
+    if (c == '.' && (i + 1 == s.size() || s[i + 1] == ' ')) return true;
+  }
+  return false;
+}
+
+bool EndsSentence(std::string_view s) {
+  return EndsWith(s, "。") || EndsWith(s, ".") || EndsWith(s, ";");
+}
+
+// "<title> - 天天要闻" → "天天要闻"; "" when `line` is not the title with a
+// site suffix. *exact is set when the line is the title itself.
+bool IsTitleRepeat(std::string_view line, std::string_view title, std::string* site) {
+  if (title.empty() || !StartsWith(line, title)) return false;
+  std::string_view rest = TrimSpace(line.substr(title.size()));
+  if (rest.empty()) return true;
+  for (std::string_view sep : {"-", "|", "_", "—", "–", "·"}) {
+    if (StartsWith(rest, sep)) {
+      std::string_view name = TrimSpace(rest.substr(sep.size()));
+      if (!name.empty() && CodePoints(name) <= kMaxSiteSuffix) {
+        *site = std::string(name);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+const BoilerplateMarker* MatchMarker(const std::vector<BoilerplateMarker>& markers,
+                                     std::string_view norm) {
+  if (CodePoints(norm) > kMaxMarkerLine) return nullptr;
+  std::string key = AsciiLower(norm);
+  std::string bare = key;
+  while (!bare.empty() && (bare.back() == ':' || bare.back() == ' ')) bare.pop_back();
+  for (const BoilerplateMarker& m : markers) {
+    switch (m.match) {
+      case BoilerplateMarker::Match::kExact:
+        if (bare == m.marker) return &m;
+        break;
+      case BoilerplateMarker::Match::kPrefix:
+        if (StartsWith(key, m.marker)) return &m;
+        break;
+      case BoilerplateMarker::Match::kSuffix:
+        if (EndsWith(bare, m.marker)) return &m;
+        break;
+    }
+  }
+  return nullptr;
+}
+
+struct Line {
+  size_t begin = 0;  // in the file
+  size_t end = 0;    // excluding "\r\n"
+  std::string norm;  // NFKC, white space collapsed
+};
+
+}  // namespace
+
+void ReadPage(const ReadContext& ctx, ByteSource& src, bool page) {
+  const uint64_t max = ctx.options.max_document_bytes;
+  std::string data;
+  src.ReadInto(&data, max + 1);
+  if (data.size() > max) {
+    ctx.Error(1, 0, "document larger than " + std::to_string(max) + " bytes; skipped");
+    std::string sink;
+    while (src.ReadInto(&sink, 1 << 20) > 0) sink.clear();
+    return;
+  }
+  if (!CheckRecordBytes(ctx, data, 1, 0, "document", /*at_end_of_file=*/true)) return;
+
+  std::vector<Line> lines;
+  size_t start = StartsWith(data, "\xEF\xBB\xBF") ? 3 : 0;
+  for (size_t b = start; b <= data.size();) {
+    size_t e = data.find('\n', b);
+    size_t next = e == std::string::npos ? data.size() + 1 : e + 1;
+    if (e == std::string::npos) e = data.size();
+    size_t stop = e;
+    if (stop > b && data[stop - 1] == '\r') --stop;
+    Line line;
+    line.begin = b;
+    line.end = stop;
+    line.norm = CollapseSpace(NormaliseText(std::string_view(data).substr(b, stop - b)));
+    lines.push_back(std::move(line));
+    b = next;
+  }
+  // Byte offsets count from the file start; line numbers from 1. `start`
+  // skipped a BOM in the first line only.
+  std::vector<size_t> candidates;
+  for (size_t i = 0; i < lines.size() && candidates.size() < kDatelineSearchLines; ++i)
+    if (!lines[i].norm.empty()) candidates.push_back(i);
+  if (candidates.empty()) {
+    ctx.Error(1, 0, "empty file");
+    return;
+  }
+
+  // The dateline: the first of the first lines holding a full date near its
+  // start.
+  std::optional<size_t> dateline;
+  bool dateline_only = false;
+  std::optional<Stamp> stamp;
+  for (size_t i : candidates) {
+    const std::string& norm = lines[i].norm;
+    auto match = FindDateline(norm);
+    if (!match) continue;
+    std::string_view prefix = TrimSpace(std::string_view(norm).substr(0, match->begin));
+    std::string_view rest = TrimSpace(std::string_view(norm).substr(match->end));
+    if (CodePoints(prefix) > kMaxDatelinePrefix || HasSentenceEnd(prefix)) continue;
+    dateline = i;
+    dateline_only = CodePoints(rest) <= kMaxDatelineRest && !HasSentenceEnd(rest);
+    stamp = match->stamp;
+    if (!stamp->offset_minutes && EndsWith(prefix, "北京时间")) stamp->offset_minutes = 8 * 60;
+    break;
+  }
+
+  // The title: the first line, unless that is the dateline.
+  std::optional<size_t> title_line;
+  const size_t first = candidates.front();
+  if (!dateline || *dateline != first) {
+    const std::string& norm = lines[first].norm;
+    size_t cps = CodePoints(norm);
+    if (page ? cps <= 300 : (cps <= 120 && !EndsSentence(norm))) title_line = first;
+  }
+  std::string title = title_line ? lines[*title_line].norm : std::string();
+
+  // The body: what follows the title, without the dateline line, the title
+  // repeated with a site suffix, and page chrome.
+  size_t body_begin = title_line ? *title_line + 1 : first;
+  std::string site;
+  std::vector<size_t> kept;
+  std::optional<size_t> cut;
+  std::string cut_label;
+  bool seen_content = false;
+  for (size_t i = body_begin; i < lines.size(); ++i) {
+    if (dateline && dateline_only && i == *dateline) continue;
+    const std::string& norm = lines[i].norm;
+    if (norm.empty()) {
+      kept.push_back(i);
+      continue;
+    }
+    std::string suffix;
+    if (IsTitleRepeat(norm, title, &suffix)) {
+      if (site.empty()) site = suffix;
+      continue;
+    }
+    // Another story's headline with this site's suffix: the start of a
+    // recommended-stories list that has no heading.
+    if (seen_content && !site.empty() && CodePoints(norm) <= 120 && EndsWith(norm, " - " + site)) {
+      cut = i;
+      cut_label = norm;
+      break;
+    }
+    if (const BoilerplateMarker* m = MatchMarker(ctx.markers, norm)) {
+      if (m->action == BoilerplateMarker::Action::kDrop || !seen_content) continue;
+      cut = i;
+      cut_label = norm;
+      break;
+    }
+    seen_content = true;
+    kept.push_back(i);
+  }
+  if (cut) {
+    // Count the stories in the dropped block: headlines with the site
+    // suffix when the site is known, else its non-blank lines.
+    size_t items = 0, nonblank = 0, last = *cut;
+    bool cut_is_item = !site.empty() && EndsWith(lines[*cut].norm, " - " + site);
+    if (cut_is_item) items = 1;
+    for (size_t j = *cut + 1; j < lines.size(); ++j) {
+      if (lines[j].norm.empty()) continue;
+      last = j;
+      ++nonblank;
+      if (!site.empty() && EndsWith(lines[j].norm, " - " + site)) ++items;
+    }
+    if (items == 0) items = nonblank;
+    if (items > 0) {
+      ctx.Warning(*cut + 1, lines[*cut].begin,
+                  "dropped the recommended-stories block at \"" + cut_label + "\" (" +
+                      std::to_string(items) + (items == 1 ? " item" : " items") + ", lines " +
+                      std::to_string(*cut + 1) + "-" + std::to_string(last + 1) + ")");
+    }
+  }
+
+  RawDocument raw;
+  raw.title = title;
+  raw.stamp = stamp;
+  raw.source = site;
+  raw.line = 1;
+  raw.offset = 0;
+  bool pending_blank = false, any = false;
+  size_t prev_end = 0;
+  for (size_t i : kept) {
+    std::string_view text = std::string_view(data).substr(lines[i].begin, lines[i].end - lines[i].begin);
+    size_t lead = 0;
+    while (lead < text.size() && (text[lead] == ' ' || text[lead] == '\t')) ++lead;
+    std::string_view trimmed = TrimSpace(text);
+    if (trimmed.empty()) {
+      pending_blank = any;
+      continue;
+    }
+    if (any) {
+      raw.body.Append(pending_blank ? "\n\n" : "\n", prev_end);
+    } else {
+      raw.body_line = i + 1;
+      raw.body_offset = lines[i].begin + lead;
+    }
+    raw.body.Append(trimmed, lines[i].begin + lead);
+    pending_blank = false;
+    any = true;
+    prev_end = lines[i].begin + lead + trimmed.size();
+  }
+  EmitDocument(ctx, std::move(raw));
+}
+
+}  // namespace kbq::ingest::internal

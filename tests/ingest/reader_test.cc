@@ -1,0 +1,3 @@
+#include "kbq/ingest/reader.h"
+
+#include <catch2/catch.hpp>
