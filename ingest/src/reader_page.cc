@@ -72,7 +72,8 @@ const std::vector<BoilerplateMarker>& BuiltinBoilerplateMarkers() {
 
 namespace {
 
-constexpr size_t kMaxMarkerLine = 40;    // code points
+constexpr size_t kMaxMarkerLine = 40;    // code points, for exact and suffix markers
+constexpr size_t kMaxPrefixMarkerLine = 80;
 constexpr size_t kMaxDatelineRest = 40;  // category words etc. after a dateline
 constexpr size_t kMaxDatelinePrefix = 24;
 constexpr size_t kMaxSiteSuffix = 30;
@@ -118,7 +119,8 @@ bool IsTitleRepeat(std::string_view line, std::string_view title, std::string* s
 
 const BoilerplateMarker* MatchMarker(const std::vector<BoilerplateMarker>& markers,
                                      std::string_view norm) {
-  if (CodePoints(norm) > kMaxMarkerLine) return nullptr;
+  const size_t length = CodePoints(norm);
+  if (length > kMaxPrefixMarkerLine) return nullptr;
   std::string key = AsciiLower(norm);
   std::string bare = key;
   while (!bare.empty() && (bare.back() == ':' || bare.back() == ' ')) bare.pop_back();
@@ -128,10 +130,14 @@ const BoilerplateMarker* MatchMarker(const std::vector<BoilerplateMarker>& marke
         if (bare == m.marker) return &m;
         break;
       case BoilerplateMarker::Match::kPrefix:
-        if (StartsWith(key, m.marker)) return &m;
+        // "Read more: <headline>" is longer than a heading, but a line of
+        // prose that happens to start with the marker ends a sentence.
+        if (StartsWith(key, m.marker) && !EndsSentence(key) && !EndsWith(key, "!") &&
+            !EndsWith(key, "?"))
+          return &m;
         break;
       case BoilerplateMarker::Match::kSuffix:
-        if (EndsWith(bare, m.marker)) return &m;
+        if (length <= kMaxMarkerLine && EndsWith(bare, m.marker)) return &m;
         break;
     }
   }
