@@ -295,8 +295,7 @@ static Format DetectFormat(const std::string& name, std::string_view head) {
   if (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") return Format::kJsonl;
   if (ext == ".csv") return Format::kCsv;
   if (ext == ".tsv" || ext == ".tab") return Format::kTsv;
-  if (ext == ".txt" || ext == ".text" || ext == ".md" || ext == ".html" || ext == ".htm")
-    return Format::kPage;
+  if (ext == ".txt" || ext == ".text" || ext == ".md") return Format::kPage;
   // Sniff.
   if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
   std::string_view t = TrimSpace(head);

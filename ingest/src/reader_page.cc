@@ -95,6 +95,14 @@ bool HasSentenceEnd(std::string_view s) {
   return false;
 }
 
+// What separates an agency dateline from the story: "-", "—", "(Reuters)",
+// "电" (新华社...电).
+bool StartsDatelineSeparator(std::string_view rest) {
+  for (std::string_view sep : {"-", "—", "–", "|", "(", "电", "讯", "/"})
+    if (StartsWith(rest, sep)) return true;
+  return false;
+}
+
 bool EndsSentence(std::string_view s) {
   return EndsWith(s, "。") || EndsWith(s, ".") || EndsWith(s, ";");
 }
@@ -201,8 +209,12 @@ void ReadPage(const ReadContext& ctx, ByteSource& src, bool page) {
     std::string_view prefix = TrimSpace(std::string_view(norm).substr(0, match->begin));
     std::string_view rest = TrimSpace(std::string_view(norm).substr(match->end));
     if (CodePoints(prefix) > kMaxDatelinePrefix || HasSentenceEnd(prefix)) continue;
+    bool only = CodePoints(rest) <= kMaxDatelineRest && !HasSentenceEnd(rest);
+    // A date that opens a line of prose ("2014年3月18日,俄罗斯...") is news,
+    // not a dateline; "JEDDAH, March 11, 2025 - Ukraine said..." is one.
+    if (!only && !StartsDatelineSeparator(rest)) continue;
     dateline = i;
-    dateline_only = CodePoints(rest) <= kMaxDatelineRest && !HasSentenceEnd(rest);
+    dateline_only = only;
     stamp = match->stamp;
     if (!stamp->offset_minutes && EndsWith(prefix, "北京时间")) stamp->offset_minutes = 8 * 60;
     break;

@@ -251,6 +251,15 @@ TEST_CASE("Readers: a dateline inside the first body line stays in the text", "[
   CHECK(r.docs[0].article.text.rfind("JEDDAH, March 11, 2025 - Ukraine", 0) == 0);
 }
 
+TEST_CASE("Readers: a date opening a sentence of prose is not a dateline", "[ingest][reader]") {
+  ReadResult r = ReadString(
+      "克里米亚问题\n\n2014年3月18日,俄罗斯与克里米亚当局签署条约,西方国家拒绝承认。\n", "c.txt");
+  CHECK(r.docs.empty());
+  REQUIRE(r.messages.size() == 1);
+  CHECK(r.messages[0] ==
+        "c.txt:1: error: no publication time: no dateline in the first lines and none given (byte 0)");
+}
+
 TEST_CASE("Readers: plain text without a dateline takes ReadOptions.published_utc",
           "[ingest][reader]") {
   ReadOptions options;

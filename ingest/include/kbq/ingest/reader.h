@@ -14,7 +14,9 @@
 //           held: those teasers are truncated and carry no reliable
 //           publication time of their own.
 //   kText   plain text with a dateline in its first lines (read like kPage),
-//           or with ReadOptions::published_utc.
+//           or with ReadOptions::published_utc. A dateline may also open the
+//           first body line ("JEDDAH, March 11, 2025 - ..."); a date that
+//           opens a sentence of prose is not taken for one.
 //   kJsonl  one JSON object per line, or a JSON array of objects (".json"):
 //           title, published, text; optional id (ignored: the id is always
 //           derived from the content), url, lang, source.
@@ -22,8 +24,11 @@
 //           title|headline, published|date|date (utc)|time|datetime|pubdate,
 //           text|body|content, url|link, source|site, lang|language;
 //           ReadOptions::column_map maps others.
-// kAuto picks by extension (.jsonl .ndjson .json .csv .tsv .tab .txt .text
-// .md .html) and, failing that, by sniffing the first bytes.
+// kAuto picks by extension (.jsonl .ndjson .json .csv .tsv .tab; .txt .text
+// .md are pages) and, failing that, by sniffing the first bytes: '{' or '['
+// is JSON, a first line naming two known columns is CSV/TSV, else a page.
+// kPage and kText share one reader; kText takes the first line as the title
+// only when it is short and does not end a sentence. HTML is not parsed.
 //
 // Time zones: a stated zone (Z, +08:00, +0800, UTC, GMT, 北京时间) is used
 // and kept in Article::published_offset_minutes. A time without a zone is
