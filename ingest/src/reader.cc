@@ -375,7 +375,11 @@ Status ReadStream(std::istream& in, const std::string& name, const ReadOptions& 
     ctx.Error(1, 0, "empty file");
     return Status::OK();
   }
-  // Binary files (images, UTF-16, archives) show NUL bytes early.
+  if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF") {
+    ctx.Error(1, 0, "UTF-16 text (byte-order mark); convert the file to UTF-8");
+    return Status::OK();
+  }
+  // Binary files (images, archives) show NUL bytes early.
   size_t nul = head.substr(0, 8192).find('\0');
   if (nul != std::string_view::npos) {
     uint64_t line = 1 + static_cast<uint64_t>(std::count(head.begin(), head.begin() + nul, '\n'));

@@ -103,6 +103,18 @@ bool StartsDatelineSeparator(std::string_view rest) {
   return false;
 }
 
+// "国际 来源:新华网 作者:张三" → "新华网"; "Source: Reuters" → "Reuters".
+std::string SourceLabel(std::string_view rest) {
+  for (std::string_view label : {"来源:", "来源 :", "Source:", "source:", "SOURCE:"}) {
+    size_t at = rest.find(label);
+    if (at == std::string_view::npos) continue;
+    std::string_view name = TrimSpace(rest.substr(at + label.size()));
+    size_t end = name.find(' ');
+    return std::string(name.substr(0, end));
+  }
+  return "";
+}
+
 bool EndsSentence(std::string_view s) {
   return EndsWith(s, "。") || EndsWith(s, ".") || EndsWith(s, ";");
 }
@@ -129,7 +141,24 @@ const BoilerplateMarker* MatchMarker(const std::vector<BoilerplateMarker>& marke
                                      std::string_view norm) {
   const size_t length = CodePoints(norm);
   if (length > kMaxPrefixMarkerLine) return nullptr;
-  std::string key = AsciiLower(norm);
+  // "【责任编辑:王某】", "[Related]": brackets around a marker do not matter.
+  std::string_view inner = norm;
+  for (bool stripped = true; stripped;) {
+    stripped = false;
+    for (std::string_view open : {"【", "[", "(", "<", "《", "「"}) {
+      if (StartsWith(inner, open)) {
+        inner = TrimSpace(inner.substr(open.size()));
+        stripped = true;
+      }
+    }
+    for (std::string_view close : {"】", "]", ")", ">", "》", "」"}) {
+      if (EndsWith(inner, close)) {
+        inner = TrimSpace(inner.substr(0, inner.size() - close.size()));
+        stripped = true;
+      }
+    }
+  }
+  std::string key = AsciiLower(inner);
   std::string bare = key;
   while (!bare.empty() && (bare.back() == ':' || bare.back() == ' ')) bare.pop_back();
   for (const BoilerplateMarker& m : markers) {
@@ -202,6 +231,7 @@ void ReadPage(const ReadContext& ctx, ByteSource& src, bool page) {
   std::optional<size_t> dateline;
   bool dateline_only = false;
   std::optional<Stamp> stamp;
+  std::string dateline_source;
   for (size_t i : candidates) {
     const std::string& norm = lines[i].norm;
     auto match = FindDateline(norm);
@@ -217,6 +247,7 @@ void ReadPage(const ReadContext& ctx, ByteSource& src, bool page) {
     dateline_only = only;
     stamp = match->stamp;
     if (!stamp->offset_minutes && EndsWith(prefix, "北京时间")) stamp->offset_minutes = 8 * 60;
+    if (only) dateline_source = SourceLabel(rest);
     break;
   }
 
@@ -275,6 +306,7 @@ void ReadPage(const ReadContext& ctx, ByteSource& src, bool page) {
     for (size_t j = *cut + 1; j < lines.size(); ++j) {
       if (lines[j].norm.empty()) continue;
       last = j;
+      if (MatchMarker(ctx.markers, lines[j].norm) != nullptr) continue;  // another heading
       ++nonblank;
       if (!site.empty() && EndsWith(lines[j].norm, " - " + site)) ++items;
     }
@@ -290,7 +322,7 @@ void ReadPage(const ReadContext& ctx, ByteSource& src, bool page) {
   RawDocument raw;
   raw.title = title;
   raw.stamp = stamp;
-  raw.source = site;
+  raw.source = site.empty() ? dateline_source : site;
   raw.line = 1;
   raw.offset = 0;
   bool pending_blank = false, any = false;

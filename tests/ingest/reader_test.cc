@@ -412,6 +412,15 @@ TEST_CASE("Readers: a binary file is one error at its first NUL byte", "[ingest]
   CHECK(r.messages[0] == "archive.txt:2: error: binary file (NUL byte); skipped (byte 8)");
 }
 
+TEST_CASE("Readers: UTF-16 text is refused with a hint", "[ingest][reader][bad]") {
+  std::string content("\xFF\xFE" "C\0e\0a\0s\0e\0", 12);
+  ReadResult r = ReadString(content, "utf16.txt");
+  CHECK(r.docs.empty());
+  REQUIRE(r.messages.size() == 1);
+  CHECK(r.messages[0] ==
+        "utf16.txt:1: error: UTF-16 text (byte-order mark); convert the file to UTF-8 (byte 0)");
+}
+
 TEST_CASE("Readers: ill-formed UTF-8 is reported with line and byte", "[ingest][reader][bad]") {
   SECTION("truncated at the end of a page") {
     std::string content = "Title\n2025-05-17\nThe talks ended \xE4\xB8";
