@@ -371,9 +371,12 @@ Status ReadStream(std::istream& in, const std::string& name, const ReadOptions& 
   ByteSource src(in);
   std::string_view head = src.Peek(1 << 16);
   if (src.failed()) return Status::IOError("cannot read " + name);
-  if (TrimSpace(head).empty() && src.Peek((1 << 16) + 1).size() <= (1u << 16)) {
-    ctx.Error(1, 0, "empty file");
-    return Status::OK();
+  if (TrimSpace(head).empty()) {
+    if (src.Peek((1 << 16) + 1).size() <= (1u << 16)) {
+      ctx.Error(1, 0, "empty file");
+      return Status::OK();
+    }
+    head = src.Peek(1 << 16);  // the Peek above may have moved the buffer
   }
   if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF") {
     ctx.Error(1, 0, "UTF-16 text (byte-order mark); convert the file to UTF-8");

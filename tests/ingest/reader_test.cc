@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <streambuf>
 #include <string>
 #include <vector>
 
@@ -107,6 +108,40 @@ std::string Render(const ReadResult& r) {
   for (const std::string& m : r.messages) out += m + "\n";
   return out;
 }
+
+// A stream of `head`, then `filler_bytes` copies of `filler`, then `tail`,
+// generated on demand so that a test can read 100 MB without holding it.
+class GeneratedBuf : public std::streambuf {
+ public:
+  GeneratedBuf(std::string head, uint64_t filler_bytes, char filler, std::string tail)
+      : head_(std::move(head)), filler_left_(filler_bytes), filler_(filler), tail_(std::move(tail)) {}
+
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    block_.clear();
+    if (!head_.empty()) {
+      block_.swap(head_);
+    } else if (filler_left_ > 0) {
+      size_t n = static_cast<size_t>(std::min<uint64_t>(filler_left_, 1 << 16));
+      block_.assign(n, filler_);
+      filler_left_ -= n;
+    } else if (!tail_.empty()) {
+      block_.swap(tail_);
+    } else {
+      return traits_type::eof();
+    }
+    setg(block_.data(), block_.data(), block_.data() + block_.size());
+    return traits_type::to_int_type(*gptr());
+  }
+
+ private:
+  std::string head_;
+  uint64_t filler_left_;
+  char filler_;
+  std::string tail_;
+  std::string block_;
+};
 
 }  // namespace
 
@@ -501,6 +536,58 @@ TEST_CASE("Readers: an over-long line is skipped without being kept", "[ingest][
   REQUIRE(page.messages.size() == 1);
   CHECK(page.messages[0] ==
         "big.txt:1: error: document larger than 1024 bytes; skipped (byte 0)");
+}
+
+TEST_CASE("Readers: a 100 MB line is skipped at the 16 MiB cap and reading goes on",
+          "[ingest][reader][bad]") {
+  const uint64_t kBig = uint64_t{100} << 20;
+  std::vector<Document> docs;
+  std::vector<std::string> messages;
+  auto on_doc = [&](Document&& d) { docs.push_back(std::move(d)); };
+  auto on_diag = [&](const Diagnostic& d) { messages.push_back(d.ToString()); };
+  {
+    GeneratedBuf buf("{\"title\":\"big\",\"published\":\"2024-03-07\",\"text\":\"", kBig, 'x',
+                     "\"}\n{\"title\":\"small\",\"published\":\"2024-03-07\",\"text\":\"ok\"}\n");
+    std::istream in(&buf);
+    REQUIRE(kbq::ingest::ReadStream(in, "big.jsonl", ReadOptions(), on_doc, on_diag).ok());
+  }
+  REQUIRE(docs.size() == 1);
+  CHECK(docs[0].article.title == "small");
+  REQUIRE(messages.size() == 1);
+  CHECK(messages[0] == "big.jsonl:1: error: line longer than 16777216 bytes; line skipped (byte 0)");
+  docs.clear();
+  messages.clear();
+  {
+    GeneratedBuf buf("Title\n2024-03-07\n", kBig, 'y', "\n");
+    std::istream in(&buf);
+    REQUIRE(kbq::ingest::ReadStream(in, "big.txt", ReadOptions(), on_doc, on_diag).ok());
+  }
+  CHECK(docs.empty());
+  REQUIRE(messages.size() == 1);
+  CHECK(messages[0] == "big.txt:1: error: document larger than 16777216 bytes; skipped (byte 0)");
+}
+
+TEST_CASE("Readers: offsets map folded full-width text back to the file", "[ingest][reader]") {
+  const std::string path =
+      std::string(KBQ_SOURCE_DIR) + "/tests/golden/readers/page_zh_fullwidth/input.txt";
+  ReadResult r = ReadPath(path);
+  REQUIRE(r.docs.size() == 1);
+  const Document& doc = r.docs[0];
+  std::string file = ReadAll(path);
+  size_t pos = doc.article.text.find("为期30天");
+  REQUIRE(pos != std::string::npos);
+  uint64_t at = kbq::ingest::SourceOffset(doc, static_cast<uint32_t>(pos));
+  CHECK(file.compare(at, std::string("为期３０天").size(), "为期３０天") == 0);
+  // After the folded digits the map is exact again.
+  size_t after = doc.article.text.find("的临时停火", pos);
+  REQUIRE(after != std::string::npos);
+  uint64_t at2 = kbq::ingest::SourceOffset(doc, static_cast<uint32_t>(after));
+  CHECK(file.compare(at2, std::string("的临时停火").size(), "的临时停火") == 0);
+  // A sentence in the second paragraph, past a dropped title repeat.
+  size_t later = doc.article.text.find("美方随后");
+  REQUIRE(later != std::string::npos);
+  CHECK(file.compare(kbq::ingest::SourceOffset(doc, static_cast<uint32_t>(later)),
+                     std::string("美方随后").size(), "美方随后") == 0);
 }
 
 TEST_CASE("Readers: a missing file is an I/O error, not a diagnostic", "[ingest][reader][bad]") {
