@@ -104,6 +104,34 @@ void ParseObject(const ReadContext& ctx, std::string_view text, uint64_t line, u
   EmitDocument(ctx, std::move(raw));
 }
 
+// Tracks nesting through JSON text so that a value spread over several
+// lines (a pretty-printed object) can be gathered before parsing.
+struct JsonDepth {
+  int depth = 0;
+  bool in_string = false;
+  bool escape = false;
+  void Feed(std::string_view text) {
+    for (char ch : text) {
+      if (in_string) {
+        if (escape) {
+          escape = false;
+        } else if (ch == '\\') {
+          escape = true;
+        } else if (ch == '"') {
+          in_string = false;
+        }
+      } else if (ch == '"') {
+        in_string = true;
+      } else if (ch == '{' || ch == '[') {
+        ++depth;
+      } else if (ch == '}' || ch == ']') {
+        --depth;
+      }
+    }
+  }
+  bool open() const { return depth > 0; }
+};
+
 void Discard(ByteSource& src, size_t n) {
   std::string sink;
   src.ReadInto(&sink, n);
@@ -204,6 +232,30 @@ void ReadJson(const ReadContext& ctx, ByteSource& src) {
       continue;
     }
     if (TrimSpace(line).empty()) continue;
+    // A pretty-printed object: gather lines until its braces balance.
+    JsonDepth depth;
+    depth.Feed(line);
+    if (TrimSpace(line).front() == '{' && depth.open()) {
+      std::string more;
+      bool more_too_long = false;
+      while (depth.open() && newline && src.ReadLine(max, &more, &more_too_long, &newline)) {
+        if (more_too_long || line.size() + 1 + more.size() > max) {
+          too_long = true;
+          break;
+        }
+        line += '\n';
+        line += more;
+        depth.Feed(more);
+      }
+      if (too_long) {
+        ctx.Error(line_no, offset,
+                  "object larger than " + std::to_string(max) + " bytes; object skipped");
+        // Skip to the end of the object.
+        while (depth.open() && newline && src.ReadLine(max, &more, &more_too_long, &newline))
+          depth.Feed(more);
+        continue;
+      }
+    }
     if (!CheckRecordBytes(ctx, line, line_no, offset, "line", !newline)) continue;
     ParseObject(ctx, line, line_no, offset, "line");
   }

@@ -17,7 +17,8 @@
 //           or with ReadOptions::published_utc. A dateline may also open the
 //           first body line ("JEDDAH, March 11, 2025 - ..."); a date that
 //           opens a sentence of prose is not taken for one.
-//   kJsonl  one JSON object per line, or a JSON array of objects (".json"):
+//   kJsonl  one JSON object per line (an object may also span lines, as
+//           pretty-printed JSON does), or a JSON array of objects:
 //           title, published, text; optional id (ignored: the id is always
 //           derived from the content), url, lang, source.
 //   kCsv, kTsv  RFC 4180 with a header row. Recognised columns (any case):
