@@ -247,10 +247,10 @@ void EmitDocument(const ReadContext& ctx, RawDocument raw) {
     int32_t offset;
     if (s.offset_minutes) {
       offset = *s.offset_minutes;
+    } else if (s.utc_hint) {
+      offset = 0;  // the source says its times are UTC
     } else if (opt.assumed_offset_minutes) {
       offset = *opt.assumed_offset_minutes;
-    } else if (s.utc_hint) {
-      offset = 0;
     } else {
       // Chinese sites state Beijing time without saying so.
       offset = a.language == "zh" ? 8 * 60 : 0;

@@ -7,8 +7,9 @@
 //           "May 17, 2025 10:30 UTC", with optional category words), the
 //           body. Lines repeating the title with a site suffix
 //           ("<title> - 天天要闻") are dropped; the suffix becomes
-//           Article::source. The recommended-stories block at the end (a line
-//           such as "国际分类资讯推荐", "相关阅读", "Related"; see
+//           Article::source. The recommended-stories block at the end (from
+//           a line such as "国际分类资讯推荐", "相关阅读", "Related", or
+//           another headline with the same site suffix; see
 //           ingest/data/boilerplate_markers.tsv, built into the library) is
 //           dropped with a warning diagnostic that says how many items it
 //           held: those teasers are truncated and carry no reliable
@@ -22,9 +23,11 @@
 //           title, published, text; optional id (ignored: the id is always
 //           derived from the content), url, lang, source.
 //   kCsv, kTsv  RFC 4180 with a header row. Recognised columns (any case):
-//           title|headline, published|date|date (utc)|time|datetime|pubdate,
-//           text|body|content, url|link, source|site, lang|language;
-//           ReadOptions::column_map maps others.
+//           title|headline|heading, published|date|date (utc)|time|datetime|
+//           pubdate|published_at|publication_date|timestamp,
+//           text|body|content, url|link, source|site, lang|language (the
+//           same names are accepted as JSON keys); ReadOptions::column_map
+//           maps others. When no source is given, the URL's host is used.
 // kAuto picks by extension (.jsonl .ndjson .json .csv .tsv .tab; .txt .text
 // .md are pages) and, failing that, by sniffing the first bytes: '{' or '['
 // is JSON, a first line naming two known columns is CSV/TSV, else a page.
@@ -33,9 +36,10 @@
 //
 // Time zones: a stated zone (Z, +08:00, +0800, UTC, GMT, 北京时间) is used
 // and kept in Article::published_offset_minutes. A time without a zone is
-// read as local time at ReadOptions::assumed_offset_minutes, or, when that is
-// unset, at +08:00 for Chinese documents and UTC for all others (and in a CSV
-// column whose header says "UTC"); the assumed offset is then stored in
+// UTC in a CSV column whose header says "UTC"; otherwise it is read as local
+// time at ReadOptions::assumed_offset_minutes, or, when that is unset, at
+// +08:00 for Chinese documents and UTC for all others; the offset used is then
+// stored in
 // published_offset_minutes too, so the local calendar day can be recovered.
 // A date without a time is local midnight.
 //
@@ -76,7 +80,9 @@ struct ReadOptions {
   std::optional<int64_t> published_utc;
   // UTC offset assumed for stated times without a zone (see the file comment).
   std::optional<int32_t> assumed_offset_minutes;
-  std::string lang;    // "zh", "en", ...; empty = detect from the script
+  // "zh", "en", ...; empty = the record's lang field, else detected from
+  // the script.
+  std::string lang;
   std::string source;  // Article::source when the document names none
   // field ("title", "published", "text", "url", "source", "lang") -> column
   // name in the CSV/TSV header (case-insensitive).
@@ -94,8 +100,9 @@ using DocumentSink = std::function<void(Document&&)>;
 using DiagnosticSink = std::function<void(const Diagnostic&)>;
 
 // Reads one file ("-" = standard input). Returns non-ok only when the file
-// itself cannot be opened or read (IOError) or boilerplate_markers_path is
-// unreadable; bad content becomes diagnostics.
+// itself cannot be opened or read (IOError), or boilerplate_markers_path is
+// unreadable (IOError) or malformed (InvalidArgument); bad content becomes
+// diagnostics.
 Status ReadFile(const std::string& path, const ReadOptions& options, const DocumentSink& documents,
                 const DiagnosticSink& diagnostics);
 
