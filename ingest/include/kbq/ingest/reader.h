@@ -39,8 +39,8 @@
 // UTC in a CSV column whose header says "UTC"; otherwise it is read as local
 // time at ReadOptions::assumed_offset_minutes, or, when that is unset, at
 // +08:00 for Chinese documents and UTC for all others; the offset used is then
-// stored in
-// published_offset_minutes too, so the local calendar day can be recovered.
+// stored in published_offset_minutes too, so that the local calendar day can
+// be recovered.
 // A date without a time is local midnight.
 //
 // Bad input is reported, never thrown: every reader checks UTF-8 strictly and
