@@ -181,6 +181,28 @@ const BoilerplateMarker* MatchMarker(const std::vector<BoilerplateMarker>& marke
   return nullptr;
 }
 
+// Length of the white-space character at the start (or, with `back`, the
+// end) of `s`, or 0: ASCII white space, U+00A0, U+2000..U+200B, U+3000
+// (Chinese paragraphs are indented with "　　"), U+FEFF.
+size_t SpaceLength(std::string_view s, bool back) {
+  if (s.empty()) return 0;
+  char c = back ? s.back() : s.front();
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') return 1;
+  for (std::string_view space : {"\xC2\xA0", "\xE3\x80\x80", "\xEF\xBB\xBF", "\xE2\x80\x80",
+                                 "\xE2\x80\x81", "\xE2\x80\x82", "\xE2\x80\x83", "\xE2\x80\x84",
+                                 "\xE2\x80\x85", "\xE2\x80\x86", "\xE2\x80\x87", "\xE2\x80\x88",
+                                 "\xE2\x80\x89", "\xE2\x80\x8A", "\xE2\x80\x8B"}) {
+    if (back ? EndsWith(s, space) : StartsWith(s, space)) return space.size();
+  }
+  return 0;
+}
+
+std::string_view TrimUnicodeSpace(std::string_view s) {
+  while (size_t n = SpaceLength(s, false)) s.remove_prefix(n);
+  while (size_t n = SpaceLength(s, true)) s.remove_suffix(n);
+  return s;
+}
+
 struct Line {
   size_t begin = 0;  // in the file
   size_t end = 0;    // excluding "\r\n"
@@ -329,9 +351,8 @@ void ReadPage(const ReadContext& ctx, ByteSource& src, bool page) {
   size_t prev_end = 0;
   for (size_t i : kept) {
     std::string_view text = std::string_view(data).substr(lines[i].begin, lines[i].end - lines[i].begin);
-    size_t lead = 0;
-    while (lead < text.size() && (text[lead] == ' ' || text[lead] == '\t')) ++lead;
-    std::string_view trimmed = TrimSpace(text);
+    std::string_view trimmed = TrimUnicodeSpace(text);
+    size_t lead = static_cast<size_t>(trimmed.data() - text.data());
     if (trimmed.empty()) {
       pending_blank = any;
       continue;

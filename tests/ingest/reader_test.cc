@@ -286,6 +286,17 @@ TEST_CASE("Readers: a dateline inside the first body line stays in the text", "[
   CHECK(r.docs[0].article.text.rfind("JEDDAH, March 11, 2025 - Ukraine", 0) == 0);
 }
 
+TEST_CASE("Readers: paragraphs indented with ideographic spaces are trimmed", "[ingest][reader]") {
+  ReadResult r = ReadString(
+      "黑海粮食协议签署\n2022年7月22日 20:00\n\n\u3000\u3000俄乌两国分别与土耳其和联合国签署协议。\u3000\n"
+      "\u3000\u3000协议为期120天。\n\u3000\n",
+      "g.txt");
+  REQUIRE(r.docs.size() == 1);
+  CHECK(r.docs[0].article.text == "俄乌两国分别与土耳其和联合国签署协议。\n协议为期120天。");
+  CHECK(r.docs[0].sentences.size() == 2);
+  CHECK(r.docs[0].source_offset == std::string("黑海粮食协议签署\n2022年7月22日 20:00\n\n\u3000\u3000").size());
+}
+
 TEST_CASE("Readers: a date opening a sentence of prose is not a dateline", "[ingest][reader]") {
   ReadResult r = ReadString(
       "克里米亚问题\n\n2014年3月18日,俄罗斯与克里米亚当局签署条约,西方国家拒绝承认。\n", "c.txt");
