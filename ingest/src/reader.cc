@@ -102,6 +102,24 @@ bool ByteSource::ReadLine(uint64_t max, std::string* line, bool* too_long, bool*
 
 // ---------------------------------------------------------------- helpers
 
+void TextBuilder::AppendField(std::string_view piece, uint64_t file_offset) {
+  if (piece.find('\r') == std::string_view::npos) {
+    Append(piece, file_offset);
+    return;
+  }
+  std::string clean;
+  clean.reserve(piece.size());
+  for (size_t i = 0; i < piece.size(); ++i) {
+    if (piece[i] == '\r') {
+      if (i + 1 < piece.size() && piece[i + 1] == '\n') continue;
+      clean += '\n';  // a lone CR is a line break too
+      continue;
+    }
+    clean += piece[i];
+  }
+  Append(clean, file_offset);
+}
+
 size_t CodePoints(std::string_view s) {
   size_t n = 0;
   for (unsigned char c : s)

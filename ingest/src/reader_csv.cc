@@ -192,7 +192,7 @@ void ReadDelimited(const ReadContext& ctx, ByteSource& src, char delim) {
         }
         raw.stamp->utc_hint = utc_column;
       } else if (f_name == "text") {
-        raw.body.Append(f.value, f.offset);
+        raw.body.AppendField(f.value, f.offset);
         raw.body_line = f.line;
         raw.body_offset = f.offset;
       } else if (f_name == "title") {

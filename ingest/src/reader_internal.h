@@ -112,6 +112,9 @@ struct TextBuilder {
   void Append(std::string_view piece, uint64_t file_offset) {
     AppendNormalised(piece, file_offset, &text, &anchors);
   }
+  // Append() for a field value whose line breaks may be "\r\n" (CSV cells,
+  // JSON strings): they become "\n". Offsets inside are approximate.
+  void AppendField(std::string_view piece, uint64_t file_offset);
 };
 
 // Fields read from one record, before normalisation.

@@ -85,7 +85,7 @@ void ParseObject(const ReadContext& ctx, std::string_view text, uint64_t line, u
     const std::string& s = value.get_ref<const std::string&>();
     if (field == "text") {
       raw.body = TextBuilder();
-      raw.body.Append(s, offset);
+      raw.body.AppendField(s, offset);
       have_text = true;
     } else if (field == "title") {
       raw.title = s;

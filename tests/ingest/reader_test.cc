@@ -387,6 +387,14 @@ TEST_CASE("Readers: the same title and text get the same id in every format", "[
   CHECK(j.docs[0].article.id == p.docs[0].article.id);
 }
 
+TEST_CASE("Readers: CRLF inside a quoted CSV field becomes a line break", "[ingest][reader]") {
+  ReadResult r = ReadString(
+      "title,date,text\r\nT,2022-03-29,\"First line.\r\nSecond line.\"\r\n", "crlf.csv");
+  REQUIRE(r.docs.size() == 1);
+  CHECK(r.docs[0].article.text == "First line.\nSecond line.");
+  CHECK(r.docs[0].sentences.size() == 2);
+}
+
 TEST_CASE("Readers: CSV column names map through ReadOptions.column_map", "[ingest][reader]") {
   ReadOptions options;
   options.column_map = {{"title", "Subject"}, {"published", "When"}, {"text", "Story"}};
