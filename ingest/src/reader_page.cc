@@ -249,12 +249,14 @@ void ReadPage(const ReadContext& ctx, ByteSource& src, bool page) {
   }
 
   // The dateline: the first of the first lines holding a full date near its
-  // start.
+  // start. The first line is a title that happens to open with a date
+  // ("2025年5月17日俄乌会谈纪要") when a later line is a dateline too.
   std::optional<size_t> dateline;
   bool dateline_only = false;
   std::optional<Stamp> stamp;
   std::string dateline_source;
   for (size_t i : candidates) {
+    if (dateline && *dateline != candidates.front()) break;
     const std::string& norm = lines[i].norm;
     auto match = FindDateline(norm);
     if (!match) continue;
@@ -265,12 +267,15 @@ void ReadPage(const ReadContext& ctx, ByteSource& src, bool page) {
     // A date that opens a line of prose ("2014年3月18日,俄罗斯...") is news,
     // not a dateline; "JEDDAH, March 11, 2025 - Ukraine said..." is one.
     if (!only && !StartsDatelineSeparator(rest)) continue;
+    // Only a line that is a dateline and nothing else demotes the first line
+    // to a title.
+    if (dateline && !only) break;
     dateline = i;
     dateline_only = only;
     stamp = match->stamp;
     if (!stamp->offset_minutes && EndsWith(prefix, "北京时间")) stamp->offset_minutes = 8 * 60;
-    if (only) dateline_source = SourceLabel(rest);
-    break;
+    dateline_source = only ? SourceLabel(rest) : std::string();
+    if (i != candidates.front()) break;
   }
 
   // The title: the first line, unless that is the dateline.

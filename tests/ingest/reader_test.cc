@@ -297,6 +297,20 @@ TEST_CASE("Readers: paragraphs indented with ideographic spaces are trimmed", "[
   CHECK(r.docs[0].source_offset == std::string("黑海粮食协议签署\n2022年7月22日 20:00\n\n\u3000\u3000").size());
 }
 
+TEST_CASE("Readers: a title that opens with a date is still the title", "[ingest][reader]") {
+  ReadResult r = ReadString(
+      "2025年5月16日伊斯坦布尔会谈要点\n2025年05月17日 08:30 国际\n\n双方同意各交换1000名战俘。\n", "t.txt");
+  REQUIRE(r.docs.size() == 1);
+  CHECK(r.docs[0].article.title == "2025年5月16日伊斯坦布尔会谈要点");
+  CHECK(r.docs[0].article.published_utc == Utc(2025, 5, 17, 0, 30, 0));
+  CHECK(r.docs[0].article.text == "双方同意各交换1000名战俘。");
+  // With no other dateline, a first line holding only a date is the dateline.
+  ReadResult d = ReadString("May 16, 2025\n\nThe delegations met in Istanbul.\n", "d.txt");
+  REQUIRE(d.docs.size() == 1);
+  CHECK(d.docs[0].article.title.empty());
+  CHECK(d.docs[0].article.published_utc == Utc(2025, 5, 16, 0, 0, 0));
+}
+
 TEST_CASE("Readers: a date opening a sentence of prose is not a dateline", "[ingest][reader]") {
   ReadResult r = ReadString(
       "克里米亚问题\n\n2014年3月18日,俄罗斯与克里米亚当局签署条约,西方国家拒绝承认。\n", "c.txt");
