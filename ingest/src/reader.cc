@@ -210,7 +210,7 @@ bool CheckRecordBytes(const ReadContext& ctx, std::string_view data, uint64_t li
   return true;
 }
 
-// Removes a leading BOM-free, trailing-space-free title: NFKC, spaces collapsed.
+// A title is one line: NFKC, white space collapsed.
 static std::string NormaliseTitle(std::string_view raw) {
   return CollapseSpace(NormaliseText(raw));
 }

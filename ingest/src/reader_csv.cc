@@ -165,8 +165,10 @@ void ReadDelimited(const ReadContext& ctx, ByteSource& src, char delim) {
       continue;
     }
     bool ok = true;
-    for (const Field& f : rec.fields) {
-      if (!CheckRecordBytes(ctx, f.value, f.line, f.offset, "row", rec.at_end_of_file)) {
+    for (size_t k = 0; k < rec.fields.size(); ++k) {
+      const Field& f = rec.fields[k];
+      bool last = rec.at_end_of_file && k + 1 == rec.fields.size();
+      if (!CheckRecordBytes(ctx, f.value, f.line, f.offset, "row", last)) {
         ok = false;
         break;
       }

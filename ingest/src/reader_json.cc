@@ -1,6 +1,9 @@
 // JSON Lines, and JSON arrays of objects read one element at a time.
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <string>
+
 #include "reader_internal.h"
 
 namespace kbq::ingest::internal {
