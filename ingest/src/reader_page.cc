@@ -137,6 +137,16 @@ bool IsTitleRepeat(std::string_view line, std::string_view title, std::string* s
   return false;
 }
 
+// Does `line` end with "<separator> <site>" ("... - 天天要闻", "..._新浪网")?
+bool HasSiteSuffix(std::string_view line, std::string_view site) {
+  if (site.empty() || line.size() <= site.size() || !EndsWith(line, site)) return false;
+  std::string_view head = TrimSpace(line.substr(0, line.size() - site.size()));
+  for (std::string_view sep : {"-", "|", "_", "—", "–", "·"}) {
+    if (EndsWith(head, sep) && head.size() > sep.size()) return true;
+  }
+  return false;
+}
+
 const BoilerplateMarker* MatchMarker(const std::vector<BoilerplateMarker>& markers,
                                      std::string_view norm) {
   const size_t length = CodePoints(norm);
@@ -310,7 +320,7 @@ void ReadPage(const ReadContext& ctx, ByteSource& src, bool page) {
     }
     // Another story's headline with this site's suffix: the start of a
     // recommended-stories list that has no heading.
-    if (seen_content && !site.empty() && CodePoints(norm) <= 120 && EndsWith(norm, " - " + site)) {
+    if (seen_content && CodePoints(norm) <= 120 && HasSiteSuffix(norm, site)) {
       cut = i;
       cut_label = norm;
       break;
@@ -328,14 +338,14 @@ void ReadPage(const ReadContext& ctx, ByteSource& src, bool page) {
     // Count the stories in the dropped block: headlines with the site
     // suffix when the site is known, else its non-blank lines.
     size_t items = 0, nonblank = 0, last = *cut;
-    bool cut_is_item = !site.empty() && EndsWith(lines[*cut].norm, " - " + site);
+    bool cut_is_item = HasSiteSuffix(lines[*cut].norm, site);
     if (cut_is_item) items = 1;
     for (size_t j = *cut + 1; j < lines.size(); ++j) {
       if (lines[j].norm.empty()) continue;
       last = j;
       if (MatchMarker(ctx.markers, lines[j].norm) != nullptr) continue;  // another heading
       ++nonblank;
-      if (!site.empty() && EndsWith(lines[j].norm, " - " + site)) ++items;
+      if (HasSiteSuffix(lines[j].norm, site)) ++items;
     }
     if (items == 0) items = nonblank;
     if (items > 0) {
