@@ -229,6 +229,23 @@ TEST_CASE("Readers: golden cases under tests/golden/readers", "[ingest][reader][
 
 // ------------------------------------------------------------------ formats
 
+TEST_CASE("Readers: other headlines with the site suffix start the recommended block",
+          "[ingest][reader]") {
+  std::string page =
+      "安理会举行乌克兰问题公开会\n2024年2月24日 10:00\n各方代表在会上发言。\n"
+      "安理会举行乌克兰问题公开会_示例网\n会议持续三个小时。\n"
+      "黑海粮食协议到期_示例网\n协议于2023年7月17日到期。\n";
+  ReadResult r = ReadString(page, "s.txt");
+  REQUIRE(r.docs.size() == 1);
+  CHECK(r.docs[0].article.source == "示例网");
+  CHECK(r.docs[0].article.text == "各方代表在会上发言。\n会议持续三个小时。");
+  REQUIRE(r.messages.size() == 1);
+  CHECK(r.messages[0] ==
+        "s.txt:6: warning: dropped the recommended-stories block at \"黑海粮食协议到期_示例网\" "
+        "(1 item, lines 6-7) (byte " +
+            std::to_string(page.find("黑海粮食协议到期")) + ")");
+}
+
 TEST_CASE("Readers: datelines in several notations give the publication time", "[ingest][reader]") {
   struct Case {
     const char* dateline;
