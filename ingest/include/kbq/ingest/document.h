@@ -30,11 +30,27 @@ struct Sentence {
   uint32_t end = 0;
 };
 
+// Maps a position in Document::article.text back to the original file: from
+// `text` on (up to the next anchor) text bytes correspond one to one to file
+// bytes starting at `file`. Readers add an anchor wherever the mapping jumps
+// (a dropped line, an NFKC change such as "２" → "2").
+struct OffsetAnchor {
+  uint32_t text = 0;
+  uint64_t file = 0;
+};
+
 struct Document {
   Article article;  // article.text is the normalised body; article.id is set
   std::vector<Sentence> sentences;
   uint64_t source_offset = 0;  // byte offset of the body in the original file
   uint64_t source_line = 1;    // line of the body's first byte in the original file
+  // Sorted by `text`; exact for page and plain-text files, approximate inside
+  // JSON strings with escapes and quoted CSV fields with doubled quotes.
+  std::vector<OffsetAnchor> offset_map;
 };
+
+// The byte offset in the original file of byte `text_offset` of
+// doc.article.text (doc.source_offset + text_offset when there is no map).
+uint64_t SourceOffset(const Document& doc, uint32_t text_offset);
 
 }  // namespace kbq::ingest

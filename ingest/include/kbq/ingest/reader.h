@@ -1,0 +1,119 @@
+// Readers: turn article files into Documents (normalised text, sentences,
+// publication time, a content-derived id, offsets back into the file).
+//
+// Formats
+//   kPage   a saved news page: a title line, a dateline
+//           ("2025年05月17日23:20:15 国际 8532", "2025-05-17 23:20",
+//           "May 17, 2025 10:30 UTC", with optional category words), the
+//           body. Lines repeating the title with a site suffix
+//           ("<title> - 天天要闻") are dropped; the suffix becomes
+//           Article::source. The recommended-stories block at the end (from
+//           a line such as "国际分类资讯推荐", "相关阅读", "Related", or
+//           another headline with the same site suffix; see
+//           ingest/data/boilerplate_markers.tsv, built into the library) is
+//           dropped with a warning diagnostic that says how many items it
+//           held: those teasers are truncated and carry no reliable
+//           publication time of their own.
+//   kText   plain text with a dateline in its first lines (read like kPage),
+//           or with ReadOptions::published_utc. A dateline may also open the
+//           first body line ("JEDDAH, March 11, 2025 - ..."); a date that
+//           opens a sentence of prose is not taken for one.
+//   kJsonl  one JSON object per line (an object may also span lines, as
+//           pretty-printed JSON does), or a JSON array of objects:
+//           title, published, text; optional id (ignored: the id is always
+//           derived from the content), url, lang, source.
+//   kCsv, kTsv  RFC 4180 with a header row. Recognised columns (any case):
+//           title|headline|heading, published|date|date (utc)|time|datetime|
+//           pubdate|published_at|publication_date|timestamp,
+//           text|body|content, url|link, source|site, lang|language (the
+//           same names are accepted as JSON keys); ReadOptions::column_map
+//           maps others. When no source is given, the URL's host is used.
+// kAuto picks by extension (.jsonl .ndjson .json .csv .tsv .tab; .txt .text
+// .md are pages) and, failing that, by sniffing the first bytes: '{' or '['
+// is JSON, a first line naming two known columns is CSV/TSV, else a page.
+// kPage and kText share one reader; kText takes the first line as the title
+// only when it is short and does not end a sentence. HTML is not parsed.
+//
+// Time zones: a stated zone (Z, +08:00, +0800, UTC, GMT, 北京时间) is used
+// and kept in Article::published_offset_minutes. A time without a zone is
+// UTC in a CSV column whose header says "UTC"; otherwise it is read as local
+// time at ReadOptions::assumed_offset_minutes, or, when that is unset, at
+// +08:00 for Chinese documents and UTC for all others; the offset used is then
+// stored in published_offset_minutes too, so that the local calendar day can
+// be recovered.
+// A date without a time is local midnight.
+//
+// Bad input is reported, never thrown: every reader checks UTF-8 strictly and
+// reports empty files, binary files (NUL bytes), ill-formed UTF-8, a missing
+// publication time, unparseable rows, and documents or lines over
+// ReadOptions::max_document_bytes as Diagnostics ("path:line: error: message
+// (byte N)"), then goes on with the next document or row. Reading streams: a
+// file is processed in bounded chunks (one record or document at a time).
+//
+// The functions are thread-safe; the sinks are called on the caller's thread.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kbq/ingest/document.h"
+#include "kbq/status.h"
+
+namespace kbq::ingest {
+
+enum class Format { kAuto, kPage, kJsonl, kCsv, kTsv, kText };
+
+// "auto", "page", "jsonl" (also "json", "ndjson"), "csv", "tsv", "text"
+// (also "txt"); nullopt for anything else.
+std::optional<Format> ParseFormat(std::string_view name);
+std::string_view FormatName(Format f);
+
+struct ReadOptions {
+  Format format = Format::kAuto;  // overrides detection when not kAuto
+  // Publication time for documents that state none (seconds since the epoch).
+  std::optional<int64_t> published_utc;
+  // UTC offset assumed for stated times without a zone (see the file comment).
+  std::optional<int32_t> assumed_offset_minutes;
+  // "zh", "en", ...; empty = the record's lang field, else detected from
+  // the script.
+  std::string lang;
+  std::string source;  // Article::source when the document names none
+  // field ("title", "published", "text", "url", "source", "lang") -> column
+  // name in the CSV/TSV header (case-insensitive).
+  std::map<std::string, std::string> column_map;
+  // A document, JSON line or CSV record longer than this is skipped with a
+  // diagnostic (the rest of it is read and discarded, not kept in memory).
+  uint64_t max_document_bytes = uint64_t{16} << 20;
+  // Article::ingested_utc; unset = the current time.
+  std::optional<int64_t> ingested_utc;
+  // A boilerplate-marker TSV to use instead of the built-in one.
+  std::string boilerplate_markers_path;
+};
+
+using DocumentSink = std::function<void(Document&&)>;
+using DiagnosticSink = std::function<void(const Diagnostic&)>;
+
+// Reads one file ("-" = standard input). Returns non-ok only when the file
+// itself cannot be opened or read (IOError), or boilerplate_markers_path is
+// unreadable (IOError) or malformed (InvalidArgument); bad content becomes
+// diagnostics.
+Status ReadFile(const std::string& path, const ReadOptions& options, const DocumentSink& documents,
+                const DiagnosticSink& diagnostics);
+
+// Reads from `in`; `name` is the path used in diagnostics and for
+// extension-based detection.
+Status ReadStream(std::istream& in, const std::string& name, const ReadOptions& options,
+                  const DocumentSink& documents, const DiagnosticSink& diagnostics);
+
+// Every regular file under `path` (recursively, sorted, hidden files and
+// directories skipped), or {path} itself when it is not a directory (so that
+// ReadFile reports a missing file).
+std::vector<std::string> ListInputFiles(const std::string& path);
+
+}  // namespace kbq::ingest
