@@ -441,7 +441,24 @@ Status ReadFile(const std::string& path, const ReadOptions& options, const Docum
   return ReadStream(in, path, options, documents, diagnostics);
 }
 
-std::vector<std::string> ListInputFiles(const std::string& path) {
+bool IsInputFileName(std::string_view name) {
+  // Build files sit beside articles in example folders; CMakeLists.txt is
+  // the one such name with an article extension.
+  if (name == "CMakeLists.txt") return false;
+  auto dot = name.rfind('.');
+  if (dot == std::string_view::npos) return false;
+  std::string ext(name.substr(dot + 1));
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const char* const kExtensions[] = {"txt", "text", "md",  "jsonl", "ndjson", "json",
+                                            "csv", "tsv",  "tab", "zip",   "gz"};
+  for (const char* e : kExtensions) {
+    if (ext == e) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> ListInputFiles(const std::string& path,
+                                        std::vector<std::string>* skipped) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(path, ec)) return {path};
@@ -454,7 +471,12 @@ std::vector<std::string> ListInputFiles(const std::string& path) {
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file(ec)) files.push_back(p.string());
+    if (!it->is_regular_file(ec)) continue;
+    if (IsInputFileName(leaf)) {
+      files.push_back(p.string());
+    } else if (skipped != nullptr) {
+      skipped->push_back(p.string());
+    }
   }
   std::sort(files.begin(), files.end());
   return files;

@@ -489,3 +489,16 @@ std::optional<DatelineMatch> FindDateline(std::string_view line) {
 }
 
 }  // namespace kbq::ingest::internal
+
+namespace kbq::ingest {
+
+std::optional<PublishedTime> ParsePublished(std::string_view text) {
+  auto stamp = internal::ParseTimestamp(text);
+  if (!stamp) return std::nullopt;
+  PublishedTime t;
+  t.offset_minutes = stamp->offset_minutes;
+  t.utc = stamp->local_seconds - int64_t{stamp->offset_minutes.value_or(0)} * 60;
+  return t;
+}
+
+}  // namespace kbq::ingest

@@ -96,8 +96,8 @@ kbq::Result<kbq::ingest::ReadOptions> MakeReadOptions(const std::string& format,
   if (!published.empty()) {
     auto t = kbq::ingest::ParsePublished(published);
     if (!t) return Status::InvalidArgument("--published: '" + published + "' is not a time");
-    o.published_utc = t->first;
-    o.published_offset_minutes = t->second;
+    o.published_utc = t->utc;
+    if (t->offset_minutes) o.assumed_offset_minutes = t->offset_minutes;
   }
   o.lang = lang;
   return o;

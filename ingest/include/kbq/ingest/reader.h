@@ -111,9 +111,26 @@ Status ReadFile(const std::string& path, const ReadOptions& options, const Docum
 Status ReadStream(std::istream& in, const std::string& name, const ReadOptions& options,
                   const DocumentSink& documents, const DiagnosticSink& diagnostics);
 
-// Every regular file under `path` (recursively, sorted, hidden files and
-// directories skipped), or {path} itself when it is not a directory (so that
-// ReadFile reports a missing file).
-std::vector<std::string> ListInputFiles(const std::string& path);
+// A publication time as a user types it ("2025-05-17T23:20:15+08:00",
+// "2025-05-17 23:20", "2025-05-17"): seconds since the epoch (UTC) and the
+// stated offset in minutes, if any. A time without a zone is read as UTC.
+// nullopt when the text is not a time.
+struct PublishedTime {
+  int64_t utc = 0;
+  std::optional<int32_t> offset_minutes;
+};
+std::optional<PublishedTime> ParsePublished(std::string_view text);
+
+// The files a folder walk reads: names ending in an article or event-stream
+// extension (.txt .text .md .jsonl .ndjson .json .csv .tsv .tab .zip .gz,
+// any case), except build files (CMakeLists.txt).
+bool IsInputFileName(std::string_view name);
+
+// Every input file under `path` (recursively, sorted, hidden files and
+// directories skipped; other files are listed in `skipped` when given), or
+// {path} itself when it is not a directory (so that ReadFile reports a
+// missing file, and an explicitly named file is read whatever its name).
+std::vector<std::string> ListInputFiles(const std::string& path,
+                                        std::vector<std::string>* skipped = nullptr);
 
 }  // namespace kbq::ingest
