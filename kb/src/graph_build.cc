@@ -18,16 +18,23 @@ namespace graph_internal {
 
 IdIndex::IdIndex() : table_(1024, 0), mask_(1023) {}
 
-size_t IdIndex::Slot(std::string_view id) const {
-  size_t i = std::hash<std::string_view>()(id) & mask_;
-  while (table_[i] != 0 && Id(table_[i] - 1) != id) i = (i + 1) & mask_;
+namespace {
+uint64_t HashId(std::string_view id) { return std::hash<std::string_view>()(id); }
+uint64_t Tag(uint64_t hash) { return hash >> 32; }
+}  // namespace
+
+size_t IdIndex::Slot(std::string_view id, uint64_t hash) const {
+  size_t i = hash & mask_;
+  for (uint64_t e; (e = table_[i]) != 0; i = (i + 1) & mask_) {
+    if (e >> 32 == Tag(hash) && Id(static_cast<uint32_t>(e) - 1) == id) break;
+  }
   return i;
 }
 
 std::optional<uint32_t> IdIndex::Find(std::string_view id) const {
-  size_t i = Slot(id);
-  if (table_[i] == 0) return std::nullopt;
-  return table_[i] - 1;
+  uint64_t e = table_[Slot(id, HashId(id))];
+  if (e == 0) return std::nullopt;
+  return static_cast<uint32_t>(e) - 1;
 }
 
 std::string_view IdIndex::Id(uint32_t v) const {
@@ -38,23 +45,24 @@ std::string_view IdIndex::Id(uint32_t v) const {
 }
 
 void IdIndex::Grow() {
-  std::vector<uint32_t> old;
+  std::vector<uint64_t> old;
   old.swap(table_);
   table_.assign(old.size() * 2, 0);
   mask_ = table_.size() - 1;
-  for (uint32_t slot : old) {
-    if (slot == 0) continue;
-    size_t i = std::hash<std::string_view>()(Id(slot - 1)) & mask_;
+  for (uint64_t e : old) {
+    if (e == 0) continue;
+    size_t i = HashId(Id(static_cast<uint32_t>(e) - 1)) & mask_;
     while (table_[i] != 0) i = (i + 1) & mask_;
-    table_[i] = slot;
+    table_[i] = e;
   }
 }
 
 uint32_t IdIndex::Intern(std::string_view id) {
   // Ids longer than 64 KiB are cut; event ids are ~20 bytes.
   if (id.size() > 0xFFFF) id = id.substr(0, 0xFFFF);
-  size_t i = Slot(id);
-  if (table_[i] != 0) return table_[i] - 1;
+  uint64_t hash = HashId(id);
+  size_t i = Slot(id, hash);
+  if (table_[i] != 0) return static_cast<uint32_t>(table_[i]) - 1;
   if (used_in_block_ + id.size() > kBlockSize) {
     blocks_.push_back(std::make_unique<char[]>(std::max(kBlockSize, id.size())));
     used_in_block_ = 0;
@@ -64,7 +72,7 @@ uint32_t IdIndex::Intern(std::string_view id) {
   used_in_block_ += id.size();
   auto v = static_cast<uint32_t>(refs_.size());
   refs_.push_back(pos << 16 | id.size());
-  table_[i] = v + 1;
+  table_[i] = Tag(hash) << 32 | (uint64_t{v} + 1);
   // Keep the load under 0.7 so probes stay short.
   if (refs_.size() * 10 > table_.size() * 7) Grow();
   return v;

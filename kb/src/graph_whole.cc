@@ -15,7 +15,6 @@ namespace kbq {
 namespace {
 
 using graph_internal::CsrGraph;
-using graph_internal::DateOrderLess;
 using graph_internal::Edge;
 using graph_internal::EdgeFilter;
 using graph_internal::Vertex;
@@ -118,8 +117,10 @@ Result<std::vector<Storyline>> Storylines(const EventGraph& graph, const GraphSo
   }
   for (size_t i = 0; i < chosen.size(); ++i) slot[chosen[i]] = static_cast<uint32_t>(i);
 
+  // Events are kept as (date, vertex): ids are copied out only for the
+  // storylines and ids that are returned.
   struct Acc {
-    std::vector<std::pair<TimeValue, std::string>> events;
+    std::vector<std::pair<TimeValue, Vertex>> events;
     std::unordered_map<std::string, size_t> actors;
   };
   std::vector<Acc> acc(chosen.size());
@@ -129,46 +130,71 @@ Result<std::vector<Storyline>> Storylines(const EventGraph& graph, const GraphSo
   Status s = ReadEvents(impl, source, wanted, [&](Vertex v, const Event& ev) {
     read[v] = 1;
     Acc& a = acc[slot[comp[v]]];
-    a.events.emplace_back(ev.date, ev.id);
+    a.events.emplace_back(ev.date, v);
     for (const std::string& actor : ev.ActorIds()) ++a.actors[actor];
   });
   if (!s.ok()) return s;
   for (Vertex v = 0; v < n; ++v) {  // dangling ends still belong to the storyline
     if (wanted[v] && !read[v]) {
-      acc[slot[comp[v]]].events.emplace_back(TimeValue(), std::string(impl.ids.Id(v)));
+      acc[slot[comp[v]]].events.emplace_back(TimeValue(), v);
     }
   }
 
-  std::vector<Storyline> out;
-  out.reserve(acc.size());
-  for (Acc& a : acc) {
-    Storyline st;
-    std::sort(a.events.begin(), a.events.end(), [](const auto& x, const auto& y) {
-      return DateOrderLess(x.first, x.second, y.first, y.second);
-    });
-    int32_t lo = INT32_MAX, hi = INT32_MIN;
-    for (auto& [date, id] : a.events) {
-      if (date.ok()) lo = std::min(lo, date.earliest), hi = std::max(hi, date.latest);
-      st.event_ids.push_back(std::move(id));
+  // Order and cut the storylines first, then sort and copy out only theirs.
+  auto id_less = [&impl](const std::pair<TimeValue, Vertex>& x,
+                         const std::pair<TimeValue, Vertex>& y) {
+    if (x.first.ok() != y.first.ok()) return x.first.ok();
+    if (x.first.ok() && x.first.earliest != y.first.earliest) {
+      return x.first.earliest < y.first.earliest;
     }
-    if (lo <= hi) st.span = TimeValue::Days(lo, hi, Precision::kRange);
+    if (x.first.ok() && x.first.latest != y.first.latest) return x.first.latest < y.first.latest;
+    return impl.ids.Id(x.second) < impl.ids.Id(y.second);
+  };
+  struct Head {
+    size_t acc, size;
+    TimeValue span;
+    Vertex first;
+  };
+  std::vector<Head> heads;
+  for (size_t i = 0; i < acc.size(); ++i) {
+    Acc& a = acc[i];
+    int32_t lo = INT32_MAX, hi = INT32_MIN;
+    for (const auto& [date, v] : a.events) {
+      if (date.ok()) lo = std::min(lo, date.earliest), hi = std::max(hi, date.latest);
+    }
+    Head h{i, a.events.size(), TimeValue(), 0};
+    if (lo <= hi) h.span = TimeValue::Days(lo, hi, Precision::kRange);
+    h.first = std::min_element(a.events.begin(), a.events.end(), id_less)->second;
+    heads.push_back(h);
+  }
+  std::sort(heads.begin(), heads.end(), [&impl](const Head& a, const Head& b) {
+    if (a.size != b.size) return a.size > b.size;
+    if (a.span.ok() != b.span.ok()) return a.span.ok();
+    if (a.span.ok() && a.span.earliest != b.span.earliest) {
+      return a.span.earliest < b.span.earliest;
+    }
+    return impl.ids.Id(a.first) < impl.ids.Id(b.first);
+  });
+  if (options.max_storylines > 0 && heads.size() > options.max_storylines) {
+    heads.resize(options.max_storylines);
+  }
+  std::vector<Storyline> out;
+  out.reserve(heads.size());
+  for (const Head& h : heads) {
+    Acc& a = acc[h.acc];
+    Storyline st;
+    st.size = h.size;
+    st.span = h.span;
+    size_t listed = options.max_ids == 0 ? a.events.size() : std::min(options.max_ids, a.events.size());
+    std::partial_sort(a.events.begin(), a.events.begin() + listed, a.events.end(), id_less);
+    for (size_t i = 0; i < listed; ++i) st.event_ids.emplace_back(impl.ids.Id(a.events[i].second));
     st.main_actors.assign(a.actors.begin(), a.actors.end());
     std::sort(st.main_actors.begin(), st.main_actors.end(), [](const auto& x, const auto& y) {
       return x.second != y.second ? x.second > y.second : x.first < y.first;
     });
     if (st.main_actors.size() > options.max_actors) st.main_actors.resize(options.max_actors);
     out.push_back(std::move(st));
-  }
-  std::sort(out.begin(), out.end(), [](const Storyline& a, const Storyline& b) {
-    if (a.size() != b.size()) return a.size() > b.size();
-    if (a.span.ok() != b.span.ok()) return a.span.ok();
-    if (a.span.ok() && a.span.earliest != b.span.earliest) {
-      return a.span.earliest < b.span.earliest;
-    }
-    return a.event_ids.front() < b.event_ids.front();
-  });
-  if (options.max_storylines > 0 && out.size() > options.max_storylines) {
-    out.resize(options.max_storylines);
+    std::vector<std::pair<TimeValue, Vertex>>().swap(a.events);
   }
   return out;
 }

@@ -9,6 +9,8 @@
 #include <random>
 #include <set>
 
+#include "kbq/store.h"
+
 using kbq::ChainDirection;
 using kbq::ChainOptions;
 using kbq::Direction;
@@ -269,13 +271,26 @@ TEST_CASE("Storylines: components along causal and storyline links with span and
   REQUIRE(lines.ok());
   REQUIRE(lines->size() == 1);  // before/overlaps do not join ev-unrelated
   const kbq::Storyline& st = lines->front();
-  CHECK(st.size() == 6);
+  CHECK(st.size == 6);
+  CHECK(st.event_ids.size() == 6);
   CHECK(st.event_ids.front() == "ev-maidan");
   CHECK(st.event_ids.back() == "ev-followup");
   CHECK(st.span.ToString() == "2013-01..2025-06");
   REQUIRE(st.main_actors.size() >= 2);
   CHECK(st.main_actors[0] == std::pair<std::string, size_t>{"RUS", 5});
   CHECK(st.main_actors[1] == std::pair<std::string, size_t>{"UKR", 4});
+
+  kbq::StorylineOptions few;
+  few.max_ids = 2;
+  few.max_actors = 1;
+  auto cut = kbq::Storylines(**g, s, few);
+  REQUIRE(cut.ok());
+  CHECK(cut->front().size == 6);
+  CHECK(cut->front().event_ids == std::vector<std::string>{"ev-maidan", "ev-ultimatum"});
+  CHECK(cut->front().main_actors.size() == 1);
+  kbq::StorylineOptions all_kinds;
+  all_kinds.kinds = LinkKindSet::All();  // before/overlaps now join everything
+  CHECK(kbq::Storylines(**g, s, all_kinds)->front().size == 7);
 }
 
 TEST_CASE("Consistency: a before-cycle of three events is reported, not looped on",
@@ -610,10 +625,11 @@ TEST_CASE("Storylines: random graphs agree with union-find components", "[kb][gr
     for (const auto& st : *lines) {
       std::set<std::string> members(st.event_ids.begin(), st.event_ids.end());
       CHECK(members.size() == st.event_ids.size());
+      CHECK(st.size == st.event_ids.size());
       got.insert(members);
     }
     CHECK(got == expected);
-    for (size_t i = 1; i < lines->size(); ++i) CHECK((*lines)[i - 1].size() >= (*lines)[i].size());
+    for (size_t i = 1; i < lines->size(); ++i) CHECK((*lines)[i - 1].size >= (*lines)[i].size);
   }
 }
 
@@ -650,4 +666,74 @@ TEST_CASE("DeriveTemporalLinks: random dates give true, linear-size links", "[kb
       CHECK(befores[id] == (has_later ? 1 : 0));
     }
   }
+}
+
+// ---------------------------------------------------------------- store adapter
+
+namespace {
+
+// A Store that answers only what the graph adapter forwards.
+class TinyStore : public kbq::Store {
+ public:
+  FakeSource data = SeedStoryline();
+  mutable std::pair<int32_t, int32_t> range{0, 0};
+
+  Status Commit(const kbq::CommitBatch&, kbq::CommitResult*) override {
+    return Status::NotSupported("tiny");
+  }
+  Result<kbq::Article> GetArticle(const std::string&) const override {
+    return Status::NotSupported("tiny");
+  }
+  Result<kbq::Actor> GetActor(const std::string&) const override {
+    return Status::NotSupported("tiny");
+  }
+  Result<Event> GetEvent(const std::string& id) const override { return data.GetEvent(id); }
+  bool HasArticle(const std::string&) const override { return false; }
+  Status ScanActors(const std::function<bool(const kbq::Actor&)>&) const override {
+    return Status::NotSupported("tiny");
+  }
+  Result<std::vector<std::string>> FindActorsByName(std::string_view) const override {
+    return Status::NotSupported("tiny");
+  }
+  Status ScanActorTimeline(const std::string&, int32_t, int32_t, bool,
+                           const kbq::EventVisitor&) const override {
+    return Status::NotSupported("tiny");
+  }
+  Status ScanDateRange(int32_t from, int32_t to, const kbq::EventVisitor& visit) const override {
+    range = {from, to};
+    return data.ScanEvents(visit);
+  }
+  Status ScanType(const std::string&, const kbq::EventVisitor&) const override {
+    return Status::NotSupported("tiny");
+  }
+  Result<std::vector<Link>> LinksFrom(const std::string& id) const override {
+    return data.LinksFrom(id);
+  }
+  Result<std::vector<Link>> LinksTo(const std::string& id) const override {
+    return data.LinksTo(id);
+  }
+  Status ScanLinks(const std::function<bool(const Link&)>& visit) const override {
+    return data.ScanLinks(visit);
+  }
+  Result<kbq::StoreStats> Stats() const override { return Status::NotSupported("tiny"); }
+  Result<kbq::CheckReport> Check() const override { return Status::NotSupported("tiny"); }
+  Status Refresh() override { return Status::OK(); }
+  Status Flush() override { return Status::OK(); }
+};
+
+}  // namespace
+
+TEST_CASE("MakeStoreGraphSource: forwards to the store and scans every date", "[kb][graph]") {
+  TinyStore store;
+  auto source = kbq::MakeStoreGraphSource(store);
+  auto chain = kbq::FollowChain(*source, "ev-talks", ChainOptions{});
+  REQUIRE(chain.ok());
+  CHECK(chain->events.size() == 4);
+  auto g = kbq::EventGraph::Build(*source, {});
+  REQUIRE(g.ok());
+  auto lines = kbq::Storylines(**g, *source, {});
+  REQUIRE(lines.ok());
+  CHECK(lines->front().size == 6);
+  CHECK(store.range == std::pair<int32_t, int32_t>{INT32_MIN, INT32_MAX});
+  CHECK(source->GetEvent("nope").status().IsNotFound());
 }
