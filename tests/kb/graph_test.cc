@@ -811,3 +811,31 @@ TEST_CASE("Consistency: the problem list stops at max_problems", "[kb][graph]") 
   CHECK(r->problems.size() == 3);
   CHECK(r->truncated);
 }
+
+TEST_CASE("EventGraph: an empty graph and links to missing events are handled", "[kb][graph]") {
+  FakeSource empty;
+  empty.Add(MakeEvent("alone", TimeValue::Year(2024)));
+  auto g = kbq::EventGraph::Build(empty, {});
+  REQUIRE(g.ok());
+  CHECK((*g)->num_events() == 0);
+  CHECK(kbq::Storylines(**g, empty, {})->empty());
+  CHECK(kbq::CheckConsistency(**g, empty, {})->ok());
+  CHECK((*g)->FindPathBetween(empty, {"alone"}, {"alone"}, {})->hops() == 0);
+  CHECK((*g)->FindPathBetween(empty, {"alone"}, {"other"}, {}).status().IsNotFound());
+
+  FakeSource s;
+  s.Add(MakeEvent("here", TimeValue::Year(2024)));
+  s.AddLink("here", "ghost", LinkKind::kStoryline);
+  auto n = kbq::Neighbours(s, "here", NeighbourOptions{});
+  REQUIRE(n.ok());
+  CHECK(n->events.empty());
+  CHECK(n->dangling == std::vector<std::string>{"ghost"});
+  auto chain = kbq::FollowChain(s, "here", ChainOptions{});
+  REQUIRE(chain.ok());
+  CHECK(chain->dangling == std::vector<std::string>{"ghost"});
+  auto g2 = kbq::EventGraph::Build(s, {});
+  auto lines = kbq::Storylines(**g2, s, {});
+  REQUIRE(lines.ok());
+  REQUIRE(lines->size() == 1);
+  CHECK(lines->front().event_ids == std::vector<std::string>{"here", "ghost"});
+}
