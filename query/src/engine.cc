@@ -266,4 +266,128 @@ Status Engine::CountEvents(ActorView* v) const {
                                   });
 }
 
+Result<LinkKindSet> ParseLinkKinds(std::string_view list) {
+  LinkKindSet kinds;
+  size_t pos = 0;
+  while (pos <= list.size()) {
+    size_t comma = list.find(',', pos);
+    std::string_view word =
+        list.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos);
+    pos = comma == std::string_view::npos ? list.size() + 1 : comma + 1;
+    if (word.empty()) continue;
+    if (word == "causal") {
+      kinds.Add(LinkKind::kCauses).Add(LinkKind::kEnables);
+    } else if (word == "temporal") {
+      kinds.Add(LinkKind::kBefore).Add(LinkKind::kOverlaps);
+    } else if (auto k = ParseLinkKind(word)) {
+      kinds.Add(*k);
+    } else {
+      return Status::InvalidArgument(
+          "unknown link kind '" + std::string(word) +
+          "' (use causal, temporal, before, overlaps, causes, enables, part_of, storyline, "
+          "refers_to, same_as)");
+    }
+  }
+  return kinds.empty() ? LinkKindSet::All() : kinds;
+}
+
+Result<std::vector<NeighbourView>> Engine::Neighbors(const NeighborsQuery& q) const {
+  std::vector<std::string> starts;
+  if (store_.GetEvent(q.start).ok()) {
+    starts.push_back(q.start);
+  } else {
+    auto actor = ResolveActor(q.start);
+    if (!actor.ok()) return actor.status();
+    Status s = store_.ScanActorTimeline(actor->id, INT32_MIN, INT32_MAX, false, [&](const Event& e) {
+      starts.push_back(e.id);
+      return starts.size() < q.max_starts;
+    });
+    if (!s.ok()) return s;
+  }
+  auto source = MakeStoreGraphSource(store_);
+  NeighbourOptions o;
+  o.hops = q.depth;
+  o.kinds = q.kinds;
+  if (q.from.ok()) o.from_day = q.from.earliest;
+  if (q.to.ok()) o.to_day = q.to.latest;
+  std::vector<NeighbourView> out;
+  std::set<std::string> seen;
+  for (const auto& id : starts) {
+    if (seen.insert(id).second) {
+      auto e = store_.GetEvent(id);
+      if (e.ok()) out.push_back(NeighbourView{View(e.value()), 0, std::nullopt});
+    }
+  }
+  for (const auto& id : starts) {
+    auto hood = kbq::Neighbours(*source, id, o);
+    if (!hood.ok()) return hood.status();
+    for (auto& n : hood->events) {
+      if (!seen.insert(n.event.id).second) continue;
+      out.push_back(NeighbourView{View(n.event), n.hops, n.via});
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const NeighbourView& a, const NeighbourView& b) { return a.hops < b.hops; });
+  return out;
+}
+
+Result<std::vector<NeighbourView>> Engine::Chain(const std::string& event_id, bool forward) const {
+  if (!store_.GetEvent(event_id).ok()) return Status::NotFound("no event with id " + event_id);
+  auto source = MakeStoreGraphSource(store_);
+  ChainOptions o;
+  o.direction = forward ? ChainDirection::kForward : ChainDirection::kBack;
+  auto chain = FollowChain(*source, event_id, o);
+  if (!chain.ok()) return chain.status();
+  std::vector<NeighbourView> out;
+  for (auto& step : chain->events) out.push_back(NeighbourView{View(step.event), step.depth, step.via});
+  return out;
+}
+
+Result<PathView> Engine::Path(const std::string& a, const std::string& b, int max_hops) const {
+  // An event id stands for itself; an actor name for all its events.
+  auto ends = [&](const std::string& what) -> Result<std::vector<std::string>> {
+    if (store_.GetEvent(what).ok()) return std::vector<std::string>{what};
+    auto actor = ResolveActor(what);
+    if (!actor.ok()) return actor.status();
+    std::vector<std::string> ids;
+    Status s = store_.ScanActorTimeline(actor->id, INT32_MIN, INT32_MAX, false, [&](const Event& e) {
+      ids.push_back(e.id);
+      return true;
+    });
+    if (!s.ok()) return s;
+    if (ids.empty()) return Status::NotFound(actor->Name("en") + " takes part in no stored event");
+    return ids;
+  };
+  auto from = ends(a);
+  if (!from.ok()) return from.status();
+  auto to = ends(b);
+  if (!to.ok()) return to.status();
+  auto source = MakeStoreGraphSource(store_);
+  PathOptions o;
+  o.max_hops = max_hops;
+  auto path = FindPathBetween(*source, from.value(), to.value(), o);
+  if (!path.ok()) return path.status();
+  if (path->steps.empty()) {
+    return Status::NotFound("no path between " + a + " and " + b + " within " +
+                            std::to_string(max_hops) + " links");
+  }
+  PathView out;
+  out.cost = path->cost;
+  int i = 0;
+  for (auto& step : path->steps) out.steps.push_back(NeighbourView{View(step.event), i++, step.via});
+  return out;
+}
+
+Result<std::vector<std::string>> Engine::GraphProblems() const {
+  auto source = MakeStoreGraphSource(store_);
+  auto graph = EventGraph::Build(*source, {});
+  if (!graph.ok()) return graph.status();
+  auto report = CheckConsistency(**graph, *source, {});
+  if (!report.ok()) return report.status();
+  std::vector<std::string> out;
+  for (const auto& p : report->problems) out.push_back(p.message);
+  if (report->truncated) out.push_back("(more problems not listed)");
+  return out;
+}
+
 }  // namespace kbq::query

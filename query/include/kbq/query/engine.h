@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kbq/graph.h"
 #include "kbq/model.h"
 #include "kbq/status.h"
 #include "kbq/store.h"
@@ -53,6 +54,30 @@ struct ActorView {
   uint64_t event_count_wide = 0;   // including its bodies, people and places
 };
 
+// An event reached from another, with the link that reached it.
+struct NeighbourView {
+  EventView view;
+  int hops = 0;         // 0 for a start event
+  std::optional<Link> via;
+};
+
+struct NeighborsQuery {
+  std::string start;    // an event id, or an actor name (its events are the starts)
+  int depth = 1;
+  LinkKindSet kinds = LinkKindSet::All();
+  TimeValue from, to;   // !ok() = open
+  size_t max_starts = 200;  // an actor's first events used as starts
+};
+
+struct PathView {
+  std::vector<NeighbourView> steps;  // hops = position; via = the link into it
+  double cost = 0;
+};
+
+// Parses "causal,storyline,before" into link kinds; "causal" means causes and
+// enables. InvalidArgument names the unknown kind.
+Result<LinkKindSet> ParseLinkKinds(std::string_view list);
+
 class Engine {
  public:
   explicit Engine(const Store& store) : store_(store) {}
@@ -70,6 +95,17 @@ class Engine {
   // One event with its actors, articles and links. NotFound for an unknown id.
   Result<EventView> ShowEvent(const std::string& id) const;
   Result<ActorView> ShowActor(const std::string& id) const;
+
+  // Events within `depth` links of the start, nearest first.
+  Result<std::vector<NeighbourView>> Neighbors(const NeighborsQuery& q) const;
+  // The causal and storyline chain from an event, back to its roots or
+  // forward, ordered by date.
+  Result<std::vector<NeighbourView>> Chain(const std::string& event_id, bool forward) const;
+  // The shortest explained path between two events, or two actors through
+  // their events. NotFound when none within `max_hops`.
+  Result<PathView> Path(const std::string& a, const std::string& b, int max_hops) const;
+  // Graph consistency problems (before-cycles, causes after effects).
+  Result<std::vector<std::string>> GraphProblems() const;
 
   // Fills an EventView for `e` (actors, articles, links).
   EventView View(const Event& e) const;
