@@ -584,13 +584,19 @@ struct Gazetteer::Impl {
       if (it->second->original == form) return false;
       return !EndsWithAny(text, pb, Rules(not_after, it->second->original));
     };
-    if (e < text.size()) {
-      CodePointAt(text, e, &len);
-      if (pair_at(e, e + static_cast<uint32_t>(len))) return true;
-    }
-    if (b > 0) {
-      CodePointBefore(text, b, &len);
-      if (pair_at(b - static_cast<uint32_t>(len), b)) return true;
+    // Next to another single form, or next to one across an enumeration
+    // comma (美、俄、乌三方).
+    static const std::string kListComma = "\u3001";
+    for (uint32_t gap : {0u, static_cast<uint32_t>(kListComma.size())}) {
+      if (gap > 0 && text.substr(e, gap) != kListComma && (b < gap || text.substr(b - gap, gap) != kListComma)) continue;
+      if (e + gap < text.size() && (gap == 0 || text.substr(e, gap) == kListComma)) {
+        CodePointAt(text, e + gap, &len);
+        if (pair_at(e + gap, e + gap + static_cast<uint32_t>(len))) return true;
+      }
+      if (b >= gap + 1 && (gap == 0 || text.substr(b - gap, gap) == kListComma)) {
+        CodePointBefore(text, b - gap, &len);
+        if (pair_at(b - gap - static_cast<uint32_t>(len), b - gap)) return true;
+      }
     }
     return false;
   }
@@ -737,7 +743,7 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
       ++n_left;
     }
     // Right part(s): may run into a known person's short name (普京).
-    size_t re = i, n_right = 0, last_dot = i;
+    size_t re = i + len, n_right = 0, last_dot = i;
     while (re < text.size()) {
       size_t l2;
       int32_t c = CodePointAt(text, re, &l2);
@@ -763,7 +769,6 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
       i += len;
       continue;
     }
-    // Drop a dangling dot at the end.
     bool other = false;
     int known = known_person_in(static_cast<uint32_t>(lb), static_cast<uint32_t>(re), &other);
     if (!other) {
