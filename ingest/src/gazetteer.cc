@@ -31,6 +31,8 @@ enum class EntryType : uint8_t {
   kShortPair,   // single character that may also pair (俄乌)
   kMetonym,     // 基辅 for Ukraine's government
   kTitle,       // 外长, Foreign Minister: introduces a name
+  kSurname,     // a surname that is also a common word or first name: only
+                // after the person is named in full in the same text
 };
 
 struct Entry {
@@ -116,8 +118,9 @@ struct Gazetteer::Impl {
   std::vector<Metonym> metonyms;
   std::vector<Title> titles;
   std::unordered_set<std::string> en_stops;   // capitalised words that are not names
+  std::unordered_set<std::string> ambiguous_surnames;  // need a full mention first
   std::vector<std::string> zh_stops;           // text that never starts a name after a title
-  std::map<std::string, std::vector<std::string>> suffix, prefix, not_after;  // form or "*"
+  std::map<std::string, std::vector<std::string>> suffix, prefix, not_after, not_before;  // form or "*"
   std::unordered_set<int32_t> translit;
 
   // ---- derived (Rebuild)
@@ -254,7 +257,8 @@ struct Gazetteer::Impl {
         }
       }
       if (!original.empty()) {
-        AddPattern(original, EntryType::kName, static_cast<uint32_t>(person));
+        AddPattern(original, ambiguous_surnames.count(original) ? EntryType::kSurname : EntryType::kName,
+                   static_cast<uint32_t>(person));
         AddResolveKey(original, person, 3);
       }
     }
@@ -443,8 +447,10 @@ struct Gazetteer::Impl {
         prefix[form].push_back(text);
       } else if (type == "not_after") {
         not_after[form].push_back(text);
+      } else if (type == "not_before") {
+        not_before[form].push_back(text);
       } else {
-        return RowError(file, line, "type must be suffix, prefix or not_after, not '" + type + "'");
+        return RowError(file, line, "type must be suffix, prefix, not_after or not_before, not '" + type + "'");
       }
     }
     return Status::OK();
@@ -458,6 +464,8 @@ struct Gazetteer::Impl {
       if (lang != "en" && lang != "zh" && lang != "ru") return RowError(file, line, "unknown lang '" + lang + "'");
       if (type == "title") {
         titles.push_back({text, lang});
+      } else if (type == "ambiguous_surname") {
+        ambiguous_surnames.insert(text);
       } else if (type == "stop") {
         if (lang == "en") {
           en_stops.insert(text);
@@ -465,7 +473,7 @@ struct Gazetteer::Impl {
           zh_stops.push_back(text);
         }
       } else {
-        return RowError(file, line, "type must be title or stop, not '" + type + "'");
+        return RowError(file, line, "type must be title, stop or ambiguous_surname, not '" + type + "'");
       }
     }
     return Status::OK();
@@ -570,6 +578,9 @@ struct Gazetteer::Impl {
     if (EndsWithAny(text, b, Rules(not_after, form)) || EndsWithAny(text, b, Rules(not_after, "*"))) {
       return false;
     }
+    if (StartsWithAny(text, e, Rules(not_before, form)) || StartsWithAny(text, e, Rules(not_before, "*"))) {
+      return false;
+    }
     size_t len;
     bool left_edge = b == 0 || gaz::IsPunctOrSpace(CodePointBefore(text, b, &len));
     bool right_edge = e >= text.size() || gaz::IsPunctOrSpace(CodePointAt(text, e, &len));
@@ -623,13 +634,24 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
   std::vector<ActorMention> out;
   if (!ac.built() || text.empty()) return out;
   std::string folded = gaz::FoldSameLength(text);
-  std::vector<Cand> cands, singles, title_cands;
+  std::vector<Cand> cands, singles, title_cands, surname_cands;
   ac.Scan(folded, [&](uint32_t b, uint32_t e, uint32_t pid) {
     if (pid >= patterns.size()) return;
     for (const Entry& entry : patterns[pid]) {
       if (entry.case_sensitive && text.substr(b, e - b) != entry.original) continue;
       if (!BoundaryOk(text, b, e)) continue;
+      if ((entry.type == EntryType::kName || entry.type == EntryType::kSurname) &&
+          actors[entry.target].kind == ActorKind::kPerson && entry.original.find(' ') == std::string::npos) {
+        // "Trump" is a name, "trump" a verb: one-word names keep their capital.
+        size_t l0;
+        int32_t c0 = CodePointAt(text, b, &l0);
+        if (gaz::IsWordChar(c0) && !gaz::IsUpperLetter(c0)) continue;
+      }
       Cand c{b, e, &entry};
+      if (entry.type == EntryType::kSurname) {
+        surname_cands.push_back(c);
+        break;
+      }
       if (entry.type == EntryType::kTitle) {
         title_cands.push_back(c);
       } else if (entry.type == EntryType::kShortSingle || entry.type == EntryType::kShortPair) {
@@ -666,6 +688,12 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
     const Actor& a = actors[c.entry->target];
     take(c.begin, c.end,
          Selected{0, 0, a.id, c.entry->type == EntryType::kMetonym, false, a.kind == ActorKind::kPerson});
+  }
+  // Ambiguous surnames, where the person is already named in full.
+  for (const Cand& c : surname_cands) {
+    const std::string& id = actors[c.entry->target].id;
+    bool named = std::any_of(sel.begin(), sel.end(), [&](const Selected& s) { return s.actor_id == id; });
+    if (named && free_span(c.begin, c.end)) take(c.begin, c.end, Selected{0, 0, id, false, false, true});
   }
   // Single characters, judged after the longer names are placed.
   std::sort(singles.begin(), singles.end(), [](const Cand& a, const Cand& b) { return a.begin < b.begin; });
@@ -844,6 +872,11 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
       }
       int32_t first = CodePointAt(text, q, &l2);
       bool cap = gaz::IsUpperLetter(first);
+      // al-Bashir, el-Sisi, bin-Laden: a particle joined to a capitalised name.
+      size_t hy = word.find('-');
+      if (!cap && hy != std::string_view::npos && hy + 1 < word.size() && kParticles.count(word.substr(0, hy))) {
+        cap = gaz::IsUpperLetter(static_cast<unsigned char>(word[hy + 1]));
+      }
       if (cap && en_stops.count(std::string(word))) break;
       if (!cap && !kParticles.count(word)) break;
       int s = covered[q];
@@ -852,15 +885,22 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
       if (cap) last_cap_end = w;
       if (s >= 0 && !sel[s].actor_id.empty() && sel[s].person) {
         last_cap_end = std::max(last_cap_end, sel[s].end);
-        break;
+        w = std::max(w, sel[s].end);
       }
       if (w >= text.size() || text[w] != ' ') break;
       q = w + 1;
     }
     if (last_cap_end == p) continue;
     bool other = false;
-    int known = known_person_in(p, last_cap_end, &other);
+    known_person_in(p, last_cap_end, &other);
     if (other) continue;
+    // Linked when a known person's name ends the sequence (Vladimir V. Putin).
+    int known = -1;
+    if (int s = covered[last_cap_end - 1]; s >= 0 && !sel[s].actor_id.empty() && sel[s].person &&
+                                           !sel[s].provisional && sel[s].end == last_cap_end) {
+      auto it = index.find(sel[s].actor_id);
+      if (it != index.end()) known = static_cast<int>(it->second);
+    }
     std::string_view name = text.substr(p, last_cap_end - p);
     size_t sp = name.rfind(' ');
     std::string surname(sp == std::string_view::npos ? name : name.substr(sp + 1));
