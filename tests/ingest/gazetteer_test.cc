@@ -229,6 +229,22 @@ TEST_CASE("Unknown names after titles or with middle dots become provisional act
   CHECK(Ids(ms).count("place:geneva") == 1);
 }
 
+TEST_CASE("Surnames that are common words need a capital or a full mention first", "[gazetteer]") {
+  const Gazetteer& g = Builtin();
+  CHECK(Ids(g.Match("Fear may trump reason, said Trump.")) == std::set<std::string>{"person:donald-trump"});
+  // Michel alone is not Charles Michel; after a title it starts a new name.
+  std::vector<Actor> prov;
+  std::string s = "Syria offered help against General Michel Aoun.";
+  auto ms = g.Match(s, &prov);
+  const ActorMention* m = At(ms, s, "Michel Aoun");
+  REQUIRE(m != nullptr);
+  CHECK(m->actor_id == "person:michel-aoun");
+  CHECK(m->provisional);
+  CHECK(Ids(g.Match("Charles Michel arrived; Michel then spoke.")) == std::set<std::string>{"person:charles-michel"});
+  auto two = g.Match("Charles Michel arrived; Michel then spoke.");
+  CHECK(two.size() == 2);
+}
+
 TEST_CASE("A new full name is linked to the known person whose short name it ends in", "[gazetteer]") {
   const Gazetteer& g = Builtin();
   std::vector<Actor> prov;
