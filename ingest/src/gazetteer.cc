@@ -119,6 +119,7 @@ struct Gazetteer::Impl {
   std::vector<Title> titles;
   std::unordered_set<std::string> en_stops;   // capitalised words that are not names
   std::unordered_set<std::string> ambiguous_surnames;  // need a full mention first
+  std::unordered_set<std::string> en_title_words;      // words of English titles: never a name
   std::vector<std::string> zh_stops;           // text that never starts a name after a title
   std::map<std::string, std::vector<std::string>> suffix, prefix, not_after, not_before;  // form or "*"
   std::unordered_set<int32_t> translit;
@@ -464,6 +465,11 @@ struct Gazetteer::Impl {
       if (lang != "en" && lang != "zh" && lang != "ru") return RowError(file, line, "unknown lang '" + lang + "'");
       if (type == "title") {
         titles.push_back({text, lang});
+        if (lang == "en") {
+          for (std::string_view w : gaz::Split(text, ' ')) {
+            if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') en_title_words.insert(std::string(w));
+          }
+        }
       } else if (type == "ambiguous_surname") {
         ambiguous_surnames.insert(text);
       } else if (type == "stop") {
@@ -856,6 +862,7 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
                                                           "el", "la", "le", "du", "dos", "di", "ibn"};
     uint32_t q = p, last_cap_end = p;
     int words = 0;
+    std::string_view prev_word;
     while (q < text.size() && words < 5) {
       uint32_t w = q;
       size_t l2;
@@ -870,6 +877,20 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
         word.remove_suffix(1);
         w -= 1;
       }
+      bool possessive = word.size() > 2 && word.substr(word.size() - 2) == "'s";
+      if (possessive) {  // Zelensky's: the name ends here
+        word.remove_suffix(2);
+        w -= 2;
+      }
+      // SergeiForeign: words run together by a web page, not a name.
+      bool camel = false;
+      for (size_t k = 1; k + 1 < word.size(); ++k) {
+        camel |= word[k] >= 'a' && word[k] <= 'z' && word[k + 1] >= 'A' && word[k + 1] <= 'Z' &&
+                 !(k == 1 && word[0] == 'M' && word[1] == 'c') && !(k == 2 && word.substr(0, 3) == "Mac");
+      }
+      if (camel) break;
+      if (words > 0 && word == prev_word) break;  // "Volodin Volodin": a list artefact
+      prev_word = word;
       int32_t first = CodePointAt(text, q, &l2);
       bool cap = gaz::IsUpperLetter(first);
       // al-Bashir, el-Sisi, bin-Laden: a particle joined to a capitalised name.
@@ -877,7 +898,7 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
       if (!cap && hy != std::string_view::npos && hy + 1 < word.size() && kParticles.count(word.substr(0, hy))) {
         cap = gaz::IsUpperLetter(static_cast<unsigned char>(word[hy + 1]));
       }
-      if (cap && en_stops.count(std::string(word))) break;
+      if (cap && (en_stops.count(std::string(word)) || en_title_words.count(std::string(word)))) break;
       if (!cap && !kParticles.count(word)) break;
       int s = covered[q];
       if (s >= 0 && !sel[s].actor_id.empty() && !sel[s].person) break;
@@ -886,8 +907,9 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
       if (s >= 0 && !sel[s].actor_id.empty() && sel[s].person) {
         last_cap_end = std::max(last_cap_end, sel[s].end);
         w = std::max(w, sel[s].end);
+        if (sel[s].begin == p) break;  // the known name is the whole name
       }
-      if (w >= text.size() || text[w] != ' ') break;
+      if (possessive || w >= text.size() || text[w] != ' ') break;
       q = w + 1;
     }
     if (last_cap_end == p) continue;
