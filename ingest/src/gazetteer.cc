@@ -838,6 +838,7 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
     if (p >= text.size()) continue;
     if (title.lang == "zh") {
       if (covered[p] >= 0 && !sel[covered[p]].actor_id.empty()) continue;
+      if (title_used[p]) continue;  // another title follows: 总统特别代表
       size_t q = p, n = 0;
       while (q < text.size() && n < 8) {
         size_t l2;

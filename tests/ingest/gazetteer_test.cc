@@ -245,6 +245,39 @@ TEST_CASE("Surnames that are common words need a capital or a full mention first
   CHECK(two.size() == 2);
 }
 
+TEST_CASE("A Chinese title followed by a transliterated name gives a provisional person", "[gazetteer]") {
+  const Gazetteer& g = Builtin();
+  std::vector<Actor> prov;
+  std::string s = "土耳其总理萨利赫表示，总统特别代表当天抵达。";
+  auto ms = g.Match(s, &prov);
+  const ActorMention* m = At(ms, s, "萨利赫");
+  REQUIRE(m != nullptr);
+  CHECK(m->provisional);
+  CHECK(m->actor_id == "person:萨利赫");
+  REQUIRE(prov.size() == 1);  // not 特别, not 当天
+  CHECK(Ids(ms) == std::set<std::string>{"TUR", "person:萨利赫"});
+  // A known name after a title stays the known person.
+  CHECK(Ids(g.Match("俄罗斯总统普京表示欢迎。")) == std::set<std::string>{"RUS", "person:vladimir-putin"});
+}
+
+TEST_CASE("Match survives invalid UTF-8 and arbitrary bytes", "[gazetteer]") {
+  const Gazetteer& g = Builtin();
+  std::string junk;
+  uint32_t x = 12345;
+  for (int i = 0; i < 20000; ++i) {
+    x = x * 1103515245u + 12345u;
+    junk.push_back(static_cast<char>((x >> 16) & 0xFF));
+    if (i % 97 == 0) junk += "俄・乌 President ";
+  }
+  auto ms = g.Match(junk);
+  for (const auto& m : ms) {
+    CHECK(m.begin < m.end);
+    CHECK(m.end <= junk.size());
+  }
+  CHECK(g.Match("").empty());
+  CHECK(g.Match("\xE4\xB8").empty());
+}
+
 TEST_CASE("A new full name is linked to the known person whose short name it ends in", "[gazetteer]") {
   const Gazetteer& g = Builtin();
   std::vector<Actor> prov;
