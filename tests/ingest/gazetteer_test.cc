@@ -310,6 +310,11 @@ TEST_CASE("Resolve takes any language, case or script and the capital", "[gazett
   CHECK(g.Resolve("谢尔盖·拉夫罗夫")[0]->id == "person:sergey-lavrov");
   CHECK(g.Resolve("国家报")[0]->id == "media:el-pais");
   CHECK(g.Resolve("no such actor").empty());
+  // Ambiguous: the country first, the US state after it.
+  auto georgia = g.Resolve("Georgia");
+  REQUIRE(georgia.size() >= 2);
+  CHECK(georgia[0]->id == "GEO");
+  CHECK(georgia[1]->id == "place:georgia-us");
 }
 
 TEST_CASE("Suggest offers near matches for a misspelt query", "[gazetteer]") {
