@@ -119,6 +119,7 @@ struct Gazetteer::Impl {
   std::vector<Title> titles;
   std::unordered_set<std::string> en_stops;   // capitalised words that are not names
   std::unordered_set<std::string> ambiguous_surnames;  // need a full mention first
+  std::unordered_set<std::string> not_surnames;        // given names of family-name-first people
   std::unordered_set<std::string> en_title_words;      // words of English titles: never a name
   std::vector<std::string> zh_stops;           // text that never starts a name after a title
   std::map<std::string, std::vector<std::string>> suffix, prefix, not_after, not_before;  // form or "*"
@@ -190,8 +191,13 @@ struct Gazetteer::Impl {
     zh_person.clear();
     en_surname.clear();
     single_forms.clear();
-    // Surnames of people, kept only where unambiguous.
-    std::unordered_map<std::string, std::set<size_t>> surnames;
+    // Surnames of people (last word of an English name), kept only where
+    // they name one person.
+    struct Surname {
+      std::set<size_t> people;
+      std::string original;  // as written in the data: "Lavrov"
+    };
+    std::map<std::string, Surname> surnames;  // folded → people
     for (size_t i = 0; i < actors.size(); ++i) {
       const Actor& a = actors[i];
       if (a.kind != ActorKind::kPerson) continue;
@@ -204,8 +210,10 @@ struct Gazetteer::Impl {
         size_t sp = n.rfind(' ');
         if (sp == std::string::npos) continue;
         std::string last = n.substr(sp + 1);
-        if (last.size() >= 3 && gaz::IsUpperLetter(static_cast<unsigned char>(last[0]))) {
-          surnames[gaz::FoldSameLength(last)].insert(i);
+        if (last.size() >= 3 && gaz::IsUpperLetter(static_cast<unsigned char>(last[0])) && !not_surnames.count(last)) {
+          Surname& s = surnames[gaz::FoldSameLength(last)];
+          s.people.insert(i);
+          if (s.original.empty()) s.original = last;
         }
       }
     }
@@ -225,10 +233,9 @@ struct Gazetteer::Impl {
       }
       if (a.kind == ActorKind::kPerson) {
         auto add_zh = [&](const std::string& n) {
-          std::string key = NormaliseName(n);
           // Only undotted names: the short form a dotted full name ends in.
           if (n.find("\u30FB") == std::string::npos && n.find("\u00B7") == std::string::npos) {
-            zh_person[key].push_back(i);
+            zh_person[NormaliseName(n)].push_back(i);
           }
         };
         if (auto it = a.names.find("zh"); it != a.names.end()) add_zh(it->second);
@@ -237,31 +244,14 @@ struct Gazetteer::Impl {
         }
       }
     }
-    for (const auto& [surname, people] : surnames) {
-      if (people.size() != 1) continue;
-      size_t person = *people.begin();
-      en_surname[surname].push_back(person);
+    for (const auto& [folded, s] : surnames) {
+      if (s.people.size() != 1) continue;
+      size_t person = *s.people.begin();
+      en_surname[folded].push_back(person);
       // The surname alone is a name of the person too ("Lavrov said").
-      const Actor& a = actors[person];
-      std::string original;
-      for (const auto& n : {a.names.count("en") ? a.names.at("en") : std::string()}) {
-        if (!n.empty() && gaz::FoldSameLength(n.substr(n.rfind(' ') + 1)) == surname) {
-          original = n.substr(n.rfind(' ') + 1);
-        }
-      }
-      if (original.empty() && a.aliases.count("en")) {
-        for (const auto& n : a.aliases.at("en")) {
-          size_t sp = n.rfind(' ');
-          if (sp != std::string::npos && gaz::FoldSameLength(n.substr(sp + 1)) == surname) {
-            original = n.substr(sp + 1);
-          }
-        }
-      }
-      if (!original.empty()) {
-        AddPattern(original, ambiguous_surnames.count(original) ? EntryType::kSurname : EntryType::kName,
-                   static_cast<uint32_t>(person));
-        AddResolveKey(original, person, 3);
-      }
+      AddPattern(s.original, ambiguous_surnames.count(s.original) ? EntryType::kSurname : EntryType::kName,
+                 static_cast<uint32_t>(person));
+      AddResolveKey(s.original, person, 3);
     }
     for (const ShortForm& s : short_forms) {
       auto it = index.find(s.actor_id);
@@ -472,6 +462,8 @@ struct Gazetteer::Impl {
         }
       } else if (type == "ambiguous_surname") {
         ambiguous_surnames.insert(text);
+      } else if (type == "not_surname") {
+        not_surnames.insert(text);
       } else if (type == "stop") {
         if (lang == "en") {
           en_stops.insert(text);
@@ -479,7 +471,7 @@ struct Gazetteer::Impl {
           zh_stops.push_back(text);
         }
       } else {
-        return RowError(file, line, "type must be title, stop or ambiguous_surname, not '" + type + "'");
+        return RowError(file, line, "type must be title, stop, ambiguous_surname or not_surname, not '" + type + "'");
       }
     }
     return Status::OK();

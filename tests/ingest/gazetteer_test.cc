@@ -241,6 +241,9 @@ TEST_CASE("Surnames that are common words need a capital or a full mention first
   CHECK(m->actor_id == "person:michel-aoun");
   CHECK(m->provisional);
   CHECK(Ids(g.Match("Charles Michel arrived; Michel then spoke.")) == std::set<std::string>{"person:charles-michel"});
+  CHECK(Ids(g.Match("Jinping is a given name; Xi Jinping is the president.")) ==
+        std::set<std::string>{"person:xi-jinping"});
+  CHECK(g.Match("Jinping alone.").empty());
   auto two = g.Match("Charles Michel arrived; Michel then spoke.");
   CHECK(two.size() == 2);
 }
