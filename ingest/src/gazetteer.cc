@@ -148,9 +148,11 @@ struct Gazetteer::Impl {
     patterns[pid].push_back(std::move(e));
   }
 
-  // Every dotted name also in the other middle-dot spellings.
+  // Every dotted name also in the other middle-dot spellings, and in NFKC
+  // (the form of Article::text: 刚果（金） → 刚果(金)).
   void AddNamePattern(const std::string& name, uint32_t actor) {
     AddPattern(name, EntryType::kName, actor);
+    if (std::string nfkc = gaz::Nfkc(name); nfkc != name) AddPattern(nfkc, EntryType::kName, actor);
     static const char* kDots[] = {"\u30FB", "\u00B7", "\u2022", "\u2027"};
     for (const char* from : kDots) {
       if (name.find(from) == std::string::npos) continue;

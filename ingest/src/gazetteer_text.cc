@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
@@ -78,6 +80,18 @@ bool IsUpperLetter(int32_t cp) { return u_isupper(cp) || u_istitle(cp); }
 
 bool IsNameDot(int32_t cp) {
   return cp == 0x30FB || cp == 0x00B7 || cp == 0x2022 || cp == 0x2027 || cp == 0xFF65;
+}
+
+std::string Nfkc(std::string_view s) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(err);
+  if (U_FAILURE(err)) return std::string(s);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString out = n->normalize(u, err);
+  if (U_FAILURE(err)) return std::string(s);
+  std::string r;
+  out.toUTF8String(r);
+  return r;
 }
 
 std::vector<std::string_view> Split(std::string_view s, char sep) {

@@ -27,6 +27,8 @@ bool IsPunctOrSpace(int32_t cp);
 bool IsUpperLetter(int32_t cp);
 // The middle dots that join the parts of a transliterated name.
 bool IsNameDot(int32_t cp);
+// Unicode NFKC (no case folding); `s` unchanged on error.
+std::string Nfkc(std::string_view s);
 // Splits on `sep`, keeping empty fields.
 std::vector<std::string_view> Split(std::string_view s, char sep);
 // Splits a `|` list, dropping empty items and trimming spaces.

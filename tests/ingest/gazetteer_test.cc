@@ -158,6 +158,12 @@ TEST_CASE("Single Chinese characters are names only in their contexts", "[gazett
   CHECK(ids("他在5月1日外长会上发言。").count("JPN") == 0);
 }
 
+TEST_CASE("Names written with full-width characters also match NFKC text", "[gazetteer]") {
+  const Gazetteer& g = Builtin();
+  CHECK(Ids(g.Match("刚果(金)东部局势紧张。")) == std::set<std::string>{"COD"});
+  CHECK(Ids(g.Match("刚果（金）东部局势紧张。")) == std::set<std::string>{"COD"});
+}
+
 TEST_CASE("A match never comes from inside a longer known name", "[gazetteer]") {
   const Gazetteer& g = Builtin();
   std::string s = "乌克兰外交部发表声明。";
