@@ -40,6 +40,7 @@ struct Entry {
   uint32_t target = 0;   // actor index, or title index for kTitle
   std::string original;  // the surface form as written in the data
   bool case_sensitive = false;
+  bool inflect = false;  // a Russian stem: up to 3 more Cyrillic letters (Москв|е, Лавров|ым)
 };
 
 struct ShortForm {
@@ -133,19 +134,24 @@ struct Gazetteer::Impl {
   std::unordered_map<std::string, std::vector<size_t>> en_surname;     // lavrov → person
   std::unordered_map<std::string, const Entry*> single_forms;          // "俄" → entry
 
-  void AddPattern(const std::string& original, EntryType type, uint32_t target) {
+  void AddPattern(const std::string& original, EntryType type, uint32_t target, bool inflect = false) {
     if (original.size() < 2 && type != EntryType::kShortSingle && type != EntryType::kShortPair) return;
     uint32_t pid = ac.Add(gaz::FoldSameLength(original));
     if (pid >= patterns.size()) patterns.resize(pid + 1);
     for (const Entry& e : patterns[pid]) {
-      if (e.type == type && e.target == target && e.original == original) return;
+      if (e.type == type && e.target == target && e.original == original && e.inflect == inflect) return;
     }
     Entry e;
     e.type = type;
     e.target = target;
     e.original = original;
     e.case_sensitive = IsAcronym(original);
+    e.inflect = inflect;
     patterns[pid].push_back(std::move(e));
+    if (!inflect && type != EntryType::kTitle) {
+      std::string stem = gaz::RussianStem(original);
+      if (!stem.empty()) AddPattern(stem, type, target, /*inflect=*/true);
+    }
   }
 
   // Every dotted name also in the other middle-dot spellings, and in NFKC
@@ -635,10 +641,19 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
   if (!ac.built() || text.empty()) return out;
   std::string folded = gaz::FoldSameLength(text);
   std::vector<Cand> cands, singles, title_cands, surname_cands;
-  ac.Scan(folded, [&](uint32_t b, uint32_t e, uint32_t pid) {
+  ac.Scan(folded, [&](uint32_t b, uint32_t pattern_end, uint32_t pid) {
     if (pid >= patterns.size()) return;
     for (const Entry& entry : patterns[pid]) {
+      uint32_t e = pattern_end;
       if (entry.case_sensitive && text.substr(b, e - b) != entry.original) continue;
+      if (entry.inflect) {  // take the case ending: up to 3 lower-case Cyrillic letters
+        for (int k = 0; k < 3 && e + 1 < text.size(); ++k) {
+          size_t l1;
+          int32_t c = CodePointAt(text, e, &l1);
+          if (!((c >= 0x0430 && c <= 0x044F) || c == 0x0451)) break;
+          e += static_cast<uint32_t>(l1);
+        }
+      }
       if (!BoundaryOk(text, b, e)) continue;
       if ((entry.type == EntryType::kName || entry.type == EntryType::kSurname) &&
           actors[entry.target].kind == ActorKind::kPerson && entry.original.find(' ') == std::string::npos) {

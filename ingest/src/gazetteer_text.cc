@@ -82,6 +82,27 @@ bool IsNameDot(int32_t cp) {
   return cp == 0x30FB || cp == 0x00B7 || cp == 0x2022 || cp == 0x2027 || cp == 0xFF65;
 }
 
+std::string RussianStem(std::string_view s) {
+  std::u32string u = ToU32(s);
+  if (u.size() < 4 || !(u[0] >= 0x0410 && u[0] <= 0x042F)) return "";
+  for (size_t i = 1; i < u.size(); ++i) {
+    if (!((u[i] >= 0x0430 && u[i] <= 0x044F) || u[i] == 0x0451)) return "";
+  }
+  static const std::u32string kEndings = U"аяйьое";
+  if (kEndings.find(u.back()) != std::u32string::npos) u.pop_back();
+  if (u.size() < 4) return "";
+  std::string out;
+  for (char32_t c : u) {
+    char buf[4];
+    int32_t n = 0;
+    UBool err = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, static_cast<UChar32>(c), err);
+    if (err) return "";
+    out.append(buf, static_cast<size_t>(n));
+  }
+  return out;
+}
+
 std::string Nfkc(std::string_view s) {
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(err);

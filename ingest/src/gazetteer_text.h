@@ -29,6 +29,12 @@ bool IsUpperLetter(int32_t cp);
 bool IsNameDot(int32_t cp);
 // Unicode NFKC (no case folding); `s` unchanged on error.
 std::string Nfkc(std::string_view s);
+// The stem of a one-word Russian name that inflects ("Москва" → "Москв",
+// "Лавров" → "Лавров", "Украина" → "Украин"): the word without a final
+// а/я/й/ь/о/е. Empty when `s` is not one capitalised Cyrillic word of at least
+// four letters in lower case after the first, or the stem would be shorter
+// than four letters.
+std::string RussianStem(std::string_view s);
 // Splits on `sep`, keeping empty fields.
 std::vector<std::string_view> Split(std::string_view s, char sep);
 // Splits a `|` list, dropping empty items and trimming spaces.

@@ -164,6 +164,17 @@ TEST_CASE("Names written with full-width characters also match NFKC text", "[gaz
   CHECK(Ids(g.Match("刚果（金）东部局势紧张。")) == std::set<std::string>{"COD"});
 }
 
+TEST_CASE("Russian names match in their inflected forms", "[gazetteer]") {
+  const Gazetteer& g = Builtin();
+  std::string s = "Лавров провёл переговоры в Москве с Фиданом; Киеву и Украине передали предложения России.";
+  auto ids = Ids(g.Match(s));
+  for (const char* id : {"person:sergey-lavrov", "RUS", "person:hakan-fidan", "UKR"}) {
+    INFO(id);
+    CHECK(ids.count(id) == 1);
+  }
+  CHECK(Ids(g.Match("Российский рубль")).empty());
+}
+
 TEST_CASE("A match never comes from inside a longer known name", "[gazetteer]") {
   const Gazetteer& g = Builtin();
   std::string s = "乌克兰外交部发表声明。";
