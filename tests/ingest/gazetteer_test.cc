@@ -156,6 +156,9 @@ TEST_CASE("Single Chinese characters are names only in their contexts", "[gazett
   CHECK(ids("美、俄、乌三方代表出席。") == std::set<std::string>{"USA", "RUS", "UKR"});
   CHECK(ids("土军越境打击库尔德武装。") == std::set<std::string>{"TUR"});
   CHECK(ids("他在5月1日外长会上发言。").count("JPN") == 0);
+  CHECK(ids("日本首相表示，日美同盟是其外交的基石。") == std::set<std::string>{"JPN", "USA"});
+  CHECK(ids("今日美方宣布了新的关税。") == std::set<std::string>{"USA"});
+  CHECK(ids("这部电影很美，音乐也很动人。").empty());
 }
 
 TEST_CASE("Names written with full-width characters also match NFKC text", "[gazetteer]") {
