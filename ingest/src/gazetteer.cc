@@ -121,6 +121,7 @@ struct Gazetteer::Impl {
   std::unordered_set<std::string> en_stops;   // capitalised words that are not names
   std::unordered_set<std::string> ambiguous_surnames;  // need a full mention first
   std::unordered_set<std::string> not_surnames;        // given names of family-name-first people
+  std::unordered_set<std::string> common_words;        // folded names that are also words: turkey, china
   std::unordered_set<std::string> en_title_words;      // words of English titles: never a name
   std::vector<std::string> zh_stops;           // text that never starts a name after a title
   std::map<std::string, std::vector<std::string>> suffix, prefix, not_after, not_before;  // form or "*"
@@ -472,6 +473,8 @@ struct Gazetteer::Impl {
         ambiguous_surnames.insert(text);
       } else if (type == "not_surname") {
         not_surnames.insert(text);
+      } else if (type == "common_word") {
+        common_words.insert(gaz::FoldSameLength(text));
       } else if (type == "stop") {
         if (lang == "en") {
           en_stops.insert(text);
@@ -479,7 +482,7 @@ struct Gazetteer::Impl {
           zh_stops.push_back(text);
         }
       } else {
-        return RowError(file, line, "type must be title, stop, ambiguous_surname or not_surname, not '" + type + "'");
+        return RowError(file, line, "type must be title, stop, ambiguous_surname, not_surname or common_word, not '" + type + "'");
       }
     }
     return Status::OK();
@@ -655,8 +658,11 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
         }
       }
       if (!BoundaryOk(text, b, e)) continue;
-      if ((entry.type == EntryType::kName || entry.type == EntryType::kSurname) &&
-          actors[entry.target].kind == ActorKind::kPerson && entry.original.find(' ') == std::string::npos) {
+      bool needs_capital = (entry.type == EntryType::kName || entry.type == EntryType::kSurname) &&
+                           actors[entry.target].kind == ActorKind::kPerson &&
+                           entry.original.find(' ') == std::string::npos;
+      needs_capital |= entry.type != EntryType::kTitle && common_words.count(folded.substr(b, e - b)) > 0;
+      if (needs_capital) {
         // "Trump" is a name, "trump" a verb: one-word names keep their capital.
         size_t l0;
         int32_t c0 = CodePointAt(text, b, &l0);

@@ -203,6 +203,7 @@ TEST_CASE("English matches respect case for acronyms and word boundaries", "[gaz
   CHECK(Ids(g.Match("ukraine and russia resumed talks in istanbul")) ==
         std::set<std::string>{"UKR", "RUS", "place:istanbul"});
   CHECK(Ids(g.Match("Who attended? The WHO did.")) == std::set<std::string>{"org:who"});
+  CHECK(Ids(g.Match("They ate turkey off fine china in Turkey.")) == std::set<std::string>{"TUR"});
 }
 
 TEST_CASE("English sentences of our own: people, titles, metonyms", "[gazetteer]") {
