@@ -350,6 +350,9 @@ TEST_CASE("Suggest offers near matches for a misspelt query", "[gazetteer]") {
   REQUIRE(!l.empty());
   CHECK(l[0]->id == "person:sergey-lavrov");
   CHECK(g.Suggest("Zzqxv Wwwk", 3).empty());
+  auto zh = g.Suggest("拉夫罗", 3);
+  REQUIRE(!zh.empty());
+  CHECK(zh[0]->id == "person:sergey-lavrov");
 }
 
 TEST_CASE("Ancestors follow part_of and the affiliation valid at the date", "[gazetteer]") {
