@@ -45,14 +45,24 @@ class Gazetteer {
   // Adds one more surface form for a known actor.
   Status AddAlias(const std::string& actor_id, const std::string& name, const std::string& lang);
 
+  // Loads one gazetteer data file (any of the formats of
+  // ingest/data/actors/README.md, told apart by their header line) and
+  // rebuilds the matcher. `file_name` is used in error messages: a bad row
+  // gives InvalidArgument "file_name:LINE: reason". References to actors not
+  // yet known (part_of, affiliations) are errors too.
+  Status LoadTsv(std::string_view file_name, std::string_view content);
+
   const Actor* Find(const std::string& id) const;
   const std::vector<Actor>& actors() const;
 
   // Every known actor in `text`, longest match first, never inside a longer
   // known name; English matches respect word boundaries. Unknown person names
   // (谢尔盖・拉夫罗夫, "Foreign Minister Sergei Lavrov") come back provisional,
-  // linked to a known actor where that is unambiguous.
-  std::vector<ActorMention> Match(std::string_view text) const;
+  // linked to a known actor where that is unambiguous. Mentions come back
+  // sorted by begin and never overlap. When `provisional_out` is given, the
+  // provisional actors of this text are appended to it (one per id).
+  std::vector<ActorMention> Match(std::string_view text,
+                                  std::vector<Actor>* provisional_out = nullptr) const;
 
   // What a user typed (any language, case or script; an id such as "UKR")
   // → the actors it may mean, best first. Empty when nothing matches.
@@ -62,7 +72,9 @@ class Gazetteer {
 
   // The country (or organisation) a person or body belongs to at `day`
   // (days since epoch; affiliation validity), following part_of for places
-  // and bodies. Empty when none.
+  // and bodies. Empty when none. Transitive, nearest first, without
+  // `actor_id` itself: Ancestors("gov:rus-mfa", d) = {"RUS"};
+  // Ancestors("person:kaja-kallas", 2025-05-17) = {"org:eu"}.
   std::vector<std::string> Ancestors(const std::string& actor_id, int32_t day) const;
 
  private:
