@@ -128,6 +128,7 @@ struct ActorInfo {
   bool dropped = false; // folded into the next mention (country + person)
   bool place = false;
   bool speaker = false; // the attributed source of the sentence, not a participant
+  uint32_t group_begin = 0;  // begin of the first mention folded into this one
 };
 
 struct Cand {
@@ -144,6 +145,7 @@ struct Cand {
   std::string basis;  // "explicit", "sentence", "inherited", "publication" or empty
   std::string date_text;
   int antecedent = -1;  // coreferent earlier/later candidate
+  bool bare = false;    // no date, party or place of its own: a generic mention, dropped
   bool future = false;
 };
 
@@ -160,9 +162,10 @@ struct SentenceInfo {
 
 bool Overlaps(const TriggerHit& h, uint32_t b, uint32_t e) { return h.begin < e && b < h.end; }
 
+// A cue inside a trigger or a blocker (称赞, 谈判结果) is no cue.
 bool InsideTrigger(const SentenceInfo& s, const CueHit& c) {
   for (const auto& h : s.hits) {
-    if (!h.blocker() && Overlaps(h, c.begin, c.end)) return true;
+    if (Overlaps(h, c.begin, c.end)) return true;
   }
   return false;
 }
@@ -316,15 +319,43 @@ std::string DocWork::CountryOf(const std::string& id, ActorKind kind) const {
 
 void DocWork::CollapseActors(SentenceInfo* s) {
   auto& acts = s->actors;
+  // 欧盟外交与安全政策高级代表、反俄狂热者卡娅・卡拉斯: a body, then its own
+  // person within one clause; everything named in between is the title.
+  for (size_t j = 0; j < acts.size(); ++j) {
+    if (acts[j].kind != ActorKind::kPerson) continue;
+    for (size_t i = j; i-- > 0;) {
+      if (acts[j].begin < acts[i].end || acts[j].begin - acts[i].end > 60) break;
+      std::string_view gap = s->text.substr(acts[i].end, acts[j].begin - acts[i].end);
+      bool has_sep = false;
+      for (size_t k = 0; k < gap.size(); ++k) {
+        size_t len;
+        if (IsClauseSep(gap, k, &len)) has_sep = true;
+      }
+      if (has_sep) break;
+      if (acts[i].kind == ActorKind::kPerson) break;
+      if (acts[i].id != acts[j].country) continue;
+      for (size_t k = i; k < j; ++k) acts[k].dropped = true;
+      acts[j].group_begin = acts[i].group_begin;
+      break;
+    }
+  }
   for (size_t i = 0; i + 1 < acts.size(); ++i) {
     ActorInfo& a = acts[i];
     ActorInfo& b = acts[i + 1];
-    if (b.begin < a.end) continue;
+    if (b.begin < a.end || a.dropped) continue;
     std::string_view gap = s->text.substr(a.end, b.begin - a.end);
     bool has_sep = false;
     for (size_t k = 0; k < gap.size(); ++k) {
       size_t len;
       if (IsClauseSep(gap, k, &len)) has_sep = true;
+    }
+    // 欧盟外交与安全政策高级代表、…卡拉斯: a body followed by its own person.
+    bool own_person = b.kind == ActorKind::kPerson && (b.country == a.id || b.country == a.country) &&
+                      gap.size() <= 60 && !has_sep;
+    if (own_person) {
+      a.dropped = true;
+      b.group_begin = a.group_begin;
+      continue;
     }
     if (has_sep || lex_.HasCue("coord", gap) || gap.find("、") != std::string_view::npos) continue;
     // 土耳其伊斯坦布尔: a country (or place) right before a place → the place.
@@ -339,6 +370,7 @@ void DocWork::CollapseActors(SentenceInfo* s) {
                 a.kind == ActorKind::kOrganisation;
     if (b.kind == ActorKind::kPerson && body && gap.size() <= 30) {
       a.dropped = true;
+      b.group_begin = a.group_begin;
       if (b.country.empty() || b.country == b.id) b.country = a.country;
     }
   }
@@ -363,6 +395,7 @@ void DocWork::PrepareSentence(uint32_t index, SentenceInfo* s) {
     if (a.kind == ActorKind::kUnknown) a.kind = GuessKind(m.actor_id);
     a.country = CountryOf(a.id, a.kind);
     a.place = a.kind == ActorKind::kPlace;
+    a.group_begin = a.begin;
     // An actor inside a trigger (军事行动 has no actor; 访华 might) stays.
     s->actors.push_back(std::move(a));
   }
@@ -373,7 +406,12 @@ void DocWork::PrepareSentence(uint32_t index, SentenceInfo* s) {
     std::string_view before = s->text.substr(0, a.begin);
     while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
     for (const auto& cue : lex_.FindCues("place_prep", before)) {
-      if (cue.end == before.size()) a.place = true;
+      if (cue.end != before.size()) continue;
+      bool blocked = false;
+      for (const auto& b : lex_.FindCues("place_prep_block", before)) {
+        if (b.begin <= cue.begin && cue.end <= b.end && b.end - b.begin > cue.end - cue.begin) blocked = true;
+      }
+      if (!blocked) a.place = true;
     }
   }
   // The sentence's place from the places of trigger-less clauses (在伊斯坦布尔，…).
@@ -446,7 +484,16 @@ void DocWork::BuildArguments(SentenceInfo* s, Cand* c, const Attribution& attr) 
   for (const auto& a : s->actors) {
     if (a.dropped || a.speaker || a.begin < cl.begin || a.end > cl.end) continue;
     if (a.place) {
-      if (c->place.empty() || a.begin < c->begin) c->place = a.id;
+      // A place after the trigger needs its preposition (talks in Istanbul);
+      // 撕毁了…(伊斯坦布尔)协议 names the agreement, not where it was torn up.
+      bool after = a.begin >= c->end;
+      std::string_view lead = s->text.substr(cl.begin, a.begin - cl.begin);
+      while (!lead.empty() && lead.back() == ' ') lead.remove_suffix(1);
+      bool prep = false;
+      for (const auto& cue : lex_.FindCues("place_prep", lead)) prep = prep || cue.end == lead.size();
+      if (!after || prep) {
+        if (c->place.empty() || a.begin < c->begin) c->place = a.id;
+      }
       // 访问美国 / visit France: the country right after the trigger is also the target.
       bool right_after = a.begin >= c->end && a.begin - c->end <= 1;
       if (!(right_after && a.kind == ActorKind::kCountry)) continue;
@@ -484,14 +531,37 @@ void DocWork::BuildArguments(SentenceInfo* s, Cand* c, const Attribution& attr) 
     }
     return false;
   };
+  // The subject is the actor nearest before the trigger and those
+  // coordinated with it (X与Y通电话); an earlier actor belongs to another
+  // predicate (俄外长感谢美国施压乌克兰: 美国 is the source of 施压).
+  {
+    size_t first = pre.empty() ? 0 : pre.size() - 1;
+    while (first > 0) {
+      uint32_t gb = std::max(pre[first]->group_begin, pre[first - 1]->end);
+      std::string_view gap = Trim(s->text.substr(pre[first - 1]->end, gb - pre[first - 1]->end));
+      auto ends_with_cue = [&](std::string_view kind) {
+        for (const auto& cue : lex_.FindCues(kind, gap)) {
+          if (cue.end == gap.size()) return true;
+        }
+        return false;
+      };
+      bool joined = gap.empty() || ends_with_cue("coord") || ends_with_cue("target_prep") ||
+                    (gap.size() <= 12 && lex_.HasCue("coord", gap));
+      if (!joined) break;
+      --first;
+    }
+    pre.erase(pre.begin(), pre.begin() + first);
+  }
+  bool zh_nominal_trigger = c->entry->pos == 'n' && !internal::IsAsciiAlnum(s->text[c->begin]);
+  if (zh_nominal_trigger) post.clear();  // 俄乌谈判: a Chinese noun's arguments precede it
   std::vector<std::pair<const ActorInfo*, Role>> roles;
   for (size_t i = 0; i < pre.size(); ++i) {
     const ActorInfo* a = pre[i];
     Role r = Role::kSource;
     bool prep = preceded_by(a, "target_prep");
-    bool coord = i > 0 && (preceded_by(a, "coord") ||
-                           lex_.HasCue("coord", s->text.substr(pre[i - 1]->end, a->begin - pre[i - 1]->end)));
-    if (i > 0 && (prep || coord)) r = (Reciprocal(c->type) || prep) ? Role::kTarget : Role::kSource;
+    // Every pre actor here is joined to the subject (see above): for a
+    // two-sided event the later ones are the other side.
+    if (i > 0) r = (Reciprocal(c->type) || prep) ? Role::kTarget : Role::kSource;
     else if (i == 0 && prep && internal::IsAsciiAlnum(s->text[a->begin]) == false &&
              s->text.compare(a->begin - std::min<uint32_t>(a->begin, 3), 3, "对") == 0)
       r = Role::kTarget;  // 对X施压: X is the target even when first
@@ -513,7 +583,9 @@ void DocWork::BuildArguments(SentenceInfo* s, Cand* c, const Attribution& attr) 
     }
   }
   have_source = std::any_of(roles.begin(), roles.end(), [](auto& p) { return p.second == Role::kSource; });
-  if (!have_source && !passive) {
+  // A Chinese nominal (交换战俘等共识) is not predicated of the sentence's subject.
+  bool zh_nominal = c->entry->pos == 'n' && !internal::IsAsciiAlnum(s->text[c->begin]);
+  if (!have_source && !passive && !zh_nominal) {
     // The subject carries over: the attributed speaker (X表示将访问Y), else the
     // first actor of an earlier clause of the sentence.
     if (!attr.actor_id.empty()) {
@@ -527,6 +599,15 @@ void DocWork::BuildArguments(SentenceInfo* s, Cand* c, const Attribution& attr) 
     }
   }
   for (const auto& [a, r] : roles) add(a->id, r);
+  // Keep the person, drop their own country (乌克兰外长…与…卡拉斯: EU is Kallas's).
+  std::set<std::string> person_countries;
+  for (const auto& a : s->actors) {
+    if (a.kind != ActorKind::kPerson) continue;
+    for (const auto& p : c->participants) if (p.actor_id == a.id) person_countries.insert(a.country);
+  }
+  c->participants.erase(std::remove_if(c->participants.begin(), c->participants.end(),
+                                       [&](const Participant& p) { return person_countries.count(p.actor_id) > 0; }),
+                        c->participants.end());
   std::stable_sort(c->participants.begin(), c->participants.end(),
                    [](const Participant& x, const Participant& y) { return x.role < y.role; });
 }
@@ -693,15 +774,29 @@ void DocWork::Coreference() {
       if (cue.end <= c.begin && c.begin - cue.end <= 6) referred = true;
     }
     if (!nominal && !referred) continue;
+    // The most salient compatible dated event (most mentions so far), then
+    // the nearest; without a shared place or party it must be close and of
+    // the same type, and a later one needs a shared place or party.
     int best = -1;
-    uint32_t best_d = UINT32_MAX;
+    std::pair<int, uint32_t> best_key{0, UINT32_MAX};
+    auto ca = Countries(c);
     for (size_t j = 0; j < cands_.size(); ++j) {
       const Cand& a = cands_[j];
       if (j == i || a.antecedent >= 0 || (a.basis != "explicit" && a.basis != "sentence")) continue;
       if (HiddenByDefault(a.modality) != HiddenByDefault(c.modality)) continue;
       if (!Compatible(a, c)) continue;
-      uint32_t d = (a.sentence <= c.sentence ? (c.sentence - a.sentence) * 2 : (a.sentence - c.sentence) * 2 + 1);
-      if (d < best_d) { best_d = d; best = int(j); }
+      auto cb = Countries(a);
+      bool shared_party = std::any_of(ca.begin(), ca.end(), [&](const std::string& k) {
+        return std::find(cb.begin(), cb.end(), k) != cb.end();
+      });
+      bool shared_place = !a.place.empty() && a.place == c.place;
+      bool later = a.sentence > c.sentence || (a.sentence == c.sentence && a.begin > c.begin);
+      uint32_t dist = a.sentence <= c.sentence ? c.sentence - a.sentence : a.sentence - c.sentence;
+      if (!shared_party && !shared_place && (later || dist > 2 || a.type != c.type)) continue;
+      int salience = 0;
+      for (const auto& o : cands_) salience += (o.antecedent == int(j));
+      std::pair<int, uint32_t> key{-salience, dist * 2 + (later ? 1 : 0)};
+      if (best < 0 || key < best_key) { best_key = key; best = int(j); }
     }
     if (best >= 0) c.antecedent = best;
   }
@@ -711,7 +806,10 @@ void DocWork::PartOf() {
   // Meeting-type events named in the article, in text order.
   std::vector<int> meetings;
   for (size_t i = 0; i < cands_.size(); ++i) {
-    if (cands_[i].antecedent < 0 && MeetingFamily(cands_[i].type) && !HiddenByDefault(cands_[i].modality)) {
+    // Only meetings dated in the text can be the whole (not 和平谈判 in general).
+    const Cand& m = cands_[i];
+    if (m.antecedent < 0 && MeetingFamily(m.type) && !HiddenByDefault(m.modality) &&
+        (m.basis == "explicit" || m.basis == "sentence")) {
       meetings.push_back(int(i));
     }
   }
@@ -747,7 +845,12 @@ void DocWork::PartOf() {
         bool cue_in_clause = std::any_of(part_cues.begin(), part_cues.end(), [&](const CueHit& h) {
           return ClauseOf(s.clauses, h.begin) == e.clause || ClauseOf(s.clauses, h.begin) == r.clause;
         });
-        if ((same_clause && (cue_in_clause || r.blocker)) ||
+        // A blocker reference counts in subject position (俄罗斯谈判代表团…要求),
+        // not as an object (肯定谈判成果).
+        // Chinese puts the setting first (在谈判结束后发表声明); English either way.
+        bool english = internal::IsAsciiAlnum(s.text[e.begin]);
+        bool setting_first = r.pos < e.begin || english;
+        if ((same_clause && setting_first && (cue_in_clause || r.blocker)) ||
             (e.entry->pos == 'n' && !part_cues.empty())) {
           whole = r.whole;
           break;
@@ -762,6 +865,7 @@ void DocWork::PartOf() {
         e.date_text.clear();
       }
       if (e.place.empty()) e.place = w.place;
+      if (e.participants.empty()) e.participants = w.participants;
       links_.push_back({int(ci), whole, LinkKind::kPartOf, "part_of", 0.6});
     }
   }
@@ -776,15 +880,18 @@ void DocWork::InheritDates() {
     const Cand* from = nullptr;
     for (size_t ci : s.cands) {
       if (ci >= i) break;
-      const Cand& p = cands_[Resolve(int(ci))];
-      if (p.basis == "explicit" || p.basis == "sentence") from = &p;
+      const Cand& p = cands_[ci];
+      if (p.antecedent < 0 && (p.basis == "explicit" || p.basis == "sentence")) from = &p;
     }
     // (2) the last dated event earlier in the same paragraph.
     if (!from) {
       for (int si = int(c.sentence) - 1; si >= 0 && !from; --si) {
         for (auto it = sents_[si].cands.rbegin(); it != sents_[si].cands.rend(); ++it) {
-          const Cand& p = cands_[Resolve(int(*it))];
-          if ((p.basis == "explicit" || p.basis == "sentence") && !HiddenByDefault(p.modality)) { from = &p; break; }
+          const Cand& p = cands_[*it];
+          if (p.antecedent < 0 && (p.basis == "explicit" || p.basis == "sentence") && !HiddenByDefault(p.modality)) {
+            from = &p;
+            break;
+          }
         }
         if (sents_[si].paragraph_start) break;
       }
@@ -804,7 +911,7 @@ void DocWork::AddLink(int from, int to, LinkKind kind, std::string_view cue, con
   (void)s;
   from = Resolve(from);
   to = Resolve(to);
-  if (from < 0 || to < 0 || from == to) return;
+  if (from < 0 || to < 0 || from == to || cands_[from].bare || cands_[to].bare) return;
   links_.push_back({from, to, kind, std::string(cue), conf});
 }
 
@@ -888,12 +995,17 @@ void DocWork::Links() {
       if (referenced.empty()) continue;
       int referrer = -1;
       static const std::set<std::string> kTalkers = {"call", "talks", "consult", "statement", "visit"};
+      int target = Resolve(referenced.front());
+      auto talker = [&](int ci) {
+        int r = Resolve(ci);
+        return r != target && !cands_[r].bare && kTalkers.count(cands_[r].type->family) > 0;
+      };
       for (int b : before(cue.begin)) {
-        if (kTalkers.count(cands_[Resolve(b)].type->family)) referrer = b;
+        if (talker(b)) referrer = b;
       }
-      for (int sj = int(si) - 1; referrer < 0 && sj >= 0 && sj >= int(si) - 1; --sj) {
+      for (int sj = int(si) - 1; referrer < 0 && sj >= 0 && sj >= int(si) - 2; --sj) {
         for (size_t ci : sents_[sj].cands) {
-          if (kTalkers.count(cands_[Resolve(int(ci))].type->family)) referrer = int(ci);
+          if (talker(int(ci))) referrer = int(ci);
         }
       }
       if (referrer >= 0) AddLink(referrer, referenced.front(), LinkKind::kRefersTo, *cue.text, s, 0.6);
@@ -915,6 +1027,15 @@ void DocWork::Links() {
           if (earlier < 0 || cands_[earlier].date.latest < e.date.latest) earlier = int(j);
         }
         if (earlier >= 0) AddLink(later, earlier, LinkKind::kStoryline, *cue.text, s, 0.6);
+        // X破裂后的再次谈判: an earlier-dated event just before, in the same
+        // clause, is the step the resumption follows.
+        for (size_t cj : s.cands) {
+          const Cand& p = cands_[cj];
+          if (p.clause != c.clause || p.end > cue.begin || Resolve(int(cj)) == earlier) continue;
+          if (p.date.ok() && lc.date.ok() && p.date.latest < lc.date.earliest) {
+            AddLink(later, int(cj), LinkKind::kStoryline, *cue.text, s, 0.5);
+          }
+        }
         break;
       }
     }
@@ -929,8 +1050,9 @@ void DocWork::Links() {
     for (size_t q = 0; q < cues.size(); ++q) {
       uint32_t limit = q + 1 < cues.size() ? cues[q + 1].begin : uint32_t(s.text.size());
       int target = -1;
+      // The head of the phrase: the last event in the segment (…的最后通牒).
       for (size_t ci : s.cands) {
-        if (cands_[ci].begin >= cues[q].end && cands_[ci].end <= limit) { target = Resolve(int(ci)); break; }
+        if (cands_[ci].begin >= cues[q].end && cands_[ci].end <= limit) target = Resolve(int(ci));
       }
       if (target < 0) continue;
       int anchor = -1;
@@ -980,7 +1102,17 @@ Extraction DocWork::Run() {
       auto thens = lex_.FindCues("cf_then", s.text);
       counterfactual = !ifs.empty() && !thens.empty() && ifs.front().begin < thens.back().begin;
     }
-    bool evaluative = opinion_ && lex_.HasCue("evaluative", s.text);
+    // Evaluative language in an opinion piece makes the sentence the author's
+    // claim; an epithet on a name (反俄狂热者卡拉斯) does not.
+    bool evaluative = false;
+    if (opinion_) {
+      for (const auto& cue : lex_.FindCues("evaluative", s.text)) {
+        bool epithet = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+          return a.begin >= cue.end && a.begin - cue.end <= 3;
+        });
+        if (!epithet) evaluative = true;
+      }
+    }
     const TriggerHit* prev_verb = nullptr;
     for (const auto& h : s.hits) {
       if (h.blocker()) continue;
@@ -1025,6 +1157,11 @@ Extraction DocWork::Run() {
   }
   Coreference();
   PartOf();
+  // 停火并不总是先于和平谈判, 惯常的威胁与空谈: a trigger with no date, party or
+  // place of its own that names no other event is talk about a kind of event.
+  for (auto& c : cands_) {
+    c.bare = c.antecedent < 0 && c.basis.empty() && c.participants.empty() && c.place.empty();
+  }
   InheritDates();
   Links();
 
@@ -1033,7 +1170,7 @@ Extraction DocWork::Run() {
   std::vector<int> event_of(cands_.size(), -1);
   for (size_t i = 0; i < cands_.size(); ++i) {
     int r = Resolve(int(i));
-    if (r != int(i)) continue;
+    if (r != int(i) || cands_[i].bare) continue;
     const Cand& c = cands_[i];
     Event e;
     e.id = MakeEventId(art.id, c.sentence, sents_[c.sentence].begin + c.begin);
@@ -1056,6 +1193,7 @@ Extraction DocWork::Run() {
   for (size_t i = 0; i < cands_.size(); ++i) {
     const Cand& c = cands_[i];
     int ev = event_of[Resolve(int(i))];
+    if (ev < 0) continue;
     const SentenceInfo& s = sents_[c.sentence];
     Mention m;
     m.article_id = art.id;
@@ -1068,8 +1206,8 @@ Extraction DocWork::Run() {
     Event& e = x.events[ev];
     e.mentions.push_back(std::move(m));
     if (int(i) != Resolve(int(i))) {
-      // A coreferent mention may add participants the first one lacked.
-      for (const auto& p : c.participants) {
+      // A coreferent mention adds participants only where the event had none.
+      if (e.participants.empty()) for (const auto& p : c.participants) {
         bool have = std::any_of(e.participants.begin(), e.participants.end(),
                                 [&](const Participant& q) { return q.actor_id == p.actor_id; });
         if (!have) e.participants.push_back(p);
@@ -1083,7 +1221,10 @@ Extraction DocWork::Run() {
     const Cand& fc = cands_[from];
     Link l{x.events[f].id, x.events[t].id, kind,
            cue + ": " + std::string(sents_[fc.sentence].text), conf};
-    if (std::find(x.links.begin(), x.links.end(), l) == x.links.end()) x.links.push_back(std::move(l));
+    bool dup = std::any_of(x.links.begin(), x.links.end(), [&](const Link& o) {
+      return o.from == l.from && o.to == l.to && o.kind == l.kind;
+    });
+    if (!dup) x.links.push_back(std::move(l));
   }
   AncestorsFn ancestors = [this](const std::string& id) {
     std::vector<std::string> out;

@@ -176,7 +176,10 @@ void MergeExtraction(Extraction* x, const AncestorsFn& ancestors) {
     l.from = final_id(l.from);
     l.to = final_id(l.to);
     if (l.from == l.to) continue;
-    if (std::find(links.begin(), links.end(), l) == links.end()) links.push_back(std::move(l));
+    bool dup = std::any_of(links.begin(), links.end(), [&](const Link& o) {
+      return o.from == l.from && o.to == l.to && o.kind == l.kind;
+    });
+    if (!dup) links.push_back(std::move(l));
   }
   for (auto& l : same_as) {
     l.to = final_id(l.to);

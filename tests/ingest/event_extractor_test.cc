@@ -209,7 +209,7 @@ TEST_CASE("EventExtractor: 上溯至 chains the storyline back, dates at month a
 }
 
 TEST_CASE("EventExtractor: a counterfactual sentence hides all its events", "[ingest][events]") {
-  std::string text = "如果双方当时签署并遵守协议,就不会爆发冲突,也不会有数千人死亡。";
+  std::string text = "如果俄罗斯与乌克兰当时签署并遵守协议,就不会爆发冲突,也不会有数千名乌克兰人死亡。";
   Extraction x = Run(MakeDoc(text, "zh", 2024, 3, 1), {});
   INFO(Dump(x));
   REQUIRE(!x.events.empty());
@@ -261,7 +261,7 @@ TEST_CASE("EventExtractor: an English summit sentence gets place and date", "[in
   const Event* summit = One(x, "summit");
   CHECK(summit->date == TimeValue::Day(2023, 9, 9));
   CHECK(summit->place_id == "place:new-delhi");
-  CHECK(summit->labels.at("en") == "Summit: Narendra Modi, New Delhi");
+  CHECK(summit->labels.at("en") == "Summit: New Delhi");
 }
 
 TEST_CASE("EventExtractor: an earthquake causes deaths (造成)", "[ingest][events]") {
@@ -376,6 +376,55 @@ TEST_CASE("EventExtractor: PLOVER gold standard records, type accuracy", "[inges
   WARN(rep->ToString() << errors);
   CHECK(rep->records > 100);
   CHECK(rep->type_accuracy() >= 0.5);
+}
+
+// The whole seed article with the time expressions a tagger would find,
+// found by hand; hidden (run with "[.seed]") because it prints rather than
+// checks everything.
+TEST_CASE("EventExtractor: the seed article end to end", "[.seed]") {
+  std::ifstream in(std::string(KBQ_SOURCE_DIR) + "/examples/articles/000_3ae8ec1ab298bbdb.txt");
+  REQUIRE(in);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  text = text.substr(0, text.find("国际分类资讯推荐"));
+  Document doc = MakeDoc(text, "zh", 2025, 5, 17);
+  std::vector<TimeMention> times;
+  auto add = [&](const std::string& needle, TimeValue v, bool duration = false) {
+    for (size_t p = text.find(needle); p != std::string::npos; p = text.find(needle, p + 1)) {
+      TimeMention t = Time(text, needle, v, duration);
+      t.begin = uint32_t(p);
+      t.end = uint32_t(p + needle.size());
+      bool overlap = std::any_of(times.begin(), times.end(), [&](auto& o) { return o.begin < t.end && t.begin < o.end; });
+      if (!overlap) times.push_back(t);
+    }
+  };
+  add("2025年05月17日", TimeValue::Day(2025, 5, 17));
+  add("当地时间5月17日", TimeValue::Day(2025, 5, 17));
+  add("2025年5月17日", TimeValue::Day(2025, 5, 17));
+  add("今天", TimeValue::Day(2025, 5, 17));
+  add("昨日", TimeValue::Day(2025, 5, 16));
+  add("5月16日", TimeValue::Day(2025, 5, 16));
+  add("3年来", TimeValue::Span(TimeValue::Year(2022), TimeValue::Year(2025)), true);
+  add("近2个小时", TimeValue{}, true);
+  add("2022年4月", TimeValue::Month(2022, 4));
+  add("2022年2月", TimeValue::Month(2022, 2));
+  add("2013-2014年", TimeValue::Span(TimeValue::Year(2013), TimeValue::Year(2014)));
+  add("2022年", TimeValue::Year(2022));
+  add("当时", TimeValue::Month(2022, 4));
+  add("这三年", TimeValue::Span(TimeValue::Year(2022), TimeValue::Year(2025)), true);
+  std::sort(times.begin(), times.end(), [](auto& a, auto& b) { return a.begin < b.begin; });
+  testing::Actors w = World();
+  w.Add("person:vladimir-putin", ActorKind::kPerson, "Vladimir Putin", "普京", {"弗拉基米尔・普京", "普京"}, "RUS");
+  w.Add("person:vladimir-medinsky", ActorKind::kPerson, "Vladimir Medinsky", "梅津斯基", {"梅津斯基"}, "RUS");
+  w.Add("person:volodymyr-zelensky", ActorKind::kPerson, "Volodymyr Zelensky", "泽连斯基", {"泽连斯基"}, "UKR");
+  w.Add("person:donald-trump", ActorKind::kPerson, "Donald Trump", "特朗普", {"特朗普"}, "USA");
+  w.Add("GBR", ActorKind::kCountry, "United Kingdom", "英国", {"英国"});
+  w.Add("ESP", ActorKind::kCountry, "Spain", "西班牙", {"西班牙"});
+  w.Add("RUS2", ActorKind::kCountry, "Russia", "俄罗斯", {});
+  w.forms.push_back({"俄", "RUS"});
+  w.forms.push_back({"乌", "UKR"});
+  w.forms.push_back({"美", "USA"});
+  Extraction x = X().Extract(doc, times, w.Match(text), w.Lookup());
+  WARN(Dump(x));
 }
 
 }  // namespace
