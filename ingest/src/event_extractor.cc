@@ -677,6 +677,12 @@ Modality DocWork::FindModality(const SentenceInfo& s, const Cand& c, bool counte
       if (cue.begin >= scope_begin || cue.end == c.begin) return Modality::kNegated;
     }
   }
+  // X要求Y撤军 / Y must return: the act a demand trigger governs is demanded.
+  for (const auto& h : s.hits) {
+    if (h.blocker() || h.end > c.begin || h.begin < cl.begin || h.end != scope_begin) continue;
+    const EventTypeInfo* t = lex_.Type(h.entry->type);
+    if (t && (t->type == "demand" || t->type == "appeal")) return Modality::kDemanded;
+  }
   for (const auto& cue : lex_.FindCues("demanded", s.text)) {
     if (cue.begin >= scope_begin && cue.end <= c.begin && !InsideTrigger(s, cue)) return Modality::kDemanded;
   }

@@ -7,6 +7,7 @@
 
 #include "event_test_util.h"
 #include "kbq/ingest/event_eval.h"
+#include "kbq/ingest/event_merge.h"
 
 namespace kbq::ingest {
 namespace {
@@ -376,6 +377,43 @@ TEST_CASE("EventExtractor: PLOVER gold standard records, type accuracy", "[inges
   WARN(rep->ToString() << errors);
   CHECK(rep->records > 100);
   CHECK(rep->type_accuracy() >= 0.5);
+}
+
+TEST_CASE("EventExtractor: a Chinese and an English report of the same talks become one event", "[ingest][events][merge]") {
+  std::string zh = "俄罗斯和乌克兰代表团5月16日在伊斯坦布尔举行直接谈判。";
+  std::string en = "Russian and Ukrainian delegations held direct talks in Istanbul on May 16, the first since 2022.";
+  Extraction a = Run(MakeDoc(zh, "zh", 2025, 5, 17), {Time(zh, "5月16日", TimeValue::Day(2025, 5, 16))});
+  Extraction b = Run(MakeDoc(en, "en", 2025, 5, 16), {Time(en, "May 16", TimeValue::Day(2025, 5, 16)),
+                                                      Time(en, "2022", TimeValue::Year(2022))});
+  INFO(Dump(a) << Dump(b));
+  const Event* ta = One(a, "negotiate");
+  const Event* tb = One(b, "negotiate");
+  CHECK(Has(*tb, "RUS", Role::kSource));
+  CHECK(Has(*tb, "UKR", Role::kTarget));
+  CHECK(tb->place_id == "place:istanbul");
+  CHECK(tb->date == TimeValue::Day(2025, 5, 16));
+  CHECK(SameHappening(*ta, *tb, nullptr));
+  Extraction all;
+  all.events = {*ta, *tb};
+  MergeExtraction(&all);
+  REQUIRE(all.events.size() == 1);
+  CHECK(all.events[0].mentions.size() == 2);
+  CHECK(all.links.size() == 1);
+  CHECK(all.links[0].kind == LinkKind::kSameAs);
+}
+
+TEST_CASE("EventExtractor: 'X said' attributes the events it introduces, not its own clause", "[ingest][events]") {
+  std::string text = "Russia said on Tuesday that China must return the seized ship, and Japan sent aid to Morocco.";
+  std::vector<TimeMention> times = {Time(text, "Tuesday", TimeValue::Day(2024, 6, 4))};
+  Extraction x = Run(MakeDoc(text, "en", 2024, 6, 5), times);
+  INFO(Dump(x));
+  const Event* ret = One(x, "release");
+  CHECK(ret->modality == Modality::kDemanded);
+  CHECK(ret->attribution.actor_id == "RUS");
+  CHECK(Has(*ret, "CHN", Role::kSource));
+  const Event* aid = One(x, "aid");
+  CHECK(Has(*aid, "JPN", Role::kSource));
+  CHECK(Has(*aid, "MAR", Role::kTarget));
 }
 
 // The whole seed article with the time expressions a tagger would find,
