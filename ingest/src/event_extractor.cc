@@ -708,6 +708,13 @@ void DocWork::AssignOwnDates(SentenceInfo* s) {
     if (t.begin < s->begin || t.end > s->end) continue;
     if (t.is_duration || !t.value.ok() || t.resolution == Resolution::kUnresolved) continue;
     uint32_t tb = t.begin - s->begin, te = t.end - s->begin;
+    // "since 2022", 2022年以来: where a span starts, not when anything happened.
+    bool span_start = false;
+    std::string_view lead = s->text.substr(0, tb);
+    while (!lead.empty() && lead.back() == ' ') lead.remove_suffix(1);
+    for (const auto& cue : lex_.FindCues("since_before_time", lead)) span_start |= cue.end == lead.size();
+    for (const auto& cue : lex_.FindCues("since_after_time", s->text.substr(te, 6))) span_start |= cue.begin == 0;
+    if (span_start) continue;
     size_t k = ClauseOf(s->clauses, tb);
     // The nearest trigger in the clause takes the time (自2022年伊斯坦布尔和谈…的再次谈判:
     // 2022 dates 和谈, not 再次谈判).
@@ -767,6 +774,7 @@ bool DocWork::Compatible(const Cand& a, const Cand& b) const {
 }
 
 void DocWork::Coreference() {
+  std::vector<int> salience(cands_.size(), 0);  // mentions resolved to each candidate so far
   for (size_t i = 0; i < cands_.size(); ++i) {
     Cand& c = cands_[i];
     if (!c.basis.empty()) continue;
@@ -799,12 +807,13 @@ void DocWork::Coreference() {
       bool later = a.sentence > c.sentence || (a.sentence == c.sentence && a.begin > c.begin);
       uint32_t dist = a.sentence <= c.sentence ? c.sentence - a.sentence : a.sentence - c.sentence;
       if (!shared_party && !shared_place && (later || dist > 2 || a.type != c.type)) continue;
-      int salience = 0;
-      for (const auto& o : cands_) salience += (o.antecedent == int(j));
-      std::pair<int, uint32_t> key{-salience, dist * 2 + (later ? 1 : 0)};
+      std::pair<int, uint32_t> key{-salience[j], dist * 2 + (later ? 1 : 0)};
       if (best < 0 || key < best_key) { best_key = key; best = int(j); }
     }
-    if (best >= 0) c.antecedent = best;
+    if (best >= 0) {
+      c.antecedent = best;
+      ++salience[best];
+    }
   }
 }
 
@@ -1018,10 +1027,19 @@ void DocWork::Links() {
     }
     // storyline, resumption: 再次谈判 / talks resumed → the earlier event of
     // the same kind between the same parties.
-    for (const auto& cue : lex_.FindCues("storyline_again", s.text)) {
+    // "the first talks since 2022" / 自…以来首次: a resumption as well.
+    std::vector<CueHit> again = lex_.FindCues("storyline_again", s.text);
+    for (const auto& first : lex_.FindCues("storyline_first", s.text)) {
+      for (const auto& since : lex_.FindCues("storyline_since", s.text)) {
+        if (ClauseOf(s.clauses, since.begin) == ClauseOf(s.clauses, first.begin)) again.push_back(first);
+      }
+    }
+    for (const auto& cue : again) {
       for (size_t ci : s.cands) {
         const Cand& c = cands_[ci];
-        bool near = (c.begin >= cue.end && c.begin - cue.end <= 6) || (cue.begin >= c.end && cue.begin - c.end <= 2);
+        bool english = internal::IsAsciiAlnum((*cue.text)[0]);
+        uint32_t reach = english ? 16 : 6;  // "first direct talks"
+        bool near = (c.begin >= cue.end && c.begin - cue.end <= reach) || (cue.begin >= c.end && cue.begin - c.end <= 2);
         if (!near) continue;
         int later = Resolve(int(ci));
         const Cand& lc = cands_[later];
@@ -1122,6 +1140,11 @@ Extraction DocWork::Run() {
     const TriggerHit* prev_verb = nullptr;
     for (const auto& h : s.hits) {
       if (h.blocker()) continue;
+      // A trigger inside a time expression ("March 2022") is part of the date.
+      bool in_time = std::any_of(times_.begin(), times_.end(), [&](const TimeMention& t) {
+        return t.begin < s.begin + h.end && s.begin + h.begin < t.end;
+      });
+      if (in_time) continue;
       const EventTypeInfo* type = lex_.Type(h.entry->type);
       // 撕毁了…协议, signed the agreement: the nominal agreement is the
       // verb's object, not a happening of its own.

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <fstream>
+#include <random>
+#include <set>
 
 #include "event_test_util.h"
 #include "kbq/ingest/event_eval.h"
@@ -414,6 +416,81 @@ TEST_CASE("EventExtractor: 'X said' attributes the events it introduces, not its
   const Event* aid = One(x, "aid");
   CHECK(Has(*aid, "JPN", Role::kSource));
   CHECK(Has(*aid, "MAR", Role::kTarget));
+}
+
+TEST_CASE("EventExtractor: random text with random mentions never breaks the invariants", "[ingest][events]") {
+  // Pieces of real triggers, cues, names and punctuation, shuffled; spans
+  // land on character boundaries. Checks ids, spans and link ends.
+  const std::vector<std::string> pieces = {
+      "俄罗斯", "乌克兰", "与", "和", "在", "伊斯坦布尔", "举行", "谈判", "通了电话", "未", "将", "称", ",", "。",
+      "上溯至", "2022年", "导致", "如果", "就不会", "谈判代表团", "要求", "结束后", "发表声明", "Russia", " met ",
+      " Ukraine", " in ", "Istanbul", " did not ", " call ", " said", ", ", ". ", " after ", "talks", " again ",
+      "由", "美方", "发起", "讨论了", "再次", "作者:", "撕毁", "协议", "\n"};
+  std::mt19937 rng(20250517);
+  for (int round = 0; round < 200; ++round) {
+    std::string text;
+    std::vector<std::pair<uint32_t, uint32_t>> spans;
+    int n = 5 + int(rng() % 40);
+    for (int k = 0; k < n; ++k) {
+      const std::string& p = pieces[rng() % pieces.size()];
+      if (rng() % 4 == 0) spans.push_back({uint32_t(text.size()), uint32_t(text.size() + p.size())});
+      text += p;
+    }
+    Document doc = MakeDoc(text, "zh", 2025, 5, 17);
+    std::vector<ActorMention> actors;
+    std::vector<TimeMention> times;
+    const char* ids[] = {"RUS", "UKR", "USA", "place:istanbul", "person:marco-rubio", "org:eu", "person:unknown"};
+    for (auto [b, e] : spans) {
+      if (rng() % 3 == 0) {
+        TimeMention t;
+        t.begin = b;
+        t.end = e;
+        t.text = text.substr(b, e - b);
+        t.value = TimeValue::Day(2020 + int(rng() % 6), 1 + rng() % 12, 1 + rng() % 28);
+        t.resolution = Resolution::kAbsolute;
+        t.is_duration = rng() % 5 == 0;
+        times.push_back(t);
+      } else {
+        actors.push_back({b, e, text.substr(b, e - b), ids[rng() % 7], false, false});
+      }
+    }
+    Extraction x = X().Extract(doc, times, actors, World().Lookup());
+    std::set<std::string> ids_seen;
+    for (const auto& e : x.events) {
+      CHECK(ids_seen.insert(e.id).second);
+      CHECK(e.date.ok());
+      CHECK(!e.date_basis.empty());
+      REQUIRE(!e.mentions.empty());
+      for (const auto& m : e.mentions) {
+        CHECK(m.end <= text.size());
+        CHECK(text.compare(m.begin, m.end - m.begin, m.text) == 0);
+        CHECK(m.text.find(m.trigger) != std::string::npos);
+      }
+    }
+    for (const auto& l : x.links) {
+      CHECK(l.from != l.to);
+      if (l.kind != LinkKind::kSameAs) {
+        CHECK(ids_seen.count(l.from) == 1);
+        CHECK(ids_seen.count(l.to) == 1);
+      }
+    }
+  }
+}
+
+TEST_CASE("EventExtractor: 'the first talks since' links the storyline to the earlier talks", "[ingest][events]") {
+  std::string text = "Russia and Ukraine held talks in Istanbul in March 2022. "
+                     "Russia and Ukraine met in Istanbul on May 16, 2025, the first direct talks since 2022.";
+  std::vector<TimeMention> times = {Time(text, "March 2022", TimeValue::Month(2022, 3)),
+                                    Time(text, "May 16, 2025", TimeValue::Day(2025, 5, 16)),
+                                    Time(text, "2022", TimeValue::Year(2022), false, 1)};
+  std::sort(times.begin(), times.end(), [](auto& a, auto& b) { return a.begin < b.begin; });
+  Extraction x = Run(MakeDoc(text, "en", 2025, 5, 17), times);
+  INFO(Dump(x));
+  auto talks = OfType(x, "meeting");
+  REQUIRE(talks.size() == 2);
+  const Event* y2022 = talks[0]->date.precision == Precision::kMonth ? talks[0] : talks[1];
+  const Event* y2025 = talks[0]->date.precision == Precision::kMonth ? talks[1] : talks[0];
+  CHECK(HasLink(x, *y2025, *y2022, LinkKind::kStoryline));
 }
 
 // The whole seed article with the time expressions a tagger would find,
