@@ -146,6 +146,7 @@ struct Cand {
   std::string date_text;
   int antecedent = -1;  // coreferent earlier/later candidate
   bool bare = false;    // no date, party or place of its own: a generic mention, dropped
+  bool discussed = false;  // the object of 讨论了 / discussed: not the narrative's time
   bool future = false;
 };
 
@@ -775,6 +776,12 @@ bool DocWork::Compatible(const Cand& a, const Cand& b) const {
 
 void DocWork::Coreference() {
   std::vector<int> salience(cands_.size(), 0);  // mentions resolved to each candidate so far
+  for (auto& c : cands_) {
+    const SentenceInfo& s = sents_[c.sentence];
+    for (const auto& cue : lex_.FindCues("refers", s.text)) {
+      if (!InsideTrigger(s, cue) && cue.end <= c.begin && ClauseOf(s.clauses, cue.begin) == c.clause) c.discussed = true;
+    }
+  }
   for (size_t i = 0; i < cands_.size(); ++i) {
     Cand& c = cands_[i];
     if (!c.basis.empty()) continue;
@@ -896,14 +903,15 @@ void DocWork::InheritDates() {
     for (size_t ci : s.cands) {
       if (ci >= i) break;
       const Cand& p = cands_[ci];
-      if (p.antecedent < 0 && (p.basis == "explicit" || p.basis == "sentence")) from = &p;
+      if (p.antecedent < 0 && !p.discussed && (p.basis == "explicit" || p.basis == "sentence")) from = &p;
     }
     // (2) the last dated event earlier in the same paragraph.
     if (!from) {
       for (int si = int(c.sentence) - 1; si >= 0 && !from; --si) {
         for (auto it = sents_[si].cands.rbegin(); it != sents_[si].cands.rend(); ++it) {
           const Cand& p = cands_[*it];
-          if (p.antecedent < 0 && (p.basis == "explicit" || p.basis == "sentence") && !HiddenByDefault(p.modality)) {
+          if (p.antecedent < 0 && !p.discussed && (p.basis == "explicit" || p.basis == "sentence") &&
+              !HiddenByDefault(p.modality)) {
             from = &p;
             break;
           }
