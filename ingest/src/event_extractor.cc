@@ -146,7 +146,8 @@ struct Cand {
   std::string date_text;
   int antecedent = -1;  // coreferent earlier/later candidate
   bool bare = false;    // no date, party or place of its own: a generic mention, dropped
-  bool discussed = false;  // the object of 讨论了 / discussed: not the narrative's time
+  bool discussed = false;
+  std::vector<std::string> countries;  // participants mapped to countries (cache)  // the object of 讨论了 / discussed: not the narrative's time
   bool future = false;
 };
 
@@ -293,7 +294,8 @@ class DocWork {
     return i;
   }
   void AddLink(int from, int to, LinkKind kind, std::string_view cue, const SentenceInfo& s, double conf);
-  std::vector<std::string> Countries(const Cand& c) const;
+  const std::vector<std::string>& Countries(const Cand& c) const { return c.countries; }
+  std::vector<std::string> ComputeCountries(const Cand& c) const;
 
   const EventLexicon& lex_;
   const Document& doc_;
@@ -385,8 +387,12 @@ void DocWork::PrepareSentence(uint32_t index, SentenceInfo* s) {
   s->text = std::string_view(text).substr(s->begin, s->end - s->begin);
   s->clauses = SplitClauses(s->text);
   s->hits = lex_.FindTriggers(s->text);
-  for (const auto& m : actor_mentions_) {
-    if (m.begin < s->begin || m.end > s->end) continue;
+  // Mentions are sorted by begin (REQUIRES): visit only this sentence's.
+  auto first = std::lower_bound(actor_mentions_.begin(), actor_mentions_.end(), s->begin,
+                                [](const ActorMention& m, uint32_t b) { return m.begin < b; });
+  for (auto it = first; it != actor_mentions_.end() && it->begin < s->end; ++it) {
+    const ActorMention& m = *it;
+    if (m.end > s->end) continue;
     ActorInfo a;
     a.begin = m.begin - s->begin;
     a.end = m.end - s->begin;
@@ -705,8 +711,11 @@ Modality DocWork::FindModality(const SentenceInfo& s, const Cand& c, bool counte
 
 void DocWork::AssignOwnDates(SentenceInfo* s) {
   std::vector<std::pair<size_t, const TimeMention*>> sentence_level;
-  for (const auto& t : times_) {
-    if (t.begin < s->begin || t.end > s->end) continue;
+  auto first = std::lower_bound(times_.begin(), times_.end(), s->begin,
+                                [](const TimeMention& t, uint32_t b) { return t.begin < b; });
+  for (auto it = first; it != times_.end() && it->begin < s->end; ++it) {
+    const TimeMention& t = *it;
+    if (t.end > s->end) continue;
     if (t.is_duration || !t.value.ok() || t.resolution == Resolution::kUnresolved) continue;
     uint32_t tb = t.begin - s->begin, te = t.end - s->begin;
     // "since 2022", 2022年以来: where a span starts, not when anything happened.
@@ -753,7 +762,8 @@ void DocWork::AssignOwnDates(SentenceInfo* s) {
   }
 }
 
-std::vector<std::string> DocWork::Countries(const Cand& c) const {
+
+std::vector<std::string> DocWork::ComputeCountries(const Cand& c) const {
   std::vector<std::string> out;
   for (const auto& p : c.participants) {
     const Actor* r = Lookup(p.actor_id);
@@ -766,7 +776,8 @@ std::vector<std::string> DocWork::Countries(const Cand& c) const {
 bool DocWork::Compatible(const Cand& a, const Cand& b) const {
   if (!TypesCompatible(a.type->type, b.type->type)) return false;
   if (!a.place.empty() && !b.place.empty() && a.place != b.place) return false;
-  auto ca = Countries(a), cb = Countries(b);
+  const auto& ca = Countries(a);
+  const auto& cb = Countries(b);
   if (ca.empty() || cb.empty()) return true;
   for (const auto& x : ca) {
     if (std::find(cb.begin(), cb.end(), x) != cb.end()) return true;
@@ -800,13 +811,13 @@ void DocWork::Coreference() {
     // the same type, and a later one needs a shared place or party.
     int best = -1;
     std::pair<int, uint32_t> best_key{0, UINT32_MAX};
-    auto ca = Countries(c);
+    const auto& ca = Countries(c);
     for (size_t j = 0; j < cands_.size(); ++j) {
       const Cand& a = cands_[j];
       if (j == i || a.antecedent >= 0 || (a.basis != "explicit" && a.basis != "sentence")) continue;
       if (HiddenByDefault(a.modality) != HiddenByDefault(c.modality)) continue;
       if (!Compatible(a, c)) continue;
-      auto cb = Countries(a);
+      const auto& cb = Countries(a);
       bool shared_party = std::any_of(ca.begin(), ca.end(), [&](const std::string& k) {
         return std::find(cb.begin(), cb.end(), k) != cb.end();
       });
@@ -887,7 +898,10 @@ void DocWork::PartOf() {
         e.date_text.clear();
       }
       if (e.place.empty()) e.place = w.place;
-      if (e.participants.empty()) e.participants = w.participants;
+      if (e.participants.empty()) {
+        e.participants = w.participants;
+        e.countries = w.countries;
+      }
       links_.push_back({int(ci), whole, LinkKind::kPartOf, "part_of", 0.6});
     }
   }
@@ -1191,6 +1205,7 @@ Extraction DocWork::Run() {
       }
     }
     ApplyInitiators(&s);
+    for (size_t ci : s.cands) cands_[ci].countries = ComputeCountries(cands_[ci]);
   }
   Coreference();
   PartOf();
