@@ -1,0 +1,191 @@
+// The merge rule and the merge itself (docs/extraction.md, "One event per happening").
+#include "kbq/ingest/event_merge.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+
+namespace kbq::ingest {
+namespace {
+
+const EventExtractor* Builtin() {
+  static const EventExtractor* x = [] {
+    auto r = EventExtractor::LoadBuiltin();
+    return r.ok() ? std::move(r).value().release() : nullptr;
+  }();
+  return x;
+}
+
+bool IsAncestor(const EventExtractor& x, std::string_view anc, std::string_view t) {
+  const EventTypeInfo* info = x.FindType(t);
+  for (int guard = 0; info && guard < 16; ++guard) {
+    if (info->type == anc) return true;
+    if (info->parent == "-") break;
+    info = x.FindType(info->parent);
+  }
+  return false;
+}
+
+int ModalityClass(Modality m) {
+  switch (m) {
+    case Modality::kAsserted:
+    case Modality::kReported:
+    case Modality::kClaimed:
+      return 0;
+    default:
+      return static_cast<int>(m);
+  }
+}
+
+std::vector<std::string> Countries(const Event& e, const AncestorsFn& ancestors) {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& id) {
+    if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+  };
+  for (const auto& p : e.participants) {
+    std::vector<std::string> up = ancestors ? ancestors(p.actor_id) : std::vector<std::string>{};
+    if (up.empty()) add(p.actor_id);
+    for (const auto& u : up) add(u);
+  }
+  return out;
+}
+
+int BasisRank(const std::string& b) {
+  if (b == "explicit") return 0;
+  if (b == "sentence") return 1;
+  if (b == "inherited") return 2;
+  return 3;
+}
+
+}  // namespace
+
+bool TypesCompatible(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  const EventExtractor* x = Builtin();
+  if (!x) return false;
+  const EventTypeInfo* ta = x->FindType(a);
+  const EventTypeInfo* tb = x->FindType(b);
+  if (!ta || !tb) return false;
+  if (ta->family == tb->family) return true;
+  return IsAncestor(*x, a, b) || IsAncestor(*x, b, a);
+}
+
+bool SameHappening(const Event& a, const Event& b, const AncestorsFn& ancestors) {
+  if (ModalityClass(a.modality) != ModalityClass(b.modality)) return false;
+  if (!TypesCompatible(a.type, b.type)) return false;
+  if (!a.date.ok() || !b.date.ok()) return false;
+  bool different_articles = !a.mentions.empty() && !b.mentions.empty() &&
+                            a.mentions.front().article_id != b.mentions.front().article_id;
+  int32_t slack = (different_articles && a.date.precision == Precision::kDay &&
+                   b.date.precision == Precision::kDay) ? 1 : 0;
+  if (a.date.earliest > b.date.latest + slack || b.date.earliest > a.date.latest + slack) return false;
+  // A date that is only the publication day says little: it must not merge
+  // with a dated event of another day at a coarser precision either.
+  if ((a.date_basis == "publication") != (b.date_basis == "publication") && a.type != b.type) return false;
+  if (!a.place_id.empty() && !b.place_id.empty() && a.place_id != b.place_id) {
+    auto up_a = ancestors ? ancestors(a.place_id) : std::vector<std::string>{};
+    auto up_b = ancestors ? ancestors(b.place_id) : std::vector<std::string>{};
+    bool nested = std::find(up_a.begin(), up_a.end(), b.place_id) != up_a.end() ||
+                  std::find(up_b.begin(), up_b.end(), a.place_id) != up_b.end();
+    if (!nested) return false;
+  }
+  auto ca = Countries(a, ancestors), cb = Countries(b, ancestors);
+  if (ca.empty() || cb.empty()) {
+    return a.type == b.type && a.date.precision == Precision::kDay && a.date == b.date &&
+           (!a.place_id.empty() || !b.place_id.empty());
+  }
+  size_t common = 0;
+  for (const auto& c : ca) common += std::find(cb.begin(), cb.end(), c) != cb.end();
+  // Two-sided events (talks, calls) need both sides to meet when both report two.
+  size_t need = (ca.size() >= 2 && cb.size() >= 2) ? 2 : 1;
+  return common >= need;
+}
+
+MergeResult MergeInto(const Event& kept, const Event& other) {
+  MergeResult r{kept, Link{other.id, kept.id, LinkKind::kSameAs, "", 0.5}};
+  Event& e = r.event;
+  for (const auto& m : other.mentions) {
+    if (std::find(e.mentions.begin(), e.mentions.end(), m) == e.mentions.end()) e.mentions.push_back(m);
+  }
+  for (const auto& p : other.participants) {
+    bool have = std::any_of(e.participants.begin(), e.participants.end(),
+                            [&](const Participant& q) { return q.actor_id == p.actor_id; });
+    if (!have) e.participants.push_back(p);
+  }
+  std::stable_sort(e.participants.begin(), e.participants.end(),
+                   [](const Participant& x, const Participant& y) { return x.role < y.role; });
+  // The better date: a better basis, then the more precise.
+  bool better = BasisRank(other.date_basis) < BasisRank(e.date_basis) ||
+                (BasisRank(other.date_basis) == BasisRank(e.date_basis) && other.date.ok() &&
+                 (!e.date.ok() || other.date.SpanDays() < e.date.SpanDays()));
+  if (better) {
+    e.date = other.date;
+    e.date_basis = other.date_basis;
+  }
+  if (e.place_id.empty()) e.place_id = other.place_id;
+  if (e.attribution.actor_id.empty() && e.attribution.cue.empty()) e.attribution = other.attribution;
+  if (e.modality == Modality::kAsserted && other.modality != Modality::kAsserted &&
+      r.same_as.kind == LinkKind::kSameAs && other.modality == Modality::kReported) {
+    // asserted wins over reported: somebody states it outright.
+  }
+  if (e.cameo.empty()) e.cameo = other.cameo;
+  e.confidence = std::min(0.98, std::max(e.confidence, other.confidence) + 0.05);
+  for (const auto& [lang, label] : other.labels) e.labels.emplace(lang, label);
+  for (const auto& [k, v] : other.attributes) e.attributes.emplace(k, v);
+  r.same_as.evidence = "merge: " + other.type + " " + other.date.ToString() + " into " + kept.type +
+                       " " + kept.date.ToString();
+  r.same_as.confidence = 0.6;
+  return r;
+}
+
+void MergeExtraction(Extraction* x, const AncestorsFn& ancestors) {
+  std::vector<Event>& ev = x->events;
+  std::vector<bool> gone(ev.size(), false);
+  std::map<std::string, std::string> renamed;
+  std::vector<Link> same_as;
+  for (size_t i = 0; i < ev.size(); ++i) {
+    if (gone[i]) continue;
+    for (size_t j = i + 1; j < ev.size(); ++j) {
+      if (gone[j] || !SameHappening(ev[i], ev[j], ancestors)) continue;
+      MergeResult r = MergeInto(ev[i], ev[j]);
+      ev[i] = std::move(r.event);
+      same_as.push_back(std::move(r.same_as));
+      renamed[ev[j].id] = ev[i].id;
+      gone[j] = true;
+    }
+  }
+  std::vector<Event> kept;
+  for (size_t i = 0; i < ev.size(); ++i) {
+    if (!gone[i]) kept.push_back(std::move(ev[i]));
+  }
+  ev = std::move(kept);
+  auto final_id = [&](std::string id) {
+    for (int guard = 0; guard < 64; ++guard) {
+      auto it = renamed.find(id);
+      if (it == renamed.end()) break;
+      id = it->second;
+    }
+    return id;
+  };
+  std::vector<Link> links;
+  for (auto l : x->links) {
+    if (l.kind == LinkKind::kSameAs) {
+      links.push_back(l);
+      continue;
+    }
+    l.from = final_id(l.from);
+    l.to = final_id(l.to);
+    if (l.from == l.to) continue;
+    bool dup = std::any_of(links.begin(), links.end(), [&](const Link& o) {
+      return o.from == l.from && o.to == l.to && o.kind == l.kind;
+    });
+    if (!dup) links.push_back(std::move(l));
+  }
+  for (auto& l : same_as) {
+    l.to = final_id(l.to);
+    links.push_back(std::move(l));
+  }
+  x->links = std::move(links);
+}
+
+}  // namespace kbq::ingest

@@ -1,0 +1,118 @@
+#include "kbq/ingest/event_merge.h"
+
+#include <catch2/catch.hpp>
+
+namespace kbq::ingest {
+namespace {
+
+Event Ev(const std::string& id, const std::string& type, TimeValue date, std::vector<std::string> parties,
+         const std::string& place = "", const std::string& article = "art-a") {
+  Event e;
+  e.id = id;
+  e.type = type;
+  e.date = date;
+  e.date_basis = "explicit";
+  for (size_t i = 0; i < parties.size(); ++i) e.participants.push_back({parties[i], i ? Role::kTarget : Role::kSource});
+  e.place_id = place;
+  Mention m;
+  m.article_id = article;
+  m.trigger = type;
+  m.text = id;
+  e.mentions.push_back(m);
+  return e;
+}
+
+AncestorsFn People() {
+  return [](const std::string& id) -> std::vector<std::string> {
+    if (id == "person:sergey-lavrov") return {"RUS"};
+    if (id == "person:marco-rubio") return {"USA"};
+    if (id == "place:istanbul") return {"TUR"};
+    return {};
+  };
+}
+
+TEST_CASE("SameHappening: negotiate ≈ meeting ≈ summit, but not phone call", "[ingest][merge]") {
+  CHECK(TypesCompatible("negotiate", "meeting"));
+  CHECK(TypesCompatible("meeting", "summit"));
+  CHECK(TypesCompatible("consult", "phone_call"));  // parent
+  CHECK_FALSE(TypesCompatible("phone_call", "negotiate"));
+  CHECK_FALSE(TypesCompatible("arrest", "negotiate"));
+}
+
+TEST_CASE("SameHappening: a Chinese and an English report of the same talks merge", "[ingest][merge]") {
+  Event zh = Ev("ev-1", "negotiate", TimeValue::Day(2025, 5, 16), {"RUS", "UKR"}, "place:istanbul", "art-zh");
+  Event en = Ev("ev-2", "meeting", TimeValue::Day(2025, 5, 16), {"UKR", "RUS"}, "place:istanbul", "art-en");
+  CHECK(SameHappening(zh, en, People()));
+  SECTION("a day apart across articles (time zones) still merges") {
+    en.date = TimeValue::Day(2025, 5, 17);
+    CHECK(SameHappening(zh, en, People()));
+  }
+  SECTION("a coarser date that covers the day merges") {
+    en.date = TimeValue::Month(2025, 5);
+    CHECK(SameHappening(zh, en, People()));
+  }
+  SECTION("a different week does not") {
+    en.date = TimeValue::Day(2025, 5, 23);
+    CHECK_FALSE(SameHappening(zh, en, People()));
+  }
+  SECTION("a different place does not") {
+    en.place_id = "place:abu-dhabi";
+    CHECK_FALSE(SameHappening(zh, en, People()));
+  }
+  SECTION("the country for the place is nested, and merges") {
+    en.place_id = "TUR";
+    CHECK(SameHappening(zh, en, People()));
+  }
+  SECTION("negated never merges with asserted") {
+    en.modality = Modality::kNegated;
+    CHECK_FALSE(SameHappening(zh, en, People()));
+  }
+  SECTION("reported and asserted are one modality class") {
+    en.modality = Modality::kReported;
+    CHECK(SameHappening(zh, en, People()));
+  }
+}
+
+TEST_CASE("SameHappening: people are mapped to their countries", "[ingest][merge]") {
+  Event a = Ev("ev-1", "phone_call", TimeValue::Day(2025, 5, 17), {"person:marco-rubio", "person:sergey-lavrov"});
+  Event b = Ev("ev-2", "phone_call", TimeValue::Day(2025, 5, 17), {"USA", "RUS"}, "", "art-b");
+  CHECK(SameHappening(a, b, People()));
+  Event c = Ev("ev-3", "phone_call", TimeValue::Day(2025, 5, 17), {"UKR", "org:eu"}, "", "art-b");
+  CHECK_FALSE(SameHappening(a, c, People()));
+}
+
+TEST_CASE("MergeInto: union of mentions, the better date, and a same_as link", "[ingest][merge]") {
+  Event kept = Ev("ev-1", "negotiate", TimeValue::Month(2025, 5), {"RUS"}, "");
+  kept.date_basis = "inherited";
+  Event other = Ev("ev-2", "negotiate", TimeValue::Day(2025, 5, 16), {"RUS", "UKR"}, "place:istanbul", "art-b");
+  MergeResult r = MergeInto(kept, other);
+  CHECK(r.event.id == "ev-1");
+  CHECK(r.event.mentions.size() == 2);
+  CHECK(r.event.date == TimeValue::Day(2025, 5, 16));
+  CHECK(r.event.date_basis == "explicit");
+  CHECK(r.event.place_id == "place:istanbul");
+  CHECK(r.event.participants.size() == 2);
+  CHECK(r.same_as.from == "ev-2");
+  CHECK(r.same_as.to == "ev-1");
+  CHECK(r.same_as.kind == LinkKind::kSameAs);
+}
+
+TEST_CASE("MergeExtraction: links move to the kept event, self-links vanish, the merge is logged", "[ingest][merge]") {
+  Extraction x;
+  x.events.push_back(Ev("ev-1", "negotiate", TimeValue::Day(2025, 5, 16), {"RUS", "UKR"}, "place:istanbul"));
+  x.events.push_back(Ev("ev-2", "phone_call", TimeValue::Day(2025, 5, 17), {"USA", "RUS"}));
+  x.events.push_back(Ev("ev-3", "negotiate", TimeValue::Day(2025, 5, 16), {"UKR", "RUS"}, "place:istanbul"));
+  x.links.push_back({"ev-2", "ev-3", LinkKind::kRefersTo, "讨论了", 0.6});
+  x.links.push_back({"ev-1", "ev-3", LinkKind::kBefore, "后", 0.5});
+  MergeExtraction(&x, People());
+  REQUIRE(x.events.size() == 2);
+  CHECK(x.events[0].mentions.size() == 2);
+  REQUIRE(x.links.size() == 2);
+  CHECK(x.links[0] == Link{"ev-2", "ev-1", LinkKind::kRefersTo, "讨论了", 0.6});
+  CHECK(x.links[1].kind == LinkKind::kSameAs);
+  CHECK(x.links[1].from == "ev-3");
+  CHECK(x.links[1].to == "ev-1");
+}
+
+}  // namespace
+}  // namespace kbq::ingest
