@@ -101,8 +101,12 @@ Status Pipeline::Commit(const Analysis& a, Store* store, IngestReport* report) {
   for (const Event& e : a.events) {
     std::optional<Event> same;
     if (e.date.ok()) {
+      // People and bodies count as their country at the event's date.
+      AncestorsFn ancestors = [&](const std::string& id) {
+        return gazetteer_->Ancestors(id, e.date.earliest);
+      };
       Status s = store->ScanDateRange(e.date.earliest, e.date.latest, [&](const Event& stored) {
-        if (SameHappening(stored, e)) {
+        if (SameHappening(stored, e, ancestors)) {
           same = stored;
           return false;
         }
@@ -111,7 +115,9 @@ Status Pipeline::Commit(const Analysis& a, Store* store, IngestReport* report) {
       if (!s.ok()) return s;
     }
     if (same) {
-      batch.events.push_back(MergeInto(*same, e));
+      MergeResult merged = MergeInto(*same, e);
+      batch.events.push_back(std::move(merged.event));
+      batch.links.push_back(std::move(merged.same_as));  // the trail to undo the merge
       renamed[e.id] = same->id;
       ++report->events_merged;
     } else {
@@ -119,12 +125,13 @@ Status Pipeline::Commit(const Analysis& a, Store* store, IngestReport* report) {
       ++report->events_new;
     }
   }
+  size_t trail_links = batch.links.size();
   for (Link l : a.links) {
     if (auto it = renamed.find(l.from); it != renamed.end()) l.from = it->second;
     if (auto it = renamed.find(l.to); it != renamed.end()) l.to = it->second;
     if (l.from != l.to) batch.links.push_back(std::move(l));
   }
-  report->links += batch.links.size();
+  report->links += batch.links.size() - trail_links;
 
   // The actors the events name, and their ancestors, go in the same batch.
   std::set<std::string> ids;
