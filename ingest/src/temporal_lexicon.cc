@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
+#include <string>
 
 namespace kbq::ingest::time_internal {
 namespace {
@@ -109,7 +110,8 @@ void LoadFile(std::string_view text, Lexicon* lx) {
         lx->en_season[w] = e;
       }
     } else if (name == "time_future_cues.tsv") {
-      (f[1] == "zh" ? lx->zh_future : lx->en_future).push_back(w);
+      if (f.size() >= 3 && f[2] == "adjacent") lx->en_future_adjacent.push_back(w);
+      else (f[1] == "zh" ? lx->zh_future : lx->en_future).push_back(w);
     } else if (name == "time_blockers.tsv") {
       lx->zh_block[w] = 1;
       MarkFirst(lx, w);
@@ -124,6 +126,21 @@ const Lexicon& GetLexicon() {
     auto* lx = new Lexicon;
     lx->zh_first.assign(0x10000, false);
     for (size_t i = 0; i < kTimeLexiconFileCount; ++i) LoadFile(kTimeLexiconFiles[i], lx);
+    // Where the scanner needs to look at all: a fast filter per position.
+    lx->zh_start = lx->zh_first;
+    for (auto& [cp, unused] : lx->zh_num)
+      if (cp < lx->zh_start.size()) lx->zh_start[cp] = true;
+    for (char32_t cp : std::u32string(U"近多上下本这年月数几过最当"))
+      lx->zh_start[cp] = true;
+    for (char32_t cp = 0xFF10; cp <= 0xFF19; ++cp) lx->zh_start[cp] = true;
+    auto first_word = [](const std::string& k) { return k.substr(0, k.find(' ')); };
+    for (auto& [k, unused] : lx->en_rel) lx->en_trigger[first_word(k)] = 1;
+    for (auto* m : {&lx->en_month, &lx->en_num, &lx->en_weekday})
+      for (auto& [k, unused] : *m) lx->en_trigger[k] = 1;
+    for (auto& [k, unused] : lx->en_season) lx->en_trigger[k] = 1;
+    for (const char* w : {"early", "mid", "late", "the", "last", "next", "this", "past", "recent",
+                          "between", "from", "few", "several", "q"})
+      lx->en_trigger[w] = 1;
     return lx;
   }();
   return *lexicon;

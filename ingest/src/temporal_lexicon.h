@@ -45,9 +45,12 @@ struct Lexicon {
   SvMap<RelEntry> zh_rel, en_rel;  // en keys: lower-case words joined by one space
   SvMap<int> zh_pod;               // part of day -> pm rule (0 am, 1 pm, 2 noon)
   SvMap<SeasonEntry> zh_season, en_season;
-  std::vector<std::string> zh_future, en_future;
+  std::vector<std::string> zh_future, en_future;  // anywhere in the clause
+  std::vector<std::string> en_future_adjacent;     // the word just before ("until Friday")
   SvMap<int> zh_block;  // phrases that are not time expressions
   std::vector<bool> zh_first;  // BMP code points that start a zh lexicon word
+  std::vector<bool> zh_start;  // ... or a numeral, or a structural word (近, 上, 年)
+  SvMap<int> en_trigger;       // lower-case words that may start an English expression
   size_t en_rel_max_words = 1;
 };
 

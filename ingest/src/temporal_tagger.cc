@@ -377,6 +377,17 @@ bool Scanner::FutureCue(size_t b, size_t e) const {
   size_t hi = e;
   while (hi < t_.size() && hi - e < 90 && !IsClauseEnd(t_, hi)) ++hi;
   std::string_view before = t_.substr(lo, b - lo), after = t_.substr(e, hi - e);
+  {
+    // "until Friday", "by early June": the word just before.
+    size_t q = b;
+    while (q > lo && t_[q - 1] == ' ') --q;
+    size_t w0 = q;
+    while (w0 > lo && IsAsciiAlpha(t_[w0 - 1])) --w0;
+    std::string prev(t_.substr(w0, q - w0));
+    for (auto& ch : prev) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (const auto& cue : lx_.en_future_adjacent)
+      if (prev == cue) return true;
+  }
   for (std::string_view part : {before, after}) {
     for (const auto& cue : lx_.zh_future) {
       size_t f = 0;
@@ -1177,7 +1188,10 @@ bool Scanner::EnDate(size_t p, Cand* c) {
   auto month_of = [&](const Word& mw, size_t* end) -> int {
     auto it = lx_.en_month.find(mw.lower);
     if (it == lx_.en_month.end()) return 0;
-    if (!mw.cap) return 0;  // "march", "may": verbs
+    if (!mw.cap) {  // "march", "may": verbs, unless a day or year follows
+      size_t k = SkipSpaces(mw.e);
+      if (mw.lower == "may" || k == mw.e || k >= t_.size() || !IsAsciiDigit(t_[k])) return 0;
+    }
     *end = mw.e;
     if (mw.lower.size() <= 4 && mw.lower != "june" && mw.lower != "july" && mw.lower != "may" &&
         *end < t_.size() &&
@@ -1269,6 +1283,19 @@ bool Scanner::EnDate(size_t p, Cand* c) {
         if (dw.num && dw.e - dw.b <= 2 &&
             !(dw.e < t_.size() && (IsAsciiAlnum(t_[dw.e]) || t_[dw.e] == sep)))
           return finish_day(v, std::stoi(mw.lower), std::stoi(dw.lower), dw.e, true);
+      }
+    }
+    // 2014/10, 2014-10 (year and month)
+    if (n == 4 && e + 1 < t_.size() && (t_[e] == '-' || t_[e] == '/') && IsAsciiDigit(t_[e + 1])) {
+      Word mw = WordAt(e + 1);
+      if (mw.num && mw.e - mw.b == 2 && !(mw.e < t_.size() && (IsAsciiAlnum(t_[mw.e]) ||
+                                                               t_[mw.e] == t_[e]))) {
+        int mm = std::stoi(mw.lower);
+        if (mm >= 1 && mm <= 12 && !(t_[e] == '-' && mm > 12)) {
+          c->end = mw.e;
+          c->value = TimeValue::Month(v, mm);
+          return true;
+        }
       }
     }
     // 5/17/2025 (month first), 17/5/2025 when the first is > 12.
@@ -1376,6 +1403,16 @@ bool Scanner::EnDate(size_t p, Cand* c) {
 
 void Scanner::En(size_t p, Cand* best) {
   if (p > 0 && IsAsciiAlnum(t_[p - 1])) return;
+  if (!IsAsciiDigit(t_[p])) {  // a fast filter: only words that may start an expression
+    char buf[16];
+    size_t k = 0;
+    while (p + k < t_.size() && IsAsciiAlpha(t_[p + k]) && k < sizeof(buf)) {
+      buf[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(t_[p + k])));
+      ++k;
+    }
+    if (k == sizeof(buf) || lx_.en_trigger.find(std::string_view(buf, k)) == lx_.en_trigger.end())
+      return;
+  }
   Word w = WordAt(p);
   if (w.e == w.b) return;
   // Relative phrases from the lexicon, longest first.
@@ -1552,8 +1589,11 @@ void Scanner::En(size_t p, Cand* best) {
       u = a;
       u.e = a.e + 1;
       u.lower = "quarter";
-    } else if (EnNumberWord(a, &ord) && !a.num) {
+    } else if (EnNumberWord(a, &ord) && !a.num && a.lower != "a" && a.lower != "an") {
       u = WordAt(a.e);
+    } else if (a.num && a.e - a.b == 1 && Lit(t_, a.e, {"st", "nd", "rd", "th"})) {
+      ord = t_[a.b] - '0';  // 4th quarter
+      u = WordAt(a.e + 2);
     }
     if (ord >= 1 && ord <= 4 && (u.lower == "quarter" || (u.lower == "half" && ord <= 2))) {
       int y = 0;
@@ -1681,7 +1721,9 @@ std::vector<TimeMention> Scanner::Run() {
     Cand best;
     best.begin = p;
     best.end = p;
-    if (ctx_.lang != "en") Zh(p, &best);
+    bool zh_start = cp < lx_.zh_start.size() ? lx_.zh_start[cp] : false;
+    if (ctx_.lang != "en" && (zh_start || IsAsciiDigit(static_cast<char>(cp < 128 ? cp : 0))))
+      Zh(p, &best);
     if (ctx_.lang != "zh" || ascii_word) {
       if (ascii_word) En(p, &best);
     }

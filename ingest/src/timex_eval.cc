@@ -107,6 +107,11 @@ std::string Attr(std::string_view tag, std::string_view name) {
   return std::string(tag.substr(p, e - p));
 }
 
+// MEANTIME's annotators covered each article's title and first five sentences
+// (sentence numbers 0..5); mentions after them are neither credited nor
+// counted as spurious.
+constexpr int kAnnotatedSentences = 5;
+
 struct GoldTimex {
   size_t begin = 0, end = 0;
   std::string value;
@@ -162,7 +167,8 @@ std::string TimexValue(const TimeValue& v) {
   }
 }
 
-Result<DucklingScore> EvalDuckling(const std::string& jsonl_path, const std::string& lang) {
+Result<DucklingScore> EvalDuckling(const std::string& jsonl_path, const std::string& lang,
+                                   std::vector<std::string>* errors) {
   auto content = ReadFile(jsonl_path);
   if (!content.ok()) return content.status();
   DucklingScore score;
@@ -195,18 +201,26 @@ Result<DucklingScore> EvalDuckling(const std::string& jsonl_path, const std::str
     if (!Unambiguous(text, lang)) continue;
     ++score.scored;
     auto mentions = tagger.Tag(text, ctx, &diags);
-    if (mentions.empty()) continue;
+    std::string expected = row.value("value_at_grain", "");
+    if (mentions.empty()) {
+      if (errors) errors->push_back("missed: " + text + " -> " + expected);
+      continue;
+    }
     ++score.found;
     auto best = std::max_element(mentions.begin(), mentions.end(), [](auto& a, auto& b) {
       return a.end - a.begin < b.end - b.begin;
     });
-    std::string expected = row.value("value_at_grain", "");
-    if (AtGrain(best->value, grain) == expected) ++score.correct;
+    if (AtGrain(best->value, grain) == expected) {
+      ++score.correct;
+    } else if (errors) {
+      errors->push_back("wrong: " + text + " -> " + expected + ", got [" + best->text + "] " +
+                        best->value.ToString());
+    }
   }
   return score;
 }
 
-Result<MeantimeScore> EvalMeantime(const std::string& dir) {
+Result<MeantimeScore> EvalMeantime(const std::string& dir, std::vector<std::string>* errors) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return Status::NotFound(dir + ": not a directory");
@@ -230,6 +244,7 @@ Result<MeantimeScore> EvalMeantime(const std::string& dir) {
     std::map<int, std::pair<size_t, size_t>> span;  // t_id -> byte span
     std::string text;
     int last_sentence = -1;
+    size_t annotated_end = 0;  // MEANTIME annotates the title and sentences 1..5
     size_t p = 0;
     while ((p = x.find("<token ", p)) != std::string::npos) {
       size_t gt = x.find('>', p);
@@ -243,10 +258,12 @@ Result<MeantimeScore> EvalMeantime(const std::string& dir) {
       std::string tok = XmlUnescape(std::string_view(x.data() + gt + 1, close - gt - 1));
       span[tid] = {text.size(), text.size() + tok.size()};
       text += tok;
+      if (sentence <= kAnnotatedSentences) annotated_end = text.size();
       p = close;
     }
     // Gold TIMEX3 DATE and the DCT.
     std::vector<GoldTimex> gold;
+    std::vector<std::pair<size_t, size_t>> other;  // TIME, DURATION, SET: not scored
     std::string dct;
     p = 0;
     while ((p = x.find("<TIMEX3 ", p)) != std::string::npos) {
@@ -269,10 +286,18 @@ Result<MeantimeScore> EvalMeantime(const std::string& dir) {
         }
       }
       if (type == "DATE" && b < e) gold.push_back({b, e, value, false});
+      if (type != "DATE" && b < e) other.emplace_back(b, e);
       p = gt;
     }
     TimeValue dct_value = TimeValue::Parse(dct.substr(0, 10));
-    if (!dct_value.ok()) continue;
+    if (!dct_value.ok() && dct.size() == 10 && dct[2] == '-' && dct[5] == '-') {
+      // one file writes its DCT as MM-DD-YYYY
+      dct_value = TimeValue::Parse(dct.substr(6, 4) + "-" + dct.substr(0, 2) + "-" + dct.substr(3, 2));
+    }
+    if (!dct_value.ok()) {
+      if (errors) errors->push_back("no DCT: " + path + " (" + dct + ")");
+      continue;
+    }
     ++score.documents;
     TagContext ctx;
     ctx.published_utc = static_cast<int64_t>(dct_value.earliest) * 86400 + 12 * 3600;
@@ -281,15 +306,38 @@ Result<MeantimeScore> EvalMeantime(const std::string& dir) {
     std::vector<Diagnostic> diags;
     auto mentions = tagger.Tag(text, ctx, &diags);
     score.gold += static_cast<int>(gold.size());
+    std::string name = fs::path(path).filename().string();
     for (const auto& m : mentions) {
-      if (m.is_duration) continue;
+      if (m.is_duration || m.begin >= annotated_end) continue;
+      bool other_type = std::any_of(other.begin(), other.end(), [&](auto& o) {
+        return m.begin < o.second && o.first < m.end;
+      });
+      bool overlaps_date = std::any_of(gold.begin(), gold.end(), [&](auto& g) {
+        return m.begin < g.end && g.begin < m.end;
+      });
+      if (other_type && !overlaps_date) continue;
       ++score.predicted;
+      bool found = false;
       for (auto& g : gold) {
         if (g.matched || m.end <= g.begin || g.end <= m.begin) continue;
-        g.matched = true;
+        g.matched = found = true;
         ++score.matched;
-        if (TimexValue(m.value) == g.value) ++score.value_correct;
+        if (TimexValue(m.value) == g.value) {
+          ++score.value_correct;
+        } else if (errors) {
+          errors->push_back("wrong: " + name + " [" + m.text + "] " + TimexValue(m.value) +
+                            " gold [" + text.substr(g.begin, g.end - g.begin) + "] " + g.value);
+        }
         break;
+      }
+      if (!found && errors) {
+        errors->push_back("spurious: " + name + " [" + m.text + "] " + TimexValue(m.value));
+      }
+    }
+    for (const auto& g : gold) {
+      if (!g.matched && errors) {
+        errors->push_back("missed: " + name + " [" + text.substr(g.begin, g.end - g.begin) + "] " +
+                          g.value);
       }
     }
   }

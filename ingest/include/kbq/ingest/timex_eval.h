@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "kbq/status.h"
 #include "kbq/time_value.h"
@@ -28,12 +29,15 @@ struct DucklingScore {
 // year (four digits) or is an explicit relative expression (yesterday, last
 // year, 3 days ago, 去年, 昨天, 三天前 ...). Bare weekdays, months and
 // month-days are left out: Duckling resolves them forward, news backward.
-Result<DucklingScore> EvalDuckling(const std::string& jsonl_path, const std::string& lang);
+// `errors`, when given, receives one line per scored row that was missed or wrong.
+Result<DucklingScore> EvalDuckling(const std::string& jsonl_path, const std::string& lang,
+                                   std::vector<std::string>* errors = nullptr);
 
 struct MeantimeScore {
   int documents = 0;
   int gold = 0;        // gold TIMEX3 of type DATE (including each document's DCT mention)
-  int predicted = 0;   // our mentions that are not durations
+  int predicted = 0;   // our non-duration mentions in the annotated sentences (title + 5),
+                       // leaving out those on a gold TIME/DURATION/SET only
   int matched = 0;     // gold spans overlapped by a predicted span (one-to-one)
   int value_correct = 0;  // matched pairs whose TIMEX value equals the gold value
   double precision() const { return predicted ? static_cast<double>(matched) / predicted : 0; }
@@ -55,7 +59,9 @@ struct MeantimeScore {
 // intra-doc annotation when both folders exist), rebuilds each document's
 // text from its tokens, tags it with the DCT as publication date and compares
 // with the gold TIMEX3 DATE mentions.
-Result<MeantimeScore> EvalMeantime(const std::string& dir);
+// `errors`, when given, receives one line per missed gold, spurious or wrong mention.
+Result<MeantimeScore> EvalMeantime(const std::string& dir,
+                                   std::vector<std::string>* errors = nullptr);
 
 // TIMEX3-style rendering of a value: "2009-05-14", "2009-05", "2009-Q3",
 // "2009-SU", "2009-H1", "2009-W19", "2009", "199" (the 1990s), "19".
