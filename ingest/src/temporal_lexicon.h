@@ -1,0 +1,64 @@
+// Private: the temporal tagger's lexicons, loaded from ingest/data/time_*.tsv
+// (compiled into the library by CMake; see ingest/CMakeLists.txt).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace kbq::ingest::time_internal {
+
+struct SvHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using SvMap = std::unordered_map<std::string, V, SvHash, std::equal_to<>>;
+
+enum class Unit : uint8_t { kDay, kWeek, kMonth, kYear, kSame };
+
+struct RelEntry {
+  Unit unit = Unit::kDay;
+  int offset = 0;
+  bool anchor = false;  // relative to the last date mentioned
+};
+
+struct SeasonEntry {
+  int first_month = 0;
+  int months = 3;
+};
+
+struct ZhNumeral {
+  int value = 0;
+  bool unit = false;  // 十, 百, 千
+};
+
+struct Lexicon {
+  std::unordered_map<char32_t, ZhNumeral> zh_num;
+  SvMap<int> en_month;    // lower-case name or abbreviation -> 1..12
+  SvMap<int> en_num;      // lower-case number word -> value
+  SvMap<int> zh_weekday;  // 周五 -> 5 (0 = Sunday)
+  SvMap<int> en_weekday;
+  SvMap<RelEntry> zh_rel, en_rel;  // en keys: lower-case words joined by one space
+  SvMap<int> zh_pod;               // part of day -> pm rule (0 am, 1 pm, 2 noon)
+  SvMap<SeasonEntry> zh_season, en_season;
+  std::vector<std::string> zh_future, en_future;  // anywhere in the clause
+  std::vector<std::string> en_future_adjacent;     // the word just before ("until Friday")
+  SvMap<int> zh_block;  // phrases that are not time expressions
+  std::vector<bool> zh_first;  // BMP code points that start a zh lexicon word
+  std::vector<bool> zh_start;  // ... or a numeral, or a structural word (近, 上, 年)
+  SvMap<int> en_trigger;       // lower-case words that may start an English expression
+  size_t en_rel_max_words = 1;
+};
+
+// The lexicon compiled from ingest/data; built once, immutable.
+const Lexicon& GetLexicon();
+
+// The raw TSV files, each starting with a "# file: NAME" line.
+extern const std::string_view kTimeLexiconFiles[];
+extern const size_t kTimeLexiconFileCount;
+
+}  // namespace kbq::ingest::time_internal
