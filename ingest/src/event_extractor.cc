@@ -223,18 +223,6 @@ void LabelEvent(const EventTypeInfo* type, const std::function<const Actor*(cons
       if (!ids.empty()) label += zh ? "，" : ", ";
       label += name(e->place_id, lang);
     }
-    if (e->date_basis == "publication" && e->date.ok()) {
-      label += zh ? "（报道于" + FormatDay(e->date.earliest) + "）"
-                  : " (reported on " + FormatDay(e->date.earliest) + ")";
-    }
-    switch (e->modality) {
-      case Modality::kNegated: label += zh ? "【未发生】" : " [negated]"; break;
-      case Modality::kCounterfactual: label += zh ? "【假设】" : " [counterfactual]"; break;
-      case Modality::kPlanned: label += zh ? "【计划】" : " [planned]"; break;
-      case Modality::kDemanded: label += zh ? "【要求】" : " [demanded]"; break;
-      case Modality::kClaimed: label += zh ? "【观点】" : " [claimed]"; break;
-      default: break;
-    }
     e->labels[lang] = label;
   }
 }

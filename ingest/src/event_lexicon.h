@@ -4,6 +4,8 @@
 // Immutable after Parse(); const methods are thread-safe.
 #pragma once
 
+#include "text_util.h"
+
 #include <cstdint>
 #include <map>
 #include <string>
@@ -84,7 +86,6 @@ class EventLexicon {
 // UTF-8 helpers.
 size_t Utf8Len(unsigned char lead);
 bool IsAsciiAlnum(char c);
-std::string AsciiLower(std::string_view s);
 // Inflected forms of an English lexicon entry (pos 'v': first word as a verb;
 // 'n': last word plural; 'x': as is). Lower case.
 std::vector<std::string> EnglishForms(std::string_view text, char pos);

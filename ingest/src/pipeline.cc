@@ -126,7 +126,14 @@ Status Pipeline::Commit(const Analysis& a, Store* store, IngestReport* report) {
     }
   }
   size_t trail_links = batch.links.size();
+  std::set<std::string> batch_ids;
+  for (const Event& e : batch.events) batch_ids.insert(e.id);
   for (Link l : a.links) {
+    // The extractor's within-article merge log (same_as from an absorbed
+    // mention group) names events that are never stored; each merged
+    // mention keeps its own article and sentence, which is what undoing a
+    // merge needs, so the dangling trail is not written.
+    if (l.kind == LinkKind::kSameAs && !batch_ids.count(l.from) && !renamed.count(l.from)) continue;
     if (auto it = renamed.find(l.from); it != renamed.end()) l.from = it->second;
     if (auto it = renamed.find(l.to); it != renamed.end()) l.to = it->second;
     if (l.from != l.to) batch.links.push_back(std::move(l));

@@ -152,13 +152,6 @@ std::string CollapseSpace(std::string_view s) {
   return out;
 }
 
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 std::string FieldForName(std::string_view name) {
   std::string n = CollapseSpace(AsciiLower(name));
   static const std::pair<const char*, const char*> kAliases[] = {

@@ -3,6 +3,8 @@
 // markers, and the step that turns read fields into a Document.
 #pragma once
 
+#include "text_util.h"
+
 #include <cstdint>
 #include <istream>
 #include <optional>
@@ -144,7 +146,6 @@ bool CheckRecordBytes(const ReadContext& ctx, std::string_view data, uint64_t li
 size_t CodePoints(std::string_view s);
 std::string_view TrimSpace(std::string_view s);  // ASCII white space
 std::string CollapseSpace(std::string_view s);   // runs of white space → one space, trimmed
-std::string AsciiLower(std::string_view s);
 
 // The readers, one per format; each consumes `src` to its end.
 void ReadPage(const ReadContext& ctx, ByteSource& src, bool page);
