@@ -1,6 +1,7 @@
 #include "kbq/ingest/pipeline.h"
 
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <unordered_map>
 
@@ -169,6 +170,88 @@ Status Pipeline::Commit(const Analysis& a, Store* store, IngestReport* report) {
   return Status::OK();
 }
 
+std::string Pipeline::TypeForCameo(const std::string& cameo) const {
+  std::string best;
+  size_t best_len = 0;
+  for (const auto& t : extractor_->types()) {
+    if (t.cameo.empty() || t.cameo == "-" || t.cameo.size() <= best_len) continue;
+    if (cameo.compare(0, t.cameo.size(), t.cameo) == 0) {
+      best = t.type;
+      best_len = t.cameo.size();
+    }
+  }
+  return best;
+}
+
+Status Pipeline::IngestStream(const std::string& path, StreamFormat format,
+                              const IngestOptions& options, Store* store, IngestReport* report) {
+  StreamStats stats;
+  Status failure;
+  Status read = ReadEventStream(
+      path, format, options.stream_options,
+      [&](StreamBatch&& batch) -> Status {
+        CommitBatch commit;
+        for (Event& e : batch.events) {
+          if (std::string type = TypeForCameo(e.cameo); !type.empty()) e.type = type;
+          if (auto stored = store->GetEvent(e.id); stored.ok()) {
+            if (!MergeStreamEvent(&stored.value(), e)) continue;  // nothing new
+            commit.events.push_back(std::move(stored.value()));
+            ++report->events_merged;
+          } else {
+            commit.events.push_back(std::move(e));
+            ++report->events_new;
+          }
+        }
+        // The gazetteer's records are fuller than a stream's; keep them.
+        for (Actor& a : batch.actors) {
+          if (store->GetActor(a.id).ok()) continue;
+          if (const Actor* known = gazetteer_->Find(a.id)) {
+            commit.actors.push_back(*known);
+          } else {
+            commit.actors.push_back(std::move(a));
+          }
+        }
+        if (commit.events.empty() && commit.actors.empty()) return Status::OK();
+        CommitResult result;
+        Status s = store->Commit(commit, &result);
+        if (!s.ok()) failure = s;
+        return s;
+      },
+      [&](const Diagnostic& d) {
+        if (d.severity == Diagnostic::Severity::kError) ++report->failed;
+        report->diagnostics.push_back(d);
+      },
+      &stats);
+  report->documents += stats.rows;
+  if (!failure.ok()) return failure;
+  if (!read.ok()) {
+    Diagnostic d;
+    d.path = path;
+    d.message = read.message();
+    report->diagnostics.push_back(d);
+    ++report->failed;
+  } else {
+    report->ingested += stats.rows - stats.rows_rejected;
+  }
+  return Status::OK();
+}
+
+namespace {
+
+// The first line of a plain file, for format sniffing; empty for
+// compressed files (DetectStreamFormat then goes by the name).
+std::string FirstLine(const std::string& path) {
+  if (path == "-") return {};
+  std::ifstream in(path, std::ios::binary);
+  std::string line(4096, '\0');
+  in.read(line.data(), static_cast<std::streamsize>(line.size()));
+  line.resize(static_cast<size_t>(in.gcount()));
+  if (auto nl = line.find('\n'); nl != std::string::npos) line.resize(nl);
+  return line;
+}
+
+}  // namespace
+
 Status Pipeline::SyncActors(Store* store) const {
   CommitBatch batch;
   for (const Actor& a : gazetteer_->actors()) {
@@ -217,6 +300,17 @@ Status Pipeline::Ingest(const std::vector<std::string>& inputs, const IngestOpti
     }
     for (const auto& file : files) {
       ++report->files;
+      std::optional<StreamFormat> stream = options.stream;
+      if (!stream && options.read.format == Format::kAuto) {
+        stream = DetectStreamFormat(file, FirstLine(file));
+      }
+      if (stream) {
+        if (Status s = IngestStream(file, *stream, options, store, report); !s.ok()) return s;
+        std::error_code ec;
+        if (file != "-") bytes_done += std::filesystem::file_size(file, ec);
+        if (options.progress) options.progress(*report, bytes_done);
+        continue;
+      }
       Status read = ReadFile(
           file, options.read,
           [&](Document&& doc) {

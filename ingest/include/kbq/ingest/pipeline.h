@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "kbq/ingest/document.h"
+#include "kbq/ingest/event_stream.h"
 #include "kbq/ingest/gazetteer.h"
 #include "kbq/ingest/reader.h"
 #include "kbq/ingest/temporal_tagger.h"
@@ -38,6 +39,10 @@ struct Analysis {
 
 struct IngestOptions {
   ReadOptions read;
+  // Read every input as this event stream (--format gdelt|icews). Unset:
+  // each file is sniffed, and GDELT/ICEWS files go to the stream reader.
+  std::optional<StreamFormat> stream;
+  StreamOptions stream_options;
   // Called after each file with the running totals (for progress bars).
   std::function<void(const struct IngestReport&, uint64_t bytes_done)> progress;
 };
@@ -69,6 +74,11 @@ class Pipeline {
   Status Ingest(const std::vector<std::string>& inputs, const IngestOptions& options, Store* store,
                 IngestReport* report);
 
+  // Reads one GDELT or ICEWS file: each batch of rows is one atomic commit;
+  // a happening already stored gains the new rows' counts and evidence.
+  Status IngestStream(const std::string& path, StreamFormat format, const IngestOptions& options,
+                      Store* store, IngestReport* report);
+
   // Commits one analysed document, merging its events into stored ones.
   Status Commit(const Analysis& analysis, Store* store, IngestReport* report);
 
@@ -79,6 +89,10 @@ class Pipeline {
                   const std::string& lang);
 
   const Gazetteer& gazetteer() const { return *gazetteer_; }
+  // Our event type for a CAMEO code: the extractor's type with the longest
+  // matching code prefix, so stream rows and extracted events share a
+  // vocabulary. Empty when none.
+  std::string TypeForCameo(const std::string& cameo) const;
   const TemporalTagger& tagger() const { return *tagger_; }
 
  private:
