@@ -174,8 +174,9 @@ class RocksStore final : public Store {
   // secondary instance only changes in Refresh(), which `lock` excludes.
   class View {
    public:
-    explicit View(const RocksStore& s) : store_(s), lock_(s.mu_) {
-      if (!s.options_.read_only) snapshot_ = s.db_->GetSnapshot();
+    // A single point read is atomic by itself and needs no snapshot.
+    explicit View(const RocksStore& s, bool snapshot = true) : store_(s), lock_(s.mu_) {
+      if (snapshot && !s.options_.read_only) snapshot_ = s.db_->GetSnapshot();
       ro.snapshot = snapshot_;
       max_span = s.max_span_.load();  // after the snapshot: never smaller than its
     }
@@ -433,7 +434,7 @@ Status RocksStore::ReadActor(const std::string& id, const rocksdb::ReadOptions& 
 }
 
 Result<Article> RocksStore::GetArticle(const std::string& id) const {
-  View v(*this);
+  View v(*this, /*snapshot=*/false);
   std::string value;
   Status s = GetRaw(kArticles, id, v.ro, &value, "article " + id);
   if (!s.ok()) return s;
@@ -444,7 +445,7 @@ Result<Article> RocksStore::GetArticle(const std::string& id) const {
 }
 
 Result<Actor> RocksStore::GetActor(const std::string& id) const {
-  View v(*this);
+  View v(*this, /*snapshot=*/false);
   Actor a;
   Status s = ReadActor(id, v.ro, &a);
   if (!s.ok()) return s;
@@ -452,7 +453,7 @@ Result<Actor> RocksStore::GetActor(const std::string& id) const {
 }
 
 Result<Event> RocksStore::GetEvent(const std::string& id) const {
-  View v(*this);
+  View v(*this, /*snapshot=*/false);
   Event e;
   Status s = ReadEvent(id, v.ro, &e, nullptr);
   if (!s.ok()) return s;
@@ -460,7 +461,7 @@ Result<Event> RocksStore::GetEvent(const std::string& id) const {
 }
 
 bool RocksStore::HasArticle(const std::string& id) const {
-  View v(*this);
+  View v(*this, /*snapshot=*/false);
   std::string value;
   return GetRaw(kArticles, id, v.ro, &value, "article").ok();
 }
@@ -529,7 +530,17 @@ Status RocksStore::ScanDated(Cf cf, const std::string& prefix, int32_t from_day,
   int64_t start = std::max<int64_t>(INT32_MIN, static_cast<int64_t>(from_day) - v.max_span);
   std::string seek = prefix;
   keys::PutDay(&seek, static_cast<int32_t>(start));
-  auto it = Iter(cf, v.ro);
+  // Bound the iterator so RocksDB need not look past the range (nor walk
+  // deleted entries beyond it): the first key starting after `to`.
+  std::string upper = prefix;
+  rocksdb::Slice upper_slice;
+  rocksdb::ReadOptions iter_ro = v.ro;
+  if (to_day < INT32_MAX) {
+    keys::PutDay(&upper, to_day + 1);
+    upper_slice = upper;
+    iter_ro.iterate_upper_bound = &upper_slice;
+  }
+  auto it = Iter(cf, iter_ro);
   for (it->Seek(seek); it->Valid() && StartsWith(it->key(), prefix); it->Next()) {
     keys::DatedKey k;
     Status s = keys::DecodeDatedSuffix(Sv(it->key()).substr(prefix.size()), &k);
