@@ -139,6 +139,10 @@ rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& ca
   auto has = [&](rocksdb::CompressionType c) {
     return std::find(supported.begin(), supported.end(), c) != supported.end();
   };
+  // Commits look up every event and actor id they write (to replace old index
+  // entries); most are new, and a memtable bloom filter answers those quickly.
+  o.memtable_prefix_bloom_size_ratio = 0.02;
+  o.memtable_whole_key_filtering = true;
   if (has(rocksdb::kLZ4Compression)) o.compression = rocksdb::kLZ4Compression;
   if (has(rocksdb::kZSTD)) o.bottommost_compression = rocksdb::kZSTD;
   return o;
