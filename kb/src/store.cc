@@ -545,7 +545,33 @@ Status RocksStore::ScanDated(Cf cf, const std::string& prefix, int32_t from_day,
     iter_ro.iterate_upper_bound = &upper_slice;
   }
   auto it = Iter(cf, iter_ro);
-  for (it->Seek(seek); it->Valid() && StartsWith(it->key(), prefix); it->Next()) {
+  // Records are fetched with MultiGet in growing batches (16, 32, ... 256):
+  // far faster than one Get per entry on a long timeline, and a visitor that
+  // stops early wastes little.
+  std::vector<std::string> ids;
+  size_t batch = 16;
+  bool stopped = false;
+  auto fetch = [&]() -> Status {
+    size_t n = ids.size();
+    std::vector<rocksdb::Slice> slices(ids.begin(), ids.end());
+    std::vector<rocksdb::PinnableSlice> values(n);
+    std::vector<rocksdb::Status> statuses(n);
+    db_->MultiGet(v.ro, cf_[kEvents], n, slices.data(), values.data(), statuses.data());
+    for (size_t i = 0; i < n && !stopped; ++i) {
+      if (statuses[i].IsNotFound()) {
+        return Status::Corruption(CfNames()[cf] + " entry points at missing event " + ids[i]);
+      }
+      if (!statuses[i].ok()) return FromRocks(statuses[i], "event " + ids[i]);
+      Event e;
+      Status s = records::DecodeEvent(Sv(values[i]), &e, nullptr);
+      if (!s.ok()) return s.WithContext("event " + ids[i]);
+      stopped = !visit(e);
+    }
+    ids.clear();
+    batch = std::min<size_t>(batch * 2, 256);
+    return Status::OK();
+  };
+  for (it->Seek(seek); it->Valid() && StartsWith(it->key(), prefix) && !stopped; it->Next()) {
     keys::DatedKey k;
     Status s = keys::DecodeDatedSuffix(Sv(it->key()).substr(prefix.size()), &k);
     if (!s.ok()) return Status::Corruption(CfNames()[cf] + " key is truncated or malformed");
@@ -555,15 +581,15 @@ Status RocksStore::ScanDated(Cf cf, const std::string& prefix, int32_t from_day,
       if (it->value().size() != 1) return Status::Corruption("idx_actor value is malformed");
       if (static_cast<uint8_t>(it->value()[0]) == keys::kViaAncestor) continue;
     }
-    Event e;
-    s = ReadEvent(k.event_id, v.ro, &e, nullptr);
-    if (s.IsNotFound()) {
-      return Status::Corruption(CfNames()[cf] + " entry points at missing event " + k.event_id);
+    ids.push_back(std::move(k.event_id));
+    if (ids.size() >= batch) {
+      s = fetch();
+      if (!s.ok()) return s;
     }
-    if (!s.ok()) return s;
-    if (!visit(e)) return Status::OK();
   }
-  return FromRocks(it->status(), CfNames()[cf]);
+  if (!it->status().ok()) return FromRocks(it->status(), CfNames()[cf]);
+  if (!stopped && !ids.empty()) return fetch();
+  return Status::OK();
 }
 
 Status RocksStore::ScanActorTimeline(const std::string& actor_id, int32_t from_day,

@@ -303,6 +303,18 @@ TEST_CASE("Store: a missing store is NotFound unless created", "[kb][store][erro
   ro.read_only = true;
   ro.create_if_missing = true;
   CHECK(Store::Open(path, ro).status().IsNotFound());
+
+  // An empty directory counts as missing: refused without create_if_missing,
+  // turned into a store with it (nothing else is left beside it).
+  std::filesystem::create_directories(path);
+  CHECK(Store::Open(path, StoreOptions{}).status().IsNotFound());
+  StoreOptions create;
+  create.create_if_missing = true;
+  REQUIRE(Store::Open(path + "/", create).ok());
+  CHECK(Store::Open(path, StoreOptions{}).ok());
+  size_t entries = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) entries += !e.path().empty();
+  CHECK(entries == 1);
 }
 
 TEST_CASE("Store: a directory that is not a store is refused", "[kb][store][errors]") {
