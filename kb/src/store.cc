@@ -102,6 +102,16 @@ std::set<std::string> NormalisedNames(const Actor& a) {
   return out;
 }
 
+bool SameAncestorEdges(const Actor& a, const Actor& b) {
+  if (a.part_of != b.part_of || a.affiliations.size() != b.affiliations.size()) return false;
+  for (size_t i = 0; i < a.affiliations.size(); ++i) {
+    const Affiliation& x = a.affiliations[i];
+    const Affiliation& y = b.affiliations[i];
+    if (x.actor_id != y.actor_id || !(x.valid == y.valid)) return false;
+  }
+  return true;
+}
+
 uint64_t DirectorySize(const std::string& path) {
   uint64_t total = 0;
   std::error_code ec;
@@ -786,13 +796,17 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
     if (a.id.empty()) return Status::InvalidArgument("actor with an empty id");
     batch_actors[a.id] = &a;
   }
+  std::vector<std::string> regraphed;  // actors whose ancestor edges changed
   for (const auto& [id, a] : batch_actors) {
     Actor old;
     Status s = ReadActor(id, ro, &old);
     if (s.ok()) {
       for (const auto& n : NormalisedNames(old)) wb.Delete(cf_[kNameIdx], keys::NameIndexKey(n, id));
+      if (!SameAncestorEdges(old, *a)) regraphed.push_back(id);
     } else if (s.IsNotFound()) {
       ++counts.actors;
+      // Events may already name this actor (it had no record, so no ancestors).
+      if (!a->part_of.empty() || !a->affiliations.empty()) regraphed.push_back(id);
     } else {
       return s;
     }
@@ -847,6 +861,38 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
     batch_events[e.id] = &e;
   }
   std::map<std::string, std::optional<Actor>> actor_cache;
+
+  // An actor whose part_of or affiliations changed re-indexes every stored
+  // event indexed under it (directly or through it): exactly the events whose
+  // ancestor sets may change.
+  std::set<std::string> affected;
+  for (const auto& actor_id : regraphed) {
+    std::string prefix = keys::ActorIndexPrefix(actor_id);
+    auto it = Iter(kActorIdx, ro);
+    for (it->Seek(prefix); it->Valid() && StartsWith(it->key(), prefix); it->Next()) {
+      keys::DatedKey k;
+      Status s = keys::DecodeActorIndexKey(Sv(it->key()), &k);
+      if (!s.ok()) return s;
+      if (!deleted.count(k.event_id) && !batch_events.count(k.event_id)) affected.insert(k.event_id);
+    }
+    if (!it->status().ok()) return FromRocks(it->status(), "idx_actor");
+  }
+  for (const auto& id : affected) {
+    Event stored;
+    std::vector<IndexedActor> old_indexed, indexed;
+    Status s = ReadEvent(id, ro, &stored, &old_indexed);
+    if (!s.ok()) return s;
+    s = ComputeIndexed(stored, batch_actors, &actor_cache, &indexed);
+    if (!s.ok()) return s;
+    if (indexed == old_indexed) continue;
+    keys::DateSpan d = keys::SpanOf(stored.date);
+    for (const auto& ia : old_indexed) wb.Delete(cf_[kActorIdx], keys::ActorIndexKey(ia.actor_id, d, id));
+    for (const auto& ia : indexed) {
+      wb.Put(cf_[kActorIdx], keys::ActorIndexKey(ia.actor_id, d, id),
+             std::string(1, static_cast<char>(ia.flags)));
+    }
+    wb.Put(cf_[kEvents], id, records::EncodeEvent(stored, indexed));
+  }
   for (const auto& [id, e] : batch_events) {
     if (!deleted.count(id)) {
       Event old;
