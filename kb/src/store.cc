@@ -102,6 +102,16 @@ std::set<std::string> NormalisedNames(const Actor& a) {
   return out;
 }
 
+bool SameAncestorEdges(const Actor& a, const Actor& b) {
+  if (a.part_of != b.part_of || a.affiliations.size() != b.affiliations.size()) return false;
+  for (size_t i = 0; i < a.affiliations.size(); ++i) {
+    const Affiliation& x = a.affiliations[i];
+    const Affiliation& y = b.affiliations[i];
+    if (x.actor_id != y.actor_id || !(x.valid == y.valid)) return false;
+  }
+  return true;
+}
+
 uint64_t DirectorySize(const std::string& path) {
   uint64_t total = 0;
   std::error_code ec;
@@ -129,18 +139,31 @@ rocksdb::Options BaseOptions(const StoreOptions& so) {
   return o;
 }
 
-rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& cache) {
+// Record families are read by id (bloom filters pay); index families are only
+// scanned by prefix on hot paths, so they go without filters (fewer bytes).
+bool IsIndexFamily(const std::string& name) { return name.rfind("idx_", 0) == 0; }
+
+rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& cache,
+                                       bool point_lookups) {
   rocksdb::ColumnFamilyOptions o;
   rocksdb::BlockBasedTableOptions t;
-  t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  if (point_lookups) t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   t.block_cache = cache;
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
   auto supported = rocksdb::GetSupportedCompressions();
   auto has = [&](rocksdb::CompressionType c) {
     return std::find(supported.begin(), supported.end(), c) != supported.end();
   };
+  // Commits look up every event and actor id they write (to replace old index
+  // entries); most are new, and a memtable bloom filter answers those quickly.
+  if (point_lookups) {
+    o.memtable_prefix_bloom_size_ratio = 0.02;
+    o.memtable_whole_key_filtering = true;
+  }
+  // ZSTD at every level: a third fewer bytes on disk than LZ4 on event data
+  // (store_bench), for somewhat slower cold scans.
   if (has(rocksdb::kLZ4Compression)) o.compression = rocksdb::kLZ4Compression;
-  if (has(rocksdb::kZSTD)) o.bottommost_compression = rocksdb::kZSTD;
+  if (has(rocksdb::kZSTD)) o.compression = rocksdb::kZSTD;
   return o;
 }
 
@@ -174,8 +197,9 @@ class RocksStore final : public Store {
   // secondary instance only changes in Refresh(), which `lock` excludes.
   class View {
    public:
-    explicit View(const RocksStore& s) : store_(s), lock_(s.mu_) {
-      if (!s.options_.read_only) snapshot_ = s.db_->GetSnapshot();
+    // A single point read is atomic by itself and needs no snapshot.
+    explicit View(const RocksStore& s, bool snapshot = true) : store_(s), lock_(s.mu_) {
+      if (snapshot && !s.options_.read_only) snapshot_ = s.db_->GetSnapshot();
       ro.snapshot = snapshot_;
       max_span = s.max_span_.load();  // after the snapshot: never smaller than its
     }
@@ -293,7 +317,7 @@ Status RocksStore::OpenDb(bool create) {
   rocksdb::Options opts = BaseOptions(options_);
   // One block cache for every column family: timeline scans read the events
   // family at random, so its blocks are worth keeping.
-  rocksdb::ColumnFamilyOptions cf_opts = CfOptions(rocksdb::NewLRUCache(64 << 20));
+  std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(64 << 20);
   std::vector<std::string> names;
   if (create) {
     names = CfNames();
@@ -304,7 +328,7 @@ Status RocksStore::OpenDb(bool create) {
     if (!rs.ok()) return FromRocks(rs, path_);
   }
   std::vector<rocksdb::ColumnFamilyDescriptor> descs;
-  for (const auto& n : names) descs.emplace_back(n, cf_opts);
+  for (const auto& n : names) descs.emplace_back(n, CfOptions(cache, !IsIndexFamily(n)));
 
   rocksdb::DB* raw = nullptr;
   rocksdb::Status rs;
@@ -433,7 +457,7 @@ Status RocksStore::ReadActor(const std::string& id, const rocksdb::ReadOptions& 
 }
 
 Result<Article> RocksStore::GetArticle(const std::string& id) const {
-  View v(*this);
+  View v(*this, /*snapshot=*/false);
   std::string value;
   Status s = GetRaw(kArticles, id, v.ro, &value, "article " + id);
   if (!s.ok()) return s;
@@ -444,7 +468,7 @@ Result<Article> RocksStore::GetArticle(const std::string& id) const {
 }
 
 Result<Actor> RocksStore::GetActor(const std::string& id) const {
-  View v(*this);
+  View v(*this, /*snapshot=*/false);
   Actor a;
   Status s = ReadActor(id, v.ro, &a);
   if (!s.ok()) return s;
@@ -452,7 +476,7 @@ Result<Actor> RocksStore::GetActor(const std::string& id) const {
 }
 
 Result<Event> RocksStore::GetEvent(const std::string& id) const {
-  View v(*this);
+  View v(*this, /*snapshot=*/false);
   Event e;
   Status s = ReadEvent(id, v.ro, &e, nullptr);
   if (!s.ok()) return s;
@@ -460,7 +484,7 @@ Result<Event> RocksStore::GetEvent(const std::string& id) const {
 }
 
 bool RocksStore::HasArticle(const std::string& id) const {
-  View v(*this);
+  View v(*this, /*snapshot=*/false);
   std::string value;
   return GetRaw(kArticles, id, v.ro, &value, "article").ok();
 }
@@ -529,8 +553,44 @@ Status RocksStore::ScanDated(Cf cf, const std::string& prefix, int32_t from_day,
   int64_t start = std::max<int64_t>(INT32_MIN, static_cast<int64_t>(from_day) - v.max_span);
   std::string seek = prefix;
   keys::PutDay(&seek, static_cast<int32_t>(start));
-  auto it = Iter(cf, v.ro);
-  for (it->Seek(seek); it->Valid() && StartsWith(it->key(), prefix); it->Next()) {
+  // Bound the iterator so RocksDB need not look past the range (nor walk
+  // deleted entries beyond it): the first key starting after `to`.
+  std::string upper = prefix;
+  rocksdb::Slice upper_slice;
+  rocksdb::ReadOptions iter_ro = v.ro;
+  if (to_day < INT32_MAX) {
+    keys::PutDay(&upper, to_day + 1);
+    upper_slice = upper;
+    iter_ro.iterate_upper_bound = &upper_slice;
+  }
+  auto it = Iter(cf, iter_ro);
+  // Records are fetched with MultiGet in growing batches (16, 32, ... 256):
+  // far faster than one Get per entry on a long timeline, and a visitor that
+  // stops early wastes little.
+  std::vector<std::string> ids;
+  size_t batch = 16;
+  bool stopped = false;
+  auto fetch = [&]() -> Status {
+    size_t n = ids.size();
+    std::vector<rocksdb::Slice> slices(ids.begin(), ids.end());
+    std::vector<rocksdb::PinnableSlice> values(n);
+    std::vector<rocksdb::Status> statuses(n);
+    db_->MultiGet(v.ro, cf_[kEvents], n, slices.data(), values.data(), statuses.data());
+    for (size_t i = 0; i < n && !stopped; ++i) {
+      if (statuses[i].IsNotFound()) {
+        return Status::Corruption(CfNames()[cf] + " entry points at missing event " + ids[i]);
+      }
+      if (!statuses[i].ok()) return FromRocks(statuses[i], "event " + ids[i]);
+      Event e;
+      Status s = records::DecodeEvent(Sv(values[i]), &e, nullptr);
+      if (!s.ok()) return s.WithContext("event " + ids[i]);
+      stopped = !visit(e);
+    }
+    ids.clear();
+    batch = std::min<size_t>(batch * 2, 256);
+    return Status::OK();
+  };
+  for (it->Seek(seek); it->Valid() && StartsWith(it->key(), prefix) && !stopped; it->Next()) {
     keys::DatedKey k;
     Status s = keys::DecodeDatedSuffix(Sv(it->key()).substr(prefix.size()), &k);
     if (!s.ok()) return Status::Corruption(CfNames()[cf] + " key is truncated or malformed");
@@ -540,15 +600,15 @@ Status RocksStore::ScanDated(Cf cf, const std::string& prefix, int32_t from_day,
       if (it->value().size() != 1) return Status::Corruption("idx_actor value is malformed");
       if (static_cast<uint8_t>(it->value()[0]) == keys::kViaAncestor) continue;
     }
-    Event e;
-    s = ReadEvent(k.event_id, v.ro, &e, nullptr);
-    if (s.IsNotFound()) {
-      return Status::Corruption(CfNames()[cf] + " entry points at missing event " + k.event_id);
+    ids.push_back(std::move(k.event_id));
+    if (ids.size() >= batch) {
+      s = fetch();
+      if (!s.ok()) return s;
     }
-    if (!s.ok()) return s;
-    if (!visit(e)) return Status::OK();
   }
-  return FromRocks(it->status(), CfNames()[cf]);
+  if (!it->status().ok()) return FromRocks(it->status(), CfNames()[cf]);
+  if (!stopped && !ids.empty()) return fetch();
+  return Status::OK();
 }
 
 Status RocksStore::ScanActorTimeline(const std::string& actor_id, int32_t from_day,
@@ -736,13 +796,17 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
     if (a.id.empty()) return Status::InvalidArgument("actor with an empty id");
     batch_actors[a.id] = &a;
   }
+  std::vector<std::string> regraphed;  // actors whose ancestor edges changed
   for (const auto& [id, a] : batch_actors) {
     Actor old;
     Status s = ReadActor(id, ro, &old);
     if (s.ok()) {
       for (const auto& n : NormalisedNames(old)) wb.Delete(cf_[kNameIdx], keys::NameIndexKey(n, id));
+      if (!SameAncestorEdges(old, *a)) regraphed.push_back(id);
     } else if (s.IsNotFound()) {
       ++counts.actors;
+      // Events may already name this actor (it had no record, so no ancestors).
+      if (!a->part_of.empty() || !a->affiliations.empty()) regraphed.push_back(id);
     } else {
       return s;
     }
@@ -797,6 +861,38 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
     batch_events[e.id] = &e;
   }
   std::map<std::string, std::optional<Actor>> actor_cache;
+
+  // An actor whose part_of or affiliations changed re-indexes every stored
+  // event indexed under it (directly or through it): exactly the events whose
+  // ancestor sets may change.
+  std::set<std::string> affected;
+  for (const auto& actor_id : regraphed) {
+    std::string prefix = keys::ActorIndexPrefix(actor_id);
+    auto it = Iter(kActorIdx, ro);
+    for (it->Seek(prefix); it->Valid() && StartsWith(it->key(), prefix); it->Next()) {
+      keys::DatedKey k;
+      Status s = keys::DecodeActorIndexKey(Sv(it->key()), &k);
+      if (!s.ok()) return s;
+      if (!deleted.count(k.event_id) && !batch_events.count(k.event_id)) affected.insert(k.event_id);
+    }
+    if (!it->status().ok()) return FromRocks(it->status(), "idx_actor");
+  }
+  for (const auto& id : affected) {
+    Event stored;
+    std::vector<IndexedActor> old_indexed, indexed;
+    Status s = ReadEvent(id, ro, &stored, &old_indexed);
+    if (!s.ok()) return s;
+    s = ComputeIndexed(stored, batch_actors, &actor_cache, &indexed);
+    if (!s.ok()) return s;
+    if (indexed == old_indexed) continue;
+    keys::DateSpan d = keys::SpanOf(stored.date);
+    for (const auto& ia : old_indexed) wb.Delete(cf_[kActorIdx], keys::ActorIndexKey(ia.actor_id, d, id));
+    for (const auto& ia : indexed) {
+      wb.Put(cf_[kActorIdx], keys::ActorIndexKey(ia.actor_id, d, id),
+             std::string(1, static_cast<char>(ia.flags)));
+    }
+    wb.Put(cf_[kEvents], id, records::EncodeEvent(stored, indexed));
+  }
   for (const auto& [id, e] : batch_events) {
     if (!deleted.count(id)) {
       Event old;

@@ -2,7 +2,9 @@
 //
 //   kb_crash_child ingest PATH       commit articles forever (until killed)
 //   kb_crash_child ingest-bulk PATH  the same in bulk mode, Flush() every 16
-//   kb_crash_child hold PATH         open for writing, print "ready", wait
+//   kb_crash_child hold PATH         open for writing and wait
+//
+// Each mode prints "ready" once the store is open.
 //
 // Article i is "art-<i>" with (i % 5) + 1 events "ev-<i>-<k>", a chain of
 // links between them, and an update of the shared event "ev-shared"; the
@@ -36,9 +38,9 @@ int main(int argc, char** argv) {
   auto opened = kbq::Store::Open(argv[2], opts);
   if (!opened.ok()) return Fail(opened.status());
   auto store = std::move(opened).value();
+  std::printf("ready\n");
+  std::fflush(stdout);
   if (mode == "hold") {
-    std::printf("ready\n");
-    std::fflush(stdout);
     for (;;) pause();
   }
   int since_flush = 0;

@@ -37,6 +37,14 @@ pid_t Spawn(const std::string& mode, const std::string& path, int* stdout_fd) {
   return pid;
 }
 
+// One line from `fd` (without the newline); empty at end of file.
+std::string ReadLine(int fd) {
+  std::string line;
+  char c = 0;
+  while (read(fd, &c, 1) == 1 && c != '\n') line.push_back(c);
+  return line;
+}
+
 void Kill(pid_t pid) {
   kill(pid, SIGKILL);
   int status = 0;
@@ -56,11 +64,22 @@ TEST_CASE("Store: after SIGKILL at random points only whole articles are present
   for (int round = 0; round < rounds; ++round) {
     // Every third round runs in bulk mode (no WAL, atomic flushes).
     std::string mode = round % 3 == 2 ? "ingest-bulk" : "ingest";
-    pid_t pid = Spawn(mode, path, nullptr);
+    int out = -1;
+    pid_t pid = Spawn(mode, path, &out);
     REQUIRE(pid > 0);
-    std::this_thread::sleep_for(
-        std::chrono::milliseconds(std::uniform_int_distribution<int>(30, 250)(rng)));
+    // One round in five kills at once, during start-up or store creation;
+    // the others wait until the store is open (slow under sanitizers), then
+    // kill mid-ingest.
+    if (round % 5 == 4) {
+      std::this_thread::sleep_for(
+          std::chrono::milliseconds(std::uniform_int_distribution<int>(0, 40)(rng)));
+    } else {
+      REQUIRE(ReadLine(out) == "ready");
+      std::this_thread::sleep_for(
+          std::chrono::milliseconds(std::uniform_int_distribution<int>(5, 120)(rng)));
+    }
     Kill(pid);
+    close(out);
 
     auto opened = kbq::Store::Open(path, kbq::StoreOptions{});
     if (opened.status().IsNotFound()) continue;  // killed before it created the store
@@ -104,11 +123,9 @@ TEST_CASE("Store: a second writer in another process gets Busy", "[kb][store][er
   int out = -1;
   pid_t pid = Spawn("hold", path, &out);
   REQUIRE(pid > 0);
-  char buf[16] = {0};
-  ssize_t n = read(out, buf, sizeof buf - 1);  // blocks until the child holds the lock
+  std::string line = ReadLine(out);  // blocks until the child holds the lock
   close(out);
-  REQUIRE(n > 0);
-  REQUIRE(std::string(buf) == "ready\n");
+  REQUIRE(line == "ready");
   auto second = kbq::Store::Open(path, kbq::StoreOptions{});
   kbq::StoreOptions ro;
   ro.read_only = true;

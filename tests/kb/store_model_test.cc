@@ -50,20 +50,32 @@ class Model {
     }
   }
 
+  void Index(const Event& e) {
+    RemoveEntries(e.id);
+    std::set<std::string> direct;
+    for (const auto& p : e.participants) direct.insert(p.actor_id);
+    if (!e.place_id.empty()) direct.insert(e.place_id);
+    std::set<std::string> all = direct;
+    for (const auto& d : direct) Ancestors(d, e.date, &all, actors);
+    int32_t lo = e.date.ok() ? e.date.earliest : TimeValue::kNoDay;
+    int32_t hi = e.date.ok() ? e.date.latest : TimeValue::kNoDay;
+    for (const auto& a : all) by_actor.emplace(a, Entry{lo, hi, e.id, !direct.count(a)});
+  }
+
   void Commit(const CommitBatch& b) {
-    for (const auto& a : b.actors) actors[a.id] = a;
+    // Replacing actors re-indexes every event indexed under them (the model
+    // simply recomputes all such events; unchanged ones come out the same).
+    std::set<std::string> touched;
+    for (const auto& a : b.actors) {
+      actors[a.id] = a;
+      auto [lo, hi] = by_actor.equal_range(a.id);
+      for (auto it = lo; it != hi; ++it) touched.insert(std::get<2>(it->second));
+    }
+    for (const auto& id : touched) Index(events.at(id));
     for (const auto& id : b.deleted_events) RemoveEvent(id);
     for (const auto& e : b.events) {
-      RemoveEntries(e.id);
       events[e.id] = e;
-      std::set<std::string> direct;
-      for (const auto& p : e.participants) direct.insert(p.actor_id);
-      if (!e.place_id.empty()) direct.insert(e.place_id);
-      std::set<std::string> all = direct;
-      for (const auto& d : direct) Ancestors(d, e.date, &all, actors);
-      int32_t lo = e.date.ok() ? e.date.earliest : TimeValue::kNoDay;
-      int32_t hi = e.date.ok() ? e.date.latest : TimeValue::kNoDay;
-      for (const auto& a : all) by_actor.emplace(a, Entry{lo, hi, e.id, !direct.count(a)});
+      Index(e);
     }
     for (const auto& l : b.links) {
       EraseLink(&out, l.from, l);

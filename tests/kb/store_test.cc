@@ -266,6 +266,20 @@ TEST_CASE("Store: a country's timeline includes its bodies, places and affiliate
   CHECK(Timeline(*store, "RUS", Day(2010, 1, 1), Day(2010, 1, 1), false) ==
         std::vector<std::string>{"ev-later"});
   RequireCheckOk(*store);
+
+  // Changing an actor's ties re-indexes the events already stored: the
+  // minister's 2022 visit joins RUS once the affiliation is open-ended, and
+  // the envoy's event leaves it with the envoy's tie.
+  CommitBatch ties;
+  minister.affiliations[0].valid = TimeValue();
+  envoy.affiliations.clear();
+  ties.actors = {minister, envoy};
+  REQUIRE(store->Commit(ties, nullptr).ok());
+  CHECK(Timeline(*store, "RUS", Day(2019, 1, 1), Day(2023, 12, 31), false) ==
+        std::vector<std::string>{"ev-body", "ev-min-out", "ev-direct", "ev-other"});
+  CHECK(Timeline(*store, "person:envoy", INT32_MIN, INT32_MAX, false) ==
+        std::vector<std::string>{"ev-envoy"});
+  RequireCheckOk(*store);
 }
 
 TEST_CASE("Store: date ranges find events that started before the range", "[kb][store]") {
@@ -303,6 +317,18 @@ TEST_CASE("Store: a missing store is NotFound unless created", "[kb][store][erro
   ro.read_only = true;
   ro.create_if_missing = true;
   CHECK(Store::Open(path, ro).status().IsNotFound());
+
+  // An empty directory counts as missing: refused without create_if_missing,
+  // turned into a store with it (nothing else is left beside it).
+  std::filesystem::create_directories(path);
+  CHECK(Store::Open(path, StoreOptions{}).status().IsNotFound());
+  StoreOptions create;
+  create.create_if_missing = true;
+  REQUIRE(Store::Open(path + "/", create).ok());
+  CHECK(Store::Open(path, StoreOptions{}).ok());
+  size_t entries = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) entries += !e.path().empty();
+  CHECK(entries == 1);
 }
 
 TEST_CASE("Store: a directory that is not a store is refused", "[kb][store][errors]") {
