@@ -264,6 +264,8 @@ class Scanner {
   std::vector<Diagnostic>* diags_;
   int32_t pub_ = 0;
   int pub_y_ = 1970, pub_m_ = 1;
+  size_t line_pos_ = 0;
+  uint64_t line_ = 1;
   std::optional<TimeValue> anchor_day_;
   std::optional<TimeValue> anchor_any_;
 };
@@ -1590,7 +1592,7 @@ void Scanner::En(size_t p, Cand* best) {
       u.e = a.e + 1;
       u.lower = "quarter";
     } else if (EnNumberWord(a, &ord) && !a.num && a.lower != "a" && a.lower != "an") {
-      u = WordAt(a.e);
+      u = WordAt(a.e < t_.size() && t_[a.e] == '-' ? a.e + 1 : a.e);  // third-quarter
     } else if (a.num && a.e - a.b == 1 && Lit(t_, a.e, {"st", "nd", "rd", "th"})) {
       ord = t_[a.b] - '0';  // 4th quarter
       u = WordAt(a.e + 2);
@@ -1600,12 +1602,26 @@ void Scanner::En(size_t p, Cand* best) {
       size_t ye = 0, end = u.e;
       Word of = WordAt(u.e);
       bool year = false;
+      bool relative_year = false;
       if (of.lower == "of") {
         Word yw = WordAt(of.e);
         if (yw.num && yw.e - yw.b == 4) {
           y = std::stoi(yw.lower);
           ye = yw.e;
           year = true;
+        } else if (yw.lower == "this" || yw.lower == "last" || yw.lower == "next" ||
+                   yw.lower == "the") {
+          // the third quarter of this year / of last year / of the year
+          Word yr = WordAt(yw.e);
+          if (yw.lower == "the" && yr.lower == "last") {
+            yw = yr;
+            yr = WordAt(yr.e);
+          }
+          if (yr.lower == "year") {
+            y = pub_y_ + (yw.lower == "last" ? -1 : yw.lower == "next" ? 1 : 0);
+            ye = yr.e;
+            year = relative_year = true;
+          }
         }
       } else if (u.b == a.b) {  // Q3 2009
         Word yw = WordAt(u.e);
@@ -1622,7 +1638,7 @@ void Scanner::En(size_t p, Cand* best) {
       int len = half ? 6 : 3;
       if (year) {
         c.end = ye;
-        c.res = Resolution::kAbsolute;
+        c.res = relative_year ? Resolution::kPublication : Resolution::kAbsolute;
       } else {
         c.end = end;
         c.res = Resolution::kPublication;
@@ -1743,6 +1759,10 @@ std::vector<TimeMention> Scanner::Run() {
       d.severity = Diagnostic::Severity::kWarning;
       d.path = ctx_.path;
       d.byte_offset = best.begin;
+      // 1-based line, counted forward from the last diagnostic (linear).
+      for (; line_pos_ < best.begin; ++line_pos_)
+        if (t_[line_pos_] == '\n') ++line_;
+      d.line = line_;
       d.message = "impossible date '" + best.impossible + "'";
       if (diags_) diags_->push_back(std::move(d));
     } else if (best.emit && best.value.ok()) {

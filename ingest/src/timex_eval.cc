@@ -291,8 +291,8 @@ Result<MeantimeScore> EvalMeantime(const std::string& dir, std::vector<std::stri
     }
     TimeValue dct_value = TimeValue::Parse(dct.substr(0, 10));
     if (!dct_value.ok() && dct.size() == 10 && dct[2] == '-' && dct[5] == '-') {
-      // one file writes its DCT as MM-DD-YYYY
-      dct_value = TimeValue::Parse(dct.substr(6, 4) + "-" + dct.substr(0, 2) + "-" + dct.substr(3, 2));
+      // one file writes its DCT as DD-MM-YYYY (its dateline says February 3)
+      dct_value = TimeValue::Parse(dct.substr(6, 4) + "-" + dct.substr(3, 2) + "-" + dct.substr(0, 2));
     }
     if (!dct_value.ok()) {
       if (errors) errors->push_back("no DCT: " + path + " (" + dct + ")");

@@ -216,8 +216,20 @@ TEST_CASE("an impossible date becomes a diagnostic, not a mention") {
     REQUIRE(diags.size() == 1);
     CHECK(diags[0].path == "a.txt");
     CHECK(diags[0].byte_offset == 0);
+    CHECK(diags[0].line == 1);
     CHECK(diags[0].message.find("impossible date") != std::string::npos);
   }
+}
+
+TEST_CASE("a diagnostic names the line and byte of the impossible date") {
+  TemporalTagger tagger;
+  std::vector<Diagnostic> diags;
+  std::string text = "第一段。\n第二段。\n会议定于2月30日举行。";
+  auto ms = tagger.Tag(text, ContextFor("2025-05-17"), &diags);
+  CHECK(ms.empty());
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].line == 3);
+  CHECK(diags[0].byte_offset == text.find("2月30日"));
 }
 
 TEST_CASE("anaphora resolve against the last date mentioned, not the publication") {
