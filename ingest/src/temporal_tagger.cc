@@ -364,6 +364,10 @@ size_t Scanner::ZhLongest(const auto& map, size_t p, size_t max_chars) const {
   return LongestIn(map, t_, p, max_chars);
 }
 
+bool IsComma(std::string_view t, size_t i) {
+  return t[i] == ',' || Lit(t, i, {"，", "、"}) > 0;
+}
+
 bool IsClauseEnd(std::string_view t, size_t i) {
   char c = t[i];
   if (c == '\n' || c == ';' || c == '!' || c == '?' || c == '(' || c == ')') return true;
@@ -375,9 +379,21 @@ bool Scanner::FutureCue(size_t b, size_t e) const {
   // The clause around [b, e): back to and forward to clause punctuation,
   // at most 120 bytes each way.
   size_t lo = b;
-  while (lo > 0 && b - lo < 90 && !IsClauseEnd(t_, lo - 1)) --lo;
-  size_t hi = e;
-  while (hi < t_.size() && hi - e < 90 && !IsClauseEnd(t_, hi)) ++hi;
+  // The clause: back to the previous comma or sentence end; forward to the
+  // next one, except that a time topicalised before a comma ("周一，议会将…",
+  // "On Monday, the president will …") belongs to the clause after it.
+  while (lo > 0 && b - lo < 90 && !IsClauseEnd(t_, lo - 1) &&
+         !(lo >= 1 && t_[lo - 1] == ',') && !(lo >= 3 && Lit(t_, lo - 3, {"，", "、"})))
+    --lo;
+  size_t hi = SkipSpaces(e);
+  // Topicalised: nothing but one short word ("On", "在") before it in its clause.
+  std::string_view lead = t_.substr(lo, b - lo);
+  while (!lead.empty() && (lead.front() == ' ' || lead.front() == '\n')) lead.remove_prefix(1);
+  while (!lead.empty() && lead.back() == ' ') lead.remove_suffix(1);
+  bool topical = lead.size() <= 3 && lead.find(' ') == std::string_view::npos;
+  if (topical && hi < t_.size() && IsComma(t_, hi)) hi += t_[hi] == ',' ? 1 : 3;
+  else hi = e;
+  while (hi < t_.size() && hi - e < 90 && !IsClauseEnd(t_, hi) && !IsComma(t_, hi)) ++hi;
   std::string_view before = t_.substr(lo, b - lo), after = t_.substr(e, hi - e);
   {
     // "until Friday", "by early June": the word just before.
@@ -563,7 +579,9 @@ bool Scanner::ZhAfterMonth(size_t p, int y, int m, bool year_known, Cand* c) {
   // p is just after 月 (and 份).
   c->end = p;
   if (!year_known) {
-    bool fut = FutureCue(c->begin, p);
+    int part_probe;
+    size_t probe = ZhPartWord(p, true, &part_probe);
+    bool fut = FutureCue(c->begin, p + probe);
     y = YearOfMonthNear(m, fut);
     c->future = fut && y * 12 + m > pub_y_ * 12 + pub_m_;
     if (c->res == Resolution::kAbsolute) c->res = Resolution::kPublication;
@@ -1685,6 +1703,14 @@ void Scanner::En(size_t p, Cand* best) {
       Cand b;
       if (ok && EnDate(SkipSpaces(conj.e), &b) && b.impossible.empty() && b.value.ok()) {
         TimeValue bv = b.value;
+        // "between March and May 2022": the first takes the second's year.
+        if (a.res != Resolution::kAbsolute && b.res == Resolution::kAbsolute &&
+            a.value.precision == Precision::kMonth && bv.precision == Precision::kMonth) {
+          int y = YearOf(bv.earliest);
+          if (MonthOf(a.value.earliest) > MonthOf(bv.earliest)) --y;
+          a.value = TimeValue::Month(y, MonthOf(a.value.earliest));
+          a.res = Resolution::kAbsolute;
+        }
         // "from March to May": the second inherits the first's year.
         if (a.value.precision == Precision::kMonth && bv.precision == Precision::kMonth &&
             b.res != Resolution::kAbsolute && a.res == Resolution::kAbsolute) {
