@@ -685,8 +685,9 @@ bool Scanner::ZhDecadeTail(size_t p, int first_year, Cand* c) {
   int part;
   if (size_t l = ZhPartWord(p, false, &part)) {
     int a = part == 0 ? 0 : part == 1 ? 3 : 7, b = part == 0 ? 3 : part == 1 ? 6 : 9;
+    // Part of a decade: a range of years, approximate ("~1997..1999").
     c->value = TimeValue::Days(FirstOfMonth(first_year + a, 1), LastOfMonth(first_year + b, 12),
-                               Precision::kDecade);
+                               Precision::kRange);
     c->value.approximate = true;
     c->end = p + l;
   }
@@ -1279,7 +1280,7 @@ bool Scanner::EnDate(size_t p, Cand* c) {
       c->value = TimeValue::Decade(v);
       if (part >= 0) {
         int a = part == 0 ? 0 : part == 1 ? 3 : 7, b = part == 0 ? 3 : part == 1 ? 6 : 9;
-        c->value = TimeValue::Days(FirstOfMonth(v + a, 1), LastOfMonth(v + b, 12), Precision::kDecade);
+        c->value = TimeValue::Days(FirstOfMonth(v + a, 1), LastOfMonth(v + b, 12), Precision::kRange);
         c->value.approximate = true;
       }
       return true;

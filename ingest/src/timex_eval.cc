@@ -159,7 +159,11 @@ std::string TimexValue(const TimeValue& v) {
         std::snprintf(buf, sizeof(buf), "%d-W%02d", static_cast<int>(ymd.year()), week);
         return buf;
       }
-      if (v.approximate) return y;  // mid-2014
+      if (v.approximate) {
+        std::string last = FormatDay(v.latest).substr(0, 4);
+        if (last == y) return y;                         // mid-2014
+        if (last.substr(0, 3) == y.substr(0, 3)) return y.substr(0, 3);  // the late 1990s
+      }
       return v.ToString();
     }
     default:
