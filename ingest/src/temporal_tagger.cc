@@ -382,9 +382,16 @@ bool Scanner::FutureCue(size_t b, size_t e) const {
   // The clause: back to the previous comma or sentence end; forward to the
   // next one, except that a time topicalised before a comma ("周一，议会将…",
   // "On Monday, the president will …") belongs to the clause after it.
-  while (lo > 0 && b - lo < 90 && !IsClauseEnd(t_, lo - 1) &&
-         !(lo >= 1 && t_[lo - 1] == ',') && !(lo >= 3 && Lit(t_, lo - 3, {"，", "、"})))
-    --lo;
+  // A list of dates ("on February 16, March 1 and December 31") shares its
+  // clause: a comma right after a digit does not end it.
+  auto comma_before = [&](size_t i) {
+    bool comma = (i >= 1 && t_[i - 1] == ',') || (i >= 3 && Lit(t_, i - 3, {"，", "、"}));
+    if (!comma) return false;
+    size_t k = i - (t_[i - 1] == ',' ? 1 : 3);
+    while (k > 0 && t_[k - 1] == ' ') --k;
+    return !(k > 0 && (IsAsciiDigit(t_[k - 1]) || StartsWith(t_, k >= 3 ? k - 3 : 0, "日")));
+  };
+  while (lo > 0 && b - lo < 90 && !IsClauseEnd(t_, lo - 1) && !comma_before(lo)) --lo;
   size_t hi = SkipSpaces(e);
   // Topicalised: nothing but one short word ("On", "在") before it in its clause.
   std::string_view lead = t_.substr(lo, b - lo);
@@ -1551,6 +1558,8 @@ void Scanner::En(size_t p, Cand* best) {
           c.end = dir.e;
           c.res = anchor ? Resolution::kAnchor : Resolution::kPublication;
           int32_t base = anchor ? AnchorDay() : pub_;
+          if (anchor && (unit == Unit::kYear || unit == Unit::kMonth) && anchor_any_)
+            base = anchor_any_->earliest;
           int32_t d = unit == Unit::kDay    ? base + sign * n
                       : unit == Unit::kWeek ? base + sign * 7 * n
                       : AddMonthsToDay(base, sign * n * (unit == Unit::kYear ? 12 : 1));
