@@ -233,11 +233,11 @@ class Scanner {
   // --- Chinese
   void Zh(size_t p, Cand* best);
   bool ZhFromNumber(size_t p, Cand* c);
-  bool ZhAfterYear(size_t p, int y, Cand* c, bool relative);
+  bool ZhAfterYear(size_t p, int y, Cand* c);
   bool ZhAfterMonth(size_t p, int y, int m, bool year_known, Cand* c);
   bool ZhAfterDay(size_t p, int32_t day, Cand* c);
   size_t ZhTime(size_t p, int* minute, bool need_marker) const;
-  bool ZhCentury(size_t p, size_t after_century, int century, Cand* c);
+  bool ZhCentury(size_t after_century, int century, Cand* c);
   bool ZhDecadeTail(size_t p, int first_year, Cand* c);
   size_t ZhPartWord(size_t p, bool month, int* part) const;
 
@@ -633,7 +633,7 @@ bool Scanner::ZhAfterMonth(size_t p, int y, int m, bool year_known, Cand* c) {
   return true;
 }
 
-bool Scanner::ZhAfterYear(size_t p, int y, Cand* c, bool relative) {
+bool Scanner::ZhAfterYear(size_t p, int y, Cand* c) {
   // p is just after 年.
   c->value = TimeValue::Year(y);
   c->end = p;
@@ -682,7 +682,6 @@ bool Scanner::ZhAfterYear(size_t p, int y, Cand* c, bool relative) {
     e += Lit(t_, e, {"份"});
     return ZhAfterMonth(e, y, static_cast<int>(m.value), true, c);
   }
-  (void)relative;
   return true;
 }
 
@@ -701,7 +700,7 @@ bool Scanner::ZhDecadeTail(size_t p, int first_year, Cand* c) {
   return true;
 }
 
-bool Scanner::ZhCentury(size_t p, size_t after, int century, Cand* c) {
+bool Scanner::ZhCentury(size_t after, int century, Cand* c) {
   // after: just past 世纪. 20世纪90年代 / 20世纪初 / 20世纪.
   int first = (century - 1) * 100 + 1;
   Num d;
@@ -720,7 +719,6 @@ bool Scanner::ZhCentury(size_t p, size_t after, int century, Cand* c) {
     c->end = after + l;
     return true;
   }
-  (void)p;
   c->value = TimeValue::Century(first);
   c->end = after;
   return true;
@@ -778,16 +776,13 @@ bool Scanner::ZhFromNumber(size_t p, Cand* c) {
   }
   if ((l = Lit(t_, e, {"世纪"}))) {
     if (n.value < 1 || n.value > 30) return false;
-    return ZhCentury(p, e + l, static_cast<int>(n.value), c);
+    return ZhCentury(e + l, static_cast<int>(n.value), c);
   }
   if ((l = Lit(t_, e, {"年"})) || (!yearish && (l = Lit(t_, e, {"多年", "余年"})))) {
     if (yearish) {
       int y = static_cast<int>(n.value);
       if (year_range(e + l, y)) return true;
-      if (StartsWith(t_, e + l, "来") || StartsWith(t_, e + l, "以来")) {
-        // 2013年来: "since 2013"? Treat as the year itself.
-      }
-      return ZhAfterYear(e + l, y, c, false);
+      return ZhAfterYear(e + l, y, c);
     }
     if (n.value < 100 || n.digits == 0) {
       // 3年来 / 3年前 / 3年后 / 十多年来 / 3年以来
@@ -971,7 +966,7 @@ void Scanner::Zh(size_t p, Cand* best) {
         break;
       }
       case Unit::kYear:
-        ZhAfterYear(p + l, YearOf(base) + r.offset, &c, true);
+        ZhAfterYear(p + l, YearOf(base) + r.offset, &c);
         if (!r.anchor && r.offset > 0) c.future = true;
         break;
       case Unit::kSame:
@@ -1041,13 +1036,13 @@ void Scanner::Zh(size_t p, Cand* best) {
       Cand c;
       c.begin = p;
       c.res = Resolution::kPublication;
-      ZhCentury(p, p + l, cent - 1, &c);
+      ZhCentury(p + l, cent - 1, &c);
       Take(best, c);
     } else if ((l = Lit(t_, p, {"本世纪", "这个世纪"}))) {
       Cand c;
       c.begin = p;
       c.res = Resolution::kPublication;
-      ZhCentury(p, p + l, cent, &c);
+      ZhCentury(p + l, cent, &c);
       Take(best, c);
     }
   }
@@ -1518,6 +1513,14 @@ void Scanner::En(size_t p, Cand* best) {
     bool approx = false;
     size_t begin = p;
     bool have = EnNumberWord(x, &n);
+    if (have && !x.num && n >= 20 && n <= 90 && x.e + 1 < t_.size() && t_[x.e] == '-') {
+      Word ones = WordAt(x.e + 1);  // twenty-five
+      int o = 0;
+      if (ones.b == x.e + 1 && EnNumberWord(ones, &o) && !ones.num && o >= 1 && o <= 9) {
+        n += o;
+        x = ones;
+      }
+    }
     if (!have && (x.lower == "few" || x.lower == "several")) {
       n = 3;
       have = approx = true;

@@ -301,6 +301,32 @@ TEST_CASE("bad input: empty text, invalid UTF-8, one 100 MB line") {
   CHECK(secs < kBudget);
 }
 
+TEST_CASE("random soup of date fragments and bytes: no crash, spans inside the text") {
+  const char* kPieces[] = {"2025", "年", "月", "日", "-", "/", "5", "17", "31", "二", "十", "〇",
+                           "May", " ", ",", "上旬", "周", "前", "来", "世纪", "年代", "the",
+                           "next", "day", "ago", "\xff", "\xe5", "\xe5\xb9", "early", "1990s",
+                           "点", "时", ":", "30", "上午", "，", "。", "将", "Friday", "last"};
+  uint32_t seed = 12345;
+  auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
+  TemporalTagger tagger;
+  for (int round = 0; round < 200; ++round) {
+    std::string text;
+    int n = static_cast<int>(next() % 200);
+    for (int i = 0; i < n; ++i) text += kPieces[next() % std::size(kPieces)];
+    std::vector<Diagnostic> diags;
+    auto ms = tagger.Tag(text, ContextFor("2025-05-17"), &diags);
+    uint32_t last_end = 0;
+    for (const auto& m : ms) {
+      REQUIRE(m.begin < m.end);
+      REQUIRE(m.end <= text.size());
+      REQUIRE(m.begin >= last_end);
+      REQUIRE(text.substr(m.begin, m.end - m.begin) == m.text);
+      REQUIRE(m.value.ok());
+      last_end = m.end;
+    }
+  }
+}
+
 TEST_CASE("measurement on Duckling and MEANTIME (skipped without shared data)") {
   std::string root = KBQ_SHARED_DATA;
   std::ifstream probe(root + "/duckling-time/en.jsonl");
