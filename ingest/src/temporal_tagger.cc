@@ -236,6 +236,7 @@ class Scanner {
   bool ZhAfterYear(size_t p, int y, Cand* c);
   bool ZhAfterMonth(size_t p, int y, int m, bool year_known, Cand* c);
   bool ZhAfterDay(size_t p, int32_t day, Cand* c);
+  void ZhDayRangeTail(Cand* c);
   size_t ZhTime(size_t p, int* minute, bool need_marker) const;
   bool ZhCentury(size_t after_century, int century, Cand* c);
   bool ZhDecadeTail(size_t p, int first_year, Cand* c);
@@ -582,6 +583,33 @@ bool Scanner::ZhAfterDay(size_t p, int32_t day, Cand* c) {
   return true;
 }
 
+// 5月16日至17日, 4月28日至5月2日: the day just parsed opens a range.
+void Scanner::ZhDayRangeTail(Cand* c) {
+  if (!c->value.ok() || c->value.precision != Precision::kDay) return;
+  size_t i = c->end;
+  size_t sl = Lit(t_, i, {"至", "到", "-", "—", "–", "~", "～"});
+  if (!sl) return;
+  int y = YearOf(c->value.earliest);
+  int m = static_cast<int>(MonthOf(c->value.earliest));
+  Num a;
+  if (!ReadNum(i + sl, &a) || a.digitwise || a.value > 31) return;
+  size_t e = a.end;
+  int d = static_cast<int>(a.value);
+  if (size_t ml = Lit(t_, e, {"月"})) {
+    Num b;
+    if (!ReadNum(e + ml, &b) || b.digitwise) return;
+    m = d;
+    d = static_cast<int>(b.value);
+    e = b.end;
+  }
+  size_t dl = Lit(t_, e, {"日", "号"});
+  if (!dl || !ValidDate(y, m, d)) return;
+  int32_t last = DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+  if (last <= c->value.earliest || last - c->value.earliest > 366) return;
+  c->value = TimeValue::Days(c->value.earliest, last, Precision::kRange);
+  c->end = e + dl;
+}
+
 bool Scanner::ZhAfterMonth(size_t p, int y, int m, bool year_known, Cand* c) {
   // p is just after 月 (and 份).
   c->end = p;
@@ -614,9 +642,13 @@ bool Scanner::ZhAfterMonth(size_t p, int y, int m, bool year_known, Cand* c) {
         auto day = MonthDayNear(m, static_cast<int>(d.value), fut);
         if (!day) return false;
         c->future = fut && *day > pub_;
-        return ZhAfterDay(d.end + l, *day, c);
+        ZhAfterDay(d.end + l, *day, c);
+        ZhDayRangeTail(c);
+        return true;
       }
-      return ZhAfterDay(d.end + l, DaysFromCivil(y, m, static_cast<unsigned>(d.value)), c);
+      ZhAfterDay(d.end + l, DaysFromCivil(y, m, static_cast<unsigned>(d.value)), c);
+      ZhDayRangeTail(c);
+      return true;
     }
   }
   // 3月至5月 / 3月到5月
