@@ -1272,6 +1272,25 @@ bool Scanner::EnDate(size_t p, Cand* c) {
     int d = 0, y = 0;
     size_t de = 0, ye = 0;
     if (part < 0 && day_after(me, &d, &de)) {
+      // May 16-17 (, 2025): a range of days in one month.
+      size_t rl = de < t_.size() && t_[de] == '-' ? 1 : Lit(t_, de, {"–"});
+      int d2 = 0;
+      size_t de2 = 0;
+      if (rl && WordAt(de + rl).b == de + rl && day_after(de + rl, &d2, &de2) && d2 > d &&
+          d2 <= 31) {
+        bool yk = year_after(de2, &y, &ye);
+        if (!finish_day(y, m, d, yk ? ye : de2, yk)) return false;
+        if (!c->impossible.empty()) return true;
+        int y1 = YearOf(c->value.earliest);
+        if (!ValidDate(y1, m, d2)) {
+          c->impossible = std::string(t_.substr(c->begin, c->end - c->begin));
+          return true;
+        }
+        c->value = TimeValue::Days(c->value.earliest,
+                                   DaysFromCivil(y1, static_cast<unsigned>(m), static_cast<unsigned>(d2)),
+                                   Precision::kRange);
+        return true;
+      }
       if (year_after(de, &y, &ye)) return finish_day(y, m, d, ye, true);
       return finish_day(0, m, d, de, false);
     }
