@@ -233,11 +233,12 @@ class Scanner {
   // --- Chinese
   void Zh(size_t p, Cand* best);
   bool ZhFromNumber(size_t p, Cand* c);
-  bool ZhAfterYear(size_t p, int y, Cand* c, bool relative);
+  bool ZhAfterYear(size_t p, int y, Cand* c);
   bool ZhAfterMonth(size_t p, int y, int m, bool year_known, Cand* c);
   bool ZhAfterDay(size_t p, int32_t day, Cand* c);
+  void ZhDayRangeTail(Cand* c);
   size_t ZhTime(size_t p, int* minute, bool need_marker) const;
-  bool ZhCentury(size_t p, size_t after_century, int century, Cand* c);
+  bool ZhCentury(size_t after_century, int century, Cand* c);
   bool ZhDecadeTail(size_t p, int first_year, Cand* c);
   size_t ZhPartWord(size_t p, bool month, int* part) const;
 
@@ -264,6 +265,8 @@ class Scanner {
   std::vector<Diagnostic>* diags_;
   int32_t pub_ = 0;
   int pub_y_ = 1970, pub_m_ = 1;
+  size_t line_pos_ = 0;
+  uint64_t line_ = 1;
   std::optional<TimeValue> anchor_day_;
   std::optional<TimeValue> anchor_any_;
 };
@@ -362,6 +365,10 @@ size_t Scanner::ZhLongest(const auto& map, size_t p, size_t max_chars) const {
   return LongestIn(map, t_, p, max_chars);
 }
 
+bool IsComma(std::string_view t, size_t i) {
+  return t[i] == ',' || Lit(t, i, {"，", "、"}) > 0;
+}
+
 bool IsClauseEnd(std::string_view t, size_t i) {
   char c = t[i];
   if (c == '\n' || c == ';' || c == '!' || c == '?' || c == '(' || c == ')') return true;
@@ -373,9 +380,28 @@ bool Scanner::FutureCue(size_t b, size_t e) const {
   // The clause around [b, e): back to and forward to clause punctuation,
   // at most 120 bytes each way.
   size_t lo = b;
-  while (lo > 0 && b - lo < 90 && !IsClauseEnd(t_, lo - 1)) --lo;
-  size_t hi = e;
-  while (hi < t_.size() && hi - e < 90 && !IsClauseEnd(t_, hi)) ++hi;
+  // The clause: back to the previous comma or sentence end; forward to the
+  // next one, except that a time topicalised before a comma ("周一，议会将…",
+  // "On Monday, the president will …") belongs to the clause after it.
+  // A list of dates ("on February 16, March 1 and December 31") shares its
+  // clause: a comma right after a digit does not end it.
+  auto comma_before = [&](size_t i) {
+    bool comma = (i >= 1 && t_[i - 1] == ',') || (i >= 3 && Lit(t_, i - 3, {"，", "、"}));
+    if (!comma) return false;
+    size_t k = i - (t_[i - 1] == ',' ? 1 : 3);
+    while (k > 0 && t_[k - 1] == ' ') --k;
+    return !(k > 0 && (IsAsciiDigit(t_[k - 1]) || StartsWith(t_, k >= 3 ? k - 3 : 0, "日")));
+  };
+  while (lo > 0 && b - lo < 90 && !IsClauseEnd(t_, lo - 1) && !comma_before(lo)) --lo;
+  size_t hi = SkipSpaces(e);
+  // Topicalised: nothing but one short word ("On", "在") before it in its clause.
+  std::string_view lead = t_.substr(lo, b - lo);
+  while (!lead.empty() && (lead.front() == ' ' || lead.front() == '\n')) lead.remove_prefix(1);
+  while (!lead.empty() && lead.back() == ' ') lead.remove_suffix(1);
+  bool topical = lead.size() <= 3 && lead.find(' ') == std::string_view::npos;
+  if (topical && hi < t_.size() && IsComma(t_, hi)) hi += t_[hi] == ',' ? 1 : 3;
+  else hi = e;
+  while (hi < t_.size() && hi - e < 90 && !IsClauseEnd(t_, hi) && !IsComma(t_, hi)) ++hi;
   std::string_view before = t_.substr(lo, b - lo), after = t_.substr(e, hi - e);
   {
     // "until Friday", "by early June": the word just before.
@@ -557,11 +583,40 @@ bool Scanner::ZhAfterDay(size_t p, int32_t day, Cand* c) {
   return true;
 }
 
+// 5月16日至17日, 4月28日至5月2日: the day just parsed opens a range.
+void Scanner::ZhDayRangeTail(Cand* c) {
+  if (!c->value.ok() || c->value.precision != Precision::kDay) return;
+  size_t i = c->end;
+  size_t sl = Lit(t_, i, {"至", "到", "-", "—", "–", "~", "～"});
+  if (!sl) return;
+  int y = YearOf(c->value.earliest);
+  int m = static_cast<int>(MonthOf(c->value.earliest));
+  Num a;
+  if (!ReadNum(i + sl, &a) || a.digitwise || a.value > 31) return;
+  size_t e = a.end;
+  int d = static_cast<int>(a.value);
+  if (size_t ml = Lit(t_, e, {"月"})) {
+    Num b;
+    if (!ReadNum(e + ml, &b) || b.digitwise) return;
+    m = d;
+    d = static_cast<int>(b.value);
+    e = b.end;
+  }
+  size_t dl = Lit(t_, e, {"日", "号"});
+  if (!dl || !ValidDate(y, m, d)) return;
+  int32_t last = DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+  if (last <= c->value.earliest || last - c->value.earliest > 366) return;
+  c->value = TimeValue::Days(c->value.earliest, last, Precision::kRange);
+  c->end = e + dl;
+}
+
 bool Scanner::ZhAfterMonth(size_t p, int y, int m, bool year_known, Cand* c) {
   // p is just after 月 (and 份).
   c->end = p;
   if (!year_known) {
-    bool fut = FutureCue(c->begin, p);
+    int part_probe;
+    size_t probe = ZhPartWord(p, true, &part_probe);
+    bool fut = FutureCue(c->begin, p + probe);
     y = YearOfMonthNear(m, fut);
     c->future = fut && y * 12 + m > pub_y_ * 12 + pub_m_;
     if (c->res == Resolution::kAbsolute) c->res = Resolution::kPublication;
@@ -587,9 +642,13 @@ bool Scanner::ZhAfterMonth(size_t p, int y, int m, bool year_known, Cand* c) {
         auto day = MonthDayNear(m, static_cast<int>(d.value), fut);
         if (!day) return false;
         c->future = fut && *day > pub_;
-        return ZhAfterDay(d.end + l, *day, c);
+        ZhAfterDay(d.end + l, *day, c);
+        ZhDayRangeTail(c);
+        return true;
       }
-      return ZhAfterDay(d.end + l, DaysFromCivil(y, m, static_cast<unsigned>(d.value)), c);
+      ZhAfterDay(d.end + l, DaysFromCivil(y, m, static_cast<unsigned>(d.value)), c);
+      ZhDayRangeTail(c);
+      return true;
     }
   }
   // 3月至5月 / 3月到5月
@@ -606,7 +665,7 @@ bool Scanner::ZhAfterMonth(size_t p, int y, int m, bool year_known, Cand* c) {
   return true;
 }
 
-bool Scanner::ZhAfterYear(size_t p, int y, Cand* c, bool relative) {
+bool Scanner::ZhAfterYear(size_t p, int y, Cand* c) {
   // p is just after 年.
   c->value = TimeValue::Year(y);
   c->end = p;
@@ -655,7 +714,6 @@ bool Scanner::ZhAfterYear(size_t p, int y, Cand* c, bool relative) {
     e += Lit(t_, e, {"份"});
     return ZhAfterMonth(e, y, static_cast<int>(m.value), true, c);
   }
-  (void)relative;
   return true;
 }
 
@@ -665,15 +723,16 @@ bool Scanner::ZhDecadeTail(size_t p, int first_year, Cand* c) {
   int part;
   if (size_t l = ZhPartWord(p, false, &part)) {
     int a = part == 0 ? 0 : part == 1 ? 3 : 7, b = part == 0 ? 3 : part == 1 ? 6 : 9;
+    // Part of a decade: a range of years, approximate ("~1997..1999").
     c->value = TimeValue::Days(FirstOfMonth(first_year + a, 1), LastOfMonth(first_year + b, 12),
-                               Precision::kDecade);
+                               Precision::kRange);
     c->value.approximate = true;
     c->end = p + l;
   }
   return true;
 }
 
-bool Scanner::ZhCentury(size_t p, size_t after, int century, Cand* c) {
+bool Scanner::ZhCentury(size_t after, int century, Cand* c) {
   // after: just past 世纪. 20世纪90年代 / 20世纪初 / 20世纪.
   int first = (century - 1) * 100 + 1;
   Num d;
@@ -692,7 +751,6 @@ bool Scanner::ZhCentury(size_t p, size_t after, int century, Cand* c) {
     c->end = after + l;
     return true;
   }
-  (void)p;
   c->value = TimeValue::Century(first);
   c->end = after;
   return true;
@@ -750,16 +808,13 @@ bool Scanner::ZhFromNumber(size_t p, Cand* c) {
   }
   if ((l = Lit(t_, e, {"世纪"}))) {
     if (n.value < 1 || n.value > 30) return false;
-    return ZhCentury(p, e + l, static_cast<int>(n.value), c);
+    return ZhCentury(e + l, static_cast<int>(n.value), c);
   }
   if ((l = Lit(t_, e, {"年"})) || (!yearish && (l = Lit(t_, e, {"多年", "余年"})))) {
     if (yearish) {
       int y = static_cast<int>(n.value);
       if (year_range(e + l, y)) return true;
-      if (StartsWith(t_, e + l, "来") || StartsWith(t_, e + l, "以来")) {
-        // 2013年来: "since 2013"? Treat as the year itself.
-      }
-      return ZhAfterYear(e + l, y, c, false);
+      return ZhAfterYear(e + l, y, c);
     }
     if (n.value < 100 || n.digits == 0) {
       // 3年来 / 3年前 / 3年后 / 十多年来 / 3年以来
@@ -943,7 +998,7 @@ void Scanner::Zh(size_t p, Cand* best) {
         break;
       }
       case Unit::kYear:
-        ZhAfterYear(p + l, YearOf(base) + r.offset, &c, true);
+        ZhAfterYear(p + l, YearOf(base) + r.offset, &c);
         if (!r.anchor && r.offset > 0) c.future = true;
         break;
       case Unit::kSame:
@@ -1013,13 +1068,13 @@ void Scanner::Zh(size_t p, Cand* best) {
       Cand c;
       c.begin = p;
       c.res = Resolution::kPublication;
-      ZhCentury(p, p + l, cent - 1, &c);
+      ZhCentury(p + l, cent - 1, &c);
       Take(best, c);
     } else if ((l = Lit(t_, p, {"本世纪", "这个世纪"}))) {
       Cand c;
       c.begin = p;
       c.res = Resolution::kPublication;
-      ZhCentury(p, p + l, cent, &c);
+      ZhCentury(p + l, cent, &c);
       Take(best, c);
     }
   }
@@ -1217,6 +1272,25 @@ bool Scanner::EnDate(size_t p, Cand* c) {
     int d = 0, y = 0;
     size_t de = 0, ye = 0;
     if (part < 0 && day_after(me, &d, &de)) {
+      // May 16-17 (, 2025): a range of days in one month.
+      size_t rl = de < t_.size() && t_[de] == '-' ? 1 : Lit(t_, de, {"–"});
+      int d2 = 0;
+      size_t de2 = 0;
+      if (rl && WordAt(de + rl).b == de + rl && day_after(de + rl, &d2, &de2) && d2 > d &&
+          d2 <= 31) {
+        bool yk = year_after(de2, &y, &ye);
+        if (!finish_day(y, m, d, yk ? ye : de2, yk)) return false;
+        if (!c->impossible.empty()) return true;
+        int y1 = YearOf(c->value.earliest);
+        if (!ValidDate(y1, m, d2)) {
+          c->impossible = std::string(t_.substr(c->begin, c->end - c->begin));
+          return true;
+        }
+        c->value = TimeValue::Days(c->value.earliest,
+                                   DaysFromCivil(y1, static_cast<unsigned>(m), static_cast<unsigned>(d2)),
+                                   Precision::kRange);
+        return true;
+      }
       if (year_after(de, &y, &ye)) return finish_day(y, m, d, ye, true);
       return finish_day(0, m, d, de, false);
     }
@@ -1259,7 +1333,7 @@ bool Scanner::EnDate(size_t p, Cand* c) {
       c->value = TimeValue::Decade(v);
       if (part >= 0) {
         int a = part == 0 ? 0 : part == 1 ? 3 : 7, b = part == 0 ? 3 : part == 1 ? 6 : 9;
-        c->value = TimeValue::Days(FirstOfMonth(v + a, 1), LastOfMonth(v + b, 12), Precision::kDecade);
+        c->value = TimeValue::Days(FirstOfMonth(v + a, 1), LastOfMonth(v + b, 12), Precision::kRange);
         c->value.approximate = true;
       }
       return true;
@@ -1490,6 +1564,14 @@ void Scanner::En(size_t p, Cand* best) {
     bool approx = false;
     size_t begin = p;
     bool have = EnNumberWord(x, &n);
+    if (have && !x.num && n >= 20 && n <= 90 && x.e + 1 < t_.size() && t_[x.e] == '-') {
+      Word ones = WordAt(x.e + 1);  // twenty-five
+      int o = 0;
+      if (ones.b == x.e + 1 && EnNumberWord(ones, &o) && !ones.num && o >= 1 && o <= 9) {
+        n += o;
+        x = ones;
+      }
+    }
     if (!have && (x.lower == "few" || x.lower == "several")) {
       n = 3;
       have = approx = true;
@@ -1530,6 +1612,8 @@ void Scanner::En(size_t p, Cand* best) {
           c.end = dir.e;
           c.res = anchor ? Resolution::kAnchor : Resolution::kPublication;
           int32_t base = anchor ? AnchorDay() : pub_;
+          if (anchor && (unit == Unit::kYear || unit == Unit::kMonth) && anchor_any_)
+            base = anchor_any_->earliest;
           int32_t d = unit == Unit::kDay    ? base + sign * n
                       : unit == Unit::kWeek ? base + sign * 7 * n
                       : AddMonthsToDay(base, sign * n * (unit == Unit::kYear ? 12 : 1));
@@ -1590,7 +1674,7 @@ void Scanner::En(size_t p, Cand* best) {
       u.e = a.e + 1;
       u.lower = "quarter";
     } else if (EnNumberWord(a, &ord) && !a.num && a.lower != "a" && a.lower != "an") {
-      u = WordAt(a.e);
+      u = WordAt(a.e < t_.size() && t_[a.e] == '-' ? a.e + 1 : a.e);  // third-quarter
     } else if (a.num && a.e - a.b == 1 && Lit(t_, a.e, {"st", "nd", "rd", "th"})) {
       ord = t_[a.b] - '0';  // 4th quarter
       u = WordAt(a.e + 2);
@@ -1600,12 +1684,26 @@ void Scanner::En(size_t p, Cand* best) {
       size_t ye = 0, end = u.e;
       Word of = WordAt(u.e);
       bool year = false;
+      bool relative_year = false;
       if (of.lower == "of") {
         Word yw = WordAt(of.e);
         if (yw.num && yw.e - yw.b == 4) {
           y = std::stoi(yw.lower);
           ye = yw.e;
           year = true;
+        } else if (yw.lower == "this" || yw.lower == "last" || yw.lower == "next" ||
+                   yw.lower == "the") {
+          // the third quarter of this year / of last year / of the year
+          Word yr = WordAt(yw.e);
+          if (yw.lower == "the" && yr.lower == "last") {
+            yw = yr;
+            yr = WordAt(yr.e);
+          }
+          if (yr.lower == "year") {
+            y = pub_y_ + (yw.lower == "last" ? -1 : yw.lower == "next" ? 1 : 0);
+            ye = yr.e;
+            year = relative_year = true;
+          }
         }
       } else if (u.b == a.b) {  // Q3 2009
         Word yw = WordAt(u.e);
@@ -1622,7 +1720,7 @@ void Scanner::En(size_t p, Cand* best) {
       int len = half ? 6 : 3;
       if (year) {
         c.end = ye;
-        c.res = Resolution::kAbsolute;
+        c.res = relative_year ? Resolution::kPublication : Resolution::kAbsolute;
       } else {
         c.end = end;
         c.res = Resolution::kPublication;
@@ -1669,6 +1767,14 @@ void Scanner::En(size_t p, Cand* best) {
       Cand b;
       if (ok && EnDate(SkipSpaces(conj.e), &b) && b.impossible.empty() && b.value.ok()) {
         TimeValue bv = b.value;
+        // "between March and May 2022": the first takes the second's year.
+        if (a.res != Resolution::kAbsolute && b.res == Resolution::kAbsolute &&
+            a.value.precision == Precision::kMonth && bv.precision == Precision::kMonth) {
+          int y = YearOf(bv.earliest);
+          if (MonthOf(a.value.earliest) > MonthOf(bv.earliest)) --y;
+          a.value = TimeValue::Month(y, MonthOf(a.value.earliest));
+          a.res = Resolution::kAbsolute;
+        }
         // "from March to May": the second inherits the first's year.
         if (a.value.precision == Precision::kMonth && bv.precision == Precision::kMonth &&
             b.res != Resolution::kAbsolute && a.res == Resolution::kAbsolute) {
@@ -1743,6 +1849,10 @@ std::vector<TimeMention> Scanner::Run() {
       d.severity = Diagnostic::Severity::kWarning;
       d.path = ctx_.path;
       d.byte_offset = best.begin;
+      // 1-based line, counted forward from the last diagnostic (linear).
+      for (; line_pos_ < best.begin; ++line_pos_)
+        if (t_[line_pos_] == '\n') ++line_;
+      d.line = line_;
       d.message = "impossible date '" + best.impossible + "'";
       if (diags_) diags_->push_back(std::move(d));
     } else if (best.emit && best.value.ok()) {

@@ -159,7 +159,11 @@ std::string TimexValue(const TimeValue& v) {
         std::snprintf(buf, sizeof(buf), "%d-W%02d", static_cast<int>(ymd.year()), week);
         return buf;
       }
-      if (v.approximate) return y;  // mid-2014
+      if (v.approximate) {
+        std::string last = FormatDay(v.latest).substr(0, 4);
+        if (last == y) return y;                         // mid-2014
+        if (last.substr(0, 3) == y.substr(0, 3)) return y.substr(0, 3);  // the late 1990s
+      }
       return v.ToString();
     }
     default:
@@ -291,8 +295,8 @@ Result<MeantimeScore> EvalMeantime(const std::string& dir, std::vector<std::stri
     }
     TimeValue dct_value = TimeValue::Parse(dct.substr(0, 10));
     if (!dct_value.ok() && dct.size() == 10 && dct[2] == '-' && dct[5] == '-') {
-      // one file writes its DCT as MM-DD-YYYY
-      dct_value = TimeValue::Parse(dct.substr(6, 4) + "-" + dct.substr(0, 2) + "-" + dct.substr(3, 2));
+      // one file writes its DCT as DD-MM-YYYY (its dateline says February 3)
+      dct_value = TimeValue::Parse(dct.substr(6, 4) + "-" + dct.substr(3, 2) + "-" + dct.substr(0, 2));
     }
     if (!dct_value.ok()) {
       if (errors) errors->push_back("no DCT: " + path + " (" + dct + ")");

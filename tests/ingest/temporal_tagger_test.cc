@@ -216,8 +216,20 @@ TEST_CASE("an impossible date becomes a diagnostic, not a mention") {
     REQUIRE(diags.size() == 1);
     CHECK(diags[0].path == "a.txt");
     CHECK(diags[0].byte_offset == 0);
+    CHECK(diags[0].line == 1);
     CHECK(diags[0].message.find("impossible date") != std::string::npos);
   }
+}
+
+TEST_CASE("a diagnostic names the line and byte of the impossible date") {
+  TemporalTagger tagger;
+  std::vector<Diagnostic> diags;
+  std::string text = "第一段。\n第二段。\n会议定于2月30日举行。";
+  auto ms = tagger.Tag(text, ContextFor("2025-05-17"), &diags);
+  CHECK(ms.empty());
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].line == 3);
+  CHECK(diags[0].byte_offset == text.find("2月30日"));
 }
 
 TEST_CASE("anaphora resolve against the last date mentioned, not the publication") {
@@ -287,6 +299,32 @@ TEST_CASE("bad input: empty text, invalid UTF-8, one 100 MB line") {
   WARN((big.size() >> 20) << " MB tagged in " << secs << " s, " << many.size() << " mentions");
   CHECK(many.size() == big.size() / unit.size());
   CHECK(secs < kBudget);
+}
+
+TEST_CASE("random soup of date fragments and bytes: no crash, spans inside the text") {
+  const char* kPieces[] = {"2025", "年", "月", "日", "-", "/", "5", "17", "31", "二", "十", "〇",
+                           "May", " ", ",", "上旬", "周", "前", "来", "世纪", "年代", "the",
+                           "next", "day", "ago", "\xff", "\xe5", "\xe5\xb9", "early", "1990s",
+                           "点", "时", ":", "30", "上午", "，", "。", "将", "Friday", "last"};
+  uint32_t seed = 12345;
+  auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
+  TemporalTagger tagger;
+  for (int round = 0; round < 200; ++round) {
+    std::string text;
+    int n = static_cast<int>(next() % 200);
+    for (int i = 0; i < n; ++i) text += kPieces[next() % std::size(kPieces)];
+    std::vector<Diagnostic> diags;
+    auto ms = tagger.Tag(text, ContextFor("2025-05-17"), &diags);
+    uint32_t last_end = 0;
+    for (const auto& m : ms) {
+      REQUIRE(m.begin < m.end);
+      REQUIRE(m.end <= text.size());
+      REQUIRE(m.begin >= last_end);
+      REQUIRE(text.substr(m.begin, m.end - m.begin) == m.text);
+      REQUIRE(m.value.ok());
+      last_end = m.end;
+    }
+  }
 }
 
 TEST_CASE("measurement on Duckling and MEANTIME (skipped without shared data)") {
