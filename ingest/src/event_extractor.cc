@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <set>
+#include <tuple>
 
 #include "event_lexicon.h"
 #include "kbq/ingest/event_merge.h"
@@ -277,6 +278,7 @@ class DocWork {
   void PartOf();
   void InheritDates();
   void Links();
+  void StorylineByCoherence();
   int Resolve(int i) const {
     while (i >= 0 && cands_[i].antecedent >= 0) i = cands_[i].antecedent;
     return i;
@@ -1109,6 +1111,48 @@ void DocWork::Links() {
   }
 }
 
+// Storyline by coherence: two events of one article that belong to the same
+// track (types.tsv), share a country, and whose own dates (explicit or from
+// their sentence, never inherited or the publication day) overlap are steps
+// of one storyline — "the talks broke down in 2022" and "Ukraine tore up the
+// agreement in April 2022". Pairs already linked by a cue keep that link.
+void DocWork::StorylineByCoherence() {
+  std::set<std::pair<int, int>> linked;
+  for (const auto& [from, to, kind, cue, conf] : links_) {
+    linked.insert({std::min(from, to), std::max(from, to)});
+  }
+  std::vector<int> roots;
+  for (size_t i = 0; i < cands_.size(); ++i) {
+    if (Resolve(int(i)) != int(i)) continue;
+    const Cand& c = cands_[i];
+    if (c.bare || HiddenByDefault(c.modality) || !c.date.ok() || c.type == nullptr) continue;
+    if (c.basis != "explicit" && c.basis != "sentence") continue;
+    if (c.type->track.empty() || c.type->track == "-") continue;
+    roots.push_back(int(i));
+  }
+  for (size_t x = 0; x < roots.size(); ++x) {
+    for (size_t y = x + 1; y < roots.size(); ++y) {
+      int a = roots[x], b = roots[y];
+      const Cand& ca = cands_[a];
+      const Cand& cb = cands_[b];
+      if (ca.type->track != cb.type->track || !ca.date.Overlaps(cb.date)) continue;
+      if (linked.count({std::min(a, b), std::max(a, b)})) continue;
+      const auto& na = Countries(ca);
+      const auto& nb = Countries(cb);
+      bool shared = std::any_of(na.begin(), na.end(), [&](const std::string& n) {
+        return std::find(nb.begin(), nb.end(), n) != nb.end();
+      });
+      if (!shared) continue;
+      // Overlapping dates do not order the two; the narrative does: the
+      // event told later links back to the one told first.
+      bool a_first = std::tie(ca.sentence, ca.begin) < std::tie(cb.sentence, cb.begin);
+      int later = a_first ? b : a, earlier = a_first ? a : b;
+      links_.push_back({later, earlier, LinkKind::kStoryline, "same track, parties and period", 0.4});
+      linked.insert({std::min(a, b), std::max(a, b)});
+    }
+  }
+}
+
 Extraction DocWork::Run() {
   const Article& art = doc_.article;
   int64_t local = art.published_utc + int64_t(art.published_offset_minutes.value_or(0)) * 60;
@@ -1204,6 +1248,7 @@ Extraction DocWork::Run() {
   }
   InheritDates();
   Links();
+  StorylineByCoherence();
 
   // Events from candidates; coreferent mentions join their antecedent.
   Extraction x;

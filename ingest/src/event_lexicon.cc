@@ -160,7 +160,8 @@ Result<EventLexicon> EventLexicon::Parse(std::string_view types, std::string_vie
   EventLexicon lex;
   Status s = ForEachRow(types, "types", 7, [&](size_t line, const auto& f) -> Status {
     EventTypeInfo t{std::string(f[0]), std::string(f[1]), std::string(f[2]), std::string(f[3]),
-                    std::string(f[4]), std::string(f[5]), std::string(f[6])};
+                    std::string(f[4]), std::string(f[5]), std::string(f[6]),
+                    f.size() > 8 ? std::string(f[7]) : std::string("-")};
     if (lex.type_index_.count(t.type)) {
       return Status::InvalidArgument("types.tsv:" + std::to_string(line) + ": duplicate type " + t.type);
     }

@@ -117,8 +117,10 @@ Status Pipeline::Commit(const Analysis& a, Store* store, IngestReport* report) {
     }
     if (same) {
       MergeResult merged = MergeInto(*same, e);
+      // The absorbed event is never stored, so its same_as trail would
+      // dangle; each mention keeps its own article, sentence and span, and
+      // that is what undoing a merge needs (docs/extraction.md).
       batch.events.push_back(std::move(merged.event));
-      batch.links.push_back(std::move(merged.same_as));  // the trail to undo the merge
       renamed[e.id] = same->id;
       ++report->events_merged;
     } else {
@@ -126,7 +128,6 @@ Status Pipeline::Commit(const Analysis& a, Store* store, IngestReport* report) {
       ++report->events_new;
     }
   }
-  size_t trail_links = batch.links.size();
   std::set<std::string> batch_ids;
   for (const Event& e : batch.events) batch_ids.insert(e.id);
   for (Link l : a.links) {
@@ -139,7 +140,7 @@ Status Pipeline::Commit(const Analysis& a, Store* store, IngestReport* report) {
     if (auto it = renamed.find(l.to); it != renamed.end()) l.to = it->second;
     if (l.from != l.to) batch.links.push_back(std::move(l));
   }
-  report->links += batch.links.size() - trail_links;
+  report->links += batch.links.size();
 
   // The actors the events name, and their ancestors, go in the same batch.
   std::set<std::string> ids;

@@ -101,14 +101,13 @@ namespace {
 // for kinds a chain never follows.
 enum class Way { kBack, kForward, kBoth };
 
-// For a storyline link: is `other` the earlier end? By (earliest, latest);
-// when the dates tie or one is unknown, the stored direction decides: the
-// `to` end is the earlier ("storyline-links back to").
+// For a storyline link: is `other` the earlier end? When one ends before the
+// other starts, the dates decide. When they overlap (2022 and 2022-04:
+// neither is before the other) or one is unknown, the stored direction
+// decides: the `to` end is the earlier ("storyline-links back to").
 bool OtherIsEarlier(const Event& cur, const Event& other, bool cur_is_from) {
   const TimeValue &a = cur.date, &b = other.date;
-  if (a.ok() && b.ok() && (a.earliest != b.earliest || a.latest != b.latest)) {
-    return std::tie(b.earliest, b.latest) < std::tie(a.earliest, a.latest);
-  }
+  if (a.ok() && b.ok() && (a.Before(b) || b.Before(a))) return b.Before(a);
   return cur_is_from;
 }
 

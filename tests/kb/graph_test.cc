@@ -492,8 +492,8 @@ std::map<std::string, int> ModelChain(const FakeSource& s, const Model& m,
         case LinkKind::kStoryline: {
           const TimeValue& a = s.events().at(id).date;
           const TimeValue& b = s.events().at(other).date;
-          if (a.ok() && b.ok() && !(a == b || (a.earliest == b.earliest && a.latest == b.latest))) {
-            to_back = b.earliest < a.earliest || (b.earliest == a.earliest && b.latest < a.latest);
+          if (a.ok() && b.ok() && (a.latest < b.earliest || b.latest < a.earliest)) {
+            to_back = b.latest < a.earliest;
           } else {
             to_back = from_end;
           }

@@ -41,6 +41,10 @@ struct EventTypeInfo {
   std::string family;  // merge family: types of one family are compatible
   std::string label_en;
   std::string label_zh;
+  // The storyline track ("peace_process", "armed_conflict", ...; "-" = none):
+  // events of one track in one article that share a country and overlapping
+  // dates of their own are linked as one storyline.
+  std::string track = "-";
 };
 
 class EventExtractor {

@@ -1,0 +1,210 @@
+// The whole pipeline on real text: the seed page into a fresh store, checked
+// as a demanding analyst reads it (issue 6 and 7 of the project), and an
+// English report of our own that must merge with the Chinese one.
+#include "kbq/ingest/pipeline.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+
+#include "../kb/store_test_util.h"
+#include "kbq/graph.h"
+#include "kbq/store.h"
+
+namespace {
+
+using kbq::Event;
+using kbq::LinkKind;
+using kbq::Modality;
+using kbq::TimeValue;
+
+const std::string kSeed = std::string(KBQ_SOURCE_DIR) + "/examples/articles/000_3ae8ec1ab298bbdb.txt";
+
+struct Fixture {
+  kbq::testing::TempDir dir;
+  std::unique_ptr<kbq::Store> store;
+  std::unique_ptr<kbq::ingest::Pipeline> pipeline;
+  kbq::ingest::IngestReport report;
+
+  explicit Fixture(const std::vector<std::string>& inputs) {
+    kbq::StoreOptions o;
+    o.create_if_missing = true;
+    auto s = kbq::Store::Open(dir.Sub("db"), o);
+    REQUIRE(s.ok());
+    store = std::move(s.value());
+    auto p = kbq::ingest::Pipeline::Create(store.get());
+    REQUIRE(p.ok());
+    pipeline = std::move(p.value());
+    kbq::Status st = pipeline->Ingest(inputs, {}, store.get(), &report);
+    INFO(st.ToString());
+    REQUIRE(st.ok());
+  }
+
+  std::vector<Event> All() const {
+    std::vector<Event> out;
+    REQUIRE(store->ScanDateRange(INT32_MIN, INT32_MAX, [&](const Event& e) {
+      out.push_back(e);
+      return true;
+    }).ok());
+    return out;
+  }
+
+  std::vector<Event> Find(const std::string& type, const TimeValue& date) const {
+    std::vector<Event> out;
+    for (auto& e : All()) {
+      if (e.type == type && e.date.ok() && e.date.earliest == date.earliest &&
+          e.date.latest == date.latest) {
+        out.push_back(e);
+      }
+    }
+    return out;
+  }
+};
+
+bool Has(const Event& e, const std::string& actor) {
+  auto ids = e.ActorIds();
+  return std::find(ids.begin(), ids.end(), actor) != ids.end();
+}
+
+bool Linked(const kbq::Store& store, const std::string& from, const std::string& to, LinkKind kind) {
+  auto links = store.LinksFrom(from);
+  if (!links.ok()) return false;
+  return std::any_of(links->begin(), links->end(),
+                     [&](const kbq::Link& l) { return l.to == to && l.kind == kind; });
+}
+
+}  // namespace
+
+TEST_CASE("Pipeline: the seed's Istanbul talks are one event with its outcomes linked to it",
+          "[ingest][pipeline][seed]") {
+  Fixture f({kSeed});
+  CHECK(f.report.ingested == 1);
+  CHECK(f.report.failed == 0);
+
+  auto talks = f.Find("negotiate", TimeValue::Day(2025, 5, 16));
+  REQUIRE(talks.size() == 1);
+  const Event& t = talks[0];
+  CHECK(Has(t, "RUS"));
+  CHECK(Has(t, "UKR"));
+  CHECK(t.place_id == "place:istanbul");
+  CHECK(t.mentions.size() >= 3);
+
+  // Outcomes and statements made at the talks are part of them.
+  size_t parts = 0;
+  for (const auto& e : f.All()) {
+    if (Linked(*f.store, e.id, t.id, LinkKind::kPartOf)) ++parts;
+  }
+  CHECK(parts >= 3);
+  auto exchange = f.Find("prisoner_exchange", TimeValue::Day(2025, 5, 16));
+  REQUIRE(exchange.size() == 1);
+  CHECK(Linked(*f.store, exchange[0].id, t.id, LinkKind::kPartOf));
+}
+
+TEST_CASE("Pipeline: the seed's phone calls, attribution and negation", "[ingest][pipeline][seed]") {
+  Fixture f({kSeed});
+  auto talks = f.Find("negotiate", TimeValue::Day(2025, 5, 16));
+  REQUIRE(talks.size() == 1);
+  auto calls = f.Find("phone_call", TimeValue::Day(2025, 5, 17));
+  const Event* lavrov_rubio = nullptr;
+  const Event* negated = nullptr;
+  const Event* kallas = nullptr;
+  for (const auto& c : calls) {
+    if (Has(c, "person:sergey-lavrov") && Has(c, "person:marco-rubio")) lavrov_rubio = &c;
+    if (Has(c, "person:kaja-kallas")) kallas = &c;
+  }
+  auto all = f.All();
+  for (const auto& e : all) {
+    if (e.type == "phone_call" && e.modality == Modality::kNegated) negated = &e;
+  }
+  REQUIRE(lavrov_rubio != nullptr);
+  // 对话由美方发起: the US side initiated the call.
+  CHECK(lavrov_rubio->participants.front().actor_id == "person:marco-rubio");
+  CHECK(lavrov_rubio->attribution.actor_id == "gov:rus-mfa");
+  CHECK(Linked(*f.store, lavrov_rubio->id, talks[0].id, LinkKind::kRefersTo));
+  REQUIRE(kallas != nullptr);
+  CHECK((Has(*kallas, "UKR") || Has(*kallas, "person:andrii-sybiha")));
+  REQUIRE(negated != nullptr);
+  CHECK(Has(*negated, "person:andrii-sybiha"));
+}
+
+TEST_CASE("Pipeline: the seed's history is dated at its precision and chained to the talks",
+          "[ingest][pipeline][seed][graph]") {
+  Fixture f({kSeed});
+  auto withdrawal = f.Find("withdraw_agreement", TimeValue::Month(2022, 4));
+  REQUIRE(withdrawal.size() == 1);
+  CHECK(withdrawal[0].modality == Modality::kClaimed);
+  auto ultimatum = f.Find("ultimatum", TimeValue::Month(2022, 2));
+  REQUIRE(ultimatum.size() == 1);
+  CHECK(Has(ultimatum[0], "RUS"));
+  const Event* colour = nullptr;
+  auto all = f.All();
+  for (const auto& e : all) {
+    if (e.date.ToString() == "2013..2014") colour = &e;
+  }
+  REQUIRE(colour != nullptr);
+
+  // The card's 2014 → 2022 Istanbul → 2025 talks.
+  auto talks = f.Find("negotiate", TimeValue::Day(2025, 5, 16));
+  REQUIRE(talks.size() == 1);
+  auto source = kbq::MakeStoreGraphSource(*f.store);
+  auto chain = kbq::FollowChain(*source, talks[0].id, {});
+  REQUIRE(chain.ok());
+  std::set<std::string> dates;
+  for (const auto& step : chain->events) dates.insert(step.event.date.ToString());
+  CAPTURE(std::vector<std::string>(dates.begin(), dates.end()));
+  CHECK(dates.count("2022-04"));
+  CHECK(dates.count("2022-02"));
+  CHECK(dates.count("2013..2014"));
+  // Ordered by date.
+  for (size_t i = 1; i < chain->events.size(); ++i) {
+    CHECK(chain->events[i - 1].event.date.earliest <= chain->events[i].event.date.earliest);
+  }
+}
+
+TEST_CASE("Pipeline: nothing of the dropped recommended stories becomes an event",
+          "[ingest][pipeline][seed]") {
+  Fixture f({kSeed});
+  for (const auto& e : f.All()) {
+    CAPTURE(e.id, e.type, e.date.ToString());
+    CHECK(e.date.latest < kbq::DaysFromCivil(2025, 6, 1));
+  }
+}
+
+TEST_CASE("Pipeline: ingesting the same article again changes nothing", "[ingest][pipeline]") {
+  Fixture f({kSeed});
+  auto before = f.store->Stats();
+  REQUIRE(before.ok());
+  kbq::ingest::IngestReport again;
+  REQUIRE(f.pipeline->Ingest({kSeed}, {}, f.store.get(), &again).ok());
+  CHECK(again.ingested == 0);
+  CHECK(again.skipped_duplicates == 1);
+  auto after = f.store->Stats();
+  REQUIRE(after.ok());
+  CHECK(after->events == before->events);
+  CHECK(after->links == before->links);
+}
+
+TEST_CASE("Pipeline: an English report of the same talks merges with the Chinese one",
+          "[ingest][pipeline][merge]") {
+  kbq::testing::TempDir in;
+  // Our own wording of the same happening, as an agency might file it.
+  std::string english = in.Sub("istanbul_en.jsonl");
+  {
+    std::ofstream out(english);
+    out << R"({"title":"Russian and Ukrainian delegations meet in Istanbul",)"
+        << R"("published":"2025-05-16T19:00:00Z","source":"test wire",)"
+        << R"("text":"Delegations from Russia and Ukraine held direct negotiations in Istanbul on May 16, )"
+        << R"(their first face-to-face talks in three years. The meeting in Turkey lasted under two hours."})"
+        << "\n";
+  }
+  Fixture f({kSeed, english});
+  CHECK(f.report.ingested == 2);
+  auto talks = f.Find("negotiate", TimeValue::Day(2025, 5, 16));
+  REQUIRE(talks.size() == 1);
+  std::set<std::string> articles;
+  for (const auto& m : talks[0].mentions) articles.insert(m.article_id);
+  CHECK(articles.size() == 2);
+  CHECK(f.report.events_merged >= 1);
+}
