@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "kbq/ingest/event_extractor.h"
@@ -106,14 +107,28 @@ Status Pipeline::Commit(const Analysis& a, Store* store, IngestReport* report) {
       AncestorsFn ancestors = [&](const std::string& id) {
         return gazetteer_->Ancestors(id, e.date.earliest);
       };
-      Status s = store->ScanDateRange(e.date.earliest, e.date.latest, [&](const Event& stored) {
+      auto visit = [&](const Event& stored) {
         if (SameHappening(stored, e, ancestors)) {
           same = stored;
           return false;
         }
         return true;
-      });
-      if (!s.ok()) return s;
+      };
+      // Candidates share a participant's country, so the country's timeline
+      // (which includes its people and bodies) over the event's dates holds
+      // them all; only events without participants scan the whole range.
+      std::vector<std::string> anchors = MergeAnchors(e);
+      if (anchors.empty()) {
+        if (Status s = store->ScanDateRange(e.date.earliest, e.date.latest, visit); !s.ok()) {
+          return s;
+        }
+      }
+      for (const auto& anchor : anchors) {
+        if (same) break;
+        Status s = store->ScanActorTimeline(anchor, e.date.earliest, e.date.latest,
+                                            /*strict=*/false, visit);
+        if (!s.ok()) return s;
+      }
     }
     if (same) {
       MergeResult merged = MergeInto(*same, e);
@@ -169,6 +184,27 @@ Status Pipeline::Commit(const Analysis& a, Store* store, IngestReport* report) {
     ++report->ingested;
   }
   return Status::OK();
+}
+
+std::vector<std::string> Pipeline::MergeAnchors(const Event& e) const {
+  std::vector<std::string> anchors;
+  for (const auto& p : e.participants) {
+    std::string anchor = p.actor_id;
+    const Actor* actor = gazetteer_->Find(p.actor_id);
+    if (actor != nullptr && actor->kind != ActorKind::kCountry) {
+      for (const auto& id : gazetteer_->Ancestors(p.actor_id, e.date.earliest)) {
+        const Actor* up = gazetteer_->Find(id);
+        if (up != nullptr && up->kind == ActorKind::kCountry) {
+          anchor = id;
+          break;
+        }
+      }
+    }
+    if (std::find(anchors.begin(), anchors.end(), anchor) == anchors.end()) {
+      anchors.push_back(anchor);
+    }
+  }
+  return anchors;
 }
 
 std::string Pipeline::TypeForCameo(const std::string& cameo) const {
@@ -282,11 +318,51 @@ Status Pipeline::AddAlias(Store* store, const std::string& actor_id, const std::
   return store->Commit(batch, &result);
 }
 
+Status Pipeline::AnalyseAndCommit(std::vector<Document>* pending, const IngestOptions& options,
+                                  Store* store, IngestReport* report) {
+  if (pending->empty()) return Status::OK();
+  // Extraction runs on every core; the single writer then commits each
+  // article's batch in input order, so each stays atomic.
+  size_t threads = options.threads != 0 ? options.threads
+                                        : std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min(threads, pending->size());
+  std::vector<Analysis> analyses(pending->size());
+  auto work = [&](size_t first) {
+    for (size_t i = first; i < pending->size(); i += threads) {
+      analyses[i] = Analyse(std::move((*pending)[i]));
+    }
+  };
+  if (threads <= 1) {
+    work(0);
+  } else {
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
+    work(0);
+    for (auto& th : pool) th.join();
+  }
+  pending->clear();
+  for (auto& a : analyses) {
+    for (auto& d : a.diagnostics) report->diagnostics.push_back(std::move(d));
+    if (Status s = Commit(a, store, report); !s.ok()) return s;
+  }
+  return Status::OK();
+}
+
 Status Pipeline::Ingest(const std::vector<std::string>& inputs, const IngestOptions& options,
                         Store* store, IngestReport* report) {
   if (Status s = SyncActors(store); !s.ok()) return s;
   Status failure;
   uint64_t bytes_done = 0;
+  // Documents wait here until a chunk is worth spreading over the cores;
+  // the bound keeps memory flat whatever the number of files.
+  constexpr size_t kChunkDocuments = 64;
+  constexpr size_t kChunkBytes = size_t{32} << 20;
+  std::vector<Document> pending;
+  size_t pending_bytes = 0;
+  auto flush = [&]() -> Status {
+    pending_bytes = 0;
+    return AnalyseAndCommit(&pending, options, store, report);
+  };
   for (const auto& input : inputs) {
     std::vector<std::string> files =
         input == "-" ? std::vector<std::string>{"-"} : ListInputFiles(input);
@@ -306,6 +382,7 @@ Status Pipeline::Ingest(const std::vector<std::string>& inputs, const IngestOpti
         stream = DetectStreamFormat(file, FirstLine(file));
       }
       if (stream) {
+        if (Status s = flush(); !s.ok()) return s;
         if (Status s = IngestStream(file, *stream, options, store, report); !s.ok()) return s;
         std::error_code ec;
         if (file != "-") bytes_done += std::filesystem::file_size(file, ec);
@@ -321,9 +398,9 @@ Status Pipeline::Ingest(const std::vector<std::string>& inputs, const IngestOpti
               ++report->skipped_duplicates;
               return;
             }
-            Analysis a = Analyse(std::move(doc));
-            for (auto& d : a.diagnostics) report->diagnostics.push_back(std::move(d));
-            if (Status s = Commit(a, store, report); !s.ok()) failure = s;
+            pending_bytes += doc.article.text.size();
+            pending.push_back(std::move(doc));
+            if (pending.size() >= kChunkDocuments || pending_bytes >= kChunkBytes) failure = flush();
           },
           [&](const Diagnostic& d) {
             if (d.severity == Diagnostic::Severity::kError) ++report->failed;
@@ -342,7 +419,7 @@ Status Pipeline::Ingest(const std::vector<std::string>& inputs, const IngestOpti
       if (options.progress) options.progress(*report, bytes_done);
     }
   }
-  return Status::OK();
+  return flush();
 }
 
 }  // namespace kbq::ingest

@@ -43,6 +43,9 @@ struct IngestOptions {
   // each file is sniffed, and GDELT/ICEWS files go to the stream reader.
   std::optional<StreamFormat> stream;
   StreamOptions stream_options;
+  // Threads that extract events (0 = one per core). Commits stay on the
+  // calling thread, one atomic batch per article, in input order.
+  size_t threads = 0;
   // Called after each file with the running totals (for progress bars).
   std::function<void(const struct IngestReport&, uint64_t bytes_done)> progress;
 };
@@ -97,6 +100,13 @@ class Pipeline {
 
  private:
   Pipeline() = default;
+  // The actors whose timelines hold every stored event `e` may merge with:
+  // each participant's country (or the participant itself). Empty when `e`
+  // has no participants.
+  std::vector<std::string> MergeAnchors(const Event& e) const;
+  // Analyses `pending` on options.threads threads, then commits in order.
+  Status AnalyseAndCommit(std::vector<Document>* pending, const IngestOptions& options,
+                          Store* store, IngestReport* report);
   std::unique_ptr<Gazetteer> gazetteer_;
   std::unique_ptr<TemporalTagger> tagger_;
   std::unique_ptr<EventExtractor> extractor_;
