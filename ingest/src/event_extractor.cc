@@ -411,10 +411,17 @@ void DocWork::PrepareSentence(uint32_t index, SentenceInfo* s) {
       if (!blocked) a.place = true;
     }
   }
-  // The sentence's place from the places of trigger-less clauses (在伊斯坦布尔，…).
+  // The sentence's place from the places of trigger-less clauses that say
+  // where (在伊斯坦布尔，…): a place named as an object elsewhere (获得了顿涅茨克)
+  // is not where the sentence's events happened.
   for (const auto& a : s->actors) {
     if (!a.place || a.dropped) continue;
     size_t k = ClauseOf(s->clauses, a.begin);
+    std::string_view lead = s->text.substr(s->clauses[k].begin, a.begin - s->clauses[k].begin);
+    while (!lead.empty() && lead.back() == ' ') lead.remove_suffix(1);
+    bool prep = false;
+    for (const auto& cue : lex_.FindCues("place_prep", lead)) prep = prep || cue.end == lead.size();
+    if (!prep) continue;
     bool has_trigger = false;
     for (const auto& h : s->hits) {
       if (!h.blocker() && ClauseOf(s->clauses, h.begin) == k) has_trigger = true;
