@@ -688,8 +688,9 @@ int RunEvalActors(const std::string& dir) {
   } else {
     const auto& s = p.value();
     std::cout << "PLOVER gsr_dev: countries of source and target actors\n";
-    PrintTable({{"records", "gold", "predicted", "correct", "precision", "recall", "codes skipped"},
-                {std::to_string(s.records), std::to_string(s.gold), std::to_string(s.predicted),
+    PrintTable({{"corpus", "records", "gold", "predicted", "correct", "precision", "recall",
+                 "codes skipped"},
+                {"plover-gsr_dev", std::to_string(s.records), std::to_string(s.gold), std::to_string(s.predicted),
                  std::to_string(s.correct), Pct(s.precision()), Pct(s.recall()),
                  std::to_string(s.gold_codes_skipped)}});
     j["plover_countries"] = {{"records", s.records}, {"gold", s.gold}, {"predicted", s.predicted},
@@ -860,7 +861,8 @@ int main(int argc, char** argv) {
   c_stats->callback([&] { rc = RunStats(g, stats_json); });
 
   auto* c_check = app.add_subcommand(
-      "check", "Verify the store's indexes; exit 1 on any inconsistency.\nExample: kbq check");
+      "check", "Verify the store's indexes and the event graph (before-cycles, causes after "
+             "effects); exit 1 on any problem.\nExample: kbq check");
   c_check->callback([&] { rc = RunCheck(g); });
 
   std::string tag_file, tag_published, tag_lang;

@@ -212,3 +212,19 @@ TEST_CASE("ParseExportFormat knows the five formats and nothing else", "[query][
   CHECK_FALSE(ParseExportFormat("pdf").has_value());
   CHECK_FALSE(ParseExportFormat("").has_value());
 }
+
+TEST_CASE("Export timelinejs: evidence is HTML-escaped and each sentence appears once",
+          "[query][export]") {
+  auto events = HandMade();
+  Mention m = events[0].event.mentions[0];
+  m.text = "Talks <resumed> & went on.";
+  m.begin = 10;
+  m.end = 36;
+  m.trigger = "Talks";
+  events[0].event.mentions.push_back(m);
+  m.trigger = "resumed";  // a second trigger in the same sentence
+  events[0].event.mentions.push_back(m);
+  json j = json::parse(Export(events, ExportFormat::kTimelineJs, {}));
+  std::string text = j["events"][0]["text"]["text"];
+  CHECK(text == "“The two governments met.”<br>“Talks &lt;resumed&gt; &amp; went on.”");
+}
