@@ -287,18 +287,18 @@ std::string RenderActorText(const ActorView& v, const RenderOptions& o) {
 }
 
 std::string RenderActorsText(const std::vector<ActorView>& actors, const RenderOptions& o) {
-  std::ostringstream out;
+  if (actors.empty()) return "";
+  std::vector<std::vector<std::string>> rows = {{"id", "kind", "en", "zh", "events"}};
   for (const auto& v : actors) {
     const Actor& a = v.actor;
     auto name = [&](const char* lang) {
       auto it = a.names.find(lang);
       return it == a.names.end() ? std::string("-") : it->second;
     };
-    out << Pad(a.id, 28) << Pad(std::string(ActorKindName(a.kind)), 16) << Pad(name("en"), 34)
-        << Pad(name("zh"), 16) << v.event_count_wide << "\n";
+    rows.push_back({Paint(a.id, kDim, o.color), std::string(ActorKindName(a.kind)), name("en"),
+                    name("zh"), std::to_string(v.event_count_wide)});
   }
-  (void)o;
-  return out.str();
+  return Table(rows, {false, false, false, false, true});
 }
 
 nlohmann::json EventToJson(const EventView& v, const std::string& lang) {

@@ -265,9 +265,15 @@ int RunActors(const Globals& g, const std::string& query, bool json) {
     for (const auto& v : actors.value()) out.push_back(kbq::query::ActorToJson(v));
     std::cout << out.dump(2) << "\n";
   } else {
-    std::cout << kbq::query::RenderActorsText(actors.value(), {});
+    kbq::query::RenderOptions o;
+    o.color = UseColor(g);
+    std::cout << kbq::query::RenderActorsText(actors.value(), o);
   }
-  return actors->empty() ? kExitFail : kExitOk;
+  if (actors->empty()) {
+    std::cerr << "kbq: no actor matches '" << query << "'\n";
+    return kExitFail;
+  }
+  return kExitOk;
 }
 
 int RunStats(const Globals& g, bool json) {
