@@ -83,7 +83,9 @@ std::string ExportTimelineJs(const std::vector<EventView>& events, const ExportO
     if (!single_day && !whole_unit) {
       item["end_date"] = TimelineJsDate(e.date.latest, e.date.precision);
     }
-    if (e.date.precision == Precision::kRange || e.date.approximate || !single_day) {
+    // A whole month or year reads right from start_date alone.
+    if (e.date.precision == Precision::kRange || e.date.approximate ||
+        (!single_day && !whole_unit)) {
       item["display_date"] = e.date.ToString();
     }
     std::string text = Evidence(e);
