@@ -298,22 +298,34 @@ int RunStats(const Globals& g, bool json) {
   return kExitOk;
 }
 
-int RunCheck(const Globals& g) {
+int RunCheck(const Globals& g, bool json) {
   auto store = OpenForRead(g);
   if (!store.ok()) return Fail(store.status());
   auto report = (*store)->Check();
   if (!report.ok()) return Fail(report.status());
   const auto& r = report.value();
-  std::cout << "articles " << r.stats.articles << ", events " << r.stats.events << ", actors "
-            << r.stats.actors << ", links " << r.stats.links << ", index entries "
-            << r.index_entries << "\n";
   std::vector<std::string> problems = r.problems;
   kbq::query::Engine engine(**store);
   auto graph = engine.GraphProblems();
   if (!graph.ok()) return Fail(graph.status());
+  for (const auto& p : graph.value()) problems.push_back("graph: " + p);
+  if (json) {
+    std::cout << nlohmann::json{{"ok", problems.empty()},
+                                {"articles", r.stats.articles},
+                                {"events", r.stats.events},
+                                {"actors", r.stats.actors},
+                                {"links", r.stats.links},
+                                {"index_entries", r.index_entries},
+                                {"problems", problems}}
+                     .dump(2)
+              << "\n";
+    return problems.empty() ? kExitOk : kExitFail;
+  }
+  std::cout << "articles " << r.stats.articles << ", events " << r.stats.events << ", actors "
+            << r.stats.actors << ", links " << r.stats.links << ", index entries "
+            << r.index_entries << "\n";
   std::cout << "graph: " << graph->size() << (graph->size() == 1 ? " problem" : " problems")
             << " (before-cycles, causes after effects)\n";
-  for (const auto& p : graph.value()) problems.push_back("graph: " + p);
   for (const auto& p : problems) std::cout << "problem: " << p << "\n";
   std::cout << (problems.empty() ? "ok" : std::to_string(problems.size()) + " problems") << "\n";
   return problems.empty() ? kExitOk : kExitFail;
@@ -869,7 +881,9 @@ int main(int argc, char** argv) {
   auto* c_check = app.add_subcommand(
       "check", "Verify the store's indexes and the event graph (before-cycles, causes after "
              "effects); exit 1 on any problem.\nExample: kbq check");
-  c_check->callback([&] { rc = RunCheck(g); });
+  bool check_json = false;
+  c_check->add_flag("--json", check_json, "JSON output: counts and the list of problems");
+  c_check->callback([&] { rc = RunCheck(g, check_json); });
 
   std::string tag_file, tag_published, tag_lang;
   auto* c_tag = app.add_subcommand(

@@ -163,7 +163,7 @@ TEST_CASE("Export timelinejs: partial dates leave month and day out", "[query][e
   CHECK(jz["events"][0]["text"]["headline"] == "Meet: 法国 → 德国");
 }
 
-TEST_CASE("Export cytoscape: every edge joins two nodes; outside links are left out",
+TEST_CASE("Export cytoscape: every edge joins two nodes, outside links are left out",
           "[query][export]") {
   auto events = HandMade();
   CheckCytoscape(events);

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "kbq/store.h"
 #include "query_test_util.h"
 
 namespace fs = std::filesystem;
@@ -344,12 +345,21 @@ TEST_CASE("kbq export -o writes atomically and leaves nothing on failure", "[que
   CHECK(lines == json::parse(stats.out)["events"].get<size_t>());
 }
 
-TEST_CASE("kbq ingest --format gdelt reads an event stream", "[query][cli][ingest]") {
+TEST_CASE("kbq ingest --format gdelt and icews read event streams", "[query][cli][ingest]") {
   std::string db = TempDir() + "/db";
   std::string input = std::string(KBQ_SOURCE_DIR) + "/tests/golden/gdelt/events_v2.tsv";
-  CliRun r = RunKbq({"--db", db, "ingest", "-q", "--format", "gdelt", input});
+  auto [format, file] = GENERATE(std::pair<std::string, std::string>{"gdelt", "events_v2.tsv"},
+                                 std::pair<std::string, std::string>{"icews", "icews.txt"});
+  input = std::string(KBQ_SOURCE_DIR) + "/tests/golden/gdelt/" + file;
+  CliRun r = RunKbq({"--db", db, "ingest", "-q", "--format", format, input});
   INFO(r.err);
-  CHECK(r.code == 0);
+  if (format == "icews") {
+    // Its two bad rows are a partial failure, reported with file and line.
+    CHECK(r.code == 1);
+    CHECK(r.err.find(input + ":6: error: bad date '2014-02-30'") != std::string::npos);
+  } else {
+    CHECK(r.code == 0);
+  }
   CliRun stats = RunKbq({"--db", db, "stats", "--json"});
   REQUIRE(stats.code == 0);
   CHECK(json::parse(stats.out)["events"].get<int>() > 0);
@@ -363,4 +373,40 @@ TEST_CASE("kbq ingest --format gdelt reads an event stream", "[query][cli][inges
 TEST_CASE("kbq: NO_COLOR and pipes get no escape codes", "[query][cli]") {
   CliRun r = RunKbq({"--db", SeedStore(), "timeline", "Ukraine"}, {{"NO_COLOR", "1"}});
   CHECK(r.out.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("kbq check exits 1 on a cause dated after its effect", "[query][cli]") {
+  std::string db = TempDir() + "/db";
+  {
+    kbq::StoreOptions o;
+    o.create_if_missing = true;
+    auto store = kbq::Store::Open(db, o);
+    REQUIRE(store.ok());
+    kbq::CommitBatch batch;
+    for (const auto& [id, date] : {std::pair{"ev-00000000000000aa", "2024-03-01"},
+                                   std::pair{"ev-00000000000000bb", "2024-01-10"}}) {
+      kbq::Event e;
+      e.id = id;
+      e.type = "meet";
+      e.date = kbq::TimeValue::Parse(date);
+      e.participants = {{"FRA", kbq::Role::kSource}};
+      batch.events.push_back(e);
+    }
+    // The March meeting "causes" the January one.
+    batch.links.push_back(
+        kbq::Link{"ev-00000000000000aa", "ev-00000000000000bb", kbq::LinkKind::kCauses, "", 0.9});
+    kbq::CommitResult result;
+    REQUIRE((*store)->Commit(batch, &result).ok());
+  }
+  CliRun r = RunKbq({"--db", db, "check"});
+  INFO(r.out << r.err);
+  CHECK(r.code == 1);
+  CHECK(r.out.find("graph: 1 problem ") != std::string::npos);
+  CHECK(r.out.find("problem: graph: ") != std::string::npos);
+  CHECK(r.out.find("ev-00000000000000aa") != std::string::npos);
+  CliRun j = RunKbq({"--db", db, "check", "--json"});
+  CHECK(j.code == 1);
+  json report = json::parse(j.out);
+  CHECK(report["ok"] == false);
+  CHECK(report["problems"].size() == 1);
 }
