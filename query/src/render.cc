@@ -164,8 +164,11 @@ std::string RenderTimelineText(const TimelineResult& r, const RenderOptions& o) 
     who += (i ? " with " : "") + r.subject[i].Name(o.lang) + " (" + r.subject[i].id + ")";
   }
   if (who.empty()) who = "all events";
-  out << Paint("Timeline: " + who, kBold, o.color) << " — " << r.rows.size()
-      << (r.rows.size() == 1 ? " event" : " events") << "\n";
+  // One painted span, so the header reads the same with and without colour.
+  out << Paint("Timeline: " + who + " — " + std::to_string(r.rows.size()) +
+                   (r.rows.size() == 1 ? " event" : " events"),
+               kBold, o.color)
+      << "\n";
   if (r.rows.empty()) return out.str();
   std::vector<std::vector<std::string>> rows = {{"date", "event", "mentions", "id"}};
   for (const auto& row : r.rows) rows.push_back(EventCells(row, o));
@@ -176,8 +179,9 @@ std::string RenderTimelineText(const TimelineResult& r, const RenderOptions& o) 
 std::string RenderNeighboursText(const std::string& title, const std::vector<NeighbourView>& rows,
                                  const RenderOptions& o) {
   std::ostringstream out;
-  out << Paint(title, kBold, o.color) << " — " << rows.size()
-      << (rows.size() == 1 ? " event" : " events") << "\n";
+  out << Paint(title + " — " + std::to_string(rows.size()) + (rows.size() == 1 ? " event" : " events"),
+               kBold, o.color)
+      << "\n";
   auto via_text = [](const NeighbourView& r) -> std::string {
     if (!r.via) return "start";
     std::string kind(LinkKindName(r.via->kind));
