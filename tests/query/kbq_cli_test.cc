@@ -436,3 +436,21 @@ TEST_CASE("kbq timeline: negated and counterfactual events only with --all, mark
   }
   CHECK(marks == n);
 }
+
+TEST_CASE("kbq eval prints a table and one JSON line per measurement", "[query][cli][eval]") {
+  CliRun missing = RunKbq({"eval", "timex"}, {{"KBQ_SHARED_DATA", "/nonexistent-kbq-data"}});
+  CHECK(missing.code == 1);
+  CHECK(missing.err == "kbq: $KBQ_SHARED_DATA: no folder /nonexistent-kbq-data\n");
+  if (!fs::exists(std::string(KBQ_SHARED_DATA) + "/plover/gsr_dev.json")) {
+    WARN("skipped: no shared data at " << KBQ_SHARED_DATA);
+    return;
+  }
+  auto what = GENERATE(as<std::string>{}, "timex", "actors", "events");
+  CliRun r = RunKbq({"eval", what, "--data", KBQ_SHARED_DATA});
+  INFO(r.out << r.err);
+  REQUIRE(r.code == 0);
+  std::string last = r.out.substr(r.out.rfind('\n', r.out.size() - 2) + 1);
+  json j = json::parse(last);
+  CHECK(j["eval"] == what);
+  CHECK(r.out.find("%") != std::string::npos);  // the table
+}
