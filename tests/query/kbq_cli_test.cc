@@ -438,7 +438,11 @@ TEST_CASE("kbq timeline: negated and counterfactual events only with --all, mark
 }
 
 TEST_CASE("kbq eval prints a table and one JSON line per measurement", "[query][cli][eval]") {
-  CliRun missing = RunKbq({"eval", "timex"}, {{"KBQ_SHARED_DATA", "/nonexistent-kbq-data"}});
+  // Run from a folder without ../shared/data, so only $KBQ_SHARED_DATA is left.
+  std::string here = TempDir() + "/a";
+  fs::create_directories(here);
+  CliRun missing =
+      RunKbq({"eval", "timex"}, {{"KBQ_SHARED_DATA", "/nonexistent-kbq-data"}}, here);
   CHECK(missing.code == 1);
   CHECK(missing.err == "kbq: $KBQ_SHARED_DATA: no folder /nonexistent-kbq-data\n");
   if (!fs::exists(std::string(KBQ_SHARED_DATA) + "/plover/gsr_dev.json")) {

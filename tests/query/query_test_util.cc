@@ -74,7 +74,8 @@ const std::string& SeedStore() {
 }
 
 CliRun RunKbq(const std::vector<std::string>& args,
-              const std::vector<std::pair<std::string, std::string>>& env) {
+              const std::vector<std::pair<std::string, std::string>>& env,
+              const std::string& cwd) {
   std::string dir = TempDir();
   std::string out_path = dir + "/out", err_path = dir + "/err";
   pid_t pid = fork();
@@ -87,6 +88,7 @@ CliRun RunKbq(const std::vector<std::string>& args,
     dup2(null, 0);
     dup2(out, 1);
     dup2(err, 2);
+    if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(126);
     unsetenv("KBQ_DB");
     unsetenv("NO_COLOR");
     for (const auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);

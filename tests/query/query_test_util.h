@@ -21,9 +21,11 @@ std::string TempDir();
 // built on first use, closed before returning.
 const std::string& SeedStore();
 
-// Runs KBQ_BINARY with `args`; KBQ_DB and NO_COLOR are unset unless given
-// in `env`. Captures stdout and stderr.
+// Runs KBQ_BINARY with `args` in folder `cwd` (empty: the current one);
+// KBQ_DB and NO_COLOR are unset unless given in `env`. Captures stdout and
+// stderr.
 CliRun RunKbq(const std::vector<std::string>& args,
-              const std::vector<std::pair<std::string, std::string>>& env = {});
+              const std::vector<std::pair<std::string, std::string>>& env = {},
+              const std::string& cwd = "");
 
 }  // namespace kbq::query_test
