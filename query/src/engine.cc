@@ -241,7 +241,19 @@ Result<TimelineResult> Engine::Timeline(const TimelineQuery& q) const {
 Result<EventView> Engine::ShowEvent(const std::string& id) const {
   auto e = store_.GetEvent(id);
   if (!e.ok()) return Status::NotFound("no event with id " + id);
-  return View(e.value());
+  EventView v = View(e.value());
+  std::set<std::string> ids;
+  for (const auto& l : v.links_out) ids.insert(l.to);
+  for (const auto& l : v.links_in) ids.insert(l.from);
+  for (const auto& other : ids) {
+    if (auto o = store_.GetEvent(other); o.ok()) {
+      EventView ov = View(o.value());
+      ov.links_out.clear();
+      ov.links_in.clear();
+      v.linked.push_back(std::move(ov));
+    }
+  }
+  return v;
 }
 
 Result<ActorView> Engine::ShowActor(const std::string& id) const {

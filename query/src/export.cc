@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "kbq/model_json.h"
 #include "kbq/query/render.h"
@@ -32,11 +33,29 @@ json TimelineJsDate(int32_t day, Precision p) {
   return j;
 }
 
+// TimelineJS renders `text` as HTML.
+std::string EscapeHtml(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// The sentences that mention the event, each once (two triggers in one
+// sentence are one piece of evidence).
 std::string Evidence(const Event& e) {
   std::string text;
+  std::set<std::tuple<std::string, uint32_t, uint32_t>> seen;
   for (const auto& m : e.mentions) {
+    if (!seen.insert({m.article_id, m.begin, m.end}).second) continue;
     if (!text.empty()) text += "<br>";
-    text += "“" + m.text + "”";
+    text += "“" + EscapeHtml(m.text) + "”";
   }
   return text;
 }
@@ -64,7 +83,9 @@ std::string ExportTimelineJs(const std::vector<EventView>& events, const ExportO
     if (!single_day && !whole_unit) {
       item["end_date"] = TimelineJsDate(e.date.latest, e.date.precision);
     }
-    if (e.date.precision == Precision::kRange || e.date.approximate || !single_day) {
+    // A whole month or year reads right from start_date alone.
+    if (e.date.precision == Precision::kRange || e.date.approximate ||
+        (!single_day && !whole_unit)) {
       item["display_date"] = e.date.ToString();
     }
     std::string text = Evidence(e);

@@ -3,7 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <sstream>
+#include <tuple>
 
 #include "kbq/model_json.h"
 
@@ -32,13 +35,27 @@ std::string TypeWords(const std::string& type) {
   return s;
 }
 
-// Display width of UTF-8 text: CJK counts two columns.
+// Display width of UTF-8 text on a terminal: CJK ideographs, kana, Hangul
+// and fullwidth forms count two columns; ANSI colour codes count none.
 size_t Width(const std::string& s) {
   size_t w = 0;
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == 0x1b) {  // skip "\x1b[...m"
+      size_t m = s.find('m', i);
+      i = m == std::string::npos ? s.size() : m + 1;
+      continue;
+    }
     size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-    w += (len >= 3) ? 2 : 1;
+    char32_t cp = len == 1 ? c : c & (0x3F >> (len - 1));
+    for (size_t k = 1; k < len && i + k < s.size(); ++k) {
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    }
+    bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+    w += wide ? 2 : 1;
     i += len;
   }
   return w;
@@ -47,6 +64,46 @@ size_t Width(const std::string& s) {
 std::string Pad(const std::string& s, size_t width) {
   size_t w = Width(s);
   return w >= width ? s + " " : s + std::string(width - w, ' ');
+}
+
+std::string PadLeft(const std::string& s, size_t width) {
+  size_t w = Width(s);
+  return w >= width ? s : std::string(width - w, ' ') + s;
+}
+
+// Mentions in distinct places: two triggers in one sentence are one mention
+// to a reader.
+size_t DistinctMentions(const Event& e) {
+  std::set<std::tuple<std::string, uint32_t, uint32_t>> seen;
+  for (const auto& m : e.mentions) seen.insert({m.article_id, m.begin, m.end});
+  return seen.size();
+}
+
+// Aligned columns; `right[i]` right-aligns column i. The last column is not
+// padded (no trailing blanks).
+std::string Table(const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right) {
+  std::vector<size_t> width;
+  for (const auto& r : rows) {
+    for (size_t i = 0; i < r.size(); ++i) {
+      if (width.size() <= i) width.push_back(0);
+      width[i] = std::max(width[i], Width(r[i]));
+    }
+  }
+  std::string out;
+  for (const auto& r : rows) {
+    std::string line;
+    for (size_t i = 0; i < r.size(); ++i) {
+      bool last = i + 1 == r.size();
+      if (i) line += "  ";
+      if (i < right.size() && right[i]) {
+        line += PadLeft(r[i], width[i]);
+      } else {
+        line += last ? r[i] : r[i] + std::string(width[i] - Width(r[i]), ' ');
+      }
+    }
+    out += line + "\n";
+  }
+  return out;
 }
 
 std::string DateText(const Event& e) {
@@ -80,6 +137,26 @@ std::string EventLabel(const EventView& v, const std::string& lang) {
   return label;
 }
 
+namespace {
+// The event column: label and modality mark.
+std::string EventCell(const EventView& v, const RenderOptions& o) {
+  const Event& e = v.event;
+  std::string cell = EventLabel(v, o.lang);
+  if (e.modality != Modality::kAsserted && e.modality != Modality::kReported) {
+    std::string mark = "[" + std::string(ModalityName(e.modality)) + "]";
+    // Labels built upstream may already carry the mark.
+    if (cell.find(mark) == std::string::npos) cell += " " + Paint(mark, kYellow, o.color);
+  }
+  return cell;
+}
+
+// date, event, mentions, id: the columns every event listing shares.
+std::vector<std::string> EventCells(const EventView& v, const RenderOptions& o) {
+  return {DateText(v.event), EventCell(v, o), std::to_string(DistinctMentions(v.event)),
+          Paint(v.event.id, kDim, o.color)};
+}
+}  // namespace
+
 std::string RenderTimelineText(const TimelineResult& r, const RenderOptions& o) {
   std::ostringstream out;
   std::string who;
@@ -87,20 +164,45 @@ std::string RenderTimelineText(const TimelineResult& r, const RenderOptions& o) 
     who += (i ? " with " : "") + r.subject[i].Name(o.lang) + " (" + r.subject[i].id + ")";
   }
   if (who.empty()) who = "all events";
-  out << Paint("Timeline: " + who, kBold, o.color) << " — " << r.rows.size()
-      << (r.rows.size() == 1 ? " event" : " events") << "\n";
-  size_t date_w = 10;
-  for (const auto& row : r.rows) date_w = std::max(date_w, Width(DateText(row.event)));
-  for (const auto& row : r.rows) {
-    const Event& e = row.event;
-    std::string line = Pad(DateText(e), date_w + 1) + EventLabel(row, o.lang);
-    if (e.modality != Modality::kAsserted && e.modality != Modality::kReported) {
-      line += " " + Paint("[" + std::string(ModalityName(e.modality)) + "]", kYellow, o.color);
-    }
-    if (e.mentions.size() > 1) line += " (" + std::to_string(e.mentions.size()) + " mentions)";
-    out << line << "  " << Paint(e.id, kDim, o.color) << "\n";
-  }
+  // One painted span, so the header reads the same with and without colour.
+  out << Paint("Timeline: " + who + " — " + std::to_string(r.rows.size()) +
+                   (r.rows.size() == 1 ? " event" : " events"),
+               kBold, o.color)
+      << "\n";
+  if (r.rows.empty()) return out.str();
+  std::vector<std::vector<std::string>> rows = {{"date", "event", "mentions", "id"}};
+  for (const auto& row : r.rows) rows.push_back(EventCells(row, o));
+  out << Table(rows, {false, false, true, false});
   return out.str();
+}
+
+std::string RenderNeighboursText(const std::string& title, const std::vector<NeighbourView>& rows,
+                                 const RenderOptions& o) {
+  std::ostringstream out;
+  out << Paint(title + " — " + std::to_string(rows.size()) + (rows.size() == 1 ? " event" : " events"),
+               kBold, o.color)
+      << "\n";
+  auto via_text = [](const NeighbourView& r) -> std::string {
+    if (!r.via) return "start";
+    std::string kind(LinkKindName(r.via->kind));
+    return r.via->to == r.view.event.id ? "→ " + kind : "← " + kind;
+  };
+  if (rows.empty()) return out.str();
+  std::vector<std::vector<std::string>> cells = {{"hops", "via", "date", "event", "mentions", "id"}};
+  for (const auto& r : rows) {
+    std::vector<std::string> row = {std::to_string(r.hops), via_text(r)};
+    for (auto& c : EventCells(r.view, o)) row.push_back(std::move(c));
+    cells.push_back(std::move(row));
+  }
+  out << Table(cells, {true, false, false, false, true, false});
+  return out.str();
+}
+
+std::string RenderPathText(const PathView& p, const RenderOptions& o) {
+  std::vector<NeighbourView> rows = p.steps;
+  std::ostringstream title;
+  title << "Path: " << (p.steps.empty() ? 0 : p.steps.size() - 1) << " links";
+  return RenderNeighboursText(title.str(), rows, o);
 }
 
 std::string RenderEventText(const EventView& v, const RenderOptions& o) {
@@ -124,25 +226,45 @@ std::string RenderEventText(const EventView& v, const RenderOptions& o) {
   }
   out << "  confidence  " << e.confidence << "\n";
   for (const auto& [k, val] : e.attributes) out << "  " << Pad(k, 12) << val << "\n";
-  out << "  mentions    " << e.mentions.size() << "\n";
+  out << "  mentions    " << DistinctMentions(e) << "\n";
+  // Grouped by article; two triggers in one sentence print once.
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<const Mention*>> by_article;
   for (const auto& m : e.mentions) {
-    std::string title;
-    std::string published;
+    auto& list = by_article[m.article_id];
+    if (list.empty()) order.push_back(m.article_id);
+    bool dup = false;
+    for (const Mention* seen : list) dup = dup || (seen->begin == m.begin && seen->end == m.end);
+    if (!dup) list.push_back(&m);
+  }
+  for (const auto& article_id : order) {
+    std::string title, published;
     for (const auto& a : v.articles) {
-      if (a.id == m.article_id) {
-        title = a.title;
-        published = FormatDay(static_cast<int32_t>(a.published_utc / 86400));
+      if (a.id != article_id) continue;
+      title = a.title;
+      published = FormatDay(static_cast<int32_t>(a.published_utc / 86400));
+    }
+    out << "    " << article_id << (title.empty() ? "" : "  " + title)
+        << (published.empty() ? "" : " (" + published + ")") << "\n";
+    for (const Mention* m : by_article[article_id]) {
+      out << "      #" << Pad(std::to_string(m->sentence), 4) << Paint(m->text, kDim, o.color) << "\n";
+    }
+  }
+  auto describe = [&](const std::string& id) {
+    for (const auto& other : v.linked) {
+      if (other.event.id == id) {
+        return id + "  " + other.event.date.ToString() + "  " + EventLabel(other, o.lang);
       }
     }
-    out << "    - " << m.article_id << " #" << m.sentence << " [" << m.begin << "," << m.end << ")"
-        << (title.empty() ? "" : " " + title) << (published.empty() ? "" : " (" + published + ")")
-        << "\n      " << Paint(m.text, kDim, o.color) << "\n";
-  }
+    return id;
+  };
   for (const auto& l : v.links_out) {
-    out << "  link        " << LinkKindName(l.kind) << " → " << l.to << "\n";
+    out << "  link        " << Pad(std::string(LinkKindName(l.kind)) + " →", 12) << describe(l.to)
+        << "\n";
   }
   for (const auto& l : v.links_in) {
-    out << "  link        " << LinkKindName(l.kind) << " ← " << l.from << "\n";
+    out << "  link        " << Pad(std::string(LinkKindName(l.kind)) + " ←", 12) << describe(l.from)
+        << "\n";
   }
   return out.str();
 }
@@ -152,35 +274,35 @@ std::string RenderActorText(const ActorView& v, const RenderOptions& o) {
   std::ostringstream out;
   out << Paint(a.Name(o.lang), kBold, o.color) << "  (" << a.id << ", " << ActorKindName(a.kind)
       << (a.provisional ? ", provisional" : "") << ")\n";
-  for (const auto& [lang, n] : a.names) out << "  name." << lang << "  " << n << "\n";
+  for (const auto& [lang, n] : a.names) out << "  " << Pad("name." + lang, 12) << n << "\n";
   for (const auto& [lang, list] : a.aliases) {
     std::string joined;
     for (const auto& n : list) joined += (joined.empty() ? "" : ", ") + n;
-    out << "  alias." << lang << " " << joined << "\n";
+    out << "  " << Pad("alias." + lang, 12) << joined << "\n";
   }
-  for (const auto& p : a.part_of) out << "  part of   " << p << "\n";
+  for (const auto& p : a.part_of) out << "  part of     " << p << "\n";
   for (const auto& af : a.affiliations) {
-    out << "  " << af.role << " of " << af.actor_id
+    out << "  " << Pad(af.role, 12) << af.actor_id
         << (af.valid.ok() ? " (" + af.valid.ToString() + ")" : "") << "\n";
   }
-  out << "  events    " << v.event_count << " direct, " << v.event_count_wide
+  out << "  events      " << v.event_count << " direct, " << v.event_count_wide
       << " with its bodies, people and places\n";
   return out.str();
 }
 
 std::string RenderActorsText(const std::vector<ActorView>& actors, const RenderOptions& o) {
-  std::ostringstream out;
+  if (actors.empty()) return "";
+  std::vector<std::vector<std::string>> rows = {{"id", "kind", "en", "zh", "events"}};
   for (const auto& v : actors) {
     const Actor& a = v.actor;
     auto name = [&](const char* lang) {
       auto it = a.names.find(lang);
       return it == a.names.end() ? std::string("-") : it->second;
     };
-    out << Pad(a.id, 28) << Pad(std::string(ActorKindName(a.kind)), 16) << Pad(name("en"), 34)
-        << Pad(name("zh"), 16) << v.event_count_wide << "\n";
+    rows.push_back({Paint(a.id, kDim, o.color), std::string(ActorKindName(a.kind)), name("en"),
+                    name("zh"), std::to_string(v.event_count_wide)});
   }
-  (void)o;
-  return out.str();
+  return Table(rows, {false, false, false, false, true});
 }
 
 nlohmann::json EventToJson(const EventView& v, const std::string& lang) {
@@ -192,10 +314,20 @@ nlohmann::json EventToJson(const EventView& v, const std::string& lang) {
     }
   }
   if (!v.event.place_id.empty()) j["location_name"] = NameOf(v, v.event.place_id, lang);
+  if (!v.event.attribution.actor_id.empty()) {
+    j["attribution"]["name"] = NameOf(v, v.event.attribution.actor_id, lang);
+  }
   nlohmann::json links = nlohmann::json::array();
   for (const auto& l : v.links_out) links.push_back(l);
   for (const auto& l : v.links_in) links.push_back(l);
   j["links"] = links;
+  return j;
+}
+
+nlohmann::json NeighbourToJson(const NeighbourView& v, const std::string& lang) {
+  nlohmann::json j = EventToJson(v.view, lang);
+  j["hops"] = v.hops;
+  j["via"] = v.via ? nlohmann::json(*v.via) : nlohmann::json();
   return j;
 }
 

@@ -1,20 +1,32 @@
 // kbq — the command-line tool. A thin layer: argv → library call → printer.
 // Every command is documented in docs/query.md; `kbq COMMAND --help` shows
 // its options with an example.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iomanip>
 #include <iostream>
+#include <sstream>
 
+#include "kbq/ingest/actor_eval.h"
+#include "kbq/ingest/event_eval.h"
+#include "kbq/ingest/event_extractor.h"
+#include "kbq/ingest/event_stream.h"
 #include "kbq/ingest/pipeline.h"
+#include "kbq/ingest/timex_eval.h"
 #include "kbq/model_json.h"
 #include "kbq/query/engine.h"
+#include "kbq/query/export.h"
 #include "kbq/query/render.h"
 #include "kbq/store.h"
 
@@ -91,7 +103,10 @@ kbq::Result<kbq::ingest::ReadOptions> MakeReadOptions(const std::string& format,
                                                       const std::string& lang) {
   kbq::ingest::ReadOptions o;
   auto f = kbq::ingest::ParseFormat(format);
-  if (!f) return Status::InvalidArgument("--format: unknown format '" + format + "'");
+  if (!f) {
+    return Status::InvalidArgument("--format: unknown format '" + format +
+                                   "' (use auto, page, jsonl, csv, tsv, text, gdelt, icews)");
+  }
   o.format = *f;
   if (!published.empty()) {
     auto t = kbq::ingest::ParsePublished(published);
@@ -104,7 +119,9 @@ kbq::Result<kbq::ingest::ReadOptions> MakeReadOptions(const std::string& format,
 }
 
 int RunIngest(const Globals& g, const IngestArgs& a) {
-  auto read = MakeReadOptions(a.format, a.published, a.lang);
+  // gdelt and icews are event streams; the other formats are article readers.
+  std::optional<kbq::ingest::StreamFormat> stream = kbq::ingest::ParseStreamFormat(a.format);
+  auto read = MakeReadOptions(stream ? "auto" : a.format, a.published, a.lang);
   if (!read.ok()) return Fail(read.status());
   auto store = OpenForWrite(g);
   if (!store.ok()) return Fail(store.status());
@@ -113,6 +130,7 @@ int RunIngest(const Globals& g, const IngestArgs& a) {
 
   kbq::ingest::IngestOptions options;
   options.read = read.value();
+  options.stream = stream;
   bool tty = isatty(STDERR_FILENO) && !a.quiet;
   uint64_t total_bytes = 0;
   for (const auto& in : a.inputs) {
@@ -156,14 +174,14 @@ struct TimelineArgs {
   bool all = false, strict = false, json = false;
 };
 
-int RunTimeline(const Globals& g, const TimelineArgs& a) {
+kbq::Result<kbq::query::TimelineQuery> MakeTimelineQuery(const TimelineArgs& a) {
   kbq::query::TimelineQuery q;
   q.actor = a.query;
   q.with = a.with;
   auto from = ParseDateFlag("from", a.from);
-  if (!from.ok()) return Fail(from.status());
+  if (!from.ok()) return from.status();
   auto to = ParseDateFlag("to", a.to);
-  if (!to.ok()) return Fail(to.status());
+  if (!to.ok()) return to.status();
   q.from = from.value();
   q.to = to.value();
   q.type = a.type;
@@ -172,6 +190,16 @@ int RunTimeline(const Globals& g, const TimelineArgs& a) {
   q.include_hidden = a.all;
   q.strict = a.strict;
   q.lang = a.lang;
+  if (!a.lang.empty() && a.lang != "en" && a.lang != "zh") {
+    return Status::InvalidArgument("--lang: '" + a.lang + "' is not en or zh");
+  }
+  return q;
+}
+
+int RunTimeline(const Globals& g, const TimelineArgs& a) {
+  auto query = MakeTimelineQuery(a);
+  if (!query.ok()) return Fail(query.status());
+  const kbq::query::TimelineQuery& q = query.value();
   auto store = OpenForRead(g);
   if (!store.ok()) return Fail(store.status());
   kbq::query::Engine engine(**store);
@@ -208,7 +236,14 @@ int RunShow(const Globals& g, const std::string& what, bool json, const std::str
     return kExitOk;
   }
   auto actor = engine.ResolveActor(what);
-  if (!actor.ok()) return Fail(actor.status());
+  if (!actor.ok()) {
+    // An id that looks like an event's is reported as a missing event, not
+    // as an unknown actor name.
+    if (actor.status().IsNotFound() && what.rfind("ev-", 0) == 0) {
+      return Fail(Status::NotFound("no event with id " + what));
+    }
+    return Fail(actor.status());
+  }
   auto view = engine.ShowActor(actor->id);
   if (!view.ok()) return Fail(view.status());
   if (json) {
@@ -230,9 +265,15 @@ int RunActors(const Globals& g, const std::string& query, bool json) {
     for (const auto& v : actors.value()) out.push_back(kbq::query::ActorToJson(v));
     std::cout << out.dump(2) << "\n";
   } else {
-    std::cout << kbq::query::RenderActorsText(actors.value(), {});
+    kbq::query::RenderOptions o;
+    o.color = UseColor(g);
+    std::cout << kbq::query::RenderActorsText(actors.value(), o);
   }
-  return actors->empty() ? kExitFail : kExitOk;
+  if (actors->empty()) {
+    std::cerr << "kbq: no actor matches '" << query << "'\n";
+    return kExitFail;
+  }
+  return kExitOk;
 }
 
 int RunStats(const Globals& g, bool json) {
@@ -257,18 +298,37 @@ int RunStats(const Globals& g, bool json) {
   return kExitOk;
 }
 
-int RunCheck(const Globals& g) {
+int RunCheck(const Globals& g, bool json) {
   auto store = OpenForRead(g);
   if (!store.ok()) return Fail(store.status());
   auto report = (*store)->Check();
   if (!report.ok()) return Fail(report.status());
   const auto& r = report.value();
+  std::vector<std::string> problems = r.problems;
+  kbq::query::Engine engine(**store);
+  auto graph = engine.GraphProblems();
+  if (!graph.ok()) return Fail(graph.status());
+  for (const auto& p : graph.value()) problems.push_back("graph: " + p);
+  if (json) {
+    std::cout << nlohmann::json{{"ok", problems.empty()},
+                                {"articles", r.stats.articles},
+                                {"events", r.stats.events},
+                                {"actors", r.stats.actors},
+                                {"links", r.stats.links},
+                                {"index_entries", r.index_entries},
+                                {"problems", problems}}
+                     .dump(2)
+              << "\n";
+    return problems.empty() ? kExitOk : kExitFail;
+  }
   std::cout << "articles " << r.stats.articles << ", events " << r.stats.events << ", actors "
             << r.stats.actors << ", links " << r.stats.links << ", index entries "
             << r.index_entries << "\n";
-  for (const auto& p : r.problems) std::cout << "problem: " << p << "\n";
-  std::cout << (r.ok() ? "ok" : std::to_string(r.problems.size()) + " problems") << "\n";
-  return r.ok() ? kExitOk : kExitFail;
+  std::cout << "graph: " << graph->size() << (graph->size() == 1 ? " problem" : " problems")
+            << " (before-cycles, causes after effects)\n";
+  for (const auto& p : problems) std::cout << "problem: " << p << "\n";
+  std::cout << (problems.empty() ? "ok" : std::to_string(problems.size()) + " problems") << "\n";
+  return problems.empty() ? kExitOk : kExitFail;
 }
 
 int RunAliasAdd(const Globals& g, const std::string& actor, const std::string& name,
@@ -384,6 +444,367 @@ int RunExtract(const std::string& path, const std::string& published, const std:
   return kExitOk;
 }
 
+// --------------------------------------------------- neighbors, chain, path
+
+std::string LangFor(const std::string& flag, const std::string& text) {
+  return flag.empty() ? kbq::query::LanguageOf(text) : flag;
+}
+
+void PrintNeighbourJson(const std::vector<kbq::query::NeighbourView>& rows, const std::string& lang) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& r : rows) out.push_back(kbq::query::NeighbourToJson(r, lang));
+  std::cout << out.dump(2) << "\n";
+}
+
+struct NeighborsArgs {
+  std::string start, kinds, from, to, lang;
+  int depth = 1;
+  bool json = false;
+};
+
+int RunNeighbors(const Globals& g, const NeighborsArgs& a) {
+  kbq::query::NeighborsQuery q;
+  q.start = a.start;
+  if (a.depth < 1) return Fail(Status::InvalidArgument("--depth: must be at least 1"));
+  q.depth = a.depth;
+  auto kinds = kbq::query::ParseLinkKinds(a.kinds);
+  if (!kinds.ok()) return Fail(Status::InvalidArgument("--kind: " + kinds.status().message()));
+  q.kinds = kinds.value();
+  auto from = ParseDateFlag("from", a.from);
+  if (!from.ok()) return Fail(from.status());
+  auto to = ParseDateFlag("to", a.to);
+  if (!to.ok()) return Fail(to.status());
+  q.from = from.value();
+  q.to = to.value();
+  auto store = OpenForRead(g);
+  if (!store.ok()) return Fail(store.status());
+  kbq::query::Engine engine(**store);
+  auto rows = engine.Neighbors(q);
+  if (!rows.ok()) return Fail(rows.status());
+  std::string lang = LangFor(a.lang, a.start);
+  if (a.json) {
+    PrintNeighbourJson(rows.value(), lang);
+  } else {
+    kbq::query::RenderOptions o;
+    o.lang = lang;
+    o.color = UseColor(g);
+    std::cout << kbq::query::RenderNeighboursText(
+        "Neighbors of " + a.start + " (depth " + std::to_string(a.depth) + ")", rows.value(), o);
+  }
+  return kExitOk;
+}
+
+int RunChain(const Globals& g, const std::string& id, bool forward, bool json,
+             const std::string& lang_flag) {
+  auto store = OpenForRead(g);
+  if (!store.ok()) return Fail(store.status());
+  kbq::query::Engine engine(**store);
+  auto rows = engine.Chain(id, forward);
+  if (!rows.ok()) return Fail(rows.status());
+  std::string lang = lang_flag.empty() ? "en" : lang_flag;
+  if (json) {
+    PrintNeighbourJson(rows.value(), lang);
+  } else {
+    kbq::query::RenderOptions o;
+    o.lang = lang;
+    o.color = UseColor(g);
+    std::cout << kbq::query::RenderNeighboursText(
+        std::string(forward ? "Chain forward from " : "Chain back from ") + id, rows.value(), o);
+  }
+  return kExitOk;
+}
+
+int RunPath(const Globals& g, const std::string& a, const std::string& b, int max_hops, bool json,
+            const std::string& lang_flag) {
+  if (max_hops < 1) return Fail(Status::InvalidArgument("--max-hops: must be at least 1"));
+  auto store = OpenForRead(g);
+  if (!store.ok()) return Fail(store.status());
+  kbq::query::Engine engine(**store);
+  auto path = engine.Path(a, b, max_hops);
+  if (!path.ok()) return Fail(path.status());
+  std::string lang = LangFor(lang_flag, a + b);
+  if (json) {
+    nlohmann::json steps = nlohmann::json::array();
+    for (const auto& s : path->steps) steps.push_back(kbq::query::NeighbourToJson(s, lang));
+    std::cout << nlohmann::json{{"cost", path->cost}, {"steps", steps}}.dump(2) << "\n";
+  } else {
+    kbq::query::RenderOptions o;
+    o.lang = lang;
+    o.color = UseColor(g);
+    std::cout << kbq::query::RenderPathText(path.value(), o);
+  }
+  return kExitOk;
+}
+
+// ------------------------------------------------------------------ export
+
+// Writes `content` to `path` through a temporary file in the same folder and
+// a rename, so a failure never leaves a half-written file at `path`.
+Status WriteAtomically(const std::string& path, const std::string& content) {
+  namespace fs = std::filesystem;
+  fs::path target(path);
+  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  std::string templ = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
+  std::vector<char> buf(templ.begin(), templ.end());
+  buf.push_back('\0');
+  int fd = mkstemp(buf.data());
+  if (fd < 0) return Status::IOError(path + ": cannot create a temporary file in " + dir.string() + ": " + std::strerror(errno));
+  std::string tmp(buf.data());
+  size_t done = 0;
+  while (done < content.size()) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      std::string err = std::strerror(errno);
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      return Status::IOError(path + ": write failed: " + err);
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    std::string err = std::strerror(errno);
+    ::unlink(tmp.c_str());
+    return Status::IOError(path + ": " + err);
+  }
+  ::chmod(tmp.c_str(), 0644);
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::string err = std::strerror(errno);
+    ::unlink(tmp.c_str());
+    return Status::IOError(path + ": cannot rename into place: " + err);
+  }
+  return Status::OK();
+}
+
+int RunExport(const Globals& g, const TimelineArgs& a, const std::string& format,
+              const std::string& output) {
+  auto f = kbq::query::ParseExportFormat(format);
+  if (!f) {
+    return Fail(Status::InvalidArgument("--format: unknown export format '" + format +
+                                        "' (use timelinejs, cytoscape, graphml, dot, jsonl)"));
+  }
+  auto query = MakeTimelineQuery(a);
+  if (!query.ok()) return Fail(query.status());
+  auto store = OpenForRead(g);
+  if (!store.ok()) return Fail(store.status());
+  kbq::query::Engine engine(**store);
+  auto result = engine.Timeline(query.value());
+  if (!result.ok()) return Fail(result.status());
+  kbq::query::ExportOptions o;
+  o.lang = result->lang;
+  if (!result->subject.empty()) o.title = "Timeline: " + result->subject.front().Name(o.lang);
+  std::string text = kbq::query::Export(result->rows, *f, o);
+  if (output.empty() || output == "-") {
+    std::cout << text;
+    return kExitOk;
+  }
+  if (Status s = WriteAtomically(output, text); !s.ok()) return Fail(s);
+  std::cerr << "exported " << result->rows.size() << " events as " << format << " to " << output
+            << "\n";
+  return kExitOk;
+}
+
+// -------------------------------------------------------------------- eval
+
+// --data, else ../shared/data from here, else $KBQ_SHARED_DATA.
+kbq::Result<std::string> EvalDataDir(const std::string& flag) {
+  namespace fs = std::filesystem;
+  if (!flag.empty()) {
+    if (!fs::is_directory(flag)) return Status::NotFound("--data: no folder " + flag);
+    return flag;
+  }
+  if (fs::is_directory("../shared/data")) return std::string("../shared/data");
+  if (const char* env = std::getenv("KBQ_SHARED_DATA"); env != nullptr && *env != '\0') {
+    if (fs::is_directory(env)) return std::string(env);
+    return Status::NotFound(std::string("$KBQ_SHARED_DATA: no folder ") + env);
+  }
+  return Status::NotFound(
+      "no evaluation data: pass --data DIR, or run from a folder with ../shared/data, or set "
+      "$KBQ_SHARED_DATA");
+}
+
+std::string Pct(double x) {
+  std::ostringstream s;
+  s << std::fixed << std::setprecision(1) << 100.0 * x << "%";
+  return s.str();
+}
+
+// Prints rows of a small table: name, then columns, aligned.
+void PrintTable(const std::vector<std::vector<std::string>>& rows) {
+  std::vector<size_t> width;
+  for (const auto& r : rows) {
+    for (size_t i = 0; i < r.size(); ++i) {
+      if (width.size() <= i) width.push_back(0);
+      width[i] = std::max(width[i], r[i].size());
+    }
+  }
+  for (const auto& r : rows) {
+    std::string line;
+    for (size_t i = 0; i < r.size(); ++i) {
+      std::string cell = r[i];
+      if (i == 0) {
+        cell += std::string(width[i] - cell.size(), ' ');
+      } else {
+        cell = std::string(width[i] - cell.size(), ' ') + cell;
+      }
+      line += (i ? "  " : "") + cell;
+    }
+    std::cout << line << "\n";
+  }
+}
+
+int RunEvalTimex(const std::string& dir) {
+  auto en = kbq::ingest::EvalDuckling(dir + "/duckling-time/en.jsonl", "en");
+  auto zh = kbq::ingest::EvalDuckling(dir + "/duckling-time/zh.jsonl", "zh");
+  auto mt = kbq::ingest::EvalMeantime(dir + "/meantime-en");
+  int rc = kExitOk;
+  nlohmann::json j = {{"eval", "timex"}, {"data", dir}};
+  std::vector<std::vector<std::string>> rows = {{"corpus", "items", "scored", "found", "correct", "accuracy"}};
+  for (const auto& [name, r] : {std::pair{"duckling-en", &en}, std::pair{"duckling-zh", &zh}}) {
+    if (!r->ok()) {
+      std::cerr << "kbq: " << r->status().message() << "\n";
+      rc = kExitFail;
+      continue;
+    }
+    const auto& d = r->value();
+    rows.push_back({name, std::to_string(d.total), std::to_string(d.scored), std::to_string(d.found),
+                    std::to_string(d.correct), Pct(d.accuracy())});
+    j[name] = {{"total", d.total}, {"scored", d.scored}, {"found", d.found}, {"correct", d.correct},
+               {"accuracy", d.accuracy()}, {"negatives", d.negatives},
+               {"false_positives", d.false_positives}};
+  }
+  PrintTable(rows);
+  if (!mt.ok()) {
+    std::cerr << "kbq: " << mt.status().message() << "\n";
+    rc = kExitFail;
+  } else {
+    const auto& m = mt.value();
+    std::cout << "\n";
+    PrintTable({{"corpus", "docs", "gold", "predicted", "matched", "precision", "recall", "F1", "value acc", "value F1"},
+                {"meantime-en", std::to_string(m.documents), std::to_string(m.gold),
+                 std::to_string(m.predicted), std::to_string(m.matched), Pct(m.precision()),
+                 Pct(m.recall()), Pct(m.f1()), Pct(m.value_accuracy()), Pct(m.value_f1())}});
+    j["meantime-en"] = {{"documents", m.documents}, {"gold", m.gold}, {"predicted", m.predicted},
+                        {"matched", m.matched}, {"precision", m.precision()}, {"recall", m.recall()},
+                        {"f1", m.f1()}, {"value_accuracy", m.value_accuracy()},
+                        {"value_f1", m.value_f1()}};
+  }
+  std::cout << j.dump() << "\n";
+  return rc;
+}
+
+int RunEvalActors(const std::string& dir) {
+  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
+  if (!pipeline.ok()) return Fail(pipeline.status());
+  const auto& gaz = (*pipeline)->gazetteer();
+  int rc = kExitOk;
+  nlohmann::json j = {{"eval", "actors"}, {"data", dir}};
+  auto p = kbq::ingest::EvalPloverCountries(gaz, dir + "/plover/gsr_dev.json");
+  if (!p.ok()) {
+    std::cerr << "kbq: " << p.status().message() << "\n";
+    rc = kExitFail;
+  } else {
+    const auto& s = p.value();
+    std::cout << "PLOVER gsr_dev: countries of source and target actors\n";
+    PrintTable({{"corpus", "records", "gold", "predicted", "correct", "precision", "recall",
+                 "codes skipped"},
+                {"plover-gsr_dev", std::to_string(s.records), std::to_string(s.gold), std::to_string(s.predicted),
+                 std::to_string(s.correct), Pct(s.precision()), Pct(s.recall()),
+                 std::to_string(s.gold_codes_skipped)}});
+    j["plover_countries"] = {{"records", s.records}, {"gold", s.gold}, {"predicted", s.predicted},
+                             {"correct", s.correct}, {"precision", s.precision()},
+                             {"recall", s.recall()}, {"gold_codes_skipped", s.gold_codes_skipped}};
+  }
+  auto m = kbq::ingest::EvalMeantimeEntities(gaz, dir + "/meantime-en");
+  if (!m.ok()) {
+    std::cerr << "kbq: " << m.status().message() << "\n";
+    rc = kExitFail;
+  } else {
+    const auto& s = m.value();
+    std::cout << "\nMEANTIME English: recall of named PER/ORG/LOC mentions (" << s.documents
+              << " documents)\n";
+    std::vector<std::vector<std::string>> rows = {{"type", "gold", "matched", "recall"}};
+    nlohmann::json by_type = nlohmann::json::object();
+    for (const auto& [type, gold] : s.gold) {
+      size_t hit = s.matched.count(type) ? s.matched.at(type) : 0;
+      rows.push_back({type, std::to_string(gold), std::to_string(hit),
+                      Pct(gold ? double(hit) / double(gold) : 0)});
+      by_type[type] = {{"gold", gold}, {"matched", hit}};
+    }
+    rows.push_back({"all", std::to_string(s.total_gold()), std::to_string(s.total_matched()),
+                    Pct(s.recall())});
+    PrintTable(rows);
+    std::cout << "predicted " << s.predicted << ", of which " << s.predicted_outside_gold
+              << " overlap no gold mention\n";
+    j["meantime_entities"] = {{"documents", s.documents}, {"by_type", by_type},
+                              {"recall", s.recall()}, {"predicted", s.predicted},
+                              {"predicted_outside_gold", s.predicted_outside_gold}};
+  }
+  std::cout << j.dump() << "\n";
+  return rc;
+}
+
+int RunEvalEvents(const std::string& dir) {
+  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
+  if (!pipeline.ok()) return Fail(pipeline.status());
+  auto extractor = kbq::ingest::EventExtractor::LoadBuiltin();
+  if (!extractor.ok()) return Fail(extractor.status());
+  const auto& gaz = (*pipeline)->gazetteer();
+  const auto& tagger = (*pipeline)->tagger();
+  // GSR records carry no publication date; relative expressions resolve
+  // against a fixed reference so runs are reproducible.
+  kbq::ingest::TagContext context;
+  context.lang = "en";
+  auto matcher = [&](std::string_view text) { return gaz.Match(text); };
+  auto tag = [&](std::string_view text) { return tagger.Tag(text, context, nullptr); };
+  auto lookup = [&](const std::string& id) { return gaz.Find(id); };
+  auto r = kbq::ingest::EvaluateEvents(dir + "/plover/gsr_dev.json", **extractor, matcher, tag,
+                                       lookup);
+  if (!r.ok()) return Fail(r.status());
+  const auto& s = r.value();
+  auto ratio = [](size_t a, size_t b) { return b ? double(a) / double(b) : 0.0; };
+  std::cout << "PLOVER gsr_dev: main event category and actors of " << s.records << " records\n";
+  PrintTable({{"measure", "correct", "of", "rate"},
+              {"event found", std::to_string(s.with_event), std::to_string(s.records),
+               Pct(ratio(s.with_event, s.records))},
+              {"category", std::to_string(s.type_correct), std::to_string(s.records),
+               Pct(s.type_accuracy())},
+              {"source", std::to_string(s.source_correct), std::to_string(s.source_gold),
+               Pct(ratio(s.source_correct, s.source_gold))},
+              {"target", std::to_string(s.target_correct), std::to_string(s.target_gold),
+               Pct(ratio(s.target_correct, s.target_gold))}});
+  std::cout << "\n";
+  std::vector<std::vector<std::string>> rows = {{"category", "records", "correct", "accuracy"}};
+  nlohmann::json per = nlohmann::json::object();
+  for (const auto& [cat, rc] : s.per_category) {
+    rows.push_back({cat.empty() ? "(none)" : cat, std::to_string(rc.first),
+                    std::to_string(rc.second), Pct(ratio(rc.second, rc.first))});
+    per[cat] = {{"records", rc.first}, {"correct", rc.second}};
+  }
+  PrintTable(rows);
+  nlohmann::json j = {{"eval", "events"},
+                      {"data", dir},
+                      {"records", s.records},
+                      {"with_event", s.with_event},
+                      {"type_correct", s.type_correct},
+                      {"type_accuracy", s.type_accuracy()},
+                      {"source_gold", s.source_gold},
+                      {"source_correct", s.source_correct},
+                      {"target_gold", s.target_gold},
+                      {"target_correct", s.target_correct},
+                      {"per_category", per}};
+  std::cout << j.dump() << "\n";
+  return kExitOk;
+}
+
+int RunEval(const std::string& what, const std::string& data) {
+  auto dir = EvalDataDir(data);
+  if (!dir.ok()) return Fail(dir.status());
+  if (what == "timex") return RunEvalTimex(dir.value());
+  if (what == "actors") return RunEvalActors(dir.value());
+  return RunEvalEvents(dir.value());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -400,7 +821,8 @@ int main(int argc, char** argv) {
       "ingest", "Read articles (files, folders, - for stdin) into the store.\n"
                 "Example: kbq ingest examples/ --published 2025-05-17T23:20:15+08:00");
   c_ingest->add_option("inputs", ingest.inputs, "Files, folders or -")->required();
-  c_ingest->add_option("--format", ingest.format, "auto, page, jsonl, csv, tsv, text")
+  c_ingest->add_option("--format", ingest.format,
+                       "auto, page, jsonl, csv, tsv, text; or the event streams gdelt, icews")
       ->capture_default_str();
   c_ingest->add_option("--published", ingest.published, "Publication time for inputs without one");
   c_ingest->add_option("--lang", ingest.lang, "Language of the inputs (zh, en); default: detected");
@@ -457,8 +879,11 @@ int main(int argc, char** argv) {
   c_stats->callback([&] { rc = RunStats(g, stats_json); });
 
   auto* c_check = app.add_subcommand(
-      "check", "Verify the store's indexes; exit 1 on any inconsistency.\nExample: kbq check");
-  c_check->callback([&] { rc = RunCheck(g); });
+      "check", "Verify the store's indexes and the event graph (before-cycles, causes after "
+             "effects); exit 1 on any problem.\nExample: kbq check");
+  bool check_json = false;
+  c_check->add_flag("--json", check_json, "JSON output: counts and the list of problems");
+  c_check->callback([&] { rc = RunCheck(g, check_json); });
 
   std::string tag_file, tag_published, tag_lang;
   auto* c_tag = app.add_subcommand(
@@ -477,6 +902,81 @@ int main(int argc, char** argv) {
   c_extract->add_option("--published", ex_published, "Publication time (else from the dateline)");
   c_extract->add_option("--lang", ex_lang, "Language of the labels (default en)");
   c_extract->callback([&] { rc = RunExtract(ex_file, ex_published, ex_lang); });
+
+  NeighborsArgs nb;
+  auto* c_nb = app.add_subcommand(
+      "neighbors", "Events within N links of an event, or of an actor's events.\n"
+                   "Example: kbq neighbors Ukraine --depth 2 --kind causal,storyline --from 2025");
+  c_nb->add_option("start", nb.start, "Event id, or actor name (its events are the starts)")
+      ->required();
+  c_nb->add_option("--depth", nb.depth, "Links to follow (default 1)")->capture_default_str();
+  c_nb->add_option("--kind", nb.kinds,
+                   "Link kinds, comma-separated: causal, temporal, before, overlaps, causes, "
+                   "enables, part_of, storyline, refers_to, same_as (default: all)");
+  c_nb->add_option("--from", nb.from, "Only events overlapping dates from YYYY[-MM[-DD]]");
+  c_nb->add_option("--to", nb.to, "Only events overlapping dates up to YYYY[-MM[-DD]]");
+  c_nb->add_option("--lang", nb.lang, "Print names in en or zh (default: the query's language)");
+  c_nb->add_flag("--json", nb.json, "JSON output: events with hops and via (docs/query.md)");
+  c_nb->callback([&] { rc = RunNeighbors(g, nb); });
+
+  std::string chain_id, chain_lang;
+  bool chain_back = false, chain_forward = false, chain_json = false;
+  auto* c_chain = app.add_subcommand(
+      "chain", "The causal and storyline chain of an event, in date order, with the link that "
+               "reached each event.\nExample: kbq chain ev-0123456789abcdef --back");
+  c_chain->add_option("id", chain_id, "Event id")->required();
+  auto* o_back = c_chain->add_flag("--back", chain_back, "Follow causes back to the roots (default)");
+  auto* o_fwd = c_chain->add_flag("--forward", chain_forward, "Follow consequences forward");
+  o_back->excludes(o_fwd);
+  c_chain->add_option("--lang", chain_lang, "Print names in en or zh (default en)");
+  c_chain->add_flag("--json", chain_json, "JSON output");
+  c_chain->callback([&] { rc = RunChain(g, chain_id, chain_forward, chain_json, chain_lang); });
+
+  std::string path_a, path_b, path_lang;
+  int path_hops = 6;
+  bool path_json = false;
+  auto* c_path = app.add_subcommand(
+      "path", "The shortest explained path between two events, or two actors through their "
+              "events.\nExample: kbq path Russia Ukraine --max-hops 4");
+  c_path->add_option("a", path_a, "Event id or actor name")->required();
+  c_path->add_option("b", path_b, "Event id or actor name")->required();
+  c_path->add_option("--max-hops", path_hops, "Longest path to look for")->capture_default_str();
+  c_path->add_option("--lang", path_lang, "Print names in en or zh (default: the query's language)");
+  c_path->add_flag("--json", path_json, "JSON output");
+  c_path->callback([&] { rc = RunPath(g, path_a, path_b, path_hops, path_json, path_lang); });
+
+  TimelineArgs ex;
+  std::string ex_format, ex_output;
+  auto* c_export = app.add_subcommand(
+      "export", "Write the events of a timeline query (all events without QUERY) for a "
+                "visualisation tool.\n"
+                "Example: kbq export --format timelinejs Ukraine --from 2022 -o ukraine.json");
+  c_export->add_option("--format", ex_format, "timelinejs, cytoscape, graphml, dot or jsonl")
+      ->required();
+  c_export->add_option("query", ex.query, "Actor name or id (default: all events)");
+  c_export->add_option("--with", ex.with, "Keep events in which this actor also takes part");
+  c_export->add_option("--from", ex.from, "Start date: YYYY, YYYY-MM or YYYY-MM-DD");
+  c_export->add_option("--to", ex.to, "End date: YYYY, YYYY-MM or YYYY-MM-DD");
+  c_export->add_option("--type", ex.type, "Event type (negotiate) or CAMEO prefix (04)");
+  c_export->add_option("--place", ex.place, "Place name or id");
+  c_export->add_option("--limit", ex.limit, "At most N events");
+  c_export->add_flag("--all", ex.all, "Include negated and counterfactual events");
+  c_export->add_flag("--strict", ex.strict, "Only the actor itself, not its bodies, people, places");
+  c_export->add_option("--lang", ex.lang, "Names in en or zh (default: the query's language)");
+  c_export->add_option("-o,--output", ex_output,
+                       "Write to FILE atomically (default: standard output)");
+  c_export->callback([&] { rc = RunExport(g, ex, ex_format, ex_output); });
+
+  std::string eval_what, eval_data;
+  auto* c_eval = app.add_subcommand(
+      "eval", "Measure the tagger, the gazetteer or the event extractor on third-party gold "
+              "data; prints a table and a JSON line.\nExample: kbq eval timex --data ../shared/data");
+  c_eval->add_option("what", eval_what, "timex, actors or events")
+      ->required()
+      ->check(CLI::IsMember({"timex", "actors", "events"}));
+  c_eval->add_option("--data", eval_data,
+                     "Data folder (default: ../shared/data, else $KBQ_SHARED_DATA)");
+  c_eval->callback([&] { rc = RunEval(eval_what, eval_data); });
 
   try {
     app.parse(argc, argv);

@@ -40,6 +40,9 @@ struct EventView {
   std::vector<Article> articles;        // the articles its mentions come from
   std::vector<Link> links_out;
   std::vector<Link> links_in;
+  // The events at the other end of its links, without their own links;
+  // filled by Engine::ShowEvent only (timelines leave it empty).
+  std::vector<EventView> linked;
 };
 
 struct TimelineResult {

@@ -29,10 +29,21 @@ std::string RenderTimelineText(const TimelineResult& r, const RenderOptions& o);
 std::string RenderEventText(const EventView& v, const RenderOptions& o);
 std::string RenderActorText(const ActorView& v, const RenderOptions& o);
 std::string RenderActorsText(const std::vector<ActorView>& actors, const RenderOptions& o);
+// Events reached through links (neighbors, chain): a header line `title`,
+// then one line per event: hops, the link kind that reached it (with an
+// arrow: → when the link runs towards the event, ← when away), date, label,
+// modality mark, id. Rows print in the order given.
+std::string RenderNeighboursText(const std::string& title, const std::vector<NeighbourView>& rows,
+                                 const RenderOptions& o);
+// A path: one line per step, each with the link that joins it to the
+// previous step.
+std::string RenderPathText(const PathView& p, const RenderOptions& o);
 
 // The event in the documented --json schema: the model JSON with `label`
 // in `lang`, `date.text`, and each actor's display name.
 nlohmann::json EventToJson(const EventView& v, const std::string& lang);
 nlohmann::json ActorToJson(const ActorView& v);
+// EventToJson plus "hops" and "via" (the link that reached it, or null).
+nlohmann::json NeighbourToJson(const NeighbourView& v, const std::string& lang);
 
 }  // namespace kbq::query
