@@ -104,8 +104,13 @@ bool SameHappening(const Event& a, const Event& b, const AncestorsFn& ancestors)
 MergeResult MergeInto(const Event& kept, const Event& other) {
   MergeResult r{kept, Link{other.id, kept.id, LinkKind::kSameAs, "", 0.5}};
   Event& e = r.event;
+  // One mention per sentence of evidence: a sentence that names the happening
+  // with two triggers (直接谈判 … 谈判) is still one piece of evidence.
   for (const auto& m : other.mentions) {
-    if (std::find(e.mentions.begin(), e.mentions.end(), m) == e.mentions.end()) e.mentions.push_back(m);
+    bool have = std::any_of(e.mentions.begin(), e.mentions.end(), [&](const Mention& x) {
+      return x.article_id == m.article_id && x.begin == m.begin && x.end == m.end;
+    });
+    if (!have) e.mentions.push_back(m);
   }
   for (const auto& p : other.participants) {
     bool have = std::any_of(e.participants.begin(), e.participants.end(),

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <functional>
+
 namespace kbq::ingest {
 namespace {
 
@@ -18,6 +20,10 @@ Event Ev(const std::string& id, const std::string& type, TimeValue date, std::ve
   m.article_id = article;
   m.trigger = type;
   m.text = id;
+  // Each test event stands for its own sentence of evidence.
+  m.sentence = static_cast<uint32_t>(std::hash<std::string>{}(id) % 1000);
+  m.begin = m.sentence * 100;
+  m.end = m.begin + 50;
   e.mentions.push_back(m);
   return e;
 }
