@@ -916,13 +916,22 @@ void DocWork::InheritDates() {
       const Cand& p = cands_[ci];
       if (p.antecedent < 0 && !p.discussed && (p.basis == "explicit" || p.basis == "sentence")) from = &p;
     }
-    // (2) the last dated event earlier in the same paragraph.
+    // (2) the last dated event in the few sentences before, within the
+    // paragraph. Press releases often have no paragraph breaks at all, so
+    // the look-back is bounded; a range (2013..2014, "in recent years") is
+    // background, never lent to the narrative.
+    constexpr int kLookBackSentences = 3;
+    auto lendable = [](const Cand& p) {
+      return p.date.ok() && p.date.precision != Precision::kRange && p.date.SpanDays() <= 366;
+    };
+    if (from != nullptr && !lendable(*from)) from = nullptr;
     if (!from) {
-      for (int si = int(c.sentence) - 1; si >= 0 && !from; --si) {
+      for (int si = int(c.sentence) - 1; si >= 0 && si >= int(c.sentence) - kLookBackSentences && !from;
+           --si) {
         for (auto it = sents_[si].cands.rbegin(); it != sents_[si].cands.rend(); ++it) {
           const Cand& p = cands_[*it];
           if (p.antecedent < 0 && !p.discussed && (p.basis == "explicit" || p.basis == "sentence") &&
-              !HiddenByDefault(p.modality)) {
+              !HiddenByDefault(p.modality) && lendable(p)) {
             from = &p;
             break;
           }

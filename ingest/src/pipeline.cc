@@ -20,6 +20,15 @@ void CollectActorIds(const Event& e, std::set<std::string>* ids) {
   if (!e.attribution.actor_id.empty()) ids->insert(e.attribution.actor_id);
 }
 
+// Across articles only well-dated happenings merge: a date of the event's
+// own (not inherited, not the publication day) no coarser than a month, and
+// a modality that is shown by default. Vaguer reports of "cooperation" or
+// "talks" in different articles are different events until proven otherwise.
+bool MergeableAcrossArticles(const Event& e) {
+  return e.date.ok() && e.date.SpanDays() <= 31 && !HiddenByDefault(e.modality) &&
+         (e.date_basis == "explicit" || e.date_basis == "sentence");
+}
+
 }  // namespace
 
 Pipeline::~Pipeline() = default;
@@ -102,13 +111,14 @@ Status Pipeline::Commit(const Analysis& a, Store* store, IngestReport* report) {
   std::unordered_map<std::string, std::string> renamed;
   for (const Event& e : a.events) {
     std::optional<Event> same;
-    if (e.date.ok()) {
+    if (MergeableAcrossArticles(e)) {
       // People and bodies count as their country at the event's date.
       AncestorsFn ancestors = [&](const std::string& id) {
         return gazetteer_->Ancestors(id, e.date.earliest);
       };
       auto visit = [&](const Event& stored) {
-        if (SameHappening(stored, e, ancestors)) {
+        if (stored.type == e.type && MergeableAcrossArticles(stored) &&
+            SameHappening(stored, e, ancestors)) {
           same = stored;
           return false;
         }
