@@ -2,6 +2,13 @@
 # kbq_target_options(target).
 function(kbq_target_options target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
+  # GCC 12 reports -Wrestrict inside libstdc++'s string concatenation
+  # (`"x" + std::string(...)`) at -O2 and above: GCC bugs 105329 and 105651,
+  # false positives about the library's code, not ours. Off for GCC 12 only.
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_GREATER_EQUAL 12
+     AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+    target_compile_options(${target} PRIVATE -Wno-restrict)
+  endif()
   if(KB_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()

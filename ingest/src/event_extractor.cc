@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "event_lexicon.h"
+#include "text_util.h"
 #include "kbq/ingest/event_merge.h"
 
 namespace kbq::ingest {
@@ -26,19 +27,8 @@ namespace {
 
 constexpr uint32_t kNone = UINT32_MAX;
 
-std::string Hex16(uint64_t v) {
-  char buf[17];
-  std::snprintf(buf, sizeof(buf), "%016llx", static_cast<unsigned long long>(v));
-  return buf;
-}
-
-uint64_t Fnv1a(std::string_view s, uint64_t h = 1469598103934665603ULL) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
+using internal::Hex16;
+uint64_t Fnv1a(std::string_view s) { return internal::Fnv1a64(s); }
 
 // Clause boundaries: punctuation that ends a clause. ASCII ',' between two
 // digits (50,000) does not.

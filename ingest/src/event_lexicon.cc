@@ -21,18 +21,7 @@ bool IsAsciiAlnum(char c) {
 
 namespace {
 
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    out.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos
-                                                                     : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return out;
-}
+std::vector<std::string_view> SplitTabs(std::string_view line) { return Split(line, '\t'); }
 
 // Calls fn(line_number, fields) for every non-comment, non-empty line.
 template <typename Fn>

@@ -1,5 +1,7 @@
 #include "kbq/ingest/event_stream.h"
 
+#include "text_util.h"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -31,34 +33,9 @@ namespace {
 constexpr std::string_view kSumKeys[] = {"rows", "num_mentions", "num_sources", "num_articles"};
 constexpr std::string_view kMeanKeys[] = {"goldstein", "avg_tone"};
 
-uint64_t Fnv1a64(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
+std::string EventId(std::string_view key) { return "ev-" + internal::Hex16(internal::Fnv1a64(key)); }
 
-std::string EventId(std::string_view key) {
-  char buf[20];
-  std::snprintf(buf, sizeof(buf), "%016llx", static_cast<unsigned long long>(Fnv1a64(key)));
-  return std::string("ev-") + buf;
-}
-
-std::vector<std::string_view> Split(std::string_view line, char sep) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  for (;;) {
-    size_t p = line.find(sep, start);
-    if (p == std::string_view::npos) {
-      out.push_back(line.substr(start));
-      return out;
-    }
-    out.push_back(line.substr(start, p - start));
-    start = p + 1;
-  }
-}
+using internal::Split;
 
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });

@@ -96,19 +96,6 @@ const std::vector<std::string> kActorColumns = {"id",         "kind",       "en"
                                                 "ru",         "aliases_en", "aliases_zh", "aliases_ru",
                                                 "part_of"};
 
-int KindPriority(ActorKind k) {
-  switch (k) {
-    case ActorKind::kCountry: return 0;
-    case ActorKind::kOrganisation: return 1;
-    case ActorKind::kGovernmentBody: return 2;
-    case ActorKind::kPerson: return 3;
-    case ActorKind::kGroup: return 4;
-    case ActorKind::kPlace: return 5;
-    case ActorKind::kMedia: return 6;
-    default: return 7;
-  }
-}
-
 }  // namespace
 
 struct Gazetteer::Impl {
@@ -1057,7 +1044,7 @@ std::vector<const Actor*> Gazetteer::Resolve(std::string_view query) const {
   auto hits = it->second;
   std::stable_sort(hits.begin(), hits.end(), [&](const auto& a, const auto& b) {
     if (a.second != b.second) return a.second < b.second;
-    return KindPriority(impl_->actors[a.first].kind) < KindPriority(impl_->actors[b.first].kind);
+    return ResolutionRank(impl_->actors[a.first].kind) < ResolutionRank(impl_->actors[b.first].kind);
   });
   for (const auto& [actor, rank] : hits) out.push_back(&impl_->actors[actor]);
   return out;

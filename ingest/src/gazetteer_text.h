@@ -2,6 +2,8 @@
 // Internal to kbq::ingest.
 #pragma once
 
+#include "text_util.h"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -36,7 +38,7 @@ std::string Nfkc(std::string_view s);
 // than four letters.
 std::string RussianStem(std::string_view s);
 // Splits on `sep`, keeping empty fields.
-std::vector<std::string_view> Split(std::string_view s, char sep);
+using internal::Split;  // text_util.h
 // Splits a `|` list, dropping empty items and trimming spaces.
 std::vector<std::string> SplitList(std::string_view s);
 std::string_view Trim(std::string_view s);

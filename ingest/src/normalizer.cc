@@ -1,5 +1,7 @@
 #include "kbq/ingest/normalizer.h"
 
+#include "text_util.h"
+
 #include <unicode/brkiter.h>
 #include <unicode/bytestream.h>
 #include <unicode/edits.h>
@@ -303,19 +305,10 @@ std::vector<Sentence> SplitSentences(std::string_view text, std::string_view lan
 }
 
 std::string ArticleId(std::string_view title, std::string_view text) {
-  uint64_t h = 14695981039346656037ull;
-  auto mix = [&h](std::string_view s) {
-    for (unsigned char c : s) {
-      h ^= c;
-      h *= 1099511628211ull;
-    }
-  };
-  mix(title);
-  mix("\n");
-  mix(text);
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "art-%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  uint64_t h = internal::Fnv1a64(title);
+  h = internal::Fnv1a64("\n", h);
+  h = internal::Fnv1a64(text, h);
+  return "art-" + internal::Hex16(h);
 }
 
 }  // namespace kbq::ingest

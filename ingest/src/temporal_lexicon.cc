@@ -1,5 +1,7 @@
 #include "temporal_lexicon.h"
 
+#include "text_util.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
@@ -9,18 +11,7 @@ namespace kbq::ingest::time_internal {
 namespace {
 
 std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (true) {
-    size_t t = line.find('\t', start);
-    if (t == std::string_view::npos) {
-      out.push_back(line.substr(start));
-      break;
-    }
-    out.push_back(line.substr(start, t - start));
-    start = t + 1;
-  }
-  return out;
+  return internal::Split(line, '\t');
 }
 
 int ToInt(std::string_view s) {

@@ -155,7 +155,7 @@ std::string TimexValue(const TimeValue& v) {
         auto ymd = date::year_month_day{thu};
         auto jan1 = date::sys_days{ymd.year() / 1 / 1};
         int week = static_cast<int>((thu - jan1).count() / 7 + 1);
-        char buf[16];
+        char buf[32];  // room for any int year and week (-Wformat-truncation)
         std::snprintf(buf, sizeof(buf), "%d-W%02d", static_cast<int>(ymd.year()), week);
         return buf;
       }

@@ -30,6 +30,19 @@ constexpr std::array<std::string_view, 8> kLinkKinds = {
 }  // namespace
 
 std::string_view ActorKindName(ActorKind k) { return NameOf(kActorKinds, static_cast<size_t>(k)); }
+int ResolutionRank(ActorKind k) {
+  switch (k) {
+    case ActorKind::kCountry: return 0;
+    case ActorKind::kOrganisation: return 1;
+    case ActorKind::kGovernmentBody: return 2;
+    case ActorKind::kPerson: return 3;
+    case ActorKind::kGroup: return 4;
+    case ActorKind::kPlace: return 5;
+    case ActorKind::kMedia: return 6;
+    case ActorKind::kUnknown: return 7;
+  }
+  return 7;
+}
 std::optional<ActorKind> ParseActorKind(std::string_view s) {
   return ParseName<ActorKind>(kActorKinds, s);
 }

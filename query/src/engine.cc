@@ -11,22 +11,6 @@
 namespace kbq::query {
 namespace {
 
-// Rank used to choose between actors sharing a name: the country first (a
-// capital used as a metonym resolves to its country), then organisations.
-int KindRank(ActorKind k) {
-  switch (k) {
-    case ActorKind::kCountry: return 0;
-    case ActorKind::kOrganisation: return 1;
-    case ActorKind::kGovernmentBody: return 2;
-    case ActorKind::kPerson: return 3;
-    case ActorKind::kGroup: return 4;
-    case ActorKind::kMedia: return 5;
-    case ActorKind::kPlace: return 6;
-    case ActorKind::kUnknown: return 7;
-  }
-  return 7;
-}
-
 // Levenshtein distance over Unicode code points (names are short).
 size_t EditDistance(const std::u32string& a, const std::u32string& b) {
   std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
@@ -104,9 +88,9 @@ Result<Actor> Engine::ResolveActor(std::string_view name) const {
     return Status::NotFound(msg);
   }
   std::stable_sort(candidates.begin(), candidates.end(), [](const Actor& a, const Actor& b) {
-    return KindRank(a.kind) < KindRank(b.kind);
+    return ResolutionRank(a.kind) < ResolutionRank(b.kind);
   });
-  if (candidates.size() > 1 && KindRank(candidates[0].kind) == KindRank(candidates[1].kind)) {
+  if (candidates.size() > 1 && ResolutionRank(candidates[0].kind) == ResolutionRank(candidates[1].kind)) {
     std::string msg = "'" + std::string(name) + "' is ambiguous:";
     for (const auto& c : candidates) {
       msg += " " + c.id + " (" + c.Name("en") + ", " + std::string(ActorKindName(c.kind)) + ");";

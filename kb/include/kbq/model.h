@@ -51,6 +51,10 @@ enum class ActorKind : uint8_t {  // on-disk
   kMedia = 7,
 };
 std::string_view ActorKindName(ActorKind k);  // "country", "person", ...
+// Which actor a shared name means first, lowest first: a country (so a
+// capital used as a metonym resolves to its country), then organisations,
+// government bodies, people, groups, places, media.
+int ResolutionRank(ActorKind k);
 std::optional<ActorKind> ParseActorKind(std::string_view name);
 
 // A person's (or body's) tie to a country or organisation for a period.
