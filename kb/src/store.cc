@@ -115,6 +115,59 @@ uint64_t DirectorySize(const std::string& path) {
   return total;
 }
 
+// The writes of one Commit, applied to the WriteBatch sorted by (family,
+// key). Inserting keys in order into a memtable's skiplist walks the same
+// upper-level nodes again and again (they stay in the CPU cache), where the
+// random order of event ids and index keys misses the cache at every level;
+// this roughly halves the cost of a bulk load. The sort is stable, so two
+// writes of the same key keep their order and the batch means exactly what
+// it meant unsorted.
+class SortedWrites {
+ public:
+  void Put(rocksdb::ColumnFamilyHandle* cf, std::string_view key, std::string_view value) {
+    Add(cf, false, key, value);
+  }
+  void Delete(rocksdb::ColumnFamilyHandle* cf, std::string_view key) { Add(cf, true, key, {}); }
+
+  rocksdb::Status AppendTo(rocksdb::WriteBatch* wb) {
+    std::stable_sort(ops_.begin(), ops_.end(), [this](const Op& a, const Op& b) {
+      if (a.cf_id != b.cf_id) return a.cf_id < b.cf_id;
+      return Key(a) < Key(b);
+    });
+    for (const Op& op : ops_) {
+      rocksdb::Slice k(arena_.data() + op.key_at, op.key_len);
+      rocksdb::Status s = op.is_delete
+                              ? wb->Delete(op.cf, k)
+                              : wb->Put(op.cf, k, rocksdb::Slice(arena_.data() + op.value_at,
+                                                                 op.value_len));
+      if (!s.ok()) return s;
+    }
+    return rocksdb::Status::OK();
+  }
+
+ private:
+  struct Op {
+    rocksdb::ColumnFamilyHandle* cf;
+    uint32_t cf_id;
+    bool is_delete;
+    size_t key_at, key_len, value_at, value_len;
+  };
+  void Add(rocksdb::ColumnFamilyHandle* cf, bool is_delete, std::string_view key,
+           std::string_view value) {
+    Op op{cf, cf->GetID(), is_delete, arena_.size(), key.size(), 0, value.size()};
+    arena_.append(key);
+    op.value_at = arena_.size();
+    arena_.append(value);
+    ops_.push_back(op);
+  }
+  std::string_view Key(const Op& op) const {
+    return std::string_view(arena_.data() + op.key_at, op.key_len);
+  }
+
+  std::string arena_;
+  std::vector<Op> ops_;
+};
+
 rocksdb::Options BaseOptions(const StoreOptions& so) {
   rocksdb::Options o;
   o.create_if_missing = false;
@@ -135,6 +188,11 @@ rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& ca
   t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   t.block_cache = cache;
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
+  // A Commit looks up every event id and link key it writes, and nearly all
+  // are new: a whole-key bloom filter in the memtable answers those misses
+  // without searching the skiplist.
+  o.memtable_prefix_bloom_size_ratio = 0.05;
+  o.memtable_whole_key_filtering = true;
   auto supported = rocksdb::GetSupportedCompressions();
   auto has = [&](rocksdb::CompressionType c) {
     return std::find(supported.begin(), supported.end(), c) != supported.end();
@@ -214,7 +272,7 @@ class RocksStore final : public Store {
 
   // Commit helpers, each adding to `wb`.
   void DeleteEventEntries(const Event& e, const std::vector<IndexedActor>& indexed,
-                          rocksdb::WriteBatch* wb);
+                          SortedWrites* wb);
   Status ComputeIndexed(const Event& e, const std::map<std::string, const Actor*>& batch_actors,
                         std::map<std::string, std::optional<Actor>>* cache,
                         std::vector<IndexedActor>* out) const;
@@ -643,7 +701,7 @@ Result<StoreStats> RocksStore::Stats() const {
 // ------------------------------------------------------------ writing
 
 void RocksStore::DeleteEventEntries(const Event& e, const std::vector<IndexedActor>& indexed,
-                                    rocksdb::WriteBatch* wb) {
+                                    SortedWrites* wb) {
   keys::DateSpan d = keys::SpanOf(e.date);
   wb->Delete(cf_[kDateIdx], keys::DateIndexKey(d, e.id));
   wb->Delete(cf_[kTypeIdx], keys::TypeIndexKey(e.type, d, e.id));
@@ -728,7 +786,7 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
     counts = counts_;
   }
   int32_t max_span = max_span_.load();
-  rocksdb::WriteBatch wb;
+  SortedWrites wb;
 
   // Actors (the last one of an id wins), replacing their name entries.
   std::map<std::string, const Actor*> batch_actors;
@@ -859,7 +917,9 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
   }
   rocksdb::WriteOptions wo;
   wo.disableWAL = options_.bulk_load;
-  rocksdb::Status rs = db_->Write(wo, &wb);
+  rocksdb::WriteBatch sorted;
+  rocksdb::Status rs = wb.AppendTo(&sorted);
+  if (rs.ok()) rs = db_->Write(wo, &sorted);
   if (!rs.ok()) return FromRocks(rs, "commit");
   max_span_.store(max_span);
   std::lock_guard<std::mutex> l(counts_mu_);
