@@ -1,13 +1,11 @@
 // kbq — the command-line tool. A thin layer: argv → kbq::KnowledgeBase (the
 // facade in kbq/knowledge_base.h) → printer (kbq/query/render.h). Every
 // command is documented in docs/query.md; `kbq COMMAND --help` shows its
-// options with an example. Only `kbq eval` calls the ingest evaluators
-// directly: it measures the library against gold data and stores nothing.
+// options with an example.
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include <cerrno>
 #include <chrono>
@@ -16,15 +14,9 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iomanip>
 #include <iostream>
 #include <sstream>
 
-#include "kbq/ingest/actor_eval.h"
-#include "kbq/ingest/event_eval.h"
-#include "kbq/ingest/event_extractor.h"
-#include "kbq/ingest/pipeline.h"
-#include "kbq/ingest/timex_eval.h"
 #include "kbq/knowledge_base.h"
 #include "kbq/query/render.h"
 
@@ -475,12 +467,6 @@ kbq::Result<std::string> EvalDataDir(const std::string& flag) {
       "$KBQ_SHARED_DATA");
 }
 
-std::string Pct(double x) {
-  std::ostringstream s;
-  s << std::fixed << std::setprecision(1) << 100.0 * x << "%";
-  return s.str();
-}
-
 // Prints rows of a small table: name, then columns, aligned.
 void PrintTable(const std::vector<std::vector<std::string>>& rows) {
   std::vector<size_t> width;
@@ -505,156 +491,18 @@ void PrintTable(const std::vector<std::vector<std::string>>& rows) {
   }
 }
 
-int RunEvalTimex(const std::string& dir) {
-  auto en = kbq::ingest::EvalDuckling(dir + "/duckling-time/en.jsonl", "en");
-  auto zh = kbq::ingest::EvalDuckling(dir + "/duckling-time/zh.jsonl", "zh");
-  auto mt = kbq::ingest::EvalMeantime(dir + "/meantime-en");
-  int rc = kExitOk;
-  nlohmann::json j = {{"eval", "timex"}, {"data", dir}};
-  std::vector<std::vector<std::string>> rows = {{"corpus", "items", "scored", "found", "correct", "accuracy"}};
-  for (const auto& [name, r] : {std::pair{"duckling-en", &en}, std::pair{"duckling-zh", &zh}}) {
-    if (!r->ok()) {
-      std::cerr << "kbq: " << r->status().message() << "\n";
-      rc = kExitFail;
-      continue;
-    }
-    const auto& d = r->value();
-    rows.push_back({name, std::to_string(d.total), std::to_string(d.scored), std::to_string(d.found),
-                    std::to_string(d.correct), Pct(d.accuracy())});
-    j[name] = {{"total", d.total}, {"scored", d.scored}, {"found", d.found}, {"correct", d.correct},
-               {"accuracy", d.accuracy()}, {"negatives", d.negatives},
-               {"false_positives", d.false_positives}};
-  }
-  PrintTable(rows);
-  if (!mt.ok()) {
-    std::cerr << "kbq: " << mt.status().message() << "\n";
-    rc = kExitFail;
-  } else {
-    const auto& m = mt.value();
-    std::cout << "\n";
-    PrintTable({{"corpus", "docs", "gold", "predicted", "matched", "precision", "recall", "F1", "value acc", "value F1"},
-                {"meantime-en", std::to_string(m.documents), std::to_string(m.gold),
-                 std::to_string(m.predicted), std::to_string(m.matched), Pct(m.precision()),
-                 Pct(m.recall()), Pct(m.f1()), Pct(m.value_accuracy()), Pct(m.value_f1())}});
-    j["meantime-en"] = {{"documents", m.documents}, {"gold", m.gold}, {"predicted", m.predicted},
-                        {"matched", m.matched}, {"precision", m.precision()}, {"recall", m.recall()},
-                        {"f1", m.f1()}, {"value_accuracy", m.value_accuracy()},
-                        {"value_f1", m.value_f1()}};
-  }
-  std::cout << j.dump() << "\n";
-  return rc;
-}
-
-int RunEvalActors(const std::string& dir) {
-  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
-  if (!pipeline.ok()) return Fail(pipeline.status());
-  const auto& gaz = (*pipeline)->gazetteer();
-  int rc = kExitOk;
-  nlohmann::json j = {{"eval", "actors"}, {"data", dir}};
-  auto p = kbq::ingest::EvalPloverCountries(gaz, dir + "/plover/gsr_dev.json");
-  if (!p.ok()) {
-    std::cerr << "kbq: " << p.status().message() << "\n";
-    rc = kExitFail;
-  } else {
-    const auto& s = p.value();
-    std::cout << "PLOVER gsr_dev: countries of source and target actors\n";
-    PrintTable({{"corpus", "records", "gold", "predicted", "correct", "precision", "recall",
-                 "codes skipped"},
-                {"plover-gsr_dev", std::to_string(s.records), std::to_string(s.gold), std::to_string(s.predicted),
-                 std::to_string(s.correct), Pct(s.precision()), Pct(s.recall()),
-                 std::to_string(s.gold_codes_skipped)}});
-    j["plover_countries"] = {{"records", s.records}, {"gold", s.gold}, {"predicted", s.predicted},
-                             {"correct", s.correct}, {"precision", s.precision()},
-                             {"recall", s.recall()}, {"gold_codes_skipped", s.gold_codes_skipped}};
-  }
-  auto m = kbq::ingest::EvalMeantimeEntities(gaz, dir + "/meantime-en");
-  if (!m.ok()) {
-    std::cerr << "kbq: " << m.status().message() << "\n";
-    rc = kExitFail;
-  } else {
-    const auto& s = m.value();
-    std::cout << "\nMEANTIME English: recall of named PER/ORG/LOC mentions (" << s.documents
-              << " documents)\n";
-    std::vector<std::vector<std::string>> rows = {{"type", "gold", "matched", "recall"}};
-    nlohmann::json by_type = nlohmann::json::object();
-    for (const auto& [type, gold] : s.gold) {
-      size_t hit = s.matched.count(type) ? s.matched.at(type) : 0;
-      rows.push_back({type, std::to_string(gold), std::to_string(hit),
-                      Pct(gold ? double(hit) / double(gold) : 0)});
-      by_type[type] = {{"gold", gold}, {"matched", hit}};
-    }
-    rows.push_back({"all", std::to_string(s.total_gold()), std::to_string(s.total_matched()),
-                    Pct(s.recall())});
-    PrintTable(rows);
-    std::cout << "predicted " << s.predicted << ", of which " << s.predicted_outside_gold
-              << " overlap no gold mention\n";
-    j["meantime_entities"] = {{"documents", s.documents}, {"by_type", by_type},
-                              {"recall", s.recall()}, {"predicted", s.predicted},
-                              {"predicted_outside_gold", s.predicted_outside_gold}};
-  }
-  std::cout << j.dump() << "\n";
-  return rc;
-}
-
-int RunEvalEvents(const std::string& dir) {
-  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
-  if (!pipeline.ok()) return Fail(pipeline.status());
-  auto extractor = kbq::ingest::EventExtractor::LoadBuiltin();
-  if (!extractor.ok()) return Fail(extractor.status());
-  const auto& gaz = (*pipeline)->gazetteer();
-  const auto& tagger = (*pipeline)->tagger();
-  // GSR records carry no publication date; relative expressions resolve
-  // against a fixed reference so runs are reproducible.
-  kbq::ingest::TagContext context;
-  context.lang = "en";
-  auto matcher = [&](std::string_view text) { return gaz.Match(text); };
-  auto tag = [&](std::string_view text) { return tagger.Tag(text, context, nullptr); };
-  auto lookup = [&](const std::string& id) { return gaz.Find(id); };
-  auto r = kbq::ingest::EvaluateEvents(dir + "/plover/gsr_dev.json", **extractor, matcher, tag,
-                                       lookup);
-  if (!r.ok()) return Fail(r.status());
-  const auto& s = r.value();
-  auto ratio = [](size_t a, size_t b) { return b ? double(a) / double(b) : 0.0; };
-  std::cout << "PLOVER gsr_dev: main event category and actors of " << s.records << " records\n";
-  PrintTable({{"measure", "correct", "of", "rate"},
-              {"event found", std::to_string(s.with_event), std::to_string(s.records),
-               Pct(ratio(s.with_event, s.records))},
-              {"category", std::to_string(s.type_correct), std::to_string(s.records),
-               Pct(s.type_accuracy())},
-              {"source", std::to_string(s.source_correct), std::to_string(s.source_gold),
-               Pct(ratio(s.source_correct, s.source_gold))},
-              {"target", std::to_string(s.target_correct), std::to_string(s.target_gold),
-               Pct(ratio(s.target_correct, s.target_gold))}});
-  std::cout << "\n";
-  std::vector<std::vector<std::string>> rows = {{"category", "records", "correct", "accuracy"}};
-  nlohmann::json per = nlohmann::json::object();
-  for (const auto& [cat, rc] : s.per_category) {
-    rows.push_back({cat.empty() ? "(none)" : cat, std::to_string(rc.first),
-                    std::to_string(rc.second), Pct(ratio(rc.second, rc.first))});
-    per[cat] = {{"records", rc.first}, {"correct", rc.second}};
-  }
-  PrintTable(rows);
-  nlohmann::json j = {{"eval", "events"},
-                      {"data", dir},
-                      {"records", s.records},
-                      {"with_event", s.with_event},
-                      {"type_correct", s.type_correct},
-                      {"type_accuracy", s.type_accuracy()},
-                      {"source_gold", s.source_gold},
-                      {"source_correct", s.source_correct},
-                      {"target_gold", s.target_gold},
-                      {"target_correct", s.target_correct},
-                      {"per_category", per}};
-  std::cout << j.dump() << "\n";
-  return kExitOk;
-}
-
 int RunEval(const std::string& what, const std::string& data) {
   auto dir = EvalDataDir(data);
   if (!dir.ok()) return Fail(dir.status());
-  if (what == "timex") return RunEvalTimex(dir.value());
-  if (what == "actors") return RunEvalActors(dir.value());
-  return RunEvalEvents(dir.value());
+  auto report = KnowledgeBase::Evaluate(what, dir.value());
+  if (!report.ok()) return Fail(report.status());
+  for (const auto& e : report->errors) std::cerr << "kbq: " << e.message() << "\n";
+  for (const auto& section : report->sections) {
+    std::cout << section.text;
+    if (!section.table.empty()) PrintTable(section.table);
+  }
+  std::cout << report->json << "\n";
+  return report->ok() ? kExitOk : kExitFail;
 }
 
 }  // namespace

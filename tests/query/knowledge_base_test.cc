@@ -325,3 +325,25 @@ TEST_CASE("docs/api.md quotes: every code excerpt is still in the example it nam
   }
   CHECK(checked == 4);
 }
+
+TEST_CASE("KnowledgeBase::Evaluate: unknown measure is InvalidArgument, missing corpora are "
+          "errors in the report", "[api][eval]") {
+  CHECK(KnowledgeBase::Evaluate("nonsense", TempDir()).status().IsInvalidArgument());
+  auto empty = KnowledgeBase::Evaluate("timex", TempDir());
+  REQUIRE(empty.ok());
+  CHECK_FALSE(empty->ok());
+  CHECK(empty->errors.size() == 3);  // Duckling en, zh, MEANTIME
+  CHECK(nlohmann::json::parse(empty->json)["eval"] == "timex");
+
+  if (!std::filesystem::is_directory(std::string(KBQ_SHARED_DATA) + "/duckling-time")) {
+    WARN("shared data not found at " KBQ_SHARED_DATA "; skipping the measured part");
+    return;
+  }
+  auto timex = KnowledgeBase::Evaluate("timex", KBQ_SHARED_DATA);
+  REQUIRE(timex.ok());
+  CHECK(timex->ok());
+  REQUIRE(timex->sections.size() == 2);
+  CHECK(timex->sections[0].table.size() == 3);  // header, duckling-en, duckling-zh
+  auto j = nlohmann::json::parse(timex->json);
+  CHECK(j["duckling-zh"]["total"].get<int>() > 0);
+}

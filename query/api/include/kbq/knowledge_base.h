@@ -194,6 +194,19 @@ struct ExtractResult {
   std::string ToJsonLines(const std::string& lang = "en") const;
 };
 
+// Evaluate(): text and tables in print order, and one JSON line of numbers.
+struct EvalSection {
+  std::string text;                             // printed before the table
+  std::vector<std::vector<std::string>> table;  // header row first; may be empty
+};
+struct EvalReport {
+  std::vector<EvalSection> sections;
+  // Corpora that could not be read; the others were still measured.
+  std::vector<Status> errors;
+  std::string json;  // one line: every measurement, for scripts
+  bool ok() const { return errors.empty(); }
+};
+
 std::string ToJson(const StoreStats& stats);
 std::string ToJson(const query::TimelineResult& timeline);  // array of events in its lang
 std::string ToJson(const std::vector<query::ActorView>& actors);
@@ -269,6 +282,13 @@ class KnowledgeBase {
   // "PATH: no readable document" when there is none).
   static Result<TagResult> Tag(const std::string& path, const ReadSettings& read = {});
   static Result<ExtractResult> Extract(const std::string& path, const ReadSettings& read = {});
+
+  // Measures the tagger ("timex": Duckling en/zh, MEANTIME), the gazetteer
+  // ("actors": PLOVER countries, MEANTIME entities) or the event extractor
+  // ("events": PLOVER) on the gold data under `data_dir` (the layout of
+  // /work/shared/data, see docs/query.md, kbq eval). InvalidArgument for
+  // another `what`; a corpus that cannot be read is in report.errors.
+  static Result<EvalReport> Evaluate(const std::string& what, const std::string& data_dir);
 
  private:
   struct Impl;
