@@ -1,9 +1,10 @@
 # Install bin/kbq, the public headers, the libraries, the lexicon data and a
 # kbqConfig.cmake so that an analyst's program can find_package(kbq) and link
-# kbq::kb, kbq::ingest and kbq::query.
+# kbq::api (the KnowledgeBase facade, kbq/knowledge_base.h), or the layers
+# under it: kbq::kb, kbq::ingest and kbq::query.
 include(CMakePackageConfigHelpers)
 
-set(KBQ_INSTALL_TARGETS kbq_kb kbq_ingest kbq_query)
+set(KBQ_INSTALL_TARGETS kbq_kb kbq_ingest kbq_query kbq_api)
 install(TARGETS ${KBQ_INSTALL_TARGETS}
   EXPORT kbqTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
@@ -12,7 +13,7 @@ install(TARGETS ${KBQ_INSTALL_TARGETS}
 if(TARGET kbq)
   install(TARGETS kbq RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()
-foreach(dir kb ingest query)
+foreach(dir kb ingest query query/api)
   install(DIRECTORY ${PROJECT_SOURCE_DIR}/${dir}/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 endforeach()
 

@@ -1,11 +1,11 @@
-// kbq — the command-line tool. A thin layer: argv → library call → printer.
-// Every command is documented in docs/query.md; `kbq COMMAND --help` shows
-// its options with an example.
+// kbq — the command-line tool. A thin layer: argv → kbq::KnowledgeBase (the
+// facade in kbq/knowledge_base.h) → printer (kbq/query/render.h). Every
+// command is documented in docs/query.md; `kbq COMMAND --help` shows its
+// options with an example.
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include <cerrno>
 #include <chrono>
@@ -14,24 +14,15 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iomanip>
 #include <iostream>
 #include <sstream>
 
-#include "kbq/ingest/actor_eval.h"
-#include "kbq/ingest/event_eval.h"
-#include "kbq/ingest/event_extractor.h"
-#include "kbq/ingest/event_stream.h"
-#include "kbq/ingest/pipeline.h"
-#include "kbq/ingest/timex_eval.h"
-#include "kbq/model_json.h"
-#include "kbq/query/engine.h"
-#include "kbq/query/export.h"
+#include "kbq/knowledge_base.h"
 #include "kbq/query/render.h"
-#include "kbq/store.h"
 
 namespace {
 
+using kbq::KnowledgeBase;
 using kbq::Status;
 
 constexpr int kExitOk = 0;
@@ -61,21 +52,21 @@ int Fail(const Status& s) {
 }
 
 // Opens the store for reading; a missing store says how to create one.
-kbq::Result<std::unique_ptr<kbq::Store>> OpenForRead(const Globals& g) {
+kbq::Result<std::unique_ptr<KnowledgeBase>> OpenForRead(const Globals& g) {
   std::string path = DbPath(g);
   if (!std::filesystem::exists(path)) {
     return Status::NotFound("no kbq store at " + path +
                             " (create one with `kbq ingest FILE...`, or pass --db DIR)");
   }
-  kbq::StoreOptions o;
+  kbq::OpenOptions o;
   o.read_only = true;
-  return kbq::Store::Open(path, o);
+  return KnowledgeBase::Open(path, o);
 }
 
-kbq::Result<std::unique_ptr<kbq::Store>> OpenForWrite(const Globals& g) {
-  kbq::StoreOptions o;
+kbq::Result<std::unique_ptr<KnowledgeBase>> OpenForWrite(const Globals& g) {
+  kbq::OpenOptions o;
   o.create_if_missing = true;
-  return kbq::Store::Open(DbPath(g), o);
+  return KnowledgeBase::Open(DbPath(g), o);
 }
 
 kbq::Result<kbq::TimeValue> ParseDateFlag(const std::string& flag, const std::string& text) {
@@ -88,6 +79,20 @@ kbq::Result<kbq::TimeValue> ParseDateFlag(const std::string& flag, const std::st
   return v;
 }
 
+// Read settings from the flags; a bad one fails naming its flag.
+kbq::Result<kbq::ReadSettings> MakeReadSettings(const std::string& format,
+                                                const std::string& published,
+                                                const std::string& lang, bool for_ingest) {
+  kbq::ReadSettings r;
+  r.format = format;
+  r.published = published;
+  r.lang = lang;
+  if (Status s = KnowledgeBase::ValidateReadSettings(r, for_ingest); !s.ok()) {
+    return Status::InvalidArgument("--" + s.message());
+  }
+  return r;
+}
+
 // ------------------------------------------------------------------ ingest
 
 struct IngestArgs {
@@ -98,72 +103,46 @@ struct IngestArgs {
   bool quiet = false;
 };
 
-kbq::Result<kbq::ingest::ReadOptions> MakeReadOptions(const std::string& format,
-                                                      const std::string& published,
-                                                      const std::string& lang) {
-  kbq::ingest::ReadOptions o;
-  auto f = kbq::ingest::ParseFormat(format);
-  if (!f) {
-    return Status::InvalidArgument("--format: unknown format '" + format +
-                                   "' (use auto, page, jsonl, csv, tsv, text, gdelt, icews)");
-  }
-  o.format = *f;
-  if (!published.empty()) {
-    auto t = kbq::ingest::ParsePublished(published);
-    if (!t) return Status::InvalidArgument("--published: '" + published + "' is not a time");
-    o.published_utc = t->utc;
-    if (t->offset_minutes) o.assumed_offset_minutes = t->offset_minutes;
-  }
-  o.lang = lang;
-  return o;
-}
-
 int RunIngest(const Globals& g, const IngestArgs& a) {
-  // gdelt and icews are event streams; the other formats are article readers.
-  std::optional<kbq::ingest::StreamFormat> stream = kbq::ingest::ParseStreamFormat(a.format);
-  auto read = MakeReadOptions(stream ? "auto" : a.format, a.published, a.lang);
+  auto read = MakeReadSettings(a.format, a.published, a.lang, true);
   if (!read.ok()) return Fail(read.status());
-  auto store = OpenForWrite(g);
-  if (!store.ok()) return Fail(store.status());
-  auto pipeline = kbq::ingest::Pipeline::Create(store->get());
-  if (!pipeline.ok()) return Fail(pipeline.status());
+  auto kb = OpenForWrite(g);
+  if (!kb.ok()) return Fail(kb.status());
 
-  kbq::ingest::IngestOptions options;
+  kbq::IngestOptions options;
   options.read = read.value();
-  options.stream = stream;
   bool tty = isatty(STDERR_FILENO) && !a.quiet;
-  uint64_t total_bytes = 0;
-  for (const auto& in : a.inputs) {
-    if (in == "-") continue;
-    for (const auto& f : kbq::ingest::ListInputFiles(in)) {
-      std::error_code ec;
-      total_bytes += std::filesystem::file_size(f, ec);
-    }
-  }
+  bool line_ended = !tty;
+  // The progress line ends before the first diagnostic prints.
+  options.read.on_diagnostic = [&](const kbq::Diagnostic& d) {
+    if (!line_ended) std::fprintf(stderr, "\n");
+    line_ended = true;
+    std::cerr << d.ToString() << "\n";
+  };
   auto start = std::chrono::steady_clock::now();
   if (tty) {
-    options.progress = [&](const kbq::ingest::IngestReport& r, uint64_t bytes) {
+    options.progress = [&](const kbq::IngestProgress& p) {
       double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      double rate = secs > 0 ? static_cast<double>(r.documents) / secs : 0;
-      double eta = bytes > 0 && total_bytes > bytes ? secs * static_cast<double>(total_bytes - bytes) /
-                                                          static_cast<double>(bytes)
-                                                    : 0;
-      std::fprintf(stderr, "\r%zu files  %.1f/%.1f MB  %.0f articles/s  ETA %.0fs   ", r.files,
-                   static_cast<double>(bytes) / 1e6, static_cast<double>(total_bytes) / 1e6, rate, eta);
+      double rate = secs > 0 ? static_cast<double>(p.documents) / secs : 0;
+      double eta = p.bytes_done > 0 && p.bytes_total > p.bytes_done
+                       ? secs * static_cast<double>(p.bytes_total - p.bytes_done) /
+                             static_cast<double>(p.bytes_done)
+                       : 0;
+      std::fprintf(stderr, "\r%zu files  %.1f/%.1f MB  %.0f articles/s  ETA %.0fs   ", p.files,
+                   static_cast<double>(p.bytes_done) / 1e6, static_cast<double>(p.bytes_total) / 1e6,
+                   rate, eta);
     };
   }
-  kbq::ingest::IngestReport report;
-  Status s = (*pipeline)->Ingest(a.inputs, options, store->get(), &report);
-  if (tty) std::fprintf(stderr, "\n");
-  for (const auto& d : report.diagnostics) std::cerr << d.ToString() << "\n";
-  if (!s.ok()) return Fail(s);
+  auto summary = (*kb)->Ingest(a.inputs, options);
+  if (!line_ended) std::fprintf(stderr, "\n");
+  if (!summary.ok()) return Fail(summary.status());
+  const kbq::IngestSummary& r = summary.value();
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::cerr << "ingested " << report.ingested << ", skipped " << report.skipped_duplicates
-            << " as duplicates, failed " << report.failed << " (" << report.files << " files, "
-            << report.events_new << " new events, " << report.events_merged << " merged, "
-            << report.links << " links, " << static_cast<int>(secs * 1000) << " ms) into "
-            << DbPath(g) << "\n";
-  return report.failed > 0 ? kExitFail : kExitOk;
+  std::cerr << "ingested " << r.ingested << ", skipped " << r.skipped_duplicates
+            << " as duplicates, failed " << r.failed << " (" << r.files << " files, "
+            << r.events_new << " new events, " << r.events_merged << " merged, " << r.links
+            << " links, " << static_cast<int>(secs * 1000) << " ms) into " << DbPath(g) << "\n";
+  return r.failed > 0 ? kExitFail : kExitOk;
 }
 
 // ---------------------------------------------------------------- timeline
@@ -199,16 +178,12 @@ kbq::Result<kbq::query::TimelineQuery> MakeTimelineQuery(const TimelineArgs& a) 
 int RunTimeline(const Globals& g, const TimelineArgs& a) {
   auto query = MakeTimelineQuery(a);
   if (!query.ok()) return Fail(query.status());
-  const kbq::query::TimelineQuery& q = query.value();
-  auto store = OpenForRead(g);
-  if (!store.ok()) return Fail(store.status());
-  kbq::query::Engine engine(**store);
-  auto result = engine.Timeline(q);
+  auto kb = OpenForRead(g);
+  if (!kb.ok()) return Fail(kb.status());
+  auto result = (*kb)->Timeline(query.value());
   if (!result.ok()) return Fail(result.status());
   if (a.json) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& row : result->rows) out.push_back(kbq::query::EventToJson(row, result->lang));
-    std::cout << out.dump(2) << "\n";
+    std::cout << kbq::ToJson(result.value()) << "\n";
   } else {
     kbq::query::RenderOptions o;
     o.lang = result->lang;
@@ -221,49 +196,30 @@ int RunTimeline(const Globals& g, const TimelineArgs& a) {
 // -------------------------------------------------------------------- show
 
 int RunShow(const Globals& g, const std::string& what, bool json, const std::string& lang) {
-  auto store = OpenForRead(g);
-  if (!store.ok()) return Fail(store.status());
-  kbq::query::Engine engine(**store);
+  auto kb = OpenForRead(g);
+  if (!kb.ok()) return Fail(kb.status());
   kbq::query::RenderOptions o;
   o.lang = lang.empty() ? kbq::query::LanguageOf(what) : lang;
   o.color = UseColor(g);
-  if (auto ev = engine.ShowEvent(what); ev.ok()) {
-    if (json) {
-      std::cout << kbq::query::EventToJson(ev.value(), o.lang).dump(2) << "\n";
-    } else {
-      std::cout << kbq::query::RenderEventText(ev.value(), o);
-    }
-    return kExitOk;
-  }
-  auto actor = engine.ResolveActor(what);
-  if (!actor.ok()) {
-    // An id that looks like an event's is reported as a missing event, not
-    // as an unknown actor name.
-    if (actor.status().IsNotFound() && what.rfind("ev-", 0) == 0) {
-      return Fail(Status::NotFound("no event with id " + what));
-    }
-    return Fail(actor.status());
-  }
-  auto view = engine.ShowActor(actor->id);
-  if (!view.ok()) return Fail(view.status());
+  auto shown = (*kb)->Show(what);
+  if (!shown.ok()) return Fail(shown.status());
   if (json) {
-    std::cout << kbq::query::ActorToJson(view.value()).dump(2) << "\n";
+    std::cout << shown->ToJson(o.lang) << "\n";
+  } else if (shown->event) {
+    std::cout << kbq::query::RenderEventText(*shown->event, o);
   } else {
-    std::cout << kbq::query::RenderActorText(view.value(), o);
+    std::cout << kbq::query::RenderActorText(*shown->actor, o);
   }
   return kExitOk;
 }
 
 int RunActors(const Globals& g, const std::string& query, bool json) {
-  auto store = OpenForRead(g);
-  if (!store.ok()) return Fail(store.status());
-  kbq::query::Engine engine(**store);
-  auto actors = engine.Actors(query);
+  auto kb = OpenForRead(g);
+  if (!kb.ok()) return Fail(kb.status());
+  auto actors = (*kb)->Actors(query);
   if (!actors.ok()) return Fail(actors.status());
   if (json) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& v : actors.value()) out.push_back(kbq::query::ActorToJson(v));
-    std::cout << out.dump(2) << "\n";
+    std::cout << kbq::ToJson(actors.value()) << "\n";
   } else {
     kbq::query::RenderOptions o;
     o.color = UseColor(g);
@@ -277,18 +233,13 @@ int RunActors(const Globals& g, const std::string& query, bool json) {
 }
 
 int RunStats(const Globals& g, bool json) {
-  auto store = OpenForRead(g);
-  if (!store.ok()) return Fail(store.status());
-  auto stats = (*store)->Stats();
+  auto kb = OpenForRead(g);
+  if (!kb.ok()) return Fail(kb.status());
+  auto stats = (*kb)->Stats();
   if (!stats.ok()) return Fail(stats.status());
   const auto& s = stats.value();
   if (json) {
-    std::cout << nlohmann::json{{"articles", s.articles},     {"events", s.events},
-                                {"actors", s.actors},         {"links", s.links},
-                                {"bytes_on_disk", s.bytes_on_disk},
-                                {"format_version", s.format_version}}
-                     .dump(2)
-              << "\n";
+    std::cout << kbq::ToJson(s) << "\n";
   } else {
     std::cout << "store      " << DbPath(g) << " (format " << s.format_version << ")\n"
               << "articles   " << s.articles << "\nevents     " << s.events << "\nactors     "
@@ -299,148 +250,56 @@ int RunStats(const Globals& g, bool json) {
 }
 
 int RunCheck(const Globals& g, bool json) {
-  auto store = OpenForRead(g);
-  if (!store.ok()) return Fail(store.status());
-  auto report = (*store)->Check();
+  auto kb = OpenForRead(g);
+  if (!kb.ok()) return Fail(kb.status());
+  auto report = (*kb)->Check();
   if (!report.ok()) return Fail(report.status());
   const auto& r = report.value();
-  std::vector<std::string> problems = r.problems;
-  kbq::query::Engine engine(**store);
-  auto graph = engine.GraphProblems();
-  if (!graph.ok()) return Fail(graph.status());
-  for (const auto& p : graph.value()) problems.push_back("graph: " + p);
   if (json) {
-    std::cout << nlohmann::json{{"ok", problems.empty()},
-                                {"articles", r.stats.articles},
-                                {"events", r.stats.events},
-                                {"actors", r.stats.actors},
-                                {"links", r.stats.links},
-                                {"index_entries", r.index_entries},
-                                {"problems", problems}}
-                     .dump(2)
-              << "\n";
-    return problems.empty() ? kExitOk : kExitFail;
+    std::cout << r.ToJson() << "\n";
+    return r.ok() ? kExitOk : kExitFail;
   }
   std::cout << "articles " << r.stats.articles << ", events " << r.stats.events << ", actors "
             << r.stats.actors << ", links " << r.stats.links << ", index entries "
             << r.index_entries << "\n";
-  std::cout << "graph: " << graph->size() << (graph->size() == 1 ? " problem" : " problems")
+  std::cout << "graph: " << r.graph_problems << (r.graph_problems == 1 ? " problem" : " problems")
             << " (before-cycles, causes after effects)\n";
-  for (const auto& p : problems) std::cout << "problem: " << p << "\n";
-  std::cout << (problems.empty() ? "ok" : std::to_string(problems.size()) + " problems") << "\n";
-  return problems.empty() ? kExitOk : kExitFail;
+  for (const auto& p : r.problems) std::cout << "problem: " << p << "\n";
+  std::cout << (r.ok() ? "ok" : std::to_string(r.problems.size()) + " problems") << "\n";
+  return r.ok() ? kExitOk : kExitFail;
 }
 
 int RunAliasAdd(const Globals& g, const std::string& actor, const std::string& name,
                 const std::string& lang) {
-  auto store = OpenForWrite(g);
-  if (!store.ok()) return Fail(store.status());
-  auto pipeline = kbq::ingest::Pipeline::Create(store->get());
-  if (!pipeline.ok()) return Fail(pipeline.status());
-  if (Status s = (*pipeline)->SyncActors(store->get()); !s.ok()) return Fail(s);
-  kbq::query::Engine engine(**store);
-  auto resolved = engine.ResolveActor(actor);
-  if (!resolved.ok()) return Fail(resolved.status());
-  std::string l = lang.empty() ? kbq::query::LanguageOf(name) : lang;
-  if (Status s = (*pipeline)->AddAlias(store->get(), resolved->id, name, l); !s.ok()) {
-    return Fail(s);
-  }
-  std::cout << "added " << l << " alias '" << name << "' to " << resolved->id << "\n";
+  auto kb = OpenForWrite(g);
+  if (!kb.ok()) return Fail(kb.status());
+  auto added = (*kb)->AddAlias(actor, name, lang);
+  if (!added.ok()) return Fail(added.status());
+  std::cout << "added " << added->lang << " alias '" << name << "' to " << added->actor_id << "\n";
   return kExitOk;
 }
 
 // ------------------------------------------------------- tag and extract
 
-// Reads one document for `tag`/`extract`, printing diagnostics.
-kbq::Result<kbq::ingest::Document> ReadOne(const std::string& path,
-                                           const kbq::ingest::ReadOptions& o) {
-  std::optional<kbq::ingest::Document> doc;
-  Status s = kbq::ingest::ReadFile(
-      path, o,
-      [&](kbq::ingest::Document&& d) {
-        if (!doc) doc = std::move(d);
-      },
-      [&](const kbq::ingest::Diagnostic& d) { std::cerr << d.ToString() << "\n"; });
-  if (!s.ok()) return s.WithContext(path);
-  if (!doc) return Status::NotFound(path + ": no readable document");
-  return std::move(*doc);
-}
+void PrintDiagnostic(const kbq::Diagnostic& d) { std::cerr << d.ToString() << "\n"; }
 
 int RunTag(const std::string& path, const std::string& published, const std::string& lang) {
-  auto read = MakeReadOptions("auto", published, lang);
+  auto read = MakeReadSettings("auto", published, lang, false);
   if (!read.ok()) return Fail(read.status());
-  auto doc = ReadOne(path, read.value());
-  if (!doc.ok()) return Fail(doc.status());
-  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
-  if (!pipeline.ok()) return Fail(pipeline.status());
-  kbq::ingest::Analysis a = (*pipeline)->Analyse(std::move(doc.value()));
-  for (const auto& d : a.diagnostics) std::cerr << d.ToString() << "\n";
-  // Merge the two mention lists in text order.
-  size_t ti = 0, ai = 0;
-  while (ti < a.times.size() || ai < a.actors.size()) {
-    bool time_next = ai >= a.actors.size() ||
-                     (ti < a.times.size() && a.times[ti].begin <= a.actors[ai].begin);
-    nlohmann::json j;
-    if (time_next) {
-      const auto& t = a.times[ti++];
-      j = {{"kind", "time"},
-           {"text", t.text},
-           {"span", {t.begin, t.end}},
-           {"start", t.value.ok() ? kbq::FormatDay(t.value.earliest) : ""},
-           {"end", t.value.ok() ? kbq::FormatDay(t.value.latest) : ""},
-           {"value", t.value.ToString()},
-           {"precision", kbq::PrecisionName(t.value.precision)},
-           {"approx", t.value.approximate},
-           {"duration", t.is_duration},
-           {"resolution", kbq::ingest::ResolutionName(t.resolution)}};
-    } else {
-      const auto& m = a.actors[ai++];
-      const kbq::Actor* actor = (*pipeline)->gazetteer().Find(m.actor_id);
-      for (const auto& p : a.provisional_actors) {
-        if (actor == nullptr && p.id == m.actor_id) actor = &p;
-      }
-      j = {{"kind", "actor"},
-           {"text", m.text},
-           {"span", {m.begin, m.end}},
-           {"id", m.actor_id},
-           {"name",
-            {{"en", actor ? actor->Name("en") : m.text}, {"zh", actor ? actor->Name("zh") : m.text}}},
-           {"actor_kind", actor ? kbq::ActorKindName(actor->kind) : "unknown"},
-           {"metonym", m.metonym},
-           {"provisional", m.provisional}};
-    }
-    std::cout << j.dump() << "\n";
-  }
+  read->on_diagnostic = PrintDiagnostic;
+  auto tags = KnowledgeBase::Tag(path, read.value());
+  if (!tags.ok()) return Fail(tags.status());
+  std::cout << tags->ToJsonLines();
   return kExitOk;
 }
 
 int RunExtract(const std::string& path, const std::string& published, const std::string& lang) {
-  auto read = MakeReadOptions("auto", published, lang);
+  auto read = MakeReadSettings("auto", published, lang, false);
   if (!read.ok()) return Fail(read.status());
-  auto doc = ReadOne(path, read.value());
-  if (!doc.ok()) return Fail(doc.status());
-  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
-  if (!pipeline.ok()) return Fail(pipeline.status());
-  kbq::ingest::Analysis a = (*pipeline)->Analyse(std::move(doc.value()));
-  for (const auto& d : a.diagnostics) std::cerr << d.ToString() << "\n";
-  std::string out_lang = lang.empty() ? "en" : lang;
-  for (const auto& e : a.events) {
-    kbq::query::EventView v;
-    v.event = e;
-    for (const auto& id : e.ActorIds()) {
-      if (const kbq::Actor* actor = (*pipeline)->gazetteer().Find(id)) v.actors.emplace(id, *actor);
-    }
-    for (const auto& id : {e.place_id, e.attribution.actor_id}) {
-      if (const kbq::Actor* actor = (*pipeline)->gazetteer().Find(id)) v.actors.emplace(id, *actor);
-    }
-    for (const auto& p : a.provisional_actors) v.actors.emplace(p.id, p);
-    std::cout << kbq::query::EventToJson(v, out_lang).dump() << "\n";
-  }
-  for (const auto& l : a.links) {
-    nlohmann::json j = l;
-    j["kind_of_record"] = "link";
-    std::cout << j.dump() << "\n";
-  }
+  read->on_diagnostic = PrintDiagnostic;
+  auto extracted = KnowledgeBase::Extract(path, read.value());
+  if (!extracted.ok()) return Fail(extracted.status());
+  std::cout << extracted->ToJsonLines(lang.empty() ? "en" : lang);
   return kExitOk;
 }
 
@@ -448,12 +307,6 @@ int RunExtract(const std::string& path, const std::string& published, const std:
 
 std::string LangFor(const std::string& flag, const std::string& text) {
   return flag.empty() ? kbq::query::LanguageOf(text) : flag;
-}
-
-void PrintNeighbourJson(const std::vector<kbq::query::NeighbourView>& rows, const std::string& lang) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& r : rows) out.push_back(kbq::query::NeighbourToJson(r, lang));
-  std::cout << out.dump(2) << "\n";
 }
 
 struct NeighborsArgs {
@@ -476,14 +329,13 @@ int RunNeighbors(const Globals& g, const NeighborsArgs& a) {
   if (!to.ok()) return Fail(to.status());
   q.from = from.value();
   q.to = to.value();
-  auto store = OpenForRead(g);
-  if (!store.ok()) return Fail(store.status());
-  kbq::query::Engine engine(**store);
-  auto rows = engine.Neighbors(q);
+  auto kb = OpenForRead(g);
+  if (!kb.ok()) return Fail(kb.status());
+  auto rows = (*kb)->Neighbors(q);
   if (!rows.ok()) return Fail(rows.status());
   std::string lang = LangFor(a.lang, a.start);
   if (a.json) {
-    PrintNeighbourJson(rows.value(), lang);
+    std::cout << kbq::ToJson(rows.value(), lang) << "\n";
   } else {
     kbq::query::RenderOptions o;
     o.lang = lang;
@@ -496,14 +348,13 @@ int RunNeighbors(const Globals& g, const NeighborsArgs& a) {
 
 int RunChain(const Globals& g, const std::string& id, bool forward, bool json,
              const std::string& lang_flag) {
-  auto store = OpenForRead(g);
-  if (!store.ok()) return Fail(store.status());
-  kbq::query::Engine engine(**store);
-  auto rows = engine.Chain(id, forward);
+  auto kb = OpenForRead(g);
+  if (!kb.ok()) return Fail(kb.status());
+  auto rows = (*kb)->Chain(id, forward);
   if (!rows.ok()) return Fail(rows.status());
   std::string lang = lang_flag.empty() ? "en" : lang_flag;
   if (json) {
-    PrintNeighbourJson(rows.value(), lang);
+    std::cout << kbq::ToJson(rows.value(), lang) << "\n";
   } else {
     kbq::query::RenderOptions o;
     o.lang = lang;
@@ -517,16 +368,13 @@ int RunChain(const Globals& g, const std::string& id, bool forward, bool json,
 int RunPath(const Globals& g, const std::string& a, const std::string& b, int max_hops, bool json,
             const std::string& lang_flag) {
   if (max_hops < 1) return Fail(Status::InvalidArgument("--max-hops: must be at least 1"));
-  auto store = OpenForRead(g);
-  if (!store.ok()) return Fail(store.status());
-  kbq::query::Engine engine(**store);
-  auto path = engine.Path(a, b, max_hops);
+  auto kb = OpenForRead(g);
+  if (!kb.ok()) return Fail(kb.status());
+  auto path = (*kb)->Path(a, b, max_hops);
   if (!path.ok()) return Fail(path.status());
   std::string lang = LangFor(lang_flag, a + b);
   if (json) {
-    nlohmann::json steps = nlohmann::json::array();
-    for (const auto& s : path->steps) steps.push_back(kbq::query::NeighbourToJson(s, lang));
-    std::cout << nlohmann::json{{"cost", path->cost}, {"steps", steps}}.dump(2) << "\n";
+    std::cout << kbq::ToJson(path.value(), lang) << "\n";
   } else {
     kbq::query::RenderOptions o;
     o.lang = lang;
@@ -585,21 +433,17 @@ int RunExport(const Globals& g, const TimelineArgs& a, const std::string& format
   }
   auto query = MakeTimelineQuery(a);
   if (!query.ok()) return Fail(query.status());
-  auto store = OpenForRead(g);
-  if (!store.ok()) return Fail(store.status());
-  kbq::query::Engine engine(**store);
-  auto result = engine.Timeline(query.value());
-  if (!result.ok()) return Fail(result.status());
-  kbq::query::ExportOptions o;
-  o.lang = result->lang;
-  if (!result->subject.empty()) o.title = "Timeline: " + result->subject.front().Name(o.lang);
-  std::string text = kbq::query::Export(result->rows, *f, o);
+  auto kb = OpenForRead(g);
+  if (!kb.ok()) return Fail(kb.status());
+  auto exported = (*kb)->Export(*f, query.value());
+  if (!exported.ok()) return Fail(exported.status());
+  const std::string& text = exported->text;
   if (output.empty() || output == "-") {
     std::cout << text;
     return kExitOk;
   }
   if (Status s = WriteAtomically(output, text); !s.ok()) return Fail(s);
-  std::cerr << "exported " << result->rows.size() << " events as " << format << " to " << output
+  std::cerr << "exported " << exported->events << " events as " << format << " to " << output
             << "\n";
   return kExitOk;
 }
@@ -621,12 +465,6 @@ kbq::Result<std::string> EvalDataDir(const std::string& flag) {
   return Status::NotFound(
       "no evaluation data: pass --data DIR, or run from a folder with ../shared/data, or set "
       "$KBQ_SHARED_DATA");
-}
-
-std::string Pct(double x) {
-  std::ostringstream s;
-  s << std::fixed << std::setprecision(1) << 100.0 * x << "%";
-  return s.str();
 }
 
 // Prints rows of a small table: name, then columns, aligned.
@@ -653,156 +491,18 @@ void PrintTable(const std::vector<std::vector<std::string>>& rows) {
   }
 }
 
-int RunEvalTimex(const std::string& dir) {
-  auto en = kbq::ingest::EvalDuckling(dir + "/duckling-time/en.jsonl", "en");
-  auto zh = kbq::ingest::EvalDuckling(dir + "/duckling-time/zh.jsonl", "zh");
-  auto mt = kbq::ingest::EvalMeantime(dir + "/meantime-en");
-  int rc = kExitOk;
-  nlohmann::json j = {{"eval", "timex"}, {"data", dir}};
-  std::vector<std::vector<std::string>> rows = {{"corpus", "items", "scored", "found", "correct", "accuracy"}};
-  for (const auto& [name, r] : {std::pair{"duckling-en", &en}, std::pair{"duckling-zh", &zh}}) {
-    if (!r->ok()) {
-      std::cerr << "kbq: " << r->status().message() << "\n";
-      rc = kExitFail;
-      continue;
-    }
-    const auto& d = r->value();
-    rows.push_back({name, std::to_string(d.total), std::to_string(d.scored), std::to_string(d.found),
-                    std::to_string(d.correct), Pct(d.accuracy())});
-    j[name] = {{"total", d.total}, {"scored", d.scored}, {"found", d.found}, {"correct", d.correct},
-               {"accuracy", d.accuracy()}, {"negatives", d.negatives},
-               {"false_positives", d.false_positives}};
-  }
-  PrintTable(rows);
-  if (!mt.ok()) {
-    std::cerr << "kbq: " << mt.status().message() << "\n";
-    rc = kExitFail;
-  } else {
-    const auto& m = mt.value();
-    std::cout << "\n";
-    PrintTable({{"corpus", "docs", "gold", "predicted", "matched", "precision", "recall", "F1", "value acc", "value F1"},
-                {"meantime-en", std::to_string(m.documents), std::to_string(m.gold),
-                 std::to_string(m.predicted), std::to_string(m.matched), Pct(m.precision()),
-                 Pct(m.recall()), Pct(m.f1()), Pct(m.value_accuracy()), Pct(m.value_f1())}});
-    j["meantime-en"] = {{"documents", m.documents}, {"gold", m.gold}, {"predicted", m.predicted},
-                        {"matched", m.matched}, {"precision", m.precision()}, {"recall", m.recall()},
-                        {"f1", m.f1()}, {"value_accuracy", m.value_accuracy()},
-                        {"value_f1", m.value_f1()}};
-  }
-  std::cout << j.dump() << "\n";
-  return rc;
-}
-
-int RunEvalActors(const std::string& dir) {
-  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
-  if (!pipeline.ok()) return Fail(pipeline.status());
-  const auto& gaz = (*pipeline)->gazetteer();
-  int rc = kExitOk;
-  nlohmann::json j = {{"eval", "actors"}, {"data", dir}};
-  auto p = kbq::ingest::EvalPloverCountries(gaz, dir + "/plover/gsr_dev.json");
-  if (!p.ok()) {
-    std::cerr << "kbq: " << p.status().message() << "\n";
-    rc = kExitFail;
-  } else {
-    const auto& s = p.value();
-    std::cout << "PLOVER gsr_dev: countries of source and target actors\n";
-    PrintTable({{"corpus", "records", "gold", "predicted", "correct", "precision", "recall",
-                 "codes skipped"},
-                {"plover-gsr_dev", std::to_string(s.records), std::to_string(s.gold), std::to_string(s.predicted),
-                 std::to_string(s.correct), Pct(s.precision()), Pct(s.recall()),
-                 std::to_string(s.gold_codes_skipped)}});
-    j["plover_countries"] = {{"records", s.records}, {"gold", s.gold}, {"predicted", s.predicted},
-                             {"correct", s.correct}, {"precision", s.precision()},
-                             {"recall", s.recall()}, {"gold_codes_skipped", s.gold_codes_skipped}};
-  }
-  auto m = kbq::ingest::EvalMeantimeEntities(gaz, dir + "/meantime-en");
-  if (!m.ok()) {
-    std::cerr << "kbq: " << m.status().message() << "\n";
-    rc = kExitFail;
-  } else {
-    const auto& s = m.value();
-    std::cout << "\nMEANTIME English: recall of named PER/ORG/LOC mentions (" << s.documents
-              << " documents)\n";
-    std::vector<std::vector<std::string>> rows = {{"type", "gold", "matched", "recall"}};
-    nlohmann::json by_type = nlohmann::json::object();
-    for (const auto& [type, gold] : s.gold) {
-      size_t hit = s.matched.count(type) ? s.matched.at(type) : 0;
-      rows.push_back({type, std::to_string(gold), std::to_string(hit),
-                      Pct(gold ? double(hit) / double(gold) : 0)});
-      by_type[type] = {{"gold", gold}, {"matched", hit}};
-    }
-    rows.push_back({"all", std::to_string(s.total_gold()), std::to_string(s.total_matched()),
-                    Pct(s.recall())});
-    PrintTable(rows);
-    std::cout << "predicted " << s.predicted << ", of which " << s.predicted_outside_gold
-              << " overlap no gold mention\n";
-    j["meantime_entities"] = {{"documents", s.documents}, {"by_type", by_type},
-                              {"recall", s.recall()}, {"predicted", s.predicted},
-                              {"predicted_outside_gold", s.predicted_outside_gold}};
-  }
-  std::cout << j.dump() << "\n";
-  return rc;
-}
-
-int RunEvalEvents(const std::string& dir) {
-  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
-  if (!pipeline.ok()) return Fail(pipeline.status());
-  auto extractor = kbq::ingest::EventExtractor::LoadBuiltin();
-  if (!extractor.ok()) return Fail(extractor.status());
-  const auto& gaz = (*pipeline)->gazetteer();
-  const auto& tagger = (*pipeline)->tagger();
-  // GSR records carry no publication date; relative expressions resolve
-  // against a fixed reference so runs are reproducible.
-  kbq::ingest::TagContext context;
-  context.lang = "en";
-  auto matcher = [&](std::string_view text) { return gaz.Match(text); };
-  auto tag = [&](std::string_view text) { return tagger.Tag(text, context, nullptr); };
-  auto lookup = [&](const std::string& id) { return gaz.Find(id); };
-  auto r = kbq::ingest::EvaluateEvents(dir + "/plover/gsr_dev.json", **extractor, matcher, tag,
-                                       lookup);
-  if (!r.ok()) return Fail(r.status());
-  const auto& s = r.value();
-  auto ratio = [](size_t a, size_t b) { return b ? double(a) / double(b) : 0.0; };
-  std::cout << "PLOVER gsr_dev: main event category and actors of " << s.records << " records\n";
-  PrintTable({{"measure", "correct", "of", "rate"},
-              {"event found", std::to_string(s.with_event), std::to_string(s.records),
-               Pct(ratio(s.with_event, s.records))},
-              {"category", std::to_string(s.type_correct), std::to_string(s.records),
-               Pct(s.type_accuracy())},
-              {"source", std::to_string(s.source_correct), std::to_string(s.source_gold),
-               Pct(ratio(s.source_correct, s.source_gold))},
-              {"target", std::to_string(s.target_correct), std::to_string(s.target_gold),
-               Pct(ratio(s.target_correct, s.target_gold))}});
-  std::cout << "\n";
-  std::vector<std::vector<std::string>> rows = {{"category", "records", "correct", "accuracy"}};
-  nlohmann::json per = nlohmann::json::object();
-  for (const auto& [cat, rc] : s.per_category) {
-    rows.push_back({cat.empty() ? "(none)" : cat, std::to_string(rc.first),
-                    std::to_string(rc.second), Pct(ratio(rc.second, rc.first))});
-    per[cat] = {{"records", rc.first}, {"correct", rc.second}};
-  }
-  PrintTable(rows);
-  nlohmann::json j = {{"eval", "events"},
-                      {"data", dir},
-                      {"records", s.records},
-                      {"with_event", s.with_event},
-                      {"type_correct", s.type_correct},
-                      {"type_accuracy", s.type_accuracy()},
-                      {"source_gold", s.source_gold},
-                      {"source_correct", s.source_correct},
-                      {"target_gold", s.target_gold},
-                      {"target_correct", s.target_correct},
-                      {"per_category", per}};
-  std::cout << j.dump() << "\n";
-  return kExitOk;
-}
-
 int RunEval(const std::string& what, const std::string& data) {
   auto dir = EvalDataDir(data);
   if (!dir.ok()) return Fail(dir.status());
-  if (what == "timex") return RunEvalTimex(dir.value());
-  if (what == "actors") return RunEvalActors(dir.value());
-  return RunEvalEvents(dir.value());
+  auto report = KnowledgeBase::Evaluate(what, dir.value());
+  if (!report.ok()) return Fail(report.status());
+  for (const auto& e : report->errors) std::cerr << "kbq: " << e.message() << "\n";
+  for (const auto& section : report->sections) {
+    std::cout << section.text;
+    if (!section.table.empty()) PrintTable(section.table);
+  }
+  std::cout << report->json << "\n";
+  return report->ok() ? kExitOk : kExitFail;
 }
 
 }  // namespace
