@@ -8,6 +8,7 @@
 
 #include "kbq/ingest/event_extractor.h"
 #include "kbq/ingest/event_merge.h"
+#include "kbq/graph.h"
 
 namespace kbq::ingest {
 namespace {
@@ -97,6 +98,19 @@ Analysis Pipeline::Analyse(Document doc) const {
   Extraction ex = extractor_->Extract(a.document, a.times, a.actors, lookup);
   a.events = std::move(ex.events);
   a.links = std::move(ex.links);
+  // Temporal links from the normalised dates of the article's events (a
+  // sparse chain: each event before the next that starts after it ends, and
+  // overlaps with its neighbour), where no cue already links the pair.
+  // A publication-day stand-in is not the event's date, so it orders nothing.
+  std::set<std::pair<std::string, std::string>> linked;
+  for (const auto& l : a.links) linked.insert(std::minmax(l.from, l.to));
+  std::vector<Event> dated;
+  for (const auto& e : a.events) {
+    if (e.date_basis != "publication") dated.push_back(e);
+  }
+  for (auto& l : DeriveTemporalLinks(dated)) {
+    if (linked.insert(std::minmax(l.from, l.to)).second) a.links.push_back(std::move(l));
+  }
   return a;
 }
 
