@@ -169,34 +169,20 @@ void ReadArray(const ReadContext& ctx, ByteSource& src) {
     }
     uint64_t line = src.line(), offset = src.offset();
     std::string element;
-    bool too_long = false, in_string = false, escape = false;
-    int depth = 0;
+    bool too_long = false;
+    JsonDepth nesting;
     while (true) {
       std::string_view p = src.Peek(1);
       if (p.empty()) break;
       char ch = p[0];
-      if (!in_string && depth == 0 && (ch == ',' || ch == ']')) break;
+      if (!nesting.in_string && nesting.depth == 0 && (ch == ',' || ch == ']')) break;
       src.Get();
       if (element.size() < max) {
         element += ch;
       } else {
         too_long = true;
       }
-      if (in_string) {
-        if (escape) {
-          escape = false;
-        } else if (ch == '\\') {
-          escape = true;
-        } else if (ch == '"') {
-          in_string = false;
-        }
-      } else if (ch == '"') {
-        in_string = true;
-      } else if (ch == '{' || ch == '[') {
-        ++depth;
-      } else if (ch == '}' || ch == ']') {
-        --depth;
-      }
+      nesting.Feed(std::string_view(&ch, 1));
     }
     if (too_long) {
       ctx.Error(line, offset, "object larger than " + std::to_string(max) + " bytes; object skipped");
