@@ -252,8 +252,20 @@ Status Pipeline::IngestStream(const std::string& path, StreamFormat format,
       path, format, options.stream_options,
       [&](StreamBatch&& batch) -> Status {
         CommitBatch commit;
+        std::unordered_map<std::string, const Actor*> row_actors;
+        for (const Actor& a : batch.actors) row_actors.emplace(a.id, &a);
+        auto lookup = [&](const std::string& id) -> const Actor* {
+          if (const Actor* known = gazetteer_->Find(id)) return known;
+          auto it = row_actors.find(id);
+          return it == row_actors.end() ? nullptr : it->second;
+        };
         for (Event& e : batch.events) {
-          if (std::string type = TypeForCameo(e.cameo); !type.empty()) e.type = type;
+          // Our type and a label built like an extracted event's, so rows and
+          // articles read alike in one timeline.
+          if (std::string type = TypeForCameo(e.cameo); !type.empty()) {
+            e.type = type;
+            LabelEvent(extractor_->FindType(type), lookup, &e);
+          }
           if (auto stored = store->GetEvent(e.id); stored.ok()) {
             if (!MergeStreamEvent(&stored.value(), e)) continue;  // nothing new
             commit.events.push_back(std::move(stored.value()));
