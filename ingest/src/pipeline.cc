@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -354,30 +355,21 @@ Status Pipeline::AddAlias(Store* store, const std::string& actor_id, const std::
   return store->Commit(batch, &result);
 }
 
-Status Pipeline::AnalyseAndCommit(std::vector<Document>* pending, const IngestOptions& options,
-                                  Store* store, IngestReport* report) {
-  if (pending->empty()) return Status::OK();
-  // Extraction runs on every core; the single writer then commits each
-  // article's batch in input order, so each stays atomic.
-  size_t threads = options.threads != 0 ? options.threads
-                                        : std::max(1u, std::thread::hardware_concurrency());
-  threads = std::min(threads, pending->size());
-  std::vector<Analysis> analyses(pending->size());
+std::vector<Analysis> Pipeline::AnalyseChunk(std::vector<Document> docs, size_t threads) const {
+  threads = std::max<size_t>(1, std::min(threads, docs.size()));
+  std::vector<Analysis> analyses(docs.size());
   auto work = [&](size_t first) {
-    for (size_t i = first; i < pending->size(); i += threads) {
-      analyses[i] = Analyse(std::move((*pending)[i]));
-    }
+    for (size_t i = first; i < docs.size(); i += threads) analyses[i] = Analyse(std::move(docs[i]));
   };
-  if (threads <= 1) {
-    work(0);
-  } else {
-    std::vector<std::thread> pool;
-    for (size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
-    work(0);
-    for (auto& th : pool) th.join();
-  }
-  pending->clear();
-  for (auto& a : analyses) {
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (auto& th : pool) th.join();
+  return analyses;
+}
+
+Status Pipeline::CommitChunk(std::vector<Analysis>* analyses, Store* store, IngestReport* report) {
+  for (auto& a : *analyses) {
     for (auto& d : a.diagnostics) report->diagnostics.push_back(std::move(d));
     if (Status s = Commit(a, store, report); !s.ok()) return s;
   }
@@ -395,9 +387,28 @@ Status Pipeline::Ingest(const std::vector<std::string>& inputs, const IngestOpti
   constexpr size_t kChunkBytes = size_t{32} << 20;
   std::vector<Document> pending;
   size_t pending_bytes = 0;
+  // Two stages: while the single writer commits one chunk (each article one
+  // atomic batch, in input order), the next chunk is already being
+  // extracted on every core.
+  size_t threads = options.threads != 0 ? options.threads
+                                        : std::max(1u, std::thread::hardware_concurrency());
+  std::future<std::vector<Analysis>> inflight;
+  auto drain = [&]() -> Status {
+    if (!inflight.valid()) return Status::OK();
+    std::vector<Analysis> analyses = inflight.get();
+    return CommitChunk(&analyses, store, report);
+  };
   auto flush = [&]() -> Status {
     pending_bytes = 0;
-    return AnalyseAndCommit(&pending, options, store, report);
+    if (pending.empty()) return Status::OK();
+    std::vector<Document> chunk = std::move(pending);
+    pending.clear();
+    auto next = std::async(std::launch::async, [this, threads, chunk = std::move(chunk)]() mutable {
+      return AnalyseChunk(std::move(chunk), threads);
+    });
+    Status s = drain();
+    inflight = std::move(next);
+    return s;
   };
   for (const auto& input : inputs) {
     std::vector<std::string> files =
@@ -418,7 +429,9 @@ Status Pipeline::Ingest(const std::vector<std::string>& inputs, const IngestOpti
         stream = DetectStreamFormat(file, FirstLine(file));
       }
       if (stream) {
+        // Articles read before the stream are committed before its rows.
         if (Status s = flush(); !s.ok()) return s;
+        if (Status s = drain(); !s.ok()) return s;
         if (Status s = IngestStream(file, *stream, options, store, report); !s.ok()) return s;
         std::error_code ec;
         if (file != "-") bytes_done += std::filesystem::file_size(file, ec);
@@ -455,7 +468,8 @@ Status Pipeline::Ingest(const std::vector<std::string>& inputs, const IngestOpti
       if (options.progress) options.progress(*report, bytes_done);
     }
   }
-  return flush();
+  if (Status s = flush(); !s.ok()) return s;
+  return drain();
 }
 
 }  // namespace kbq::ingest

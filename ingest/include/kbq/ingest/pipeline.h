@@ -104,9 +104,10 @@ class Pipeline {
   // each participant's country (or the participant itself). Empty when `e`
   // has no participants.
   std::vector<std::string> MergeAnchors(const Event& e) const;
-  // Analyses `pending` on options.threads threads, then commits in order.
-  Status AnalyseAndCommit(std::vector<Document>* pending, const IngestOptions& options,
-                          Store* store, IngestReport* report);
+  // Analyses `docs` on `threads` threads; results in input order.
+  std::vector<Analysis> AnalyseChunk(std::vector<Document> docs, size_t threads) const;
+  // Commits analysed documents in order (the single writer).
+  Status CommitChunk(std::vector<Analysis>* analyses, Store* store, IngestReport* report);
   std::unique_ptr<Gazetteer> gazetteer_;
   std::unique_ptr<TemporalTagger> tagger_;
   std::unique_ptr<EventExtractor> extractor_;
