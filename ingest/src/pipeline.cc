@@ -124,6 +124,7 @@ Status Pipeline::Commit(const Analysis& a, Store* store, IngestReport* report) {
   }
   // Merge each event with a stored report of the same happening, if any.
   std::unordered_map<std::string, std::string> renamed;
+  std::unordered_map<std::string, size_t> merged_at;  // stored id → its place in the batch
   for (const Event& e : a.events) {
     std::optional<Event> same;
     if (MergeableAcrossArticles(e)) {
@@ -156,11 +157,16 @@ Status Pipeline::Commit(const Analysis& a, Store* store, IngestReport* report) {
       }
     }
     if (same) {
-      MergeResult merged = MergeInto(*same, e);
-      // The absorbed event is never stored, so its same_as trail would
-      // dangle; each mention keeps its own article, sentence and span, and
-      // that is what undoing a merge needs (docs/extraction.md).
-      batch.events.push_back(std::move(merged.event));
+      // Two events of this article may join the same stored one: the second
+      // merges into the first's result, not into the stored original. The
+      // absorbed event is never stored; its same_as trail is dropped below.
+      auto at = merged_at.find(same->id);
+      if (at != merged_at.end()) {
+        batch.events[at->second] = MergeInto(batch.events[at->second], e).event;
+      } else {
+        merged_at[same->id] = batch.events.size();
+        batch.events.push_back(MergeInto(*same, e).event);
+      }
       renamed[e.id] = same->id;
       ++report->events_merged;
     } else {
@@ -171,10 +177,10 @@ Status Pipeline::Commit(const Analysis& a, Store* store, IngestReport* report) {
   std::set<std::string> batch_ids;
   for (const Event& e : batch.events) batch_ids.insert(e.id);
   for (Link l : a.links) {
-    // The extractor's within-article merge log (same_as from an absorbed
-    // mention group) names events that are never stored; each merged
-    // mention keeps its own article and sentence, which is what undoing a
-    // merge needs, so the dangling trail is not written.
+    // A same_as trail (the extractor's merge log, or a merge above) names an
+    // absorbed event that is never stored, so it is not written; each merged
+    // mention keeps its own article, sentence and span, which is what
+    // undoing a merge needs (docs/extraction.md).
     if (l.kind == LinkKind::kSameAs && !batch_ids.count(l.from) && !renamed.count(l.from)) continue;
     if (auto it = renamed.find(l.from); it != renamed.end()) l.from = it->second;
     if (auto it = renamed.find(l.to); it != renamed.end()) l.to = it->second;
