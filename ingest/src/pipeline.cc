@@ -238,6 +238,21 @@ std::vector<std::string> Pipeline::MergeAnchors(const Event& e) const {
   return anchors;
 }
 
+void Pipeline::LocateByName(Actor* a) const {
+  if (!a->part_of.empty()) return;
+  // ICEWS names a sector by its place: "Activist (Crimea)", "Police (Kharkiv)".
+  const std::string name = a->Name("en");
+  size_t open = name.rfind(" (");
+  if (open == std::string::npos || name.back() != ')') return;
+  std::string where = name.substr(open + 2, name.size() - open - 3);
+  for (const Actor* candidate : gazetteer_->Resolve(where)) {
+    if (candidate->kind == ActorKind::kPlace || candidate->kind == ActorKind::kCountry) {
+      a->part_of.push_back(candidate->id);
+      return;
+    }
+  }
+}
+
 std::string Pipeline::TypeForCameo(const std::string& cameo) const {
   std::string best;
   size_t best_len = 0;
@@ -288,6 +303,7 @@ Status Pipeline::IngestStream(const std::string& path, StreamFormat format,
           if (const Actor* known = gazetteer_->Find(a.id)) {
             commit.actors.push_back(*known);
           } else {
+            LocateByName(&a);
             commit.actors.push_back(std::move(a));
           }
         }

@@ -208,3 +208,26 @@ TEST_CASE("Pipeline: an English report of the same talks merges with the Chinese
   CHECK(articles.size() == 2);
   CHECK(f.report.events_merged >= 1);
 }
+
+TEST_CASE("Pipeline: an ICEWS sector named by its place counts for that place and its country",
+          "[ingest][pipeline][stream]") {
+  kbq::testing::TempDir in;
+  // ICEWS quadruples in the project's own words: source, relation, target, day.
+  std::string rows = in.Sub("crimea_icews.txt");
+  {
+    std::ofstream out(rows);
+    out << "Militia (Crimea)\tOccupy territory\tGovernment (Ukraine)\t2014-03-01\n"
+        << "Russia\tMake statement\tUkraine\t2014-03-02\n";
+  }
+  Fixture f({rows});
+  auto count = [&](const std::string& actor) {
+    size_t n = 0;
+    REQUIRE(f.store->ScanActorTimeline(actor, INT32_MIN, INT32_MAX, false, [&](const Event& e) {
+      n += e.date == TimeValue::Day(2014, 3, 1);
+      return true;
+    }).ok());
+    return n;
+  };
+  CHECK(count("place:crimea") == 1);
+  CHECK(count("UKR") == 1);
+}

@@ -104,6 +104,10 @@ class Pipeline {
   // each participant's country (or the participant itself). Empty when `e`
   // has no participants.
   std::vector<std::string> MergeAnchors(const Event& e) const;
+  // A stream actor named "Sector (Place)" that has no part_of gets the place
+  // the gazetteer knows by that name, so "Activist (Crimea)" counts for
+  // Crimea and, through it, for Ukraine.
+  void LocateByName(Actor* a) const;
   // Analyses `docs` on `threads` threads; results in input order.
   std::vector<Analysis> AnalyseChunk(std::vector<Document> docs, size_t threads) const;
   // Commits analysed documents in order (the single writer).
