@@ -100,6 +100,7 @@ struct IngestArgs {
   std::string format = "auto";
   std::string published;
   std::string lang;
+  size_t threads = 0;
   bool quiet = false;
 };
 
@@ -111,6 +112,7 @@ int RunIngest(const Globals& g, const IngestArgs& a) {
 
   kbq::IngestOptions options;
   options.read = read.value();
+  options.threads = a.threads;
   bool tty = isatty(STDERR_FILENO) && !a.quiet;
   bool line_ended = !tty;
   // The progress line ends before the first diagnostic prints.
@@ -526,6 +528,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   c_ingest->add_option("--published", ingest.published, "Publication time for inputs without one");
   c_ingest->add_option("--lang", ingest.lang, "Language of the inputs (zh, en); default: detected");
+  c_ingest->add_option("--threads", ingest.threads,
+                       "Extraction threads (default 0: one per core); the writer runs beside them");
   c_ingest->add_flag("-q,--quiet", ingest.quiet, "No progress bar");
   c_ingest->callback([&] { rc = RunIngest(g, ingest); });
 
