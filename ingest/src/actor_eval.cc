@@ -39,9 +39,7 @@ void AddCodes(const nlohmann::json& side, const Gazetteer& g, std::set<std::stri
 
 // The value of attribute `name` in the tag text `tag` ("" when absent).
 std::string Attr(std::string_view tag, std::string_view name) {
-  // Built by appending: GCC 12 -O3 misreads `" " + std::string(...)` (-Wrestrict).
-  std::string key(" ");
-  key.append(name).append("=\"");
+  std::string key = " " + std::string(name) + "=\"";
   size_t p = tag.find(key);
   if (p == std::string_view::npos) return "";
   p += key.size();
