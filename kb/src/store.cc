@@ -256,8 +256,12 @@ class RocksStore final : public Store {
                            bool strict, const EventVisitor& visit) const override;
   Status ScanDateRange(int32_t from_day, int32_t to_day, const EventVisitor& visit) const override;
   Status ScanType(const std::string& type, const EventVisitor& visit) const override;
+  Result<uint64_t> CountActorTimeline(const std::string& actor_id, int32_t from_day,
+                                      int32_t to_day, bool strict) const override;
   Result<std::vector<Link>> LinksFrom(const std::string& event_id) const override;
   Result<std::vector<Link>> LinksTo(const std::string& event_id) const override;
+  Result<std::vector<Link>> LinksOf(const std::vector<std::string>& event_ids, bool out,
+                                    bool in) const override;
   Status ScanLinks(const std::function<bool(const Link&)>& visit) const override;
   Result<StoreStats> Stats() const override;
   Result<CheckReport> Check() const override;
@@ -306,7 +310,11 @@ class RocksStore final : public Store {
   Status ReadActor(const std::string& id, const rocksdb::ReadOptions& ro, Actor* a) const;
   Status ScanDated(Cf cf, const std::string& prefix, int32_t from_day, int32_t to_day, bool strict,
                    const EventVisitor& visit) const;
-  Result<std::vector<Link>> Adjacent(Cf cf, const std::string& event_id) const;
+  // The index walk under ScanDated: `visit` gets each entry's event id and
+  // returns false to stop.
+  Status WalkDated(const View& v, Cf cf, const std::string& prefix, int32_t from_day,
+                   int32_t to_day, bool strict,
+                   const std::function<bool(std::string&& event_id)>& visit) const;
 
   // Commit helpers, each adding to `wb`.
   void DeleteEventEntries(const Event& e, const std::vector<IndexedActor>& indexed,
@@ -627,10 +635,10 @@ Result<std::vector<std::string>> RocksStore::FindActorsByName(
 // longest span ever stored), so the scan seeks to from - max_span and skips
 // entries that end before `from`. It stops at the first entry starting after
 // `to`.
-Status RocksStore::ScanDated(Cf cf, const std::string& prefix, int32_t from_day, int32_t to_day,
-                             bool strict, const EventVisitor& visit) const {
+Status RocksStore::WalkDated(const View& v, Cf cf, const std::string& prefix, int32_t from_day,
+                             int32_t to_day, bool strict,
+                             const std::function<bool(std::string&& event_id)>& visit) const {
   if (from_day > to_day) return Status::OK();
-  View v(*this);
   int64_t start = std::max<int64_t>(INT32_MIN, static_cast<int64_t>(from_day) - v.max_span);
   std::string seek = prefix;
   keys::PutDay(&seek, static_cast<int32_t>(start));
@@ -645,33 +653,7 @@ Status RocksStore::ScanDated(Cf cf, const std::string& prefix, int32_t from_day,
     iter_ro.iterate_upper_bound = &upper_slice;
   }
   auto it = Iter(cf, iter_ro);
-  // Records are fetched with MultiGet in growing batches (16, 32, ... 256):
-  // far faster than one Get per entry on a long timeline, and a visitor that
-  // stops early wastes little.
-  std::vector<std::string> ids;
-  size_t batch = 16;
-  bool stopped = false;
-  auto fetch = [&]() -> Status {
-    size_t n = ids.size();
-    std::vector<rocksdb::Slice> slices(ids.begin(), ids.end());
-    std::vector<rocksdb::PinnableSlice> values(n);
-    std::vector<rocksdb::Status> statuses(n);
-    db_->MultiGet(v.ro, cf_[kEvents], n, slices.data(), values.data(), statuses.data());
-    for (size_t i = 0; i < n && !stopped; ++i) {
-      if (statuses[i].IsNotFound()) {
-        return Status::Corruption(CfNames()[cf] + " entry points at missing event " + ids[i]);
-      }
-      if (!statuses[i].ok()) return FromRocks(statuses[i], "event " + ids[i]);
-      Event e;
-      Status s = records::DecodeEvent(Sv(values[i]), &e, nullptr);
-      if (!s.ok()) return s.WithContext("event " + ids[i]);
-      stopped = !visit(e);
-    }
-    ids.clear();
-    batch = std::min<size_t>(batch * 2, 256);
-    return Status::OK();
-  };
-  for (it->Seek(seek); it->Valid() && StartsWith(it->key(), prefix) && !stopped; it->Next()) {
+  for (it->Seek(seek); it->Valid() && StartsWith(it->key(), prefix); it->Next()) {
     keys::DatedKey k;
     Status s = keys::DecodeDatedSuffix(Sv(it->key()).substr(prefix.size()), &k);
     if (!s.ok()) return Status::Corruption(CfNames()[cf] + " key is truncated or malformed");
@@ -681,15 +663,71 @@ Status RocksStore::ScanDated(Cf cf, const std::string& prefix, int32_t from_day,
       if (it->value().size() != 1) return Status::Corruption("idx_actor value is malformed");
       if (static_cast<uint8_t>(it->value()[0]) == keys::kViaAncestor) continue;
     }
-    ids.push_back(std::move(k.event_id));
-    if (ids.size() >= batch) {
-      s = fetch();
-      if (!s.ok()) return s;
-    }
+    if (!visit(std::move(k.event_id))) return Status::OK();
   }
-  if (!it->status().ok()) return FromRocks(it->status(), CfNames()[cf]);
+  return FromRocks(it->status(), CfNames()[cf]);
+}
+
+Status RocksStore::ScanDated(Cf cf, const std::string& prefix, int32_t from_day, int32_t to_day,
+                             bool strict, const EventVisitor& visit) const {
+  View v(*this);
+  // Records are fetched with MultiGet in growing batches (16, 32, ... 256):
+  // far faster than one Get per entry on a long timeline, and a visitor that
+  // stops early wastes little. One Event is decoded into again and again,
+  // so its strings and vectors keep their capacity.
+  std::vector<std::string> ids;
+  std::vector<rocksdb::Slice> slices;
+  std::vector<rocksdb::PinnableSlice> values;
+  std::vector<rocksdb::Status> statuses;
+  Event e;
+  size_t batch = 16;
+  bool stopped = false;
+  Status fetch_status;
+  auto fetch = [&]() -> Status {
+    size_t n = ids.size();
+    slices.assign(ids.begin(), ids.end());
+    values.resize(n);
+    statuses.resize(n);
+    db_->MultiGet(v.ro, cf_[kEvents], n, slices.data(), values.data(), statuses.data());
+    Status st;
+    for (size_t i = 0; i < n && !stopped && st.ok(); ++i) {
+      if (statuses[i].IsNotFound()) {
+        st = Status::Corruption(CfNames()[cf] + " entry points at missing event " + ids[i]);
+      } else if (!statuses[i].ok()) {
+        st = FromRocks(statuses[i], "event " + ids[i]);
+      } else if (Status d = records::DecodeEvent(Sv(values[i]), &e, nullptr); !d.ok()) {
+        st = d.WithContext("event " + ids[i]);
+      } else {
+        stopped = !visit(e);
+      }
+    }
+    for (auto& val : values) val.Reset();
+    ids.clear();
+    batch = std::min<size_t>(batch * 2, 256);
+    return st;
+  };
+  Status s = WalkDated(v, cf, prefix, from_day, to_day, strict, [&](std::string&& id) {
+    ids.push_back(std::move(id));
+    if (ids.size() >= batch) fetch_status = fetch();
+    return fetch_status.ok() && !stopped;
+  });
+  if (!fetch_status.ok()) return fetch_status;
+  if (!s.ok()) return s;
   if (!stopped && !ids.empty()) return fetch();
   return Status::OK();
+}
+
+Result<uint64_t> RocksStore::CountActorTimeline(const std::string& actor_id, int32_t from_day,
+                                                int32_t to_day, bool strict) const {
+  View v(*this);
+  uint64_t n = 0;
+  Status s = WalkDated(v, kActorIdx, keys::ActorIndexPrefix(actor_id), from_day, to_day, strict,
+                       [&](std::string&&) {
+                         ++n;
+                         return true;
+                       });
+  if (!s.ok()) return s;
+  return n;
 }
 
 Status RocksStore::ScanActorTimeline(const std::string& actor_id, int32_t from_day,
@@ -707,46 +745,85 @@ Status RocksStore::ScanType(const std::string& type, const EventVisitor& visit) 
   return ScanDated(kTypeIdx, keys::TypeIndexPrefix(type), INT32_MIN, INT32_MAX, false, visit);
 }
 
-Result<std::vector<Link>> RocksStore::Adjacent(Cf cf, const std::string& event_id) const {
+// Outgoing links are whole in the links family, incoming ones in idx_link_in
+// (a copy of the value); an idx_link_in entry without a value (stores written
+// before the copy existed) has its link record read afterwards with one
+// MultiGet. One iterator per family serves every id.
+Result<std::vector<Link>> RocksStore::LinksOf(const std::vector<std::string>& event_ids,
+                                              bool out, bool in) const {
   View v(*this);
-  std::vector<Link> out;
-  std::string prefix = keys::LinkPrefix(event_id);
-  auto it = Iter(cf, v.ro);
-  for (it->Seek(prefix); it->Valid() && StartsWith(it->key(), prefix); it->Next()) {
-    keys::LinkKeyParts p;
-    Status s = keys::DecodeLinkKey(Sv(it->key()), &p);
-    if (!s.ok()) return s;
-    Link l;
-    l.kind = p.kind;
-    std::string value;
-    if (cf == kLinks) {
-      l.from = std::move(p.first);
-      l.to = std::move(p.second);
-      value = it->value().ToString();
-    } else {
-      l.to = std::move(p.first);
-      l.from = std::move(p.second);
-      s = GetRaw(kLinks, keys::LinkKey(l.from, l.to, l.kind), v.ro, &value, "link");
-      if (s.IsNotFound()) {
+  std::vector<Link> all;
+  std::unique_ptr<rocksdb::Iterator> out_it, in_it;
+  if (out) out_it = Iter(kLinks, v.ro);
+  if (in) in_it = Iter(kLinkIn, v.ro);
+  std::vector<size_t> pending;        // positions in `all` still without a value
+  std::vector<std::string> pending_keys;
+  for (const std::string& id : event_ids) {
+    const std::string prefix = keys::LinkPrefix(id);
+    if (out) {
+      for (out_it->Seek(prefix); out_it->Valid() && StartsWith(out_it->key(), prefix);
+           out_it->Next()) {
+        keys::LinkKeyParts p;
+        Status s = keys::DecodeLinkKey(Sv(out_it->key()), &p);
+        if (!s.ok()) return s;
+        Link l;
+        l.from = std::move(p.first);
+        l.to = std::move(p.second);
+        l.kind = p.kind;
+        s = records::DecodeLinkValue(Sv(out_it->value()), &l);
+        if (!s.ok()) return s.WithContext("link " + l.from + " -> " + l.to);
+        all.push_back(std::move(l));
+      }
+      if (!out_it->status().ok()) return FromRocks(out_it->status(), "links");
+    }
+    if (in) {
+      for (in_it->Seek(prefix); in_it->Valid() && StartsWith(in_it->key(), prefix);
+           in_it->Next()) {
+        keys::LinkKeyParts p;
+        Status s = keys::DecodeLinkKey(Sv(in_it->key()), &p);
+        if (!s.ok()) return s;
+        Link l;
+        l.to = std::move(p.first);
+        l.from = std::move(p.second);
+        l.kind = p.kind;
+        if (!in_it->value().empty()) {
+          s = records::DecodeLinkValue(Sv(in_it->value()), &l);
+          if (!s.ok()) return s.WithContext("idx_link_in " + l.from + " -> " + l.to);
+        } else {
+          pending_keys.push_back(keys::LinkKey(l.from, l.to, l.kind));
+          pending.push_back(all.size());
+        }
+        all.push_back(std::move(l));
+      }
+      if (!in_it->status().ok()) return FromRocks(in_it->status(), "idx_link_in");
+    }
+  }
+  if (!pending.empty()) {
+    size_t n = pending.size();
+    std::vector<rocksdb::Slice> slices(pending_keys.begin(), pending_keys.end());
+    std::vector<rocksdb::PinnableSlice> values(n);
+    std::vector<rocksdb::Status> statuses(n);
+    db_->MultiGet(v.ro, cf_[kLinks], n, slices.data(), values.data(), statuses.data());
+    for (size_t i = 0; i < n; ++i) {
+      Link& l = all[pending[i]];
+      if (statuses[i].IsNotFound()) {
         return Status::Corruption("idx_link_in entry " + l.from + " -> " + l.to +
                                   " has no link record");
       }
-      if (!s.ok()) return s;
+      if (!statuses[i].ok()) return FromRocks(statuses[i], "link " + l.from + " -> " + l.to);
+      Status s = records::DecodeLinkValue(Sv(values[i]), &l);
+      if (!s.ok()) return s.WithContext("link " + l.from + " -> " + l.to);
     }
-    s = records::DecodeLinkValue(value, &l);
-    if (!s.ok()) return s.WithContext("link " + l.from + " -> " + l.to);
-    out.push_back(std::move(l));
   }
-  if (!it->status().ok()) return FromRocks(it->status(), CfNames()[cf]);
-  return out;
+  return all;
 }
 
 Result<std::vector<Link>> RocksStore::LinksFrom(const std::string& event_id) const {
-  return Adjacent(kLinks, event_id);
+  return LinksOf({event_id}, true, false);
 }
 
 Result<std::vector<Link>> RocksStore::LinksTo(const std::string& event_id) const {
-  return Adjacent(kLinkIn, event_id);
+  return LinksOf({event_id}, false, true);
 }
 
 Status RocksStore::ScanLinks(const std::function<bool(const Link&)>& visit) const {
@@ -1023,8 +1100,12 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
       bool stored = !deleted_links.count(key) && GetRaw(kLinks, key, ro, &value, "link").ok();
       if (!stored) ++counts.links;
     }
-    wb.Put(cf_[kLinks], key, records::EncodeLinkValue(l));
-    wb.Put(cf_[kLinkIn], keys::LinkInKey(l.to, l.from, l.kind), "");
+    // idx_link_in holds a copy of the value, so reading a node's incoming
+    // links needs no second lookup (stores written before 2026-11-27 have
+    // empty values there; LinksOf then reads the link record).
+    std::string link_value = records::EncodeLinkValue(l);
+    wb.Put(cf_[kLinkIn], keys::LinkInKey(l.to, l.from, l.kind), link_value);
+    wb.Put(cf_[kLinks], key, std::move(link_value));
     ++res.links_written;
   }
 
@@ -1209,13 +1290,15 @@ Result<CheckReport> RocksStore::Check() const {
       problem(name + " is not in idx_link_in");
     }
   });
-  each(kLinkIn, [&](std::string_view key, std::string_view) {
+  each(kLinkIn, [&](std::string_view key, std::string_view val) {
     ++report.index_entries;
     keys::LinkKeyParts p;
     Status s = keys::DecodeLinkKey(key, &p);
     if (!s.ok()) return problem(s.message());
     if (!has(kLinks, keys::LinkKey(p.second, p.first, p.kind), &value)) {
       problem("idx_link_in entry " + p.second + " -> " + p.first + " has no link record");
+    } else if (!val.empty() && val != value) {
+      problem("idx_link_in entry " + p.second + " -> " + p.first + " differs from its link record");
     }
   });
   if (!iter_status.ok()) return iter_status;

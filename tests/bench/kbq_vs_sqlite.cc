@@ -68,6 +68,7 @@ struct Config {
   uint64_t networkx_max = 2000000;
   bool keep = false;
   bool load_only = false;
+  bool queries_only = false;  // reuse the kbq store a --keep run left in --dir
 };
 
 double Seconds(Clock::time_point since) {
@@ -209,11 +210,15 @@ class Results {
   std::map<std::string, double> values_;
 };
 
+// --query NAME: time only that query (for profiling); empty = all.
+std::string g_only_query;
+
 // Runs `one(k)` for every input once (warm-up), then again timed.
 // `one` returns how many rows it produced; their sum is recorded as a check
 // that both systems answered the same.
 void TimeQuery(Results* res, const std::string& name, int reps,
                const std::function<uint64_t(int)>& one) {
+  if (!g_only_query.empty() && g_only_query != name) return;
   for (int k = 0; k < reps; ++k) (void)one(k);
   std::vector<double> us;
   uint64_t rows = 0;
@@ -227,7 +232,9 @@ void TimeQuery(Results* res, const std::string& name, int reps,
 }
 
 // Bidirectional BFS over an undirected view; -1 when no path of at most
-// `max_len` links exists. `nbrs(id, out)` appends the neighbours of `id`.
+// `max_len` links exists.
+// `nbrs(frontier, &out)` appends the neighbours of every id in `frontier`
+// (kbq reads a whole frontier at once; SQLite runs its statement per id).
 template <typename Id, typename Nbrs>
 int BiBfs(const Id& s, const Id& t, int max_len, Nbrs nbrs) {
   if (s == t) return 0;
@@ -242,13 +249,11 @@ int BiBfs(const Id& s, const Id& t, int max_len, Nbrs nbrs) {
     int& level = from_s ? ls : lt;
     next.clear();
     int best = INT_MAX;
-    for (const Id& u : frontier) {
-      adj.clear();
-      nbrs(u, &adj);
-      for (const Id& v : adj) {
-        if (auto o = other.find(v); o != other.end()) best = std::min(best, level + 1 + o->second);
-        if (mine.emplace(v, level + 1).second) next.push_back(v);
-      }
+    adj.clear();
+    nbrs(frontier, &adj);
+    for (const Id& v : adj) {
+      if (auto o = other.find(v); o != other.end()) best = std::min(best, level + 1 + o->second);
+      if (mine.emplace(v, level + 1).second) next.push_back(v);
     }
     if (best != INT_MAX) return best;
     ++level;
@@ -262,10 +267,10 @@ int BiBfs(const Id& s, const Id& t, int max_len, Nbrs nbrs) {
 void RunKbq(const Config& cfg, const Generator& gen, const Inputs& in, Results* res) {
   const std::string path = cfg.dir + "/kbq";
   std::error_code ec;
-  fs::remove_all(path, ec);
+  if (!cfg.queries_only) fs::remove_all(path, ec);
   ResetPeakRss();
   // Load.
-  {
+  if (!cfg.queries_only) {
     auto t0 = Clock::now();
     double cpu0 = CpuSeconds();
     kbq::StoreOptions o;
@@ -341,14 +346,10 @@ void RunKbq(const Config& cfg, const Generator& gen, const Inputs& in, Results* 
     return n;
   });
   TimeQuery(res, "count", cfg.reps, [&](int k) -> uint64_t {
-    uint64_t n = 0;
-    Check(store->ScanActorTimeline(kbqbench::ActorId(in.actors[k]), INT32_MIN, INT32_MAX, false,
-                                   [&](const kbq::Event&) {
-                                     ++n;
-                                     return true;
-                                   }),
-          "count");
-    return n;
+    auto n = store->CountActorTimeline(kbqbench::ActorId(in.actors[k]), INT32_MIN, INT32_MAX,
+                                       false);
+    Check(n.status(), "count");
+    return *n;
   });
   TimeQuery(res, "month", cfg.reps, [&](int k) -> uint64_t {
     uint64_t n = 0;
@@ -361,31 +362,38 @@ void RunKbq(const Config& cfg, const Generator& gen, const Inputs& in, Results* 
           "month");
     return n;
   });
+  // The links of a whole frontier in one read (Store::LinksOf).
+  auto frontier_nbrs = [&](const std::vector<std::string>& ids, std::vector<std::string>* out) {
+    auto links = store->LinksOf(ids, true, true);
+    Check(links.status(), "LinksOf");
+    std::unordered_set<std::string> in_frontier(ids.begin(), ids.end());
+    for (auto& l : *links) {
+      if (in_frontier.count(l.from)) out->push_back(l.to);
+      if (in_frontier.count(l.to)) out->push_back(l.from);
+    }
+  };
   auto nbrs = [&](const std::string& id, std::vector<std::string>* out) {
-    auto from = store->LinksFrom(id);
-    Check(from.status(), "LinksFrom");
-    for (auto& l : *from) out->push_back(std::move(l.to));
-    auto to = store->LinksTo(id);
-    Check(to.status(), "LinksTo");
-    for (auto& l : *to) out->push_back(std::move(l.from));
+    frontier_nbrs({id}, out);
   };
   TimeQuery(res, "2hop", cfg.reps, [&](int k) -> uint64_t {
     std::string start = gen.EventId(in.events[k]);
     std::vector<std::string> one, two;
     nbrs(start, &one);
     std::unordered_set<std::string> seen(one.begin(), one.end());
-    for (const auto& v : one) nbrs(v, &two);
+    std::vector<std::string> frontier(seen.begin(), seen.end());
+    frontier_nbrs(frontier, &two);
     seen.insert(two.begin(), two.end());
     seen.erase(start);
     return seen.size();
   });
   TimeQuery(res, "path", cfg.reps, [&](int k) -> uint64_t {
     int d = BiBfs<std::string>(gen.EventId(in.pairs[k].first),
-                                     gen.EventId(in.pairs[k].second), 6, nbrs);
+                                     gen.EventId(in.pairs[k].second), 6, frontier_nbrs);
     return static_cast<uint64_t>(d + 1);
   });
 
   // Whole graph: ids interned to vertex numbers, then a CSR graph.
+  if (!g_only_query.empty() && g_only_query != "graph") return;
   ResetPeakRss();
   std::vector<double> build;
   for (int rep = 0; rep < 3; ++rep) {
@@ -730,7 +738,10 @@ void RunSqlite(const Config& cfg, const Generator& gen, const Inputs& in, Result
     return seen.size();
   });
   TimeQuery(res, "path", cfg.reps, [&](int k) -> uint64_t {
-    int d = BiBfs<int64_t>(eid(in.pairs[k].first), eid(in.pairs[k].second), 6, nbrs);
+    int d = BiBfs<int64_t>(eid(in.pairs[k].first), eid(in.pairs[k].second), 6,
+                           [&](const std::vector<int64_t>& frontier, std::vector<int64_t>* out) {
+                             for (int64_t u : frontier) nbrs(u, out);
+                           });
     return static_cast<uint64_t>(d + 1);
   });
 
@@ -864,7 +875,9 @@ std::string Fmt(double v) {
 [[noreturn]] void Usage() {
   std::fprintf(stderr,
                "usage: kbq_vs_sqlite [--events N] [--seed S] [--dir PATH] [--reps R] [--batch B]\n"
-               "                     [--only kbq|sqlite] [--networkx-max-events M] [--load-only] [--keep]\n");
+               "                     [--only kbq|sqlite] [--networkx-max-events M] [--load-only] [--keep]\n"
+               "                     [--queries-only]   (kbq only: query the store a --keep run left)\n"
+               "                     [--query timeline100|timeline_yr|count|month|2hop|path|graph]\n");
   std::exit(2);
 }
 
@@ -894,6 +907,12 @@ int main(int argc, char** argv) {
       cfg.networkx_max = std::strtoull(value().c_str(), nullptr, 10);
     } else if (flag == "--load-only") {
       cfg.load_only = true;
+    } else if (flag == "--query") {
+      g_only_query = value();
+    } else if (flag == "--queries-only") {
+      cfg.queries_only = true;
+      cfg.keep = true;
+      cfg.only = "kbq";
     } else if (flag == "--keep") {
       cfg.keep = true;
     } else {

@@ -217,6 +217,10 @@ TEST_CASE("Store: random commits agree with a multimap model", "[kb][store][mode
                 }).ok());
     INFO("actor " << actor << " [" << from << ", " << to << "] strict " << strict);
     REQUIRE(got == model.Timeline(actor, from, to, strict));
+    auto count = store->CountActorTimeline(actor, from, to, strict);
+    INFO(count.status().ToString());
+    REQUIRE(count.ok());
+    REQUIRE(*count == got.size());
   };
   auto random_range = [&]() {
     if (chance(10)) return std::pair<int32_t, int32_t>{INT32_MIN, INT32_MAX};
@@ -283,6 +287,19 @@ TEST_CASE("Store: random commits agree with a multimap model", "[kb][store][mode
     std::string id = "ev-" + std::to_string(pick(150));
     REQUIRE(Ids(*store->LinksFrom(id)) == Ids(model.out, id));
     REQUIRE(Ids(*store->LinksTo(id)) == Ids(model.in, id));
+    std::string id2 = "ev-" + std::to_string(pick(150));
+    std::vector<Link> expected;
+    for (const std::string& one : {id, id2}) {
+      for (bool out : {true, false}) {
+        auto part = out ? store->LinksFrom(one) : store->LinksTo(one);
+        REQUIRE(part.ok());
+        expected.insert(expected.end(), part->begin(), part->end());
+      }
+    }
+    auto batch = store->LinksOf({id, id2}, true, true);
+    INFO(batch.status().ToString());
+    REQUIRE(batch.ok());
+    REQUIRE(*batch == expected);
   }
 
   // Everything, at the end.

@@ -11,6 +11,7 @@
 #include <thread>
 #include <memory>
 
+#include "key_codec.h"
 #include "kbq/names.h"
 #include "store_test_util.h"
 
@@ -138,6 +139,15 @@ TEST_CASE("Store: committed records read back and are checked consistent", "[kb]
   CHECK((*out)[0] == b.links[0]);
   CHECK(*store->LinksTo("ev-2") == *out);
   CHECK(store->LinksTo("ev-1")->empty());
+  // One read for many ids: per id, the links leaving it, then those entering.
+  auto both = store->LinksOf({"ev-2", "ev-1", "ev-9"}, true, true);
+  REQUIRE(both.ok());
+  CHECK(*both == std::vector<kbq::Link>{b.links[0], b.links[0]});
+  CHECK(store->LinksOf({"ev-2"}, true, false)->empty());
+  CHECK(*store->LinksOf({"ev-1"}, true, false) == *out);
+  CHECK(*store->CountActorTimeline("RUS", INT32_MIN, INT32_MAX, false) == 2);
+  CHECK(*store->CountActorTimeline("RUS", Day(2025, 5, 17), INT32_MAX, false) == 1);
+  CHECK(*store->CountActorTimeline("XXX", INT32_MIN, INT32_MAX, false) == 0);
 
   auto stats = store->Stats();
   REQUIRE(stats.ok());
@@ -412,6 +422,38 @@ TEST_CASE("Store: Check reports an index entry without a record", "[kb][store][e
   CHECK(report->problems == std::vector<std::string>{"idx_date entry points at missing event ev-ghost"});
   CHECK((*store)->ScanDateRange(INT32_MIN, INT32_MAX, [](const Event&) { return true; }).message() ==
         "idx_date entry points at missing event ev-ghost");
+}
+
+TEST_CASE("Store: incoming links are read whether idx_link_in holds the value or not",
+          "[kb][store]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  kbq::Link link{"ev-1", "ev-2", kbq::LinkKind::kCauses, "because of it", 0.8};
+  {
+    auto store = OpenNew(path);
+    CommitBatch b;
+    b.events = {MakeEvent("ev-1", "attack", TimeValue::Day(2024, 1, 1), {"FRA"}),
+                MakeEvent("ev-2", "protest", TimeValue::Day(2024, 1, 2), {"FRA"})};
+    b.links = {link};
+    REQUIRE(store->Commit(b, nullptr).ok());
+  }
+  const std::string in_key = kbq::keys::LinkInKey("ev-2", "ev-1", kbq::LinkKind::kCauses);
+  // A store written before idx_link_in held a copy of the value.
+  RawPut(path, "idx_link_in", in_key, "");
+  {
+    auto store = Store::Open(path, StoreOptions{});
+    REQUIRE(store.ok());
+    CHECK(*(*store)->LinksTo("ev-2") == std::vector<kbq::Link>{link});
+    RequireCheckOk(**store);
+  }
+  // A copy that disagrees with the record is a problem Check reports.
+  RawPut(path, "idx_link_in", in_key, "x");
+  auto store = Store::Open(path, StoreOptions{});
+  REQUIRE(store.ok());
+  auto report = (*store)->Check();
+  REQUIRE(report.ok());
+  CHECK(report->problems ==
+        std::vector<std::string>{"idx_link_in entry ev-1 -> ev-2 differs from its link record"});
 }
 
 // ------------------------------------------------------------ readers

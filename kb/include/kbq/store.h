@@ -118,10 +118,40 @@ class Store {
                                const EventVisitor& visit) const = 0;
   // Events of a type, in date order.
   virtual Status ScanType(const std::string& type, const EventVisitor& visit) const = 0;
+  // How many events ScanActorTimeline would visit, counted from the index
+  // alone (no event is read). The default implementation scans.
+  virtual Result<uint64_t> CountActorTimeline(const std::string& actor_id, int32_t from_day,
+                                              int32_t to_day, bool strict) const {
+    uint64_t n = 0;
+    Status s = ScanActorTimeline(actor_id, from_day, to_day, strict, [&](const Event&) {
+      ++n;
+      return true;
+    });
+    if (!s.ok()) return s;
+    return n;
+  }
 
   // Links leaving / entering an event.
   virtual Result<std::vector<Link>> LinksFrom(const std::string& event_id) const = 0;
   virtual Result<std::vector<Link>> LinksTo(const std::string& event_id) const = 0;
+  // The links of many events in one consistent read: for each id of
+  // `event_ids` in turn, the links leaving it (when `out`), then those
+  // entering it (when `in`). A link between two of the ids appears once per
+  // end asked for. Graph walks use it for a whole frontier at once; the
+  // default implementation calls LinksFrom/LinksTo per id.
+  virtual Result<std::vector<Link>> LinksOf(const std::vector<std::string>& event_ids, bool out,
+                                            bool in) const {
+    std::vector<Link> all;
+    for (const auto& id : event_ids) {
+      for (int pass = 0; pass < 2; ++pass) {
+        if (pass == 0 ? !out : !in) continue;
+        auto r = pass == 0 ? LinksFrom(id) : LinksTo(id);
+        if (!r.ok()) return r.status();
+        for (auto& l : *r) all.push_back(std::move(l));
+      }
+    }
+    return all;
+  }
   // Every link, for whole-graph algorithms.
   virtual Status ScanLinks(const std::function<bool(const Link&)>& visit) const = 0;
 
