@@ -37,6 +37,31 @@ Status IncidentLinks(const GraphSource& source, const std::string& id, bool out,
   return Status::OK();
 }
 
+// IncidentLinks for a whole frontier in one LinksOf read: each link with
+// whether its `from` end is the frontier event it was reached from (a link
+// between two frontier events appears for each end). Self-loops are dropped.
+Status FrontierLinks(const GraphSource& source, const std::vector<std::string>& frontier,
+                     bool out, bool in, std::vector<std::pair<Link, bool>>* links) {
+  links->clear();
+  auto r = source.LinksOf(frontier, out, in);
+  if (!r.ok()) return r.status();
+  std::unordered_set<std::string_view> members(frontier.begin(), frontier.end());
+  for (Link& l : *r) {
+    if (l.from == l.to) continue;
+    // LinksOf lists a link once per end asked for; keep the copy whose end
+    // is in the frontier on the side it was asked for.
+    bool as_from = out && members.count(l.from) > 0;
+    bool as_to = in && members.count(l.to) > 0;
+    if (as_from && as_to) {
+      links->emplace_back(l, true);
+      links->emplace_back(std::move(l), false);
+    } else if (as_from || as_to) {
+      links->emplace_back(std::move(l), as_from);
+    }
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 Result<Neighbourhood> Neighbours(const GraphSource& source, const std::string& start,
@@ -58,8 +83,8 @@ Result<Neighbourhood> Neighbours(const GraphSource& source, const std::string& s
   std::vector<std::pair<Link, bool>> links;
   for (int d = 1; d <= options.hops && !frontier.empty() && !result.truncated; ++d) {
     std::vector<std::string> next;
-    for (const std::string& id : frontier) {
-      Status s = IncidentLinks(source, id, out, in, &links);
+    {
+      Status s = FrontierLinks(source, frontier, out, in, &links);
       if (!s.ok()) return s;
       for (auto& [link, id_is_from] : links) {
         if (!options.kinds.Contains(link.kind)) continue;

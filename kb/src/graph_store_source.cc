@@ -17,6 +17,10 @@ class StoreGraphSource : public GraphSource {
   Result<std::vector<Link>> LinksTo(const std::string& id) const override {
     return store_.LinksTo(id);
   }
+  Result<std::vector<Link>> LinksOf(const std::vector<std::string>& ids, bool out,
+                                    bool in) const override {
+    return store_.LinksOf(ids, out, in);
+  }
   Status ScanLinks(const std::function<bool(const Link&)>& visit) const override {
     return store_.ScanLinks(visit);
   }

@@ -50,6 +50,22 @@ struct GraphSource {
   // Links leaving / entering `id`; empty (not an error) when it has none.
   virtual Result<std::vector<Link>> LinksFrom(const std::string& id) const = 0;
   virtual Result<std::vector<Link>> LinksTo(const std::string& id) const = 0;
+  // The links of several events at once: per id, those leaving it (when
+  // `out`), then those entering it (when `in`). Walks read a whole frontier
+  // this way; the default calls LinksFrom/LinksTo per id.
+  virtual Result<std::vector<Link>> LinksOf(const std::vector<std::string>& ids, bool out,
+                                            bool in) const {
+    std::vector<Link> all;
+    for (const auto& id : ids) {
+      for (bool from : {true, false}) {
+        if (from ? !out : !in) continue;
+        auto r = from ? LinksFrom(id) : LinksTo(id);
+        if (!r.ok()) return r.status().WithContext("links of " + id);
+        all.insert(all.end(), r->begin(), r->end());
+      }
+    }
+    return all;
+  }
   // Every link / every dated event; the visitor returns false to stop.
   virtual Status ScanLinks(const std::function<bool(const Link&)>& visit) const = 0;
   virtual Status ScanEvents(const std::function<bool(const Event&)>& visit) const = 0;
