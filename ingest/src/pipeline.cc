@@ -161,13 +161,18 @@ Status Pipeline::Commit(const Analysis& a, Store* store, IngestReport* report) {
       // merges into the first's result, not into the stored original. The
       // absorbed event is never stored; its same_as trail is dropped below.
       auto at = merged_at.find(same->id);
+      MergeResult merged;
       if (at != merged_at.end()) {
-        batch.events[at->second] = MergeInto(batch.events[at->second], e).event;
+        merged = MergeInto(batch.events[at->second], e);
+        batch.events[at->second] = merged.event;
       } else {
         merged_at[same->id] = batch.events.size();
-        batch.events.push_back(MergeInto(*same, e).event);
+        merged = MergeInto(*same, e);
+        batch.events.push_back(merged.event);
       }
       renamed[e.id] = same->id;
+      batch.article->merges.push_back(
+          {e.id, same->id, merged.same_as.evidence, /*across_articles=*/true});
       ++report->events_merged;
     } else {
       batch.events.push_back(e);
@@ -181,7 +186,13 @@ Status Pipeline::Commit(const Analysis& a, Store* store, IngestReport* report) {
     // absorbed event that is never stored, so it is not written; each merged
     // mention keeps its own article, sentence and span, which is what
     // undoing a merge needs (docs/extraction.md).
-    if (l.kind == LinkKind::kSameAs && !batch_ids.count(l.from) && !renamed.count(l.from)) continue;
+    // It goes to the article's merge log instead.
+    if (l.kind == LinkKind::kSameAs && !batch_ids.count(l.from) && !renamed.count(l.from)) {
+      std::string kept = l.to;
+      if (auto it = renamed.find(kept); it != renamed.end()) kept = it->second;
+      batch.article->merges.push_back({l.from, kept, l.evidence, /*across_articles=*/false});
+      continue;
+    }
     if (auto it = renamed.find(l.from); it != renamed.end()) l.from = it->second;
     if (auto it = renamed.find(l.to); it != renamed.end()) l.to = it->second;
     if (l.from != l.to) batch.links.push_back(std::move(l));

@@ -59,6 +59,20 @@ void from_json(const json& j, TimeValue& t) {
   t = out;
 }
 
+void to_json(json& j, const MergeNote& m) {
+  j = json{{"absorbed", m.absorbed},
+           {"kept", m.kept},
+           {"reason", m.reason},
+           {"across_articles", m.across_articles}};
+}
+
+void from_json(const json& j, MergeNote& m) {
+  m.absorbed = j.at("absorbed").get<std::string>();
+  m.kept = j.at("kept").get<std::string>();
+  m.reason = Get<std::string>(j, "reason", "");
+  m.across_articles = Get<bool>(j, "across_articles", false);
+}
+
 void to_json(json& j, const Article& a) {
   j = json{{"id", a.id},
            {"source", a.source},
@@ -70,7 +84,8 @@ void to_json(json& j, const Article& a) {
             a.published_offset_minutes ? json(*a.published_offset_minutes) : json()},
            {"text", a.text},
            {"ingested_utc", a.ingested_utc},
-           {"path", a.path}};
+           {"path", a.path},
+           {"merges", a.merges}};
 }
 
 void from_json(const json& j, Article& a) {
@@ -87,6 +102,10 @@ void from_json(const json& j, Article& a) {
   a.text = Get<std::string>(j, "text", "");
   a.ingested_utc = Get<int64_t>(j, "ingested_utc", 0);
   a.path = Get<std::string>(j, "path", "");
+  a.merges.clear();
+  if (auto it = j.find("merges"); it != j.end() && it->is_array()) {
+    for (const auto& m : *it) a.merges.push_back(m.get<MergeNote>());
+  }
 }
 
 void to_json(json& j, const Affiliation& a) {

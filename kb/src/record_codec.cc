@@ -11,9 +11,9 @@ namespace {
 
 class Writer {
  public:
-  explicit Writer(size_t reserve = 64) {
+  explicit Writer(size_t reserve = 64, uint8_t version = kRecordVersion) {
     out_.reserve(reserve);
-    out_.push_back(static_cast<char>(kRecordVersion));
+    out_.push_back(static_cast<char>(version));
   }
   void U8(uint8_t v) { out_.push_back(static_cast<char>(v)); }
   void Bool(bool v) { U8(v ? 1 : 0); }
@@ -55,14 +55,16 @@ class Writer {
 // Reads fields in order; the first failure sticks and names what was read.
 class Reader {
  public:
-  Reader(std::string_view in, const char* what) : in_(in), what_(what) {
-    uint8_t version = 0;
-    if (!U8(&version, "record version")) return;
-    if (version != kRecordVersion) {
-      Fail("unknown record version " + std::to_string(version));
+  // Versions 1 ..  `newest` are read (only articles have a version 2).
+  Reader(std::string_view in, const char* what, uint8_t newest = kRecordVersion)
+      : in_(in), what_(what) {
+    if (!U8(&version_, "record version")) return;
+    if (version_ < 1 || version_ > newest) {
+      Fail("unknown record version " + std::to_string(version_));
     }
   }
   bool ok() const { return status_.ok(); }
+  uint8_t version() const { return version_; }
 
   bool U8(uint8_t* v, const char* field) {
     if (!ok()) return false;
@@ -188,14 +190,17 @@ class Reader {
   std::string_view in_;
   const char* what_;
   Status status_;
+  uint8_t version_ = 0;
 };
 
 }  // namespace
 
 // ------------------------------------------------------------ Article
 
+// Version 1, or version 2 when there is a merge log: then a last section
+// holds it (articles without merges stay byte-identical to version 1).
 std::string EncodeArticle(const Article& a) {
-  Writer w(64 + a.text.size());
+  Writer w(64 + a.text.size(), a.merges.empty() ? kRecordVersion : kArticleMergesVersion);
   w.Str(a.id);
   w.Str(a.source);
   w.Str(a.url);
@@ -207,11 +212,20 @@ std::string EncodeArticle(const Article& a) {
   w.Str(a.text);
   w.Signed(a.ingested_utc);
   w.Str(a.path);
+  if (!a.merges.empty()) {
+    w.Var(a.merges.size());
+    for (const auto& m : a.merges) {
+      w.Str(m.absorbed);
+      w.Str(m.kept);
+      w.Str(m.reason);
+      w.Bool(m.across_articles);
+    }
+  }
   return w.Take();
 }
 
 Status DecodeArticle(std::string_view in, Article* a) {
-  Reader r(in, "article");
+  Reader r(in, "article", kArticleMergesVersion);
   bool has_offset = false;
   int64_t offset = 0;
   r.Str(&a->id, "id");
@@ -228,6 +242,17 @@ Status DecodeArticle(std::string_view in, Article* a) {
   r.Str(&a->text, "text");
   r.Signed(&a->ingested_utc, "ingested_utc");
   r.Str(&a->path, "path");
+  a->merges.clear();
+  uint64_t n = 0;
+  if (r.version() == kArticleMergesVersion && r.Count(&n, "merges")) {
+    a->merges.resize(n);
+    for (auto& m : a->merges) {
+      if (!r.Str(&m.absorbed, "merge absorbed") || !r.Str(&m.kept, "merge kept") ||
+          !r.Str(&m.reason, "merge reason") || !r.Bool(&m.across_articles, "merge flag")) {
+        break;
+      }
+    }
+  }
   return r.Finish();
 }
 

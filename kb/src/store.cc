@@ -466,10 +466,21 @@ Status RocksStore::LoadMeta() {
                                 " is newer than this kbq supports (" +
                                 std::to_string(kFormatVersion) + "); upgrade kbq");
   }
-  if (version != kFormatVersion) {
+  if (version < kOldestFormatVersion) {
     return Status::NotSupported("store format version " + std::to_string(version) +
-                                " is not supported (this kbq reads version " +
+                                " is not supported (this kbq reads versions " +
+                                std::to_string(kOldestFormatVersion) + " to " +
                                 std::to_string(kFormatVersion) + ")");
+  }
+  if (version < kFormatVersion && !options_.read_only) {
+    // Every older version is a subset of this one: mark the store as
+    // written by this version before anything new is written.
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    rs = db_->Put(wo, cf_[kDefault], std::string(keys::kMetaFormat),
+                  records::EncodeFormat(kFormatVersion));
+    if (!rs.ok()) return FromRocks(rs, path_);
+    version = kFormatVersion;
   }
   format_version_ = version;
   for (size_t i = 0; i < kNumCf; ++i) {

@@ -250,6 +250,15 @@ std::string RenderEventText(const EventView& v, const RenderOptions& o) {
       out << "      #" << Pad(std::to_string(m->sentence), 4) << Paint(m->text, kDim, o.color) << "\n";
     }
   }
+  // The merge log: which extracted events became mentions of this one.
+  for (const auto& a : v.articles) {
+    for (const auto& m : a.merges) {
+      if (m.kept != e.id) continue;
+      out << "  merged      " << m.absorbed << " of " << a.id
+          << (m.across_articles ? " (into the stored event)" : "")
+          << (m.reason.empty() ? "" : "  " + m.reason) << "\n";
+    }
+  }
   auto describe = [&](const std::string& id) {
     for (const auto& other : v.linked) {
       if (other.event.id == id) {
@@ -321,6 +330,16 @@ nlohmann::json EventToJson(const EventView& v, const std::string& lang) {
   for (const auto& l : v.links_out) links.push_back(l);
   for (const auto& l : v.links_in) links.push_back(l);
   j["links"] = links;
+  nlohmann::json merged = nlohmann::json::array();
+  for (const auto& a : v.articles) {
+    for (const auto& m : a.merges) {
+      if (m.kept != v.event.id) continue;
+      nlohmann::json n = m;
+      n["article"] = a.id;
+      merged.push_back(std::move(n));
+    }
+  }
+  if (!merged.empty()) j["merged"] = std::move(merged);
   return j;
 }
 

@@ -243,6 +243,12 @@ TEST_CASE("RecordCodec: every record kind round-trips", "[kb][codec]") {
   CHECK(art2.published_offset_minutes == 480);
   CHECK(art2.published_utc == -5);
   CHECK(art2.text == art.text);
+  CHECK(art2.merges.empty());
+  CHECK(records::EncodeArticle(art)[0] == 1);  // no merge log: still version 1
+  art.merges = {{"ev-b", "ev-a", "merge: meet into meet", true}, {"ev-c", "ev-a", "", false}};
+  REQUIRE(records::DecodeArticle(records::EncodeArticle(art), &art2).ok());
+  CHECK(art2.merges == art.merges);
+  CHECK(records::EncodeArticle(art)[0] == 2);
 
   kbq::Link l{"ev-a", "ev-b", LinkKind::kCauses, "because", 0.25};
   kbq::Link l2;
@@ -261,6 +267,8 @@ TEST_CASE("RecordCodec: every truncation of a record is corruption, never a misr
       {"event", records::EncodeEvent(FullEvent(), {{"RUS", 0}})},
       {"actor", records::EncodeActor(actor)},
       {"article", records::EncodeArticle(kbq::Article{"art-1", "s", "u", "t", "en", 1, 60, "x", 2, "p"})},
+      {"article", records::EncodeArticle(kbq::Article{"art-1", "s", "u", "t", "en", 1, 60, "x", 2, "p",
+                                                      {{"ev-b", "ev-a", "why", true}}})},
       {"link", records::EncodeLinkValue(kbq::Link{"a", "b", LinkKind::kBefore, "e", 0.5})},
       {"counts", records::EncodeCounts({1, 2, 3, 4})},
   };

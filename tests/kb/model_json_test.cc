@@ -109,7 +109,9 @@ TEST_CASE("ModelJson: articles, actors, affiliations and links round-trip", "[kb
   a.text = "正文。";
   a.ingested_utc = 1747500000;
   a.path = "examples/articles/x.txt";
+  a.merges = {{"ev-2", "ev-1", "merge: meet 2024-01-01 into meet 2024-01-01", true}};
   kbq::Article a2 = RoundTrip(a);
+  CHECK(a2.merges == a.merges);
   CHECK(a2.id == a.id);
   CHECK(a2.source == a.source);
   CHECK(a2.url == a.url);

@@ -382,8 +382,50 @@ TEST_CASE("Store: a newer format version is NotSupported", "[kb][store][errors]"
     auto r = Store::Open(path, o);
     REQUIRE(r.status().code() == kbq::Status::Code::kNotSupported);
     CHECK(r.status().message() ==
-          "store format version 7 is newer than this kbq supports (1); upgrade kbq");
+          "store format version 7 is newer than this kbq supports (2); upgrade kbq");
   }
+}
+
+TEST_CASE("Store: a format-1 store is read as is and upgraded when opened for writing",
+          "[kb][store]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  {
+    auto store = OpenNew(path);
+    CommitBatch b;
+    b.events = {MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA"})};
+    REQUIRE(store->Commit(b, nullptr).ok());
+  }
+  std::string meta = "kbq-event-store";
+  meta += std::string("\0\0\0\x01", 4);
+  RawPut(path, "default", "kbq.format", meta);
+  {
+    StoreOptions o;
+    o.read_only = true;
+    auto r = Store::Open(path, o);
+    REQUIRE(r.ok());
+    CHECK((*r)->Stats()->format_version == 1);
+    CHECK((*r)->GetEvent("ev-1").ok());
+  }
+  auto r = Store::Open(path, StoreOptions{});
+  REQUIRE(r.ok());
+  CHECK((*r)->Stats()->format_version == 2);
+  CHECK((*r)->GetEvent("ev-1").ok());
+  RequireCheckOk(**r);
+}
+
+TEST_CASE("Store: an article's merge log is stored with it", "[kb][store]") {
+  TempDir dir;
+  auto store = OpenNew(dir.Sub("db"));
+  CommitBatch b;
+  b.article = MakeArticle("art-1", "Two reports of one meeting.");
+  b.article->merges = {{"ev-2", "ev-1", "merge: meet 2024-01-01 into meet 2024-01-01", false}};
+  b.events = {MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA"})};
+  REQUIRE(store->Commit(b, nullptr).ok());
+  auto a = store->GetArticle("art-1");
+  REQUIRE(a.ok());
+  CHECK(a->merges == b.article->merges);
+  RequireCheckOk(*store);
 }
 
 TEST_CASE("Store: a corrupted record is reported, never misread", "[kb][store][errors]") {

@@ -23,6 +23,19 @@ using Lang = std::string;
 
 // ---------------------------------------------------------------- Article
 
+// One merge decision taken while an article was ingested: its event
+// `absorbed` reports the same happening as `kept` (another event of the
+// article, or one already stored) and became mentions of it. The absorbed id
+// is never stored. Undoing the merge means removing this article's mentions
+// from `kept`; every mention names its article, sentence and span.
+struct MergeNote {
+  std::string absorbed;
+  std::string kept;
+  std::string reason;  // the rule's account, e.g. "merge: negotiate 2025-05-16 into ..."
+  bool across_articles = false;  // `kept` was already stored from another article
+  bool operator==(const MergeNote&) const = default;
+};
+
 struct Article {
   std::string id;        // "art-" + 16 hex digits of a hash of the normalised text
   std::string source;    // site or agency ("天天要闻", "kremlin.ru"); may be empty
@@ -36,6 +49,7 @@ struct Article {
   std::string text;      // normalised (NFKC) body text; mention spans index into it
   int64_t ingested_utc = 0;
   std::string path;      // the file it was read from, for diagnostics
+  std::vector<MergeNote> merges;  // the merge log of its events (see MergeNote)
 };
 
 // ---------------------------------------------------------------- Actor

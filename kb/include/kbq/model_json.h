@@ -26,6 +26,8 @@ namespace kbq {
 void to_json(nlohmann::json& j, const TimeValue& t);
 void from_json(const nlohmann::json& j, TimeValue& t);
 
+void to_json(nlohmann::json& j, const MergeNote& m);
+void from_json(const nlohmann::json& j, MergeNote& m);
 void to_json(nlohmann::json& j, const Article& a);
 void from_json(const nlohmann::json& j, Article& a);
 

@@ -69,8 +69,12 @@ using EventVisitor = std::function<bool(const Event&)>;
 
 class Store {
  public:
-  // The on-disk format version this build reads and writes.
-  static constexpr uint32_t kFormatVersion = 1;
+  // The on-disk format version this build writes. It reads every version
+  // from kOldestFormatVersion on; opening an older store for writing
+  // upgrades it in place (version 2 only adds to version 1: articles' merge
+  // logs), after which older kbq builds refuse it with a clear message.
+  static constexpr uint32_t kFormatVersion = 2;
+  static constexpr uint32_t kOldestFormatVersion = 1;
 
   // Opens (or creates) the store at `path`. Errors, with their messages:
   //  - missing and !create_if_missing: NotFound "no kbq store at PATH ..."
