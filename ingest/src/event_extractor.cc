@@ -178,6 +178,63 @@ bool CommunicativeOrOutcome(const EventTypeInfo* t) {
   return t && kFamilies.count(t->family);
 }
 
+
+// English word tokens of a sentence for the sense rules: words (letters,
+// digits, '-', apostrophes) and punctuation marks; spaces and quotation marks
+// are skipped.
+struct Tok {
+  uint32_t begin = 0, end = 0;
+  bool word = false;
+  std::string lower;  // lower case, a trailing possessive 's removed
+};
+
+std::vector<Tok> Tokens(std::string_view text) {
+  std::vector<Tok> out;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = text[i];
+    auto apostrophe = [&](size_t k) {
+      return text[k] == '\'' || text.compare(k, 3, "\xE2\x80\x99") == 0;
+    };
+    if (c == ' ' || c == '\t' || c == '"' || c == '\n') { ++i; continue; }
+    if (text.compare(i, 3, "\xE2\x80\x9C") == 0 || text.compare(i, 3, "\xE2\x80\x9D") == 0 ||
+        text.compare(i, 2, "\xC2\xAB") == 0 || text.compare(i, 2, "\xC2\xBB") == 0) {
+      i += internal::Utf8Len(c);
+      continue;
+    }
+    if (internal::IsAsciiAlnum(char(c))) {
+      size_t j = i;
+      while (j < text.size()) {
+        if (internal::IsAsciiAlnum(text[j]) || text[j] == '-') { ++j; continue; }
+        if (apostrophe(j)) {
+          size_t n = text[j] == '\'' ? 1 : 3;
+          if (j + n < text.size() && internal::IsAsciiAlnum(text[j + n])) { j += n; continue; }
+        }
+        break;
+      }
+      Tok t{uint32_t(i), uint32_t(j), true, internal::AsciiLower(text.substr(i, j - i))};
+      for (std::string_view poss : {"'s", "\xE2\x80\x99s"}) {
+        if (t.lower.size() > poss.size() && t.lower.compare(t.lower.size() - poss.size(), poss.size(), poss) == 0) {
+          t.lower.resize(t.lower.size() - poss.size());
+        }
+      }
+      out.push_back(std::move(t));
+      i = j;
+      continue;
+    }
+    size_t n = internal::Utf8Len(c);
+    out.push_back({uint32_t(i), uint32_t(i + n), false, std::string(text.substr(i, n))});
+    i += n;
+  }
+  return out;
+}
+
+// `head` is `word` or one of its plurals (republic ~ republics, entity ~ entities).
+bool SameNoun(const std::string& head, const std::string& word) {
+  if (head == word) return true;
+  if (head == word + "s" || head == word + "es") return true;
+  return word.size() > 1 && word.back() == 'y' && head == word.substr(0, word.size() - 1) + "ies";
+}
+
 }  // namespace
 
 std::string MakeEventId(std::string_view article_id, uint32_t sentence, uint32_t trigger_offset) {
@@ -223,8 +280,9 @@ EventExtractor::~EventExtractor() = default;
 
 Result<std::unique_ptr<EventExtractor>> EventExtractor::FromTsv(std::string_view types,
                                                                 std::string_view triggers,
-                                                                std::string_view cues) {
-  auto lex = EventLexicon::Parse(types, triggers, cues);
+                                                                std::string_view cues,
+                                                                std::string_view object_blockers) {
+  auto lex = EventLexicon::Parse(types, triggers, cues, object_blockers);
   if (!lex.ok()) return lex.status();
   auto impl = std::make_unique<Impl>();
   impl->lex = std::move(lex).value();
@@ -233,7 +291,7 @@ Result<std::unique_ptr<EventExtractor>> EventExtractor::FromTsv(std::string_view
 
 Result<std::unique_ptr<EventExtractor>> EventExtractor::LoadBuiltin() {
   return FromTsv(internal::EmbeddedEventFile("types"), internal::EmbeddedEventFile("triggers"),
-                 internal::EmbeddedEventFile("cues"));
+                 internal::EmbeddedEventFile("cues"), internal::EmbeddedEventFile("object_blockers"));
 }
 
 const EventTypeInfo* EventExtractor::FindType(std::string_view type) const { return impl_->lex.Type(type); }
@@ -263,6 +321,8 @@ class DocWork {
   void ApplyInitiators(SentenceInfo* s);
   Modality FindModality(const SentenceInfo& s, const Cand& c, bool counterfactual) const;
   void AssignOwnDates(SentenceInfo* s);
+  bool IsCueWord(std::string_view kind, std::string_view word) const;
+  bool WrongSense(const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) const;
   bool Compatible(const Cand& a, const Cand& b) const;
   void Coreference();
   void PartOf();
@@ -749,6 +809,85 @@ void DocWork::AssignOwnDates(SentenceInfo* s) {
   }
 }
 
+bool DocWork::IsCueWord(std::string_view kind, std::string_view word) const {
+  for (const auto& c : lex_.FindCues(kind, word)) {
+    if (c.begin == 0 && c.end == word.size()) return true;
+  }
+  return false;
+}
+
+// Step 1 of docs/extraction.md, the sense rules that look at the words
+// around an English trigger: a participle that needs an auxiliary ("given"
+// without one is a preposition) and the object lists of object_blockers.tsv.
+bool DocWork::WrongSense(const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) const {
+  const internal::TriggerEntry& e = *h.entry;
+  if (!internal::IsAsciiAlnum(s.text[h.begin])) return false;
+  size_t first_after = toks.size();
+  int last_before = -1;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    if (toks[i].end <= h.begin) last_before = int(i);
+    if (toks[i].begin >= h.end) { first_after = i; break; }
+  }
+  auto adverb = [&](const Tok& t) {
+    return t.word && ((t.lower.size() > 3 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0) ||
+                      t.lower == "also" || t.lower == "not" || t.lower == "never" || t.lower == "already");
+  };
+  // The auxiliary before the trigger, skipping up to two adverbs: its index or -1.
+  auto aux_before = [&]() {
+    int k = last_before;
+    for (int skipped = 0; k >= 0 && skipped < 2 && adverb(toks[k]); ++skipped) --k;
+    return k >= 0 && toks[k].word && IsCueWord("aux", toks[k].lower) ? k : -1;
+  };
+  std::string surface = internal::AsciiLower(s.text.substr(h.begin, h.end - h.begin));
+  if (IsCueWord("needs_aux", surface) && aux_before() < 0) return true;
+  if (e.object_block.empty() && e.object_allow.empty()) return false;
+  // The noun phrase after the trigger (after "of" for a nominal trigger).
+  size_t i = first_after;
+  std::string first_word = i < toks.size() && toks[i].word ? toks[i].lower : "";
+  if (e.pos == 'n' && i < toks.size() && toks[i].word && toks[i].lower == "of") ++i;
+  while (i < toks.size() && toks[i].word && IsCueWord("np_det", toks[i].lower)) ++i;
+  uint32_t np_begin = i < toks.size() ? toks[i].begin : uint32_t(s.text.size());
+  uint32_t np_end = np_begin;
+  std::string head;
+  std::vector<std::string> np_words;
+  for (int n = 0; i < toks.size() && n < 6; ++i, ++n) {
+    if (!toks[i].word || IsCueWord("np_stop", toks[i].lower)) break;
+    head = toks[i].lower;
+    np_words.push_back(head);
+    np_end = toks[i].end;
+  }
+  // An actor heading the phrase (received Modi), not one modifying it
+  // (the Russian vaccine).
+  bool np_actor = np_end > np_begin && std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+    return a.begin >= np_begin && a.end == np_end;
+  });
+  if (head.empty()) {
+    // Passive with nothing after it: the head before the auxiliary.
+    int k = aux_before();
+    if (k > 0 && toks[k - 1].word) {
+      head = toks[k - 1].lower;
+      np_actor = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+        return a.end == toks[k - 1].end;
+      });
+    }
+  }
+  if (np_words.empty() && !head.empty()) np_words.push_back(head);
+  for (const auto& w : e.object_block) {
+    if (first_word == w) return true;
+    for (const auto& n : np_words) {
+      if (SameNoun(n, w)) return true;
+    }
+  }
+  if (!e.object_allow.empty()) {
+    if (np_actor) return false;
+    for (const auto& w : e.object_allow) {
+      if (!head.empty() && SameNoun(head, w)) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
 
 std::vector<std::string> DocWork::ComputeCountries(const Cand& c) const {
   std::vector<std::string> out;
@@ -1198,8 +1337,10 @@ Extraction DocWork::Run() {
       }
     }
     const TriggerHit* prev_verb = nullptr;
+    std::vector<Tok> toks = Tokens(s.text);
     for (const auto& h : s.hits) {
       if (h.blocker()) continue;
+      if (WrongSense(s, toks, h)) continue;
       // A trigger inside a time expression ("March 2022") is part of the date.
       bool in_time = std::any_of(times_.begin(), times_.end(), [&](const TimeMention& t) {
         return t.begin < s.begin + h.end && s.begin + h.begin < t.end;

@@ -145,7 +145,7 @@ std::vector<std::string> EnglishForms(std::string_view text, char pos) {
 }
 
 Result<EventLexicon> EventLexicon::Parse(std::string_view types, std::string_view triggers,
-                                         std::string_view cues) {
+                                         std::string_view cues, std::string_view object_blockers) {
   EventLexicon lex;
   Status s = ForEachRow(types, "types", 7, [&](size_t line, const auto& f) -> Status {
     EventTypeInfo t{std::string(f[0]), std::string(f[1]), std::string(f[2]), std::string(f[3]),
@@ -212,6 +212,23 @@ Result<EventLexicon> EventLexicon::Parse(std::string_view types, std::string_vie
       return Status::InvalidArgument("cues.tsv:" + std::to_string(line) + ": unknown language " + lang);
     }
     ++lex.cue_count_;
+    return Status::OK();
+  });
+  if (!s.ok()) return s;
+
+  s = ForEachRow(object_blockers, "object_blockers", 3, [&](size_t line, const auto& f) -> Status {
+    std::string where = "object_blockers.tsv:" + std::to_string(line) + ": ";
+    std::string mode(f[1]);
+    if (mode != "block" && mode != "allow") return Status::InvalidArgument(where + "mode must be block or allow");
+    std::string object = AsciiLower(f[2]);
+    if (object.empty()) return Status::InvalidArgument(where + "empty object");
+    bool found = false;
+    for (auto& e : lex.entries_) {
+      if (e->type == "-" || e->text != f[0]) continue;
+      (mode == "block" ? e->object_block : e->object_allow).push_back(object);
+      found = true;
+    }
+    if (!found) return Status::InvalidArgument(where + "unknown trigger " + std::string(f[0]));
     return Status::OK();
   });
   if (!s.ok()) return s;

@@ -27,6 +27,10 @@ struct TriggerEntry {
   std::string type;  // our type, or "-" for a blocker
   char pos = 'v';    // 'v' verb, 'n' noun, 'x' exact
   std::string ref;   // blockers: the event type the phrase refers to, or empty
+  // object_blockers.tsv: heads of the following noun phrase that cancel the
+  // trigger (block), or the only heads that keep it (allow; empty = any).
+  std::vector<std::string> object_block;
+  std::vector<std::string> object_allow;
 };
 
 // One trigger (or blocker) found in a text.
@@ -47,7 +51,7 @@ struct CueHit {
 class EventLexicon {
  public:
   static Result<EventLexicon> Parse(std::string_view types, std::string_view triggers,
-                                    std::string_view cues);
+                                    std::string_view cues, std::string_view object_blockers = {});
 
   const EventTypeInfo* Type(std::string_view type) const;
   const std::vector<EventTypeInfo>& types() const { return types_; }

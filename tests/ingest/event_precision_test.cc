@@ -1,0 +1,141 @@
+// Precision rules from the judged press-2022 samples (docs/eval/press2022_sample.md):
+// wrong-sense triggers, generic relations, modality cues, dates, "between A
+// and B", and clustering within an article. Every sentence is our own.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "event_test_util.h"
+#include "kbq/ingest/event_extractor.h"
+
+namespace kbq::ingest {
+namespace {
+
+using testing::MakeDoc;
+using testing::Time;
+
+const EventExtractor& X() {
+  static auto x = EventExtractor::LoadBuiltin();
+  REQUIRE(x.ok());
+  return **x;
+}
+
+const testing::Actors& World() {
+  static testing::Actors a = [] {
+    testing::Actors w = testing::WorldActors();
+    w.Add("person:emmanuel-macron", ActorKind::kPerson, "Emmanuel Macron", "马克龙", {"Emmanuel Macron", "Macron"}, "FRA");
+    w.Add("person:vladimir-putin", ActorKind::kPerson, "Vladimir Putin", "普京", {"Vladimir Putin", "Putin"}, "RUS");
+    w.Add("person:joe-biden", ActorKind::kPerson, "Joe Biden", "拜登", {"Joe Biden", "Biden"}, "USA");
+    w.Add("DEU", ActorKind::kCountry, "Germany", "德国", {"Germany", "German"});
+    return w;
+  }();
+  return a;
+}
+
+Extraction Run(const std::string& text, const std::vector<TimeMention>& times = {}, int y = 2022,
+               unsigned m = 2, unsigned d = 10, const std::string& lang = "en") {
+  Document doc = MakeDoc(text, lang, y, m, d);
+  std::vector<TimeMention> sorted = times;
+  std::sort(sorted.begin(), sorted.end(), [](auto& a, auto& b) { return a.begin < b.begin; });
+  return X().Extract(doc, sorted, World().Match(text), World().Lookup());
+}
+
+size_t CountType(const Extraction& x, const std::string& type) {
+  return std::count_if(x.events.begin(), x.events.end(), [&](const Event& e) { return e.type == type; });
+}
+
+const Event* First(const Extraction& x, const std::string& type) {
+  for (const auto& e : x.events) {
+    if (e.type == type) return &e;
+  }
+  return nullptr;
+}
+
+bool Has(const Event& e, const std::string& id, Role role) {
+  return std::any_of(e.participants.begin(), e.participants.end(),
+                     [&](const Participant& p) { return p.actor_id == id && p.role == role; });
+}
+
+std::string Dump(const Extraction& x) {
+  std::string s;
+  for (const auto& e : x.events) {
+    s += e.type + " " + e.date.ToString() + " " + e.date_basis + " " + std::string(ModalityName(e.modality)) + " [";
+    for (const auto& p : e.participants) s += p.actor_id + "/" + std::string(RoleName(p.role)) + " ";
+    s += "] trig=" + e.mentions.front().trigger + " mentions=" + std::to_string(e.mentions.size()) + "\n";
+  }
+  return s;
+}
+
+// --- 1. Wrong-sense triggers -------------------------------------------------
+
+TEST_CASE("Sense: 'received' is a hosted visit only with a visitor as its object", "[ingest][events][precision]") {
+  Extraction money = Run("Ukraine received new loans from the European Union last month.");
+  INFO(Dump(money));
+  CHECK(CountType(money, "host_visit") == 0);
+  Extraction guarantees = Run("In the nineties Ukraine received security guarantees in exchange for its arsenal.");
+  INFO(Dump(guarantees));
+  CHECK(CountType(guarantees, "host_visit") == 0);
+  Extraction visitor = Run("Macron received the Turkish delegation in Paris.");
+  INFO(Dump(visitor));
+  CHECK(CountType(visitor, "host_visit") == 1);
+  Extraction named = Run("Putin received Modi at his residence.");
+  INFO(Dump(named));
+  CHECK(CountType(named, "host_visit") == 1);
+}
+
+TEST_CASE("Sense: 'recognise' of a vaccine or an achievement is no recognition of a state",
+          "[ingest][events][precision]") {
+  Extraction vaccine = Run("Greece decided to recognise the Russian vaccine certificates.");
+  INFO(Dump(vaccine));
+  CHECK(CountType(vaccine, "recognize") == 0);
+  Extraction mutual = Run("India and Japan discussed the mutual recognition of digital signatures.");
+  INFO(Dump(mutual));
+  CHECK(CountType(mutual, "recognize") == 0);
+  Extraction state = Run("Turkey was among the first to recognise the independence of Ukraine.");
+  INFO(Dump(state));
+  CHECK(CountType(state, "recognize") == 1);
+  Extraction noun = Run("France welcomed the recognition of Ukraine's independence by Japan.");
+  INFO(Dump(noun));
+  CHECK(CountType(noun, "recognize") == 1);
+  Extraction passive = Run("The independence of Morocco was recognised by France.");
+  INFO(Dump(passive));
+  CHECK(CountType(passive, "recognize") == 1);
+}
+
+TEST_CASE("Sense: fighting a disease or occupying a post is no armed event", "[ingest][events][precision]") {
+  CHECK(CountType(Run("India and China are fighting the measles infection together."), "clash") == 0);
+  CHECK(CountType(Run("The minister said he is fighting for his voters."), "clash") == 0);
+  CHECK(CountType(Run("Russian and Ukrainian forces reported heavy fighting near the border."), "clash") == 1);
+  CHECK(CountType(Run("In 1998 he occupied the position of deputy mayor."), "occupy") == 0);
+  CHECK(CountType(Run("Russia occupied Crimea in 2014."), "occupy") == 1);
+  CHECK(CountType(Run("Human rights in the temporarily occupied Crimea were discussed."), "occupy") == 0);
+}
+
+TEST_CASE("Sense: 'given' without an auxiliary is a preposition, with one a verb", "[ingest][events][precision]") {
+  CHECK(CountType(Run("Given the tensions near the border, France called an emergency session."), "aid") == 0);
+  CHECK(CountType(Run("The budget is stable, especially given the rise in exports."), "aid") == 0);
+  CHECK(CountType(Run("Ukraine was given two hundred tonnes of grain by Japan."), "aid") == 1);
+}
+
+TEST_CASE("Sense: 'order' as a noun and 'back in' a year are no events", "[ingest][events][precision]") {
+  CHECK(CountType(Run("Police in Paris keep public order during the match."), "demand") == 0);
+  CHECK(CountType(Run("Turkey awarded him the Order of Merit."), "demand") == 0);
+  CHECK(CountType(Run("The two parties first met back in 1997."), "praise") == 0);
+  CHECK(CountType(Run("The tradition is dating back to the Middle Ages."), "praise") == 0);
+}
+
+TEST_CASE("Sense: a malformed object list row names its line", "[ingest][events][precision]") {
+  std::string types = "host_visit\t043\tCONSULT\t-\tvisit\tHost\t接待\ttest\n";
+  std::string triggers = "en\treceive\thost_visit\tv\t\ttest\n";
+  auto ok = EventExtractor::FromTsv(types, triggers, "", "receive\tallow\tdelegation\ttest\n");
+  CHECK(ok.ok());
+  auto bad_mode = EventExtractor::FromTsv(types, triggers, "", "receive\tmaybe\tdelegation\ttest\n");
+  REQUIRE_FALSE(bad_mode.ok());
+  CHECK(bad_mode.status().message().find("object_blockers.tsv:1") != std::string::npos);
+  auto unknown = EventExtractor::FromTsv(types, triggers, "", "# c\nwelcome\tallow\tguest\ttest\n");
+  REQUIRE_FALSE(unknown.ok());
+  CHECK(unknown.status().message().find("object_blockers.tsv:2") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace kbq::ingest
