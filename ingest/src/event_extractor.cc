@@ -140,6 +140,7 @@ struct Cand {
   bool discussed = false;
   std::vector<std::string> countries;  // participants mapped to countries (cache)  // the object of 讨论了 / discussed: not the narrative's time
   bool future = false;
+  bool generic = false;  // a present-simple habitual with no date: no event
 };
 
 struct SentenceInfo {
@@ -323,6 +324,13 @@ class DocWork {
   void AssignOwnDates(SentenceInfo* s);
   bool IsCueWord(std::string_view kind, std::string_view word) const;
   bool WrongSense(const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) const;
+  bool GenericRelation(const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) const;
+  bool PresentSimple(const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) const;
+  // The token before the trigger (skipping adverbs) is a subject (a pronoun,
+  // a plural like "countries", or an actor), an infinitive/modal marker, or
+  // neither (a determiner: the trigger is a noun).
+  enum class Before { kSubject, kMarker, kOther };
+  Before WordBefore(const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) const;
   bool Compatible(const Cand& a, const Cand& b) const;
   void Coreference();
   void PartOf();
@@ -888,6 +896,87 @@ bool DocWork::WrongSense(const SentenceInfo& s, const std::vector<Tok>& toks, co
   return false;
 }
 
+DocWork::Before DocWork::WordBefore(const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) const {
+  int k = -1;
+  for (size_t i = 0; i < toks.size() && toks[i].end <= h.begin; ++i) k = int(i);
+  auto adverb = [&](const Tok& t) {
+    return t.word && ((t.lower.size() > 3 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0) ||
+                      t.lower == "also" || t.lower == "still" || t.lower == "always" || t.lower == "further" ||
+                      t.lower == "now" || t.lower == "already");
+  };
+  for (int skipped = 0; k >= 0 && skipped < 2 && adverb(toks[k]) && !IsCueWord("infinitive_marker", toks[k].lower); ++skipped) --k;
+  if (k < 0 || !toks[k].word) return Before::kOther;
+  std::string w = toks[k].lower;
+  // "did not", "n't" and friends are one or two tokens: either is a marker.
+  if (IsCueWord("infinitive_marker", w) || (w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0) ||
+      (w.size() > 5 && w.compare(w.size() - 5, 5, "n\xE2\x80\x99t") == 0)) {
+    return Before::kMarker;
+  }
+  if (IsCueWord("subject_word", w)) return Before::kSubject;
+  uint32_t end = toks[k].end;
+  bool actor = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) { return a.end == end; });
+  return actor ? Before::kSubject : Before::kOther;
+}
+
+// Step 1 of docs/extraction.md, generic relations: a relation trigger
+// (cooperation, support; 合作, 支持) after a generic_before cue (further,
+// continue to, strengthen; 进一步, 继续, 加强) or right before a generic_after
+// cue (closely) is talk about a relation, not a happening; a relation noun
+// (cooperation, the noun "support") is a happening only when an occurrence
+// verb (signed, launched, expressed, provided …) governs it in its clause.
+bool DocWork::GenericRelation(const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) const {
+  const internal::TriggerEntry& e = *h.entry;
+  if (!IsCueWord("relation_trigger", internal::AsciiLower(e.text))) return false;
+  bool english = internal::IsAsciiAlnum(s.text[h.begin]);
+  const Span& cl = s.clauses[ClauseOf(s.clauses, h.begin)];
+  for (const auto& cue : lex_.FindCues("generic_before", s.text)) {
+    if (cue.begin < cl.begin || cue.end > h.begin || InsideTrigger(s, cue)) continue;
+    std::string_view gap = s.text.substr(cue.end, h.begin - cue.end);
+    size_t words = std::count(gap.begin(), gap.end(), ' ');
+    if ((english && words <= 4) || (!english && gap.size() <= 15)) return true;
+  }
+  if (english) {
+    std::string_view after = s.text.substr(h.end, std::min<size_t>(24, s.text.size() - h.end));
+    for (const auto& cue : lex_.FindCues("generic_after", after)) {
+      if (Trim(after.substr(0, cue.begin)).empty()) return true;
+    }
+  }
+  std::string surface = internal::AsciiLower(s.text.substr(h.begin, h.end - h.begin));
+  std::string singular = surface.size() > 1 && surface.back() == 's' ? surface.substr(0, surface.size() - 1) : surface;
+  if (!english || !(IsCueWord("relation_noun", surface) || IsCueWord("relation_noun", singular))) return false;
+  // A verb entry used as a noun: its base form after no subject and no marker.
+  if (e.pos == 'v' && (surface != internal::AsciiLower(e.text) || WordBefore(s, toks, h) != Before::kOther)) {
+    return false;
+  }
+  for (const auto& cue : lex_.FindCues("occurrence_verb", s.text)) {
+    if (cue.begin >= cl.begin && cue.end <= h.begin) return false;
+  }
+  return true;
+}
+
+// An English verb trigger in the present simple (base form or -s form after
+// its subject): "our countries cooperate", "Germany supports".
+bool DocWork::PresentSimple(const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) const {
+  const internal::TriggerEntry& e = *h.entry;
+  if (e.pos != 'v' || !internal::IsAsciiAlnum(s.text[h.begin])) return false;
+  std::string base = internal::AsciiLower(e.text.substr(0, e.text.find(' ')));
+  std::string_view surf = s.text.substr(h.begin, h.end - h.begin);
+  std::string w = internal::AsciiLower(surf.substr(0, surf.find(' ')));
+  bool present = w == base || w == base + "s" || w == base + "es" ||
+                 (base.size() > 1 && base.back() == 'y' && w == base.substr(0, base.size() - 1) + "ies");
+  if (!present || WordBefore(s, toks, h) != Before::kSubject) return false;
+  // "I propose", "we insist", "we condemn": a first-person speech act is done
+  // by saying it, not a habit.
+  static const std::set<std::string> kSpeechActs = {"demand", "appeal", "intent", "disapprove", "reject", "threaten"};
+  const EventTypeInfo* t = lex_.Type(e.type);
+  if (t && kSpeechActs.count(t->family)) {
+    for (size_t i = 0; i < toks.size() && toks[i].end <= h.begin; ++i) {
+      if (toks[i].word && IsCueWord("performative_subject", toks[i].lower) && h.begin - toks[i].end <= 24) return false;
+    }
+  }
+  return true;
+}
+
 
 std::vector<std::string> DocWork::ComputeCountries(const Cand& c) const {
   std::vector<std::string> out;
@@ -921,7 +1010,7 @@ void DocWork::Coreference() {
   }
   for (size_t i = 0; i < cands_.size(); ++i) {
     Cand& c = cands_[i];
-    if (!c.basis.empty()) continue;
+    if (!c.basis.empty() || c.generic) continue;
     const SentenceInfo& s = sents_[c.sentence];
     bool nominal = c.entry->pos == 'n';
     bool referred = false;
@@ -1340,7 +1429,7 @@ Extraction DocWork::Run() {
     std::vector<Tok> toks = Tokens(s.text);
     for (const auto& h : s.hits) {
       if (h.blocker()) continue;
-      if (WrongSense(s, toks, h)) continue;
+      if (WrongSense(s, toks, h) || GenericRelation(s, toks, h)) continue;
       // A trigger inside a time expression ("March 2022") is part of the date.
       bool in_time = std::any_of(times_.begin(), times_.end(), [&](const TimeMention& t) {
         return t.begin < s.begin + h.end && s.begin + h.begin < t.end;
@@ -1372,6 +1461,13 @@ Extraction DocWork::Run() {
       BuildArguments(&s, &c, in_exempt ? Attribution{} : attr);
       if (c.basis.size() && c.date.ok() && c.date.earliest > pub_day_) c.future = true;
       c.modality = FindModality(s, c, counterfactual);
+      // A present-simple habitual with no date of its own ("our countries
+      // cooperate closely", "Germany supports") states a relation; the lead
+      // sentence (a headline in the present) is exempt.
+      if (si > 0 && c.basis.empty() && !HiddenByDefault(c.modality) && c.modality != Modality::kPlanned) {
+        TriggerHit hit{c.begin, c.end, c.entry};
+        c.generic = PresentSimple(s, toks, hit);
+      }
       // An opinion piece's evaluative sentence is the author's claim unless
       // a named someone else is quoted.
       bool quoted = !in_exempt && !attr.cue.empty() && !(evaluative && attr.actor_id.empty());
@@ -1391,7 +1487,7 @@ Extraction DocWork::Run() {
   // 停火并不总是先于和平谈判, 惯常的威胁与空谈: a trigger with no date, party or
   // place of its own that names no other event is talk about a kind of event.
   for (auto& c : cands_) {
-    c.bare = c.antecedent < 0 && c.basis.empty() && c.participants.empty() && c.place.empty();
+    c.bare = c.generic || (c.antecedent < 0 && c.basis.empty() && c.participants.empty() && c.place.empty());
   }
   InheritDates();
   Links();

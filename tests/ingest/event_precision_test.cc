@@ -137,5 +137,49 @@ TEST_CASE("Sense: a malformed object list row names its line", "[ingest][events]
   CHECK(unknown.status().message().find("object_blockers.tsv:2") != std::string::npos);
 }
 
+// --- 2. Generic relations ----------------------------------------------------
+
+TEST_CASE("Generic: cooperation after 'further', 'continue to' or 'strengthen' is no event",
+          "[ingest][events][precision]") {
+  CHECK(CountType(Run("France and India could further strengthen their cooperation."), "cooperate") == 0);
+  CHECK(CountType(Run("Japan will continue to support Morocco."), "praise") == 0);
+  CHECK(CountType(Run("There is great potential for deepening cooperation with Turkey."), "cooperate") == 0);
+  CHECK(CountType(Run("The coalition text raises the issue of support for Ukraine."), "praise") == 0);
+  CHECK(CountType(Run("中国愿同法国进一步加强合作。", {}, 2022, 2, 10, "zh"), "cooperate") == 0);
+  CHECK(CountType(Run("日本将继续支持摩洛哥。", {}, 2022, 2, 10, "zh"), "praise") == 0);
+}
+
+TEST_CASE("Generic: a relation noun is an event only when an occurrence verb governs it",
+          "[ingest][events][precision]") {
+  CHECK(CountType(Run("Bilateral trade and cooperation between India and Japan matter to both."), "cooperate") == 0);
+  CHECK(CountType(Run("Turkey relies on the support of its partners."), "praise") == 0);
+  Extraction signing = Run("India and Japan signed a memorandum on cooperation in space on March 3.",
+                          {Time("India and Japan signed a memorandum on cooperation in space on March 3.", "March 3",
+                                TimeValue::Day(2022, 3, 3))},
+                          2022, 3, 4);
+  INFO(Dump(signing));
+  CHECK(CountType(signing, "cooperate") == 1);
+  CHECK(CountType(Run("France expressed support for Morocco at the meeting."), "praise") == 1);
+  CHECK(CountType(Run("France supported Morocco at the vote."), "praise") == 1);
+}
+
+TEST_CASE("Generic: a present-simple habitual with no date is no event, a dated or past one is",
+          "[ingest][events][precision]") {
+  std::string lead = "Leaders met in Paris. ";
+  Extraction habitual = Run(lead + "India and Japan cooperate in many areas.");
+  INFO(Dump(habitual));
+  CHECK(CountType(habitual, "cooperate") == 0);
+  CHECK(CountType(Run(lead + "We know that Germany supports Ukraine."), "praise") == 0);
+  CHECK(CountType(Run(lead + "Germany supported Ukraine at the summit."), "praise") == 1);
+  std::string dated = lead + "On Monday Germany and France cooperate on the rescue.";
+  CHECK(CountType(Run(dated, {Time(dated, "Monday", TimeValue::Day(2022, 2, 7))}), "cooperate") == 1);
+  // A first-person speech act is done by saying it.
+  CHECK(CountType(Run(lead + "We call on Russia to withdraw."), "demand") == 1);
+  // The lead sentence is a headline in the present tense.
+  CHECK(CountType(Run("Japan supports Morocco's bid. More follows."), "praise") == 1);
+  // A noun is no present simple.
+  CHECK(CountType(Run(lead + "The visit of Modi to Paris was a success."), "visit") == 1);
+}
+
 }  // namespace
 }  // namespace kbq::ingest
