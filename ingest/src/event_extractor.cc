@@ -748,6 +748,16 @@ Modality DocWork::FindModality(const SentenceInfo& s, const Cand& c, bool counte
   for (const auto& cue : lex_.FindCues("demanded", s.text)) {
     if (cue.begin >= scope_begin && cue.end <= c.begin && !InsideTrigger(s, cue)) return Modality::kDemanded;
   }
+  // "the forthcoming summit", 下一轮谈判: an adjective of the future right
+  // before the trigger (one word between at most: "next week's meeting").
+  for (const auto& cue : lex_.FindCues("planned_adj", s.text)) {
+    if (cue.begin < cl.begin || cue.end > c.begin || InsideTrigger(s, cue)) continue;
+    std::string_view gap = s.text.substr(cue.end, c.begin - cue.end);
+    bool english = internal::IsAsciiAlnum((*cue.text)[0]);
+    if ((english && std::count(gap.begin(), gap.end(), ' ') <= 2) || (!english && gap.size() <= 3)) {
+      return Modality::kPlanned;
+    }
+  }
   for (std::string_view kind : {"planned", "purpose"}) {
     for (const auto& cue : lex_.FindCues(kind, s.text)) {
       if (cue.begin >= scope_begin && cue.end <= c.begin && !InsideTrigger(s, cue) &&

@@ -181,5 +181,43 @@ TEST_CASE("Generic: a present-simple habitual with no date is no event, a dated 
   CHECK(CountType(Run(lead + "The visit of Modi to Paris was a success."), "visit") == 1);
 }
 
+// --- 3. Modality cues ----------------------------------------------------------
+
+Modality ModalityOf(const Extraction& x, const std::string& type) {
+  const Event* e = First(x, type);
+  REQUIRE(e != nullptr);
+  return e->modality;
+}
+
+TEST_CASE("Modality: forthcoming/next before a noun trigger makes it planned", "[ingest][events][precision]") {
+  Extraction forthcoming = Run("Participants of the forthcoming summit include India and Japan.");
+  INFO(Dump(forthcoming));
+  CHECK(ModalityOf(forthcoming, "summit") == Modality::kPlanned);
+  Extraction next = Run("Turkey offered Istanbul for the next round of talks between Russia and Ukraine.");
+  INFO(Dump(next));
+  CHECK(ModalityOf(next, "negotiate") == Modality::kPlanned);
+  Extraction zh = Run("俄罗斯和乌克兰的下一轮谈判在伊斯坦布尔举行。", {}, 2022, 2, 10, "zh");
+  INFO(Dump(zh));
+  CHECK(ModalityOf(zh, "negotiate") == Modality::kPlanned);
+}
+
+TEST_CASE("Modality: refrain from and the importance of make the act demanded", "[ingest][events][precision]") {
+  Extraction refrain = Run("France asked Russia to refrain from deploying troops near Ukraine.");
+  INFO(Dump(refrain));
+  CHECK(ModalityOf(refrain, "mobilize") == Modality::kDemanded);
+  Extraction importance = Run("The leaders stressed the importance of maintaining sanctions against Russia.");
+  INFO(Dump(importance));
+  CHECK(ModalityOf(importance, "sanctions") == Modality::kDemanded);
+}
+
+TEST_CASE("Modality: doesn't want to negates the act", "[ingest][events][precision]") {
+  Extraction x = Run("Russia says it doesn't want to attack Ukraine.");
+  INFO(Dump(x));
+  CHECK(ModalityOf(x, "assault") == Modality::kNegated);
+  Extraction curly = Run("Japan says it doesn\xE2\x80\x99t want to impose sanctions on China.");
+  INFO(Dump(curly));
+  CHECK(ModalityOf(curly, "sanctions") == Modality::kNegated);
+}
+
 }  // namespace
 }  // namespace kbq::ingest
