@@ -323,6 +323,8 @@ class DocWork {
   Modality FindModality(const SentenceInfo& s, const Cand& c, bool counterfactual) const;
   void AssignOwnDates(SentenceInfo* s);
   bool IsCueWord(std::string_view kind, std::string_view word) const;
+  bool DocumentNameYear(const SentenceInfo& s, uint32_t tb, uint32_t te) const;
+  bool Deictic(const Cand& c) const;
   bool WrongSense(const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) const;
   bool GenericRelation(const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) const;
   bool PresentSimple(const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) const;
@@ -790,6 +792,7 @@ void DocWork::AssignOwnDates(SentenceInfo* s) {
     for (const auto& cue : lex_.FindCues("since_before_time", lead)) span_start |= cue.end == lead.size();
     for (const auto& cue : lex_.FindCues("since_after_time", s->text.substr(te, 6))) span_start |= cue.begin == 0;
     if (span_start) continue;
+    if (DocumentNameYear(*s, tb, te)) continue;
     size_t k = ClauseOf(s->clauses, tb);
     // The nearest trigger in the clause takes the time (自2022年伊斯坦布尔和谈…的再次谈判:
     // 2022 dates 和谈, not 再次谈判).
@@ -987,6 +990,35 @@ bool DocWork::PresentSimple(const SentenceInfo& s, const std::vector<Tok>& toks,
   return true;
 }
 
+// "the 2015 Minsk Package", "the 1997 Founding Act": a bare year after "the"
+// and before capitalised words ending in a document noun is part of a name,
+// not a date of the clause (English).
+bool DocWork::DocumentNameYear(const SentenceInfo& s, uint32_t tb, uint32_t te) const {
+  std::string_view year = s.text.substr(tb, te - tb);
+  if (year.size() != 4 || !std::all_of(year.begin(), year.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+    return false;
+  }
+  std::string_view before = s.text.substr(0, tb);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  if (before.size() < 3 || internal::AsciiLower(before.substr(before.size() - 3)) != "the" ||
+      (before.size() > 3 && internal::IsAsciiAlnum(before[before.size() - 4]))) {
+    return false;
+  }
+  std::vector<Tok> toks = Tokens(s.text.substr(te, std::min<size_t>(80, s.text.size() - te)));
+  for (size_t i = 0; i < toks.size() && i < 4; ++i) {
+    std::string_view w = s.text.substr(te + toks[i].begin, toks[i].end - toks[i].begin);
+    if (!toks[i].word || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+    for (const auto& cue : lex_.FindCues("document_noun", w)) {
+      if (cue.begin == 0 && cue.end == w.size()) return true;
+    }
+  }
+  return false;
+}
+
+// The date was said relative to the speaker's day (today, yesterday, 昨日):
+// true of the clause that says it, not of the narrative after it.
+bool DocWork::Deictic(const Cand& c) const { return !c.date_text.empty() && lex_.HasCue("deictic_time", c.date_text); }
+
 
 std::vector<std::string> DocWork::ComputeCountries(const Cand& c) const {
   std::vector<std::string> out;
@@ -1137,6 +1169,22 @@ void DocWork::InheritDates() {
     Cand& c = cands_[i];
     if (c.antecedent >= 0 || !c.basis.empty()) continue;
     const SentenceInfo& s = sents_[c.sentence];
+    // Not yet happened (planned) or hypothetical (counterfactual): only a
+    // date that is not in the past can be lent.
+    bool unreal = c.modality == Modality::kPlanned || c.modality == Modality::kCounterfactual;
+    bool real = c.modality == Modality::kAsserted || c.modality == Modality::kReported ||
+                c.modality == Modality::kClaimed;
+    // A range (2013..2014, "in recent years") is background, never lent to
+    // the narrative; nor is a deictic date (yesterday: the clause that says
+    // it), a date of another event of the same type (another call), a future
+    // date for an asserted event, or a past date for a planned one.
+    auto lendable = [&](const Cand& p) {
+      if (!p.date.ok() || p.date.precision == Precision::kRange || p.date.SpanDays() > 366) return false;
+      if (Deictic(p) || p.type == c.type) return false;
+      if (real && p.date.earliest > pub_day_) return false;
+      if (unreal && p.date.latest < pub_day_) return false;
+      return true;
+    };
     // (1) an earlier clause of the same sentence with a date of its own.
     const Cand* from = nullptr;
     for (size_t ci : s.cands) {
@@ -1144,15 +1192,11 @@ void DocWork::InheritDates() {
       const Cand& p = cands_[ci];
       if (p.antecedent < 0 && !p.discussed && (p.basis == "explicit" || p.basis == "sentence")) from = &p;
     }
+    if (from != nullptr && !lendable(*from)) from = nullptr;
     // (2) the last dated event in the few sentences before, within the
     // paragraph. Press releases often have no paragraph breaks at all, so
-    // the look-back is bounded; a range (2013..2014, "in recent years") is
-    // background, never lent to the narrative.
+    // the look-back is bounded.
     constexpr int kLookBackSentences = 3;
-    auto lendable = [](const Cand& p) {
-      return p.date.ok() && p.date.precision != Precision::kRange && p.date.SpanDays() <= 366;
-    };
-    if (from != nullptr && !lendable(*from)) from = nullptr;
     if (!from) {
       for (int si = int(c.sentence) - 1; si >= 0 && si >= int(c.sentence) - kLookBackSentences && !from;
            --si) {
@@ -1168,6 +1212,10 @@ void DocWork::InheritDates() {
       }
       if (s.paragraph_start) from = nullptr;
     }
+    // A planned event without a date keeps the publication day as the day
+    // it was reported (printed "reported …", never a date of its own). It is
+    // not left undated: the store and the timeline queries order an undated
+    // event before every date (it would pass any --to filter).
     if (from) {
       c.date = from->date;
       c.basis = "inherited";

@@ -219,5 +219,60 @@ TEST_CASE("Modality: doesn't want to negates the act", "[ingest][events][precisi
   CHECK(ModalityOf(curly, "sanctions") == Modality::kNegated);
 }
 
+// --- 4. Dates ------------------------------------------------------------------
+
+TEST_CASE("Dates: a deictic date (yesterday) is not lent to the next sentences", "[ingest][events][precision]") {
+  std::string text = "Macron and Putin met yesterday in Paris. France and Russia signed a treaty on energy.";
+  Extraction x = Run(text, {Time(text, "yesterday", TimeValue::Day(2022, 2, 9))});
+  INFO(Dump(x));
+  const Event* sign = First(x, "sign_agreement");
+  REQUIRE(sign != nullptr);
+  CHECK(sign->date_basis == "publication");
+  CHECK(First(x, "meeting")->date == TimeValue::Day(2022, 2, 9));
+}
+
+TEST_CASE("Dates: a date of another event of the same type is not inherited", "[ingest][events][precision]") {
+  std::string text = "Putin and Biden held a phone call on December 30. "
+                     "Putin and Biden spoke by phone about the security guarantees.";
+  Extraction x = Run(text, {Time(text, "December 30", TimeValue::Day(2021, 12, 30))});
+  INFO(Dump(x));
+  REQUIRE(CountType(x, "phone_call") == 2);
+  size_t publication = std::count_if(x.events.begin(), x.events.end(), [](const Event& e) {
+    return e.type == "phone_call" && e.date_basis == "publication";
+  });
+  CHECK(publication == 1);
+}
+
+TEST_CASE("Dates: a year inside a document name is not the clause's date", "[ingest][events][precision]") {
+  std::string text = "Russia accused Ukraine of ignoring the 2015 Minsk Package of Measures.";
+  Extraction x = Run(text, {Time(text, "2015", TimeValue::Year(2015))});
+  INFO(Dump(x));
+  const Event* accuse = First(x, "accuse");
+  REQUIRE(accuse != nullptr);
+  CHECK(accuse->date_basis == "publication");
+  std::string plain = "In 2015 Russia accused Ukraine of ignoring the Minsk Package.";
+  Extraction y = Run(plain, {Time(plain, "2015", TimeValue::Year(2015))});
+  INFO(Dump(y));
+  CHECK(First(y, "accuse")->date == TimeValue::Year(2015));
+}
+
+TEST_CASE("Dates: an asserted event never inherits a date after publication, a planned one no past date",
+          "[ingest][events][precision]") {
+  std::string text = "Japan and India will meet on February 20. Japan criticized China over the dispute.";
+  Extraction x = Run(text, {Time(text, "February 20", TimeValue::Day(2022, 2, 20))});
+  INFO(Dump(x));
+  const Event* criticize = First(x, "criticize");
+  REQUIRE(criticize != nullptr);
+  CHECK(criticize->date_basis == "publication");
+  CHECK(criticize->date == TimeValue::Day(2022, 2, 10));
+  std::string past = "India and Japan met on February 1. India will send aid to Japan.";
+  Extraction y = Run(past, {Time(past, "February 1", TimeValue::Day(2022, 2, 1))});
+  INFO(Dump(y));
+  const Event* aid = First(y, "aid");
+  REQUIRE(aid != nullptr);
+  CHECK(aid->modality == Modality::kPlanned);
+  CHECK(aid->date_basis == "publication");
+}
+
 }  // namespace
 }  // namespace kbq::ingest
