@@ -663,6 +663,26 @@ void DocWork::BuildArguments(SentenceInfo* s, Cand* c, const Attribution& attr) 
     }
   }
   for (const auto& [a, r] : roles) add(a->id, r);
+  // "talks between A and B" (English): for a two-sided event A and B are its
+  // two sides; whoever else the clause named is no side of it.
+  if (Reciprocal(c->type) && post.size() >= 2) {
+    for (const auto& cue : lex_.FindCues("between", s->text)) {
+      if (cue.begin < c->end || cue.begin - c->end > 3 || cue.end > post[0]->group_begin ||
+          post[0]->group_begin - cue.end > 40) {
+        continue;
+      }
+      const ActorInfo* a = post[0];
+      const ActorInfo* b = post[1];
+      std::string_view gap = s->text.substr(a->end, b->group_begin > a->end ? b->group_begin - a->end : 0);
+      if (gap.size() > 60 || !lex_.HasCue("coord", gap)) break;
+      for (auto& p : c->participants) {
+        if (p.actor_id == a->id) p.role = Role::kSource;
+        else if (p.actor_id == b->id) p.role = Role::kTarget;
+        else p.role = Role::kOther;
+      }
+      break;
+    }
+  }
   // Keep the person, drop their own country (乌克兰外长…与…卡拉斯: EU is Kallas's).
   std::set<std::string> person_countries;
   for (const auto& a : s->actors) {

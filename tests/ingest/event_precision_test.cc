@@ -274,5 +274,29 @@ TEST_CASE("Dates: an asserted event never inherits a date after publication, a p
   CHECK(aid->date_basis == "publication");
 }
 
+// --- 5. Actors -------------------------------------------------------------------
+
+TEST_CASE("Actors: 'between A and B' gives a two-sided event both sides", "[ingest][events][precision]") {
+  std::string text = "On February 12 a telephone conversation between Putin and Biden took place.";
+  Extraction x = Run(text, {Time(text, "February 12", TimeValue::Day(2022, 2, 12))}, 2022, 2, 13);
+  INFO(Dump(x));
+  const Event* call = First(x, "phone_call");
+  REQUIRE(call != nullptr);
+  CHECK(Has(*call, "person:vladimir-putin", Role::kSource));
+  CHECK(Has(*call, "person:joe-biden", Role::kTarget));
+  std::string talks = "France hosted talks between Russia and Ukraine in Paris.";
+  Extraction y = Run(talks);
+  INFO(Dump(y));
+  const Event* meeting = First(y, "meeting");
+  REQUIRE(meeting != nullptr);
+  CHECK(Has(*meeting, "RUS", Role::kSource));
+  CHECK(Has(*meeting, "UKR", Role::kTarget));
+  // Not two-sided: an attack "between" two places keeps its roles.
+  std::string one_sided = "Russia criticized the sanctions between Japan and China.";
+  Extraction z = Run(one_sided);
+  INFO(Dump(z));
+  CHECK(Has(*First(z, "criticize"), "RUS", Role::kSource));
+}
+
 }  // namespace
 }  // namespace kbq::ingest
