@@ -298,5 +298,24 @@ TEST_CASE("Actors: 'between A and B' gives a two-sided event both sides", "[inge
   CHECK(Has(*First(z, "criticize"), "RUS", Role::kSource));
 }
 
+// --- 6. Clustering within an article --------------------------------------------
+
+TEST_CASE("Merge: a mention with its own, different day is another happening", "[ingest][events][precision]") {
+  std::string text = "On February 12, India and Japan met in Paris. "
+                     "India and Japan met in Paris in February. "
+                     "India and Japan met in Paris on February 3.";
+  Extraction x = Run(text, {Time(text, "February 12", TimeValue::Day(2022, 2, 12)),
+                            Time(text, "February", TimeValue::Month(2022, 2), false, 1),
+                            Time(text, "February 3", TimeValue::Day(2022, 2, 3))},
+                     2022, 2, 14);
+  INFO(Dump(x));
+  REQUIRE(CountType(x, "meeting") == 2);
+  for (const auto& e : x.events) {
+    if (e.type != "meeting") continue;
+    if (e.date == TimeValue::Day(2022, 2, 12)) CHECK(e.mentions.size() == 2);
+    else CHECK(e.date == TimeValue::Day(2022, 2, 3));
+  }
+}
+
 }  // namespace
 }  // namespace kbq::ingest
