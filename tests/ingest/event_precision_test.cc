@@ -124,6 +124,18 @@ TEST_CASE("Sense: 'order' as a noun and 'back in' a year are no events", "[inges
   CHECK(CountType(Run("The tradition is dating back to the Middle Ages."), "praise") == 0);
 }
 
+TEST_CASE("Sense: light verbs with an abstract object are no aid, offer, release or praise",
+          "[ingest][events][precision]") {
+  CHECK(CountType(Run("Japan gave fresh impetus to its ties with India."), "aid") == 0);
+  CHECK(CountType(Run("Japan gave two hundred tonnes of rice to Morocco."), "aid") == 1);
+  CHECK(CountType(Run("China provided an overview of its trade with France."), "aid") == 0);
+  CHECK(CountType(Run("Macron offered his condolences to Turkey."), "offer") == 0);
+  CHECK(CountType(Run("Russia must return to diplomacy with Ukraine, France said."), "release") == 0);
+  CHECK(CountType(Run("Russia returned ten detained sailors to Ukraine."), "release") == 1);
+  CHECK(CountType(Run("France backed the proposal of Turkey."), "praise") == 1);
+  CHECK(CountType(Run("Russia and France held back their reserves."), "praise") == 0);
+}
+
 TEST_CASE("Sense: a malformed object list row names its line", "[ingest][events][precision]") {
   std::string types = "host_visit\t043\tCONSULT\t-\tvisit\tHost\t接待\ttest\n";
   std::string triggers = "en\treceive\thost_visit\tv\t\ttest\n";
