@@ -97,6 +97,7 @@ TEST_CASE("Sense: 'recognise' of a vaccine or an achievement is no recognition o
   Extraction noun = Run("France welcomed the recognition of Ukraine's independence by Japan.");
   INFO(Dump(noun));
   CHECK(CountType(noun, "recognize") == 1);
+  CHECK(CountType(Run("France backs Ukraine within its internationally recognised borders."), "recognize") == 0);
   Extraction passive = Run("The independence of Morocco was recognised by France.");
   INFO(Dump(passive));
   CHECK(CountType(passive, "recognize") == 1);
