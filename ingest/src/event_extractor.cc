@@ -1189,9 +1189,10 @@ void DocWork::InheritDates() {
     Cand& c = cands_[i];
     if (c.antecedent >= 0 || !c.basis.empty()) continue;
     const SentenceInfo& s = sents_[c.sentence];
-    // Not yet happened (planned) or hypothetical (counterfactual): only a
-    // date that is not in the past can be lent.
-    bool unreal = c.modality == Modality::kPlanned || c.modality == Modality::kCounterfactual;
+    // Not yet happened (planned): only a date that is not in the past can be
+    // lent. (A counterfactual speaks of the past: "had they signed in April
+    // 2022, …" keeps April 2022.)
+    bool unreal = c.modality == Modality::kPlanned;
     bool real = c.modality == Modality::kAsserted || c.modality == Modality::kReported ||
                 c.modality == Modality::kClaimed;
     // A range (2013..2014, "in recent years") is background, never lent to
