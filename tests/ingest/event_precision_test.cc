@@ -137,6 +137,15 @@ TEST_CASE("Sense: light verbs with an abstract object are no aid, offer, release
   CHECK(CountType(Run("Russia and France held back their reserves."), "praise") == 0);
 }
 
+TEST_CASE("Sense: demonstrated courage, allow us to, the occupying power are no events",
+          "[ingest][events][precision]") {
+  CHECK(CountType(Run("The people of Morocco demonstrated great courage after the earthquake."), "demonstrate") == 0);
+  CHECK(CountType(Run("Thousands demonstrated in Paris against the pension reform."), "demonstrate") == 1);
+  CHECK(CountType(Run("The new port will allow us to export more grain to Turkey."), "concede") == 0);
+  CHECK(CountType(Run("Ukraine asked the occupying power to open a corridor."), "occupy") == 0);
+  CHECK(CountType(Run("France and India discussed enhancing practical assistance to Morocco."), "aid") == 0);
+}
+
 TEST_CASE("Sense: a malformed object list row names its line", "[ingest][events][precision]") {
   std::string types = "host_visit\t043\tCONSULT\t-\tvisit\tHost\t接待\ttest\n";
   std::string triggers = "en\treceive\thost_visit\tv\t\ttest\n";
