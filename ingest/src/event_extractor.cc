@@ -850,12 +850,7 @@ void DocWork::AssignOwnDates(SentenceInfo* s) {
   }
 }
 
-bool DocWork::IsCueWord(std::string_view kind, std::string_view word) const {
-  for (const auto& c : lex_.FindCues(kind, word)) {
-    if (c.begin == 0 && c.end == word.size()) return true;
-  }
-  return false;
-}
+bool DocWork::IsCueWord(std::string_view kind, std::string_view word) const { return lex_.IsCueWord(kind, word); }
 
 // Step 1 of docs/extraction.md, the sense rules that look at the words
 // around an English trigger: a participle that needs an auxiliary ("given"

@@ -204,6 +204,7 @@ Result<EventLexicon> EventLexicon::Parse(std::string_view types, std::string_vie
   s = ForEachRow(cues, "cues", 3, [&](size_t line, const auto& f) -> Status {
     std::string kind(f[0]), lang(f[1]), cue(f[2]);
     if (cue.empty()) return Status::InvalidArgument("cues.tsv:" + std::to_string(line) + ": empty cue");
+    lex.cue_words_[kind].insert(AsciiLower(cue));
     if (lang == "zh") {
       lex.cues_zh_[kind].push_back(cue);
     } else if (lang == "en") {
@@ -299,6 +300,11 @@ std::vector<TriggerHit> EventLexicon::FindTriggers(std::string_view text) const 
     out.push_back(h);
   }
   return out;
+}
+
+bool EventLexicon::IsCueWord(std::string_view kind, std::string_view word) const {
+  auto it = cue_words_.find(kind);
+  return it != cue_words_.end() && it->second.count(AsciiLower(word)) > 0;
 }
 
 std::vector<CueHit> EventLexicon::FindCues(std::string_view kind, std::string_view text) const {

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "kbq/ingest/event_extractor.h"
@@ -66,6 +67,9 @@ class EventLexicon {
   bool HasCue(std::string_view kind, std::string_view text) const {
     return !FindCues(kind, text).empty();
   }
+  // True when `word` (any case) is itself a cue of `kind`: a set lookup, for
+  // the per-word sense rules.
+  bool IsCueWord(std::string_view kind, std::string_view word) const;
 
   size_t trigger_count(std::string_view lang) const;
   size_t cue_count() const { return cue_count_; }
@@ -84,6 +88,7 @@ class EventLexicon {
   std::unordered_map<std::string, std::vector<Form>> en_forms_;
   std::map<std::string, std::vector<std::string>, std::less<>> cues_zh_;
   std::map<std::string, std::vector<std::string>, std::less<>> cues_en_;
+  std::map<std::string, std::unordered_set<std::string>, std::less<>> cue_words_;  // kind → cues, lower case
   size_t cue_count_ = 0;
 };
 
