@@ -916,8 +916,11 @@ bool DocWork::WrongSense(const SentenceInfo& s, const std::vector<Tok>& toks, co
   }
   if (!e.object_allow.empty()) {
     if (np_actor) return false;
+    // Any word of the phrase: "upgraded their diplomatic ties back up".
     for (const auto& w : e.object_allow) {
-      if (!head.empty() && SameNoun(head, w)) return false;
+      for (const auto& n : np_words) {
+        if (SameNoun(n, w)) return false;
+      }
     }
     return true;
   }

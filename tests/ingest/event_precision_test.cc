@@ -146,6 +146,20 @@ TEST_CASE("Sense: demonstrated courage, allow us to, the occupying power are no 
   CHECK(CountType(Run("France and India discussed enhancing practical assistance to Morocco."), "aid") == 0);
 }
 
+TEST_CASE("Sense: hosting the Olympics, upgrading a plant and 'welcome to' are no diplomatic events",
+          "[ingest][events][precision]") {
+  CHECK(CountType(Run("China hosted the Winter Olympics in Beijing."), "host_visit") == 0);
+  CHECK(CountType(Run("China hosted the French delegation in Beijing."), "host_visit") == 1);
+  CHECK(CountType(Run("Japan is upgrading a chemical plant in India."), "recognize") == 0);
+  CHECK(CountType(Run("India upgraded its relations with Morocco."), "recognize") == 1);
+  CHECK(CountType(Run("India and Morocco upgraded their ties back up to embassy level."), "recognize") == 1);
+  CHECK(CountType(Run("Welcome to Paris, Mr Modi."), "praise") == 0);
+  CHECK(CountType(Run("France will welcome you in Paris, Macron told Modi."), "praise") == 0);
+  CHECK(CountType(Run("France welcomed the ceasefire between India and China."), "host_visit") +
+            CountType(Run("France welcomed the ceasefire between India and China."), "praise") ==
+        1);
+}
+
 TEST_CASE("Sense: a malformed object list row names its line", "[ingest][events][precision]") {
   std::string types = "host_visit\t043\tCONSULT\t-\tvisit\tHost\t接待\ttest\n";
   std::string triggers = "en\treceive\thost_visit\tv\t\ttest\n";
