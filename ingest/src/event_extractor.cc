@@ -324,6 +324,7 @@ class DocWork {
   void AssignOwnDates(SentenceInfo* s);
   bool IsCueWord(std::string_view kind, std::string_view word) const;
   bool DocumentNameYear(const SentenceInfo& s, uint32_t tb, uint32_t te) const;
+  bool DocumentName(const SentenceInfo& s, const Cand& c) const;
   bool Deictic(const Cand& c) const;
   bool WrongSense(const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) const;
   bool GenericRelation(const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) const;
@@ -1037,6 +1038,22 @@ bool DocWork::DocumentNameYear(const SentenceInfo& s, uint32_t tb, uint32_t te) 
 // true of the clause that says it, not of the narrative after it.
 bool DocWork::Deictic(const Cand& c) const { return !c.date_text.empty() && lex_.HasCue("deictic_time", c.date_text); }
 
+// An English nominal agreement trigger that is part of a name: capitalised
+// inside the sentence (the Association Agreement) or right after a place
+// (the Minsk agreements, the Paris Agreement).
+bool DocWork::DocumentName(const SentenceInfo& s, const Cand& c) const {
+  if (c.entry->pos != 'n' || c.type == nullptr || c.type->family != "agreement") return false;
+  char first = s.text[c.begin];
+  if (!internal::IsAsciiAlnum(first)) return false;
+  std::string_view before = s.text.substr(0, c.begin);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  if (before.empty()) return false;  // sentence-initial capital
+  if (first >= 'A' && first <= 'Z') return true;
+  return std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+    return a.end == before.size() && (a.place || a.kind == ActorKind::kPlace);
+  });
+}
+
 
 std::vector<std::string> DocWork::ComputeCountries(const Cand& c) const {
   std::vector<std::string> out;
@@ -1545,6 +1562,10 @@ Extraction DocWork::Run() {
         TriggerHit hit{c.begin, c.end, c.entry};
         c.generic = PresentSimple(s, toks, hit);
       }
+      // A named document (the Minsk Agreements, the Paris Agreement, the
+      // Association Agreement) with no date of its own is a reference to a
+      // text, not a happening; "signed the … Agreement" is the verb's event.
+      if (c.basis.empty() && DocumentName(s, c)) c.generic = true;
       // An opinion piece's evaluative sentence is the author's claim unless
       // a named someone else is quoted.
       bool quoted = !in_exempt && !attr.cue.empty() && !(evaluative && attr.actor_id.empty());

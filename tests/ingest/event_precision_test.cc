@@ -27,6 +27,7 @@ const testing::Actors& World() {
     w.Add("person:vladimir-putin", ActorKind::kPerson, "Vladimir Putin", "普京", {"Vladimir Putin", "Putin"}, "RUS");
     w.Add("person:joe-biden", ActorKind::kPerson, "Joe Biden", "拜登", {"Joe Biden", "Biden"}, "USA");
     w.Add("DEU", ActorKind::kCountry, "Germany", "德国", {"Germany", "German"});
+    w.Add("place:minsk", ActorKind::kPlace, "Minsk", "明斯克", {"Minsk"}, "BLR");
     return w;
   }();
   return a;
@@ -215,6 +216,17 @@ TEST_CASE("Generic: a present-simple habitual with no date is no event, a dated 
   CHECK(CountType(Run("Japan supports Morocco's bid. More follows."), "praise") == 1);
   // A noun is no present simple.
   CHECK(CountType(Run(lead + "The visit of Modi to Paris was a success."), "visit") == 1);
+}
+
+TEST_CASE("Generic: a named document with no date of its own is no agreement event", "[ingest][events][precision]") {
+  CHECK(CountType(Run("Kyiv is not complying with the Minsk agreements, Russia said."), "agreement") == 0);
+  CHECK(CountType(Run("Japan cited the Paris Agreement in its report on India."), "agreement") == 0);
+  std::string dated = "The Association Agreement between Ukraine and the European Union entered into force in "
+                      "September 2017.";
+  Extraction x = Run(dated, {Time(dated, "September 2017", TimeValue::Month(2017, 9))});
+  INFO(Dump(x));
+  CHECK(CountType(x, "agreement") == 1);
+  CHECK(CountType(Run("India and Japan reached an agreement on trade."), "agreement") == 1);
 }
 
 // --- 3. Modality cues ----------------------------------------------------------
