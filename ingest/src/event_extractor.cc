@@ -867,7 +867,7 @@ bool DocWork::WrongSense(const SentenceInfo& s, const std::vector<Tok>& toks, co
   }
   auto adverb = [&](const Tok& t) {
     return t.word && ((t.lower.size() > 3 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0) ||
-                      t.lower == "also" || t.lower == "not" || t.lower == "never" || t.lower == "already");
+                      IsCueWord("skip_adverb", t.lower) || t.lower == "not" || t.lower == "never");
   };
   // The auxiliary before the trigger, skipping up to two adverbs: its index or -1.
   auto aux_before = [&]() {
@@ -933,8 +933,7 @@ DocWork::Before DocWork::WordBefore(const SentenceInfo& s, const std::vector<Tok
   for (size_t i = 0; i < toks.size() && toks[i].end <= h.begin; ++i) k = int(i);
   auto adverb = [&](const Tok& t) {
     return t.word && ((t.lower.size() > 3 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0) ||
-                      t.lower == "also" || t.lower == "still" || t.lower == "always" || t.lower == "further" ||
-                      t.lower == "now" || t.lower == "already");
+                      IsCueWord("skip_adverb", t.lower));
   };
   for (int skipped = 0; k >= 0 && skipped < 2 && adverb(toks[k]) && !IsCueWord("infinitive_marker", toks[k].lower); ++skipped) --k;
   if (k < 0 || !toks[k].word) return Before::kOther;
