@@ -877,7 +877,7 @@ bool DocWork::WrongSense(const SentenceInfo& s, const std::vector<Tok>& toks, co
   };
   std::string surface = internal::AsciiLower(s.text.substr(h.begin, h.end - h.begin));
   if (IsCueWord("needs_aux", surface) && aux_before() < 0) return true;
-  if (e.object_block.empty() && e.object_allow.empty()) return false;
+  if (e.object_block.empty() && e.object_allow.empty() && e.object_block_after.empty()) return false;
   // The noun phrase after the trigger (after "of" for a nominal trigger).
   size_t i = first_after;
   std::string first_word = i < toks.size() && toks[i].word ? toks[i].lower : "";
@@ -893,14 +893,40 @@ bool DocWork::WrongSense(const SentenceInfo& s, const std::vector<Tok>& toks, co
     np_words.push_back(head);
     np_end = toks[i].end;
   }
+  // block_after: only when no actor stands before the trigger in its clause
+  // ("this will allow Ukraine to become …" enables; "the minister allowed the
+  // opposition to hold a rally" permits).
+  std::string after_np = i < toks.size() && toks[i].word && np_end > np_begin ? toks[i].lower : "";
+  if (!after_np.empty() && !e.object_block_after.empty()) {
+    const Span& cl = s.clauses[ClauseOf(s.clauses, h.begin)];
+    bool actor_before = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+      return !a.dropped && !a.place && a.begin >= cl.begin && a.end <= h.begin;
+    });
+    // A name the gazetteer does not know ("The Federal Minister … Sherpao
+    // allowed"): a capitalised word inside the clause before the trigger.
+    bool first_in_clause = true;
+    for (const auto& t : toks) {
+      if (t.begin < cl.begin || t.end > h.begin) continue;
+      if (t.word && !first_in_clause && s.text[t.begin] >= 'A' && s.text[t.begin] <= 'Z') actor_before = true;
+      first_in_clause = false;
+    }
+    for (const auto& w : e.object_block_after) {
+      if (after_np == w && !actor_before) return true;
+    }
+  }
   // An actor heading the phrase (received Modi), not one modifying it
   // (the Russian vaccine).
   bool np_actor = np_end > np_begin && std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
     return a.begin >= np_begin && a.end == np_end;
   });
   if (head.empty()) {
-    // Passive with nothing after it: the head before the auxiliary.
+    // Passive with nothing after it: the head before the auxiliary (and any
+    // modal before it: "the report will be delivered").
     int k = aux_before();
+    while (k > 0 && toks[k - 1].word &&
+           (IsCueWord("aux", toks[k - 1].lower) || IsCueWord("infinitive_marker", toks[k - 1].lower))) {
+      --k;
+    }
     if (k > 0 && toks[k - 1].word) {
       head = toks[k - 1].lower;
       np_actor = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {

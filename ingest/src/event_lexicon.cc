@@ -220,13 +220,15 @@ Result<EventLexicon> EventLexicon::Parse(std::string_view types, std::string_vie
   s = ForEachRow(object_blockers, "object_blockers", 3, [&](size_t line, const auto& f) -> Status {
     std::string where = "object_blockers.tsv:" + std::to_string(line) + ": ";
     std::string mode(f[1]);
-    if (mode != "block" && mode != "allow") return Status::InvalidArgument(where + "mode must be block or allow");
+    if (mode != "block" && mode != "allow" && mode != "block_after") {
+      return Status::InvalidArgument(where + "mode must be block, allow or block_after");
+    }
     std::string object = AsciiLower(f[2]);
     if (object.empty()) return Status::InvalidArgument(where + "empty object");
     bool found = false;
     for (auto& e : lex.entries_) {
       if (e->type == "-" || e->text != f[0]) continue;
-      (mode == "block" ? e->object_block : e->object_allow).push_back(object);
+      (mode == "block" ? e->object_block : mode == "allow" ? e->object_allow : e->object_block_after).push_back(object);
       found = true;
     }
     if (!found) return Status::InvalidArgument(where + "unknown trigger " + std::string(f[0]));

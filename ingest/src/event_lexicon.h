@@ -32,6 +32,9 @@ struct TriggerEntry {
   // trigger (block), or the only heads that keep it (allow; empty = any).
   std::vector<std::string> object_block;
   std::vector<std::string> object_allow;
+  // block_after: the word right after the object phrase cancels it
+  // ("allow Ukraine to become": enabling, not a concession).
+  std::vector<std::string> object_block_after;
 };
 
 // One trigger (or blocker) found in a text.

@@ -143,6 +143,13 @@ TEST_CASE("Sense: demonstrated courage, allow us to, the occupying power are no 
   CHECK(CountType(Run("The people of Morocco demonstrated great courage after the earthquake."), "demonstrate") == 0);
   CHECK(CountType(Run("Thousands demonstrated in Paris against the pension reform."), "demonstrate") == 1);
   CHECK(CountType(Run("The new port will allow us to export more grain to Turkey."), "concede") == 0);
+  CHECK(CountType(Run("The new law will allow Ukraine to become a hub for software."), "concede") == 0);
+  CHECK(CountType(Run("The Interior Minister allowed the opposition to hold a rally in Paris."), "concede") == 1);
+  CHECK(CountType(Run("Modi visited the museum of modern art."), "visit") == 0);
+  CHECK(CountType(Run("Modi visited France in July."), "visit") == 1);
+  CHECK(CountType(Run("The report will be delivered by Lavrov."), "aid") == 0);
+  CHECK(CountType(Run("Russia wants the non-deployment of strike weapons near its borders."), "strike") == 0);
+  CHECK(CountType(Run("New mines will meet the demand of India for coal."), "demand") == 0);
   CHECK(CountType(Run("Ukraine asked the occupying power to open a corridor."), "occupy") == 0);
   CHECK(CountType(Run("France and India discussed enhancing practical assistance to Morocco."), "aid") == 0);
 }
