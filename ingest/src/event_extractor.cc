@@ -140,7 +140,7 @@ struct Cand {
   bool discussed = false;
   std::vector<std::string> countries;  // participants mapped to countries (cache)  // the object of 讨论了 / discussed: not the narrative's time
   bool future = false;
-  bool generic = false;  // a present-simple habitual with no date: no event
+  bool generic = false;  // a present-simple habitual or a document name, undated: no event
 };
 
 struct SentenceInfo {
@@ -867,7 +867,7 @@ bool DocWork::WrongSense(const SentenceInfo& s, const std::vector<Tok>& toks, co
   }
   auto adverb = [&](const Tok& t) {
     return t.word && ((t.lower.size() > 3 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0) ||
-                      IsCueWord("skip_adverb", t.lower) || t.lower == "not" || t.lower == "never");
+                      IsCueWord("skip_adverb", t.lower));
   };
   // The auxiliary before the trigger, skipping up to two adverbs: its index or -1.
   auto aux_before = [&]() {
