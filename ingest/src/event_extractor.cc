@@ -140,6 +140,7 @@ struct Cand {
   bool discussed = false;
   std::vector<std::string> countries;  // participants mapped to countries (cache)  // the object of 讨论了 / discussed: not the narrative's time
   bool future = false;
+  bool generic = false;  // a present-simple habitual or a document name, undated: no event
 };
 
 struct SentenceInfo {
@@ -176,6 +177,63 @@ bool CommunicativeOrOutcome(const EventTypeInfo* t) {
       "statement", "appeal", "intent", "agreement", "release", "demand", "reject",
       "threaten", "disapprove", "support", "ceasefire", "concede", "retreat"};
   return t && kFamilies.count(t->family);
+}
+
+
+// English word tokens of a sentence for the sense rules: words (letters,
+// digits, '-', apostrophes) and punctuation marks; spaces and quotation marks
+// are skipped.
+struct Tok {
+  uint32_t begin = 0, end = 0;
+  bool word = false;
+  std::string lower;  // lower case, a trailing possessive 's removed
+};
+
+std::vector<Tok> Tokens(std::string_view text) {
+  std::vector<Tok> out;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = text[i];
+    auto apostrophe = [&](size_t k) {
+      return text[k] == '\'' || text.compare(k, 3, "\xE2\x80\x99") == 0;
+    };
+    if (c == ' ' || c == '\t' || c == '"' || c == '\n') { ++i; continue; }
+    if (text.compare(i, 3, "\xE2\x80\x9C") == 0 || text.compare(i, 3, "\xE2\x80\x9D") == 0 ||
+        text.compare(i, 2, "\xC2\xAB") == 0 || text.compare(i, 2, "\xC2\xBB") == 0) {
+      i += internal::Utf8Len(c);
+      continue;
+    }
+    if (internal::IsAsciiAlnum(char(c))) {
+      size_t j = i;
+      while (j < text.size()) {
+        if (internal::IsAsciiAlnum(text[j]) || text[j] == '-') { ++j; continue; }
+        if (apostrophe(j)) {
+          size_t n = text[j] == '\'' ? 1 : 3;
+          if (j + n < text.size() && internal::IsAsciiAlnum(text[j + n])) { j += n; continue; }
+        }
+        break;
+      }
+      Tok t{uint32_t(i), uint32_t(j), true, internal::AsciiLower(text.substr(i, j - i))};
+      for (std::string_view poss : {"'s", "\xE2\x80\x99s"}) {
+        if (t.lower.size() > poss.size() && t.lower.compare(t.lower.size() - poss.size(), poss.size(), poss) == 0) {
+          t.lower.resize(t.lower.size() - poss.size());
+        }
+      }
+      out.push_back(std::move(t));
+      i = j;
+      continue;
+    }
+    size_t n = internal::Utf8Len(c);
+    out.push_back({uint32_t(i), uint32_t(i + n), false, std::string(text.substr(i, n))});
+    i += n;
+  }
+  return out;
+}
+
+// `head` is `word` or one of its plurals (republic ~ republics, entity ~ entities).
+bool SameNoun(const std::string& head, const std::string& word) {
+  if (head == word) return true;
+  if (head == word + "s" || head == word + "es") return true;
+  return word.size() > 1 && word.back() == 'y' && head == word.substr(0, word.size() - 1) + "ies";
 }
 
 }  // namespace
@@ -223,8 +281,9 @@ EventExtractor::~EventExtractor() = default;
 
 Result<std::unique_ptr<EventExtractor>> EventExtractor::FromTsv(std::string_view types,
                                                                 std::string_view triggers,
-                                                                std::string_view cues) {
-  auto lex = EventLexicon::Parse(types, triggers, cues);
+                                                                std::string_view cues,
+                                                                std::string_view object_blockers) {
+  auto lex = EventLexicon::Parse(types, triggers, cues, object_blockers);
   if (!lex.ok()) return lex.status();
   auto impl = std::make_unique<Impl>();
   impl->lex = std::move(lex).value();
@@ -233,7 +292,7 @@ Result<std::unique_ptr<EventExtractor>> EventExtractor::FromTsv(std::string_view
 
 Result<std::unique_ptr<EventExtractor>> EventExtractor::LoadBuiltin() {
   return FromTsv(internal::EmbeddedEventFile("types"), internal::EmbeddedEventFile("triggers"),
-                 internal::EmbeddedEventFile("cues"));
+                 internal::EmbeddedEventFile("cues"), internal::EmbeddedEventFile("object_blockers"));
 }
 
 const EventTypeInfo* EventExtractor::FindType(std::string_view type) const { return impl_->lex.Type(type); }
@@ -263,6 +322,18 @@ class DocWork {
   void ApplyInitiators(SentenceInfo* s);
   Modality FindModality(const SentenceInfo& s, const Cand& c, bool counterfactual) const;
   void AssignOwnDates(SentenceInfo* s);
+  bool IsCueWord(std::string_view kind, std::string_view word) const;
+  bool DocumentNameYear(const SentenceInfo& s, uint32_t tb, uint32_t te) const;
+  bool DocumentName(const SentenceInfo& s, const Cand& c) const;
+  bool Deictic(const Cand& c) const;
+  bool WrongSense(const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) const;
+  bool GenericRelation(const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) const;
+  bool PresentSimple(const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) const;
+  // The token before the trigger (skipping adverbs) is a subject (a pronoun,
+  // a plural like "countries", or an actor), an infinitive/modal marker, or
+  // neither (a determiner: the trigger is a noun).
+  enum class Before { kSubject, kMarker, kOther };
+  Before WordBefore(const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) const;
   bool Compatible(const Cand& a, const Cand& b) const;
   void Coreference();
   void PartOf();
@@ -593,6 +664,26 @@ void DocWork::BuildArguments(SentenceInfo* s, Cand* c, const Attribution& attr) 
     }
   }
   for (const auto& [a, r] : roles) add(a->id, r);
+  // "talks between A and B" (English): for a two-sided event A and B are its
+  // two sides; whoever else the clause named is no side of it.
+  if (Reciprocal(c->type) && post.size() >= 2) {
+    for (const auto& cue : lex_.FindCues("between", s->text)) {
+      if (cue.begin < c->end || cue.begin - c->end > 3 || cue.end > post[0]->group_begin ||
+          post[0]->group_begin - cue.end > 40) {
+        continue;
+      }
+      const ActorInfo* a = post[0];
+      const ActorInfo* b = post[1];
+      std::string_view gap = s->text.substr(a->end, b->group_begin > a->end ? b->group_begin - a->end : 0);
+      if (gap.size() > 60 || !lex_.HasCue("coord", gap)) break;
+      for (auto& p : c->participants) {
+        if (p.actor_id == a->id) p.role = Role::kSource;
+        else if (p.actor_id == b->id) p.role = Role::kTarget;
+        else p.role = Role::kOther;
+      }
+      break;
+    }
+  }
   // Keep the person, drop their own country (乌克兰外长…与…卡拉斯: EU is Kallas's).
   std::set<std::string> person_countries;
   for (const auto& a : s->actors) {
@@ -680,6 +771,16 @@ Modality DocWork::FindModality(const SentenceInfo& s, const Cand& c, bool counte
   for (const auto& cue : lex_.FindCues("demanded", s.text)) {
     if (cue.begin >= scope_begin && cue.end <= c.begin && !InsideTrigger(s, cue)) return Modality::kDemanded;
   }
+  // "the forthcoming summit", 下一轮谈判: an adjective of the future right
+  // before the trigger (one word between at most: "next week's meeting").
+  for (const auto& cue : lex_.FindCues("planned_adj", s.text)) {
+    if (cue.begin < cl.begin || cue.end > c.begin || InsideTrigger(s, cue)) continue;
+    std::string_view gap = s.text.substr(cue.end, c.begin - cue.end);
+    bool english = internal::IsAsciiAlnum((*cue.text)[0]);
+    if ((english && std::count(gap.begin(), gap.end(), ' ') <= 2) || (!english && gap.size() <= 3)) {
+      return Modality::kPlanned;
+    }
+  }
   for (std::string_view kind : {"planned", "purpose"}) {
     for (const auto& cue : lex_.FindCues(kind, s.text)) {
       if (cue.begin >= scope_begin && cue.end <= c.begin && !InsideTrigger(s, cue) &&
@@ -712,6 +813,7 @@ void DocWork::AssignOwnDates(SentenceInfo* s) {
     for (const auto& cue : lex_.FindCues("since_before_time", lead)) span_start |= cue.end == lead.size();
     for (const auto& cue : lex_.FindCues("since_after_time", s->text.substr(te, 6))) span_start |= cue.begin == 0;
     if (span_start) continue;
+    if (DocumentNameYear(*s, tb, te)) continue;
     size_t k = ClauseOf(s->clauses, tb);
     // The nearest trigger in the clause takes the time (自2022年伊斯坦布尔和谈…的再次谈判:
     // 2022 dates 和谈, not 再次谈判).
@@ -749,6 +851,234 @@ void DocWork::AssignOwnDates(SentenceInfo* s) {
   }
 }
 
+bool DocWork::IsCueWord(std::string_view kind, std::string_view word) const { return lex_.IsCueWord(kind, word); }
+
+// Step 1 of docs/extraction.md, the sense rules that look at the words
+// around an English trigger: a participle that needs an auxiliary ("given"
+// without one is a preposition) and the object lists of object_blockers.tsv.
+bool DocWork::WrongSense(const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) const {
+  const internal::TriggerEntry& e = *h.entry;
+  if (!internal::IsAsciiAlnum(s.text[h.begin])) return false;
+  size_t first_after = toks.size();
+  int last_before = -1;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    if (toks[i].end <= h.begin) last_before = int(i);
+    if (toks[i].begin >= h.end) { first_after = i; break; }
+  }
+  auto adverb = [&](const Tok& t) {
+    return t.word && ((t.lower.size() > 3 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0) ||
+                      IsCueWord("skip_adverb", t.lower));
+  };
+  // The auxiliary before the trigger, skipping up to two adverbs: its index or -1.
+  auto aux_before = [&]() {
+    int k = last_before;
+    for (int skipped = 0; k >= 0 && skipped < 2 && adverb(toks[k]); ++skipped) --k;
+    return k >= 0 && toks[k].word && IsCueWord("aux", toks[k].lower) ? k : -1;
+  };
+  std::string surface = internal::AsciiLower(s.text.substr(h.begin, h.end - h.begin));
+  if (IsCueWord("needs_aux", surface) && aux_before() < 0) return true;
+  if (e.object_block.empty() && e.object_allow.empty() && e.object_block_after.empty()) return false;
+  // The noun phrase after the trigger (after "of" for a nominal trigger).
+  size_t i = first_after;
+  std::string first_word = i < toks.size() && toks[i].word ? toks[i].lower : "";
+  if (e.pos == 'n' && i < toks.size() && toks[i].word && toks[i].lower == "of") ++i;
+  while (i < toks.size() && toks[i].word && IsCueWord("np_det", toks[i].lower)) ++i;
+  uint32_t np_begin = i < toks.size() ? toks[i].begin : uint32_t(s.text.size());
+  uint32_t np_end = np_begin;
+  std::string head;
+  std::vector<std::string> np_words;
+  for (int n = 0; i < toks.size() && n < 6; ++i, ++n) {
+    if (!toks[i].word || IsCueWord("np_stop", toks[i].lower)) break;
+    head = toks[i].lower;
+    np_words.push_back(head);
+    np_end = toks[i].end;
+  }
+  // block_after: only when no actor stands before the trigger in its clause
+  // ("this will allow Ukraine to become …" enables; "the minister allowed the
+  // opposition to hold a rally" permits).
+  std::string after_np = i < toks.size() && toks[i].word && np_end > np_begin ? toks[i].lower : "";
+  if (!after_np.empty() && !e.object_block_after.empty()) {
+    const Span& cl = s.clauses[ClauseOf(s.clauses, h.begin)];
+    bool actor_before = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+      return !a.dropped && !a.place && a.begin >= cl.begin && a.end <= h.begin;
+    });
+    // A name the gazetteer does not know ("The Federal Minister … Sherpao
+    // allowed"): a capitalised word inside the clause before the trigger.
+    bool first_in_clause = true;
+    for (const auto& t : toks) {
+      if (t.begin < cl.begin || t.end > h.begin) continue;
+      if (t.word && !first_in_clause && s.text[t.begin] >= 'A' && s.text[t.begin] <= 'Z') actor_before = true;
+      first_in_clause = false;
+    }
+    for (const auto& w : e.object_block_after) {
+      if (after_np == w && !actor_before) return true;
+    }
+  }
+  // An actor heading the phrase (received Modi), not one modifying it
+  // (the Russian vaccine).
+  bool np_actor = np_end > np_begin && std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+    return a.begin >= np_begin && a.end == np_end;
+  });
+  if (head.empty()) {
+    // Passive with nothing after it: the head before the auxiliary (and any
+    // modal before it: "the report will be delivered").
+    int k = aux_before();
+    while (k > 0 && toks[k - 1].word &&
+           (IsCueWord("aux", toks[k - 1].lower) || IsCueWord("infinitive_marker", toks[k - 1].lower))) {
+      --k;
+    }
+    if (k > 0 && toks[k - 1].word) {
+      head = toks[k - 1].lower;
+      np_actor = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+        return a.end == toks[k - 1].end;
+      });
+    }
+  }
+  if (np_words.empty() && !head.empty()) np_words.push_back(head);
+  for (const auto& w : e.object_block) {
+    if (first_word == w) return true;
+    for (const auto& n : np_words) {
+      if (SameNoun(n, w)) return true;
+    }
+  }
+  if (!e.object_allow.empty()) {
+    if (np_actor) return false;
+    // Any word of the phrase: "upgraded their diplomatic ties back up".
+    for (const auto& w : e.object_allow) {
+      for (const auto& n : np_words) {
+        if (SameNoun(n, w)) return false;
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+DocWork::Before DocWork::WordBefore(const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) const {
+  int k = -1;
+  for (size_t i = 0; i < toks.size() && toks[i].end <= h.begin; ++i) k = int(i);
+  auto adverb = [&](const Tok& t) {
+    return t.word && ((t.lower.size() > 3 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0) ||
+                      IsCueWord("skip_adverb", t.lower));
+  };
+  for (int skipped = 0; k >= 0 && skipped < 2 && adverb(toks[k]) && !IsCueWord("infinitive_marker", toks[k].lower); ++skipped) --k;
+  if (k < 0 || !toks[k].word) return Before::kOther;
+  std::string w = toks[k].lower;
+  // "did not", "n't" and friends are one or two tokens: either is a marker.
+  if (IsCueWord("infinitive_marker", w) || (w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0) ||
+      (w.size() > 5 && w.compare(w.size() - 5, 5, "n\xE2\x80\x99t") == 0)) {
+    return Before::kMarker;
+  }
+  if (IsCueWord("subject_word", w)) return Before::kSubject;
+  uint32_t end = toks[k].end;
+  bool actor = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) { return a.end == end; });
+  return actor ? Before::kSubject : Before::kOther;
+}
+
+// Step 1 of docs/extraction.md, generic relations: a relation trigger
+// (cooperation, support; 合作, 支持) after a generic_before cue (further,
+// continue to, strengthen; 进一步, 继续, 加强) or right before a generic_after
+// cue (closely) is talk about a relation, not a happening; a relation noun
+// (cooperation, the noun "support") is a happening only when an occurrence
+// verb (signed, launched, expressed, provided …) governs it in its clause.
+bool DocWork::GenericRelation(const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) const {
+  const internal::TriggerEntry& e = *h.entry;
+  if (!IsCueWord("relation_trigger", internal::AsciiLower(e.text))) return false;
+  bool english = internal::IsAsciiAlnum(s.text[h.begin]);
+  const Span& cl = s.clauses[ClauseOf(s.clauses, h.begin)];
+  for (const auto& cue : lex_.FindCues("generic_before", s.text)) {
+    if (cue.begin < cl.begin || cue.end > h.begin || InsideTrigger(s, cue)) continue;
+    std::string_view gap = s.text.substr(cue.end, h.begin - cue.end);
+    size_t words = std::count(gap.begin(), gap.end(), ' ');
+    if ((english && words <= 4) || (!english && gap.size() <= 15)) return true;
+  }
+  if (english) {
+    std::string_view after = s.text.substr(h.end, std::min<size_t>(24, s.text.size() - h.end));
+    for (const auto& cue : lex_.FindCues("generic_after", after)) {
+      if (Trim(after.substr(0, cue.begin)).empty()) return true;
+    }
+  }
+  std::string surface = internal::AsciiLower(s.text.substr(h.begin, h.end - h.begin));
+  std::string singular = surface.size() > 1 && surface.back() == 's' ? surface.substr(0, surface.size() - 1) : surface;
+  if (!english || !(IsCueWord("relation_noun", surface) || IsCueWord("relation_noun", singular))) return false;
+  // A verb entry used as a noun: its base form after no subject and no marker.
+  if (e.pos == 'v' && (surface != internal::AsciiLower(e.text) || WordBefore(s, toks, h) != Before::kOther)) {
+    return false;
+  }
+  for (const auto& cue : lex_.FindCues("occurrence_verb", s.text)) {
+    if (cue.begin >= cl.begin && cue.end <= h.begin) return false;
+  }
+  return true;
+}
+
+// An English verb trigger in the present simple (base form or -s form after
+// its subject): "our countries cooperate", "Germany supports".
+bool DocWork::PresentSimple(const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) const {
+  const internal::TriggerEntry& e = *h.entry;
+  if (e.pos != 'v' || !internal::IsAsciiAlnum(s.text[h.begin])) return false;
+  std::string base = internal::AsciiLower(e.text.substr(0, e.text.find(' ')));
+  std::string_view surf = s.text.substr(h.begin, h.end - h.begin);
+  std::string w = internal::AsciiLower(surf.substr(0, surf.find(' ')));
+  bool present = w == base || w == base + "s" || w == base + "es" ||
+                 (base.size() > 1 && base.back() == 'y' && w == base.substr(0, base.size() - 1) + "ies");
+  if (!present || WordBefore(s, toks, h) != Before::kSubject) return false;
+  // "I propose", "we insist", "we condemn": a first-person speech act is done
+  // by saying it, not a habit.
+  static const std::set<std::string> kSpeechActs = {"demand", "appeal", "intent", "disapprove", "reject", "threaten"};
+  const EventTypeInfo* t = lex_.Type(e.type);
+  if (t && kSpeechActs.count(t->family)) {
+    for (size_t i = 0; i < toks.size() && toks[i].end <= h.begin; ++i) {
+      if (toks[i].word && IsCueWord("performative_subject", toks[i].lower) && h.begin - toks[i].end <= 24) return false;
+    }
+  }
+  return true;
+}
+
+// "the 2015 Minsk Package", "the 1997 Founding Act": a bare year after "the"
+// and before capitalised words ending in a document noun is part of a name,
+// not a date of the clause (English).
+bool DocWork::DocumentNameYear(const SentenceInfo& s, uint32_t tb, uint32_t te) const {
+  std::string_view year = s.text.substr(tb, te - tb);
+  if (year.size() != 4 || !std::all_of(year.begin(), year.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+    return false;
+  }
+  std::string_view before = s.text.substr(0, tb);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  if (before.size() < 3 || internal::AsciiLower(before.substr(before.size() - 3)) != "the" ||
+      (before.size() > 3 && internal::IsAsciiAlnum(before[before.size() - 4]))) {
+    return false;
+  }
+  std::vector<Tok> toks = Tokens(s.text.substr(te, std::min<size_t>(80, s.text.size() - te)));
+  for (size_t i = 0; i < toks.size() && i < 4; ++i) {
+    std::string_view w = s.text.substr(te + toks[i].begin, toks[i].end - toks[i].begin);
+    if (!toks[i].word || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+    for (const auto& cue : lex_.FindCues("document_noun", w)) {
+      if (cue.begin == 0 && cue.end == w.size()) return true;
+    }
+  }
+  return false;
+}
+
+// The date was said relative to the speaker's day (today, yesterday, 昨日):
+// true of the clause that says it, not of the narrative after it.
+bool DocWork::Deictic(const Cand& c) const { return !c.date_text.empty() && lex_.HasCue("deictic_time", c.date_text); }
+
+// An English nominal agreement trigger that is part of a name: capitalised
+// inside the sentence (the Association Agreement) or right after a place
+// (the Minsk agreements, the Paris Agreement).
+bool DocWork::DocumentName(const SentenceInfo& s, const Cand& c) const {
+  if (c.entry->pos != 'n' || c.type == nullptr || c.type->family != "agreement") return false;
+  char first = s.text[c.begin];
+  if (!internal::IsAsciiAlnum(first)) return false;
+  std::string_view before = s.text.substr(0, c.begin);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  if (before.empty()) return false;  // sentence-initial capital
+  if (first >= 'A' && first <= 'Z') return true;
+  return std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+    return a.end == before.size() && (a.place || a.kind == ActorKind::kPlace);
+  });
+}
+
 
 std::vector<std::string> DocWork::ComputeCountries(const Cand& c) const {
   std::vector<std::string> out;
@@ -782,7 +1112,7 @@ void DocWork::Coreference() {
   }
   for (size_t i = 0; i < cands_.size(); ++i) {
     Cand& c = cands_[i];
-    if (!c.basis.empty()) continue;
+    if (!c.basis.empty() || c.generic) continue;
     const SentenceInfo& s = sents_[c.sentence];
     bool nominal = c.entry->pos == 'n';
     bool referred = false;
@@ -899,6 +1229,23 @@ void DocWork::InheritDates() {
     Cand& c = cands_[i];
     if (c.antecedent >= 0 || !c.basis.empty()) continue;
     const SentenceInfo& s = sents_[c.sentence];
+    // Not yet happened (planned): only a date that is not in the past can be
+    // lent. (A counterfactual speaks of the past: "had they signed in April
+    // 2022, …" keeps April 2022.)
+    bool unreal = c.modality == Modality::kPlanned;
+    bool real = c.modality == Modality::kAsserted || c.modality == Modality::kReported ||
+                c.modality == Modality::kClaimed;
+    // A range (2013..2014, "in recent years") is background, never lent to
+    // the narrative; nor is a deictic date (yesterday: the clause that says
+    // it), a date of another event of the same type (another call), a future
+    // date for an asserted event, or a past date for a planned one.
+    auto lendable = [&](const Cand& p) {
+      if (!p.date.ok() || p.date.precision == Precision::kRange || p.date.SpanDays() > 366) return false;
+      if (Deictic(p) || p.type == c.type) return false;
+      if (real && p.date.earliest > pub_day_) return false;
+      if (unreal && p.date.latest < pub_day_) return false;
+      return true;
+    };
     // (1) an earlier clause of the same sentence with a date of its own.
     const Cand* from = nullptr;
     for (size_t ci : s.cands) {
@@ -906,15 +1253,11 @@ void DocWork::InheritDates() {
       const Cand& p = cands_[ci];
       if (p.antecedent < 0 && !p.discussed && (p.basis == "explicit" || p.basis == "sentence")) from = &p;
     }
+    if (from != nullptr && !lendable(*from)) from = nullptr;
     // (2) the last dated event in the few sentences before, within the
     // paragraph. Press releases often have no paragraph breaks at all, so
-    // the look-back is bounded; a range (2013..2014, "in recent years") is
-    // background, never lent to the narrative.
+    // the look-back is bounded.
     constexpr int kLookBackSentences = 3;
-    auto lendable = [](const Cand& p) {
-      return p.date.ok() && p.date.precision != Precision::kRange && p.date.SpanDays() <= 366;
-    };
-    if (from != nullptr && !lendable(*from)) from = nullptr;
     if (!from) {
       for (int si = int(c.sentence) - 1; si >= 0 && si >= int(c.sentence) - kLookBackSentences && !from;
            --si) {
@@ -930,6 +1273,10 @@ void DocWork::InheritDates() {
       }
       if (s.paragraph_start) from = nullptr;
     }
+    // A planned event without a date keeps the publication day as the day
+    // it was reported (printed "reported …", never a date of its own). It is
+    // not left undated: the store and the timeline queries order an undated
+    // event before every date (it would pass any --to filter).
     if (from) {
       c.date = from->date;
       c.basis = "inherited";
@@ -1198,8 +1545,10 @@ Extraction DocWork::Run() {
       }
     }
     const TriggerHit* prev_verb = nullptr;
+    std::vector<Tok> toks = Tokens(s.text);
     for (const auto& h : s.hits) {
       if (h.blocker()) continue;
+      if (WrongSense(s, toks, h) || GenericRelation(s, toks, h)) continue;
       // A trigger inside a time expression ("March 2022") is part of the date.
       bool in_time = std::any_of(times_.begin(), times_.end(), [&](const TimeMention& t) {
         return t.begin < s.begin + h.end && s.begin + h.begin < t.end;
@@ -1231,6 +1580,17 @@ Extraction DocWork::Run() {
       BuildArguments(&s, &c, in_exempt ? Attribution{} : attr);
       if (c.basis.size() && c.date.ok() && c.date.earliest > pub_day_) c.future = true;
       c.modality = FindModality(s, c, counterfactual);
+      // A present-simple habitual with no date of its own ("our countries
+      // cooperate closely", "Germany supports") states a relation; the lead
+      // sentence (a headline in the present) is exempt.
+      if (si > 0 && c.basis.empty() && !HiddenByDefault(c.modality) && c.modality != Modality::kPlanned) {
+        TriggerHit hit{c.begin, c.end, c.entry};
+        c.generic = PresentSimple(s, toks, hit);
+      }
+      // A named document (the Minsk Agreements, the Paris Agreement, the
+      // Association Agreement) with no date of its own is a reference to a
+      // text, not a happening; "signed the … Agreement" is the verb's event.
+      if (c.basis.empty() && DocumentName(s, c)) c.generic = true;
       // An opinion piece's evaluative sentence is the author's claim unless
       // a named someone else is quoted.
       bool quoted = !in_exempt && !attr.cue.empty() && !(evaluative && attr.actor_id.empty());
@@ -1250,7 +1610,7 @@ Extraction DocWork::Run() {
   // 停火并不总是先于和平谈判, 惯常的威胁与空谈: a trigger with no date, party or
   // place of its own that names no other event is talk about a kind of event.
   for (auto& c : cands_) {
-    c.bare = c.antecedent < 0 && c.basis.empty() && c.participants.empty() && c.place.empty();
+    c.bare = c.generic || (c.antecedent < 0 && c.basis.empty() && c.participants.empty() && c.place.empty());
   }
   InheritDates();
   Links();

@@ -145,7 +145,7 @@ std::vector<std::string> EnglishForms(std::string_view text, char pos) {
 }
 
 Result<EventLexicon> EventLexicon::Parse(std::string_view types, std::string_view triggers,
-                                         std::string_view cues) {
+                                         std::string_view cues, std::string_view object_blockers) {
   EventLexicon lex;
   Status s = ForEachRow(types, "types", 7, [&](size_t line, const auto& f) -> Status {
     EventTypeInfo t{std::string(f[0]), std::string(f[1]), std::string(f[2]), std::string(f[3]),
@@ -204,6 +204,7 @@ Result<EventLexicon> EventLexicon::Parse(std::string_view types, std::string_vie
   s = ForEachRow(cues, "cues", 3, [&](size_t line, const auto& f) -> Status {
     std::string kind(f[0]), lang(f[1]), cue(f[2]);
     if (cue.empty()) return Status::InvalidArgument("cues.tsv:" + std::to_string(line) + ": empty cue");
+    lex.cue_words_[kind].insert(AsciiLower(cue));
     if (lang == "zh") {
       lex.cues_zh_[kind].push_back(cue);
     } else if (lang == "en") {
@@ -212,6 +213,25 @@ Result<EventLexicon> EventLexicon::Parse(std::string_view types, std::string_vie
       return Status::InvalidArgument("cues.tsv:" + std::to_string(line) + ": unknown language " + lang);
     }
     ++lex.cue_count_;
+    return Status::OK();
+  });
+  if (!s.ok()) return s;
+
+  s = ForEachRow(object_blockers, "object_blockers", 3, [&](size_t line, const auto& f) -> Status {
+    std::string where = "object_blockers.tsv:" + std::to_string(line) + ": ";
+    std::string mode(f[1]);
+    if (mode != "block" && mode != "allow" && mode != "block_after") {
+      return Status::InvalidArgument(where + "mode must be block, allow or block_after");
+    }
+    std::string object = AsciiLower(f[2]);
+    if (object.empty()) return Status::InvalidArgument(where + "empty object");
+    bool found = false;
+    for (auto& e : lex.entries_) {
+      if (e->type == "-" || e->text != f[0]) continue;
+      (mode == "block" ? e->object_block : mode == "allow" ? e->object_allow : e->object_block_after).push_back(object);
+      found = true;
+    }
+    if (!found) return Status::InvalidArgument(where + "unknown trigger " + std::string(f[0]));
     return Status::OK();
   });
   if (!s.ok()) return s;
@@ -282,6 +302,11 @@ std::vector<TriggerHit> EventLexicon::FindTriggers(std::string_view text) const 
     out.push_back(h);
   }
   return out;
+}
+
+bool EventLexicon::IsCueWord(std::string_view kind, std::string_view word) const {
+  auto it = cue_words_.find(kind);
+  return it != cue_words_.end() && it->second.count(AsciiLower(word)) > 0;
 }
 
 std::vector<CueHit> EventLexicon::FindCues(std::string_view kind, std::string_view text) const {

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "kbq/ingest/event_extractor.h"
@@ -27,6 +28,13 @@ struct TriggerEntry {
   std::string type;  // our type, or "-" for a blocker
   char pos = 'v';    // 'v' verb, 'n' noun, 'x' exact
   std::string ref;   // blockers: the event type the phrase refers to, or empty
+  // object_blockers.tsv: heads of the following noun phrase that cancel the
+  // trigger (block), or the only heads that keep it (allow; empty = any).
+  std::vector<std::string> object_block;
+  std::vector<std::string> object_allow;
+  // block_after: the word right after the object phrase cancels it
+  // ("allow Ukraine to become": enabling, not a concession).
+  std::vector<std::string> object_block_after;
 };
 
 // One trigger (or blocker) found in a text.
@@ -47,7 +55,7 @@ struct CueHit {
 class EventLexicon {
  public:
   static Result<EventLexicon> Parse(std::string_view types, std::string_view triggers,
-                                    std::string_view cues);
+                                    std::string_view cues, std::string_view object_blockers = {});
 
   const EventTypeInfo* Type(std::string_view type) const;
   const std::vector<EventTypeInfo>& types() const { return types_; }
@@ -62,6 +70,9 @@ class EventLexicon {
   bool HasCue(std::string_view kind, std::string_view text) const {
     return !FindCues(kind, text).empty();
   }
+  // True when `word` (any case) is itself a cue of `kind`: a set lookup, for
+  // the per-word sense rules.
+  bool IsCueWord(std::string_view kind, std::string_view word) const;
 
   size_t trigger_count(std::string_view lang) const;
   size_t cue_count() const { return cue_count_; }
@@ -80,6 +91,7 @@ class EventLexicon {
   std::unordered_map<std::string, std::vector<Form>> en_forms_;
   std::map<std::string, std::vector<std::string>, std::less<>> cues_zh_;
   std::map<std::string, std::vector<std::string>, std::less<>> cues_en_;
+  std::map<std::string, std::unordered_set<std::string>, std::less<>> cue_words_;  // kind → cues, lower case
   size_t cue_count_ = 0;
 };
 

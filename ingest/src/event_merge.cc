@@ -57,6 +57,18 @@ int BasisRank(const std::string& b) {
   return 3;
 }
 
+// A date the text gives the event itself (its clause or its sentence).
+bool OwnDate(const Event& e) {
+  return e.date.ok() && (e.date_basis == "explicit" || e.date_basis == "sentence");
+}
+
+// The day of an event's own day-precise date, or TimeValue::kNoDay.
+int32_t OwnDay(const Event& e) {
+  return OwnDate(e) && e.date.precision == Precision::kDay && e.date.earliest == e.date.latest
+             ? e.date.earliest
+             : TimeValue::kNoDay;
+}
+
 }  // namespace
 
 bool TypesCompatible(std::string_view a, std::string_view b) {
@@ -119,10 +131,16 @@ MergeResult MergeInto(const Event& kept, const Event& other) {
   }
   std::stable_sort(e.participants.begin(), e.participants.end(),
                    [](const Participant& x, const Participant& y) { return x.role < y.role; });
-  // The better date: a better basis, then the more precise.
-  bool better = BasisRank(other.date_basis) < BasisRank(e.date_basis) ||
-                (BasisRank(other.date_basis) == BasisRank(e.date_basis) && other.date.ok() &&
-                 (!e.date.ok() || other.date.SpanDays() < e.date.SpanDays()));
+  // The better date: a date of the event's own (explicit or from its
+  // sentence) over an inherited one over the publication day; between two
+  // of one class, the more precise. A coarser explicit "February" never
+  // replaces a day the sentence gave ("On February 12, …").
+  auto rank = [](const Event& x) { return OwnDate(x) ? 0 : BasisRank(x.date_basis); };
+  bool better = rank(other) < rank(e) ||
+                (rank(other) == rank(e) && other.date.ok() &&
+                 (!e.date.ok() || other.date.SpanDays() < e.date.SpanDays() ||
+                  (other.date.SpanDays() == e.date.SpanDays() &&
+                   BasisRank(other.date_basis) < BasisRank(e.date_basis))));
   if (better) {
     e.date = other.date;
     e.date_basis = other.date_basis;
@@ -150,8 +168,18 @@ void MergeExtraction(Extraction* x, const AncestorsFn& ancestors) {
   std::vector<Link> same_as;
   for (size_t i = 0; i < ev.size(); ++i) {
     if (gone[i]) continue;
+    // The own day dates of the cluster's members: a mention with its own,
+    // different day is another happening (an earlier call in the same
+    // release), whatever coarser date the cluster carries.
+    std::vector<int32_t> days;
+    if (OwnDay(ev[i]) != TimeValue::kNoDay) days.push_back(OwnDay(ev[i]));
     for (size_t j = i + 1; j < ev.size(); ++j) {
       if (gone[j] || !SameHappening(ev[i], ev[j], ancestors)) continue;
+      int32_t day = OwnDay(ev[j]);
+      if (day != TimeValue::kNoDay && !days.empty() && std::find(days.begin(), days.end(), day) == days.end()) {
+        continue;
+      }
+      if (day != TimeValue::kNoDay && days.empty()) days.push_back(day);
       MergeResult r = MergeInto(ev[i], ev[j]);
       ev[i] = std::move(r.event);
       same_as.push_back(std::move(r.same_as));

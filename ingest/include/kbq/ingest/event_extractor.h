@@ -5,7 +5,8 @@
 // The vocabulary lives in reviewable TSV files under ingest/data/events/
 // (types.tsv: our type → CAMEO code and PLOVER category; triggers.tsv:
 // Chinese and English trigger words; cues.tsv: attribution, modality and
-// link cues), compiled into the library. docs/extraction.md states the rules.
+// link cues; object_blockers.tsv: triggers whose sense depends on their
+// object), compiled into the library. docs/extraction.md states the rules.
 //
 // An EventExtractor is immutable after construction; Extract() may be called
 // from many threads at once.
@@ -52,11 +53,13 @@ class EventExtractor {
   // The built-in extractor (compiled-in data files). Fails only if the
   // embedded data is malformed.
   static Result<std::unique_ptr<EventExtractor>> LoadBuiltin();
-  // An extractor from TSV texts in the formats of the data files.
+  // An extractor from TSV texts in the formats of the data files
+  // (object_blockers.tsv is optional: empty = no object lists).
   // InvalidArgument (with the file and line) on a malformed row.
   static Result<std::unique_ptr<EventExtractor>> FromTsv(std::string_view types,
                                                          std::string_view triggers,
-                                                         std::string_view cues);
+                                                         std::string_view cues,
+                                                         std::string_view object_blockers = {});
   ~EventExtractor();
   EventExtractor(const EventExtractor&) = delete;
   EventExtractor& operator=(const EventExtractor&) = delete;
