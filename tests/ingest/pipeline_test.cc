@@ -207,6 +207,21 @@ TEST_CASE("Pipeline: an English report of the same talks merges with the Chinese
   for (const auto& m : talks[0].mentions) articles.insert(m.article_id);
   CHECK(articles.size() == 2);
   CHECK(f.report.events_merged >= 1);
+  // The later article's merge log says which of its events joined the
+  // stored one, so the merge can be found and undone.
+  int logged = 0;
+  for (const auto& id : articles) {
+    auto art = f.store->GetArticle(id);
+    REQUIRE(art.ok());
+    for (const auto& m : art->merges) {
+      if (m.kept == talks[0].id && m.across_articles) {
+        ++logged;
+        CHECK(m.absorbed != talks[0].id);
+        CHECK(m.reason.find("negotiate") != std::string::npos);
+      }
+    }
+  }
+  CHECK(logged >= 1);
 }
 
 TEST_CASE("Pipeline: an ICEWS sector named by its place counts for that place and its country",
