@@ -448,7 +448,23 @@ bool Scanner::FutureCue(size_t b, size_t e) const {
   return false;
 }
 
+// A month and day with no year and no future cue is read as past (news
+// reports what happened), except within the month after publication: a
+// release of February 4 that names "February 14" (in any tense the scanner
+// cannot see, or with its "will" beyond the clause) means ten days ahead,
+// not eleven months back.
+constexpr int32_t kUpcomingWindowDays = 31;
+
 std::optional<int32_t> Scanner::MonthDayNear(int m, int d, bool future) const {
+  if (!future && ValidDate(pub_y_, m, d)) {
+    int32_t ahead = DayOf(date::year{pub_y_} / date::month(m) / date::day(d));
+    if (ahead < pub_) {  // the date has passed this year: next year's is the one ahead
+      ahead = ValidDate(pub_y_ + 1, m, d)
+                  ? DayOf(date::year{pub_y_ + 1} / date::month(m) / date::day(d))
+                  : pub_ + kUpcomingWindowDays + 1;
+    }
+    if (ahead > pub_ && ahead - pub_ <= kUpcomingWindowDays) return ahead;
+  }
   for (int k = 0; k < 9; ++k) {
     int y = future ? pub_y_ + k : pub_y_ - k;
     if (!ValidDate(y, m, d)) continue;

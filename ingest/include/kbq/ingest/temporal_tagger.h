@@ -3,7 +3,9 @@
 //
 // News speaks of the past: a weekday, month or day-of-month without a year
 // resolves to the closest one not after the publication date, unless a future
-// cue (将, 计划, 下周, will, next, plans to) says otherwise. Relative anaphora
+// cue (将, 计划, 下周, will, next, plans to) says otherwise — except that a
+// month and day falling within the 31 days after publication is that
+// upcoming day (a release of February 4 naming "February 14"). Relative anaphora
 // (当时, 同日, 次日, that day, the next day) resolve against the last date
 // mentioned before them.
 //
