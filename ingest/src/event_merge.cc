@@ -2,6 +2,7 @@
 #include "kbq/ingest/event_merge.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <map>
 
@@ -69,6 +70,28 @@ int32_t OwnDay(const Event& e) {
              : TimeValue::kNoDay;
 }
 
+// Whether two triggers are forms of one word: equal, or (English) equal in
+// their first five letters once lower-cased ("meeting"/"meetings",
+// "negotiations"/"negotiated"); short words must be equal.
+bool SameTriggerWord(const Event& a, const Event& b) {
+  if (a.mentions.empty() || b.mentions.empty()) return false;
+  auto lower = [](std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  for (const auto& ma : a.mentions) {
+    for (const auto& mb : b.mentions) {
+      std::string x = lower(ma.trigger), y = lower(mb.trigger);
+      if (x.empty() || y.empty()) continue;
+      if (x == y) return true;
+      bool ascii = std::all_of(x.begin(), x.end(), [](char c) { return c > 0; }) &&
+                   std::all_of(y.begin(), y.end(), [](char c) { return c > 0; });
+      if (ascii && x.size() >= 5 && y.size() >= 5 && x.compare(0, 5, y, 0, 5) == 0) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool TypesCompatible(std::string_view a, std::string_view b) {
@@ -94,6 +117,14 @@ bool SameHappening(const Event& a, const Event& b, const AncestorsFn& ancestors)
   // A date that is only the publication day says little: it must not merge
   // with a dated event of another day at a coarser precision either.
   if ((a.date_basis == "publication") != (b.date_basis == "publication") && a.type != b.type) return false;
+  // Two events dated only by the publication day share that day whatever
+  // they are: "same day" proves nothing, so they merge only when they are
+  // of one type and named by the same word (press-2022 sample 3: praise
+  // merged into recognise, unrelated wrong triggers into each other).
+  if (a.date_basis == "publication" && b.date_basis == "publication" &&
+      (a.type != b.type || !SameTriggerWord(a, b))) {
+    return false;
+  }
   if (!a.place_id.empty() && !b.place_id.empty() && a.place_id != b.place_id) {
     auto up_a = ancestors ? ancestors(a.place_id) : std::vector<std::string>{};
     auto up_b = ancestors ? ancestors(b.place_id) : std::vector<std::string>{};

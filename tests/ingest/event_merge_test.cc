@@ -120,5 +120,34 @@ TEST_CASE("MergeExtraction: links move to the kept event, self-links vanish, the
   CHECK(x.links[1].to == "ev-1");
 }
 
+TEST_CASE("SameHappening: events dated only by the publication day need one type and one word",
+          "[ingest][merge]") {
+  // Both stand-in dates are the release's day, so "same day" proves nothing.
+  Event praise = Ev("ev-1", "praise", TimeValue::Day(2021, 12, 2), {"RUS", "KAZ"});
+  Event recognise = Ev("ev-2", "recognize", TimeValue::Day(2021, 12, 2), {"RUS", "KAZ"});
+  praise.date_basis = recognise.date_basis = "publication";
+  praise.mentions[0].trigger = "praised";
+  recognise.mentions[0].trigger = "recognised";
+  CHECK_FALSE(SameHappening(praise, recognise));
+  SECTION("the same type named by another word does not merge") {
+    Event again = Ev("ev-3", "praise", TimeValue::Day(2021, 12, 2), {"RUS", "KAZ"});
+    again.date_basis = "publication";
+    again.mentions[0].trigger = "commended";
+    CHECK_FALSE(SameHappening(praise, again));
+  }
+  SECTION("the same type and word (an inflection) merges") {
+    Event again = Ev("ev-3", "praise", TimeValue::Day(2021, 12, 2), {"KAZ", "RUS"});
+    again.date_basis = "publication";
+    again.mentions[0].trigger = "praise";
+    praise.mentions[0].trigger = "praised";
+    CHECK(SameHappening(praise, again));
+  }
+  SECTION("one own date is enough for the usual rule") {
+    recognise.type = "praise";
+    recognise.date_basis = "explicit";
+    CHECK(SameHappening(praise, recognise));
+  }
+}
+
 }  // namespace
 }  // namespace kbq::ingest
