@@ -72,7 +72,8 @@ int32_t OwnDay(const Event& e) {
 
 // Whether two triggers are forms of one word: equal, or (English) equal in
 // their first five letters once lower-cased ("meeting"/"meetings",
-// "negotiations"/"negotiated"); short words must be equal.
+// "negotiations"/"negotiated"); short words must be equal. Two triggers in
+// one sentence count as one word.
 bool SameTriggerWord(const Event& a, const Event& b) {
   if (a.mentions.empty() || b.mentions.empty()) return false;
   auto lower = [](std::string s) {
@@ -84,6 +85,8 @@ bool SameTriggerWord(const Event& a, const Event& b) {
       std::string x = lower(ma.trigger), y = lower(mb.trigger);
       if (x.empty() || y.empty()) continue;
       if (x == y) return true;
+      // Two triggers of one sentence (肯定 … 表示欢迎) name one happening.
+      if (ma.article_id == mb.article_id && ma.sentence == mb.sentence) return true;
       bool ascii = std::all_of(x.begin(), x.end(), [](char c) { return c > 0; }) &&
                    std::all_of(y.begin(), y.end(), [](char c) { return c > 0; });
       if (ascii && x.size() >= 5 && y.size() >= 5 && x.compare(0, 5, y, 0, 5) == 0) return true;

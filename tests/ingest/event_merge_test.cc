@@ -142,6 +142,13 @@ TEST_CASE("SameHappening: events dated only by the publication day need one type
     praise.mentions[0].trigger = "praised";
     CHECK(SameHappening(praise, again));
   }
+  SECTION("two words of one sentence merge") {
+    Event again = Ev("ev-3", "praise", TimeValue::Day(2021, 12, 2), {"RUS", "KAZ"});
+    again.date_basis = "publication";
+    again.mentions[0].trigger = "welcomed";
+    again.mentions[0].sentence = praise.mentions[0].sentence;
+    CHECK(SameHappening(praise, again));
+  }
   SECTION("one own date is enough for the usual rule") {
     recognise.type = "praise";
     recognise.date_basis = "explicit";
