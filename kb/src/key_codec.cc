@@ -191,18 +191,26 @@ std::string LinkInKey(std::string_view to, std::string_view from, LinkKind kind)
 
 std::string LinkPrefix(std::string_view first) { return ActorIndexPrefix(first); }
 
-Status DecodeLinkKey(std::string_view key, LinkKeyParts* out) {
-  std::string_view in = key, a, b;
-  if (!GetLengthPrefixed(&in, &a) || !GetLengthPrefixed(&in, &b) || in.size() != 1) {
+Status DecodeLinkKeyViews(std::string_view key, std::string_view* first, std::string_view* second,
+                          LinkKind* kind) {
+  std::string_view in = key;
+  if (!GetLengthPrefixed(&in, first) || !GetLengthPrefixed(&in, second) || in.size() != 1) {
     return Truncated("link", key);
   }
-  auto kind = static_cast<uint8_t>(in[0]);
-  if (kind > static_cast<uint8_t>(LinkKind::kSameAs)) {
-    return Status::Corruption("link key has unknown kind " + std::to_string(kind));
+  auto k = static_cast<uint8_t>(in[0]);
+  if (k > static_cast<uint8_t>(LinkKind::kSameAs)) {
+    return Status::Corruption("link key has unknown kind " + std::to_string(k));
   }
+  *kind = static_cast<LinkKind>(k);
+  return Status::OK();
+}
+
+Status DecodeLinkKey(std::string_view key, LinkKeyParts* out) {
+  std::string_view a, b;
+  Status s = DecodeLinkKeyViews(key, &a, &b, &out->kind);
+  if (!s.ok()) return s;
   out->first.assign(a);
   out->second.assign(b);
-  out->kind = static_cast<LinkKind>(kind);
   return Status::OK();
 }
 

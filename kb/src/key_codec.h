@@ -108,6 +108,9 @@ struct LinkKeyParts {
   std::string first, second;  // (from, to) for links; (to, from) for idx_link_in
   LinkKind kind = LinkKind::kBefore;
 };
+// As DecodeLinkKey, with views into `key` (no copies).
+Status DecodeLinkKeyViews(std::string_view key, std::string_view* first, std::string_view* second,
+                          LinkKind* kind);
 Status DecodeLinkKey(std::string_view key, LinkKeyParts* out);
 
 // ------------------------------------------------------------ names, content

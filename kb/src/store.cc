@@ -263,6 +263,7 @@ class RocksStore final : public Store {
   Result<std::vector<Link>> LinksOf(const std::vector<std::string>& event_ids, bool out,
                                     bool in) const override;
   Status ScanLinks(const std::function<bool(const Link&)>& visit) const override;
+  Status ScanLinkEnds(const LinkEndsVisitor& visit) const override;
   Result<StoreStats> Stats() const override;
   Result<CheckReport> Check() const override;
   Status Refresh() override;
@@ -851,6 +852,19 @@ Status RocksStore::ScanLinks(const std::function<bool(const Link&)>& visit) cons
     s = records::DecodeLinkValue(Sv(it->value()), &l);
     if (!s.ok()) return s.WithContext("link " + l.from + " -> " + l.to);
     if (!visit(l)) break;
+  }
+  return FromRocks(it->status(), "links");
+}
+
+Status RocksStore::ScanLinkEnds(const LinkEndsVisitor& visit) const {
+  View v(*this);
+  auto it = Iter(kLinks, v.ro);
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    std::string_view from, to;
+    LinkKind kind;
+    Status s = keys::DecodeLinkKeyViews(Sv(it->key()), &from, &to, &kind);
+    if (!s.ok()) return s;
+    if (!visit(from, to, kind)) break;
   }
   return FromRocks(it->status(), "links");
 }

@@ -398,22 +398,29 @@ void RunKbq(const Config& cfg, const Generator& gen, const Inputs& in, Results* 
   std::vector<double> build;
   for (int rep = 0; rep < 3; ++rep) {
     auto t0 = Clock::now();
-    std::unordered_map<std::string, uint32_t> vertex;
+    // Ids are looked up as views (heterogeneous lookup) and copied once,
+    // when first seen.
+    struct Hash {
+      using is_transparent = void;
+      size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+    };
+    std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> vertex;
     vertex.reserve(gen.size());
     std::vector<std::pair<uint32_t, uint32_t>> edges;
     edges.reserve(gen.size() * 3);
-    auto intern = [&](std::string&& id) {
-      auto [it, fresh] = vertex.try_emplace(std::move(id), static_cast<uint32_t>(vertex.size()));
-      return it->second;
+    auto intern = [&](std::string_view id) {
+      if (auto it = vertex.find(id); it != vertex.end()) return it->second;
+      uint32_t v = static_cast<uint32_t>(vertex.size());
+      vertex.emplace(std::string(id), v);
+      return v;
     };
-    Check(store->ScanLinks([&](const kbq::Link& l) {
-            kbq::Link copy = l;
-            uint32_t a = intern(std::move(copy.from));
-            uint32_t b = intern(std::move(copy.to));
+    Check(store->ScanLinkEnds([&](std::string_view from, std::string_view to, kbq::LinkKind) {
+            uint32_t a = intern(from);
+            uint32_t b = intern(to);
             edges.emplace_back(a, b);
             return true;
           }),
-          "ScanLinks");
+          "ScanLinkEnds");
     boost::compressed_sparse_row_graph<boost::directedS> g(boost::edges_are_unsorted_multi_pass,
                                                            edges.begin(), edges.end(),
                                                            vertex.size());

@@ -266,7 +266,7 @@ TEST_CASE("RecordCodec: every truncation of a record is corruption, never a misr
   std::vector<std::pair<std::string, std::string>> values = {
       {"event", records::EncodeEvent(FullEvent(), {{"RUS", 0}})},
       {"actor", records::EncodeActor(actor)},
-      {"article", records::EncodeArticle(kbq::Article{"art-1", "s", "u", "t", "en", 1, 60, "x", 2, "p"})},
+      {"article", records::EncodeArticle(kbq::Article{"art-1", "s", "u", "t", "en", 1, 60, "x", 2, "p", {}})},
       {"article", records::EncodeArticle(kbq::Article{"art-1", "s", "u", "t", "en", 1, 60, "x", 2, "p",
                                                       {{"ev-b", "ev-a", "why", true}}})},
       {"link", records::EncodeLinkValue(kbq::Link{"a", "b", LinkKind::kBefore, "e", 0.5})},

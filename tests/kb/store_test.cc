@@ -148,6 +148,13 @@ TEST_CASE("Store: committed records read back and are checked consistent", "[kb]
   CHECK(*store->CountActorTimeline("RUS", INT32_MIN, INT32_MAX, false) == 2);
   CHECK(*store->CountActorTimeline("RUS", Day(2025, 5, 17), INT32_MAX, false) == 1);
   CHECK(*store->CountActorTimeline("XXX", INT32_MIN, INT32_MAX, false) == 0);
+  std::vector<std::string> ends;
+  REQUIRE(store->ScanLinkEnds([&](std::string_view from, std::string_view to, kbq::LinkKind kind) {
+                  ends.push_back(std::string(from) + ">" + std::string(to) + ":" +
+                                 std::to_string(static_cast<int>(kind)));
+                  return true;
+                }).ok());
+  CHECK(ends == std::vector<std::string>{"ev-1>ev-2:0"});
 
   auto stats = store->Stats();
   REQUIRE(stats.ok());

@@ -158,6 +158,14 @@ class Store {
   }
   // Every link, for whole-graph algorithms.
   virtual Status ScanLinks(const std::function<bool(const Link&)>& visit) const = 0;
+  // Every link's ends and kind, as views valid only during the call (no
+  // strings are built, no value is decoded): the fast path for building a
+  // whole graph. The default implementation calls ScanLinks.
+  using LinkEndsVisitor =
+      std::function<bool(std::string_view from, std::string_view to, LinkKind kind)>;
+  virtual Status ScanLinkEnds(const LinkEndsVisitor& visit) const {
+    return ScanLinks([&](const Link& l) { return visit(l.from, l.to, l.kind); });
+  }
 
   virtual Result<StoreStats> Stats() const = 0;
   // Verifies that every index entry points at a record and every record is
