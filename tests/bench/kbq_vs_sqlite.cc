@@ -414,8 +414,15 @@ void RunKbq(const Config& cfg, const Generator& gen, const Inputs& in, Results* 
       vertex.emplace(std::string(id), v);
       return v;
     };
+    // Links come in key order, grouped by `from`: look each `from` up once.
+    std::string last_from;
+    uint32_t last_a = 0;
     Check(store->ScanLinkEnds([&](std::string_view from, std::string_view to, kbq::LinkKind) {
-            uint32_t a = intern(from);
+            if (from != last_from || vertex.empty()) {
+              last_a = intern(from);
+              last_from.assign(from);
+            }
+            uint32_t a = last_a;
             uint32_t b = intern(to);
             edges.emplace_back(a, b);
             return true;
