@@ -84,6 +84,33 @@ TEST_CASE("Sense: 'received' is a hosted visit only with a visitor as its object
   CHECK(CountType(named, "host_visit") == 1);
 }
 
+TEST_CASE("Sense: trade, domestic and courtesy senses of diplomatic verbs are no events",
+          "[ingest][events][precision]") {
+  struct Case {
+    const char* text;
+    const char* type;
+    size_t expected;
+  };
+  const Case cases[] = {
+      {"Russia will supply fertiliser and grain to Egypt under a new contract.", "aid", 0},
+      {"Germany will supply air defence weapons to Ukraine.", "aid", 1},
+      {"The parliament of Moldova approved the budget for next year.", "concede", 0},
+      {"Two European suppliers withdrew their offers of liquefied gas.", "withdraw_troops", 0},
+      {"Russia withdrew its troops from the Belarusian border.", "withdraw_troops", 1},
+      {"Macron welcomed the participants of the Paris forum.", "praise", 0},
+      {"The new pipeline met the requirements of the Turkish regulator.", "meeting", 0},
+      {"Putin met Erdogan in Sochi.", "meeting", 1},
+      {"Zelensky signed a decree on sanctions against the separatist leaders.", "sign_agreement", 0},
+      {"The leaders of Poland, Lithuania and Ukraine held a video call on Tuesday.", "demand", 0},
+      {"The leaders of Poland, Lithuania and Ukraine held a video call on Tuesday.", "phone_call", 1},
+  };
+  for (const Case& c : cases) {
+    Extraction x = Run(c.text);
+    INFO(c.text << "\n" << Dump(x));
+    CHECK(CountType(x, c.type) == c.expected);
+  }
+}
+
 TEST_CASE("Sense: 'recognise' of a vaccine or an achievement is no recognition of a state",
           "[ingest][events][precision]") {
   Extraction vaccine = Run("Greece decided to recognise the Russian vaccine certificates.");
