@@ -167,6 +167,14 @@ TEST_CASE("Names written with full-width characters also match NFKC text", "[gaz
   CHECK(Ids(g.Match("刚果（金）东部局势紧张。")) == std::set<std::string>{"COD"});
 }
 
+TEST_CASE("An organ named inside a longer organ's name is not matched: the CSTO's council is not the UN's",
+          "[gazetteer]") {
+  const Gazetteer& g = Builtin();
+  CHECK(Ids(g.Match("The Collective Security Council decided to send peacekeepers to Kazakhstan.")) ==
+        std::set<std::string>{"org:csto", "KAZ"});
+  CHECK(Ids(g.Match("The Security Council met in New York.")).count("gov:un-security-council") == 1);
+}
+
 TEST_CASE("Russian names match in their inflected forms", "[gazetteer]") {
   const Gazetteer& g = Builtin();
   std::string s = "Лавров провёл переговоры в Москве с Фиданом; Киеву и Украине передали предложения России.";
