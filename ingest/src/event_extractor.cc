@@ -633,15 +633,50 @@ void DocWork::BuildArguments(SentenceInfo* s, Cand* c, const Attribution& attr) 
     roles.push_back({a, r});
   }
   bool have_source = std::any_of(roles.begin(), roles.end(), [](auto& p) { return p.second == Role::kSource; });
+  // English agent phrase right before an actor after the trigger: "the
+  // assistance provided by the UK to Ukraine", "an attack by X on Y" — X is
+  // the source (and the actor after a target preposition the target) even
+  // without a passive auxiliary before the trigger.
+  auto agent_by = [&](std::string_view gap) {
+    std::string lg = internal::AsciiLower(Trim(gap));
+    for (std::string_view det : {" the", " a", " an"}) {
+      if (lg.size() > det.size() && lg.compare(lg.size() - det.size(), det.size(), det) == 0) {
+        lg.erase(lg.size() - det.size());
+      }
+    }
+    if (lg == "by") return true;
+    if (lg.size() <= 3 || lg.compare(lg.size() - 3, 3, " by") != 0) return false;
+    // At most one word between the trigger and "by", a participle of it
+    // ("provided by", "imposed by"); "an allegation by X" belongs to
+    // another noun.
+    std::string_view rest = std::string_view(lg).substr(0, lg.size() - 3);
+    if (rest.find(' ') != std::string_view::npos) return false;
+    return rest.size() > 3 && (rest.compare(rest.size() - 2, 2, "ed") == 0 ||
+                               rest.compare(rest.size() - 2, 2, "en") == 0);
+  };
+  bool by_source = false;
   for (size_t i = 0; i < post.size(); ++i) {
     const ActorInfo* a = post[i];
     Role r = i == 0 ? Role::kTarget : Role::kOther;
     std::string_view gap = s->text.substr(c->end, a->begin - c->end);
     std::string lg = internal::AsciiLower(gap);
-    if (passive && lg.find("by") != std::string::npos) r = Role::kSource;
-    else if (i > 0 && lex_.HasCue("coord", gap.substr(gap.size() > 8 ? gap.size() - 8 : 0))) r = Role::kTarget;
+    bool english = internal::IsAsciiAlnum(s->text[c->begin]);
+    if (passive && lg.find("by") != std::string::npos) {
+      r = Role::kSource;
+    } else if (english && !have_source && !by_source && agent_by(gap)) {
+      r = Role::kSource;
+      by_source = true;
+    } else if (by_source && i > 0) {
+      std::string_view own = s->text.substr(post[i - 1]->end, a->begin - post[i - 1]->end);
+      bool to_prep = false;
+      for (const auto& cue : lex_.FindCues("target_prep", own)) to_prep = to_prep || cue.end + 8 >= own.size();
+      r = to_prep ? Role::kTarget : Role::kOther;
+    } else if (i > 0 && lex_.HasCue("coord", gap.substr(gap.size() > 8 ? gap.size() - 8 : 0))) {
+      r = Role::kTarget;
+    }
     roles.push_back({a, r});
   }
+
   if (passive) {
     for (auto& p : roles) {
       if (p.first->end <= c->begin && p.second == Role::kSource) p.second = Role::kTarget;

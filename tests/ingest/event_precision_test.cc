@@ -84,6 +84,32 @@ TEST_CASE("Sense: 'received' is a hosted visit only with a visitor as its object
   CHECK(CountType(named, "host_visit") == 1);
 }
 
+TEST_CASE("Actors: an agent phrase 'by X' after a nominal trigger's participle makes X the source",
+          "[ingest][events][precision]") {
+  auto role_of = [](const Event* e, const std::string& id) {
+    for (const auto& p : e->participants) {
+      if (p.actor_id == id) return p.role;
+    }
+    return Role::kOther;
+  };
+  Extraction aid = Run("The assistance provided by France to Ukraine was discussed in detail.");
+  INFO(Dump(aid));
+  const Event* a = First(aid, "aid");
+  REQUIRE(a != nullptr);
+  CHECK(role_of(a, "FRA") == Role::kSource);
+  CHECK(role_of(a, "UKR") == Role::kTarget);
+  Extraction sanctions = Run("The sanctions imposed by Japan on Russia took effect on Monday.");
+  INFO(Dump(sanctions));
+  const Event* sn = First(sanctions, "sanctions");
+  REQUIRE(sn != nullptr);
+  CHECK(role_of(sn, "JPN") == Role::kSource);
+  CHECK(role_of(sn, "RUS") == Role::kTarget);
+  // A 'by' phrase of another noun is not the trigger's agent.
+  Extraction nested = Run("The committee finished its investigation into an allegation by Morocco.");
+  INFO(Dump(nested));
+  if (const Event* inv = First(nested, "investigate")) CHECK(role_of(inv, "MAR") != Role::kSource);
+}
+
 TEST_CASE("Sense: trade, domestic and courtesy senses of diplomatic verbs are no events",
           "[ingest][events][precision]") {
   struct Case {
