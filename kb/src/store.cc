@@ -772,42 +772,29 @@ Result<std::vector<Link>> RocksStore::LinksOf(const std::vector<std::string>& ev
   std::vector<std::string> pending_keys;
   for (const std::string& id : event_ids) {
     const std::string prefix = keys::LinkPrefix(id);
-    if (out) {
-      for (out_it->Seek(prefix); out_it->Valid() && StartsWith(out_it->key(), prefix);
-           out_it->Next()) {
+    for (rocksdb::Iterator* it : {out_it.get(), in_it.get()}) {
+      if (it == nullptr) continue;
+      const bool incoming = it == in_it.get();
+      for (it->Seek(prefix); it->Valid() && StartsWith(it->key(), prefix); it->Next()) {
         keys::LinkKeyParts p;
-        Status s = keys::DecodeLinkKey(Sv(out_it->key()), &p);
+        Status s = keys::DecodeLinkKey(Sv(it->key()), &p);
         if (!s.ok()) return s;
         Link l;
-        l.from = std::move(p.first);
-        l.to = std::move(p.second);
+        l.from = std::move(incoming ? p.second : p.first);
+        l.to = std::move(incoming ? p.first : p.second);
         l.kind = p.kind;
-        s = records::DecodeLinkValue(Sv(out_it->value()), &l);
-        if (!s.ok()) return s.WithContext("link " + l.from + " -> " + l.to);
-        all.push_back(std::move(l));
-      }
-      if (!out_it->status().ok()) return FromRocks(out_it->status(), "links");
-    }
-    if (in) {
-      for (in_it->Seek(prefix); in_it->Valid() && StartsWith(in_it->key(), prefix);
-           in_it->Next()) {
-        keys::LinkKeyParts p;
-        Status s = keys::DecodeLinkKey(Sv(in_it->key()), &p);
-        if (!s.ok()) return s;
-        Link l;
-        l.to = std::move(p.first);
-        l.from = std::move(p.second);
-        l.kind = p.kind;
-        if (!in_it->value().empty()) {
-          s = records::DecodeLinkValue(Sv(in_it->value()), &l);
-          if (!s.ok()) return s.WithContext("idx_link_in " + l.from + " -> " + l.to);
-        } else {
+        if (incoming && it->value().empty()) {  // written before idx_link_in held the value
           pending_keys.push_back(keys::LinkKey(l.from, l.to, l.kind));
           pending.push_back(all.size());
+        } else {
+          s = records::DecodeLinkValue(Sv(it->value()), &l);
+          if (!s.ok()) {
+            return s.WithContext((incoming ? "idx_link_in " : "link ") + l.from + " -> " + l.to);
+          }
         }
         all.push_back(std::move(l));
       }
-      if (!in_it->status().ok()) return FromRocks(in_it->status(), "idx_link_in");
+      if (!it->status().ok()) return FromRocks(it->status(), CfNames()[incoming ? kLinkIn : kLinks]);
     }
   }
   if (!pending.empty()) {

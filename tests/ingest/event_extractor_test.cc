@@ -17,11 +17,7 @@ namespace {
 using testing::MakeDoc;
 using testing::Time;
 
-const EventExtractor& X() {
-  static auto x = EventExtractor::LoadBuiltin();
-  REQUIRE(x.ok());
-  return **x;
-}
+const EventExtractor& X() { return testing::BuiltinExtractor(); }
 
 const testing::Actors& World() {
   static testing::Actors a = testing::WorldActors();

@@ -6,7 +6,10 @@
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
 #include "kbq/ingest/document.h"
+#include "kbq/ingest/event_extractor.h"
 #include "kbq/ingest/gazetteer.h"
 #include "kbq/ingest/temporal_tagger.h"
 #include "kbq/model.h"
@@ -134,6 +137,13 @@ inline Actors WorldActors() {
   a.Add("place:paris", ActorKind::kPlace, "Paris", "巴黎", {"巴黎", "Paris"}, "FRA");
   a.Add("ARE", ActorKind::kCountry, "United Arab Emirates", "阿联酋", {"阿联酋", "UAE"});
   return a;
+}
+
+// The built-in extractor, loaded once per test binary.
+inline const EventExtractor& BuiltinExtractor() {
+  static auto x = EventExtractor::LoadBuiltin();
+  REQUIRE(x.ok());
+  return **x;
 }
 
 }  // namespace kbq::ingest::testing
