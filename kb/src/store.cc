@@ -212,7 +212,12 @@ rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& ca
     o.hard_pending_compaction_bytes_limit = 0;
   }
   rocksdb::BlockBasedTableOptions t;
-  if (point_lookups) t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  if (point_lookups) {
+    t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+    // Records are read by id (timelines fetch each row's event): a hash
+    // index in each data block finds the key without a binary search.
+    t.data_block_index_type = rocksdb::BlockBasedTableOptions::kDataBlockBinaryAndHash;
+  }
   t.block_cache = cache;
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
   auto supported = rocksdb::GetSupportedCompressions();
