@@ -92,6 +92,42 @@ size_t ClauseOf(const std::vector<Span>& clauses, uint32_t pos) {
   return clauses.size() - 1;
 }
 
+// `s` without a trailing Chinese quantity: digits or numerals followed by a
+// measure word (12名, 数百名, 两位, 多个). Unchanged when none ends it.
+std::string_view StripChineseQuantity(std::string_view s) {
+  static const std::string_view kMeasure[] = {"名", "位", "个", "家", "批", "架", "艘", "国"};
+  static const std::string_view kNumeral[] = {"一", "二", "两", "三", "四", "五", "六", "七", "八", "九",
+                                              "十", "百", "千", "万", "几", "多", "数", "余"};
+  auto ends_with = [&](std::string_view t, std::string_view w) {
+    return t.size() >= w.size() && t.compare(t.size() - w.size(), w.size(), w) == 0;
+  };
+  std::string_view t = s;
+  bool measure = false;
+  for (auto m : kMeasure) {
+    if (ends_with(t, m)) {
+      t.remove_suffix(m.size());
+      measure = true;
+      break;
+    }
+  }
+  if (!measure) return s;
+  size_t before = t.size();
+  for (bool more = true; more;) {
+    more = false;
+    while (!t.empty() && t.back() >= '0' && t.back() <= '9') {
+      t.remove_suffix(1);
+      more = true;
+    }
+    for (auto n : kNumeral) {
+      if (ends_with(t, n)) {
+        t.remove_suffix(n.size());
+        more = true;
+      }
+    }
+  }
+  return t.size() < before ? t : s;
+}
+
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -319,6 +355,11 @@ class DocWork {
   void CollapseActors(SentenceInfo* s);
   void FindAttribution(SentenceInfo* s, Attribution* attr, std::vector<Span>* exempt);
   void BuildArguments(SentenceInfo* s, Cand* c, const Attribution& attr);
+  // 双方签署了协议 / the two sides signed: an event with no participants whose
+  // subject is "both sides" (the cue before its trigger, no other trigger
+  // between) takes the two sides of the latest earlier event (this sentence
+  // or the one before) that has both.
+  void BothSides(const SentenceInfo& s, size_t ci, Cand* c);
   void ApplyInitiators(SentenceInfo* s);
   Modality FindModality(const SentenceInfo& s, const Cand& c, bool counterfactual) const;
   void AssignOwnDates(SentenceInfo* s);
@@ -543,6 +584,41 @@ void DocWork::FindAttribution(SentenceInfo* s, Attribution* attr, std::vector<Sp
   }
 }
 
+void DocWork::BothSides(const SentenceInfo& s, size_t ci, Cand* c) {
+  if (!c->participants.empty()) return;
+  const Span& cl = s.clauses[c->clause];
+  std::string_view lead = s.text.substr(cl.begin, c->begin > cl.begin ? c->begin - cl.begin : 0);
+  // The cue must be this trigger's subject: no other trigger stands between
+  // (两国…负责人讨论了…俄乌谈判: the two sides discussed, they did not negotiate).
+  bool subject = false;
+  for (const auto& cue : lex_.FindCues("both_sides", lead)) {
+    uint32_t from = cl.begin + cue.end;
+    bool between = std::any_of(s.hits.begin(), s.hits.end(), [&](const TriggerHit& h) {
+      return !h.blocker() && h.begin >= from && h.end <= c->begin;
+    });
+    // …and stands close to it (双方随即签署, the two sides then signed).
+    subject = subject || (!between && c->begin - from <= 15);
+  }
+  if (!subject) return;
+  for (size_t k = ci; k-- > 0;) {
+    const Cand& prev = cands_[k];
+    if (prev.sentence + 1 < c->sentence) break;
+    const Participant* src = nullptr;
+    const Participant* tgt = nullptr;
+    for (const auto& p : prev.participants) {
+      if (p.role == Role::kSource && !src) src = &p;
+      if (p.role == Role::kTarget && !tgt) tgt = &p;
+    }
+    if (!src || !tgt) continue;
+    std::vector<Participant> sides = {*src, *tgt};
+    for (const auto& p : c->participants) {
+      if (p.actor_id != src->actor_id && p.actor_id != tgt->actor_id) sides.push_back({p.actor_id, Role::kOther});
+    }
+    c->participants = std::move(sides);
+    return;
+  }
+}
+
 void DocWork::BuildArguments(SentenceInfo* s, Cand* c, const Attribution& attr) {
   const Span& cl = s->clauses[c->clause];
   std::vector<const ActorInfo*> pre, post;
@@ -588,9 +664,16 @@ void DocWork::BuildArguments(SentenceInfo* s, Cand* c, const Attribution& attr) 
     }
     c->participants.push_back({id, r});
   };
-  auto preceded_by = [&](const ActorInfo* a, std::string_view kind) {
+  // The text of the clause before actor `a`, without the spaces and the
+  // Chinese numeral + measure word standing between a preposition and its
+  // actor (对12名伊朗官员, 向数百名乌克兰难民).
+  auto lead_of = [&](const ActorInfo* a) {
     std::string_view b = s->text.substr(cl.begin, a->begin - cl.begin);
     while (!b.empty() && b.back() == ' ') b.remove_suffix(1);
+    return StripChineseQuantity(b);
+  };
+  auto preceded_by = [&](const ActorInfo* a, std::string_view kind) {
+    std::string_view b = lead_of(a);
     for (const auto& cue : lex_.FindCues(kind, b)) {
       if (cue.end == b.size()) return true;
     }
@@ -599,6 +682,7 @@ void DocWork::BuildArguments(SentenceInfo* s, Cand* c, const Attribution& attr) 
   // The subject is the actor nearest before the trigger and those
   // coordinated with it (X与Y通电话); an earlier actor belongs to another
   // predicate (俄外长感谢美国施压乌克兰: 美国 is the source of 施压).
+  std::vector<const ActorInfo*> dropped_subjects;
   {
     size_t first = pre.empty() ? 0 : pre.size() - 1;
     while (first > 0) {
@@ -615,6 +699,7 @@ void DocWork::BuildArguments(SentenceInfo* s, Cand* c, const Attribution& attr) 
       if (!joined) break;
       --first;
     }
+    dropped_subjects.assign(pre.begin(), pre.begin() + first);
     pre.erase(pre.begin(), pre.begin() + first);
   }
   bool zh_nominal_trigger = c->entry->pos == 'n' && !internal::IsAsciiAlnum(s->text[c->begin]);
@@ -627,12 +712,21 @@ void DocWork::BuildArguments(SentenceInfo* s, Cand* c, const Attribution& attr) 
     // Every pre actor here is joined to the subject (see above): for a
     // two-sided event the later ones are the other side.
     if (i > 0) r = (Reciprocal(c->type) || prep) ? Role::kTarget : Role::kSource;
-    else if (i == 0 && prep && internal::IsAsciiAlnum(s->text[a->begin]) == false &&
-             s->text.compare(a->begin - std::min<uint32_t>(a->begin, 3), 3, "对") == 0)
-      r = Role::kTarget;  // 对X施压: X is the target even when first
+    else if (i == 0 && prep && internal::IsAsciiAlnum(s->text[a->begin]) == false) {
+      std::string_view b = lead_of(a);
+      if (b.size() >= 3 && b.compare(b.size() - 3, 3, "对") == 0) {
+        r = Role::kTarget;  // 对X施压: X is the target even when first
+      }
+    }
     roles.push_back({a, r});
   }
   bool have_source = std::any_of(roles.begin(), roles.end(), [](auto& p) { return p.second == Role::kSource; });
+  // 美国财政部宣布对12名伊朗官员实施制裁: when the nearest actor is the
+  // object of 对, the subject is the actor before it in the clause.
+  if (!have_source && !roles.empty() && roles.front().second == Role::kTarget && !dropped_subjects.empty()) {
+    roles.insert(roles.begin(), {dropped_subjects.back(), Role::kSource});
+    have_source = true;
+  }
   // English agent phrase right before an actor after the trigger: "the
   // assistance provided by the UK to Ukraine", "an attack by X on Y" — X is
   // the source (and the actor after a target preposition the target) even
@@ -688,9 +782,15 @@ void DocWork::BuildArguments(SentenceInfo* s, Cand* c, const Attribution& attr) 
   if (!have_source && !passive && !zh_nominal) {
     // The subject carries over: the attributed speaker (X表示将访问Y), else the
     // first actor of an earlier clause of the sentence.
-    if (!attr.actor_id.empty()) {
+    // A news agency that reports (据路透社报道, according to Reuters) is no
+    // participant of what it reports.
+    bool attr_is_media = false;
+    for (const auto& a : s->actors) {
+      if (a.id == attr.actor_id && a.kind == ActorKind::kMedia) attr_is_media = true;
+    }
+    if (!attr.actor_id.empty() && !attr_is_media) {
       add(attr.actor_id, Role::kSource);
-    } else {
+    } else if (attr.actor_id.empty()) {
       for (const auto& a : s->actors) {
         if (a.dropped || a.place || a.speaker || a.begin >= cl.begin) continue;
         add(a.id, Role::kSource);
@@ -1613,6 +1713,7 @@ Extraction DocWork::Run() {
       bool in_exempt = std::any_of(exempt.begin(), exempt.end(),
                                    [&](const Span& x) { return c.begin >= x.begin && c.end <= x.end; });
       BuildArguments(&s, &c, in_exempt ? Attribution{} : attr);
+      BothSides(s, ci, &c);
       if (c.basis.size() && c.date.ok() && c.date.earliest > pub_day_) c.future = true;
       c.modality = FindModality(s, c, counterfactual);
       // A present-simple habitual with no date of its own ("our countries

@@ -3,6 +3,8 @@
 // and B", and clustering within an article. Every sentence is our own.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include <algorithm>
 
 #include "event_test_util.h"
@@ -19,11 +21,12 @@ const EventExtractor& X() { return testing::BuiltinExtractor(); }
 const testing::Actors& World() {
   static testing::Actors a = [] {
     testing::Actors w = testing::WorldActors();
-    w.Add("person:emmanuel-macron", ActorKind::kPerson, "Emmanuel Macron", "马克龙", {"Emmanuel Macron", "Macron"}, "FRA");
+    w.Add("person:emmanuel-macron", ActorKind::kPerson, "Emmanuel Macron", "马克龙", {"马克龙", "Emmanuel Macron", "Macron"}, "FRA");
     w.Add("person:vladimir-putin", ActorKind::kPerson, "Vladimir Putin", "普京", {"Vladimir Putin", "Putin"}, "RUS");
     w.Add("person:joe-biden", ActorKind::kPerson, "Joe Biden", "拜登", {"Joe Biden", "Biden"}, "USA");
     w.Add("DEU", ActorKind::kCountry, "Germany", "德国", {"Germany", "German"});
     w.Add("place:minsk", ActorKind::kPlace, "Minsk", "明斯克", {"Minsk"}, "BLR");
+    w.Add("media:reuters", ActorKind::kMedia, "Reuters", "路透社", {"路透社", "Reuters"});
     return w;
   }();
   return a;
@@ -104,6 +107,37 @@ TEST_CASE("Actors: an agent phrase 'by X' after a nominal trigger's participle m
   Extraction nested = Run("The committee finished its investigation into an allegation by Morocco.");
   INFO(Dump(nested));
   if (const Event* inv = First(nested, "investigate")) CHECK(role_of(inv, "MAR") != Role::kSource);
+}
+
+TEST_CASE("Actors (zh): the object of 对 behind a quantity is the target, the announcer the source",
+          "[ingest][events][precision]") {
+  Extraction x = Run("美国当天宣布对5名俄罗斯官员实施制裁。", {}, 2022, 2, 10, "zh");
+  INFO(Dump(x));
+  const Event* e = First(x, "sanctions");
+  REQUIRE(e != nullptr);
+  REQUIRE(e->participants.size() == 2);
+  CHECK(e->participants[0].actor_id == "USA");
+  CHECK(e->participants[0].role == Role::kSource);
+  CHECK(e->participants[1].actor_id == "RUS");
+  CHECK(e->participants[1].role == Role::kTarget);
+}
+
+TEST_CASE("Actors: 'both sides' takes the two sides of the event before it; a reporting agency is none",
+          "[ingest][events][precision]") {
+  for (const char* text : {"据路透社报道,马克龙10日会见了来访的莫迪,双方签署了多项协议。",
+                           "According to Reuters, Macron met Modi in Paris, and the two leaders signed several agreements."}) {
+    bool zh = static_cast<unsigned char>(text[0]) >= 0x80;
+    Extraction x = Run(text, {}, 2022, 2, 10, zh ? "zh" : "en");
+    INFO(text << "\n" << Dump(x));
+    const Event* sign = First(x, "sign_agreement");
+    REQUIRE(sign != nullptr);
+    std::set<std::string> ids;
+    for (const auto& p : sign->participants) ids.insert(p.actor_id);
+    CHECK(ids == std::set<std::string>{"person:emmanuel-macron", "person:narendra-modi"});
+    for (const auto& e : x.events) {
+      for (const auto& p : e.participants) CHECK(p.actor_id != "media:reuters");
+    }
+  }
 }
 
 TEST_CASE("Sense: trade, domestic and courtesy senses of diplomatic verbs are no events",
