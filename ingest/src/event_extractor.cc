@@ -933,7 +933,7 @@ Modality DocWork::FindModality(const SentenceInfo& s, const Cand& c, bool counte
 }
 
 void DocWork::AssignOwnDates(SentenceInfo* s) {
-  std::vector<std::pair<size_t, const TimeMention*>> sentence_level;
+  std::vector<std::pair<size_t, const TimeMention*>> sentence_level, claimed;
   auto first = std::lower_bound(times_.begin(), times_.end(), s->begin,
                                 [](const TimeMention& t, uint32_t b) { return t.begin < b; });
   for (auto it = first; it != times_.end() && it->begin < s->end; ++it) {
@@ -968,9 +968,32 @@ void DocWork::AssignOwnDates(SentenceInfo* s) {
         best->date_text = t.text;
         best->future = t.future;
       }
+      claimed.push_back({k, &t});
     } else {
       sentence_level.push_back({k, &t});
     }
+  }
+  // A trigger of a clause whose only time went to a nearer trigger after it
+  // shares it ("Police arrested 14 people after protests turned violent on
+  // Monday": both on Monday), unless a time of the sentence's own level applies.
+  for (size_t ci : s->cands) {
+    Cand& c = cands_[ci];
+    if (!c.basis.empty() || !sentence_level.empty()) continue;
+    const TimeMention* only = nullptr;
+    int in_clause = 0;
+    for (const auto& [k, t] : claimed) {
+      if (k != c.clause) continue;
+      ++in_clause;
+      // Only a trailing time (after this trigger) is shared: a time before
+      // it belongs to the trigger it stands by (自2022年…和谈破裂后的再次谈判).
+      if (t->begin - s->begin >= c.end) only = t;
+    }
+    if (only == nullptr) continue;
+    if (in_clause != 1) continue;
+    c.date = only->value;
+    c.basis = "sentence";
+    c.date_text = only->text;
+    c.future = only->future;
   }
   for (size_t ci : s->cands) {
     Cand& c = cands_[ci];

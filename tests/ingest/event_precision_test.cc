@@ -140,6 +140,24 @@ TEST_CASE("Actors: 'both sides' takes the two sides of the event before it; a re
   }
 }
 
+TEST_CASE("Dates: a trailing time claimed by a nearer trigger is shared by the clause's main event",
+          "[ingest][events][precision]") {
+  std::string text = "Police arrested 14 people after protests turned violent in Lima on Monday.";
+  Extraction x = Run(text, {Time(text, "Monday", TimeValue::Day(2022, 2, 7))});
+  INFO(Dump(x));
+  const Event* arrest = First(x, "arrest");
+  REQUIRE(arrest != nullptr);
+  CHECK(arrest->date == TimeValue::Day(2022, 2, 7));
+  CHECK(arrest->date_basis == "sentence");
+  // A time before both triggers stays with the one it stands by.
+  std::string zh = "俄乌自2022年伊斯坦布尔和谈破裂后的再次谈判引发关注。";
+  Extraction y = Run(zh, {Time(zh, "2022年", TimeValue::Year(2022))}, 2025, 5, 17, "zh");
+  INFO(Dump(y));
+  for (const auto& e : y.events) {
+    if (e.mentions.front().trigger == "谈判") CHECK(e.date != TimeValue::Year(2022));
+  }
+}
+
 TEST_CASE("Sense: trade, domestic and courtesy senses of diplomatic verbs are no events",
           "[ingest][events][precision]") {
   struct Case {
