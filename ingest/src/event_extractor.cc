@@ -1715,7 +1715,12 @@ Extraction DocWork::Run() {
       const EventTypeInfo* type = lex_.Type(h.entry->type);
       // 撕毁了…协议, signed the agreement: the nominal agreement is the
       // verb's object, not a happening of its own.
-      if (h.entry->pos == 'n' && type->family == "agreement" && prev_verb &&
+      // Likewise "attend the conference", "joined the talks": a meeting noun
+      // after a meeting verb is that verb's object.
+      const EventTypeInfo* verb_type = prev_verb ? lex_.Type(prev_verb->entry->type) : nullptr;
+      bool object_noun = type->family == "agreement" ||
+                         (type->family == "talks" && verb_type && verb_type->family == "talks");
+      if (h.entry->pos == 'n' && object_noun && prev_verb &&
           ClauseOf(s.clauses, prev_verb->begin) == ClauseOf(s.clauses, h.begin) && h.begin - prev_verb->end <= 40) {
         continue;
       }

@@ -158,6 +158,17 @@ TEST_CASE("Dates: a trailing time claimed by a nearer trigger is shared by the c
   }
 }
 
+TEST_CASE("Sense: attending a conference is one meeting event, negated with its verb",
+          "[ingest][events][precision]") {
+  Extraction x = Run("Russia did not attend the conference on European security in Paris.");
+  INFO(Dump(x));
+  REQUIRE(CountType(x, "meeting") == 1);
+  const Event* m = First(x, "meeting");
+  CHECK(m->modality == Modality::kNegated);
+  REQUIRE_FALSE(m->participants.empty());
+  CHECK(m->participants[0].actor_id == "RUS");
+}
+
 TEST_CASE("Sense: trade, domestic and courtesy senses of diplomatic verbs are no events",
           "[ingest][events][precision]") {
   struct Case {
