@@ -112,6 +112,16 @@ bool SameHappening(const Event& a, const Event& b, const AncestorsFn& ancestors)
   if (ModalityClass(a.modality) != ModalityClass(b.modality)) return false;
   if (!TypesCompatible(a.type, b.type)) return false;
   if (!a.date.ok() || !b.date.ok()) return false;
+  // One type named twice in one sentence, once with a date and once with
+  // only the publication day's stand-in (阿根廷19日举行总统选举…,米莱当选总统):
+  // one happening, on the date the sentence gives.
+  if (a.type == b.type && (a.date_basis == "publication") != (b.date_basis == "publication")) {
+    for (const auto& ma : a.mentions) {
+      for (const auto& mb : b.mentions) {
+        if (ma.article_id == mb.article_id && ma.sentence == mb.sentence) return true;
+      }
+    }
+  }
   bool different_articles = !a.mentions.empty() && !b.mentions.empty() &&
                             a.mentions.front().article_id != b.mentions.front().article_id;
   int32_t slack = (different_articles && a.date.precision == Precision::kDay &&

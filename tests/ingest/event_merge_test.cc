@@ -149,6 +149,13 @@ TEST_CASE("SameHappening: events dated only by the publication day need one type
     again.mentions[0].sentence = praise.mentions[0].sentence;
     CHECK(SameHappening(praise, again));
   }
+  SECTION("one type twice in one sentence, one mention undated: one happening") {
+    Event dated = Ev("ev-4", "praise", TimeValue::Day(2021, 11, 30), {"RUS"});
+    dated.mentions[0].sentence = praise.mentions[0].sentence;
+    CHECK(SameHappening(dated, praise));
+    dated.mentions[0].sentence += 1;
+    CHECK_FALSE(SameHappening(dated, praise));
+  }
   SECTION("one own date is enough for the usual rule") {
     recognise.type = "praise";
     recognise.date_basis = "explicit";
