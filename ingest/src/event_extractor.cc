@@ -561,8 +561,10 @@ void DocWork::FindAttribution(SentenceInfo* s, Attribution* attr, std::vector<Sp
       if (a.dropped || a.place || a.begin < cl.begin || a.end > cue.begin) continue;
       if (english) {
         if (cue.begin - a.end <= 40) speaker = &a;  // nearest before the cue
-      } else if (!speaker) {
-        speaker = &a;  // the clause's subject
+      } else if (!speaker || (speaker->kind == ActorKind::kMedia && a.kind != ActorKind::kMedia)) {
+        // The clause's subject; a news agency first in the clause is its
+        // dateline (新华社开罗11月20日电 埃及外交部…说), not the speaker.
+        speaker = &a;
       }
     }
     bool adjacent = speaker && cue.begin - speaker->end <= 3;

@@ -27,6 +27,7 @@ const testing::Actors& World() {
     w.Add("DEU", ActorKind::kCountry, "Germany", "德国", {"Germany", "German"});
     w.Add("place:minsk", ActorKind::kPlace, "Minsk", "明斯克", {"Minsk"}, "BLR");
     w.Add("media:reuters", ActorKind::kMedia, "Reuters", "路透社", {"路透社", "Reuters"});
+    w.Add("media:xinhua", ActorKind::kMedia, "Xinhua", "新华社", {"新华社", "Xinhua"});
     return w;
   }();
   return a;
@@ -167,6 +168,19 @@ TEST_CASE("Sense: attending a conference is one meeting event, negated with its 
   CHECK(m->modality == Modality::kNegated);
   REQUIRE_FALSE(m->participants.empty());
   CHECK(m->participants[0].actor_id == "RUS");
+}
+
+TEST_CASE("Attribution (zh): a news agency's dateline is not the speaker of the clause",
+          "[ingest][events][precision]") {
+  Extraction x = Run("新华社伊斯坦布尔5月16日电 土耳其外交部16日发表声明说,俄罗斯和乌克兰同意交换战俘。", {}, 2025, 5,
+                     16, "zh");
+  INFO(Dump(x));
+  size_t attributed = 0;
+  for (const auto& e : x.events) {
+    CHECK(e.attribution.actor_id != "media:xinhua");
+    attributed += e.attribution.actor_id == "TUR";
+  }
+  CHECK(attributed >= 1);
 }
 
 TEST_CASE("Sense: trade, domestic and courtesy senses of diplomatic verbs are no events",
