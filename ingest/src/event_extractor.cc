@@ -155,6 +155,7 @@ struct ActorInfo {
   bool dropped = false; // folded into the next mention (country + person)
   bool place = false;
   bool speaker = false; // the attributed source of the sentence, not a participant
+  bool metonym = false; // a seat standing for an actor (Kyiv, Brussels, the Kremlin)
   uint32_t group_begin = 0;  // begin of the first mention folded into this one
 };
 
@@ -494,14 +495,18 @@ void DocWork::PrepareSentence(uint32_t index, SentenceInfo* s) {
     if (a.kind == ActorKind::kUnknown) a.kind = GuessKind(m.actor_id);
     a.country = CountryOf(a.id, a.kind);
     a.place = a.kind == ActorKind::kPlace;
+    a.metonym = m.metonym;
     a.group_begin = a.begin;
     // An actor inside a trigger (军事行动 has no actor; 访华 might) stays.
     s->actors.push_back(std::move(a));
   }
   CollapseActors(s);
-  // 在X / in X: a country right after a place preposition is the place.
+  // 在X / in X: a country right after a place preposition is the place; a
+  // seat that stands for an organisation ("in Brussels") is then only where
+  // it happened, and no participant (its city is not in the gazetteer).
   for (auto& a : s->actors) {
-    if (a.place || a.dropped || a.kind != ActorKind::kCountry) continue;
+    bool org_seat = a.metonym && a.kind != ActorKind::kCountry;
+    if (a.place || a.dropped || (a.kind != ActorKind::kCountry && !org_seat)) continue;
     std::string_view before = s->text.substr(0, a.begin);
     while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
     for (const auto& cue : lex_.FindCues("place_prep", before)) {
@@ -510,7 +515,8 @@ void DocWork::PrepareSentence(uint32_t index, SentenceInfo* s) {
       for (const auto& b : lex_.FindCues("place_prep_block", before)) {
         if (b.begin <= cue.begin && cue.end <= b.end && b.end - b.begin > cue.end - cue.begin) blocked = true;
       }
-      if (!blocked) a.place = true;
+      if (!blocked && org_seat) a.dropped = true;
+      else if (!blocked) a.place = true;
     }
   }
   // The sentence's place from the places of trigger-less clauses that say
@@ -703,6 +709,25 @@ void DocWork::BuildArguments(SentenceInfo* s, Cand* c, const Attribution& attr) 
     }
     dropped_subjects.assign(pre.begin(), pre.begin() + first);
     pre.erase(pre.begin(), pre.begin() + first);
+  }
+  // "The Council condemned the attack on Odesa": an English noun trigger
+  // that is the object of a verb trigger before it in the clause does not
+  // share that verb's subject.
+  if (internal::IsAsciiAlnum(s->text[c->begin]) && !pre.empty()) {
+    for (const auto& h : s->hits) {
+      if (h.blocker() || h.entry->pos == 'n' || h.end > c->begin || h.begin < cl.begin) continue;
+      if (c->begin - h.end > 30) continue;
+      // The trigger heads a noun phrase after the verb: a determiner between
+      // them ("condemned the missile attack"), or a noun entry right after.
+      std::string between = " " + internal::AsciiLower(s->text.substr(h.end, c->begin - h.end)) + " ";
+      bool noun_phrase = c->entry->pos == 'n' && Trim(between).empty();
+      for (std::string_view det : {" the ", " a ", " an ", " its ", " their ", " this ", " that ", " any "}) {
+        noun_phrase = noun_phrase || between.find(det) != std::string::npos;
+      }
+      if (!noun_phrase) continue;
+      pre.erase(std::remove_if(pre.begin(), pre.end(), [&](const ActorInfo* a) { return a->end <= h.begin; }),
+                pre.end());
+    }
   }
   bool zh_nominal_trigger = c->entry->pos == 'n' && !internal::IsAsciiAlnum(s->text[c->begin]);
   if (zh_nominal_trigger) post.clear();  // 俄乌谈判: a Chinese noun's arguments precede it

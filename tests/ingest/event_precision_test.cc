@@ -28,6 +28,7 @@ const testing::Actors& World() {
     w.Add("place:minsk", ActorKind::kPlace, "Minsk", "明斯克", {"Minsk"}, "BLR");
     w.Add("media:reuters", ActorKind::kMedia, "Reuters", "路透社", {"路透社", "Reuters"});
     w.Add("media:xinhua", ActorKind::kMedia, "Xinhua", "新华社", {"新华社", "Xinhua"});
+    w.Add("person:mohamed-bazoum", ActorKind::kPerson, "Mohamed Bazoum", "巴祖姆", {"巴祖姆", "Mohamed Bazoum", "Bazoum"}, "NER");
     return w;
   }();
   return a;
@@ -161,7 +162,8 @@ TEST_CASE("Dates: a trailing time claimed by a nearer trigger is shared by the c
 
 TEST_CASE("Sense: attending a conference is one meeting event, negated with its verb",
           "[ingest][events][precision]") {
-  Extraction x = Run("Russia did not attend the conference on European security in Paris.");
+  // Russia was not at the Munich Security Conference of 2023.
+  Extraction x = Run("Russia did not attend the security conference in Munich in February.");
   INFO(Dump(x));
   REQUIRE(CountType(x, "meeting") == 1);
   const Event* m = First(x, "meeting");
@@ -181,6 +183,31 @@ TEST_CASE("Attribution (zh): a news agency's dateline is not the speaker of the 
     attributed += e.attribution.actor_id == "TUR";
   }
   CHECK(attributed >= 1);
+}
+
+TEST_CASE("Actors: a noun trigger that is a verb's object does not take the verb's subject",
+          "[ingest][events][precision]") {
+  Extraction x = Run("France condemned the missile attack on Ukraine.");
+  INFO(Dump(x));
+  const Event* attack = nullptr;
+  for (const auto& e : x.events) {
+    if (e.type == "assault" || e.type == "military_attack" || e.type == "airstrike") attack = &e;
+  }
+  REQUIRE(attack != nullptr);
+  for (const auto& p : attack->participants) CHECK(p.actor_id != "FRA");
+  REQUIRE(First(x, "criticize") != nullptr);
+  CHECK(First(x, "criticize")->participants.front().actor_id == "FRA");
+}
+
+TEST_CASE("Sense: overthrowing a president is a coup", "[ingest][events][precision]") {
+  // Niger, 2023.
+  Extraction x = Run("Army officers overthrew President Bazoum on July 26.",
+                     {Time("Army officers overthrew President Bazoum on July 26.", "July 26",
+                           TimeValue::Day(2023, 7, 26))}, 2023, 8, 10);
+  INFO(Dump(x));
+  REQUIRE(CountType(x, "revolution") == 1);
+  REQUIRE_FALSE(First(x, "revolution")->participants.empty());
+  CHECK(First(x, "revolution")->participants.front().actor_id == "person:mohamed-bazoum");
 }
 
 TEST_CASE("Sense: trade, domestic and courtesy senses of diplomatic verbs are no events",
