@@ -501,6 +501,16 @@ void DocWork::PrepareSentence(uint32_t index, SentenceInfo* s) {
     s->actors.push_back(std::move(a));
   }
   CollapseActors(s);
+  // 新华社巴黎5月6日电: a news agency opening a dateline (its place and date,
+  // then 电) reports the sentence; it takes part in nothing.
+  for (auto& a : s->actors) {
+    if (a.kind != ActorKind::kMedia || a.dropped) continue;
+    std::string_view rest = s->text.substr(a.end, std::min<size_t>(30, s->text.size() - a.end));
+    size_t dian = rest.find("电");
+    if (dian != std::string_view::npos && rest.substr(0, dian).find("日") != std::string_view::npos) {
+      a.speaker = true;
+    }
+  }
   // 在X / in X: a country right after a place preposition is the place; a
   // seat that stands for an organisation ("in Brussels") is then only where
   // it happened, and no participant (its city is not in the gazetteer).

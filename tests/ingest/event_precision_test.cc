@@ -183,6 +183,13 @@ TEST_CASE("Attribution (zh): a news agency's dateline is not the speaker of the 
     attributed += e.attribution.actor_id == "TUR";
   }
   CHECK(attributed >= 1);
+  // Nor does the agency take part in the sentence's events.
+  Extraction y = Run("新华社伊斯坦布尔5月16日电 俄罗斯和乌克兰代表团16日在伊斯坦布尔举行直接谈判。", {}, 2025, 5, 16,
+                     "zh");
+  INFO(Dump(y));
+  REQUIRE(CountType(y, "negotiate") == 1);
+  for (const auto& p : First(y, "negotiate")->participants) CHECK(p.actor_id != "media:xinhua");
+  CHECK(First(y, "negotiate")->participants.front().actor_id == "RUS");
 }
 
 TEST_CASE("Actors: a noun trigger that is a verb's object does not take the verb's subject",
