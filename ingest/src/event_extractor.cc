@@ -720,10 +720,14 @@ void DocWork::BuildArguments(SentenceInfo* s, Cand* c, const Attribution& attr) 
     dropped_subjects.assign(pre.begin(), pre.begin() + first);
     pre.erase(pre.begin(), pre.begin() + first);
   }
+  const bool english = internal::IsAsciiAlnum(s->text[c->begin]);
+  // A Chinese nominal trigger: 俄乌谈判 has its arguments before it, and
+  // 交换战俘等共识 is not predicated of the sentence's subject.
+  const bool zh_nominal = c->entry->pos == 'n' && !english;
   // "The Council condemned the attack on Odesa": an English noun trigger
   // that is the object of a verb trigger before it in the clause does not
   // share that verb's subject.
-  if (internal::IsAsciiAlnum(s->text[c->begin]) && !pre.empty()) {
+  if (english && !pre.empty()) {
     for (const auto& h : s->hits) {
       if (h.blocker() || h.entry->pos == 'n' || h.end > c->begin || h.begin < cl.begin) continue;
       if (c->begin - h.end > 30) continue;
@@ -739,8 +743,7 @@ void DocWork::BuildArguments(SentenceInfo* s, Cand* c, const Attribution& attr) 
                 pre.end());
     }
   }
-  bool zh_nominal_trigger = c->entry->pos == 'n' && !internal::IsAsciiAlnum(s->text[c->begin]);
-  if (zh_nominal_trigger) post.clear();  // 俄乌谈判: a Chinese noun's arguments precede it
+  if (zh_nominal) post.clear();
   std::vector<std::pair<const ActorInfo*, Role>> roles;
   for (size_t i = 0; i < pre.size(); ++i) {
     const ActorInfo* a = pre[i];
@@ -791,7 +794,6 @@ void DocWork::BuildArguments(SentenceInfo* s, Cand* c, const Attribution& attr) 
     Role r = i == 0 ? Role::kTarget : Role::kOther;
     std::string_view gap = s->text.substr(c->end, a->begin - c->end);
     std::string lg = internal::AsciiLower(gap);
-    bool english = internal::IsAsciiAlnum(s->text[c->begin]);
     if (passive && lg.find("by") != std::string::npos) {
       r = Role::kSource;
     } else if (english && !have_source && !by_source && agent_by(gap)) {
@@ -814,8 +816,6 @@ void DocWork::BuildArguments(SentenceInfo* s, Cand* c, const Attribution& attr) 
     }
   }
   have_source = std::any_of(roles.begin(), roles.end(), [](auto& p) { return p.second == Role::kSource; });
-  // A Chinese nominal (交换战俘等共识) is not predicated of the sentence's subject.
-  bool zh_nominal = c->entry->pos == 'n' && !internal::IsAsciiAlnum(s->text[c->begin]);
   if (!have_source && !passive && !zh_nominal) {
     // The subject carries over: the attributed speaker (X表示将访问Y), else the
     // first actor of an earlier clause of the sentence.

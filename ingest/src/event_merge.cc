@@ -2,9 +2,10 @@
 #include "kbq/ingest/event_merge.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <map>
+
+#include "text_util.h"
 
 namespace kbq::ingest {
 namespace {
@@ -70,23 +71,27 @@ int32_t OwnDay(const Event& e) {
              : TimeValue::kNoDay;
 }
 
+// Whether a mention of `a` and one of `b` stand in the same sentence.
+bool ShareSentence(const Event& a, const Event& b) {
+  for (const auto& ma : a.mentions) {
+    for (const auto& mb : b.mentions) {
+      if (ma.article_id == mb.article_id && ma.sentence == mb.sentence) return true;
+    }
+  }
+  return false;
+}
+
 // Whether two triggers are forms of one word: equal, or (English) equal in
 // their first five letters once lower-cased ("meeting"/"meetings",
 // "negotiations"/"negotiated"); short words must be equal. Two triggers in
-// one sentence count as one word.
+// one sentence (肯定 … 表示欢迎) name one happening.
 bool SameTriggerWord(const Event& a, const Event& b) {
-  if (a.mentions.empty() || b.mentions.empty()) return false;
-  auto lower = [](std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-  };
+  if (ShareSentence(a, b)) return true;
   for (const auto& ma : a.mentions) {
     for (const auto& mb : b.mentions) {
-      std::string x = lower(ma.trigger), y = lower(mb.trigger);
+      std::string x = internal::AsciiLower(ma.trigger), y = internal::AsciiLower(mb.trigger);
       if (x.empty() || y.empty()) continue;
       if (x == y) return true;
-      // Two triggers of one sentence (肯定 … 表示欢迎) name one happening.
-      if (ma.article_id == mb.article_id && ma.sentence == mb.sentence) return true;
       bool ascii = std::all_of(x.begin(), x.end(), [](char c) { return c > 0; }) &&
                    std::all_of(y.begin(), y.end(), [](char c) { return c > 0; });
       if (ascii && x.size() >= 5 && y.size() >= 5 && x.compare(0, 5, y, 0, 5) == 0) return true;
@@ -115,12 +120,9 @@ bool SameHappening(const Event& a, const Event& b, const AncestorsFn& ancestors)
   // One type named twice in one sentence, once with a date and once with
   // only the publication day's stand-in (阿根廷19日举行总统选举…,米莱当选总统):
   // one happening, on the date the sentence gives.
-  if (a.type == b.type && (a.date_basis == "publication") != (b.date_basis == "publication")) {
-    for (const auto& ma : a.mentions) {
-      for (const auto& mb : b.mentions) {
-        if (ma.article_id == mb.article_id && ma.sentence == mb.sentence) return true;
-      }
-    }
+  if (a.type == b.type && (a.date_basis == "publication") != (b.date_basis == "publication") &&
+      ShareSentence(a, b)) {
+    return true;
   }
   bool different_articles = !a.mentions.empty() && !b.mentions.empty() &&
                             a.mentions.front().article_id != b.mentions.front().article_id;

@@ -38,8 +38,8 @@ Status IncidentLinks(const GraphSource& source, const std::string& id, bool out,
 }
 
 // IncidentLinks for a whole frontier in one LinksOf read: each link with
-// whether its `from` end is the frontier event it was reached from (a link
-// between two frontier events appears for each end). Self-loops are dropped.
+// whether its `from` end is the frontier event it was reached from. Self-loops
+// and links between two frontier events are dropped.
 Status FrontierLinks(const GraphSource& source, const std::vector<std::string>& frontier,
                      bool out, bool in, std::vector<std::pair<Link, bool>>* links) {
   links->clear();
@@ -48,16 +48,10 @@ Status FrontierLinks(const GraphSource& source, const std::vector<std::string>& 
   std::unordered_set<std::string_view> members(frontier.begin(), frontier.end());
   for (Link& l : *r) {
     if (l.from == l.to) continue;
-    // LinksOf lists a link once per end asked for; keep the copy whose end
-    // is in the frontier on the side it was asked for.
     bool as_from = out && members.count(l.from) > 0;
     bool as_to = in && members.count(l.to) > 0;
-    if (as_from && as_to) {
-      links->emplace_back(l, true);
-      links->emplace_back(std::move(l), false);
-    } else if (as_from || as_to) {
-      links->emplace_back(std::move(l), as_from);
-    }
+    // A link between two frontier events leads to no event not yet seen.
+    if (as_from != as_to) links->emplace_back(std::move(l), as_from);
   }
   return Status::OK();
 }
@@ -83,30 +77,27 @@ Result<Neighbourhood> Neighbours(const GraphSource& source, const std::string& s
   std::vector<std::pair<Link, bool>> links;
   for (int d = 1; d <= options.hops && !frontier.empty() && !result.truncated; ++d) {
     std::vector<std::string> next;
-    {
-      Status s = FrontierLinks(source, frontier, out, in, &links);
-      if (!s.ok()) return s;
-      for (auto& [link, id_is_from] : links) {
-        if (!options.kinds.Contains(link.kind)) continue;
-        const std::string& other = id_is_from ? link.to : link.from;
-        if (!seen.insert(other).second) continue;
-        auto ev = source.GetEvent(other);
-        if (ev.status().IsNotFound()) {
-          result.dangling.push_back(other);
-          continue;
-        }
-        if (!ev.ok()) return ev.status();
-        // Out-of-window events are not walked through either; marking them
-        // seen is right since the window is a property of the event.
-        if (!in_window(ev->date)) continue;
-        if (result.events.size() >= options.max_events) {
-          result.truncated = true;
-          break;
-        }
-        next.push_back(other);
-        result.events.push_back(Neighbour{std::move(ev).value(), d, link});
+    Status s = FrontierLinks(source, frontier, out, in, &links);
+    if (!s.ok()) return s;
+    for (auto& [link, id_is_from] : links) {
+      if (!options.kinds.Contains(link.kind)) continue;
+      const std::string& other = id_is_from ? link.to : link.from;
+      if (!seen.insert(other).second) continue;
+      auto ev = source.GetEvent(other);
+      if (ev.status().IsNotFound()) {
+        result.dangling.push_back(other);
+        continue;
       }
-      if (result.truncated) break;
+      if (!ev.ok()) return ev.status();
+      // Out-of-window events are not walked through either; marking them
+      // seen is right since the window is a property of the event.
+      if (!in_window(ev->date)) continue;
+      if (result.events.size() >= options.max_events) {
+        result.truncated = true;
+        break;
+      }
+      next.push_back(other);
+      result.events.push_back(Neighbour{std::move(ev).value(), d, link});
     }
     frontier = std::move(next);
   }

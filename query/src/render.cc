@@ -112,6 +112,18 @@ std::string DateText(const Event& e) {
   return d;
 }
 
+// The merge notes naming `v`'s event as the kept one, with the article that
+// logged each (the view carries the articles of the event's mentions).
+std::vector<std::pair<const Article*, const MergeNote*>> MergesInto(const EventView& v) {
+  std::vector<std::pair<const Article*, const MergeNote*>> out;
+  for (const auto& a : v.articles) {
+    for (const auto& m : a.merges) {
+      if (m.kept == v.event.id) out.push_back({&a, &m});
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string EventLabel(const EventView& v, const std::string& lang) {
@@ -251,13 +263,10 @@ std::string RenderEventText(const EventView& v, const RenderOptions& o) {
     }
   }
   // The merge log: which extracted events became mentions of this one.
-  for (const auto& a : v.articles) {
-    for (const auto& m : a.merges) {
-      if (m.kept != e.id) continue;
-      out << "  merged      " << m.absorbed << " of " << a.id
-          << (m.across_articles ? " (into the stored event)" : "")
-          << (m.reason.empty() ? "" : "  " + m.reason) << "\n";
-    }
+  for (const auto& [a, m] : MergesInto(v)) {
+    out << "  merged      " << m->absorbed << " of " << a->id
+        << (m->across_articles ? " (into the stored event)" : "")
+        << (m->reason.empty() ? "" : "  " + m->reason) << "\n";
   }
   auto describe = [&](const std::string& id) {
     for (const auto& other : v.linked) {
@@ -331,13 +340,10 @@ nlohmann::json EventToJson(const EventView& v, const std::string& lang) {
   for (const auto& l : v.links_in) links.push_back(l);
   j["links"] = links;
   nlohmann::json merged = nlohmann::json::array();
-  for (const auto& a : v.articles) {
-    for (const auto& m : a.merges) {
-      if (m.kept != v.event.id) continue;
-      nlohmann::json n = m;
-      n["article"] = a.id;
-      merged.push_back(std::move(n));
-    }
+  for (const auto& [a, m] : MergesInto(v)) {
+    nlohmann::json n = *m;
+    n["article"] = a->id;
+    merged.push_back(std::move(n));
   }
   if (!merged.empty()) j["merged"] = std::move(merged);
   return j;
