@@ -30,6 +30,17 @@ constexpr std::array<std::string_view, 8> kLinkKinds = {
 }  // namespace
 
 std::string_view ActorKindName(ActorKind k) { return NameOf(kActorKinds, static_cast<size_t>(k)); }
+std::string_view NameKindName(NameKind k) {
+  switch (k) {
+    case NameKind::kName: return "name";
+    case NameKind::kAlias: return "alias";
+    case NameKind::kShortForm: return "short_form";
+    case NameKind::kMetonym: return "metonym";
+    case NameKind::kSurname: return "surname";
+  }
+  return "name";
+}
+
 int ResolutionRank(ActorKind k) {
   switch (k) {
     case ActorKind::kCountry: return 0;

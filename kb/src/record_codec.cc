@@ -259,7 +259,7 @@ Status DecodeArticle(std::string_view in, Article* a) {
 // ------------------------------------------------------------ Actor
 
 std::string EncodeActor(const Actor& a) {
-  Writer w;
+  Writer w(64, a.forms.empty() ? kRecordVersion : kActorFormsVersion);
   w.Str(a.id);
   w.U8(static_cast<uint8_t>(a.kind));
   w.StrMap(a.names);
@@ -277,11 +277,19 @@ std::string EncodeActor(const Actor& a) {
   w.StrList(a.part_of);
   w.Bool(a.provisional);
   w.Str(a.source);
+  if (!a.forms.empty()) {
+    w.Var(a.forms.size());
+    for (const auto& f : a.forms) {
+      w.Str(f.text);
+      w.Str(f.lang);
+      w.U8(static_cast<uint8_t>(f.kind));
+    }
+  }
   return w.Take();
 }
 
 Status DecodeActor(std::string_view in, Actor* a) {
-  Reader r(in, "actor");
+  Reader r(in, "actor", kActorFormsVersion);
   r.Str(&a->id, "id");
   r.Enum(&a->kind, ActorKind::kMedia, "actor kind");
   r.StrMap(&a->names, "names");
@@ -309,6 +317,17 @@ Status DecodeActor(std::string_view in, Actor* a) {
   r.StrList(&a->part_of, "part_of");
   r.Bool(&a->provisional, "provisional");
   r.Str(&a->source, "source");
+  a->forms.clear();
+  if (r.version() >= kActorFormsVersion && r.Count(&n, "name forms")) {
+    for (uint64_t i = 0; i < n; ++i) {
+      NameForm f;
+      if (!r.Str(&f.text, "form text") || !r.Str(&f.lang, "form language") ||
+          !r.Enum(&f.kind, NameKind::kSurname, "form kind")) {
+        break;
+      }
+      a->forms.push_back(std::move(f));
+    }
+  }
   return r.Finish();
 }
 

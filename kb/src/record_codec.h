@@ -21,6 +21,8 @@ namespace kbq::records {
 inline constexpr uint8_t kRecordVersion = 1;
 // An article record with a merge log (Article::merges) has version 2.
 inline constexpr uint8_t kArticleMergesVersion = 2;
+// An actor record with name forms (Actor::forms) has version 2.
+inline constexpr uint8_t kActorFormsVersion = 2;
 
 // An idx_actor entry an event wrote, kept in the event's record so an update
 // or a deletion removes exactly those entries (the actor graph may have

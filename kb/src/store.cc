@@ -91,13 +91,15 @@ bool StartsWith(const rocksdb::Slice& s, std::string_view prefix) {
 
 std::string_view Sv(const rocksdb::Slice& s) { return std::string_view(s.data(), s.size()); }
 
-// Every normalised form of an actor's names and aliases, without empties.
+// Every normalised form of an actor's id, names, aliases and name forms
+// (short forms, metonyms, surnames), without empties.
 std::set<std::string> NormalisedNames(const Actor& a) {
   std::set<std::string> out;
   for (const auto& [lang, name] : a.names) out.insert(NormaliseName(name));
   for (const auto& [lang, list] : a.aliases) {
     for (const auto& alias : list) out.insert(NormaliseName(alias));
   }
+  for (const auto& f : a.forms) out.insert(NormaliseName(f.text));
   out.erase(std::string());
   return out;
 }
@@ -257,6 +259,7 @@ class RocksStore final : public Store {
   Result<std::vector<std::string>> FindArticlesByText(std::string_view text) const override;
   Status ScanActors(const std::function<bool(const Actor&)>& visit) const override;
   Result<std::vector<std::string>> FindActorsByName(std::string_view normalised_name) const override;
+  Status ScanNames(const NameVisitor& visit) const override;
   Status ScanActorTimeline(const std::string& actor_id, int32_t from_day, int32_t to_day,
                            bool strict, const EventVisitor& visit) const override;
   Status ScanDateRange(int32_t from_day, int32_t to_day, const EventVisitor& visit) const override;
@@ -305,6 +308,7 @@ class RocksStore final : public Store {
   static Status Create(const std::string& path, const StoreOptions& options);
   Status OpenDb(bool create);
   Status LoadMeta();
+  Status RebuildNameIndex(rocksdb::WriteBatch* wb);
   std::unique_ptr<rocksdb::Iterator> Iter(Cf cf, const rocksdb::ReadOptions& ro) const {
     return std::unique_ptr<rocksdb::Iterator>(db_->NewIterator(ro, cf_[cf]));
   }
@@ -459,6 +463,25 @@ Status RocksStore::OpenDb(bool create) {
   return Status::OK();
 }
 
+// Deletes every idx_name entry and puts those of every actor record again.
+Status RocksStore::RebuildNameIndex(rocksdb::WriteBatch* wb) {
+  rocksdb::ReadOptions ro;
+  std::unique_ptr<rocksdb::Iterator> names(db_->NewIterator(ro, cf_[kNameIdx]));
+  for (names->SeekToFirst(); names->Valid(); names->Next()) wb->Delete(cf_[kNameIdx], names->key());
+  if (!names->status().ok()) return FromRocks(names->status(), "idx_name");
+  std::unique_ptr<rocksdb::Iterator> actors(db_->NewIterator(ro, cf_[kActors]));
+  for (actors->SeekToFirst(); actors->Valid(); actors->Next()) {
+    Actor a;
+    if (Status s = records::DecodeActor(Sv(actors->value()), &a); !s.ok()) {
+      return Status::Corruption(path_ + ": actor " + std::string(Sv(actors->key())) + ": " +
+                                s.message());
+    }
+    for (const auto& n : NormalisedNames(a)) wb->Put(cf_[kNameIdx], keys::NameIndexKey(n, a.id), "");
+  }
+  if (!actors->status().ok()) return FromRocks(actors->status(), "actors");
+  return Status::OK();
+}
+
 Status RocksStore::LoadMeta() {
   rocksdb::ReadOptions ro;
   std::string value;
@@ -480,11 +503,17 @@ Status RocksStore::LoadMeta() {
   }
   if (version < kFormatVersion && !options_.read_only) {
     // Every older version is a subset of this one: mark the store as
-    // written by this version before anything new is written.
+    // written by this version before anything new is written. Version 3
+    // changed the name normalisation, so the name index is rewritten from
+    // the actor records in the same batch.
+    rocksdb::WriteBatch wb;
+    if (version < 3) {
+      if (Status s = RebuildNameIndex(&wb); !s.ok()) return s;
+    }
+    wb.Put(cf_[kDefault], std::string(keys::kMetaFormat), records::EncodeFormat(kFormatVersion));
     rocksdb::WriteOptions wo;
     wo.sync = true;
-    rs = db_->Put(wo, cf_[kDefault], std::string(keys::kMetaFormat),
-                  records::EncodeFormat(kFormatVersion));
+    rs = db_->Write(wo, &wb);
     if (!rs.ok()) return FromRocks(rs, path_);
     version = kFormatVersion;
   }
@@ -629,6 +658,17 @@ Status RocksStore::ScanActors(const std::function<bool(const Actor&)>& visit) co
     if (!visit(a)) break;
   }
   return FromRocks(it->status(), "actors");
+}
+
+Status RocksStore::ScanNames(const NameVisitor& visit) const {
+  View v(*this);
+  auto it = Iter(kNameIdx, v.ro);
+  std::string name, id;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    if (Status s = keys::DecodeNameIndexKey(Sv(it->key()), &name, &id); !s.ok()) return s;
+    if (!visit(name, id)) break;
+  }
+  return FromRocks(it->status(), "idx_name");
 }
 
 Result<std::vector<std::string>> RocksStore::FindActorsByName(

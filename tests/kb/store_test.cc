@@ -389,7 +389,7 @@ TEST_CASE("Store: a newer format version is NotSupported", "[kb][store][errors]"
     auto r = Store::Open(path, o);
     REQUIRE(r.status().code() == kbq::Status::Code::kNotSupported);
     CHECK(r.status().message() ==
-          "store format version 7 is newer than this kbq supports (2); upgrade kbq");
+          "store format version 7 is newer than this kbq supports (3); upgrade kbq");
   }
 }
 
@@ -416,9 +416,43 @@ TEST_CASE("Store: a format-1 store is read as is and upgraded when opened for wr
   }
   auto r = Store::Open(path, StoreOptions{});
   REQUIRE(r.ok());
-  CHECK((*r)->Stats()->format_version == 2);
+  CHECK((*r)->Stats()->format_version == Store::kFormatVersion);
   CHECK((*r)->GetEvent("ev-1").ok());
   RequireCheckOk(**r);
+}
+
+TEST_CASE("Store: upgrading a format-2 store rewrites the name index for today's normalisation",
+          "[kb][store]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  {
+    auto store = OpenNew(path);
+    CommitBatch b;
+    kbq::Actor a;
+    a.id = "person:recep-erdogan";
+    a.kind = kbq::ActorKind::kPerson;
+    a.names["en"] = "Recep Tayyip Erdoğan";
+    a.forms = {{"Erdoğan", "en", kbq::NameKind::kSurname}};
+    b.actors = {a};
+    REQUIRE(store->Commit(b, nullptr).ok());
+  }
+  // As a format-2 build left it: the key of the old normalisation (with the
+  // diacritic), and none of today's.
+  std::string meta = "kbq-event-store";
+  meta += std::string("\0\0\0\x02", 4);
+  RawPut(path, "default", "kbq.format", meta);
+  RawPut(path, "idx_name", kbq::keys::NameIndexKey("erdoğan (old form)", "person:recep-erdogan"), "");
+  auto r = Store::Open(path, StoreOptions{});
+  REQUIRE(r.ok());
+  CHECK((*r)->Stats()->format_version == Store::kFormatVersion);
+  auto found = (*r)->FindActorsByName(kbq::NormaliseName("ERDOGAN"));
+  REQUIRE(found.ok());
+  CHECK(found.value() == std::vector<std::string>{"person:recep-erdogan"});
+  auto actor = (*r)->GetActor("person:recep-erdogan");
+  REQUIRE(actor.ok());
+  REQUIRE(actor->forms.size() == 1);
+  CHECK(actor->forms[0].kind == kbq::NameKind::kSurname);
+  RequireCheckOk(**r);  // the stale old-form entry is gone
 }
 
 TEST_CASE("Store: an article's merge log is stored with it", "[kb][store]") {

@@ -71,6 +71,26 @@ std::string_view ActorKindName(ActorKind k);  // "country", "person", ...
 int ResolutionRank(ActorKind k);
 std::optional<ActorKind> ParseActorKind(std::string_view name);
 
+// How a surface form names an actor. When a typed name fits several actors,
+// the kind decides which meaning comes first (kbq/name_resolution.h).
+enum class NameKind : uint8_t {  // on-disk
+  kName = 0,       // the canonical name in a language, or the id
+  kAlias = 1,      // another full name: a transliteration, a former name
+  kShortForm = 2,  // US, U.S., 乌方, demonyms (Ukrainians)
+  kMetonym = 3,    // a capital or seat standing for the government: Kyiv, the Kremlin
+  kSurname = 4,    // a person's family name alone: Lavrov
+};
+std::string_view NameKindName(NameKind k);  // "name", "alias", "short_form", ...
+
+// A surface form that names an actor besides its names and aliases: what the
+// tagger recognises in text, so that a user can type it too.
+struct NameForm {
+  std::string text;
+  Lang lang;
+  NameKind kind = NameKind::kShortForm;
+  friend bool operator==(const NameForm&, const NameForm&) = default;
+};
+
 // A person's (or body's) tie to a country or organisation for a period.
 struct Affiliation {
   std::string actor_id;  // the country or organisation
@@ -85,6 +105,9 @@ struct Actor {
   ActorKind kind = ActorKind::kUnknown;
   std::map<Lang, std::string> names;                // canonical name per language
   std::map<Lang, std::vector<std::string>> aliases;  // other surface forms
+  // Short forms, metonyms and surnames the gazetteer derives or lists for this
+  // actor (never its names or aliases again); indexed for queries like names.
+  std::vector<NameForm> forms;
   std::vector<Affiliation> affiliations;
   std::vector<std::string> part_of;  // place → country, body → government/country
   bool provisional = false;          // found in text, not in the gazetteer

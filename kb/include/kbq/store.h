@@ -72,8 +72,10 @@ class Store {
   // The on-disk format version this build writes. It reads every version
   // from kOldestFormatVersion on; opening an older store for writing
   // upgrades it in place (version 2 only adds to version 1: articles' merge
-  // logs), after which older kbq builds refuse it with a clear message.
-  static constexpr uint32_t kFormatVersion = 2;
+  // logs; version 3 adds actors' name forms and rewrites the name index for
+  // the new name normalisation), after which older kbq builds refuse it with
+  // a clear message.
+  static constexpr uint32_t kFormatVersion = 3;
   static constexpr uint32_t kOldestFormatVersion = 1;
 
   // Opens (or creates) the store at `path`. Errors, with their messages:
@@ -108,6 +110,14 @@ class Store {
   // exactly `normalised_name`.
   virtual Result<std::vector<std::string>> FindActorsByName(
       std::string_view normalised_name) const = 0;
+  // Every (normalised name, actor id) pair of the name index, in name order;
+  // the views are valid only during the call. For "did you mean". The
+  // default implementation returns NotSupported.
+  using NameVisitor = std::function<bool(std::string_view normalised_name, std::string_view actor_id)>;
+  virtual Status ScanNames(const NameVisitor& visit) const {
+    (void)visit;
+    return Status::NotSupported("ScanNames");
+  }
 
   // Events in which `actor_id` takes part — directly, or through the rule in
   // docs/storage_format.md (a country's events include those of its bodies,
