@@ -16,6 +16,7 @@
 #include "aho_corasick.h"
 #include "gazetteer_data.h"
 #include "gazetteer_text.h"
+#include "kbq/name_resolution.h"
 
 namespace kbq::ingest {
 
@@ -147,6 +148,19 @@ struct Gazetteer::Impl {
   void AddNamePattern(const std::string& name, uint32_t actor) {
     AddPattern(name, EntryType::kName, actor);
     if (std::string nfkc = gaz::Nfkc(name); nfkc != name) AddPattern(nfkc, EntryType::kName, actor);
+    // Written without its diacritics (Erdogan), as English news often does;
+    // and with the other apostrophe (Côte d’Ivoire / d'Ivoire).
+    if (std::string plain = WithoutLatinDiacritics(name); !plain.empty()) {
+      AddPattern(plain, EntryType::kName, actor);
+    }
+    for (auto [from, to] : {std::pair<const char*, const char*>{"'", "\u2019"}, {"\u2019", "'"}}) {
+      if (name.find(from) == std::string::npos) continue;
+      std::string v = name;
+      for (size_t p = 0; (p = v.find(from, p)) != std::string::npos; p += std::strlen(to)) {
+        v.replace(p, std::strlen(from), to);
+      }
+      AddPattern(v, EntryType::kName, actor);
+    }
     static const char* kDots[] = {"\u30FB", "\u00B7", "\u2022", "\u2027"};
     for (const char* from : kDots) {
       if (name.find(from) == std::string::npos) continue;
@@ -180,10 +194,20 @@ struct Gazetteer::Impl {
     }
   }
 
+  // Records a derived surface form on the actor, so that the store indexes
+  // it and a query finds it (Actor::forms), and as a resolve key.
+  void AddForm(size_t actor, const std::string& text, const Lang& lang, NameKind kind) {
+    AddResolveKey(text, actor, kind == NameKind::kSurname ? 3 : 2);
+    Actor& a = actors[actor];
+    NameForm f{text, lang, kind};
+    if (std::find(a.forms.begin(), a.forms.end(), f) == a.forms.end()) a.forms.push_back(std::move(f));
+  }
+
   void Rebuild() {
     ac = AhoCorasick();
     patterns.clear();
     resolve.clear();
+    for (Actor& a : actors) a.forms.clear();
     zh_person.clear();
     en_surname.clear();
     single_forms.clear();
@@ -247,7 +271,10 @@ struct Gazetteer::Impl {
       // The surname alone is a name of the person too ("Lavrov said").
       AddPattern(s.original, ambiguous_surnames.count(s.original) ? EntryType::kSurname : EntryType::kName,
                  static_cast<uint32_t>(person));
-      AddResolveKey(s.original, person, 3);
+      AddForm(person, s.original, "en", NameKind::kSurname);
+      if (std::string plain = WithoutLatinDiacritics(s.original); !plain.empty()) {
+        AddPattern(plain, EntryType::kName, static_cast<uint32_t>(person));
+      }
     }
     for (const ShortForm& s : short_forms) {
       auto it = index.find(s.actor_id);
@@ -257,7 +284,7 @@ struct Gazetteer::Impl {
                     : s.context == "single_pair" ? EntryType::kShortPair
                                                  : EntryType::kShortFree;
       AddPattern(s.form, t, ai);
-      AddResolveKey(s.form, it->second, 2);
+      AddForm(it->second, s.form, s.lang, NameKind::kShortForm);
       if (s.context == "demonym") {
         const std::string& f = s.form;
         auto ends = [&](std::string_view suf) {
@@ -265,7 +292,7 @@ struct Gazetteer::Impl {
         };
         if (!ends("s") && !ends("sh") && !ends("ch") && !ends("ese")) {
           AddPattern(f + "s", t, ai);
-          AddResolveKey(f + "s", it->second, 2);
+          AddForm(it->second, f + "s", s.lang, NameKind::kShortForm);
         }
       }
     }
@@ -273,7 +300,7 @@ struct Gazetteer::Impl {
       auto it = index.find(m.actor_id);
       if (it == index.end()) continue;
       AddPattern(m.form, EntryType::kMetonym, static_cast<uint32_t>(it->second));
-      AddResolveKey(m.form, it->second, 2);
+      AddForm(it->second, m.form, m.lang, NameKind::kMetonym);
     }
     for (size_t i = 0; i < titles.size(); ++i) {
       AddPattern(titles[i].text, EntryType::kTitle, static_cast<uint32_t>(i));
@@ -1041,12 +1068,15 @@ std::vector<const Actor*> Gazetteer::Resolve(std::string_view query) const {
   std::string key = NormaliseName(query);
   auto it = impl_->resolve.find(key);
   if (it == impl_->resolve.end()) return out;
-  auto hits = it->second;
-  std::stable_sort(hits.begin(), hits.end(), [&](const auto& a, const auto& b) {
-    if (a.second != b.second) return a.second < b.second;
-    return ResolutionRank(impl_->actors[a.first].kind) < ResolutionRank(impl_->actors[b.first].kind);
-  });
-  for (const auto& [actor, rank] : hits) out.push_back(&impl_->actors[actor]);
+  // The query engine's ranking (kbq/name_resolution.h), so that a name
+  // resolves here as it does when a user types it.
+  std::vector<NameCandidate> ranked;
+  for (const auto& [actor, rank] : it->second) {
+    const Actor& a = impl_->actors[actor];
+    ranked.push_back({&a, HowNamed(a, key).value_or(NameKind::kAlias), 0});
+  }
+  RankCandidates(&ranked, /*strict=*/false);
+  for (const NameCandidate& c : ranked) out.push_back(c.actor);
   return out;
 }
 

@@ -362,7 +362,17 @@ std::string FirstLine(const std::string& path) {
 Status Pipeline::SyncActors(Store* store) const {
   CommitBatch batch;
   for (const Actor& a : gazetteer_->actors()) {
-    if (!store->GetActor(a.id).ok()) batch.actors.push_back(a);
+    auto stored = store->GetActor(a.id);
+    if (!stored.ok()) {
+      batch.actors.push_back(a);
+    } else if (stored->forms != a.forms) {
+      // A store written before these name forms were known (or by an older
+      // gazetteer): the forms are the gazetteer's, the rest (aliases a user
+      // added) stays as stored.
+      Actor updated = std::move(stored.value());
+      updated.forms = a.forms;
+      batch.actors.push_back(std::move(updated));
+    }
   }
   if (batch.actors.empty()) return Status::OK();
   CommitResult result;

@@ -219,6 +219,18 @@ void EmitDocument(const ReadContext& ctx, RawDocument raw) {
   while (lead < text.size() && IsSpace(text[lead])) ++lead;
   size_t end = text.size();
   while (end > lead && IsSpace(text[end - 1])) --end;
+  if (end == lead && !TrimSpace(raw.title).empty()) {
+    // A record with a title and no body (a headline row): the title is its
+    // text. Its offsets are those of the record.
+    raw.body = TextBuilder();
+    raw.body.AppendField(raw.title, raw.offset);
+    raw.body_line = raw.line;
+    raw.body_offset = raw.offset;
+    lead = 0;
+    end = text.size();
+    while (lead < text.size() && IsSpace(text[lead])) ++lead;
+    while (end > lead && IsSpace(text[end - 1])) --end;
+  }
   if (end == lead) {
     ctx.Warning(raw.line, raw.offset, "no text; " + raw.what + " skipped");
     return;

@@ -356,6 +356,11 @@ void ReadPage(const ReadContext& ctx, ByteSource& src, bool page) {
     }
   }
 
+  // A document that is only its first line (one sentence on standard input,
+  // a headline alone) is text, not a title without a body.
+  bool body_has_text = std::any_of(kept.begin(), kept.end(), [&](size_t i) { return !lines[i].norm.empty(); });
+  if (!body_has_text && title_line) kept.insert(kept.begin(), *title_line);
+
   RawDocument raw;
   raw.title = title;
   raw.stamp = stamp;

@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <optional>
 #include <cctype>
+#include <map>
 #include <set>
+#include <tuple>
 #include <unordered_set>
 
+#include "kbq/name_resolution.h"
 #include "kbq/names.h"
 
 namespace kbq::query {
@@ -42,6 +45,7 @@ std::vector<std::string> AllNames(const Actor& a) {
   std::vector<std::string> names;
   for (const auto& [lang, n] : a.names) names.push_back(n);
   for (const auto& [lang, list] : a.aliases) names.insert(names.end(), list.begin(), list.end());
+  for (const auto& f : a.forms) names.push_back(f.text);
   return names;
 }
 
@@ -63,20 +67,77 @@ std::string LanguageOf(std::string_view text) {
   return "en";
 }
 
-Result<Actor> Engine::ResolveActor(std::string_view name) const {
-  std::vector<std::string> ids;
+namespace {
+
+constexpr size_t kMaxNameBytes = 1024;
+
+// What any name lookup accepts; the message says what is wrong and where.
+Status ValidateName(std::string_view name) {
+  if (name.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    return Status::InvalidArgument("empty name: give an actor's name or id");
+  }
+  if (name.size() > kMaxNameBytes) {
+    return Status::InvalidArgument("name too long (" + std::to_string(name.size()) +
+                                   " bytes; at most " + std::to_string(kMaxNameBytes) + ")");
+  }
+  for (size_t i = 0; i < name.size();) {
+    unsigned char c = static_cast<unsigned char>(name[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    bool ok = len > 0 && i + len <= name.size() && (len != 2 || c >= 0xC2);
+    for (size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(name[i + k]) >> 6) == 2;
+    if (!ok) {
+      return Status::InvalidArgument("name is not valid UTF-8 (byte " + std::to_string(i) + ")");
+    }
+    i += len;
+  }
+  return Status::OK();
+}
+
+std::string Describe(const ActorCandidate& c) {
+  return c.actor.id + " (" + c.actor.Name("en") + ", " + std::string(ActorKindName(c.actor.kind)) +
+         (c.via == NameKind::kName ? "" : ", by " + std::string(NameKindName(c.via))) + ", " +
+         std::to_string(c.events) + (c.events == 1 ? " event)" : " events)");
+}
+
+}  // namespace
+
+Result<std::vector<ActorCandidate>> Engine::Candidates(std::string_view name, bool strict) const {
+  if (Status s = ValidateName(name); !s.ok()) return s;
+  std::vector<Actor> actors;
   std::string upper(name);
   for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::string key = NormaliseName(name);
   for (const std::string& id : {std::string(name), upper}) {
-    if (auto a = store_.GetActor(id); a.ok()) return a.value();
+    if (auto a = store_.GetActor(id); a.ok()) {
+      actors.push_back(std::move(a.value()));
+      break;
+    }
   }
-  auto found = store_.FindActorsByName(NormaliseName(name));
-  if (!found.ok()) return found.status();
-  std::vector<Actor> candidates;
-  for (const auto& id : found.value()) {
-    if (auto a = store_.GetActor(id); a.ok()) candidates.push_back(std::move(a.value()));
+  if (actors.empty()) {
+    auto found = store_.FindActorsByName(key);
+    if (!found.ok()) return found.status();
+    for (const auto& id : found.value()) {
+      if (auto a = store_.GetActor(id); a.ok()) actors.push_back(std::move(a.value()));
+    }
   }
-  if (candidates.empty()) {
+  std::vector<NameCandidate> ranked;
+  for (const Actor& a : actors) {
+    ranked.push_back({&a, HowNamed(a, key).value_or(NameKind::kName), 0});
+  }
+  RankCandidates(&ranked, strict);
+  std::vector<ActorCandidate> out;
+  for (const NameCandidate& c : ranked) {
+    auto n = store_.CountActorTimeline(c.actor->id, INT32_MIN, INT32_MAX, /*strict=*/false);
+    out.push_back({*c.actor, c.via, n.ok() ? n.value() : 0});
+  }
+  return out;
+}
+
+Result<ResolvedActor> Engine::Resolve(std::string_view name, bool strict) const {
+  auto candidates = Candidates(name, strict);
+  if (!candidates.ok()) return candidates.status();
+  auto& c = candidates.value();
+  if (c.empty()) {
     std::string msg = "no actor named '" + std::string(name) + "'";
     auto near = Suggest(name, 5);
     if (!near.empty()) {
@@ -87,42 +148,85 @@ Result<Actor> Engine::ResolveActor(std::string_view name) const {
     }
     return Status::NotFound(msg);
   }
-  std::stable_sort(candidates.begin(), candidates.end(), [](const Actor& a, const Actor& b) {
-    return ResolutionRank(a.kind) < ResolutionRank(b.kind);
-  });
-  if (candidates.size() > 1 && ResolutionRank(candidates[0].kind) == ResolutionRank(candidates[1].kind)) {
-    std::string msg = "'" + std::string(name) + "' is ambiguous:";
-    for (const auto& c : candidates) {
-      msg += " " + c.id + " (" + c.Name("en") + ", " + std::string(ActorKindName(c.kind)) + ");";
+  std::vector<NameCandidate> ranked;
+  for (const auto& a : c) ranked.push_back({&a.actor, a.via, a.events});
+  size_t best = CountBest(ranked, strict);
+  ResolvedActor out;
+  if (best > 1) {
+    std::vector<size_t> with_events;
+    for (size_t i = 0; i < best; ++i) {
+      if (c[i].events > 0) with_events.push_back(i);
     }
-    msg.pop_back();
-    return Status::InvalidArgument(msg + "; give an id");
+    if (with_events.size() != 1) {
+      std::string msg = "'" + std::string(name) + "' is ambiguous:";
+      for (size_t i = 0; i < best; ++i) msg += (i ? "; " : " ") + Describe(c[i]);
+      return Status::NotFound(msg + "; give an id");
+    }
+    out.actor = c[with_events[0]].actor;
+    out.via = c[with_events[0]].via;
+    std::string ids;
+    for (size_t i = 0; i < best; ++i) ids += (i ? ", " : "") + c[i].actor.id;
+    out.note = "'" + std::string(name) + "' may mean " + std::to_string(best) + " actors (" + ids +
+               "); using " + out.actor.Name("en") + " (" + out.actor.id +
+               "), the only one with events in the store";
+    return out;
   }
-  return candidates.front();
+  out.actor = c[0].actor;
+  out.via = c[0].via;
+  if (out.via == NameKind::kMetonym) {
+    out.note = "'" + std::string(name) + "' stands for " + out.actor.Name("en") + " (" +
+               out.actor.id + ")";
+    for (size_t i = 1; i < c.size(); ++i) {
+      if (c[i].actor.kind == ActorKind::kPlace) {
+        out.note += "; --strict for the place " + c[i].actor.Name("en") + " (" + c[i].actor.id + ")";
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+Result<Actor> Engine::ResolveActor(std::string_view name) const {
+  auto r = Resolve(name);
+  if (!r.ok()) return r.status();
+  return std::move(r->actor);
 }
 
 std::vector<Actor> Engine::Suggest(std::string_view name, size_t max) const {
   std::u32string q = Utf32(NormaliseName(name));
-  std::vector<std::pair<double, Actor>> scored;
-  Status s = store_.ScanActors([&](const Actor& a) {
-    double best = 1e9;
-    for (const auto& n : AllNames(a)) {
-      std::u32string cand = Utf32(NormaliseName(n));
-      if (cand.empty()) continue;
-      double d = static_cast<double>(EditDistance(q, cand)) /
-                 static_cast<double>(std::max(q.size(), cand.size()));
-      best = std::min(best, d);
+  std::vector<Actor> out;
+  if (q.empty() || max == 0) return out;
+  // A typo costs about one edit in four letters; a prefix of three or more
+  // letters names what it starts. Anything further is not what was meant.
+  size_t cap = q.size() <= 4 ? 1 : q.size() <= 9 ? 2 : 3;
+  std::map<std::string, size_t> best;  // actor id → distance (0 for a prefix)
+  Status s = store_.ScanNames([&](std::string_view key, std::string_view id) {
+    std::u32string k = Utf32(key);
+    size_t d = cap + 1;
+    if (q.size() >= 3 && k.size() > q.size() && k.compare(0, q.size(), q) == 0) {
+      d = 1;
+    } else if (k.size() + cap >= q.size() && k.size() <= q.size() + cap) {
+      d = EditDistance(q, k);
     }
-    if (best <= 0.5) scored.emplace_back(best, a);
+    if (d > cap) return true;
+    auto [it, fresh] = best.emplace(std::string(id), d);
+    if (!fresh) it->second = std::min(it->second, d);
     return true;
   });
   (void)s;  // suggestions are best effort
-  std::stable_sort(scored.begin(), scored.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<Actor> out;
-  for (auto& [score, a] : scored) {
+  std::vector<std::tuple<size_t, int64_t, Actor>> scored;
+  for (const auto& [id, d] : best) {
+    auto a = store_.GetActor(id);
+    if (!a.ok()) continue;
+    auto n = store_.CountActorTimeline(id, INT32_MIN, INT32_MAX, false);
+    scored.emplace_back(d, -static_cast<int64_t>(n.ok() ? n.value() : 0), std::move(a.value()));
+  }
+  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+    return std::tie(std::get<0>(a), std::get<1>(a)) < std::tie(std::get<0>(b), std::get<1>(b));
+  });
+  for (auto& t : scored) {
     if (out.size() >= max) break;
-    out.push_back(std::move(a));
+    out.push_back(std::move(std::get<2>(t)));
   }
   return out;
 }
@@ -173,10 +277,11 @@ Result<TimelineResult> Engine::Timeline(const TimelineQuery& q) const {
   TimelineResult result;
   std::optional<Actor> subject;
   if (!q.actor.empty()) {
-    auto resolved = ResolveActor(q.actor);
+    auto resolved = Resolve(q.actor, q.strict);
     if (!resolved.ok()) return resolved.status();
-    subject = resolved.value();
-    result.subject.push_back(resolved.value());
+    subject = resolved->actor;
+    result.subject.push_back(resolved->actor);
+    result.resolution_note = resolved->note;
   }
   result.lang = q.lang.empty() ? LanguageOf(q.actor + q.with) : q.lang;
 

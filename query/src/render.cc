@@ -181,6 +181,7 @@ std::string RenderTimelineText(const TimelineResult& r, const RenderOptions& o) 
                    (r.rows.size() == 1 ? " event" : " events"),
                kBold, o.color)
       << "\n";
+  if (!r.resolution_note.empty()) out << "(" << r.resolution_note << ")\n";
   if (r.rows.empty()) return out.str();
   std::vector<std::vector<std::string>> rows = {{"date", "event", "mentions", "id"}};
   for (const auto& row : r.rows) rows.push_back(EventCells(row, o));

@@ -177,13 +177,35 @@ kbq::Result<kbq::query::TimelineQuery> MakeTimelineQuery(const TimelineArgs& a) 
   return q;
 }
 
+// A name that did not resolve: the message on stderr, and with --json the
+// candidates (none when nothing matched) on stdout for a program to choose.
+int FailName(const KnowledgeBase& kb, const std::string& name, const Status& s, bool json,
+             bool strict) {
+  if (json && s.IsNotFound()) {
+    auto candidates = kb.Candidates(name, strict);
+    if (candidates.ok()) std::cout << kbq::ToJson(name, candidates.value()) << "\n";
+  }
+  return Fail(s);
+}
+
 int RunTimeline(const Globals& g, const TimelineArgs& a) {
+  // An empty query means every event to the library; typed here, it is a mistake.
+  if (a.query.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Fail(Status::InvalidArgument("empty name: give an actor's name or id"));
+  }
   auto query = MakeTimelineQuery(a);
   if (!query.ok()) return Fail(query.status());
   auto kb = OpenForRead(g);
   if (!kb.ok()) return Fail(kb.status());
   auto result = (*kb)->Timeline(query.value());
-  if (!result.ok()) return Fail(result.status());
+  if (!result.ok()) {
+    const std::string& name = a.with.empty() || !(*kb)->ResolveActor(a.query).ok() ? a.query : a.with;
+    return FailName(**kb, name, result.status(), a.json, a.strict);
+  }
+  // How the name was read: in the header of the text view, on stderr beside JSON.
+  if (a.json && !result->resolution_note.empty()) {
+    std::cerr << "kbq: " << result->resolution_note << "\n";
+  }
   if (a.json) {
     std::cout << kbq::ToJson(result.value()) << "\n";
   } else {
@@ -204,7 +226,7 @@ int RunShow(const Globals& g, const std::string& what, bool json, const std::str
   o.lang = lang.empty() ? kbq::query::LanguageOf(what) : lang;
   o.color = UseColor(g);
   auto shown = (*kb)->Show(what);
-  if (!shown.ok()) return Fail(shown.status());
+  if (!shown.ok()) return FailName(**kb, what, shown.status(), json, false);
   if (json) {
     std::cout << shown->ToJson(o.lang) << "\n";
   } else if (shown->event) {
@@ -251,24 +273,29 @@ int RunStats(const Globals& g, bool json) {
   return kExitOk;
 }
 
-int RunCheck(const Globals& g, bool json) {
+// Exit 0 when the store is intact; graph findings (what the articles say
+// disagrees) fail only with --strict.
+int RunCheck(const Globals& g, bool json, bool strict) {
   auto kb = OpenForRead(g);
   if (!kb.ok()) return Fail(kb.status());
   auto report = (*kb)->Check();
   if (!report.ok()) return Fail(report.status());
   const auto& r = report.value();
+  bool pass = r.ok() && !(strict && !r.findings.empty());
   if (json) {
     std::cout << r.ToJson() << "\n";
-    return r.ok() ? kExitOk : kExitFail;
+    return pass ? kExitOk : kExitFail;
   }
   std::cout << "articles " << r.stats.articles << ", events " << r.stats.events << ", actors "
             << r.stats.actors << ", links " << r.stats.links << ", index entries "
             << r.index_entries << "\n";
-  std::cout << "graph: " << r.graph_problems << (r.graph_problems == 1 ? " problem" : " problems")
-            << " (before-cycles, causes after effects)\n";
   for (const auto& p : r.problems) std::cout << "problem: " << p << "\n";
-  std::cout << (r.ok() ? "ok" : std::to_string(r.problems.size()) + " problems") << "\n";
-  return r.ok() ? kExitOk : kExitFail;
+  for (const auto& f : r.findings) std::cout << "finding: " << f << "\n";
+  std::cout << (r.ok() ? "store ok" : std::to_string(r.problems.size()) + " problems") << "; "
+            << r.findings.size() << (r.findings.size() == 1 ? " finding" : " findings")
+            << " in the event graph (before-cycles, causes after effects)"
+            << (strict || r.findings.empty() ? "" : "; --strict fails on them") << "\n";
+  return pass ? kExitOk : kExitFail;
 }
 
 int RunAliasAdd(const Globals& g, const std::string& actor, const std::string& name,
@@ -513,6 +540,9 @@ int main(int argc, char** argv) {
   CLI::App app{"kbq — a cross-lingual timeline and event-graph knowledge base.\n"
                "Example: kbq ingest examples/ && kbq timeline Ukraine"};
   app.require_subcommand(1);
+  // Global options are also accepted after the subcommand
+  // (`kbq timeline Ukraine --db store`); subcommands inherit this.
+  app.fallthrough();
   Globals g;
   app.add_option("--db", g.db, "Store directory (default: $KBQ_DB, else ./kbq.db)");
   app.add_flag("--no-color", g.no_color, "Never colour the output (NO_COLOR is honoured too)");
@@ -583,11 +613,13 @@ int main(int argc, char** argv) {
   c_stats->callback([&] { rc = RunStats(g, stats_json); });
 
   auto* c_check = app.add_subcommand(
-      "check", "Verify the store's indexes and the event graph (before-cycles, causes after "
-             "effects); exit 1 on any problem.\nExample: kbq check");
-  bool check_json = false;
-  c_check->add_flag("--json", check_json, "JSON output: counts and the list of problems");
-  c_check->callback([&] { rc = RunCheck(g, check_json); });
+      "check", "Verify the store's records and indexes (exit 1 on any integrity problem) and "
+             "list the event graph's findings (before-cycles, causes after effects).\n"
+             "Example: kbq check --strict");
+  bool check_json = false, check_strict = false;
+  c_check->add_flag("--json", check_json, "JSON output: counts, problems and findings");
+  c_check->add_flag("--strict", check_strict, "Exit 1 on graph findings too");
+  c_check->callback([&] { rc = RunCheck(g, check_json, check_strict); });
 
   std::string tag_file, tag_published, tag_lang;
   auto* c_tag = app.add_subcommand(

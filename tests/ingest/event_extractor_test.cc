@@ -349,7 +349,7 @@ TEST_CASE("EventExtractor: sanctions on a target with 对, 后 orders two events
 TEST_CASE("EventExtractor: PLOVER gold standard records, type accuracy", "[ingest][events][eval]") {
   std::string path = std::string(KBQ_SHARED_DATA) + "/plover/gsr_dev.json";
   if (!std::ifstream(path)) {
-    WARN("skipped: " << path << " not found");
+    WARN("skipped: shared data not found: " << path);
     return;
   }
   // Oracle actors: the records' own actor texts and codes as a gazetteer,

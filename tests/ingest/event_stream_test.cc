@@ -452,7 +452,7 @@ TEST_CASE("GDELT real export 2015-02-18 23:00: rows, rejects, merged events, Ukr
           "[ingest][gdelt][shared]") {
   const std::string path = kShared + "/gdelt/20150218230000.export.CSV";
   if (!fs::exists(path)) {
-    WARN("skipped: " << path << " not found (the shared data folder is absent)");
+    WARN("skipped: shared data not found: " << path);
     return;
   }
   Read r = ReadAll(path, StreamFormat::kGdelt);
@@ -522,7 +522,7 @@ TEST_CASE("ICEWS 2014 real files: every row read, Crimea 2014 events between Rus
           "[ingest][icews][shared]") {
   const std::string dir = kShared + "/icews14/";
   if (!fs::exists(dir + "icews_2014_test.txt")) {
-    WARN("skipped: " << dir << " not found (the shared data folder is absent)");
+    WARN("skipped: shared data not found: " << dir);
     return;
   }
   size_t rows = 0, rejected = 0, events = 0;

@@ -410,7 +410,7 @@ TEST_CASE("Measurement on PLOVER and MEANTIME gold data", "[gazetteer][eval]") {
   std::string plover = std::string(KBQ_SHARED_DATA) + "/plover/gsr_dev.json";
   std::string meantime = std::string(KBQ_SHARED_DATA) + "/meantime-en";
   if (!std::filesystem::exists(plover) || !std::filesystem::exists(meantime)) {
-    WARN("shared data not found under " << KBQ_SHARED_DATA << "; skipping the measurement");
+    WARN("skipped: shared data not found: " << KBQ_SHARED_DATA);
     return;
   }
   auto p = kbq::ingest::EvalPloverCountries(g, plover);

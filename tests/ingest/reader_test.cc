@@ -673,7 +673,7 @@ TEST_CASE("Diagnostic: prints as path:line: severity: message (byte N)", "[inges
 TEST_CASE("Readers: the press-2022 CSV files read completely", "[ingest][reader][shared]") {
   const fs::path dir = fs::path(KBQ_SHARED_DATA) / "press-2022";
   if (!fs::exists(dir / "putin.csv")) {
-    WARN("skipped: " << dir.string() << " is absent");
+    WARN("skipped: shared data not found: " << dir.string());
     return;
   }
   struct Expect {

@@ -331,7 +331,7 @@ TEST_CASE("measurement on Duckling and MEANTIME (skipped without shared data)") 
   std::string root = KBQ_SHARED_DATA;
   std::ifstream probe(root + "/duckling-time/en.jsonl");
   if (!probe.good()) {
-    WARN("skipped: " << root << " not found");
+    WARN("skipped: shared data not found: " << root);
     return;
   }
   std::vector<std::string> errors;

@@ -166,7 +166,8 @@ std::string CheckResult::ToJson() const {
                         {"actors", stats.actors},
                         {"links", stats.links},
                         {"index_entries", index_entries},
-                        {"problems", problems}}
+                        {"problems", problems},
+                        {"findings", findings}}
       .dump(2);
 }
 
@@ -181,7 +182,8 @@ std::string TagResult::ToJsonLines() const {
       const auto& t = times[ti++];
       j = {{"kind", "time"},
            {"text", t.text},
-           {"span", {t.begin, t.end}},
+           {"span", {t.input_begin, t.input_end}},
+           {"text_span", {t.begin, t.end}},
            {"start", t.value.ok() ? FormatDay(t.value.earliest) : ""},
            {"end", t.value.ok() ? FormatDay(t.value.latest) : ""},
            {"value", t.value.ToString()},
@@ -193,7 +195,8 @@ std::string TagResult::ToJsonLines() const {
       const auto& m = actors[ai++];
       j = {{"kind", "actor"},
            {"text", m.text},
-           {"span", {m.begin, m.end}},
+           {"span", {m.input_begin, m.input_end}},
+           {"text_span", {m.begin, m.end}},
            {"id", m.actor_id},
            {"name", {{"en", m.name_en}, {"zh", m.name_zh}}},
            {"actor_kind", m.actor_kind},
@@ -207,7 +210,16 @@ std::string TagResult::ToJsonLines() const {
 
 std::string ExtractResult::ToJsonLines(const std::string& lang) const {
   std::string out;
-  for (const auto& v : events) out += query::EventToJson(v, lang).dump() + "\n";
+  for (size_t i = 0; i < events.size(); ++i) {
+    nlohmann::json j = query::EventToJson(events[i], lang);
+    if (i < input_spans.size() && j.contains("mentions")) {
+      auto& mentions = j["mentions"];
+      for (size_t k = 0; k < mentions.size() && k < input_spans[i].size(); ++k) {
+        mentions[k]["input_span"] = {input_spans[i][k].first, input_spans[i][k].second};
+      }
+    }
+    out += j.dump() + "\n";
+  }
   for (const auto& l : links) {
     nlohmann::json j = l;
     j["kind_of_record"] = "link";
@@ -234,6 +246,19 @@ std::string ToJson(const std::vector<query::ActorView>& actors) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& v : actors) out.push_back(query::ActorToJson(v));
   return out.dump(2);
+}
+
+std::string ToJson(const std::string& name, const std::vector<query::ActorCandidate>& candidates) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& c : candidates) {
+    list.push_back({{"id", c.actor.id},
+                    {"name_en", c.actor.Name("en")},
+                    {"name_zh", c.actor.Name("zh")},
+                    {"kind", std::string(ActorKindName(c.actor.kind))},
+                    {"via", std::string(NameKindName(c.via))},
+                    {"events", c.events}});
+  }
+  return nlohmann::json{{"name", name}, {"candidates", list}}.dump(2);
 }
 
 std::string ToJson(const std::vector<query::NeighbourView>& rows, const std::string& lang) {
@@ -479,6 +504,17 @@ Result<Actor> KnowledgeBase::ResolveActor(const std::string& name) const {
   return Guard<R>([&]() -> R { return query::Engine(*impl_->store).ResolveActor(name); });
 }
 
+Result<query::ResolvedActor> KnowledgeBase::Resolve(const std::string& name, bool strict) const {
+  using R = Result<query::ResolvedActor>;
+  return Guard<R>([&]() -> R { return query::Engine(*impl_->store).Resolve(name, strict); });
+}
+
+Result<std::vector<query::ActorCandidate>> KnowledgeBase::Candidates(const std::string& name,
+                                                                     bool strict) const {
+  using R = Result<std::vector<query::ActorCandidate>>;
+  return Guard<R>([&]() -> R { return query::Engine(*impl_->store).Candidates(name, strict); });
+}
+
 Result<std::vector<query::NeighbourView>> KnowledgeBase::Neighbors(
     const query::NeighborsQuery& q) const {
   using R = Result<std::vector<query::NeighbourView>>;
@@ -530,8 +566,7 @@ Result<CheckResult> KnowledgeBase::Check() const {
     out.problems = report->problems;
     auto graph = query::Engine(*impl_->store).GraphProblems();
     if (!graph.ok()) return graph.status();
-    out.graph_problems = graph->size();
-    for (const auto& p : graph.value()) out.problems.push_back("graph: " + p);
+    out.findings = std::move(graph.value());
     return out;
   });
 }
@@ -567,6 +602,8 @@ Result<TagResult> KnowledgeBase::Tag(const std::string& path, const ReadSettings
       TimeTag tag;
       tag.begin = t.begin;
       tag.end = t.end;
+      tag.input_begin = ingest::SourceOffset(a.document, t.begin);
+      tag.input_end = ingest::SourceOffset(a.document, t.end);
       tag.text = t.text;
       tag.value = t.value;
       tag.is_duration = t.is_duration;
@@ -581,6 +618,8 @@ Result<TagResult> KnowledgeBase::Tag(const std::string& path, const ReadSettings
       ActorTag tag;
       tag.begin = m.begin;
       tag.end = m.end;
+      tag.input_begin = ingest::SourceOffset(a.document, m.begin);
+      tag.input_end = ingest::SourceOffset(a.document, m.end);
       tag.text = m.text;
       tag.actor_id = m.actor_id;
       tag.name_en = actor ? actor->Name("en") : m.text;
@@ -615,6 +654,12 @@ Result<ExtractResult> KnowledgeBase::Extract(const std::string& path, const Read
         if (const Actor* actor = gaz.Find(id)) v.actors.emplace(id, *actor);
       }
       for (const auto& p : a.provisional_actors) v.actors.emplace(p.id, p);
+      std::vector<std::pair<uint64_t, uint64_t>> spans;
+      for (const auto& m : e.mentions) {
+        spans.emplace_back(ingest::SourceOffset(a.document, m.begin),
+                           ingest::SourceOffset(a.document, m.end));
+      }
+      out.input_spans.push_back(std::move(spans));
       out.events.push_back(std::move(v));
     }
     out.links = a.links;

@@ -152,16 +152,23 @@ struct ExportResult {
 struct CheckResult {
   StoreStats stats;
   uint64_t index_entries = 0;
-  // Index problems, then graph problems prefixed "graph: ".
+  // Integrity problems: an index entry without its record, a record that
+  // does not decode, a stale name entry. Any of these means a damaged store.
   std::vector<std::string> problems;
-  size_t graph_problems = 0;  // before-cycles, causes after effects
+  // Content findings of the event graph (before-cycles, causes after
+  // effects): what the articles say disagrees, the store itself is whole.
+  std::vector<std::string> findings;
   bool ok() const { return problems.empty(); }
-  std::string ToJson() const;  // {"ok", counts..., "problems"}
+  std::string ToJson() const;  // {"ok", counts..., "problems", "findings"}
 };
 
 // Tag(): time expressions and actor names in one document.
+// Spans: `begin`/`end` index the normalised text (Article::text);
+// `input_begin`/`input_end` are byte offsets into the input as the user gave
+// it (the file, or standard input), for a tool that underlines them.
 struct TimeTag {
   uint32_t begin = 0, end = 0;  // byte span in the normalised text
+  uint64_t input_begin = 0, input_end = 0;
   std::string text;
   TimeValue value;
   bool is_duration = false;
@@ -169,6 +176,7 @@ struct TimeTag {
 };
 struct ActorTag {
   uint32_t begin = 0, end = 0;
+  uint64_t input_begin = 0, input_end = 0;
   std::string text;
   std::string actor_id;
   std::string name_en, name_zh;
@@ -188,6 +196,8 @@ struct TagResult {
 // Extract(): the events and links of one document, before any merge.
 struct ExtractResult {
   std::vector<query::EventView> events;  // with their actors; no links or articles
+  // For each event, each mention's byte span in the input as the user gave it.
+  std::vector<std::vector<std::pair<uint64_t, uint64_t>>> input_spans;
   std::vector<Link> links;
   std::vector<Diagnostic> diagnostics;
   // Events, then links ("kind_of_record": "link"), one JSON object per line.
@@ -210,6 +220,8 @@ struct EvalReport {
 std::string ToJson(const StoreStats& stats);
 std::string ToJson(const query::TimelineResult& timeline);  // array of events in its lang
 std::string ToJson(const std::vector<query::ActorView>& actors);
+// {"name", "candidates": [{"id", "name_en", "name_zh", "kind", "via", "events"}]}
+std::string ToJson(const std::string& name, const std::vector<query::ActorCandidate>& candidates);
 std::string ToJson(const std::vector<query::NeighbourView>& rows, const std::string& lang);
 std::string ToJson(const query::PathView& path, const std::string& lang);
 
@@ -250,9 +262,19 @@ class KnowledgeBase {
   Result<ShowResult> Show(const std::string& id_or_name) const;
   // Actors whose names or id contain `query` (all when empty); may be empty.
   Result<std::vector<query::ActorView>> Actors(const std::string& query = "") const;
-  // The actor `name` resolves to (NotFound with suggestions; InvalidArgument
-  // when ambiguous).
+  // The actor `name` resolves to: an id, or any name, short form (US),
+  // metonym (Kyiv, the Kremlin) or surname (Lavrov) the tagger knows, in any
+  // language, case or script, with or without diacritics. NotFound with
+  // "did you mean" suggestions when none; NotFound listing the candidates
+  // when several fit equally and not exactly one has events; InvalidArgument
+  // for an empty, over-long (> 1 KiB) or invalid-UTF-8 name.
   Result<Actor> ResolveActor(const std::string& name) const;
+  // The same, with how the name was read (ResolvedActor::note).
+  Result<query::ResolvedActor> Resolve(const std::string& name, bool strict = false) const;
+  // Every actor `name` may mean, best first, with how the name names each
+  // and its event count; empty when none.
+  Result<std::vector<query::ActorCandidate>> Candidates(const std::string& name,
+                                                        bool strict = false) const;
   // Events within q.depth (>= 1) links of an event or an actor's events.
   Result<std::vector<query::NeighbourView>> Neighbors(const query::NeighborsQuery& q) const;
   // The causal and storyline chain of an event, back (default) or forward.

@@ -49,6 +49,26 @@ struct TimelineResult {
   std::vector<Actor> subject;  // the resolved actor (and --with actor)
   std::string lang;            // the language names print in
   std::vector<EventView> rows;
+  // How the query's name was read when that is worth saying: "Kyiv stands
+  // for Ukraine (UKR)"; empty when the name is the actor's own.
+  std::string resolution_note;
+};
+
+// One actor a typed name may mean, with how the name names it and how many
+// events it takes part in (directly or through its bodies, people, places).
+struct ActorCandidate {
+  Actor actor;
+  NameKind via = NameKind::kName;
+  uint64_t events = 0;
+};
+
+// The actor a typed name was resolved to.
+struct ResolvedActor {
+  Actor actor;
+  NameKind via = NameKind::kName;
+  // Worth telling the user: a metonym read as what it stands for, or one of
+  // several candidates chosen as the only one with events. Empty otherwise.
+  std::string note;
 };
 
 struct ActorView {
@@ -85,13 +105,24 @@ class Engine {
  public:
   explicit Engine(const Store& store) : store_(store) {}
 
-  // The actors `name` may mean, best first. NotFound (with "did you mean"
-  // suggestions in the message) when none; InvalidArgument listing the
-  // candidates when the name is ambiguous.
+  // The actor `name` (an id, or any name, short form, metonym or surname
+  // in any language, case or script) means; kbq/name_resolution.h ranks the
+  // candidates. When several are equally good and exactly one takes part in
+  // stored events, that one, with a note. Errors: InvalidArgument for an
+  // empty name, one over 1 KiB or invalid UTF-8; NotFound with "did you
+  // mean" suggestions when nothing matches; NotFound listing the candidates
+  // ("'X' is ambiguous: ...; give an id") otherwise. `strict` prefers a
+  // place to the government its name stands for.
+  Result<ResolvedActor> Resolve(std::string_view name, bool strict = false) const;
   Result<Actor> ResolveActor(std::string_view name) const;
+  // Every actor `name` may mean, best first, with event counts (empty when
+  // none); the same validation errors as Resolve.
+  Result<std::vector<ActorCandidate>> Candidates(std::string_view name, bool strict = false) const;
   // Every actor whose names or id contain `query` (all actors when empty).
   Result<std::vector<ActorView>> Actors(std::string_view query) const;
-  // Near matches for an unknown name, closest first.
+  // Near matches for an unknown name, closest first: every surface form in
+  // every language within a small edit distance, or that starts with the
+  // name; ties go to the actor with more events. Never an unrelated name.
   std::vector<Actor> Suggest(std::string_view name, size_t max) const;
 
   Result<TimelineResult> Timeline(const TimelineQuery& q) const;
