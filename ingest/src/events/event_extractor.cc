@@ -9,7 +9,7 @@
 #include <set>
 #include <tuple>
 
-#include "event_lexicon.h"
+#include "events/event_lexicon.h"
 #include "text_util.h"
 #include "kbq/ingest/event_merge.h"
 

@@ -12,7 +12,7 @@
 #include <cstring>
 #include <optional>
 
-#include "temporal_lexicon.h"
+#include "time/temporal_lexicon.h"
 
 namespace kbq::ingest {
 
