@@ -4,7 +4,7 @@
 # under it: kbq::kb, kbq::ingest and kbq::query.
 include(CMakePackageConfigHelpers)
 
-set(KBQ_INSTALL_TARGETS kbq_kb kbq_ingest kbq_query kbq_api)
+set(KBQ_INSTALL_TARGETS kbq_kb kbq_ingest kbq_eval kbq_query kbq_api)
 install(TARGETS ${KBQ_INSTALL_TARGETS}
   EXPORT kbqTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}

@@ -4,7 +4,7 @@
 #include <map>
 #include <string>
 
-#include "reader_internal.h"
+#include "read/reader_internal.h"
 
 namespace kbq::ingest::internal {
 

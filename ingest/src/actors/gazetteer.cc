@@ -13,9 +13,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "aho_corasick.h"
-#include "gazetteer_data.h"
-#include "gazetteer_text.h"
+#include "actors/aho_corasick.h"
+#include "actors/gazetteer_data.h"
+#include "actors/gazetteer_text.h"
 #include "kbq/name_resolution.h"
 
 namespace kbq::ingest {

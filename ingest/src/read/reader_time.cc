@@ -14,7 +14,7 @@
 #include <cstring>
 #include <sstream>
 
-#include "reader_internal.h"
+#include "read/reader_internal.h"
 
 namespace kbq::ingest::internal {
 

@@ -1,4 +1,4 @@
-#include "temporal_lexicon.h"
+#include "time/temporal_lexicon.h"
 
 #include "text_util.h"
 

@@ -1,4 +1,4 @@
-#include "event_stream_tables.h"
+#include "streams/event_stream_tables.h"
 
 #include <unicode/locid.h>
 #include <unicode/putil.h>

@@ -1,5 +1,5 @@
 // Parsing of the event data files and the trigger / cue matchers.
-#include "event_lexicon.h"
+#include "events/event_lexicon.h"
 
 #include <algorithm>
 #include <memory>

@@ -11,9 +11,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "event_stream_tables.h"
+#include "streams/event_stream_tables.h"
 #include "kbq/time_value.h"
-#include "zip_reader.h"
+#include "streams/zip_reader.h"
 
 namespace kbq::ingest {
 

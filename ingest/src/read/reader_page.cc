@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "reader_internal.h"
+#include "read/reader_internal.h"
 
 namespace kbq::ingest::internal {
 

@@ -11,7 +11,7 @@
 #include <iostream>
 #include <system_error>
 
-#include "reader_internal.h"
+#include "read/reader_internal.h"
 
 namespace kbq::ingest {
 

@@ -1,4 +1,4 @@
-#include "zip_reader.h"
+#include "streams/zip_reader.h"
 
 #include <zlib.h>
 

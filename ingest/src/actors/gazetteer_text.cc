@@ -1,4 +1,4 @@
-#include "gazetteer_text.h"
+#include "actors/gazetteer_text.h"
 
 #include <algorithm>
 

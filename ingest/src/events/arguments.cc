@@ -1,0 +1,363 @@
+// Stage 4, arguments and roles: the participants of each candidate (source,
+// target, other) and its place, from the actors of its clause. Reads the
+// sentence's actors (stage 1), the attribution (stage 2) and the lexicon's
+// preposition and coordination cues; writes Cand::participants and place.
+#include <algorithm>
+#include <set>
+
+#include "events/stages.h"
+#include "text_util.h"
+
+namespace kbq::ingest::events {
+
+namespace {
+
+using Actors = std::vector<const ActorInfo*>;
+using Roles = std::vector<std::pair<const ActorInfo*, Role>>;
+
+// The actors of c's clause before (pre) and after (post) its trigger; a place
+// sets c->place instead (a country right after the trigger is also its target).
+void ClauseActors(const DocState& ds, const SentenceInfo* s, Cand* c, Actors& pre, Actors& post) {
+  const Span& cl = s->clauses[c->clause];
+  for (const auto& a : s->actors) {
+    if (a.dropped || a.speaker || a.begin < cl.begin || a.end > cl.end) continue;
+    if (a.place) {
+      // A place after the trigger needs its preposition (talks in Istanbul);
+      // 撕毁了…(伊斯坦布尔)协议 names the agreement, not where it was torn up.
+      bool after = a.begin >= c->end;
+      std::string_view lead = s->text.substr(cl.begin, a.begin - cl.begin);
+      while (!lead.empty() && lead.back() == ' ') lead.remove_suffix(1);
+      bool prep = false;
+      for (const auto& cue : ds.lex.FindCues("place_prep", lead)) prep = prep || cue.end == lead.size();
+      if (!after || prep) {
+        if (c->place.empty() || a.begin < c->begin) c->place = a.id;
+      }
+      // 访问美国 / visit France: the country right after the trigger is also the target.
+      bool right_after = a.begin >= c->end && a.begin - c->end <= 1;
+      if (!(right_after && a.kind == ActorKind::kCountry)) continue;
+    }
+    if (a.end <= c->begin) pre.push_back(&a);
+    else if (a.begin >= c->end) post.push_back(&a);
+    else pre.push_back(&a);  // inside the trigger (访华): a participant
+  }
+}
+
+// X被Y逮捕 / was arrested by: the trigger is passive.
+bool Passive(const SentenceInfo* s, const Cand* c, const Actors& pre) {
+  std::string_view before_trigger = s->text.substr(0, c->begin);
+  bool passive = false;
+  {
+    // X被Y逮捕 / was arrested by
+    std::string lower = internal::AsciiLower(before_trigger);
+    while (!lower.empty() && lower.back() == ' ') lower.pop_back();
+    for (std::string_view aux : {" was", " were", " been", " being", " is", " are"}) {
+      if (lower.size() >= aux.size() && lower.compare(lower.size() - aux.size(), aux.size(), aux) == 0) passive = true;
+    }
+    if (!pre.empty()) {
+      std::string_view gap = s->text.substr(pre.front()->end, c->begin - std::min(c->begin, pre.front()->end));
+      if (gap.find("被") != std::string_view::npos) passive = true;
+    }
+  }
+  return passive;
+}
+
+// The subject is the actor nearest before the trigger and those
+// coordinated with it (X与Y通电话); an earlier actor belongs to another
+// predicate (俄外长感谢美国施压乌克兰: 美国 is the source of 施压).
+// Removes the earlier actors from pre and returns them.
+Actors JoinSubject(const DocState& ds, const SentenceInfo* s, Actors& pre) {
+  std::vector<const ActorInfo*> dropped_subjects;
+  {
+    size_t first = pre.empty() ? 0 : pre.size() - 1;
+    while (first > 0) {
+      uint32_t gb = std::max(pre[first]->group_begin, pre[first - 1]->end);
+      std::string_view gap = Trim(s->text.substr(pre[first - 1]->end, gb - pre[first - 1]->end));
+      auto ends_with_cue = [&](std::string_view kind) {
+        for (const auto& cue : ds.lex.FindCues(kind, gap)) {
+          if (cue.end == gap.size()) return true;
+        }
+        return false;
+      };
+      bool joined = gap.empty() || ends_with_cue("coord") || ends_with_cue("target_prep") ||
+                    (gap.size() <= 12 && ds.lex.HasCue("coord", gap));
+      if (!joined) break;
+      --first;
+    }
+    dropped_subjects.assign(pre.begin(), pre.begin() + first);
+    pre.erase(pre.begin(), pre.begin() + first);
+  }
+  return dropped_subjects;
+}
+
+// "The Council condemned the attack on Odesa": an English noun trigger
+// that is the object of a verb trigger before it in the clause does not
+// share that verb's subject.
+void DropVerbSubject(const SentenceInfo* s, const Cand* c, Actors& pre) {
+  const Span& cl = s->clauses[c->clause];
+  for (const auto& h : s->hits) {
+    if (h.blocker() || h.entry->pos == 'n' || h.end > c->begin || h.begin < cl.begin) continue;
+    if (c->begin - h.end > 30) continue;
+    // The trigger heads a noun phrase after the verb: a determiner between
+    // them ("condemned the missile attack"), or a noun entry right after.
+    std::string between = " " + internal::AsciiLower(s->text.substr(h.end, c->begin - h.end)) + " ";
+    bool noun_phrase = c->entry->pos == 'n' && Trim(between).empty();
+    for (std::string_view det : {" the ", " a ", " an ", " its ", " their ", " this ", " that ", " any "}) {
+      noun_phrase = noun_phrase || between.find(det) != std::string::npos;
+    }
+    if (!noun_phrase) continue;
+    pre.erase(std::remove_if(pre.begin(), pre.end(), [&](const ActorInfo* a) { return a->end <= h.begin; }),
+              pre.end());
+  }
+}
+
+// The roles of the actors before the trigger (joined to its subject).
+Roles PreRoles(const DocState& ds, const SentenceInfo* s, const Cand* c, const Actors& pre) {
+  const Span& cl = s->clauses[c->clause];
+  // The text of the clause before actor `a`, without the spaces and the
+  // Chinese numeral + measure word standing between a preposition and its
+  // actor (对12名伊朗官员, 向数百名乌克兰难民).
+  auto lead_of = [&](const ActorInfo* a) {
+    std::string_view b = s->text.substr(cl.begin, a->begin - cl.begin);
+    while (!b.empty() && b.back() == ' ') b.remove_suffix(1);
+    return StripChineseQuantity(b);
+  };
+  auto preceded_by = [&](const ActorInfo* a, std::string_view kind) {
+    std::string_view b = lead_of(a);
+    for (const auto& cue : ds.lex.FindCues(kind, b)) {
+      if (cue.end == b.size()) return true;
+    }
+    return false;
+  };
+  std::vector<std::pair<const ActorInfo*, Role>> roles;
+  for (size_t i = 0; i < pre.size(); ++i) {
+    const ActorInfo* a = pre[i];
+    Role r = Role::kSource;
+    bool prep = preceded_by(a, "target_prep");
+    // Every pre actor here is joined to the subject (see above): for a
+    // two-sided event the later ones are the other side.
+    if (i > 0) r = (Reciprocal(c->type) || prep) ? Role::kTarget : Role::kSource;
+    else if (i == 0 && prep && internal::IsAsciiAlnum(s->text[a->begin]) == false) {
+      std::string_view b = lead_of(a);
+      if (b.size() >= 3 && b.compare(b.size() - 3, 3, "对") == 0) {
+        r = Role::kTarget;  // 对X施压: X is the target even when first
+      }
+    }
+    roles.push_back({a, r});
+  }
+  return roles;
+}
+
+// English agent phrase right before an actor after the trigger: "the
+// assistance provided by the UK to Ukraine", "an attack by X on Y" — X is
+// the source (and the actor after a target preposition the target) even
+// without a passive auxiliary before the trigger.
+void PostRoles(const DocState& ds, const SentenceInfo* s, const Cand* c, const Actors& post, bool passive,
+               bool english, bool have_source, Roles& roles) {
+  auto agent_by = [&](std::string_view gap) {
+    std::string lg = internal::AsciiLower(Trim(gap));
+    for (std::string_view det : {" the", " a", " an"}) {
+      if (lg.size() > det.size() && lg.compare(lg.size() - det.size(), det.size(), det) == 0) {
+        lg.erase(lg.size() - det.size());
+      }
+    }
+    if (lg == "by") return true;
+    if (lg.size() <= 3 || lg.compare(lg.size() - 3, 3, " by") != 0) return false;
+    // At most one word between the trigger and "by", a participle of it
+    // ("provided by", "imposed by"); "an allegation by X" belongs to
+    // another noun.
+    std::string_view rest = std::string_view(lg).substr(0, lg.size() - 3);
+    if (rest.find(' ') != std::string_view::npos) return false;
+    return rest.size() > 3 && (rest.compare(rest.size() - 2, 2, "ed") == 0 ||
+                               rest.compare(rest.size() - 2, 2, "en") == 0);
+  };
+  bool by_source = false;
+  for (size_t i = 0; i < post.size(); ++i) {
+    const ActorInfo* a = post[i];
+    Role r = i == 0 ? Role::kTarget : Role::kOther;
+    std::string_view gap = s->text.substr(c->end, a->begin - c->end);
+    std::string lg = internal::AsciiLower(gap);
+    if (passive && lg.find("by") != std::string::npos) {
+      r = Role::kSource;
+    } else if (english && !have_source && !by_source && agent_by(gap)) {
+      r = Role::kSource;
+      by_source = true;
+    } else if (by_source && i > 0) {
+      std::string_view own = s->text.substr(post[i - 1]->end, a->begin - post[i - 1]->end);
+      bool to_prep = false;
+      for (const auto& cue : ds.lex.FindCues("target_prep", own)) to_prep = to_prep || cue.end + 8 >= own.size();
+      r = to_prep ? Role::kTarget : Role::kOther;
+    } else if (i > 0 && ds.lex.HasCue("coord", gap.substr(gap.size() > 8 ? gap.size() - 8 : 0))) {
+      r = Role::kTarget;
+    }
+    roles.push_back({a, r});
+  }
+}
+
+}  // namespace
+
+void BothSides(const DocState& ds, const SentenceInfo& s, size_t ci, Cand* c) {
+  if (!c->participants.empty()) return;
+  const Span& cl = s.clauses[c->clause];
+  std::string_view lead = s.text.substr(cl.begin, c->begin > cl.begin ? c->begin - cl.begin : 0);
+  // The cue must be this trigger's subject: no other trigger stands between
+  // (两国…负责人讨论了…俄乌谈判: the two sides discussed, they did not negotiate).
+  bool subject = false;
+  for (const auto& cue : ds.lex.FindCues("both_sides", lead)) {
+    uint32_t from = cl.begin + cue.end;
+    bool between = std::any_of(s.hits.begin(), s.hits.end(), [&](const TriggerHit& h) {
+      return !h.blocker() && h.begin >= from && h.end <= c->begin;
+    });
+    // …and stands close to it (双方随即签署, the two sides then signed).
+    subject = subject || (!between && c->begin - from <= 15);
+  }
+  if (!subject) return;
+  for (size_t k = ci; k-- > 0;) {
+    const Cand& prev = ds.cands[k];
+    if (prev.sentence + 1 < c->sentence) break;
+    const Participant* src = nullptr;
+    const Participant* tgt = nullptr;
+    for (const auto& p : prev.participants) {
+      if (p.role == Role::kSource && !src) src = &p;
+      if (p.role == Role::kTarget && !tgt) tgt = &p;
+    }
+    if (!src || !tgt) continue;
+    std::vector<Participant> sides = {*src, *tgt};
+    for (const auto& p : c->participants) {
+      if (p.actor_id != src->actor_id && p.actor_id != tgt->actor_id) sides.push_back({p.actor_id, Role::kOther});
+    }
+    c->participants = std::move(sides);
+    return;
+  }
+}
+
+void BuildArguments(const DocState& ds, SentenceInfo* s, Cand* c, const Attribution& attr) {
+  const Span& cl = s->clauses[c->clause];
+  std::vector<const ActorInfo*> pre, post;
+  ClauseActors(ds, s, c, pre, post);
+  if (c->place.empty()) c->place = s->place;
+  const bool passive = Passive(s, c, pre);
+  auto add = [&](const std::string& id, Role r) {
+    for (const auto& p : c->participants) {
+      if (p.actor_id == id) return;
+    }
+    c->participants.push_back({id, r});
+  };
+  std::vector<const ActorInfo*> dropped_subjects = JoinSubject(ds, s, pre);
+  const bool english = internal::IsAsciiAlnum(s->text[c->begin]);
+  // A Chinese nominal trigger: 俄乌谈判 has its arguments before it, and
+  // 交换战俘等共识 is not predicated of the sentence's subject.
+  const bool zh_nominal = c->entry->pos == 'n' && !english;
+  if (english && !pre.empty()) DropVerbSubject(s, c, pre);
+  if (zh_nominal) post.clear();
+  Roles roles = PreRoles(ds, s, c, pre);
+  bool have_source = std::any_of(roles.begin(), roles.end(), [](auto& p) { return p.second == Role::kSource; });
+  // 美国财政部宣布对12名伊朗官员实施制裁: when the nearest actor is the
+  // object of 对, the subject is the actor before it in the clause.
+  if (!have_source && !roles.empty() && roles.front().second == Role::kTarget && !dropped_subjects.empty()) {
+    roles.insert(roles.begin(), {dropped_subjects.back(), Role::kSource});
+    have_source = true;
+  }
+  PostRoles(ds, s, c, post, passive, english, have_source, roles);
+
+  if (passive) {
+    for (auto& p : roles) {
+      if (p.first->end <= c->begin && p.second == Role::kSource) p.second = Role::kTarget;
+    }
+  }
+  have_source = std::any_of(roles.begin(), roles.end(), [](auto& p) { return p.second == Role::kSource; });
+  if (!have_source && !passive && !zh_nominal) {
+    // The subject carries over: the attributed speaker (X表示将访问Y), else the
+    // first actor of an earlier clause of the sentence.
+    // A news agency that reports (据路透社报道, according to Reuters) is no
+    // participant of what it reports.
+    bool attr_is_media = false;
+    for (const auto& a : s->actors) {
+      if (a.id == attr.actor_id && a.kind == ActorKind::kMedia) attr_is_media = true;
+    }
+    if (!attr.actor_id.empty() && !attr_is_media) {
+      add(attr.actor_id, Role::kSource);
+    } else if (attr.actor_id.empty()) {
+      for (const auto& a : s->actors) {
+        if (a.dropped || a.place || a.speaker || a.begin >= cl.begin) continue;
+        add(a.id, Role::kSource);
+        break;
+      }
+    }
+  }
+  for (const auto& [a, r] : roles) add(a->id, r);
+  // "talks between A and B" (English): for a two-sided event A and B are its
+  // two sides; whoever else the clause named is no side of it.
+  if (Reciprocal(c->type) && post.size() >= 2) {
+    for (const auto& cue : ds.lex.FindCues("between", s->text)) {
+      if (cue.begin < c->end || cue.begin - c->end > 3 || cue.end > post[0]->group_begin ||
+          post[0]->group_begin - cue.end > 40) {
+        continue;
+      }
+      const ActorInfo* a = post[0];
+      const ActorInfo* b = post[1];
+      std::string_view gap = s->text.substr(a->end, b->group_begin > a->end ? b->group_begin - a->end : 0);
+      if (gap.size() > 60 || !ds.lex.HasCue("coord", gap)) break;
+      for (auto& p : c->participants) {
+        if (p.actor_id == a->id) p.role = Role::kSource;
+        else if (p.actor_id == b->id) p.role = Role::kTarget;
+        else p.role = Role::kOther;
+      }
+      break;
+    }
+  }
+  // Keep the person, drop their own country (乌克兰外长…与…卡拉斯: EU is Kallas's).
+  std::set<std::string> person_countries;
+  for (const auto& a : s->actors) {
+    if (a.kind != ActorKind::kPerson) continue;
+    for (const auto& p : c->participants) if (p.actor_id == a.id) person_countries.insert(a.country);
+  }
+  c->participants.erase(std::remove_if(c->participants.begin(), c->participants.end(),
+                                       [&](const Participant& p) { return person_countries.count(p.actor_id) > 0; }),
+                        c->participants.end());
+  std::stable_sort(c->participants.begin(), c->participants.end(),
+                   [](const Participant& x, const Participant& y) { return x.role < y.role; });
+}
+
+void ApplyInitiators(DocState& ds, SentenceInfo* s) {
+  auto apply = [&](const std::string& init, size_t clause) {
+    Cand* target = nullptr;
+    for (size_t ci : s->cands) {
+      Cand& c = ds.cands[ci];
+      if (c.clause == clause) { target = &c; break; }
+      if (c.clause < clause) target = &c;
+    }
+    if (!target) return;
+    const Actor* rec = ds.Lookup(init);
+    std::string init_country = ds.CountryOf(init, rec ? rec->kind : GuessKind(init));
+    int found = -1;
+    for (size_t i = 0; i < target->participants.size(); ++i) {
+      const std::string& id = target->participants[i].actor_id;
+      const Actor* r = ds.Lookup(id);
+      if (id == init || ds.CountryOf(id, r ? r->kind : GuessKind(id)) == init_country) { found = int(i); break; }
+    }
+    std::vector<Participant> out;
+    out.push_back({found >= 0 ? target->participants[found].actor_id : init, Role::kSource});
+    for (size_t i = 0; i < target->participants.size(); ++i) {
+      if (int(i) == found) continue;
+      out.push_back({target->participants[i].actor_id, Role::kTarget});
+    }
+    target->participants = std::move(out);
+  };
+  for (const auto& cue : ds.lex.FindCues("initiator_after_actor", s->text)) {
+    if (InsideTrigger(*s, cue)) continue;
+    for (const auto& a : s->actors) {
+      if (a.dropped || a.end > cue.begin || cue.begin - a.end > 3) continue;
+      apply(a.id, ClauseOf(s->clauses, cue.begin));
+    }
+  }
+  for (const auto& cue : ds.lex.FindCues("initiator_before_actor", s->text)) {
+    if (InsideTrigger(*s, cue)) continue;
+    for (const auto& a : s->actors) {
+      if (a.dropped || a.begin < cue.end || a.begin - cue.end > 5) continue;
+      apply(a.id, ClauseOf(s->clauses, cue.begin));
+      break;
+    }
+  }
+}
+
+}  // namespace kbq::ingest::events

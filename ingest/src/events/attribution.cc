@@ -1,0 +1,171 @@
+// Stage 2, attribution and modality: who says the sentence (据X, X said; an
+// opinion piece's author) and whether each candidate is asserted, reported,
+// claimed, negated, demanded, planned or counterfactual. Reads the sentence
+// (stage 1) and the lexicon's cues; writes Attribution and Cand::modality.
+#include <algorithm>
+
+#include "events/stages.h"
+#include "text_util.h"
+
+namespace kbq::ingest::events {
+
+void FindOpinion(DocState& ds) {
+  const Article& art = ds.doc.article;
+  // An opinion piece: a byline (作者:X) or an opinion marker in the title.
+  for (const auto& cue : ds.lex.FindCues("byline", art.text)) {
+    ds.opinion = true;
+    std::string_view rest = std::string_view(art.text).substr(cue.end);
+    size_t stop = std::min({rest.find(')'), rest.find('\n'), rest.find("）"), size_t(60)});
+    ds.author = std::string(Trim(rest.substr(0, stop)));
+    break;
+  }
+  if (ds.lex.HasCue("byline", art.title)) ds.opinion = true;
+}
+
+void FindAttribution(const DocState& ds, SentenceInfo* s, Attribution* attr, std::vector<Span>* exempt) {
+  // 据X / according to X: the actor right after the cue.
+  for (const auto& cue : ds.lex.FindCues("attr_before_actor", s->text)) {
+    if (InsideTrigger(*s, cue)) continue;
+    for (auto& a : s->actors) {
+      if (a.dropped || a.begin < cue.end || a.begin > cue.end + 9) continue;
+      attr->actor_id = a.id;
+      attr->cue = *cue.text;
+      a.speaker = true;
+      return;
+    }
+  }
+  // X称 / X said: the subject of the cue's clause.
+  for (const auto& cue : ds.lex.FindCues("attr_after_actor", s->text)) {
+    if (InsideTrigger(*s, cue)) continue;
+    size_t k = ClauseOf(s->clauses, cue.begin);
+    const Span& cl = s->clauses[k];
+    bool clause_final = Trim(s->text.substr(cue.end, cl.end - cue.end)).empty() ||
+                        s->text.compare(cue.end, 3, "“") == 0 || s->text.compare(cue.end, 1, "\"") == 0;
+    bool english = internal::IsAsciiAlnum((*cue.text)[0]);
+    ActorInfo* speaker = nullptr;
+    for (auto& a : s->actors) {
+      if (a.dropped || a.place || a.begin < cl.begin || a.end > cue.begin) continue;
+      if (english) {
+        if (cue.begin - a.end <= 40) speaker = &a;  // nearest before the cue
+      } else if (!speaker || (speaker->kind == ActorKind::kMedia && a.kind != ActorKind::kMedia)) {
+        // The clause's subject; a news agency first in the clause is its
+        // dateline (新华社开罗11月20日电 埃及外交部…说), not the speaker.
+        speaker = &a;
+      }
+    }
+    bool adjacent = speaker && cue.begin - speaker->end <= 3;
+    if (!clause_final && !adjacent && !english) continue;
+    if (english && !speaker && !clause_final) continue;
+    attr->cue = *cue.text;
+    if (speaker) {
+      attr->actor_id = speaker->id;
+      // The speaker is a participant only of the events in its own clause
+      // before the cue (梅津斯基…发表声明说).
+      bool trigger_before = false;
+      for (const auto& h : s->hits) {
+        if (!h.blocker() && h.begin >= cl.begin && h.end <= cue.begin) trigger_before = true;
+      }
+      if (!trigger_before) speaker->speaker = true;
+    }
+    exempt->push_back({cl.begin, cue.begin});
+    return;
+  }
+}
+
+bool Counterfactual(const DocState& ds, const SentenceInfo& s) {
+  bool counterfactual = ds.lex.HasCue("cf_strong", s.text);
+  if (!counterfactual) {
+    auto ifs = ds.lex.FindCues("cf_if", s.text);
+    auto thens = ds.lex.FindCues("cf_then", s.text);
+    counterfactual = !ifs.empty() && !thens.empty() && ifs.front().begin < thens.back().begin;
+  }
+  return counterfactual;
+}
+
+bool Evaluative(const DocState& ds, const SentenceInfo& s) {
+  // Evaluative language in an opinion piece makes the sentence the author's
+  // claim; an epithet on a name (反俄狂热者卡拉斯) does not.
+  bool evaluative = false;
+  if (ds.opinion) {
+    for (const auto& cue : ds.lex.FindCues("evaluative", s.text)) {
+      bool epithet = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+        return a.begin >= cue.end && a.begin - cue.end <= 3;
+      });
+      if (!epithet) evaluative = true;
+    }
+  }
+  return evaluative;
+}
+
+Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, bool counterfactual) {
+  if (counterfactual) return Modality::kCounterfactual;
+  const Span& cl = s.clauses[c.clause];
+  // The last trigger before c in its clause bounds the scope of a cue.
+  uint32_t scope_begin = cl.begin;
+  for (const auto& h : s.hits) {
+    if (!h.blocker() && h.end <= c.begin && h.begin >= cl.begin) scope_begin = h.end;
+  }
+  auto blocked = [&](const CueHit& cue, std::string_view block_kind) {
+    for (const auto& b : ds.lex.FindCues(block_kind, s.text)) {
+      if (b.begin <= cue.begin && cue.end <= b.end) return true;
+    }
+    return false;
+  };
+  for (const auto& cue : ds.lex.FindCues("neg", s.text)) {
+    if (cue.end > c.begin || cue.begin < cl.begin || InsideTrigger(s, cue) || blocked(cue, "neg_block")) continue;
+    std::string_view gap = s.text.substr(cue.end, c.begin - cue.end);
+    bool english = internal::IsAsciiAlnum((*cue.text)[0]);
+    size_t words = std::count(gap.begin(), gap.end(), ' ');
+    if ((english && words <= 3) || (!english && gap.size() <= 9)) {
+      if (cue.begin >= scope_begin || cue.end == c.begin) return Modality::kNegated;
+    }
+  }
+  // X要求Y撤军 / Y must return: the act a demand trigger governs is demanded.
+  for (const auto& h : s.hits) {
+    if (h.blocker() || h.end > c.begin || h.begin < cl.begin || h.end != scope_begin) continue;
+    const EventTypeInfo* t = ds.lex.Type(h.entry->type);
+    if (t && (t->type == "demand" || t->type == "appeal")) return Modality::kDemanded;
+  }
+  for (const auto& cue : ds.lex.FindCues("demanded", s.text)) {
+    if (cue.begin >= scope_begin && cue.end <= c.begin && !InsideTrigger(s, cue)) return Modality::kDemanded;
+  }
+  // "the forthcoming summit", 下一轮谈判: an adjective of the future right
+  // before the trigger (one word between at most: "next week's meeting").
+  for (const auto& cue : ds.lex.FindCues("planned_adj", s.text)) {
+    if (cue.begin < cl.begin || cue.end > c.begin || InsideTrigger(s, cue)) continue;
+    std::string_view gap = s.text.substr(cue.end, c.begin - cue.end);
+    bool english = internal::IsAsciiAlnum((*cue.text)[0]);
+    if ((english && std::count(gap.begin(), gap.end(), ' ') <= 2) || (!english && gap.size() <= 3)) {
+      return Modality::kPlanned;
+    }
+  }
+  for (std::string_view kind : {"planned", "purpose"}) {
+    for (const auto& cue : ds.lex.FindCues(kind, s.text)) {
+      if (cue.begin >= scope_begin && cue.end <= c.begin && !InsideTrigger(s, cue) &&
+          !blocked(cue, "planned_block")) {
+        return Modality::kPlanned;
+      }
+    }
+  }
+  // A purpose clause (…，以实现停火) right before the trigger.
+  for (const auto& cue : ds.lex.FindCues("purpose", s.text)) {
+    if (cue.begin >= cl.begin && cue.end <= c.begin) return Modality::kPlanned;
+  }
+  if (c.future) return Modality::kPlanned;
+  return Modality::kAsserted;
+}
+
+void AttributeCandidate(const DocState& ds, const Attribution& attr, bool in_exempt, bool evaluative, Cand& c) {
+  // An opinion piece's evaluative sentence is the author's claim unless
+  // a named someone else is quoted.
+  bool quoted = !in_exempt && !attr.cue.empty() && !(evaluative && attr.actor_id.empty());
+  if (quoted) {
+    c.attribution = attr;
+    if (c.modality == Modality::kAsserted) c.modality = Modality::kReported;
+  } else if (evaluative) {
+    c.attribution = {"", ds.author.empty() ? "author" : "author: " + ds.author};
+    if (c.modality == Modality::kAsserted) c.modality = Modality::kClaimed;
+  }
+}
+
+}  // namespace kbq::ingest::events

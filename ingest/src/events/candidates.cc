@@ -1,0 +1,270 @@
+// Stage 3, candidates: the trigger hits of a sentence that pass the sense
+// rules (Step 1 of docs/extraction.md) become event candidates. Reads the
+// sentence's hits, actors and tokens (stage 1) and the lexicon's cue words and
+// object lists; writes DocState::cands and SentenceInfo::cands, and later
+// Cand::generic (present-simple habituals, document names).
+#include <algorithm>
+#include <set>
+
+#include "events/stages.h"
+#include "text_util.h"
+
+namespace kbq::ingest::events {
+
+namespace {
+
+// The token before the trigger (skipping adverbs) is a subject (a pronoun,
+// a plural like "countries", or an actor), an infinitive/modal marker, or
+// neither (a determiner: the trigger is a noun).
+enum class Before { kSubject, kMarker, kOther };
+
+// Step 1 of docs/extraction.md, the sense rules that look at the words
+// around an English trigger: a participle that needs an auxiliary ("given"
+// without one is a preposition) and the object lists of object_blockers.tsv.
+bool WrongSense(const DocState& ds, const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) {
+  const internal::TriggerEntry& e = *h.entry;
+  if (!internal::IsAsciiAlnum(s.text[h.begin])) return false;
+  size_t first_after = toks.size();
+  int last_before = -1;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    if (toks[i].end <= h.begin) last_before = int(i);
+    if (toks[i].begin >= h.end) { first_after = i; break; }
+  }
+  auto adverb = [&](const Tok& t) {
+    return t.word && ((t.lower.size() > 3 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0) ||
+                      ds.lex.IsCueWord("skip_adverb", t.lower));
+  };
+  // The auxiliary before the trigger, skipping up to two adverbs: its index or -1.
+  auto aux_before = [&]() {
+    int k = last_before;
+    for (int skipped = 0; k >= 0 && skipped < 2 && adverb(toks[k]); ++skipped) --k;
+    return k >= 0 && toks[k].word && ds.lex.IsCueWord("aux", toks[k].lower) ? k : -1;
+  };
+  std::string surface = internal::AsciiLower(s.text.substr(h.begin, h.end - h.begin));
+  if (ds.lex.IsCueWord("needs_aux", surface) && aux_before() < 0) return true;
+  if (e.object_block.empty() && e.object_allow.empty() && e.object_block_after.empty()) return false;
+  // The noun phrase after the trigger (after "of" for a nominal trigger).
+  size_t i = first_after;
+  std::string first_word = i < toks.size() && toks[i].word ? toks[i].lower : "";
+  if (e.pos == 'n' && i < toks.size() && toks[i].word && toks[i].lower == "of") ++i;
+  while (i < toks.size() && toks[i].word && ds.lex.IsCueWord("np_det", toks[i].lower)) ++i;
+  uint32_t np_begin = i < toks.size() ? toks[i].begin : uint32_t(s.text.size());
+  uint32_t np_end = np_begin;
+  std::string head;
+  std::vector<std::string> np_words;
+  for (int n = 0; i < toks.size() && n < 6; ++i, ++n) {
+    if (!toks[i].word || ds.lex.IsCueWord("np_stop", toks[i].lower)) break;
+    head = toks[i].lower;
+    np_words.push_back(head);
+    np_end = toks[i].end;
+  }
+  // block_after: only when no actor stands before the trigger in its clause
+  // ("this will allow Ukraine to become …" enables; "the minister allowed the
+  // opposition to hold a rally" permits).
+  std::string after_np = i < toks.size() && toks[i].word && np_end > np_begin ? toks[i].lower : "";
+  if (!after_np.empty() && !e.object_block_after.empty()) {
+    const Span& cl = s.clauses[ClauseOf(s.clauses, h.begin)];
+    bool actor_before = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+      return !a.dropped && !a.place && a.begin >= cl.begin && a.end <= h.begin;
+    });
+    // A name the gazetteer does not know ("The Federal Minister … Sherpao
+    // allowed"): a capitalised word inside the clause before the trigger.
+    bool first_in_clause = true;
+    for (const auto& t : toks) {
+      if (t.begin < cl.begin || t.end > h.begin) continue;
+      if (t.word && !first_in_clause && s.text[t.begin] >= 'A' && s.text[t.begin] <= 'Z') actor_before = true;
+      first_in_clause = false;
+    }
+    for (const auto& w : e.object_block_after) {
+      if (after_np == w && !actor_before) return true;
+    }
+  }
+  // An actor heading the phrase (received Modi), not one modifying it
+  // (the Russian vaccine).
+  bool np_actor = np_end > np_begin && std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+    return a.begin >= np_begin && a.end == np_end;
+  });
+  if (head.empty()) {
+    // Passive with nothing after it: the head before the auxiliary (and any
+    // modal before it: "the report will be delivered").
+    int k = aux_before();
+    while (k > 0 && toks[k - 1].word &&
+           (ds.lex.IsCueWord("aux", toks[k - 1].lower) || ds.lex.IsCueWord("infinitive_marker", toks[k - 1].lower))) {
+      --k;
+    }
+    if (k > 0 && toks[k - 1].word) {
+      head = toks[k - 1].lower;
+      np_actor = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+        return a.end == toks[k - 1].end;
+      });
+    }
+  }
+  if (np_words.empty() && !head.empty()) np_words.push_back(head);
+  for (const auto& w : e.object_block) {
+    if (first_word == w) return true;
+    for (const auto& n : np_words) {
+      if (SameNoun(n, w)) return true;
+    }
+  }
+  if (!e.object_allow.empty()) {
+    if (np_actor) return false;
+    // Any word of the phrase: "upgraded their diplomatic ties back up".
+    for (const auto& w : e.object_allow) {
+      for (const auto& n : np_words) {
+        if (SameNoun(n, w)) return false;
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+Before WordBefore(const DocState& ds, const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) {
+  int k = -1;
+  for (size_t i = 0; i < toks.size() && toks[i].end <= h.begin; ++i) k = int(i);
+  auto adverb = [&](const Tok& t) {
+    return t.word && ((t.lower.size() > 3 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0) ||
+                      ds.lex.IsCueWord("skip_adverb", t.lower));
+  };
+  for (int skipped = 0; k >= 0 && skipped < 2 && adverb(toks[k]) && !ds.lex.IsCueWord("infinitive_marker", toks[k].lower); ++skipped) --k;
+  if (k < 0 || !toks[k].word) return Before::kOther;
+  std::string w = toks[k].lower;
+  // "did not", "n't" and friends are one or two tokens: either is a marker.
+  if (ds.lex.IsCueWord("infinitive_marker", w) || (w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0) ||
+      (w.size() > 5 && w.compare(w.size() - 5, 5, "n\xE2\x80\x99t") == 0)) {
+    return Before::kMarker;
+  }
+  if (ds.lex.IsCueWord("subject_word", w)) return Before::kSubject;
+  uint32_t end = toks[k].end;
+  bool actor = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) { return a.end == end; });
+  return actor ? Before::kSubject : Before::kOther;
+}
+
+// Step 1 of docs/extraction.md, generic relations: a relation trigger
+// (cooperation, support; 合作, 支持) after a generic_before cue (further,
+// continue to, strengthen; 进一步, 继续, 加强) or right before a generic_after
+// cue (closely) is talk about a relation, not a happening; a relation noun
+// (cooperation, the noun "support") is a happening only when an occurrence
+// verb (signed, launched, expressed, provided …) governs it in its clause.
+bool GenericRelation(const DocState& ds, const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) {
+  const internal::TriggerEntry& e = *h.entry;
+  if (!ds.lex.IsCueWord("relation_trigger", internal::AsciiLower(e.text))) return false;
+  bool english = internal::IsAsciiAlnum(s.text[h.begin]);
+  const Span& cl = s.clauses[ClauseOf(s.clauses, h.begin)];
+  for (const auto& cue : ds.lex.FindCues("generic_before", s.text)) {
+    if (cue.begin < cl.begin || cue.end > h.begin || InsideTrigger(s, cue)) continue;
+    std::string_view gap = s.text.substr(cue.end, h.begin - cue.end);
+    size_t words = std::count(gap.begin(), gap.end(), ' ');
+    if ((english && words <= 4) || (!english && gap.size() <= 15)) return true;
+  }
+  if (english) {
+    std::string_view after = s.text.substr(h.end, std::min<size_t>(24, s.text.size() - h.end));
+    for (const auto& cue : ds.lex.FindCues("generic_after", after)) {
+      if (Trim(after.substr(0, cue.begin)).empty()) return true;
+    }
+  }
+  std::string surface = internal::AsciiLower(s.text.substr(h.begin, h.end - h.begin));
+  std::string singular = surface.size() > 1 && surface.back() == 's' ? surface.substr(0, surface.size() - 1) : surface;
+  if (!english || !(ds.lex.IsCueWord("relation_noun", surface) || ds.lex.IsCueWord("relation_noun", singular))) return false;
+  // A verb entry used as a noun: its base form after no subject and no marker.
+  if (e.pos == 'v' && (surface != internal::AsciiLower(e.text) || WordBefore(ds, s, toks, h) != Before::kOther)) {
+    return false;
+  }
+  for (const auto& cue : ds.lex.FindCues("occurrence_verb", s.text)) {
+    if (cue.begin >= cl.begin && cue.end <= h.begin) return false;
+  }
+  return true;
+}
+
+// An English verb trigger in the present simple (base form or -s form after
+// its subject): "our countries cooperate", "Germany supports".
+bool PresentSimple(const DocState& ds, const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) {
+  const internal::TriggerEntry& e = *h.entry;
+  if (e.pos != 'v' || !internal::IsAsciiAlnum(s.text[h.begin])) return false;
+  std::string base = internal::AsciiLower(e.text.substr(0, e.text.find(' ')));
+  std::string_view surf = s.text.substr(h.begin, h.end - h.begin);
+  std::string w = internal::AsciiLower(surf.substr(0, surf.find(' ')));
+  bool present = w == base || w == base + "s" || w == base + "es" ||
+                 (base.size() > 1 && base.back() == 'y' && w == base.substr(0, base.size() - 1) + "ies");
+  if (!present || WordBefore(ds, s, toks, h) != Before::kSubject) return false;
+  // "I propose", "we insist", "we condemn": a first-person speech act is done
+  // by saying it, not a habit.
+  static const std::set<std::string> kSpeechActs = {"demand", "appeal", "intent", "disapprove", "reject", "threaten"};
+  const EventTypeInfo* t = ds.lex.Type(e.type);
+  if (t && kSpeechActs.count(t->family)) {
+    for (size_t i = 0; i < toks.size() && toks[i].end <= h.begin; ++i) {
+      if (toks[i].word && ds.lex.IsCueWord("performative_subject", toks[i].lower) && h.begin - toks[i].end <= 24) return false;
+    }
+  }
+  return true;
+}
+
+// An English nominal agreement trigger that is part of a name: capitalised
+// inside the sentence (the Association Agreement) or right after a place
+// (the Minsk agreements, the Paris Agreement).
+bool DocumentName(const DocState&, const SentenceInfo& s, const Cand& c) {
+  if (c.entry->pos != 'n' || c.type == nullptr || c.type->family != "agreement") return false;
+  char first = s.text[c.begin];
+  if (!internal::IsAsciiAlnum(first)) return false;
+  std::string_view before = s.text.substr(0, c.begin);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  if (before.empty()) return false;  // sentence-initial capital
+  if (first >= 'A' && first <= 'Z') return true;
+  return std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+    return a.end == before.size() && (a.place || a.kind == ActorKind::kPlace);
+  });
+}
+
+}  // namespace
+
+void FindCandidates(DocState& ds, uint32_t si, const std::vector<Tok>& toks) {
+  SentenceInfo& s = ds.sents[si];
+  const TriggerHit* prev_verb = nullptr;
+  for (const auto& h : s.hits) {
+    if (h.blocker()) continue;
+    if (WrongSense(ds, s, toks, h) || GenericRelation(ds, s, toks, h)) continue;
+    // A trigger inside a time expression ("March 2022") is part of the date.
+    bool in_time = std::any_of(ds.times.begin(), ds.times.end(), [&](const TimeMention& t) {
+      return t.begin < s.begin + h.end && s.begin + h.begin < t.end;
+    });
+    if (in_time) continue;
+    const EventTypeInfo* type = ds.lex.Type(h.entry->type);
+    // 撕毁了…协议, signed the agreement: the nominal agreement is the
+    // verb's object, not a happening of its own.
+    // Likewise "attend the conference", "joined the talks": a meeting noun
+    // after a meeting verb is that verb's object.
+    const EventTypeInfo* verb_type = prev_verb ? ds.lex.Type(prev_verb->entry->type) : nullptr;
+    bool object_noun = type->family == "agreement" ||
+                       (type->family == "talks" && verb_type && verb_type->family == "talks");
+    if (h.entry->pos == 'n' && object_noun && prev_verb &&
+        ClauseOf(s.clauses, prev_verb->begin) == ClauseOf(s.clauses, h.begin) && h.begin - prev_verb->end <= 40) {
+      continue;
+    }
+    if (h.entry->pos != 'n') prev_verb = &h;
+    Cand c;
+    c.sentence = si;
+    c.begin = h.begin;
+    c.end = h.end;
+    c.clause = ClauseOf(s.clauses, h.begin);
+    c.entry = h.entry;
+    c.type = ds.lex.Type(h.entry->type);
+    s.cands.push_back(ds.cands.size());
+    ds.cands.push_back(std::move(c));
+  }
+}
+
+void MarkGeneric(const DocState& ds, const SentenceInfo& s, const std::vector<Tok>& toks, uint32_t si, Cand& c) {
+  // A present-simple habitual with no date of its own ("our countries
+  // cooperate closely", "Germany supports") states a relation; the lead
+  // sentence (a headline in the present) is exempt.
+  if (si > 0 && c.basis.empty() && !HiddenByDefault(c.modality) && c.modality != Modality::kPlanned) {
+    TriggerHit hit{c.begin, c.end, c.entry};
+    c.generic = PresentSimple(ds, s, toks, hit);
+  }
+  // A named document (the Minsk Agreements, the Paris Agreement, the
+  // Association Agreement) with no date of its own is a reference to a
+  // text, not a happening; "signed the … Agreement" is the verb's event.
+  if (c.basis.empty() && DocumentName(ds, s, c)) c.generic = true;
+}
+
+}  // namespace kbq::ingest::events

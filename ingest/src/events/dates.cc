@@ -1,0 +1,185 @@
+// Stage 5, dates: a candidate's own date (the nearest time of its clause, or
+// its sentence's), then, after coreference and part-of, a date inherited from
+// an earlier clause or sentence, else the publication day. Reads the time
+// mentions and DocState::pub_day; writes Cand::date, basis, date_text, future.
+#include <algorithm>
+
+#include "events/stages.h"
+#include "text_util.h"
+
+namespace kbq::ingest::events {
+
+namespace {
+
+// "the 2015 Minsk Package", "the 1997 Founding Act": a bare year after "the"
+// and before capitalised words ending in a document noun is part of a name,
+// not a date of the clause (English).
+bool DocumentNameYear(const DocState& ds, const SentenceInfo& s, uint32_t tb, uint32_t te) {
+  std::string_view year = s.text.substr(tb, te - tb);
+  if (year.size() != 4 || !std::all_of(year.begin(), year.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+    return false;
+  }
+  std::string_view before = s.text.substr(0, tb);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  if (before.size() < 3 || internal::AsciiLower(before.substr(before.size() - 3)) != "the" ||
+      (before.size() > 3 && internal::IsAsciiAlnum(before[before.size() - 4]))) {
+    return false;
+  }
+  std::vector<Tok> toks = Tokens(s.text.substr(te, std::min<size_t>(80, s.text.size() - te)));
+  for (size_t i = 0; i < toks.size() && i < 4; ++i) {
+    std::string_view w = s.text.substr(te + toks[i].begin, toks[i].end - toks[i].begin);
+    if (!toks[i].word || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+    for (const auto& cue : ds.lex.FindCues("document_noun", w)) {
+      if (cue.begin == 0 && cue.end == w.size()) return true;
+    }
+  }
+  return false;
+}
+
+// The date was said relative to the speaker's day (today, yesterday, 昨日):
+// true of the clause that says it, not of the narrative after it.
+bool Deictic(const DocState& ds, const Cand& c) { return !c.date_text.empty() && ds.lex.HasCue("deictic_time", c.date_text); }
+
+}  // namespace
+
+void AssignOwnDates(DocState& ds, SentenceInfo* s) {
+  std::vector<std::pair<size_t, const TimeMention*>> sentence_level, claimed;
+  auto first = std::lower_bound(ds.times.begin(), ds.times.end(), s->begin,
+                                [](const TimeMention& t, uint32_t b) { return t.begin < b; });
+  for (auto it = first; it != ds.times.end() && it->begin < s->end; ++it) {
+    const TimeMention& t = *it;
+    if (t.end > s->end) continue;
+    if (t.is_duration || !t.value.ok() || t.resolution == Resolution::kUnresolved) continue;
+    uint32_t tb = t.begin - s->begin, te = t.end - s->begin;
+    // "since 2022", 2022年以来: where a span starts, not when anything happened.
+    bool span_start = false;
+    std::string_view lead = s->text.substr(0, tb);
+    while (!lead.empty() && lead.back() == ' ') lead.remove_suffix(1);
+    for (const auto& cue : ds.lex.FindCues("since_before_time", lead)) span_start |= cue.end == lead.size();
+    for (const auto& cue : ds.lex.FindCues("since_after_time", s->text.substr(te, 6))) span_start |= cue.begin == 0;
+    if (span_start) continue;
+    if (DocumentNameYear(ds, *s, tb, te)) continue;
+    size_t k = ClauseOf(s->clauses, tb);
+    // The nearest trigger in the clause takes the time (自2022年伊斯坦布尔和谈…的再次谈判:
+    // 2022 dates 和谈, not 再次谈判).
+    Cand* best = nullptr;
+    uint32_t best_d = UINT32_MAX;
+    for (size_t ci : s->cands) {
+      Cand& c = ds.cands[ci];
+      if (c.clause != k) continue;
+      uint32_t d = c.begin >= te ? c.begin - te : (tb >= c.end ? tb - c.end : 0);
+      if (c.begin >= te && d > 0) d -= 1;  // a tie goes to the trigger after the time
+      if (d < best_d) { best_d = d; best = &c; }
+    }
+    if (best) {
+      if (best->basis.empty()) {
+        best->date = t.value;
+        best->basis = "explicit";
+        best->date_text = t.text;
+        best->future = t.future;
+      }
+      claimed.push_back({k, &t});
+    } else {
+      sentence_level.push_back({k, &t});
+    }
+  }
+  // A trigger of a clause whose only time went to a nearer trigger after it
+  // shares it ("Police arrested 14 people after protests turned violent on
+  // Monday": both on Monday), unless a time of the sentence's own level applies.
+  for (size_t ci : s->cands) {
+    Cand& c = ds.cands[ci];
+    if (!c.basis.empty() || !sentence_level.empty()) continue;
+    const TimeMention* only = nullptr;
+    int in_clause = 0;
+    for (const auto& [k, t] : claimed) {
+      if (k != c.clause) continue;
+      ++in_clause;
+      // Only a trailing time (after this trigger) is shared: a time before
+      // it belongs to the trigger it stands by (自2022年…和谈破裂后的再次谈判).
+      if (t->begin - s->begin >= c.end) only = t;
+    }
+    if (only == nullptr) continue;
+    if (in_clause != 1) continue;
+    c.date = only->value;
+    c.basis = "sentence";
+    c.date_text = only->text;
+    c.future = only->future;
+  }
+  for (size_t ci : s->cands) {
+    Cand& c = ds.cands[ci];
+    if (!c.basis.empty() || sentence_level.empty()) continue;
+    const TimeMention* pick = nullptr;
+    for (const auto& [k, t] : sentence_level) {
+      if (k < c.clause || !pick) pick = t;
+    }
+    c.date = pick->value;
+    c.basis = "sentence";
+    c.date_text = pick->text;
+    c.future = pick->future;
+  }
+}
+
+void InheritDates(DocState& ds) {
+  for (size_t i = 0; i < ds.cands.size(); ++i) {
+    Cand& c = ds.cands[i];
+    if (c.antecedent >= 0 || !c.basis.empty()) continue;
+    const SentenceInfo& s = ds.sents[c.sentence];
+    // Not yet happened (planned): only a date that is not in the past can be
+    // lent. (A counterfactual speaks of the past: "had they signed in April
+    // 2022, …" keeps April 2022.)
+    bool unreal = c.modality == Modality::kPlanned;
+    bool real = c.modality == Modality::kAsserted || c.modality == Modality::kReported ||
+                c.modality == Modality::kClaimed;
+    // A range (2013..2014, "in recent years") is background, never lent to
+    // the narrative; nor is a deictic date (yesterday: the clause that says
+    // it), a date of another event of the same type (another call), a future
+    // date for an asserted event, or a past date for a planned one.
+    auto lendable = [&](const Cand& p) {
+      if (!p.date.ok() || p.date.precision == Precision::kRange || p.date.SpanDays() > 366) return false;
+      if (Deictic(ds, p) || p.type == c.type) return false;
+      if (real && p.date.earliest > ds.pub_day) return false;
+      if (unreal && p.date.latest < ds.pub_day) return false;
+      return true;
+    };
+    // (1) an earlier clause of the same sentence with a date of its own.
+    const Cand* from = nullptr;
+    for (size_t ci : s.cands) {
+      if (ci >= i) break;
+      const Cand& p = ds.cands[ci];
+      if (p.antecedent < 0 && !p.discussed && (p.basis == "explicit" || p.basis == "sentence")) from = &p;
+    }
+    if (from != nullptr && !lendable(*from)) from = nullptr;
+    // (2) the last dated event in the few sentences before, within the
+    // paragraph. Press releases often have no paragraph breaks at all, so
+    // the look-back is bounded.
+    constexpr int kLookBackSentences = 3;
+    if (!from) {
+      for (int si = int(c.sentence) - 1; si >= 0 && si >= int(c.sentence) - kLookBackSentences && !from;
+           --si) {
+        for (auto it = ds.sents[si].cands.rbegin(); it != ds.sents[si].cands.rend(); ++it) {
+          const Cand& p = ds.cands[*it];
+          if (p.antecedent < 0 && !p.discussed && (p.basis == "explicit" || p.basis == "sentence") &&
+              !HiddenByDefault(p.modality) && lendable(p)) {
+            from = &p;
+            break;
+          }
+        }
+        if (ds.sents[si].paragraph_start) break;
+      }
+      if (s.paragraph_start) from = nullptr;
+    }
+    // A planned event without a date keeps the publication day as the day
+    // it was reported (printed "reported …", never a date of its own). It is
+    // not left undated: the store and the timeline queries order an undated
+    // event before every date (it would pass any --to filter).
+    if (from) {
+      c.date = from->date;
+      c.basis = "inherited";
+    } else {
+      c.date = TimeValue::Days(ds.pub_day, ds.pub_day, Precision::kDay);
+      c.basis = "publication";
+    }
+  }
+}
+
+}  // namespace kbq::ingest::events

@@ -1,0 +1,78 @@
+// Helpers of the per-document state (doc_state.h).
+#include "events/doc_state.h"
+
+#include <algorithm>
+#include <set>
+
+namespace kbq::ingest::events {
+
+ActorKind GuessKind(const std::string& id) {
+  if (id.rfind("person:", 0) == 0) return ActorKind::kPerson;
+  if (id.rfind("place:", 0) == 0) return ActorKind::kPlace;
+  if (id.rfind("gov:", 0) == 0) return ActorKind::kGovernmentBody;
+  if (id.rfind("org:", 0) == 0) return ActorKind::kOrganisation;
+  if (id.rfind("media:", 0) == 0) return ActorKind::kMedia;
+  if (id.rfind("group:", 0) == 0) return ActorKind::kGroup;
+  if (id.size() == 3 && std::all_of(id.begin(), id.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    return ActorKind::kCountry;
+  }
+  return ActorKind::kUnknown;
+}
+
+bool Overlaps(const TriggerHit& h, uint32_t b, uint32_t e) { return h.begin < e && b < h.end; }
+
+// A cue inside a trigger or a blocker (称赞, 谈判结果) is no cue.
+bool InsideTrigger(const SentenceInfo& s, const CueHit& c) {
+  for (const auto& h : s.hits) {
+    if (Overlaps(h, c.begin, c.end)) return true;
+  }
+  return false;
+}
+
+bool Reciprocal(const EventTypeInfo* t) {
+  static const std::set<std::string> kFamilies = {"talks", "call", "consult", "agreement",
+                                                  "cooperate", "fight", "release"};
+  return t && kFamilies.count(t->family);
+}
+
+bool MeetingFamily(const EventTypeInfo* t) { return t && (t->family == "talks"); }
+
+bool CommunicativeOrOutcome(const EventTypeInfo* t) {
+  static const std::set<std::string> kFamilies = {
+      "statement", "appeal", "intent", "agreement", "release", "demand", "reject",
+      "threaten", "disapprove", "support", "ceasefire", "concede", "retreat"};
+  return t && kFamilies.count(t->family);
+}
+
+std::string DocState::CountryOf(const std::string& id, ActorKind kind) const {
+  if (kind == ActorKind::kCountry) return id;
+  if (const Actor* a = Lookup(id)) {
+    if (!a->affiliations.empty()) return a->affiliations.front().actor_id;
+    if (!a->part_of.empty()) return a->part_of.front();
+  }
+  return id;
+}
+
+std::vector<std::string> DocState::ComputeCountries(const Cand& c) const {
+  std::vector<std::string> out;
+  for (const auto& p : c.participants) {
+    const Actor* r = Lookup(p.actor_id);
+    std::string k = CountryOf(p.actor_id, r ? r->kind : GuessKind(p.actor_id));
+    if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
+  }
+  return out;
+}
+
+bool DocState::Compatible(const Cand& a, const Cand& b) const {
+  if (!TypesCompatible(a.type->type, b.type->type)) return false;
+  if (!a.place.empty() && !b.place.empty() && a.place != b.place) return false;
+  const auto& ca = Countries(a);
+  const auto& cb = Countries(b);
+  if (ca.empty() || cb.empty()) return true;
+  for (const auto& x : ca) {
+    if (std::find(cb.begin(), cb.end(), x) != cb.end()) return true;
+  }
+  return false;
+}
+
+}  // namespace kbq::ingest::events

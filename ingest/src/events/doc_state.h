@@ -1,0 +1,125 @@
+// The state of one document while the event extractor works through it:
+// the inputs (document, time and actor mentions, the lexicon), the sentences
+// as the sentence stage prepares them, the event candidates the later stages
+// fill in, and the links between candidates. Each stage (stages.h) receives it
+// explicitly. Owned by one Extract() call; not shared between threads.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "events/clauses.h"
+#include "events/event_lexicon.h"
+#include "kbq/ingest/event_extractor.h"
+#include "kbq/ingest/event_merge.h"
+
+namespace kbq::ingest::events {
+
+using internal::CueHit;
+using internal::TriggerHit;
+using LookupFn = std::function<const Actor*(const std::string&)>;
+
+// The kind an actor id implies by its prefix (person:, place:, ...; three
+// capitals: a country), for an actor the lookup does not know.
+ActorKind GuessKind(const std::string& id);
+
+// An actor mention as the stages see it, relative to its sentence.
+struct ActorInfo {
+  uint32_t begin = 0, end = 0;  // relative to the sentence
+  std::string id;
+  ActorKind kind = ActorKind::kUnknown;
+  std::string country;  // the country (or organisation) it stands for
+  bool dropped = false; // folded into the next mention (country + person)
+  bool place = false;
+  bool speaker = false; // the attributed source of the sentence, not a participant
+  bool metonym = false; // a seat standing for an actor (Kyiv, Brussels, the Kremlin)
+  uint32_t group_begin = 0;  // begin of the first mention folded into this one
+};
+
+// An event candidate: one trigger, and what the stages found for it.
+struct Cand {
+  uint32_t sentence = 0;
+  uint32_t begin = 0, end = 0;  // trigger span relative to the sentence
+  size_t clause = 0;
+  const internal::TriggerEntry* entry = nullptr;
+  const EventTypeInfo* type = nullptr;
+  std::vector<Participant> participants;
+  std::string place;
+  Modality modality = Modality::kAsserted;
+  Attribution attribution;
+  TimeValue date;
+  std::string basis;  // "explicit", "sentence", "inherited", "publication" or empty
+  std::string date_text;
+  int antecedent = -1;  // coreferent earlier/later candidate
+  bool bare = false;    // no date, party or place of its own: a generic mention, dropped
+  bool discussed = false;
+  std::vector<std::string> countries;  // participants mapped to countries (cache)  // the object of 讨论了 / discussed: not the narrative's time
+  bool future = false;
+  bool generic = false;  // a present-simple habitual or a document name, undated: no event
+};
+
+// One sentence: its text, clauses, trigger hits, actors and candidates.
+struct SentenceInfo {
+  uint32_t begin = 0, end = 0;  // absolute
+  std::string_view text;
+  std::vector<Span> clauses;
+  std::vector<TriggerHit> hits;   // triggers and blockers
+  std::vector<ActorInfo> actors;
+  std::vector<size_t> cands;      // indexes into the candidate list
+  std::string place;              // a place stated in a trigger-less clause
+  bool paragraph_start = false;
+};
+
+bool Overlaps(const TriggerHit& h, uint32_t b, uint32_t e);
+
+// A cue inside a trigger or a blocker (称赞, 谈判结果) is no cue.
+bool InsideTrigger(const SentenceInfo& s, const CueHit& c);
+
+// Event families with two sides (talks, calls, agreements, fighting ...).
+bool Reciprocal(const EventTypeInfo* t);
+bool MeetingFamily(const EventTypeInfo* t);
+// Families that can be a part of a meeting (what was said or agreed there).
+bool CommunicativeOrOutcome(const EventTypeInfo* t);
+
+// A link between two candidates (indexes into DocState::cands): from, to,
+// kind, cue, confidence.
+using CandLink = std::tuple<int, int, LinkKind, std::string, double>;
+
+struct DocState {
+  DocState(const internal::EventLexicon& lex, const Document& doc, const std::vector<TimeMention>& times,
+           const std::vector<ActorMention>& actor_mentions, const LookupFn& lookup)
+      : lex(lex), doc(doc), times(times), actor_mentions(actor_mentions), lookup(lookup) {}
+
+  const Actor* Lookup(const std::string& id) const { return lookup ? lookup(id) : nullptr; }
+  // The country (or organisation) an actor stands for.
+  std::string CountryOf(const std::string& id, ActorKind kind) const;
+  // The candidate a coreferent candidate resolves to (itself when none).
+  int Resolve(int i) const {
+    while (i >= 0 && cands[i].antecedent >= 0) i = cands[i].antecedent;
+    return i;
+  }
+  const std::vector<std::string>& Countries(const Cand& c) const { return c.countries; }
+  std::vector<std::string> ComputeCountries(const Cand& c) const;
+  // Two candidates may be one happening: compatible types, no two places,
+  // a shared country when both have participants.
+  bool Compatible(const Cand& a, const Cand& b) const;
+
+  // Inputs.
+  const internal::EventLexicon& lex;
+  const Document& doc;
+  const std::vector<TimeMention>& times;           // sorted by begin
+  const std::vector<ActorMention>& actor_mentions;  // sorted by begin
+  const LookupFn& lookup;
+  // Written by the stages.
+  std::vector<SentenceInfo> sents;
+  std::vector<Cand> cands;
+  std::vector<CandLink> links;
+  bool opinion = false;  // an opinion piece (byline or opinion title)
+  std::string author;
+  int32_t pub_day = 0;   // the publication day, local time
+};
+
+}  // namespace kbq::ingest::events

@@ -1,0 +1,88 @@
+// Stage 8, events: one Event per resolved, non-bare candidate (coreferent
+// mentions join it), the links between them, merged within the article and
+// labelled. Reads every candidate field and DocState::links; writes the
+// Extraction.
+#include <algorithm>
+
+#include "events/stages.h"
+#include "kbq/ingest/event_merge.h"
+
+namespace kbq::ingest::events {
+
+Extraction EmitEvents(const DocState& ds) {
+  const Article& art = ds.doc.article;
+  // Events from candidates; coreferent mentions join their antecedent.
+  Extraction x;
+  std::vector<int> event_of(ds.cands.size(), -1);
+  for (size_t i = 0; i < ds.cands.size(); ++i) {
+    int r = ds.Resolve(int(i));
+    if (r != int(i) || ds.cands[i].bare) continue;
+    const Cand& c = ds.cands[i];
+    Event e;
+    e.id = MakeEventId(art.id, c.sentence, ds.sents[c.sentence].begin + c.begin);
+    e.type = c.type->type;
+    e.cameo = c.type->cameo == "-" ? "" : c.type->cameo;
+    e.date = c.date;
+    e.date_basis = c.basis;
+    e.participants = c.participants;
+    e.place_id = c.place;
+    e.modality = c.modality;
+    e.attribution = c.attribution;
+    double conf = 0.5;
+    if (c.basis == "explicit" || c.basis == "sentence") conf += 0.15;
+    if (c.participants.size() >= 2) conf += 0.1;
+    if (c.participants.empty()) conf -= 0.15;
+    e.confidence = conf;
+    event_of[i] = int(x.events.size());
+    x.events.push_back(std::move(e));
+  }
+  for (size_t i = 0; i < ds.cands.size(); ++i) {
+    const Cand& c = ds.cands[i];
+    int ev = event_of[ds.Resolve(int(i))];
+    if (ev < 0) continue;
+    const SentenceInfo& s = ds.sents[c.sentence];
+    Mention m;
+    m.article_id = art.id;
+    m.sentence = c.sentence;
+    m.begin = s.begin;
+    m.end = s.end;
+    m.text = std::string(s.text);
+    m.trigger = std::string(s.text.substr(c.begin, c.end - c.begin));
+    m.date_text = c.date_text;
+    Event& e = x.events[ev];
+    e.mentions.push_back(std::move(m));
+    if (int(i) != ds.Resolve(int(i))) {
+      // A coreferent mention adds participants only where the event had none.
+      if (e.participants.empty()) for (const auto& p : c.participants) {
+        bool have = std::any_of(e.participants.begin(), e.participants.end(),
+                                [&](const Participant& q) { return q.actor_id == p.actor_id; });
+        if (!have) e.participants.push_back(p);
+      }
+      e.confidence = std::min(0.95, e.confidence + 0.05);
+    }
+  }
+  for (const auto& [from, to, kind, cue, conf] : ds.links) {
+    int f = event_of[ds.Resolve(from)], t = event_of[ds.Resolve(to)];
+    if (f < 0 || t < 0 || f == t) continue;
+    const Cand& fc = ds.cands[from];
+    Link l{x.events[f].id, x.events[t].id, kind,
+           cue + ": " + std::string(ds.sents[fc.sentence].text), conf};
+    bool dup = std::any_of(x.links.begin(), x.links.end(), [&](const Link& o) {
+      return o.from == l.from && o.to == l.to && o.kind == l.kind;
+    });
+    if (!dup) x.links.push_back(std::move(l));
+  }
+  AncestorsFn ancestors = [&ds](const std::string& id) {
+    std::vector<std::string> out;
+    if (const Actor* a = ds.Lookup(id)) {
+      for (const auto& af : a->affiliations) out.push_back(af.actor_id);
+      for (const auto& p : a->part_of) out.push_back(p);
+    }
+    return out;
+  };
+  MergeExtraction(&x, ancestors);
+  for (auto& e : x.events) LabelEvent(ds.lex.Type(e.type), ds.lookup, &e);
+  return x;
+}
+
+}  // namespace kbq::ingest::events

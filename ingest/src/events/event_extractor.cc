@@ -1,0 +1,148 @@
+// EventExtractor: the stages of events/stages.h over one document —
+// sentences → attribution → candidates (triggers, sense rules) → own dates →
+// arguments and roles → modality → coreference and part_of → inherited dates
+// → links → events merged within the article. The rules are documented in
+// docs/extraction.md; every cue comes from ingest/data/events/cues.tsv.
+#include "kbq/ingest/event_extractor.h"
+
+#include <algorithm>
+
+#include "events/event_lexicon.h"
+#include "events/stages.h"
+#include "text_util.h"
+#include "kbq/ingest/event_merge.h"
+
+namespace kbq::ingest {
+
+using internal::EventLexicon;
+
+struct EventExtractor::Impl {
+  EventLexicon lex;
+};
+
+namespace {
+
+using internal::Hex16;
+uint64_t Fnv1a(std::string_view s) { return internal::Fnv1a64(s); }
+
+}  // namespace
+
+std::string MakeEventId(std::string_view article_id, uint32_t sentence, uint32_t trigger_offset) {
+  std::string key(article_id);
+  key += '\x1f';
+  key += std::to_string(sentence);
+  key += '\x1f';
+  key += std::to_string(trigger_offset);
+  return "ev-" + Hex16(Fnv1a(key));
+}
+
+void LabelEvent(const EventTypeInfo* type, const std::function<const Actor*(const std::string&)>& lookup_actor,
+                Event* e) {
+  auto name = [&](const std::string& id, std::string_view lang) -> std::string {
+    const Actor* a = lookup_actor ? lookup_actor(id) : nullptr;
+    return a ? a->Name(lang) : id;
+  };
+  std::vector<std::string> ids;
+  for (Role r : {Role::kSource, Role::kTarget, Role::kOther}) {
+    for (const auto& p : e->participants) {
+      if (p.role == r && std::find(ids.begin(), ids.end(), p.actor_id) == ids.end()) ids.push_back(p.actor_id);
+    }
+  }
+  if (ids.size() > 3) ids.resize(3);
+  for (std::string lang : {"en", "zh"}) {
+    bool zh = lang == "zh";
+    std::string label = type ? (zh ? type->label_zh : type->label_en) : e->type;
+    if (!ids.empty() || !e->place_id.empty()) label += zh ? "：" : ": ";
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (i) label += " – ";
+      label += name(ids[i], lang);
+    }
+    if (!e->place_id.empty()) {
+      if (!ids.empty()) label += zh ? "，" : ", ";
+      label += name(e->place_id, lang);
+    }
+    e->labels[lang] = label;
+  }
+}
+
+EventExtractor::EventExtractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+EventExtractor::~EventExtractor() = default;
+
+Result<std::unique_ptr<EventExtractor>> EventExtractor::FromTsv(std::string_view types,
+                                                                std::string_view triggers,
+                                                                std::string_view cues,
+                                                                std::string_view object_blockers) {
+  auto lex = EventLexicon::Parse(types, triggers, cues, object_blockers);
+  if (!lex.ok()) return lex.status();
+  auto impl = std::make_unique<Impl>();
+  impl->lex = std::move(lex).value();
+  return std::unique_ptr<EventExtractor>(new EventExtractor(std::move(impl)));
+}
+
+Result<std::unique_ptr<EventExtractor>> EventExtractor::LoadBuiltin() {
+  return FromTsv(internal::EmbeddedEventFile("types"), internal::EmbeddedEventFile("triggers"),
+                 internal::EmbeddedEventFile("cues"), internal::EmbeddedEventFile("object_blockers"));
+}
+
+const EventTypeInfo* EventExtractor::FindType(std::string_view type) const { return impl_->lex.Type(type); }
+const std::vector<EventTypeInfo>& EventExtractor::types() const { return impl_->lex.types(); }
+size_t EventExtractor::trigger_count(std::string_view lang) const { return impl_->lex.trigger_count(lang); }
+size_t EventExtractor::cue_count() const { return impl_->lex.cue_count(); }
+
+namespace events {
+namespace {
+
+// Runs the stages over one document, in order; see stages.h for what each
+// reads and writes.
+Extraction RunStages(DocState& ds) {
+  const Article& art = ds.doc.article;
+  int64_t local = art.published_utc + int64_t(art.published_offset_minutes.value_or(0)) * 60;
+  ds.pub_day = int32_t((local >= 0 ? local : local - 86399) / 86400);
+  FindOpinion(ds);
+
+  ds.sents.resize(ds.doc.sentences.size());
+  for (uint32_t si = 0; si < ds.sents.size(); ++si) {
+    SentenceInfo& s = ds.sents[si];
+    PrepareSentence(ds, si, &s);
+    Attribution attr;
+    std::vector<Span> exempt;
+    FindAttribution(ds, &s, &attr, &exempt);
+    bool counterfactual = Counterfactual(ds, s);
+    bool evaluative = Evaluative(ds, s);
+    std::vector<Tok> toks = Tokens(s.text);
+    FindCandidates(ds, si, toks);
+    AssignOwnDates(ds, &s);
+    for (size_t ci : s.cands) {
+      Cand& c = ds.cands[ci];
+      bool in_exempt = std::any_of(exempt.begin(), exempt.end(),
+                                   [&](const Span& x) { return c.begin >= x.begin && c.end <= x.end; });
+      BuildArguments(ds, &s, &c, in_exempt ? Attribution{} : attr);
+      BothSides(ds, s, ci, &c);
+      if (c.basis.size() && c.date.ok() && c.date.earliest > ds.pub_day) c.future = true;
+      c.modality = FindModality(ds, s, c, counterfactual);
+      MarkGeneric(ds, s, toks, si, c);
+      AttributeCandidate(ds, attr, in_exempt, evaluative, c);
+    }
+    ApplyInitiators(ds, &s);
+    for (size_t ci : s.cands) ds.cands[ci].countries = ds.ComputeCountries(ds.cands[ci]);
+  }
+  Coreference(ds);
+  PartOf(ds);
+  MarkBare(ds);
+  InheritDates(ds);
+  Links(ds);
+  StorylineByCoherence(ds);
+  return EmitEvents(ds);
+}
+
+}  // namespace
+}  // namespace events
+
+Extraction EventExtractor::Extract(const Document& doc, const std::vector<TimeMention>& times,
+                                   const std::vector<ActorMention>& actors,
+                                   const std::function<const Actor*(const std::string&)>& lookup_actor) const {
+  events::DocState ds(impl_->lex, doc, times, actors, lookup_actor);
+  return events::RunStages(ds);
+}
+
+}  // namespace kbq::ingest

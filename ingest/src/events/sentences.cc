@@ -1,0 +1,154 @@
+// Stage 1, sentences: the text, clauses, trigger hits and actors of one
+// sentence. Reads Document::sentences, the actor mentions and the lexicon's
+// triggers and place cues; writes one SentenceInfo.
+#include <algorithm>
+
+#include "events/stages.h"
+#include "text_util.h"
+
+namespace kbq::ingest::events {
+
+namespace {
+
+void CollapseActors(const DocState& ds, SentenceInfo* s) {
+  auto& acts = s->actors;
+  // 欧盟外交与安全政策高级代表、反俄狂热者卡娅・卡拉斯: a body, then its own
+  // person within one clause; everything named in between is the title.
+  for (size_t j = 0; j < acts.size(); ++j) {
+    if (acts[j].kind != ActorKind::kPerson) continue;
+    for (size_t i = j; i-- > 0;) {
+      if (acts[j].begin < acts[i].end || acts[j].begin - acts[i].end > 60) break;
+      std::string_view gap = s->text.substr(acts[i].end, acts[j].begin - acts[i].end);
+      bool has_sep = false;
+      for (size_t k = 0; k < gap.size(); ++k) {
+        size_t len;
+        if (IsClauseSep(gap, k, &len)) has_sep = true;
+      }
+      if (has_sep) break;
+      if (acts[i].kind == ActorKind::kPerson) break;
+      if (acts[i].id != acts[j].country) continue;
+      for (size_t k = i; k < j; ++k) acts[k].dropped = true;
+      acts[j].group_begin = acts[i].group_begin;
+      break;
+    }
+  }
+  for (size_t i = 0; i + 1 < acts.size(); ++i) {
+    ActorInfo& a = acts[i];
+    ActorInfo& b = acts[i + 1];
+    if (b.begin < a.end || a.dropped) continue;
+    std::string_view gap = s->text.substr(a.end, b.begin - a.end);
+    bool has_sep = false;
+    for (size_t k = 0; k < gap.size(); ++k) {
+      size_t len;
+      if (IsClauseSep(gap, k, &len)) has_sep = true;
+    }
+    // 欧盟外交与安全政策高级代表、…卡拉斯: a body followed by its own person.
+    bool own_person = b.kind == ActorKind::kPerson && (b.country == a.id || b.country == a.country) &&
+                      gap.size() <= 60 && !has_sep;
+    if (own_person) {
+      a.dropped = true;
+      b.group_begin = a.group_begin;
+      continue;
+    }
+    if (has_sep || ds.lex.HasCue("coord", gap) || gap.find("、") != std::string_view::npos) continue;
+    // 土耳其伊斯坦布尔: a country (or place) right before a place → the place.
+    if (b.kind == ActorKind::kPlace && Trim(gap).empty() &&
+        (a.kind == ActorKind::kCountry || a.kind == ActorKind::kPlace)) {
+      a.dropped = true;
+      a.place = true;
+      continue;
+    }
+    // 俄罗斯外交部长谢尔盖・拉夫罗夫: keep the person; the country is their affiliation.
+    bool body = a.kind == ActorKind::kCountry || a.kind == ActorKind::kGovernmentBody ||
+                a.kind == ActorKind::kOrganisation;
+    if (b.kind == ActorKind::kPerson && body && gap.size() <= 30) {
+      a.dropped = true;
+      b.group_begin = a.group_begin;
+      if (b.country.empty() || b.country == b.id) b.country = a.country;
+    }
+  }
+}
+
+}  // namespace
+
+void PrepareSentence(const DocState& ds, uint32_t index, SentenceInfo* s) {
+  const Sentence& sent = ds.doc.sentences[index];
+  const std::string& text = ds.doc.article.text;
+  s->begin = sent.begin;
+  s->end = std::min<uint32_t>(sent.end, text.size());
+  s->text = std::string_view(text).substr(s->begin, s->end - s->begin);
+  s->clauses = SplitClauses(s->text);
+  s->hits = ds.lex.FindTriggers(s->text);
+  // Mentions are sorted by begin (REQUIRES): visit only this sentence's.
+  auto first = std::lower_bound(ds.actor_mentions.begin(), ds.actor_mentions.end(), s->begin,
+                                [](const ActorMention& m, uint32_t b) { return m.begin < b; });
+  for (auto it = first; it != ds.actor_mentions.end() && it->begin < s->end; ++it) {
+    const ActorMention& m = *it;
+    if (m.end > s->end) continue;
+    ActorInfo a;
+    a.begin = m.begin - s->begin;
+    a.end = m.end - s->begin;
+    a.id = m.actor_id;
+    const Actor* rec = ds.Lookup(m.actor_id);
+    a.kind = rec ? rec->kind : GuessKind(m.actor_id);
+    if (a.kind == ActorKind::kUnknown) a.kind = GuessKind(m.actor_id);
+    a.country = ds.CountryOf(a.id, a.kind);
+    a.place = a.kind == ActorKind::kPlace;
+    a.metonym = m.metonym;
+    a.group_begin = a.begin;
+    // An actor inside a trigger (军事行动 has no actor; 访华 might) stays.
+    s->actors.push_back(std::move(a));
+  }
+  CollapseActors(ds, s);
+  // 新华社巴黎5月6日电: a news agency opening a dateline (its place and date,
+  // then 电) reports the sentence; it takes part in nothing.
+  for (auto& a : s->actors) {
+    if (a.kind != ActorKind::kMedia || a.dropped) continue;
+    std::string_view rest = s->text.substr(a.end, std::min<size_t>(30, s->text.size() - a.end));
+    size_t dian = rest.find("电");
+    if (dian != std::string_view::npos && rest.substr(0, dian).find("日") != std::string_view::npos) {
+      a.speaker = true;
+    }
+  }
+  // 在X / in X: a country right after a place preposition is the place; a
+  // seat that stands for an organisation ("in Brussels") is then only where
+  // it happened, and no participant (its city is not in the gazetteer).
+  for (auto& a : s->actors) {
+    bool org_seat = a.metonym && a.kind != ActorKind::kCountry;
+    if (a.place || a.dropped || (a.kind != ActorKind::kCountry && !org_seat)) continue;
+    std::string_view before = s->text.substr(0, a.begin);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    for (const auto& cue : ds.lex.FindCues("place_prep", before)) {
+      if (cue.end != before.size()) continue;
+      bool blocked = false;
+      for (const auto& b : ds.lex.FindCues("place_prep_block", before)) {
+        if (b.begin <= cue.begin && cue.end <= b.end && b.end - b.begin > cue.end - cue.begin) blocked = true;
+      }
+      if (!blocked && org_seat) a.dropped = true;
+      else if (!blocked) a.place = true;
+    }
+  }
+  // The sentence's place from the places of trigger-less clauses that say
+  // where (在伊斯坦布尔，…): a place named as an object elsewhere (获得了顿涅茨克)
+  // is not where the sentence's events happened.
+  for (const auto& a : s->actors) {
+    if (!a.place || a.dropped) continue;
+    size_t k = ClauseOf(s->clauses, a.begin);
+    std::string_view lead = s->text.substr(s->clauses[k].begin, a.begin - s->clauses[k].begin);
+    while (!lead.empty() && lead.back() == ' ') lead.remove_suffix(1);
+    bool prep = false;
+    for (const auto& cue : ds.lex.FindCues("place_prep", lead)) prep = prep || cue.end == lead.size();
+    if (!prep) continue;
+    bool has_trigger = false;
+    for (const auto& h : s->hits) {
+      if (!h.blocker() && ClauseOf(s->clauses, h.begin) == k) has_trigger = true;
+    }
+    if (!has_trigger && s->place.empty()) s->place = a.id;
+  }
+  uint32_t prev_end = index == 0 ? 0 : ds.doc.sentences[index - 1].end;
+  s->paragraph_start = index == 0 ||
+                       std::string_view(text).substr(prev_end, s->begin > prev_end ? s->begin - prev_end : 0)
+                               .find('\n') != std::string_view::npos;
+}
+
+}  // namespace kbq::ingest::events

@@ -1,0 +1,90 @@
+// The event extractor as a sequence of stages over one document (DocState,
+// doc_state.h). Extract() (event_extractor.cc) runs them in this order; each
+// stage lives in the file named in its heading, says what it reads and writes,
+// and takes an earlier stage's result as a parameter when it needs one.
+// docs/architecture.md draws the pipeline; docs/extraction.md has the rules.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "events/clauses.h"
+#include "events/doc_state.h"
+
+namespace kbq::ingest::events {
+
+// ---- 1. sentences (sentences.cc)
+// Reads the document's sentence `index`, the actor mentions and the lexicon;
+// writes *s: text, clauses, trigger hits, actors (collapsed: a country before
+// its minister, a body before its own person), their places, the sentence's
+// place and whether it opens a paragraph.
+void PrepareSentence(const DocState& ds, uint32_t index, SentenceInfo* s);
+
+// ---- 2. attribution and modality (attribution.cc)
+// Reads the article's text and title; writes ds.opinion and ds.author.
+void FindOpinion(DocState& ds);
+// Reads *s (stage 1); writes the sentence's attribution (据X, X said) into
+// *attr, the clause spans it exempts into *exempt, and marks the speaker.
+void FindAttribution(const DocState& ds, SentenceInfo* s, Attribution* attr, std::vector<Span>* exempt);
+// The sentence is counterfactual (had they signed …, …).
+bool Counterfactual(const DocState& ds, const SentenceInfo& s);
+// The sentence is evaluative language in an opinion piece (needs FindOpinion).
+bool Evaluative(const DocState& ds, const SentenceInfo& s);
+// The modality of candidate c from the cues of its clause (negated, demanded,
+// planned); needs c's own date (stage 5, for `future`).
+Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, bool counterfactual);
+// Writes c's attribution and turns an asserted modality into reported or
+// claimed, from the sentence's attribution and evaluative flag.
+void AttributeCandidate(const DocState& ds, const Attribution& attr, bool in_exempt, bool evaluative, Cand& c);
+
+// ---- 3. candidates: triggers and sense rules (candidates.cc)
+// Reads the trigger hits of sentence si (stage 1) and its tokens; appends the
+// hits that pass the sense rules to ds.cands and their indexes to its cands.
+void FindCandidates(DocState& ds, uint32_t si, const std::vector<Tok>& toks);
+// Marks c generic (no event) when it is an undated present-simple habitual or
+// a named document; needs c's date, modality (stages 2, 5).
+void MarkGeneric(const DocState& ds, const SentenceInfo& s, const std::vector<Tok>& toks, uint32_t si, Cand& c);
+
+// ---- 4. arguments and roles (arguments.cc)
+// Reads the clause's actors (stage 1) and the attribution (stage 2); writes
+// c's participants with roles and its place.
+void BuildArguments(const DocState& ds, SentenceInfo* s, Cand* c, const Attribution& attr);
+// 双方签署了协议 / the two sides signed: an event with no participants whose
+// subject is "both sides" (the cue before its trigger, no other trigger
+// between) takes the two sides of the latest earlier event (this sentence
+// or the one before) that has both.
+void BothSides(const DocState& ds, const SentenceInfo& s, size_t ci, Cand* c);
+// Initiator cues (应X邀请, at X's invitation): rewrites the participants of the
+// candidates of *s so the initiator is the source.
+void ApplyInitiators(DocState& ds, SentenceInfo* s);
+
+// ---- 5. dates: own, inherited, publication (dates.cc)
+// Reads the time mentions of *s; writes date, basis ("explicit" or
+// "sentence"), date_text and future of its candidates.
+void AssignOwnDates(DocState& ds, SentenceInfo* s);
+// After coreference and part-of (stage 6): every candidate still undated
+// inherits a date from an earlier clause or sentence, else the publication day.
+void InheritDates(DocState& ds);
+
+// ---- 6. within-article coreference and part-of (coreference.cc)
+// Reads candidates with their dates, participants and countries; writes
+// antecedent and discussed.
+void Coreference(DocState& ds);
+// Communicative events inside a dated meeting: writes a part_of link and lends
+// the meeting's date, place and participants.
+void PartOf(DocState& ds);
+// Marks bare (dropped) the candidates with no date, party or place of their own.
+void MarkBare(DocState& ds);
+
+// ---- 7. links (links.cc)
+// Reads resolved candidates (stage 6) and the link cues; writes ds.links.
+void Links(DocState& ds);
+// Same track, country and period: storyline links between cue-less pairs.
+void StorylineByCoherence(DocState& ds);
+
+// ---- 8. events (emit.cc)
+// Events and links from the resolved candidates, merged within the article
+// and labelled.
+Extraction EmitEvents(const DocState& ds);
+
+}  // namespace kbq::ingest::events

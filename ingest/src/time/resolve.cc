@@ -1,0 +1,146 @@
+// Resolution against the publication time: a date said without its year,
+// month or direction (May 6, 周五, "in the spring") is placed near the
+// publication day, in the past unless a future cue stands in its clause.
+// Reads the Scanner's publication day and the lexicon's future cues.
+#include <algorithm>
+
+#include "time/scanner.h"
+
+namespace kbq::ingest::time_internal {
+
+bool Scanner::FutureCue(size_t b, size_t e) const {
+  // The clause around [b, e): back to and forward to clause punctuation,
+  // at most 120 bytes each way.
+  size_t lo = b;
+  // The clause: back to the previous comma or sentence end; forward to the
+  // next one, except that a time topicalised before a comma ("周一，议会将…",
+  // "On Monday, the president will …") belongs to the clause after it.
+  // A list of dates ("on February 16, March 1 and December 31") shares its
+  // clause: a comma right after a digit does not end it.
+  auto comma_before = [&](size_t i) {
+    bool comma = (i >= 1 && t_[i - 1] == ',') || (i >= 3 && Lit(t_, i - 3, {"，", "、"}));
+    if (!comma) return false;
+    size_t k = i - (t_[i - 1] == ',' ? 1 : 3);
+    while (k > 0 && t_[k - 1] == ' ') --k;
+    return !(k > 0 && (IsAsciiDigit(t_[k - 1]) || StartsWith(t_, k >= 3 ? k - 3 : 0, "日")));
+  };
+  while (lo > 0 && b - lo < 90 && !IsClauseEnd(t_, lo - 1) && !comma_before(lo)) --lo;
+  size_t hi = SkipSpaces(e);
+  // Topicalised: nothing but one short word ("On", "在") before it in its clause.
+  std::string_view lead = t_.substr(lo, b - lo);
+  while (!lead.empty() && (lead.front() == ' ' || lead.front() == '\n')) lead.remove_prefix(1);
+  while (!lead.empty() && lead.back() == ' ') lead.remove_suffix(1);
+  bool topical = lead.size() <= 3 && lead.find(' ') == std::string_view::npos;
+  if (topical && hi < t_.size() && IsComma(t_, hi)) hi += t_[hi] == ',' ? 1 : 3;
+  else hi = e;
+  while (hi < t_.size() && hi - e < 90 && !IsClauseEnd(t_, hi) && !IsComma(t_, hi)) ++hi;
+  std::string_view before = t_.substr(lo, b - lo), after = t_.substr(e, hi - e);
+  {
+    // "until Friday", "by early June": the word just before.
+    size_t q = b;
+    while (q > lo && t_[q - 1] == ' ') --q;
+    size_t w0 = q;
+    while (w0 > lo && IsAsciiAlpha(t_[w0 - 1])) --w0;
+    std::string prev(t_.substr(w0, q - w0));
+    for (auto& ch : prev) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (const auto& cue : lx_.en_future_adjacent)
+      if (prev == cue) return true;
+  }
+  for (std::string_view part : {before, after}) {
+    for (const auto& cue : lx_.zh_future) {
+      size_t f = 0;
+      while ((f = part.find(cue, f)) != std::string_view::npos) {
+        size_t abs = (part.data() - t_.data()) + f;
+        bool blocked = false;
+        for (auto& [w, unused] : lx_.zh_block) {
+          // a blocker covering this occurrence (将军 for 将)
+          size_t start = abs >= w.size() ? abs - w.size() + cue.size() : 0;
+          for (size_t s = start; s <= abs && !blocked; ++s)
+            if (StartsWith(t_, s, w) && s + w.size() > abs) blocked = true;
+          if (blocked) break;
+        }
+        if (!blocked) return true;
+        f += cue.size();
+      }
+    }
+    // English cues on word boundaries, case-insensitive.
+    std::string low(part);
+    for (auto& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (const auto& cue : lx_.en_future) {
+      size_t f = 0;
+      while ((f = low.find(cue, f)) != std::string::npos) {
+        bool left = f == 0 || !IsAsciiAlpha(low[f - 1]) || cue[0] == '\'';
+        size_t r = f + cue.size();
+        bool right = r >= low.size() || !IsAsciiAlpha(low[r]);
+        if (left && right) return true;
+        f = r;
+      }
+    }
+  }
+  return false;
+}
+
+// A month and day with no year and no future cue is read as past (news
+// reports what happened), except within the month after publication: a
+// release of February 4 that names "February 14" (in any tense the scanner
+// cannot see, or with its "will" beyond the clause) means ten days ahead,
+// not eleven months back.
+constexpr int32_t kUpcomingWindowDays = 31;
+
+std::optional<int32_t> Scanner::MonthDayNear(int m, int d, bool future) const {
+  if (!future && ValidDate(pub_y_, m, d)) {
+    int32_t ahead = DayOf(date::year{pub_y_} / date::month(m) / date::day(d));
+    if (ahead < pub_) {  // the date has passed this year: next year's is the one ahead
+      ahead = ValidDate(pub_y_ + 1, m, d)
+                  ? DayOf(date::year{pub_y_ + 1} / date::month(m) / date::day(d))
+                  : pub_ + kUpcomingWindowDays + 1;
+    }
+    if (ahead > pub_ && ahead - pub_ <= kUpcomingWindowDays) return ahead;
+  }
+  for (int k = 0; k < 9; ++k) {
+    int y = future ? pub_y_ + k : pub_y_ - k;
+    if (!ValidDate(y, m, d)) continue;
+    int32_t day = DayOf(date::year{y} / date::month(m) / date::day(d));
+    if (future ? day >= pub_ : day <= pub_) return day;
+  }
+  return std::nullopt;
+}
+
+std::optional<int32_t> Scanner::DomNear(int d, bool future) const {
+  for (int k = 0; k < 13; ++k) {
+    int y = pub_y_, m = pub_m_;
+    AddMonths(&y, &m, future ? k : -k);
+    if (!ValidDate(y, m, d)) continue;
+    int32_t day = DayOf(date::year{y} / date::month(m) / date::day(d));
+    if (future ? day >= pub_ : day <= pub_) return day;
+  }
+  return std::nullopt;
+}
+
+int Scanner::YearOfMonthNear(int m, bool future) const {
+  if (future) return m >= pub_m_ ? pub_y_ : pub_y_ + 1;
+  return m <= pub_m_ ? pub_y_ : pub_y_ - 1;
+}
+
+int32_t Scanner::WeekdayNear(int wd, bool future, bool strict) const {
+  int now = WeekdayOf(pub_);
+  if (future) {
+    int delta = (wd - now + 7) % 7;
+    if (delta == 0 && strict) delta = 7;
+    return pub_ + delta;
+  }
+  int delta = (now - wd + 7) % 7;
+  if (delta == 0 && strict) delta = 7;
+  return pub_ - delta;
+}
+
+TimeValue Scanner::SeasonNear(const SeasonEntry& s, bool future) const {
+  for (int k = -1; k < 3; ++k) {
+    int y = future ? pub_y_ - 1 + k : pub_y_ + 1 - k;
+    TimeValue v = MonthRange(y, s.first_month, s.months, Precision::kSeason);
+    if (future ? v.latest >= pub_ : v.earliest <= pub_) return v;
+  }
+  return MonthRange(pub_y_, s.first_month, s.months, Precision::kSeason);
+}
+
+}  // namespace kbq::ingest::time_internal

@@ -1,0 +1,701 @@
+// English time expressions (May 6, 2025; last Friday; early next year; the
+// 1990s): the Scanner's En* recognisers. Words come from the lexicon tables
+// (ingest/data/time_*.tsv); resolution from resolve.cc.
+#include <algorithm>
+#include <cstring>
+
+#include "time/scanner.h"
+
+namespace kbq::ingest::time_internal {
+
+Scanner::Word Scanner::WordAt(size_t p) const {
+  Word w;
+  p = SkipSpaces(p);
+  w.b = w.e = p;
+  if (p >= t_.size()) return w;
+  if (IsAsciiDigit(t_[p])) {
+    while (w.e < t_.size() && IsAsciiDigit(t_[w.e]) && w.e - p < 12) ++w.e;
+    w.num = true;
+  } else if (IsAsciiAlpha(t_[p])) {
+    while (w.e < t_.size() && IsAsciiAlpha(t_[w.e]) && w.e - p < 24) ++w.e;
+    w.cap = std::isupper(static_cast<unsigned char>(t_[p]));
+  } else {
+    return w;
+  }
+  w.lower.assign(t_.substr(w.b, w.e - w.b));
+  for (auto& ch : w.lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return w;
+}
+
+bool Scanner::EnNumberWord(const Word& w, int* v) const {
+  if (w.num) {
+    if (w.e - w.b > 4) return false;
+    *v = std::stoi(w.lower);
+    return true;
+  }
+  auto it = lx_.en_num.find(w.lower);
+  if (it == lx_.en_num.end()) return false;
+  *v = it->second;
+  return true;
+}
+
+bool Scanner::EnContextBefore(size_t p) const {
+  // The word before p (skipping spaces), lower-cased.
+  size_t i = p;
+  while (i > 0 && (t_[i - 1] == ' ' || t_[i - 1] == '\t')) --i;
+  if (i > 0 && t_[i - 1] == '-') return true;  // mid-March
+  size_t j = i;
+  while (j > 0 && IsAsciiAlpha(t_[j - 1]) && i - j < 12) --j;
+  std::string w(t_.substr(j, i - j));
+  for (auto& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  static const char* kContext[] = {"in",     "early", "late",   "mid",    "since", "until",
+                                   "till",   "by",    "from",   "to",     "through", "during",
+                                   "before", "after", "last",   "next",   "this",  "of",
+                                   "between", "and",  "or",     "on",     "around", "throughout",
+                                   "end",    "beginning", "start", "middle", "each", "every"};
+  for (auto* k : kContext)
+    if (w == k) return true;
+  return false;
+}
+
+bool Scanner::EnDate(size_t p, Cand* c) {
+  Word w = WordAt(p);
+  if (w.e == w.b) return false;
+  c->begin = w.b;
+  c->res = Resolution::kAbsolute;
+  auto year_after = [&](size_t i, int* y, size_t* end) -> bool {
+    size_t k = SkipSpaces(i);
+    if (k < t_.size() && t_[k] == ',') k = SkipSpaces(k + 1);
+    Word yw = WordAt(k);
+    if (!yw.num || yw.e - yw.b != 4) return false;
+    if (yw.e < t_.size() && (IsAsciiAlpha(t_[yw.e]) || IsAsciiDigit(t_[yw.e]))) return false;
+    *y = std::stoi(yw.lower);
+    if (*y < 1000 || *y > 2200) return false;
+    *end = yw.e;
+    return true;
+  };
+  auto day_after = [&](size_t i, int* d, size_t* end) -> bool {
+    Word dw = WordAt(i);
+    if (!dw.num || dw.e - dw.b > 2) return false;
+    size_t e = dw.e;
+    size_t sl = Lit(t_, e, {"st", "nd", "rd", "th"});
+    e += sl;
+    if (e < t_.size() && (IsAsciiAlnum(t_[e]) || (t_[e] == ':' ))) return false;
+    if (e < t_.size() && t_[e] == '/' ) return false;
+    *d = std::stoi(dw.lower);
+    *end = e;
+    return *d >= 1 && *d <= 99;
+  };
+  auto finish_day = [&](int y, int m, int d, size_t end, bool year_known) -> bool {
+    c->end = end;
+    if (d > 31) return false;
+    if (year_known) {
+      if (!ValidDate(y, m, d)) {
+        c->impossible = std::string(t_.substr(c->begin, end - c->begin));
+        return true;
+      }
+      c->value = DayValue(DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)));
+      return true;
+    }
+    if (!ValidDate(2000, m, d)) {
+      c->impossible = std::string(t_.substr(c->begin, end - c->begin));
+      return true;
+    }
+    bool fut = FutureCue(c->begin, end);
+    auto day = MonthDayNear(m, d, fut);
+    if (!day) return false;
+    c->value = DayValue(*day);
+    c->res = Resolution::kPublication;
+    c->future = fut && *day > pub_;
+    return true;
+  };
+  auto month_of = [&](const Word& mw, size_t* end) -> int {
+    auto it = lx_.en_month.find(mw.lower);
+    if (it == lx_.en_month.end()) return 0;
+    if (!mw.cap) {  // "march", "may": verbs, unless a day or year follows
+      size_t k = SkipSpaces(mw.e);
+      if (mw.lower == "may" || k == mw.e || k >= t_.size() || !IsAsciiDigit(t_[k])) return 0;
+    }
+    *end = mw.e;
+    if (mw.lower.size() <= 4 && mw.lower != "june" && mw.lower != "july" && mw.lower != "may" &&
+        *end < t_.size() &&
+        t_[*end] == '.')
+      ++*end;
+    return it->second;
+  };
+  // "early/mid/late" + month or year.
+  int part = -1;
+  size_t i = w.b;
+  if (w.lower == "early" || w.lower == "late" || w.lower == "mid") {
+    part = w.lower == "early" ? 0 : w.lower == "mid" ? 1 : 2;
+    i = w.e;
+    if (i < t_.size() && t_[i] == '-') ++i;
+    // "early in 2014"
+    Word nx = WordAt(i);
+    if (nx.lower == "in") i = nx.e;
+  }
+  Word x = WordAt(i);
+  size_t me = 0;
+  int m = month_of(x, &me);
+  if (m) {
+    int d = 0, y = 0;
+    size_t de = 0, ye = 0;
+    if (part < 0 && day_after(me, &d, &de)) {
+      // May 16-17 (, 2025): a range of days in one month.
+      size_t rl = de < t_.size() && t_[de] == '-' ? 1 : Lit(t_, de, {"–"});
+      int d2 = 0;
+      size_t de2 = 0;
+      if (rl && WordAt(de + rl).b == de + rl && day_after(de + rl, &d2, &de2) && d2 > d &&
+          d2 <= 31) {
+        bool yk = year_after(de2, &y, &ye);
+        if (!finish_day(y, m, d, yk ? ye : de2, yk)) return false;
+        if (!c->impossible.empty()) return true;
+        int y1 = YearOf(c->value.earliest);
+        if (!ValidDate(y1, m, d2)) {
+          c->impossible = std::string(t_.substr(c->begin, c->end - c->begin));
+          return true;
+        }
+        c->value = TimeValue::Days(c->value.earliest,
+                                   DaysFromCivil(y1, static_cast<unsigned>(m), static_cast<unsigned>(d2)),
+                                   Precision::kRange);
+        return true;
+      }
+      if (year_after(de, &y, &ye)) return finish_day(y, m, d, ye, true);
+      return finish_day(0, m, d, de, false);
+    }
+    if (year_after(me, &y, &ye)) {
+      c->end = ye;
+      c->value = part >= 0 ? PartOfMonth(y, m, part) : TimeValue::Month(y, m);
+      return true;
+    }
+    // "the 3rd of May" is handled by the caller; a bare month needs context.
+    if (part < 0 && !EnContextBefore(x.b)) return false;
+    bool fut = FutureCue(c->begin, me);
+    // "last March" / "next May"
+    size_t q = x.b;
+    while (q > 0 && t_[q - 1] == ' ') --q;
+    std::string_view prevw = q >= 4 ? t_.substr(q - 4, 4) : std::string_view();
+    int yy = YearOfMonthNear(m, fut);
+    if (prevw == "next" || prevw == "Next") {
+      yy = m > pub_m_ ? pub_y_ : pub_y_ + 1;
+      fut = true;
+    } else if (prevw == "last" || prevw == "Last") {
+      yy = m < pub_m_ ? pub_y_ : pub_y_ - 1;
+    } else if (prevw == "this" || prevw == "This") {
+      yy = pub_y_;
+    }
+    c->end = me;
+    c->value = part >= 0 ? PartOfMonth(yy, m, part) : TimeValue::Month(yy, m);
+    c->res = Resolution::kPublication;
+    c->future = fut;
+    return true;
+  }
+  // Digits.
+  if (x.num) {
+    size_t n = x.e - x.b;
+    int v = n <= 9 ? std::stoi(x.lower) : -1;
+    size_t e = x.e;
+    // 1990s, 1990's
+    if (n == 4 && v % 10 == 0 && (StartsWith(t_, e, "s") || StartsWith(t_, e, "'s")) &&
+        !(e + (t_[e] == 's' ? 1 : 2) < t_.size() && IsAsciiAlpha(t_[e + (t_[e] == 's' ? 1 : 2)]))) {
+      c->end = e + (t_[e] == 's' ? 1 : 2);
+      c->value = TimeValue::Decade(v);
+      if (part >= 0) {
+        int a = part == 0 ? 0 : part == 1 ? 3 : 7, b = part == 0 ? 3 : part == 1 ? 6 : 9;
+        c->value = TimeValue::Days(FirstOfMonth(v + a, 1), LastOfMonth(v + b, 12), Precision::kRange);
+        c->value.approximate = true;
+      }
+      return true;
+    }
+    // 20th century
+    {
+      size_t sl = Lit(t_, e, {"st", "nd", "rd", "th"});
+      Word cw = WordAt(e + sl);
+      if (sl && v >= 1 && v <= 30 && (cw.lower == "century")) {
+        c->end = cw.e;
+        c->value = TimeValue::Century((v - 1) * 100 + 1);
+        return true;
+      }
+    }
+    // 2025-05-17
+    if (n == 4 && e + 1 < t_.size() && (t_[e] == '-' || t_[e] == '/') && IsAsciiDigit(t_[e + 1])) {
+      char sep = t_[e];
+      Word mw = WordAt(e + 1);
+      if (mw.num && mw.e - mw.b <= 2 && mw.e + 1 < t_.size() && t_[mw.e] == sep) {
+        Word dw = WordAt(mw.e + 1);
+        if (dw.num && dw.e - dw.b <= 2 &&
+            !(dw.e < t_.size() && (IsAsciiAlnum(t_[dw.e]) || t_[dw.e] == sep)))
+          return finish_day(v, std::stoi(mw.lower), std::stoi(dw.lower), dw.e, true);
+      }
+    }
+    // 2014/10, 2014-10 (year and month)
+    if (n == 4 && e + 1 < t_.size() && (t_[e] == '-' || t_[e] == '/') && IsAsciiDigit(t_[e + 1])) {
+      Word mw = WordAt(e + 1);
+      if (mw.num && mw.e - mw.b == 2 && !(mw.e < t_.size() && (IsAsciiAlnum(t_[mw.e]) ||
+                                                               t_[mw.e] == t_[e]))) {
+        int mm = std::stoi(mw.lower);
+        if (mm >= 1 && mm <= 12 && !(t_[e] == '-' && mm > 12)) {
+          c->end = mw.e;
+          c->value = TimeValue::Month(v, mm);
+          return true;
+        }
+      }
+    }
+    // 5/17/2025 (month first), 17/5/2025 when the first is > 12.
+    if (n <= 2 && e + 1 < t_.size() && (t_[e] == '/' || t_[e] == '-')) {
+      char sep = t_[e];
+      Word dw = WordAt(e + 1);
+      if (dw.num && dw.e - dw.b <= 2 && dw.e + 1 < t_.size() && t_[dw.e] == sep) {
+        Word yw = WordAt(dw.e + 1);
+        size_t yl = yw.e - yw.b;
+        if (yw.num && (yl == 4 || yl == 2) &&
+            !(yw.e < t_.size() && (IsAsciiAlnum(t_[yw.e]) || t_[yw.e] == sep))) {
+          int a = v, b = std::stoi(dw.lower), y = std::stoi(yw.lower);
+          if (yl == 2) y += (y <= pub_y_ % 100 + 1) ? pub_y_ / 100 * 100 : (pub_y_ / 100 - 1) * 100;
+          if (a > 12 && b <= 12) std::swap(a, b);
+          return finish_day(y, a, b, yw.e, true);
+        }
+      }
+    }
+    // 17 May 2025, 3 March
+    if (n <= 2 && part < 0) {
+      size_t e2 = e + Lit(t_, e, {"st", "nd", "rd", "th"});
+      Word mw = WordAt(e2);
+      if (mw.lower == "of") mw = WordAt(mw.e);
+      size_t me2 = 0;
+      int mm = month_of(mw, &me2);
+      if (mm && (e2 == e || true)) {
+        int y = 0;
+        size_t ye = 0;
+        if (year_after(me2, &y, &ye)) return finish_day(y, mm, v, ye, true);
+        return finish_day(0, mm, v, me2, false);
+      }
+    }
+    // Years: 2013-2014, 2022 with context
+    if (n == 4 && v >= 1000 && v <= 2200 && !(e < t_.size() && IsAsciiAlpha(t_[e]))) {
+      if (e + 1 < t_.size() && (t_[e] == '-' || StartsWith(t_, e, "–") || StartsWith(t_, e, "—"))) {
+        size_t k = e + (t_[e] == '-' ? 1 : 3);
+        Word y2 = WordAt(k);
+        if (y2.b == k && y2.num) {
+          int v2 = y2.e - y2.b == 4 ? std::stoi(y2.lower) : -1;
+          if (y2.e - y2.b == 2) v2 = v / 100 * 100 + std::stoi(y2.lower);
+          if (v2 > v && v2 < v + 100 && !(y2.e < t_.size() && IsAsciiAlnum(t_[y2.e]))) {
+            c->end = y2.e;
+            c->value = YearSpan(v, v2);
+            return true;
+          }
+        }
+      }
+      // Not a year: a count before a plural noun ("2000 troops"), part of a
+      // phone number or amount, a number inside Chinese text ("2025元").
+      Word nx = WordAt(e);
+      static const char* kNotPlural[] = {"as", "is", "was", "has", "its", "this", "us", "was"};
+      bool plural = !nx.num && !nx.cap && nx.lower.size() > 2 && nx.lower.back() == 's';
+      for (auto* f : kNotPlural)
+        if (nx.lower == f) plural = false;
+      if (plural && (nx.lower.ends_with("ss") || nx.lower.ends_with("is") ||
+                     nx.lower.ends_with("us")))
+        plural = false;  // crisis, process, census
+      static const char* kUnits[] = {"people", "km", "feet", "metres", "meters", "kg", "men",
+                                     "women", "children", "police", "staff", "per", "percent"};
+      for (auto* u : kUnits)
+        if (nx.lower == u) plural = true;
+      char prev = x.b > 0 ? t_[x.b - 1] : ' ';
+      char next = e < t_.size() ? t_[e] : ' ';
+      bool next_digit = e + 1 < t_.size() && IsAsciiDigit(t_[e + 1]);
+      bool numeric = (prev == '-' && part < 0) || prev == '$' || prev == '#' || prev == '.' || prev == ',' ||
+                     prev == '/' || prev == ':' || next == '-' || next == '/' || next == '%' ||
+                     ((next == '.' || next == ',' || next == ':') && next_digit);
+      if (plural || numeric) return false;
+      if (part >= 0 || EnContextBefore(x.b)) {
+        c->end = e;
+        c->value = part >= 0 ? PartOfYear(v, part) : TimeValue::Year(v);
+        return true;
+      }
+      // A bare year ("The 2008 crisis", "2022 was", "(2024)"): only after
+      // "the", at a sentence start or in parentheses, and in ASCII context.
+      if (v >= 1900 && v <= pub_y_ + 10 && static_cast<unsigned char>(next) < 0x80) {
+        size_t q = x.b;
+        while (q > 0 && t_[q - 1] == ' ') --q;
+        bool start = q == 0 || t_[q - 1] == '\n' || t_[q - 1] == '(' || t_[q - 1] == '.' ||
+                     t_[q - 1] == '"';
+        bool after_the = q >= 3 && (t_.substr(q - 3, 3) == "the" || t_.substr(q - 3, 3) == "The") &&
+                         (q == 3 || !IsAsciiAlpha(t_[q - 4]));
+        if (start || after_the) {
+          c->end = e;
+          c->value = TimeValue::Year(v);
+          return true;
+        }
+      }
+    }
+  }
+  // Seasons: spring 2009, early summer
+  if (auto it = lx_.en_season.find(x.lower); it != lx_.en_season.end()) {
+    int y = 0;
+    size_t ye = 0;
+    Word ofw = WordAt(x.e);
+    size_t from = ofw.lower == "of" ? ofw.e : x.e;
+    if (year_after(from, &y, &ye)) {
+      c->end = ye;
+      c->value = MonthRange(y, it->second.first_month, it->second.months, Precision::kSeason);
+      return true;
+    }
+  }
+  return false;
+}
+
+// Relative phrases of the lexicon and weekdays (part of En).
+void Scanner::EnRelative(size_t p, const Word& w, Cand* best) {
+  // Relative phrases from the lexicon, longest first.
+  {
+    std::string phrase;
+    size_t i = p, ends[8];
+    std::string phrases[8];
+    size_t k = 0;
+    while (k < lx_.en_rel_max_words && k < 8) {
+      Word x = WordAt(i);
+      if (x.e == x.b || x.num) break;
+      if (k > 0 && x.b != i + 1) break;  // words separated by one space
+      phrase += (k ? " " : "") + x.lower;
+      phrases[k] = phrase;
+      ends[k] = x.e;
+      i = x.e;
+      ++k;
+    }
+    while (k > 0) {
+      auto it = lx_.en_rel.find(phrases[k - 1]);
+      if (it != lx_.en_rel.end()) {
+        const RelEntry& r = it->second;
+        Cand c;
+        c.begin = p;
+        c.end = ends[k - 1];
+        c.res = r.anchor ? Resolution::kAnchor : Resolution::kPublication;
+        int32_t base = r.anchor ? AnchorDay() : pub_;
+        if (r.anchor && (r.unit == Unit::kMonth || r.unit == Unit::kYear) && anchor_any_)
+          base = anchor_any_->earliest;
+        switch (r.unit) {
+          case Unit::kDay: c.value = DayValue(base + r.offset); break;
+          case Unit::kWeek: c.value = Week(base + 7 * r.offset); break;
+          case Unit::kMonth: c.value = MonthOfDay(AddMonthsToDay(base, r.offset)); break;
+          case Unit::kYear: c.value = TimeValue::Year(YearOf(base) + r.offset); break;
+          case Unit::kSame: c.value = anchor_any_ ? *anchor_any_ : DayValue(pub_); break;
+        }
+        c.future = !r.anchor && r.offset > 0;
+        Take(best, c);
+        break;
+      }
+      --k;
+    }
+  }
+  // Weekdays: Friday, on Tuesday, last Friday, next Monday, Tuesday's.
+  {
+    std::string mod;
+    Word x = w;
+    if (w.lower == "last" || w.lower == "next" || w.lower == "this" || w.lower == "past") {
+      mod = w.lower;
+      x = WordAt(w.e);
+    }
+    auto it = lx_.en_weekday.find(x.lower);
+    if (it != lx_.en_weekday.end() && x.cap) {
+      Cand c;
+      c.begin = p;
+      c.end = x.e;
+      c.res = Resolution::kPublication;
+      bool fut = mod == "next" || (mod.empty() && FutureCue(p, x.e));
+      int32_t d;
+      if (mod == "this") {
+        d = MondayOf(pub_) + (it->second + 6) % 7;
+        fut = d > pub_;
+      } else {
+        d = WeekdayNear(it->second, fut, mod == "last" || mod == "next" || mod == "past" || fut);
+      }
+      c.value = DayValue(d);
+      c.future = fut;
+      Take(best, c);
+    }
+  }
+}
+
+// N units ago / later; the past N years (part of En).
+void Scanner::EnCounts(size_t p, const Word& w, Cand* best) {
+  // N units ago / later / earlier; the past N years; recent years.
+  {
+    int n = 0;
+    Word x = w;
+    bool approx = false;
+    size_t begin = p;
+    bool have = EnNumberWord(x, &n);
+    if (have && !x.num && n >= 20 && n <= 90 && x.e + 1 < t_.size() && t_[x.e] == '-') {
+      Word ones = WordAt(x.e + 1);  // twenty-five
+      int o = 0;
+      if (ones.b == x.e + 1 && EnNumberWord(ones, &o) && !ones.num && o >= 1 && o <= 9) {
+        n += o;
+        x = ones;
+      }
+    }
+    if (!have && (x.lower == "few" || x.lower == "several")) {
+      n = 3;
+      have = approx = true;
+    }
+    if (have && !x.num && x.lower != "a" && x.lower != "an") {
+      Word few = WordAt(x.e);
+      if (few.lower == "few") {  // "a few"
+        x = few;
+        n = 3;
+        approx = true;
+      }
+    } else if (have && (x.lower == "a" || x.lower == "an")) {
+      Word few = WordAt(x.e);
+      if (few.lower == "few") {
+        x = few;
+        n = 3;
+        approx = true;
+      }
+    }
+    if (have) {
+      Word u = WordAt(x.e);
+      Unit unit = Unit::kSame;
+      if (u.lower == "day" || u.lower == "days") unit = Unit::kDay;
+      else if (u.lower == "week" || u.lower == "weeks") unit = Unit::kWeek;
+      else if (u.lower == "month" || u.lower == "months") unit = Unit::kMonth;
+      else if (u.lower == "year" || u.lower == "years") unit = Unit::kYear;
+      if (unit != Unit::kSame) {
+        Word dir = WordAt(u.e);
+        int sign = 0;
+        bool anchor = false;
+        if (dir.lower == "ago") sign = -1;
+        else if (dir.lower == "later" || dir.lower == "afterwards") sign = 1, anchor = true;
+        else if (dir.lower == "earlier" || dir.lower == "before") sign = -1, anchor = true;
+        if (sign != 0 && !(dir.lower == "before" && WordAt(dir.e).e != WordAt(dir.e).b &&
+                           IsAsciiAlpha(t_[WordAt(dir.e).b]) && WordAt(dir.e).lower != "that")) {
+          Cand c;
+          c.begin = begin;
+          c.end = dir.e;
+          c.res = anchor ? Resolution::kAnchor : Resolution::kPublication;
+          int32_t base = anchor ? AnchorDay() : pub_;
+          if (anchor && (unit == Unit::kYear || unit == Unit::kMonth) && anchor_any_)
+            base = anchor_any_->earliest;
+          int32_t d = unit == Unit::kDay    ? base + sign * n
+                      : unit == Unit::kWeek ? base + sign * 7 * n
+                      : AddMonthsToDay(base, sign * n * (unit == Unit::kYear ? 12 : 1));
+          c.value = unit == Unit::kYear    ? TimeValue::Year(YearOf(d))
+                    : unit == Unit::kMonth ? MonthOfDay(d)
+                                           : DayValue(d);
+          c.value.approximate = approx || unit == Unit::kWeek;
+          c.future = sign > 0 && !anchor;
+          Take(best, c);
+        }
+      }
+    }
+    // the past/last N years, the past decade, recent years
+    Word a = w;
+    if (a.lower == "the") a = WordAt(a.e);
+    if (a.lower == "past" || a.lower == "last" || a.lower == "recent") {
+      Word b = WordAt(a.e);
+      int k = 1;
+      bool counted = EnNumberWord(b, &k) || b.lower == "few" || b.lower == "several";
+      if (b.lower == "few" || b.lower == "several") k = 3;
+      Word u = counted ? WordAt(b.e) : b;
+      int months = 0;
+      if (u.lower == "years" || (u.lower == "year" && !counted)) months = 12 * k;
+      else if (u.lower == "decade" || u.lower == "decades") months = 120 * k;
+      else if (u.lower == "months") months = k;
+      if (a.lower == "recent" && u.lower == "years") months = 60;
+      if (months > 0 && (counted || a.lower == "recent" || u.lower == "decade" || u.lower == "decades" ||
+                         u.lower == "year")) {
+        if (!(a.lower == "last" && u.lower == "year" && !counted)) {
+          Cand c;
+          c.begin = p;
+          c.end = u.e;
+          c.value = TimeValue::Days(AddMonthsToDay(pub_, -months), pub_, Precision::kRange);
+          c.value.approximate = true;
+          c.duration = true;
+          c.anchor_update = false;
+          c.res = Resolution::kPublication;
+          Take(best, c);
+        }
+      }
+    }
+  }
+}
+
+// Quarters and halves of a year (part of En).
+void Scanner::EnQuarters(size_t p, const Word& w, Cand* best) {
+  // Quarters and halves: the first quarter of 2009, Q3 2009, the second half of 2009.
+  {
+    Word a = w;
+    if (a.lower == "the") a = WordAt(a.e);
+    int ord = 0;
+    Word u;
+    if (a.lower.size() == 2 && a.lower[0] == 'q' && a.lower[1] >= '1' && a.lower[1] <= '4') {
+      ord = a.lower[1] - '0';
+      u = a;
+      u.lower = "quarter";
+    } else if (a.e == a.b + 1 && t_[a.b] == 'Q' && a.e + 1 <= t_.size() && a.e < t_.size() &&
+               t_[a.e] >= '1' && t_[a.e] <= '4' &&
+               (a.e + 1 == t_.size() || !IsAsciiAlnum(t_[a.e + 1]))) {
+      ord = t_[a.e] - '0';
+      u = a;
+      u.e = a.e + 1;
+      u.lower = "quarter";
+    } else if (EnNumberWord(a, &ord) && !a.num && a.lower != "a" && a.lower != "an") {
+      u = WordAt(a.e < t_.size() && t_[a.e] == '-' ? a.e + 1 : a.e);  // third-quarter
+    } else if (a.num && a.e - a.b == 1 && Lit(t_, a.e, {"st", "nd", "rd", "th"})) {
+      ord = t_[a.b] - '0';  // 4th quarter
+      u = WordAt(a.e + 2);
+    }
+    if (ord >= 1 && ord <= 4 && (u.lower == "quarter" || (u.lower == "half" && ord <= 2))) {
+      int y = 0;
+      size_t ye = 0, end = u.e;
+      Word of = WordAt(u.e);
+      bool year = false;
+      bool relative_year = false;
+      if (of.lower == "of") {
+        Word yw = WordAt(of.e);
+        if (yw.num && yw.e - yw.b == 4) {
+          y = std::stoi(yw.lower);
+          ye = yw.e;
+          year = true;
+        } else if (yw.lower == "this" || yw.lower == "last" || yw.lower == "next" ||
+                   yw.lower == "the") {
+          // the third quarter of this year / of last year / of the year
+          Word yr = WordAt(yw.e);
+          if (yw.lower == "the" && yr.lower == "last") {
+            yw = yr;
+            yr = WordAt(yr.e);
+          }
+          if (yr.lower == "year") {
+            y = pub_y_ + (yw.lower == "last" ? -1 : yw.lower == "next" ? 1 : 0);
+            ye = yr.e;
+            year = relative_year = true;
+          }
+        }
+      } else if (u.b == a.b) {  // Q3 2009
+        Word yw = WordAt(u.e);
+        if (yw.num && yw.e - yw.b == 4) {
+          y = std::stoi(yw.lower);
+          ye = yw.e;
+          year = true;
+        }
+      }
+      Cand c;
+      c.begin = p;
+      bool half = u.lower == "half";
+      int first_month = half ? (ord - 1) * 6 + 1 : (ord - 1) * 3 + 1;
+      int len = half ? 6 : 3;
+      if (year) {
+        c.end = ye;
+        c.res = relative_year ? Resolution::kPublication : Resolution::kAbsolute;
+      } else {
+        c.end = end;
+        c.res = Resolution::kPublication;
+        y = first_month <= pub_m_ ? pub_y_ : pub_y_ - 1;
+        if (FutureCue(p, end)) y = first_month + len - 1 >= pub_m_ ? pub_y_ : pub_y_ + 1;
+      }
+      c.value = MonthRange(y, first_month, len, half ? Precision::kHalfYear : Precision::kQuarter);
+      Take(best, c);
+    }
+  }
+}
+
+// Seasons with a modifier; between/from ranges (part of En).
+void Scanner::EnSeasonsAndRanges(size_t p, const Word& w, Cand* best) {
+  // Seasons with a modifier: this summer, last winter, next spring.
+  if (w.lower == "this" || w.lower == "last" || w.lower == "next") {
+    Word s = WordAt(w.e);
+    auto it = lx_.en_season.find(s.lower);
+    if (it != lx_.en_season.end()) {
+      Cand c;
+      c.begin = p;
+      c.end = s.e;
+      c.res = Resolution::kPublication;
+      TimeValue cur = SeasonNear(it->second, false);
+      if (w.lower == "last" && cur.latest >= pub_) {
+        int y = YearOf(cur.earliest) - 1;
+        cur = MonthRange(y, it->second.first_month, it->second.months, Precision::kSeason);
+      } else if (w.lower == "next") {
+        cur = SeasonNear(it->second, true);
+        if (cur.earliest <= pub_)
+          cur = MonthRange(YearOf(cur.earliest) + 1, it->second.first_month, it->second.months,
+                           Precision::kSeason);
+        c.future = true;
+      }
+      c.value = cur;
+      Take(best, c);
+    }
+  }
+  // "between 2013 and 2014", "from March to May": one range.
+  if (w.lower == "between" || w.lower == "from") {
+    Cand a;
+    size_t s = SkipSpaces(w.e);
+    if (EnDate(s, &a) && a.impossible.empty() && a.value.ok()) {
+      Word conj = WordAt(a.end);
+      bool ok = (w.lower == "between" && conj.lower == "and") ||
+                (w.lower == "from" && (conj.lower == "to" || conj.lower == "until" ||
+                                       conj.lower == "through"));
+      Cand b;
+      if (ok && EnDate(SkipSpaces(conj.e), &b) && b.impossible.empty() && b.value.ok()) {
+        TimeValue bv = b.value;
+        // "between March and May 2022": the first takes the second's year.
+        if (a.res != Resolution::kAbsolute && b.res == Resolution::kAbsolute &&
+            a.value.precision == Precision::kMonth && bv.precision == Precision::kMonth) {
+          int y = YearOf(bv.earliest);
+          if (MonthOf(a.value.earliest) > MonthOf(bv.earliest)) --y;
+          a.value = TimeValue::Month(y, MonthOf(a.value.earliest));
+          a.res = Resolution::kAbsolute;
+        }
+        // "from March to May": the second inherits the first's year.
+        if (a.value.precision == Precision::kMonth && bv.precision == Precision::kMonth &&
+            b.res != Resolution::kAbsolute && a.res == Resolution::kAbsolute) {
+          bv = TimeValue::Month(YearOf(a.value.earliest), MonthOf(bv.earliest));
+        }
+        if (bv.latest < a.value.earliest && b.res != Resolution::kAbsolute &&
+            bv.precision == Precision::kMonth) {
+          bv = TimeValue::Month(YearOf(bv.earliest) + 1, MonthOf(bv.earliest));
+        }
+        TimeValue span = TimeValue::Span(a.value, bv);
+        if (bv.precision == Precision::kMonth && a.value.precision == Precision::kMonth &&
+            b.res != Resolution::kAbsolute && a.res != Resolution::kAbsolute &&
+            bv.earliest < a.value.earliest) {
+          span = TimeValue::Span(TimeValue::Month(YearOf(a.value.earliest) - 1, MonthOf(a.value.earliest)), bv);
+        }
+        if (span.ok()) {
+          Cand c = a;
+          c.begin = a.begin;
+          c.end = b.end;
+          c.value = span;
+          c.res = (a.res == Resolution::kAbsolute && b.res == Resolution::kAbsolute)
+                      ? Resolution::kAbsolute
+                      : Resolution::kPublication;
+          Take(best, c);
+        }
+      }
+    }
+  }
+}
+
+void Scanner::En(size_t p, Cand* best) {
+  if (p > 0 && IsAsciiAlnum(t_[p - 1])) return;
+  if (!IsAsciiDigit(t_[p])) {  // a fast filter: only words that may start an expression
+    char buf[16];
+    size_t k = 0;
+    while (p + k < t_.size() && IsAsciiAlpha(t_[p + k]) && k < sizeof(buf)) {
+      buf[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(t_[p + k])));
+      ++k;
+    }
+    if (k == sizeof(buf) || lx_.en_trigger.find(std::string_view(buf, k)) == lx_.en_trigger.end())
+      return;
+  }
+  Word w = WordAt(p);
+  if (w.e == w.b) return;
+  EnRelative(p, w, best);
+  EnCounts(p, w, best);
+  EnQuarters(p, w, best);
+  EnSeasonsAndRanges(p, w, best);
+  {
+    Cand c;
+    if (EnDate(p, &c)) Take(best, c);
+  }
+}
+
+}  // namespace kbq::ingest::time_internal

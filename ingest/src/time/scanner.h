@@ -1,0 +1,122 @@
+// The temporal tagger's Scanner: one pass over a text, proposing at each
+// position at most one Chinese (scan_zh.cc) and one English (scan_en.cc)
+// candidate; the longest wins. Resolution against the publication time and
+// the last date mentioned lives in resolve.cc; the lexicon tables (HeidelTime's
+// "resources") in temporal_lexicon.{h,cc} and ingest/data/time_*.tsv.
+// One Scanner per Tag() call; not shared between threads.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kbq/ingest/temporal_tagger.h"
+#include "time/calendar.h"
+#include "time/scan_text.h"
+#include "time/temporal_lexicon.h"
+
+namespace kbq::ingest::time_internal {
+
+struct Num {
+  int64_t value = 0;
+  size_t end = 0;
+  int digits = 0;        // ASCII / fullwidth digits, or zh digits read digit-wise
+  bool ascii = false;
+  bool digitwise = false;  // 二〇二五
+};
+
+struct Cand {
+  size_t begin = 0, end = 0;
+  TimeValue value;
+  Resolution res = Resolution::kUnresolved;
+  bool duration = false;
+  bool future = false;
+  int minute = -1;
+  bool emit = true;       // false: consumed text that is not a date ("3年" as an age)
+  std::string impossible; // non-empty: an impossible date, reported as a diagnostic
+  bool anchor_update = true;
+};
+
+class Scanner {
+ public:
+  Scanner(const Lexicon& lx, std::string_view t, const TagContext& ctx,
+          std::vector<Diagnostic>* diags)
+      : lx_(lx), t_(t), ctx_(ctx), diags_(diags) {
+    int64_t local = ctx.published_utc + static_cast<int64_t>(ctx.offset_minutes) * 60;
+    int64_t d = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+    pub_ = static_cast<int32_t>(d);
+    pub_y_ = YearOf(pub_);
+    pub_m_ = static_cast<int>(MonthOf(pub_));
+  }
+
+  std::vector<TimeMention> Run();
+
+ private:
+  // --- helpers
+  bool ReadNum(size_t p, Num* n, bool allow_zh = true) const;
+  bool ReadAsciiNum(size_t p, Num* n) const { return ReadNum(p, n, false); }
+  size_t SkipSpaces(size_t p) const;
+  bool FutureCue(size_t b, size_t e) const;
+  size_t ZhLongest(const auto& map, size_t p, size_t max_chars = 6) const;
+  int32_t AnchorDay() const { return anchor_day_ ? anchor_day_->earliest : pub_; }
+
+  // Past-leaning resolvers; `future` resolves forward instead.
+  std::optional<int32_t> MonthDayNear(int m, int d, bool future) const;
+  std::optional<int32_t> DomNear(int d, bool future) const;
+  int YearOfMonthNear(int m, bool future) const;
+  int32_t WeekdayNear(int wd, bool future, bool strict) const;
+  TimeValue SeasonNear(const SeasonEntry& s, bool future) const;
+
+  // --- Chinese
+  void Zh(size_t p, Cand* best);
+  void ZhWords(size_t p, Cand* best);
+  void ZhParts(size_t p, Cand* best);
+  bool ZhFromNumber(size_t p, Cand* c);
+  bool ZhAfterYear(size_t p, int y, Cand* c);
+  bool ZhAfterMonth(size_t p, int y, int m, bool year_known, Cand* c);
+  bool ZhAfterDay(size_t p, int32_t day, Cand* c);
+  void ZhDayRangeTail(Cand* c);
+  size_t ZhTime(size_t p, int* minute, bool need_marker) const;
+  bool ZhCentury(size_t after_century, int century, Cand* c);
+  bool ZhDecadeTail(size_t p, int first_year, Cand* c);
+  size_t ZhPartWord(size_t p, bool month, int* part) const;
+
+  // --- English
+  void En(size_t p, Cand* best);
+  struct Word {
+    size_t b = 0, e = 0;
+    std::string lower;
+    bool num = false;
+    bool cap = false;
+  };
+  Word WordAt(size_t p) const;
+  void EnRelative(size_t p, const Word& w, Cand* best);
+  void EnCounts(size_t p, const Word& w, Cand* best);
+  void EnQuarters(size_t p, const Word& w, Cand* best);
+  void EnSeasonsAndRanges(size_t p, const Word& w, Cand* best);
+  bool EnContextBefore(size_t p) const;
+  bool EnDate(size_t p, Cand* c);
+  bool EnNumberWord(const Word& w, int* v) const;
+
+  void Take(Cand* best, const Cand& c) {
+    if (c.end > best->end) *best = c;
+  }
+
+  const Lexicon& lx_;
+  std::string_view t_;
+  const TagContext& ctx_;
+  std::vector<Diagnostic>* diags_;
+  int32_t pub_ = 0;
+  int pub_y_ = 1970, pub_m_ = 1;
+  size_t line_pos_ = 0;
+  uint64_t line_ = 1;
+  std::optional<TimeValue> anchor_day_;
+  std::optional<TimeValue> anchor_any_;
+};
+
+inline size_t Scanner::ZhLongest(const auto& map, size_t p, size_t max_chars) const {
+  return LongestIn(map, t_, p, max_chars);
+}
+
+}  // namespace kbq::ingest::time_internal
