@@ -274,7 +274,9 @@ void TagEnglish(std::vector<Token>* tokens) {
       if (t.text != "," || (next != nullptr && next->tag == Tag::kConj)) clause_has_verb = false;
       continue;
     }
-    if (t.tag == Tag::kConj || t.tag == Tag::kSubConj || t.tag == Tag::kRel) clause_has_verb = false;
+    // A conjunction keeps the clause's verb (met Biden and [trade ties]); a
+    // subordinator or relative opens a new clause.
+    if (t.tag == Tag::kSubConj || t.tag == Tag::kRel) clause_has_verb = false;
     if (t.tag == Tag::kTo) {
       // "to" + a word that can be a base verb → the infinitive marker.
       bool verb_next = next != nullptr && next->closed == 0 && (next->possible & kPosVerb) &&
@@ -289,7 +291,9 @@ void TagEnglish(std::vector<Token>* tokens) {
     if (t.tag == Tag::kDet && (t.closed & (kPron | kRel))) {
       // this/that/both/all: a determiner before a noun, else a pronoun or relative.
       bool before_noun = next != nullptr && NounLike(*next) && next->tag != Tag::kProperNoun;
-      if (!before_noun) t.tag = (t.closed & kRel) && prev != nullptr && IsNominal(prev->tag) ? Tag::kRel
+      // The antecedent is right before the relative, or before a comma (the summit, which …).
+      const Token* ante = prev != nullptr && prev->text == "," && i > 1 ? &toks[i - 2] : prev;
+      if (!before_noun) t.tag = (t.closed & kRel) && ante != nullptr && IsNominal(ante->tag) ? Tag::kRel
                                 : (t.closed & kSubConj) ? Tag::kSubConj : Tag::kPronoun;
       if (t.tag == Tag::kSubConj || t.tag == Tag::kRel) clause_has_verb = false;
       continue;
@@ -333,21 +337,30 @@ void TagEnglish(std::vector<Token>* tokens) {
         verb_infl = Inflection::kPast;
       }
     } else if (gt == Tag::kDet || gt == Tag::kPossPron || gt == Tag::kPossMarker || gt == Tag::kAdj ||
-               gt == Tag::kNumber || gt == Tag::kPrep) {
+               gt == Tag::kNumber) {
       verb = false;  // the meeting, Russia's strikes, new sanctions, in talks
-    } else if (verb_infl == Inflection::kPast && !clause_has_verb) {
-      verb = true;  // Xi met, forces struck
+    } else if (gt == Tag::kPrep) {
+      // A gerund taking an object after a preposition: for supporting Ukraine.
+      verb = verb_infl == Inflection::kGerund && next != nullptr &&
+             (next->tag == Tag::kDet || next->tag == Tag::kProperNoun || next->tag == Tag::kPossPron);
+    } else if (verb_infl == Inflection::kPast && (!clause_has_verb || gt == Tag::kConj)) {
+      verb = true;  // Xi met, forces struck, … and held
+    } else if (gov != nullptr && gov->text == "," &&
+               (verb_infl == Inflection::kPast || verb_infl == Inflection::kGerund)) {
+      verb = true;  // …, killing dozens; the summit, which …, ended
     } else if (gov != nullptr && IsNominal(gt) && !clause_has_verb) {
       verb = !VerbFollows(toks, i);  // Russia strikes Kyiv; but: peace talks were held
     } else if (gov == nullptr || gt == Tag::kPunct || gt == Tag::kConj) {
       // Clause start: a verb when an argument follows and a subject came before it (and-ellipsis).
-      verb = gt == Tag::kConj && clause_has_verb == false && next != nullptr &&
+      verb = gt == Tag::kConj && next != nullptr &&
              (next->tag == Tag::kDet || next->tag == Tag::kProperNoun || next->tag == Tag::kPossPron);
     }
     if (verb) {
       Choose(&t, Tag::kVerb, kPosVerb, r);
       t.inflection = verb_infl;
-      if (verb_infl != Inflection::kGerund || gt == Tag::kAux) clause_has_verb = true;
+      // A participle before "by" modifies a noun (drones launched by Russia) and leaves the clause its verb.
+      bool participle = verb_infl == Inflection::kPast && gt != Tag::kAux && next != nullptr && next->lower == "by";
+      if ((verb_infl != Inflection::kGerund || gt == Tag::kAux) && !participle) clause_has_verb = true;
     } else if (can_adj && next != nullptr && ((next->closed == 0 && (next->possible & kPosNoun)) || IsTimeWord(*next)) &&
                next->tag != Tag::kProperNoun) {
       Choose(&t, Tag::kAdj, kPosAdj, r);
@@ -447,6 +460,11 @@ size_t VerbGroup(const std::vector<Token>& toks, size_t i, Chunk* c) {
   if (main >= 0 && toks[main].tag == Tag::kVerb && toks[main].inflection == Inflection::kGerund && last_aux < 0 &&
       c->modal.empty()) {
     c->finite = false;  // after meeting Biden
+  }
+  if (toks[main].tag == Tag::kVerb && toks[main].inflection == Inflection::kPast && last_aux < 0 && c->modal.empty() &&
+      j < toks.size() && toks[j].lower == "by" && i > 0 && toks[i - 1].tag != Tag::kPronoun) {
+    c->passive = true;  // drones launched by Russia: a participle modifying the noun before it
+    c->finite = false;
   }
   c->head = static_cast<uint32_t>(main);
   c->lemma = toks[main].lemma;

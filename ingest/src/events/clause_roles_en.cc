@@ -148,6 +148,7 @@ void ClauseBuilder::OnPreposition(size_t k, size_t* next) {
   if (!Is(k + 1, ChunkKind::kNounPhrase)) return;
   Group g = ParseGroup(k + 1, true);
   *next = g.next;
+  last_group_ = g.nouns;
   const bool passive = cur().verb >= 0 && chunks_[cur().verb].passive;
   if (prep == "by" && passive && !g.temporal) {
     cur().by_agent.insert(cur().by_agent.end(), g.nouns.begin(), g.nouns.end());
@@ -166,16 +167,24 @@ void ClauseBuilder::OnVerbGroup(size_t k) {
     uint32_t n = NewClause(static_cast<int32_t>(cur_));  // before taking references: all_ grows
     ClauseRoles& c = all_[n];
     const ClauseRoles& o = all_[cur_];
-    if (vg.infinitive) {
+    const bool after_comma = k > 0 && IsPunct(k - 1, ",");
+    const bool after_for = k > 0 && Is(k - 1, ChunkKind::kPreposition) && toks_[chunks_[k - 1].begin_token].lower == "for";
+    if (vg.infinitive || (after_for && !o.objects.empty())) {
+      // urged [Xi] to …, thanked [Biden] for supporting …, called on [Russia] to …, [Xi] agreed to …
+      const bool on_particle = o.particle == "on" || o.particle == "upon";
       if (!o.objects.empty()) {
         c.subject = {o.objects.back()};
-      } else if (!o.particle.empty() && !o.preps.empty() && o.preps.back().prep == o.particle) {
+      } else if (on_particle && !o.preps.empty() && o.preps.back().prep == o.particle) {
         c.subject = o.preps.back().nouns;
       } else {
         c.subject = o.subject;
       }
-      c.subject_inherited = !c.subject.empty();
+    } else if (vg.passive && !last_group_.empty() && Is(k - 1, ChunkKind::kNounPhrase)) {
+      c.subject = last_group_;  // drones launched by Russia
+    } else if (after_comma && o.verb >= 0) {
+      c.subject = o.subject;  // …, killing dozens
     }
+    c.subject_inherited = !c.subject.empty();
     c.verb = static_cast<int32_t>(k);
     if (o.verb < 0) waiting_.push_back(cur_);
     cur_ = n;
