@@ -1,0 +1,284 @@
+// Clause roles over chunks (chunker_en.h): noun-phrase groups (apposition,
+// coordination), then one left-to-right pass that opens a clause per verb
+// group and fills its subject, objects and prepositional attachments.
+#include <algorithm>
+
+#include "events/chunker_en.h"
+
+namespace kbq::ingest::events {
+namespace {
+
+// A noun phrase with its appositions and coordinated members, chunks [first, next).
+struct Group {
+  std::vector<uint32_t> nouns;  // the coordinated noun phrases (appositions left out)
+  size_t next = 0;              // the chunk after the group
+  bool temporal = false;
+};
+
+class ClauseBuilder {
+ public:
+  ClauseBuilder(const std::vector<Token>& toks, std::vector<Chunk>* chunks) : toks_(toks), chunks_(*chunks) {}
+  std::vector<ClauseRoles> Run();
+
+ private:
+  bool Is(size_t k, ChunkKind kind) const { return k < chunks_.size() && chunks_[k].kind == kind; }
+  bool IsPunct(size_t k, std::string_view p) const {
+    return Is(k, ChunkKind::kPunct) && toks_[chunks_[k].begin_token].text == p;
+  }
+  bool IsFiniteVerb(size_t k) const {
+    return Is(k, ChunkKind::kVerbGroup) && chunks_[k].finite && !chunks_[k].infinitive;
+  }
+  bool SentenceEnd(size_t k) const {
+    return k >= chunks_.size() || IsPunct(k, ".") || IsPunct(k, "?") || IsPunct(k, "!") || IsPunct(k, ";");
+  }
+  size_t Apposition(size_t k);
+  Group ParseGroup(size_t k, bool object_position);
+  uint32_t NewClause(int32_t parent);
+  void OnNounGroup(size_t k, size_t* next);
+  void OnPreposition(size_t k, size_t* next);
+  void OnVerbGroup(size_t k);
+  void OnSubordinator(size_t k);
+  ClauseRoles& cur() { return all_[cur_]; }
+
+  const std::vector<Token>& toks_;
+  std::vector<Chunk>& chunks_;
+  std::vector<ClauseRoles> all_;
+  uint32_t cur_ = 0;
+  std::vector<uint32_t> waiting_;  // outer clauses whose verb comes after a nested clause
+  std::vector<uint32_t> last_group_;
+  bool after_conj_ = false;
+};
+
+// An apposition after the noun phrase at chunk k (", the Y of Z," or ", X,"
+// after "the Y"): marks it and returns the chunk after it (its closing comma
+// consumed), or k + 1 when there is none.
+size_t ClauseBuilder::Apposition(size_t k) {
+  if (!IsPunct(k + 1, ",") || !Is(k + 2, ChunkKind::kNounPhrase)) return k + 1;
+  const Chunk& first = chunks_[k];
+  const Chunk& second = chunks_[k + 2];
+  Tag lead = toks_[second.begin_token].tag;
+  bool described = lead == Tag::kDet || lead == Tag::kPossPron || second.possessor >= 0;
+  bool named = toks_[first.begin_token].tag == Tag::kDet && toks_[second.head].tag == Tag::kProperNoun;
+  if ((!described && !named) || second.temporal) return k + 1;
+  size_t m = k + 3;
+  // "the Y of Z": up to three "of"/"in"/"for" phrases inside the apposition.
+  for (int n = 0; n < 3 && Is(m, ChunkKind::kPreposition) && Is(m + 1, ChunkKind::kNounPhrase); ++n) {
+    std::string_view p = toks_[chunks_[m].begin_token].lower;
+    if (p != "of" && p != "in" && p != "for" && p != "at") break;
+    m += 2;
+  }
+  if (!IsPunct(m, ",") && !SentenceEnd(m)) return k + 1;
+  chunks_[k].apposition = static_cast<int32_t>(k + 2);
+  chunks_[k + 2].appositive = true;
+  return IsPunct(m, ",") ? m + 1 : m;
+}
+
+// The group at chunk k (a noun phrase). In object position a member followed
+// by a finite verb is not coordinated: it is the next clause's subject.
+Group ClauseBuilder::ParseGroup(size_t k, bool object_position) {
+  Group g;
+  g.nouns.push_back(static_cast<uint32_t>(k));
+  g.temporal = chunks_[k].temporal;
+  size_t q = Apposition(k);
+  for (;;) {
+    // A list: (, NP)* ,? and|or NP
+    size_t p = q;
+    std::vector<size_t> members;
+    while (IsPunct(p, ",") && Is(p + 1, ChunkKind::kNounPhrase) && members.size() < 16) {
+      members.push_back(p + 1);
+      p += 2;
+    }
+    if (IsPunct(p, ",")) ++p;
+    if (!Is(p, ChunkKind::kConjunction) || !Is(p + 1, ChunkKind::kNounPhrase)) break;
+    std::string_view conj = toks_[chunks_[p].begin_token].lower;
+    if (conj != "and" && conj != "or") break;
+    members.push_back(p + 1);
+    if (object_position && IsFiniteVerb(p + 2)) break;  // met Biden and Putin called …
+    if (chunks_[p + 1].temporal != g.temporal) break;
+    for (size_t mbr : members) g.nouns.push_back(static_cast<uint32_t>(mbr));
+    q = p + 2;
+  }
+  g.next = q;
+  return g;
+}
+
+uint32_t ClauseBuilder::NewClause(int32_t parent) {
+  all_.emplace_back();
+  all_.back().parent = parent;
+  return static_cast<uint32_t>(all_.size() - 1);
+}
+
+void ClauseBuilder::OnNounGroup(size_t k, size_t* next) {
+  Group g = ParseGroup(k, cur().verb >= 0);
+  *next = g.next;
+  last_group_ = g.nouns;
+  // A time phrase is a time, unless a finite verb follows it (May met Merkel).
+  if (g.temporal && !IsFiniteVerb(g.next)) {
+    cur().times.insert(cur().times.end(), g.nouns.begin(), g.nouns.end());
+    return;
+  }
+  if (cur().verb >= 0 && IsFiniteVerb(g.next)) {
+    // A new subject before a finite verb: the outer clause waiting for its
+    // verb (after a nested clause), or a new clause (he said [they met]).
+    if (!waiting_.empty() && !after_conj_) {
+      cur_ = waiting_.back();
+      waiting_.pop_back();
+      if (!cur().subject.empty()) {
+        cur_ = NewClause(static_cast<int32_t>(cur_));
+      }
+    } else {
+      cur_ = NewClause(after_conj_ ? all_[cur_].parent : static_cast<int32_t>(cur_));
+    }
+    cur().subject = g.nouns;
+    return;
+  }
+  if (cur().verb < 0) {
+    cur().subject = g.nouns;
+  } else {
+    cur().objects.insert(cur().objects.end(), g.nouns.begin(), g.nouns.end());
+  }
+}
+
+void ClauseBuilder::OnPreposition(size_t k, size_t* next) {
+  *next = k + 1;
+  std::string prep = toks_[chunks_[k].begin_token].lower;
+  if (cur().verb >= 0 && static_cast<size_t>(cur().verb) + 1 == k && cur().particle.empty()) {
+    cur().particle = prep;  // called for, called on
+  }
+  if (!Is(k + 1, ChunkKind::kNounPhrase)) return;
+  Group g = ParseGroup(k + 1, true);
+  *next = g.next;
+  last_group_ = g.nouns;
+  const bool passive = cur().verb >= 0 && chunks_[cur().verb].passive;
+  if (prep == "by" && passive && !g.temporal) {
+    cur().by_agent.insert(cur().by_agent.end(), g.nouns.begin(), g.nouns.end());
+  } else if (prep == "with" && !g.temporal) {
+    cur().with_partner.insert(cur().with_partner.end(), g.nouns.begin(), g.nouns.end());
+  } else {
+    cur().preps.push_back({prep, g.nouns, g.temporal});
+  }
+}
+
+void ClauseBuilder::OnVerbGroup(size_t k) {
+  const Chunk& vg = chunks_[k];
+  if (vg.infinitive || !vg.finite) {
+    // A nested clause: its subject is the controller (urged Xi to …; called
+    // on Russia to …; agreed to …), left empty for a participle.
+    uint32_t n = NewClause(static_cast<int32_t>(cur_));  // before taking references: all_ grows
+    ClauseRoles& c = all_[n];
+    const ClauseRoles& o = all_[cur_];
+    const bool after_comma = k > 0 && IsPunct(k - 1, ",");
+    const bool after_for = k > 0 && Is(k - 1, ChunkKind::kPreposition) && toks_[chunks_[k - 1].begin_token].lower == "for";
+    if (vg.infinitive || (after_for && !o.objects.empty())) {
+      // urged [Xi] to …, thanked [Biden] for supporting …, called on [Russia] to …, [Xi] agreed to …
+      const bool on_particle = o.particle == "on" || o.particle == "upon";
+      if (!o.objects.empty()) {
+        c.subject = {o.objects.back()};
+      } else if (on_particle && !o.preps.empty() && o.preps.back().prep == o.particle) {
+        c.subject = o.preps.back().nouns;
+      } else {
+        c.subject = o.subject;
+      }
+    } else if (vg.passive && !last_group_.empty() && Is(k - 1, ChunkKind::kNounPhrase)) {
+      c.subject = last_group_;  // drones launched by Russia
+    } else if (after_comma && o.verb >= 0) {
+      c.subject = o.subject;  // …, killing dozens
+    }
+    c.subject_inherited = !c.subject.empty();
+    c.verb = static_cast<int32_t>(k);
+    if (o.verb < 0) waiting_.push_back(cur_);
+    cur_ = n;
+    return;
+  }
+  if (cur().verb < 0) {
+    cur().verb = static_cast<int32_t>(k);
+    return;
+  }
+  if (after_conj_) {
+    // and-ellipsis: met Biden and held talks.
+    uint32_t n = NewClause(cur().parent);
+    all_[n].subject = all_[cur_].subject;
+    all_[n].subject_inherited = true;
+    all_[n].verb = static_cast<int32_t>(k);
+    cur_ = n;
+    return;
+  }
+  if (!waiting_.empty()) {
+    cur_ = waiting_.back();  // Xi, who met Biden, [said]
+    waiting_.pop_back();
+    if (cur().verb < 0) {
+      cur().verb = static_cast<int32_t>(k);
+      return;
+    }
+  }
+  cur_ = NewClause(static_cast<int32_t>(cur_));
+  cur().verb = static_cast<int32_t>(k);
+}
+
+void ClauseBuilder::OnSubordinator(size_t k) {
+  const Token& t = toks_[chunks_[k].begin_token];
+  uint32_t n = NewClause(static_cast<int32_t>(cur_));
+  if (t.tag == Tag::kRel && !last_group_.empty() && t.lower != "what") {
+    all_[n].subject = last_group_;  // the antecedent; a later subject replaces it (the deal that Xi signed)
+    all_[n].subject_inherited = true;
+  }
+  if (all_[cur_].verb < 0) waiting_.push_back(cur_);
+  cur_ = n;
+}
+
+std::vector<ClauseRoles> ClauseBuilder::Run() {
+  cur_ = NewClause(-1);
+  for (size_t k = 0; k < chunks_.size();) {
+    size_t next = k + 1;
+    bool conj = false;
+    switch (chunks_[k].kind) {
+      case ChunkKind::kNounPhrase: {
+        bool inherited = cur().subject_inherited && cur().verb < 0;
+        OnNounGroup(k, &next);
+        if (inherited && !cur().subject.empty() && cur().verb < 0) cur().subject_inherited = false;
+        break;
+      }
+      case ChunkKind::kPreposition: OnPreposition(k, &next); break;
+      case ChunkKind::kVerbGroup: OnVerbGroup(k); break;
+      case ChunkKind::kSubordinator: OnSubordinator(k); break;
+      case ChunkKind::kConjunction: conj = true; break;
+      case ChunkKind::kPunct:
+        if (SentenceEnd(k) || IsPunct(k, ":")) {
+          waiting_.clear();
+          cur_ = NewClause(-1);
+        }
+        conj = after_conj_ && IsPunct(k, ",");
+        break;
+      case ChunkKind::kOther: conj = after_conj_; break;
+    }
+    after_conj_ = conj;
+    k = std::max(next, k + 1);
+  }
+  // Keep the clauses that have a verb, in the order of their verbs; a parent
+  // without a verb gives way to its own parent.
+  std::vector<uint32_t> order;
+  for (uint32_t i = 0; i < all_.size(); ++i) {
+    if (all_[i].verb >= 0) order.push_back(i);
+  }
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return all_[a].verb < all_[b].verb; });
+  std::vector<int32_t> index(all_.size(), -1);
+  for (size_t i = 0; i < order.size(); ++i) index[order[i]] = static_cast<int32_t>(i);
+  std::vector<ClauseRoles> out;
+  out.reserve(order.size());
+  for (uint32_t i : order) {
+    ClauseRoles c = std::move(all_[i]);
+    int32_t p = c.parent;
+    while (p >= 0 && index[p] < 0) p = all_[p].parent;
+    c.parent = p >= 0 ? index[p] : -1;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<ClauseRoles> FindClauseRoles(const std::vector<Token>& tokens, std::vector<Chunk>* chunks) {
+  return ClauseBuilder(tokens, chunks).Run();
+}
+
+}  // namespace kbq::ingest::events
