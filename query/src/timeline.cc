@@ -48,13 +48,18 @@ class SourceCounter {
 
 struct Candidate {
   Event event;
+  // Its dates lie wholly inside the query's window (always true without
+  // one): an event dated "2022" only overlaps a week of it, and --top
+  // ranks it after every event known to fall inside the week.
+  bool inside = true;
   double salience = 0;
   size_t sources = 0;
   size_t order = 0;  // position in the scan (date order)
 };
 
-// Higher salience first; on a tie the earlier event.
+// Inside the window first, then higher salience; on a tie the earlier event.
 bool MoreSalient(const Candidate& a, const Candidate& b) {
+  if (a.inside != b.inside) return a.inside;
   return a.salience != b.salience ? a.salience > b.salience : a.order < b.order;
 }
 
@@ -136,6 +141,7 @@ Result<TimelineResult> Engine::Timeline(const TimelineQuery& q) const {
       return true;
     }
     c.salience = Salience(e, c.sources);
+    c.inside = e.date.ok() && e.date.earliest >= from && e.date.latest <= to;
     c.order = order++;
     c.event = e;
     if (q.top == 0) {

@@ -39,7 +39,9 @@ struct TimelineQuery {
   // count as happening that day for --from/--to only when this is set; with
   // no date window they are always listed (after the dated ones).
   bool include_reported = false;
-  size_t top = 0;             // 0 = all; else the N most salient, shown in date order
+  // 0 = all; else the N most salient, shown in date order. Events whose
+  // dates lie inside [from, to] rank before those that only overlap it.
+  size_t top = 0;
   size_t min_mentions = 0;    // keep events with at least K distinct mentions
   size_t min_sources = 0;     // ... and at least K distinct sources (sites, agencies)
   TimelineSort sort = TimelineSort::kDate;
