@@ -18,15 +18,11 @@ Usage:
 """
 import argparse
 import csv
-import json
-import subprocess
+import os
 import sys
 
-
-def kbq(ns, args):
-    out = subprocess.run([ns.kbq, "--db", ns.db, "--no-color"] + args,
-                         check=True, capture_output=True, text=True).stdout
-    return json.loads(out)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sample_press import kbq  # noqa: E402  (one way to run kbq and read its JSON)
 
 
 def main():
@@ -42,12 +38,12 @@ def main():
     ns = ap.parse_args()
     window = ["--from", ns.from_, "--to", ns.to]
     if ns.before:
-        rows = kbq(ns, ["timeline", ns.actor, "--json", "--all", "--include-reported"] + window)
+        rows = kbq(["timeline", ns.actor, "--json", "--all", "--include-reported"] + window, ns)
         rows = [r for r in rows if r["modality"] not in ("negated", "counterfactual")]
         rows.sort(key=lambda r: (r["date"]["start"] or "", r["date"]["end"] or "", r["id"]))
         rows = rows[:ns.n]
     else:
-        rows = kbq(ns, ["timeline", ns.actor, "--json", "--top", str(ns.n)] + window)
+        rows = kbq(["timeline", ns.actor, "--json", "--top", str(ns.n)] + window, ns)
     csv.field_size_limit(1 << 30)
     releases = []
     for name in ("putin.csv", "zelenskyy.csv"):

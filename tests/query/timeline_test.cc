@@ -10,22 +10,14 @@
 #include "kbq/query/render.h"
 #include "kbq/query/salience.h"
 #include "kbq/store.h"
+#include "../kb/store_test_util.h"
 #include "query_test_util.h"
 
 using namespace kbq;
 using namespace kbq::query;
+using kbq::testing::MakeActor;
 
 namespace {
-
-Actor MakeActor(const std::string& id, ActorKind kind, const std::string& en,
-                std::vector<std::string> part_of = {}) {
-  Actor a;
-  a.id = id;
-  a.kind = kind;
-  a.names["en"] = en;
-  a.part_of = std::move(part_of);
-  return a;
-}
 
 Mention MakeMention(const std::string& article, uint32_t sentence) {
   Mention m;
