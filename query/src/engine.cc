@@ -10,6 +10,7 @@
 
 #include "kbq/name_resolution.h"
 #include "kbq/names.h"
+#include "kbq/query/salience.h"
 
 namespace kbq::query {
 namespace {
@@ -47,13 +48,6 @@ std::vector<std::string> AllNames(const Actor& a) {
   for (const auto& [lang, list] : a.aliases) names.insert(names.end(), list.begin(), list.end());
   for (const auto& f : a.forms) names.push_back(f.text);
   return names;
-}
-
-bool TypeMatches(const Event& e, const std::string& type) {
-  if (type.empty()) return true;
-  if (e.type == type) return true;
-  return !e.cameo.empty() && std::all_of(type.begin(), type.end(), ::isdigit) &&
-         e.cameo.rfind(type, 0) == 0;
 }
 
 }  // namespace
@@ -268,63 +262,15 @@ EventView Engine::View(const Event& e) const {
       v.articles.push_back(std::move(art.value()));
     }
   }
+  std::set<std::string> sources;
+  for (const auto& a : v.articles) {
+    if (std::string s = ArticleSource(a); !s.empty()) sources.insert(std::move(s));
+  }
+  v.sources = DistinctSources(e, sources.size());
+  v.salience = Salience(e, sources.size());
   if (auto out = store_.LinksFrom(e.id); out.ok()) v.links_out = std::move(out.value());
   if (auto in = store_.LinksTo(e.id); in.ok()) v.links_in = std::move(in.value());
   return v;
-}
-
-Result<TimelineResult> Engine::Timeline(const TimelineQuery& q) const {
-  TimelineResult result;
-  std::optional<Actor> subject;
-  if (!q.actor.empty()) {
-    auto resolved = Resolve(q.actor, q.strict);
-    if (!resolved.ok()) return resolved.status();
-    subject = resolved->actor;
-    result.subject.push_back(resolved->actor);
-    result.resolution_note = resolved->note;
-  }
-  result.lang = q.lang.empty() ? LanguageOf(q.actor + q.with) : q.lang;
-
-  std::unordered_set<std::string> with_events;
-  if (!q.with.empty()) {
-    auto with = ResolveActor(q.with);
-    if (!with.ok()) return with.status();
-    result.subject.push_back(with.value());
-    Status s = store_.ScanActorTimeline(with->id, q.from.ok() ? q.from.earliest : INT32_MIN,
-                                        q.to.ok() ? q.to.latest : INT32_MAX, q.strict,
-                                        [&](const Event& e) {
-                                          with_events.insert(e.id);
-                                          return true;
-                                        });
-    if (!s.ok()) return s;
-  }
-  std::string place_id;
-  if (!q.place.empty()) {
-    auto place = ResolveActor(q.place);
-    if (!place.ok()) return place.status();
-    place_id = place->id;
-  }
-  auto place_matches = [&](const Event& e) {
-    if (place_id.empty()) return true;
-    if (e.place_id == place_id) return true;
-    if (e.place_id.empty()) return false;
-    auto p = store_.GetActor(e.place_id);
-    return p.ok() && std::find(p->part_of.begin(), p->part_of.end(), place_id) != p->part_of.end();
-  };
-
-  int32_t from = q.from.ok() ? q.from.earliest : INT32_MIN;
-  int32_t to = q.to.ok() ? q.to.latest : INT32_MAX;
-  auto visit = [&](const Event& e) {
-    if (!q.include_hidden && HiddenByDefault(e.modality)) return true;
-    if (!q.with.empty() && !with_events.count(e.id)) return true;
-    if (!TypeMatches(e, q.type) || !place_matches(e)) return true;
-    result.rows.push_back(View(e));
-    return q.limit == 0 || result.rows.size() < q.limit;
-  };
-  Status s = subject ? store_.ScanActorTimeline(subject->id, from, to, q.strict, visit)
-                     : store_.ScanDateRange(from, to, visit);
-  if (!s.ok()) return s;
-  return result;
 }
 
 Result<EventView> Engine::ShowEvent(const std::string& id) const {

@@ -13,6 +13,7 @@
 
 #include "kbq/model_json.h"
 #include "kbq/query/render.h"
+#include "kbq/query/salience.h"
 
 namespace kbq::query {
 namespace {
@@ -88,6 +89,8 @@ std::string ExportTimelineJs(const std::vector<EventView>& events, const ExportO
         (!single_day && !whole_unit)) {
       item["display_date"] = e.date.ToString();
     }
+    // The publication day stands in for a date the text did not give.
+    if (DatedOnlyByReport(e)) item["display_date"] = "reported " + e.date.ToString();
     std::string text = Evidence(e);
     if (e.modality != Modality::kAsserted) {
       text = "[" + std::string(ModalityName(e.modality)) + "] " + text;

@@ -3,12 +3,15 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <sstream>
 #include <tuple>
 
 #include "kbq/model_json.h"
+#include "kbq/query/salience.h"
 
 namespace kbq::query {
 namespace {
@@ -71,14 +74,6 @@ std::string PadLeft(const std::string& s, size_t width) {
   return w >= width ? s : std::string(width - w, ' ') + s;
 }
 
-// Mentions in distinct places: two triggers in one sentence are one mention
-// to a reader.
-size_t DistinctMentions(const Event& e) {
-  std::set<std::tuple<std::string, uint32_t, uint32_t>> seen;
-  for (const auto& m : e.mentions) seen.insert({m.article_id, m.begin, m.end});
-  return seen.size();
-}
-
 // Aligned columns; `right[i]` right-aligns column i. The last column is not
 // padded (no trailing blanks).
 std::string Table(const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right) {
@@ -126,26 +121,89 @@ std::vector<std::pair<const Article*, const MergeNote*>> MergesInto(const EventV
 
 }  // namespace
 
+namespace {
+
+// True when `a` belongs to `other`: a body or place inside it, or a person
+// affiliated with it.
+bool BelongsTo(const Actor& a, const std::string& other) {
+  if (std::find(a.part_of.begin(), a.part_of.end(), other) != a.part_of.end()) return true;
+  return std::any_of(a.affiliations.begin(), a.affiliations.end(),
+                     [&](const Affiliation& af) { return af.actor_id == other; });
+}
+
+// The participants a label names, sources first: each name once; a country
+// left out when a body, place or person of it is named beside it; at most
+// three.
+std::vector<std::string> LabelParticipants(const EventView& v) {
+  std::vector<std::string> ids;
+  for (Role r : {Role::kSource, Role::kTarget, Role::kOther}) {
+    for (const auto& p : v.event.participants) {
+      if (p.role == r && std::find(ids.begin(), ids.end(), p.actor_id) == ids.end()) {
+        ids.push_back(p.actor_id);
+      }
+    }
+  }
+  std::vector<std::string> out;
+  for (const auto& id : ids) {
+    bool covered = std::any_of(ids.begin(), ids.end(), [&](const std::string& other) {
+      auto it = v.actors.find(other);
+      return other != id && it != v.actors.end() && BelongsTo(it->second, id);
+    });
+    if (!covered) out.push_back(id);
+  }
+  return out;
+}
+
+// The type words of a label: the stored label up to its first separator
+// (the lexicon's wording, "Talks halted"), else the type as words.
+// `*zh` says whether they are Chinese (and take Chinese punctuation).
+std::string LabelType(const Event& e, const std::string& lang, bool* zh) {
+  for (const std::string& l : {lang, std::string("en")}) {
+    auto it = e.labels.find(l);
+    if (it == e.labels.end() || it->second.empty()) continue;
+    const std::string& stored = it->second;
+    size_t cut = std::min(stored.find("："), stored.find(": "));
+    *zh = l == "zh";
+    return cut == std::string::npos ? stored : stored.substr(0, cut);
+  }
+  *zh = false;
+  return TypeWords(e.type);
+}
+
+}  // namespace
+
 std::string EventLabel(const EventView& v, const std::string& lang) {
   const Event& e = v.event;
-  if (auto it = e.labels.find(lang); it != e.labels.end() && !it->second.empty()) return it->second;
-  if (auto it = e.labels.find("en"); it != e.labels.end() && !it->second.empty()) return it->second;
-  std::string label = TypeWords(e.type) + ":";
-  std::vector<std::string> sources, targets, others;
-  for (const auto& p : e.participants) {
-    auto& list = p.role == Role::kSource ? sources : p.role == Role::kTarget ? targets : others;
-    list.push_back(NameOf(v, p.actor_id, lang));
+  // Event-stream rows keep the label their importer wrote ("USA: Consult → RUS").
+  if (e.attributes.count("rows")) {
+    for (const std::string& l : {lang, std::string("en")}) {
+      if (auto it = e.labels.find(l); it != e.labels.end() && !it->second.empty()) return it->second;
+    }
   }
-  auto join = [](const std::vector<std::string>& names) {
-    std::string out;
-    for (size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
-    return out;
-  };
-  std::string parties = join(sources);
-  if (!targets.empty()) parties += (parties.empty() ? "" : " → ") + join(targets);
-  if (!others.empty()) parties += (parties.empty() ? "" : " – ") + join(others);
-  if (!parties.empty()) label += " " + parties;
-  if (!e.place_id.empty()) label += ", " + NameOf(v, e.place_id, lang);
+  bool zh = false;
+  std::string label = LabelType(e, lang, &zh);
+  std::vector<std::string> names;
+  for (const auto& id : LabelParticipants(v)) {
+    std::string name = NameOf(v, id, lang);
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    if (names.size() == 3) break;
+  }
+  // The place once: not when a participant is the place, bears its name or
+  // belongs to it (a country's body at home).
+  std::string place;
+  if (!e.place_id.empty()) {
+    place = NameOf(v, e.place_id, lang);
+    bool named = std::find(names.begin(), names.end(), place) != names.end();
+    for (const auto& p : e.participants) {
+      auto it = v.actors.find(p.actor_id);
+      named = named || p.actor_id == e.place_id ||
+              (it != v.actors.end() && BelongsTo(it->second, e.place_id));
+    }
+    if (named) place.clear();
+  }
+  if (!names.empty() || !place.empty()) label += zh ? "：" : ": ";
+  for (size_t i = 0; i < names.size(); ++i) label += (i ? " – " : "") + names[i];
+  if (!place.empty()) label += (names.empty() ? "" : zh ? "，" : ", ") + place;
   return label;
 }
 
@@ -169,6 +227,67 @@ std::vector<std::string> EventCells(const EventView& v, const RenderOptions& o) 
 }
 }  // namespace
 
+Result<std::vector<std::string>> ParseTimelineColumns(std::string_view list) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos <= list.size()) {
+    size_t comma = std::min(list.find(',', pos), list.size());
+    std::string word(list.substr(pos, comma - pos));
+    pos = comma + 1;
+    if (word.empty()) continue;
+    if (std::none_of(std::begin(kTimelineColumns), std::end(kTimelineColumns),
+                     [&](const char* c) { return word == c; })) {
+      std::string known;
+      for (const char* c : kTimelineColumns) known += (known.empty() ? "" : ", ") + std::string(c);
+      return Status::InvalidArgument("unknown column '" + word + "' (use " + known + ")");
+    }
+    out.push_back(std::move(word));
+  }
+  return out;
+}
+
+namespace {
+
+std::string FormatNumber(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+
+// One timeline cell; `date` is the date cell already chosen.
+std::string TimelineCell(const std::string& column, const EventView& v, const std::string& date,
+                         const RenderOptions& o) {
+  if (column == "date") return date;
+  if (column == "event") return EventCell(v, o);
+  if (column == "mentions") return std::to_string(DistinctMentions(v.event));
+  if (column == "articles") return std::to_string(DistinctArticles(v.event));
+  if (column == "sources") return std::to_string(v.sources);
+  if (column == "salience") return FormatNumber(v.salience);
+  if (column == "confidence") return FormatNumber(v.event.confidence);
+  return Paint(v.event.id, kDim, o.color);
+}
+
+// "12 rows hidden: 8 dated only by their report (--include-reported), ..."
+std::string HiddenNote(const TimelineResult& r) {
+  const TimelineHidden& h = r.hidden;
+  std::vector<std::string> parts;
+  auto add = [&](size_t n, const std::string& what) {
+    if (n > 0) parts.push_back(std::to_string(n) + " " + what);
+  };
+  add(h.below_top, "below the top " + std::to_string(r.top) + " (--top 0 shows all)");
+  add(h.reported, "dated only by their report (--include-reported)");
+  add(h.minor, "minor one-participant events (--all)");
+  add(h.negated, "negated or counterfactual (--all)");
+  add(h.few_mentions, "with fewer mentions (lower --min-mentions)");
+  add(h.few_sources, "with fewer sources (lower --min-sources)");
+  if (parts.empty()) return "";
+  std::string note = std::to_string(h.total()) + (h.total() == 1 ? " row" : " rows") + " hidden: ";
+  for (size_t i = 0; i < parts.size(); ++i) note += (i ? ", " : "") + parts[i];
+  return note + "\n";
+}
+
+}  // namespace
+
 std::string RenderTimelineText(const TimelineResult& r, const RenderOptions& o) {
   std::ostringstream out;
   std::string who;
@@ -182,11 +301,47 @@ std::string RenderTimelineText(const TimelineResult& r, const RenderOptions& o) 
                kBold, o.color)
       << "\n";
   if (!r.resolution_note.empty()) out << "(" << r.resolution_note << ")\n";
-  if (r.rows.empty()) return out.str();
-  std::vector<std::vector<std::string>> rows = {{"date", "event", "mentions", "id"}};
-  for (const auto& row : r.rows) rows.push_back(EventCells(row, o));
-  out << Table(rows, {false, false, true, false});
-  return out.str();
+  std::string note = HiddenNote(r);
+  if (r.rows.empty()) return out.str() + note;
+  std::vector<std::string> columns = o.columns;
+  if (columns.empty()) columns = {"date", "event", "mentions", "id"};
+  // One table for both parts, so their columns line up; the headings of
+  // the undated part go in between afterwards.
+  const bool by_date = r.sort == TimelineSort::kDate;
+  std::vector<std::vector<std::string>> rows = {columns};
+  std::vector<std::string> heading_before(1);  // per table row
+  std::string last_day;
+  for (const auto& row : r.rows) {
+    std::string date = DateText(row.event), heading;
+    if (DatedOnlyByReport(row.event)) {
+      std::string day = row.event.date.ToString();
+      if (by_date && day != last_day) {
+        heading = "reported on " + day + ", no date of its own";
+      } else if (!by_date && last_day.empty()) {
+        heading = "reported, no date of their own";
+      }
+      last_day = day;
+      if (by_date) date.clear();
+    }
+    std::vector<std::string> cells;
+    for (const auto& c : columns) cells.push_back(TimelineCell(c, row, date, o));
+    rows.push_back(std::move(cells));
+    heading_before.push_back(std::move(heading));
+  }
+  std::vector<bool> right;
+  for (const auto& c : columns) {
+    right.push_back(c == "mentions" || c == "articles" || c == "sources" || c == "salience" ||
+                    c == "confidence");
+  }
+  std::istringstream table(Table(rows, right));
+  std::string line;
+  for (size_t i = 0; std::getline(table, line); ++i) {
+    if (i < heading_before.size() && !heading_before[i].empty()) {
+      out << "\n" << Paint(heading_before[i], kBold, o.color) << "\n";
+    }
+    out << line << "\n";
+  }
+  return out.str() + (note.empty() ? "" : "\n" + note);
 }
 
 std::string RenderNeighboursText(const std::string& title, const std::vector<NeighbourView>& rows,
@@ -327,6 +482,8 @@ std::string RenderActorsText(const std::vector<ActorView>& actors, const RenderO
 nlohmann::json EventToJson(const EventView& v, const std::string& lang) {
   nlohmann::json j = v.event;
   j["label"] = EventLabel(v, lang);
+  j["salience"] = std::round(v.salience * 1000) / 1000;
+  j["sources"] = v.sources;
   if (j.contains("actors") && j["actors"].is_array()) {
     for (auto& a : j["actors"]) {
       if (a.contains("id")) a["name"] = NameOf(v, a["id"].get<std::string>(), lang);

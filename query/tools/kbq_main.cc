@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cerrno>
+#include <cstdint>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -153,7 +154,22 @@ struct TimelineArgs {
   std::string query, with, from, to, type, place, lang;
   size_t limit = 0;
   bool all = false, strict = false, json = false;
+  // Salience and the undated part (docs/query.md).
+  int64_t top = -1;  // -1: not given
+  size_t min_mentions = 0, min_sources = 0;
+  std::string sort = "date", columns;
+  bool include_reported = false, all_events = false;
 };
+
+// The flags timeline and export share beyond the basic filters.
+void AddSalienceFlags(CLI::App* c, TimelineArgs* a) {
+  c->add_option("--top", a->top, "The N most salient events in the range, shown in date order");
+  c->add_option("--min-mentions", a->min_mentions, "Only events read in at least K sentences");
+  c->add_option("--min-sources", a->min_sources, "Only events from at least K sources (sites, agencies)");
+  c->add_option("--sort", a->sort, "date (default) or salience");
+  c->add_flag("--include-reported", a->include_reported,
+              "Count events dated only by their report as happening that day for --from/--to");
+}
 
 kbq::Result<kbq::query::TimelineQuery> MakeTimelineQuery(const TimelineArgs& a) {
   kbq::query::TimelineQuery q;
@@ -171,6 +187,15 @@ kbq::Result<kbq::query::TimelineQuery> MakeTimelineQuery(const TimelineArgs& a) 
   q.include_hidden = a.all;
   q.strict = a.strict;
   q.lang = a.lang;
+  if (a.top < -1) return Status::InvalidArgument("--top: must be 0 or more");
+  q.top = a.top < 0 ? 0 : static_cast<size_t>(a.top);
+  q.min_mentions = a.min_mentions;
+  q.min_sources = a.min_sources;
+  q.include_reported = a.include_reported;
+  if (a.sort != "date" && a.sort != "salience") {
+    return Status::InvalidArgument("--sort: '" + a.sort + "' is not date or salience");
+  }
+  q.sort = a.sort == "salience" ? kbq::query::TimelineSort::kSalience : kbq::query::TimelineSort::kDate;
   if (!a.lang.empty() && a.lang != "en" && a.lang != "zh") {
     return Status::InvalidArgument("--lang: '" + a.lang + "' is not en or zh");
   }
@@ -195,6 +220,8 @@ int RunTimeline(const Globals& g, const TimelineArgs& a) {
   }
   auto query = MakeTimelineQuery(a);
   if (!query.ok()) return Fail(query.status());
+  auto columns = kbq::query::ParseTimelineColumns(a.columns);
+  if (!columns.ok()) return Fail(Status::InvalidArgument("--columns: " + columns.status().message()));
   auto kb = OpenForRead(g);
   if (!kb.ok()) return Fail(kb.status());
   auto result = (*kb)->Timeline(query.value());
@@ -212,6 +239,7 @@ int RunTimeline(const Globals& g, const TimelineArgs& a) {
     kbq::query::RenderOptions o;
     o.lang = result->lang;
     o.color = UseColor(g);
+    o.columns = columns.value();
     std::cout << kbq::query::RenderTimelineText(result.value(), o);
   }
   return kExitOk;
@@ -464,7 +492,9 @@ int RunExport(const Globals& g, const TimelineArgs& a, const std::string& format
   if (!query.ok()) return Fail(query.status());
   auto kb = OpenForRead(g);
   if (!kb.ok()) return Fail(kb.status());
-  auto exported = (*kb)->Export(*f, query.value());
+  // TimelineJS gets the most salient events unless --top or --all-events
+  // says otherwise (KnowledgeBase::Export).
+  auto exported = (*kb)->Export(*f, query.value(), a.all_events || a.top >= 0);
   if (!exported.ok()) return Fail(exported.status());
   const std::string& text = exported->text;
   if (output.empty() || output == "-") {
@@ -574,9 +604,12 @@ int main(int argc, char** argv) {
   c_tl->add_option("--type", tl.type, "Event type (negotiate) or CAMEO prefix (04)");
   c_tl->add_option("--place", tl.place, "Place name or id");
   c_tl->add_option("--limit", tl.limit, "At most N events");
-  c_tl->add_flag("--all", tl.all, "Include negated and counterfactual events");
+  c_tl->add_flag("--all", tl.all, "Include negated and counterfactual events, and minor ones");
   c_tl->add_flag("--strict", tl.strict, "Only the actor itself, not its bodies, people, places");
   c_tl->add_option("--lang", tl.lang, "Print names in en or zh (default: the query's language)");
+  AddSalienceFlags(c_tl, &tl);
+  c_tl->add_option("--columns", tl.columns,
+                   "Columns: date, event, mentions, articles, sources, salience, confidence, id");
   c_tl->add_flag("--json", tl.json, "JSON output (docs/query.md)");
   c_tl->callback([&] { rc = RunTimeline(g, tl); });
 
@@ -696,9 +729,12 @@ int main(int argc, char** argv) {
   c_export->add_option("--type", ex.type, "Event type (negotiate) or CAMEO prefix (04)");
   c_export->add_option("--place", ex.place, "Place name or id");
   c_export->add_option("--limit", ex.limit, "At most N events");
-  c_export->add_flag("--all", ex.all, "Include negated and counterfactual events");
+  c_export->add_flag("--all", ex.all, "Include negated and counterfactual events, and minor ones");
   c_export->add_flag("--strict", ex.strict, "Only the actor itself, not its bodies, people, places");
   c_export->add_option("--lang", ex.lang, "Names in en or zh (default: the query's language)");
+  AddSalienceFlags(c_export, &ex);
+  c_export->add_flag("--all-events", ex.all_events,
+                     "timelinejs: every event, not only the 100 most salient");
   c_export->add_option("-o,--output", ex_output,
                        "Write to FILE atomically (default: standard output)");
   c_export->callback([&] { rc = RunExport(g, ex, ex_format, ex_output); });

@@ -7,16 +7,23 @@
 //    Flush(); events/s and bytes on disk per event.
 // 2. timeline: every event of one actor (about 1 in 10 rows) over the whole
 //    store, and one month of it; events/s.
-// 3. per article: K articles, each its own Commit() with five events, in
+// 3. engine timelines (kbq::query::Engine, as `kbq timeline C0` runs them):
+//    a plain first-100 timeline beside --top 100 (the 100 most salient of
+//    the range, in date order) over one week, one month, one year and the
+//    whole store; median of 9 runs each, and the ratio top/first-100.
+// 4. per article: K articles, each its own Commit() with five events, in
 //    normal (WAL) mode; articles/s and events/s.
 // It prints figures and never asserts.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <random>
 #include <string>
+#include <vector>
 
+#include "kbq/query/engine.h"
 #include "kbq/store.h"
 
 namespace {
@@ -105,6 +112,14 @@ int main(int argc, char** argv) {
     const uint64_t kBatch = 1000;
     for (uint64_t done = 0; done < n;) {
       kbq::CommitBatch b;
+      // The 200 countries, so the engine can resolve "C0".
+      for (int c = 0; done == 0 && c < 200; ++c) {
+        kbq::Actor a;
+        a.id = "C" + std::to_string(c);
+        a.kind = kbq::ActorKind::kCountry;
+        a.names["en"] = "Country " + std::to_string(c);
+        b.actors.push_back(std::move(a));
+      }
       for (uint64_t i = 0; i < kBatch && done < n; ++i, ++done) {
         b.events.push_back(RandomEvent(rng, done, ""));
       }
@@ -155,7 +170,53 @@ int main(int argc, char** argv) {
                 static_cast<unsigned long long>(seen), Seconds(start));
   }
 
-  // 3. One commit per article.
+  // 3. Engine timelines: first 100 vs --top 100 over ranges of C0's events.
+  {
+    kbq::StoreOptions ro;
+    ro.read_only = true;
+    auto r = kbq::Store::Open(dir + "/bulk", ro);
+    if (!r.ok()) Die(r.status());
+    kbq::query::Engine engine(**r);
+    auto median_ms = [&](const kbq::query::TimelineQuery& q, size_t* rows, size_t* scanned) {
+      std::vector<double> ms;
+      for (int rep = 0; rep < 9; ++rep) {
+        auto start = Clock::now();
+        auto t = engine.Timeline(q);
+        if (!t.ok()) Die(t.status());
+        ms.push_back(Seconds(start) * 1000);
+        *rows = t->rows.size();
+        *scanned = t->rows.size() + t->hidden.total();
+      }
+      std::sort(ms.begin(), ms.end());
+      return ms[ms.size() / 2];
+    };
+    struct Range {
+      const char* name;
+      const char* from;
+      const char* to;
+    };
+    for (const Range& range : {Range{"one week", "2020-03-02", "2020-03-08"},
+                               Range{"one month", "2020-03", "2020-03"},
+                               Range{"one year", "2020", "2020"}, Range{"whole store", "", ""}}) {
+      kbq::query::TimelineQuery q;
+      q.actor = "C0";
+      q.strict = true;
+      if (*range.from) q.from = kbq::TimeValue::Parse(range.from);
+      if (*range.to) q.to = kbq::TimeValue::Parse(range.to);
+      q.limit = 100;
+      size_t rows = 0, scanned = 0;
+      double plain = median_ms(q, &rows, &scanned);
+      q.limit = 0;
+      q.top = 100;
+      size_t top_rows = 0, in_range = 0;
+      double top = median_ms(q, &top_rows, &in_range);
+      std::printf("engine timeline %-11s first 100: %7.2f ms (%zu rows)   --top 100: %7.2f ms (%zu of %zu)"
+                  "   top/first = %.2f\n",
+                  range.name, plain, rows, top, top_rows, in_range, top / plain);
+    }
+  }
+
+  // 4. One commit per article.
   {
     auto store = OpenFresh(dir + "/articles", /*bulk=*/false);
     std::string text(2000, 'x');

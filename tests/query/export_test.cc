@@ -156,11 +156,11 @@ TEST_CASE("Export timelinejs: partial dates leave month and day out", "[query][e
   CHECK(j["events"][1]["start_date"] == json{{"year", 2020}, {"month", 3}});
   CHECK(j["events"][2]["start_date"] == json{{"year", 2021}});
   CHECK(j["events"][0]["unique_id"] == "ev-day");
-  CHECK(j["events"][0]["text"]["headline"] == "Meet: France → Germany");
+  CHECK(j["events"][0]["text"]["headline"] == "Meet: France – Germany");
   ExportOptions zh;
   zh.lang = "zh";
   json jz = json::parse(Export(events, ExportFormat::kTimelineJs, zh));
-  CHECK(jz["events"][0]["text"]["headline"] == "Meet: 法国 → 德国");
+  CHECK(jz["events"][0]["text"]["headline"] == "Meet: 法国 – 德国");
 }
 
 TEST_CASE("Export cytoscape: every edge joins two nodes, outside links are left out",

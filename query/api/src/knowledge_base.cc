@@ -540,10 +540,15 @@ Result<query::PathView> KnowledgeBase::Path(const std::string& a, const std::str
 }
 
 Result<ExportResult> KnowledgeBase::Export(query::ExportFormat format,
-                                           const query::TimelineQuery& q) const {
+                                           const query::TimelineQuery& q, bool every_event) const {
   using R = Result<ExportResult>;
   return Guard<R>([&]() -> R {
-    auto result = Timeline(q);
+    query::TimelineQuery wide = q;
+    wide.include_reported = true;
+    if (format == query::ExportFormat::kTimelineJs && q.top == 0 && !every_event) {
+      wide.top = kTimelineJsTop;
+    }
+    auto result = Timeline(wide);
     if (!result.ok()) return result.status();
     query::ExportOptions o;
     o.lang = result->lang;

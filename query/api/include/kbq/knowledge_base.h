@@ -225,6 +225,9 @@ std::string ToJson(const std::string& name, const std::vector<query::ActorCandid
 std::string ToJson(const std::vector<query::NeighbourView>& rows, const std::string& lang);
 std::string ToJson(const query::PathView& path, const std::string& lang);
 
+// How many events a TimelineJS export holds by default (the most salient).
+inline constexpr size_t kTimelineJsTop = 100;
+
 class KnowledgeBase {
  public:
   // Opens the store at `path`. Errors: NotFound when it is missing and
@@ -284,8 +287,12 @@ class KnowledgeBase {
   Result<query::PathView> Path(const std::string& a, const std::string& b,
                                int max_hops = 6) const;
   // The events of a timeline query (q.actor empty = all events) in `format`;
-  // the TimelineJS title is "Timeline: <actor>".
-  Result<ExportResult> Export(query::ExportFormat format, const query::TimelineQuery& q) const;
+  // the TimelineJS title is "Timeline: <actor>". Events dated only by their
+  // report are always exported (their date basis says so). TimelineJS gets
+  // the kTimelineJsTop most salient events when q.top is 0, unless
+  // `every_event`.
+  Result<ExportResult> Export(query::ExportFormat format, const query::TimelineQuery& q,
+                              bool every_event = false) const;
   // Index consistency and graph problems; ok() when none.
   Result<CheckResult> Check() const;
   Result<StoreStats> Stats() const;

@@ -20,6 +20,8 @@
 
 namespace kbq::query {
 
+enum class TimelineSort { kDate, kSalience };
+
 struct TimelineQuery {
   std::string actor;          // a name in any language, or an id; empty = all events
   std::string with;           // keep only events in which this actor also takes part
@@ -27,10 +29,34 @@ struct TimelineQuery {
   TimeValue to;
   std::string type;           // our event type ("negotiate") or a CAMEO prefix ("04")
   std::string place;          // a place name or id
-  size_t limit = 0;           // 0 = no limit
-  bool include_hidden = false;  // also negated and counterfactual events (--all)
+  size_t limit = 0;           // 0 = no limit: the first N rows in date order
+  // Also negated and counterfactual events, and minor events (IsMinorEvent
+  // in salience.h) (--all).
+  bool include_hidden = false;
   bool strict = false;        // only the actor itself, not its bodies, people, places
   std::string lang;           // "en", "zh"; empty = the script of `actor`
+  // Events dated only by their article's publication day ("reported DAY")
+  // count as happening that day for --from/--to only when this is set; with
+  // no date window they are always listed (after the dated ones).
+  bool include_reported = false;
+  // 0 = all; else the N most salient, shown in date order. Events whose
+  // dates lie inside [from, to] rank before those that only overlap it.
+  size_t top = 0;
+  size_t min_mentions = 0;    // keep events with at least K distinct mentions
+  size_t min_sources = 0;     // ... and at least K distinct sources (sites, agencies)
+  TimelineSort sort = TimelineSort::kDate;
+};
+
+// Rows a timeline left out, by the filter that left them out; every one is
+// reachable with the flag named beside it.
+struct TimelineHidden {
+  size_t negated = 0;       // negated and counterfactual (include_hidden)
+  size_t reported = 0;      // dated only by their report, outside a window (include_reported)
+  size_t minor = 0;         // minor one-participant events (include_hidden)
+  size_t below_top = 0;     // less salient than the top N (top = 0)
+  size_t few_mentions = 0;  // under min_mentions
+  size_t few_sources = 0;   // under min_sources
+  size_t total() const { return negated + reported + minor + below_top + few_mentions + few_sources; }
 };
 
 // An event with every actor it names, ready to print.
@@ -43,15 +69,23 @@ struct EventView {
   // The events at the other end of its links, without their own links;
   // filled by Engine::ShowEvent only (timelines leave it empty).
   std::vector<EventView> linked;
+  double salience = 0;   // Salience() of the event (salience.h)
+  size_t sources = 0;    // distinct sources (sites or agencies) of its mentions
 };
 
 struct TimelineResult {
   std::vector<Actor> subject;  // the resolved actor (and --with actor)
   std::string lang;            // the language names print in
+  // The dated events first, then those dated only by their report
+  // (DatedOnlyByReport), each part in date order (or by salience, highest
+  // first, under TimelineSort::kSalience).
   std::vector<EventView> rows;
   // How the query's name was read when that is worth saying: "Kyiv stands
   // for Ukraine (UKR)"; empty when the name is the actor's own.
   std::string resolution_note;
+  TimelineHidden hidden;       // what the filters left out
+  size_t top = 0;              // the query's top (for the "hidden" note)
+  TimelineSort sort = TimelineSort::kDate;
 };
 
 // One actor a typed name may mean, with how the name names it and how many

@@ -7,6 +7,8 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -17,13 +19,28 @@ namespace kbq::query {
 struct RenderOptions {
   std::string lang = "en";  // names and labels print in this language
   bool color = false;       // ANSI colour (only on a terminal, never with NO_COLOR)
+  // Timeline columns, in order, from kTimelineColumns; empty = the default
+  // date, event, mentions, id.
+  std::vector<std::string> columns;
 };
+
+// The columns a timeline can show: date, event, mentions, articles,
+// sources, salience, confidence, id.
+inline constexpr const char* kTimelineColumns[] = {"date",    "event",    "mentions",
+                                                   "articles", "sources", "salience",
+                                                   "confidence", "id"};
+// Parses "date,event,salience,id"; InvalidArgument naming an unknown column.
+Result<std::vector<std::string>> ParseTimelineColumns(std::string_view list);
 
 // The event's label in `lang` (generated labels first; else built from the
 // type and the participants' names).
 std::string EventLabel(const EventView& v, const std::string& lang);
 
-// One line per event: date, label, modality mark, mention count, id.
+// One line per event: date, label, modality mark, mention count, id (or
+// o.columns). The dated events come first; those dated only by their report
+// follow under a heading per day ("reported on 2022-02-14, no date of its
+// own"). A last line counts the rows the filters hid and names the flag that
+// shows them.
 std::string RenderTimelineText(const TimelineResult& r, const RenderOptions& o);
 // The whole event: participants, attribution, modality, mentions, links.
 std::string RenderEventText(const EventView& v, const RenderOptions& o);
