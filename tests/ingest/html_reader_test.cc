@@ -157,7 +157,7 @@ TEST_CASE("Encodings: the Chinese pages in GB18030 and Big5 read as in UTF-8",
   RequireSameArticle(a.docs[0], b.docs[0], false);
 }
 
-TEST_CASE("Encodings: plain text in GB18030 or Big5 is sniffed; --encoding forces one",
+TEST_CASE("Encodings: plain text in GB18030 or Big5 is sniffed, and --encoding forces one",
           "[ingest][reader][web][encoding]") {
   std::string utf8 = Slurp(WebData("zh_portal.txt"));
   auto plain = ReadString(utf8, "a.txt");
@@ -230,7 +230,7 @@ TEST_CASE("Encodings: a charset that lies is reported at the byte that contradic
   }
 }
 
-TEST_CASE("HTML: detected by content whatever the file is called; --format forces it",
+TEST_CASE("HTML: detected by content whatever the file is called, and --format forces it",
           "[ingest][reader][web]") {
   std::string page = Slurp(WebData("en_wire.html"));
   CHECK(ReadString(page, "saved.dat").docs.size() == 1);

@@ -374,7 +374,7 @@ TEST_CASE("kbq ingest --format gdelt and icews read event streams", "[query][cli
         "atom, warc, gdelt, icews)\n");
 }
 
-TEST_CASE("kbq ingest reads saved HTML pages; --encoding rejects an unknown name",
+TEST_CASE("kbq ingest reads saved HTML pages and --encoding rejects an unknown name",
           "[query][cli][ingest]") {
   const std::string db = TempDir() + "/db";
   const std::string page = std::string(KBQ_SOURCE_DIR) + "/tests/ingest/data/web/en_wire.html";
