@@ -215,6 +215,14 @@ TEST_CASE("WARC: --format warc and sniffing by content", "[ingest][reader][web][
   ReadOptions o;
   o.format = Format::kWarc;
   CHECK(ReadString(warc, "archive.bin", o).docs.size() == 3);
+  // A server that announces ISO-8859-1 for a UTF-8 page: the bytes win.
+  std::string page = Slurp(WebData("zh_portal.html"));
+  auto latin = ReadString(Record("response", "https://portal.example.cn/a.html",
+                                 "application/http; msgtype=response",
+                                 Http("text/html; charset=ISO-8859-1", page), 9),
+                          "latin.warc");
+  REQUIRE(latin.docs.size() == 1);
+  CHECK(latin.docs[0].article.title == "俄乌代表团在伊斯坦布尔举行三年多来首次直接谈判");
   // A gzip file that is not a WARC is refused by the WARC reader, not read as text.
   auto other = ReadString(Gzip("just some text\n"), "notes.gz", o);
   CHECK(other.docs.empty());

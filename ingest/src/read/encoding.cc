@@ -108,6 +108,10 @@ void AppendCodePoint(uint32_t cp, std::string* out) {
 
 }  // namespace
 
+bool IsUtf8Text(std::string_view head) {
+  return HasNonAscii(head) && ValidUtf8Head(head, head.size() < (1 << 16));
+}
+
 std::optional<std::string> CanonicalEncoding(std::string_view label) {
   std::string key = AsciiLower(label);
   while (!key.empty() && (key.back() == ' ' || key.back() == '"' || key.back() == '\'')) key.pop_back();

@@ -49,6 +49,11 @@ struct EncodingChoice {
 // the returned Status (InvalidArgument naming the label).
 Result<EncodingChoice> ChooseEncoding(std::string_view head, std::string_view forced);
 
+// Does `head` hold non-ASCII text that is valid UTF-8? Such bytes are
+// UTF-8 whatever a declaration or an HTTP header says: legacy text is not
+// valid UTF-8 by chance.
+bool IsUtf8Text(std::string_view head);
+
 // Decodes a byte stream in one encoding to UTF-8, chunk by chunk. A byte
 // sequence that is not valid in the encoding becomes U+FFFD's ill-formed
 // stand-in (a lone 0xFF byte, so the readers' strict UTF-8 check skips the

@@ -87,6 +87,7 @@ FeedItem ReadItem(xmlNode* item) {
 void ReadFeed(const ReadContext& ctx, ByteSource& src) {
   constexpr int kOptions = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
                            XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC | XML_PARSE_NOCDATA;
+  InitLibxml();
   std::unique_ptr<xmlTextReader, void (*)(xmlTextReader*)> reader(
       xmlReaderForIO(ReadCallback, nullptr, &src, nullptr, "UTF-8", kOptions), xmlFreeTextReader);
   if (!reader) {
@@ -128,16 +129,15 @@ void ReadFeed(const ReadContext& ctx, ByteSource& src) {
     const uint64_t line = static_cast<uint64_t>(std::max(0, xmlTextReaderGetParserLineNumber(r)));
     const long consumed = xmlTextReaderByteConsumed(r);
     xmlNode* node = xmlTextReaderExpand(r);
-    if (node == nullptr) {
-      // The XML broke (a cut download) while the reader looked for the end
-      // of this node: what the parser built is still there. An item the
-      // parser got past is whole; the last one, cut off, is not.
-      node = xmlTextReaderCurrentNode(r);
-      if (node == nullptr) break;
-      if (node->next == nullptr) {
-        if (is_item) ctx.Error(line, 0, "item cut off by the end of the feed; skipped");
-        break;
-      }
+    // When the XML broke (a cut download) while the reader looked for the
+    // end of this node, what the parser built is still there (Expand may
+    // return it or not). An item the parser got past is whole; the last
+    // one, cut off, is not.
+    if (node == nullptr) node = xmlTextReaderCurrentNode(r);
+    if (node == nullptr) break;
+    if (errors.reported > 0 && node->next == nullptr) {
+      if (is_item) ctx.Error(line, 0, "item cut off by the end of the feed; skipped");
+      break;
     }
     if (channel_field) {
       std::string& field = name == "title" ? feed_title : feed_lang;

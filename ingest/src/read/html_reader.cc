@@ -162,6 +162,7 @@ size_t LineIndex(const std::vector<size_t>& starts, size_t offset) {
 bool ReadHtmlPage(const ReadContext& ctx, std::string_view html, const HtmlPageHints& hints) {
   constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                            HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+  InitLibxml();
   std::unique_ptr<xmlDoc, void (*)(xmlDoc*)> doc(
       htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8", kOptions),
       xmlFreeDoc);

@@ -12,6 +12,14 @@
 
 namespace kbq::ingest::internal {
 
+void InitLibxml() {
+  static const bool done = [] {
+    xmlInitParser();
+    return true;
+  }();
+  (void)done;
+}
+
 std::string NodeName(const xmlNode* n) {
   return n != nullptr && n->name != nullptr
              ? AsciiLower(reinterpret_cast<const char*>(n->name))
@@ -342,6 +350,7 @@ PageText ArticleText(xmlNode* root) {
 
 PageText FragmentText(std::string_view html) {
   if (html.find('<') == std::string_view::npos) return TextOfString(html, 0);
+  InitLibxml();
   constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                            HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
   std::unique_ptr<xmlDoc, void (*)(xmlDoc*)> doc(

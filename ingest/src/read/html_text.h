@@ -12,6 +12,10 @@ typedef struct _xmlNode xmlNode;
 
 namespace kbq::ingest::internal {
 
+// Initialises libxml2 once per process (its parsers may then run on many
+// threads); every reader that parses calls it first.
+void InitLibxml();
+
 // libxml2 helpers: the element's lower-case name, an attribute ("" when
 // absent), all text below a node (entities decoded).
 std::string NodeName(const xmlNode* n);

@@ -238,10 +238,13 @@ void WarcParser::Response(std::string_view block, const std::string& url,
   };
   ReadContext page_ctx{ctx_.path, ctx_.options, ctx_.documents, prefixed, ctx_.markers,
                        ctx_.ingested_utc};
-  // The charset: --encoding, else the HTTP header, else the page's own.
+  // The charset: --encoding, else the HTTP header (unless the bytes are
+  // valid UTF-8: servers often name a default charset the page does not
+  // use), else the page's own declaration or the sniffing rule.
+  std::string_view head = body.substr(0, 1 << 16);
   std::string forced = ctx_.options.encoding;
-  if (forced.empty()) forced = CharsetOf(type);
-  auto choice = ChooseEncoding(body.substr(0, 1 << 16), forced);
+  if (forced.empty() && !IsUtf8Text(head)) forced = CharsetOf(type);
+  auto choice = ChooseEncoding(head, forced);
   if (!choice.ok()) {
     page_ctx.Error(0, offset, choice.status().message() + "; page skipped");
     return;
