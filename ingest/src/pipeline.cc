@@ -481,8 +481,15 @@ Status Pipeline::Ingest(const std::vector<std::string>& inputs, const IngestOpti
         if (options.progress) options.progress(*report, bytes_done);
         continue;
       }
+      // A long file (a web archive) reports its progress while it is read.
+      ReadOptions read_options = options.read;
+      if (options.reading) {
+        read_options.progress = [&, done = bytes_done](uint64_t bytes) {
+          options.reading(*report, done + bytes);
+        };
+      }
       Status read = ReadFile(
-          file, options.read,
+          file, read_options,
           [&](Document&& doc) {
             if (!failure.ok()) return;
             ++report->documents;

@@ -497,13 +497,14 @@ TEST_CASE("Readers: a binary file is one error at its first NUL byte", "[ingest]
   CHECK(r.messages[0] == "archive.txt:2: error: binary file (NUL byte); skipped (byte 8)");
 }
 
-TEST_CASE("Readers: UTF-16 text is refused with a hint", "[ingest][reader][bad]") {
+TEST_CASE("Readers: UTF-16 text with a byte-order mark is converted and says so",
+          "[ingest][reader][bad]") {
   std::string content("\xFF\xFE" "C\0e\0a\0s\0e\0", 12);
   ReadResult r = ReadString(content, "utf16.txt");
-  CHECK(r.docs.empty());
-  REQUIRE(r.messages.size() == 1);
-  CHECK(r.messages[0] ==
-        "utf16.txt:1: error: UTF-16 text (byte-order mark); convert the file to UTF-8 (byte 0)");
+  CHECK(r.docs.empty());  // one word and no date: not an article, but read as text
+  REQUIRE(r.messages.size() == 2);
+  CHECK(r.messages[0] == "utf16.txt:1: warning: read as UTF-16LE (byte-order mark) (byte 0)");
+  CHECK(r.messages[1] == "utf16.txt:1: warning: no text; document skipped (byte 0)");
 }
 
 TEST_CASE("Readers: ill-formed UTF-8 is reported with line and byte", "[ingest][reader][bad]") {

@@ -151,6 +151,10 @@ std::string CollapseSpace(std::string_view s);   // runs of white space → one 
 void ReadPage(const ReadContext& ctx, ByteSource& src, bool page);
 void ReadJson(const ReadContext& ctx, ByteSource& src);
 void ReadDelimited(const ReadContext& ctx, ByteSource& src, char delimiter);
+// The page reader's rules (title line, dateline, site suffix, recommended
+// stories) over a whole text in UTF-8; nullopt after reporting when it holds
+// nothing. Offsets in the result count from data[0].
+std::optional<RawDocument> ParsePage(const ReadContext& ctx, std::string_view data, bool page);
 
 // Column/key aliases: the Document field a header or JSON key names, or "".
 std::string FieldForName(std::string_view name);

@@ -232,7 +232,10 @@ void ReadPage(const ReadContext& ctx, ByteSource& src, bool page) {
     return;
   }
   if (!CheckRecordBytes(ctx, data, 1, 0, "document", /*at_end_of_file=*/true)) return;
+  if (auto raw = ParsePage(ctx, data, page)) EmitDocument(ctx, std::move(*raw));
+}
 
+std::optional<RawDocument> ParsePage(const ReadContext& ctx, std::string_view data, bool page) {
   std::vector<Line> lines;
   size_t start = StartsWith(data, "\xEF\xBB\xBF") ? 3 : 0;
   for (size_t b = start; b <= data.size();) {
@@ -255,7 +258,7 @@ void ReadPage(const ReadContext& ctx, ByteSource& src, bool page) {
     if (!lines[i].norm.empty()) candidates.push_back(i);
   if (candidates.empty()) {
     ctx.Error(1, 0, "empty file");
-    return;
+    return std::nullopt;
   }
 
   // The dateline: the first of the first lines holding a full date near its
@@ -388,7 +391,7 @@ void ReadPage(const ReadContext& ctx, ByteSource& src, bool page) {
     any = true;
     prev_end = lines[i].begin + lead + trimmed.size();
   }
-  EmitDocument(ctx, std::move(raw));
+  return raw;
 }
 
 }  // namespace kbq::ingest::internal

@@ -48,6 +48,9 @@ struct IngestOptions {
   size_t threads = 0;
   // Called after each file with the running totals (for progress bars).
   std::function<void(const struct IngestReport&, uint64_t bytes_done)> progress;
+  // Called while a long file (a web archive) is read, every few MB, with
+  // the same arguments; never in place of the call after the file.
+  std::function<void(const struct IngestReport&, uint64_t bytes_done)> reading;
 };
 
 struct IngestReport {
