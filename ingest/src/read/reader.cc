@@ -210,6 +210,26 @@ static std::string NormaliseTitle(std::string_view raw) {
   return CollapseSpace(NormaliseText(raw));
 }
 
+// A headline is text too: the article reads "HEADLINE\n\nBODY", the offset
+// map gains the headline's place in the file, and body_begin says where the
+// body starts. Not when the headline is the body (a one-line document).
+static void PrependHeadline(const RawDocument& raw, Document* doc) {
+  Article& a = doc->article;
+  if (a.title.empty() || a.title == a.text) return;
+  std::string prefix = a.title + "\n\n";
+  uint32_t shift = static_cast<uint32_t>(prefix.size());
+  std::vector<OffsetAnchor> map;
+  map.push_back({0, raw.title_offset.value_or(raw.offset)});
+  map.push_back({static_cast<uint32_t>(a.title.size()), raw.title_offset.value_or(raw.offset) + raw.title.size()});
+  if (doc->offset_map.empty() || doc->offset_map.front().text != 0) {
+    map.push_back({shift, doc->source_offset});
+  }
+  for (const OffsetAnchor& anchor : doc->offset_map) map.push_back({anchor.text + shift, anchor.file});
+  doc->offset_map = std::move(map);
+  a.text = prefix + a.text;
+  doc->body_begin = shift;
+}
+
 void EmitDocument(const ReadContext& ctx, RawDocument raw) {
   const ReadOptions& opt = ctx.options;
   Document doc;
@@ -308,7 +328,10 @@ void EmitDocument(const ReadContext& ctx, RawDocument raw) {
   }
   a.path = ctx.path;
   a.ingested_utc = ctx.ingested_utc;
+  // The id is of the title and body, as before headlines were read as text,
+  // so that stored articles keep their ids and re-ingesting skips them.
   a.id = ArticleId(a.title, a.text);
+  PrependHeadline(raw, &doc);
   doc.sentences = SplitSentences(a.text, a.language);
   if (ctx.documents) ctx.documents(std::move(doc));
 }

@@ -122,6 +122,7 @@ struct TextBuilder {
 // Fields read from one record, before normalisation.
 struct RawDocument {
   std::string title;  // raw; normalised by EmitDocument
+  std::optional<uint64_t> title_offset;  // of the title in the file, where the reader knows it
   TextBuilder body;   // already normalised
   std::optional<Stamp> stamp;
   std::string lang, url, source;

@@ -366,6 +366,11 @@ std::optional<RawDocument> ParsePage(const ReadContext& ctx, std::string_view da
 
   RawDocument raw;
   raw.title = title;
+  if (title_line) {
+    std::string_view line = std::string_view(data).substr(lines[*title_line].begin,
+                                                          lines[*title_line].end - lines[*title_line].begin);
+    raw.title_offset = lines[*title_line].begin + (TrimUnicodeSpace(line).data() - line.data());
+  }
   raw.stamp = stamp;
   raw.source = site.empty() ? dateline_source : site;
   raw.line = 1;

@@ -40,8 +40,12 @@ struct OffsetAnchor {
 };
 
 struct Document {
-  Article article;  // article.text is the normalised body; article.id is set
+  Article article;  // article.text is the normalised headline and body; article.id is set
   std::vector<Sentence> sentences;
+  // Where the body starts in article.text. A document with a headline reads
+  // "HEADLINE\n\nBODY": the headline is text too (its dates, actors and
+  // events are found); 0 when there is none. Ids stay those of the body.
+  uint32_t body_begin = 0;
   uint64_t source_offset = 0;  // byte offset of the body in the original file
   uint64_t source_line = 1;    // line of the body's first byte in the original file
   // Sorted by `text`; exact for page and plain-text files, approximate inside
