@@ -219,6 +219,7 @@ bool ReadHtmlPage(const ReadContext& ctx, std::string_view html, const HtmlPageH
   ReadContext page_ctx{ctx.path, ctx.options, ctx.documents, remap, ctx.markers, ctx.ingested_utc};
   std::optional<RawDocument> raw = ParsePage(page_ctx, page, /*page=*/true);
   if (!raw) return false;
+  raw->title_offset.reset();  // an offset into `page`, not into the file
 
   // Metadata first; the page reader's dateline only when the page states
   // no time in its markup.

@@ -241,7 +241,7 @@ void EmitDocument(const ReadContext& ctx, RawDocument raw) {
   while (lead < text.size() && IsSpace(text[lead])) ++lead;
   size_t end = text.size();
   while (end > lead && IsSpace(text[end - 1])) --end;
-  if (end == lead && !TrimSpace(raw.title).empty()) {
+  if (end == lead && HasWordCharacter(raw.title)) {
     // A record with a title and no body (a headline row): the title is its
     // text. Its offsets are those of the record.
     raw.body = TextBuilder();

@@ -144,6 +144,15 @@ bool CheckRecordBytes(const ReadContext& ctx, std::string_view data, uint64_t li
                       std::string_view what, bool at_end_of_file);
 
 // Helpers on UTF-8 text.
+// A letter or digit, or any non-ASCII character: a line without one
+// ("<<<>>>", "----") is not text.
+inline bool HasWordCharacter(std::string_view s) {
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z')) return true;
+  }
+  return false;
+}
 size_t CodePoints(std::string_view s);
 std::string_view TrimSpace(std::string_view s);  // ASCII white space
 std::string CollapseSpace(std::string_view s);   // runs of white space → one space, trimmed

@@ -1,6 +1,7 @@
 // Saved news pages and plain text: title line, dateline, body; page chrome
 // (title repeated with a site suffix, recommended-stories blocks) removed.
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "read/reader_internal.h"
@@ -361,8 +362,11 @@ std::optional<RawDocument> ParsePage(const ReadContext& ctx, std::string_view da
 
   // A document that is only its first line (one sentence on standard input,
   // a headline alone) is text, not a title without a body.
+  // A line with no letter or digit ("<<<>>>") is not text.
   bool body_has_text = std::any_of(kept.begin(), kept.end(), [&](size_t i) { return !lines[i].norm.empty(); });
-  if (!body_has_text && title_line) kept.insert(kept.begin(), *title_line);
+  if (!body_has_text && title_line && HasWordCharacter(lines[*title_line].norm)) {
+    kept.insert(kept.begin(), *title_line);
+  }
 
   RawDocument raw;
   raw.title = title;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kbq/model.h"
@@ -52,6 +53,11 @@ struct Document {
   // JSON strings with escapes and quoted CSV fields with doubled quotes.
   std::vector<OffsetAnchor> offset_map;
 };
+
+// The body of doc.article.text, without the headline (see body_begin).
+inline std::string_view BodyText(const Document& doc) {
+  return std::string_view(doc.article.text).substr(doc.body_begin);
+}
 
 // The byte offset in the original file of byte `text_offset` of
 // doc.article.text (doc.source_offset + text_offset when there is no map).
