@@ -280,7 +280,10 @@ void Scanner::EnCounts(size_t p, const Word& w, Cand* best) {
         Word dir = WordAt(u.e);
         int sign = 0;
         bool anchor = false;
+        bool from_today = false;
         if (dir.lower == "ago") sign = -1;
+        else if (dir.lower == "from" && (WordAt(dir.e).lower == "today" || WordAt(dir.e).lower == "now"))
+          sign = 1, from_today = true;
         else if (dir.lower == "later" || dir.lower == "afterwards") sign = 1, anchor = true;
         else if (dir.lower == "earlier" || dir.lower == "before") sign = -1, anchor = true;
         if (sign != 0 && !(dir.lower == "before" && WordAt(dir.e).e != WordAt(dir.e).b &&
@@ -300,6 +303,10 @@ void Scanner::EnCounts(size_t p, const Word& w, Cand* best) {
                                            : DayValue(d);
           c.value.approximate = approx || unit == Unit::kWeek;
           c.future = sign > 0 && !anchor;
+          if (from_today) {  // "3 years from today": counted from a day, it is a day
+            c.end = WordAt(dir.e).e;
+            if (WordAt(dir.e).lower == "today") c.value = DayValue(d);
+          }
           Take(best, c);
         }
       }
@@ -342,6 +349,23 @@ void Scanner::EnQuarters(size_t p, const Word& w, Cand* best) {
   {
     Word a = w;
     if (a.lower == "the") a = WordAt(a.e);
+    // this/last/next quarter, the previous quarter: the publication's quarter moved.
+    if (a.lower == "this" || a.lower == "last" || a.lower == "next" || a.lower == "previous" ||
+        a.lower == "current") {
+      Word q = WordAt(a.e);
+      if (q.lower == "quarter" || q.lower == "qtr") {
+        int y = pub_y_, m = (pub_m_ - 1) / 3 * 3 + 1;
+        AddMonths(&y, &m, a.lower == "next" ? 3 : (a.lower == "last" || a.lower == "previous") ? -3 : 0);
+        Cand c;
+        c.begin = p;
+        c.end = q.e;
+        c.res = Resolution::kPublication;
+        c.value = MonthRange(y, m, 3, Precision::kQuarter);
+        c.future = a.lower == "next";
+        Take(best, c);
+        return;
+      }
+    }
     int ord = 0;
     Word u;
     if (a.lower.size() == 2 && a.lower[0] == 'q' && a.lower[1] >= '1' && a.lower[1] <= '4') {

@@ -273,36 +273,51 @@ void Scanner::EnNthInMonth(size_t p, const Word& w, Cand* best) {
   size_t oe = 0;
   if (!EnOrdinal(q, &n, &oe) || n == 0 || n > 31) return;
   Word u = WordAt(oe);
+  if (n > 0 && u.lower == "last") {  // "the 2nd last week of October 2018": counted from the end
+    n = -n;
+    u = WordAt(u.e);
+  }
   int wd = -1;
   size_t ue = u.e;
   bool day = u.lower == "day", week = u.lower == "week";
   if (!day && !week && !EnWeekdayWord(u, &wd, &ue)) return;
-  if ((wd >= 0 || week) && n > 5) return;
+  if ((wd >= 0 || week) && (n > 5 || n < -5)) return;
   Word of = WordAt(ue);
   if (of.lower != "of" && of.lower != "in") return;
   int y = 0, m = 0;
   size_t me = 0;
   Resolution res = Resolution::kAbsolute;
-  if (!EnMonthAt(of.e, &y, &m, &me, &res)) return;
-  int32_t first = FirstOfMonth(y, m), last = LastOfMonth(y, m);
+  int32_t first = 0, last = 0;
+  Word yw = WordAt(of.e);
+  if (week && yw.num && yw.e - yw.b == 4 && EnYearAfter(of.e, &y, &me)) {  // weeks of a year
+    first = FirstOfMonth(y, 1);
+    last = LastOfMonth(y, 12);
+  } else if (EnMonthAt(of.e, &y, &m, &me, &res)) {
+    first = FirstOfMonth(y, m);
+    last = LastOfMonth(y, m);
+  } else {
+    return;
+  }
   Cand c;
   c.begin = p;
   c.end = me;
   c.res = res;
   if (day) {
-    int32_t d = n < 0 ? last : first + n - 1;
+    int32_t d = n < 0 ? last + n + 1 : first + n - 1;
+    if (d < first) return;
     if (d > last) return;
     c.value = DayValue(d);
   } else if (week) {
     int32_t first_mon = first + (8 - WeekdayOf(first)) % 7;  // first Monday on or after the 1st
     int32_t last_mon = last - WeekdayOf(last) - 6;  // the Monday before the last Sunday
-    int32_t mon = n < 0 ? last_mon : first_mon + 7 * (n - 1);
+    int32_t mon = n < 0 ? last_mon + 7 * (n + 1) : first_mon + 7 * (n - 1);
     if (mon + 6 > last || mon < first) return;
     c.value = Week(mon);
   } else {
     int32_t d;
     if (n < 0) {
-      d = last - (WeekdayOf(last) - wd + 7) % 7;
+      d = last - (WeekdayOf(last) - wd + 7) % 7 + 7 * (n + 1);
+      if (d < first) return;
     } else {
       d = first + (wd - WeekdayOf(first) + 7) % 7 + 7 * (n - 1);
       if (d > last) return;
