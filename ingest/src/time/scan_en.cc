@@ -353,7 +353,7 @@ void Scanner::EnQuarters(size_t p, const Word& w, Cand* best) {
     if (a.lower == "this" || a.lower == "last" || a.lower == "next" || a.lower == "previous" ||
         a.lower == "current") {
       Word q = WordAt(a.e);
-      if (q.lower == "quarter" || q.lower == "qtr") {
+      if ((q.lower == "quarter" || q.lower == "qtr") && WordAt(q.e).lower != "of") {
         int y = pub_y_, m = (pub_m_ - 1) / 3 * 3 + 1;
         AddMonths(&y, &m, a.lower == "next" ? 3 : (a.lower == "last" || a.lower == "previous") ? -3 : 0);
         Cand c;
@@ -379,6 +379,10 @@ void Scanner::EnQuarters(size_t p, const Word& w, Cand* best) {
       u = a;
       u.e = a.e + 1;
       u.lower = "quarter";
+    } else if (a.lower == "final" || a.lower == "last") {  // the final quarter of 2009
+      u = WordAt(a.e);
+      ord = u.lower == "half" ? 2 : 4;
+      if (WordAt(u.e).lower != "of") ord = 0;
     } else if (EnNumberWord(a, &ord) && !a.num && a.lower != "a" && a.lower != "an") {
       u = WordAt(a.e < t_.size() && t_[a.e] == '-' ? a.e + 1 : a.e);  // third-quarter
     } else if (a.num && a.e - a.b == 1 && Lit(t_, a.e, {"st", "nd", "rd", "th"})) {
