@@ -329,9 +329,13 @@ void Scanner::EnNthInMonth(size_t p, const Word& w, Cand* best) {
 }
 
 // A clock time at p: "3 p.m.", "10:30 am", "3pm", "15:30" (24-hour with a
-// colon). Returns its end, or 0.
+// colon), noon, midnight. Returns its end, or 0.
 size_t Scanner::EnClock(size_t p, int* minute) const {
   Word h = WordAt(p);
+  if (h.lower == "noon" || h.lower == "midnight") {
+    *minute = h.lower == "noon" ? 12 * 60 : 0;
+    return h.e;
+  }
   if (!h.num || h.e - h.b > 2) return 0;
   int hour = std::stoi(h.lower), min = 0;
   size_t e = h.e;
@@ -368,7 +372,7 @@ size_t Scanner::EnClock(size_t p, int* minute) const {
 // "3 p.m. Monday", "10:30 a.m. on May 5", "3 p.m. yesterday": a clock time
 // before a day makes one expression with the day's value and the time kept.
 void Scanner::EnClockFirst(size_t p, const Word& w, Cand* best) {
-  if (!w.num) return;
+  if (!w.num && w.lower != "noon" && w.lower != "midnight") return;
   int minute = -1;
   size_t e = EnClock(p, &minute);
   if (!e) return;

@@ -152,9 +152,19 @@ bool Scanner::EnNumericSeparated(const Word& x, Cand* c) {
     return !((t_[i] == '.' || t_[i] == '/' || t_[i] == ':' || t_[i] == ',') && i + 1 < t_.size() &&
              IsAsciiDigit(t_[i + 1]));
   };
-  if (n == 4 && third && n2 <= 2 && n3 <= 2 && clean_end(w3.e)) {  // 2025-05-17, 2015-3-3
+  // An ISO timestamp: 2025-05-17T10:30 (the day, with its minute).
+  bool iso_time = sep == '-' && n2 == 2 && n3 == 2 && w3.e + 3 < t_.size() && t_[w3.e] == 'T' &&
+                  IsAsciiDigit(t_[w3.e + 1]) && IsAsciiDigit(t_[w3.e + 2]) && t_[w3.e + 3] == ':';
+  if (n == 4 && third && n2 <= 2 && n3 <= 2 && (clean_end(w3.e) || iso_time)) {  // 2025-05-17, 2015-3-3
     if (sep == '.' && n2 != 2) return false;
-    return EnFinishDay(c, v, std::stoi(w2.lower), std::stoi(w3.lower), w3.e, true);
+    if (!EnFinishDay(c, v, std::stoi(w2.lower), std::stoi(w3.lower), w3.e, true)) return false;
+    int minute = -1;
+    size_t te = iso_time && c->impossible.empty() ? EnClock(w3.e + 1, &minute) : 0;
+    if (te) {
+      c->end = te;
+      c->minute = minute;
+    }
+    return true;
   }
   if (n <= 2 && third && n2 <= 2 && (n3 == 2 || n3 == 4) && clean_end(w3.e)) {
     int a = v, b = std::stoi(w2.lower), y = std::stoi(w3.lower);

@@ -135,7 +135,7 @@ const Lexicon& GetLexicon() {
     for (auto& [k, unused] : lx->en_season) lx->en_trigger[k] = 1;
     for (auto& [k, unused] : lx->en_ordinal) lx->en_trigger[k.substr(0, k.find('-'))] = 1;
     for (const char* w : {"early", "mid", "late", "the", "last", "next", "this", "past", "recent",
-                          "between", "from", "few", "several", "q"})
+                          "between", "from", "few", "several", "q", "noon", "midnight"})
       lx->en_trigger[w] = 1;
     return lx;
   }();
