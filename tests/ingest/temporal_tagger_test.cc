@@ -334,7 +334,7 @@ TEST_CASE("bad input: 10,000 English dates in one line, a 100 KB sentence, impos
   }
 }
 
-TEST_CASE("a clock time attached to a day keeps its minute; now is the present") {
+TEST_CASE("a clock time attached to a day keeps its minute, and now is the present") {
   TemporalTagger tagger;
   auto ctx = ContextFor("2025-05-17T10:00:00-04:00");
   std::vector<Diagnostic> diags;
