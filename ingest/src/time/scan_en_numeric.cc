@@ -85,6 +85,17 @@ int Scanner::EnMonth(const Word& mw, size_t* end, AfterDay after_day) const {
       if (verbish && !year_after && after_day != AfterDay::kOf) return 0;
     } else if (!digit_after) {
       return 0;
+    } else if (verbish && !year_after) {
+      // "march 3 miles", "may 2 more": a count before a noun, not a day.
+      Word num = WordAt(k);
+      size_t ne = num.e + Lit(t_, num.e, {"st", "nd", "rd", "th"});
+      Word next = WordAt(ne);
+      static constexpr std::string_view kFunction[] = {
+          "in", "at", "on", "and", "or", "to", "when", "after", "before", "with", "the",
+          "a", "as", "but", "for", "from", "by", "he", "she", "they", "it", "we", "i"};
+      if (!next.num && next.e > next.b && !next.cap &&
+          std::find(std::begin(kFunction), std::end(kFunction), next.lower) == std::end(kFunction))
+        return 0;
     }
   }
   *end = mw.e;
@@ -199,8 +210,8 @@ bool Scanner::EnNumericSeparated(const Word& x, Cand* c) {
     if (before.lower != "on" && before.lower != "since" && before.lower != "until" &&
         before.lower != "by" && before.lower != "before" && before.lower != "after")
       return false;
+    // Month first only: without a year a swapped pair is more often an idiom ("24/7") than a date.
     int a = v, b = std::stoi(w2.lower);
-    if (a > 12 && b <= 12) std::swap(a, b);
     if (a > 12) return false;
     return EnFinishDay(c, 0, a, b, w2.e, false);
   }
