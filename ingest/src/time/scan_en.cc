@@ -184,6 +184,8 @@ void Scanner::EnRelative(size_t p, const Word& /*w*/, Cand* best) {
       Word x = WordAt(i);
       if (x.e == x.b || x.num) break;
       if (k > 0 && x.b != i + 1) break;  // words separated by one space
+      // "the Day of Unity": a capital after a lower-case first word starts a name.
+      if (k > 0 && x.cap && !WordAt(p).cap) break;
       phrase += (k ? " " : "") + x.lower;
       phrases[k] = phrase;
       ends[k] = x.e;
