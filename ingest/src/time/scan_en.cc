@@ -194,6 +194,12 @@ void Scanner::EnRelative(size_t p, const Word& /*w*/, Cand* best) {
     }
     while (k > 0) {
       auto it = lx_.en_rel.find(phrases[k - 1]);
+      if (it != lx_.en_rel.end() && phrases[k - 1] == "the day") {
+        // "the day of its publication", "the day when": a day defined by
+        // what follows, not the narrative's day.
+        std::string nx = WordAt(ends[k - 1]).lower;
+        if (nx == "of" || nx == "when" || nx == "that" || nx == "which" || nx == "on") it = lx_.en_rel.end();
+      }
       if (it != lx_.en_rel.end()) {
         const RelEntry& r = it->second;
         Cand c;
