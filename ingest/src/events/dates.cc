@@ -50,6 +50,7 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
     const TimeMention& t = *it;
     if (t.end > s->end) continue;
     if (t.is_duration || !t.value.ok() || t.resolution == Resolution::kUnresolved) continue;
+    if (t.resolution == Resolution::kPresent) continue;  // "now": no date of its own
     uint32_t tb = t.begin - s->begin, te = t.end - s->begin;
     // "since 2022", 2022年以来: where a span starts, not when anything happened.
     bool span_start = false;

@@ -7,7 +7,8 @@
 // month and day falling within the 31 days after publication is that
 // upcoming day (a release of February 4 naming "February 14"). Relative anaphora
 // (当时, 同日, 次日, that day, the next day) resolve against the last date
-// mentioned before them.
+// mentioned before them. Present-reference words (now, currently) are the
+// publication day with Resolution::kPresent; they never become the anchor.
 //
 // A TemporalTagger is immutable after construction; Tag() may be called from
 // many threads at once.
@@ -28,6 +29,7 @@ enum class Resolution : uint8_t {
   kPublication = 1,  // relative to the publication time (昨天, last week, 3年来)
   kAnchor = 2,       // relative to the last date mentioned (次日, that day)
   kUnresolved = 3,   // found, but no value could be given
+  kPresent = 4,      // now, currently, at present: the publication day as the present
 };
 std::string_view ResolutionName(Resolution r);  // "absolute", "publication", ...
 
