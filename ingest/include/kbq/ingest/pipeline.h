@@ -86,7 +86,8 @@ class Pipeline {
   Status Commit(const Analysis& analysis, Store* store, IngestReport* report);
 
   // Writes every gazetteer actor the store lacks (so names resolve before
-  // any article mentions them) and adds a user alias.
+  // any article mentions them), except the generated places, which arrive
+  // with the first event that names them; and adds a user alias.
   Status SyncActors(Store* store) const;
   Status AddAlias(Store* store, const std::string& actor_id, const std::string& name,
                   const std::string& lang);
