@@ -38,6 +38,8 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include "tool_text.h"
+
 namespace {
 
 // ---- gettext .mo: msgid → msgstr (GNU format, either byte order).
@@ -62,15 +64,6 @@ std::unordered_map<std::string, std::string> ReadMo(const std::string& path) {
     if (size_t(oo) + ol > d.size() || size_t(to) + tl > d.size() || ol == 0) continue;
     out.emplace(d.substr(oo, ol), d.substr(to, tl));
   }
-  return out;
-}
-
-std::string Translit(icu::Transliterator* tr, const std::string& s) {
-  if (tr == nullptr) return s;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-  tr->transliterate(u);
-  std::string out;
-  u.toUTF8String(out);
   return out;
 }
 
@@ -118,7 +111,7 @@ std::string RegionKey(icu::Transliterator* ascii, const std::string& name) {
       "governorate", "prefecture", "county", "department", "district", "municipality", "of", "the",
       "city",   "krai",     "kray",    "okrug",    "autonomous", "republic", "voivodeship", "tebiet",
       "uygur",  "zhuangzu", "huizu",   "special",  "administrative", "area", "territory", "federal"};
-  std::string a = Lower(Translit(ascii, name));
+  std::string a = Lower(kbq::tools::Transliterate(ascii, name));
   std::string out, word;
   auto flush = [&] {
     if (!word.empty() && !kGeneric.count(word)) out += word;
@@ -137,16 +130,6 @@ std::string RegionKey(icu::Transliterator* ascii, const std::string& name) {
   return out;
 }
 
-std::string Join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) {
-    if (s.empty()) continue;
-    if (!out.empty()) out += '|';
-    out += s;
-  }
-  return out;
-}
-
 struct Row {
   std::string id, en, zh, ru;
   std::vector<std::string> aliases_en, aliases_zh, aliases_ru;
@@ -158,7 +141,7 @@ struct Row {
 // administrative suffix (河北省 → 河北) also gives the bare name.
 void SetChinese(Row* r, icu::Transliterator* hans, const std::string& zh_in, bool strip_suffix) {
   if (!Usable(zh_in)) return;
-  std::string zh = Translit(hans, zh_in);
+  std::string zh = kbq::tools::Transliterate(hans, zh_in);
   r->zh = zh;
   if (zh != zh_in) r->aliases_zh.push_back(zh_in);
   if (!strip_suffix) return;
@@ -176,9 +159,9 @@ void SetChinese(Row* r, icu::Transliterator* hans, const std::string& zh_in, boo
 }
 
 void Write(std::ostream& out, const Row& r) {
-  out << r.id << "\tplace\t" << r.en << '\t' << r.zh << '\t' << r.ru << '\t' << Join(r.aliases_en) << '\t'
-      << Join(r.aliases_zh) << '\t' << Join(r.aliases_ru) << '\t' << r.part_of << '\t' << r.lat << '\t' << r.lon
-      << '\t' << r.population << '\t' << Join(r.common) << '\t' << r.source << '\n';
+  out << r.id << "\tplace\t" << r.en << '\t' << r.zh << '\t' << r.ru << '\t' << kbq::tools::JoinList(r.aliases_en) << '\t'
+      << kbq::tools::JoinList(r.aliases_zh) << '\t' << kbq::tools::JoinList(r.aliases_ru) << '\t' << r.part_of << '\t' << r.lat << '\t' << r.lon
+      << '\t' << r.population << '\t' << kbq::tools::JoinList(r.common) << '\t' << r.source << '\n';
 }
 
 void AddEnglish(Row* r, const std::string& s) {
@@ -254,7 +237,7 @@ int main(int argc, char** argv) {
     auto en = iso_en.find(name);
     r.en = en != iso_en.end() && Usable(en->second) ? en->second : name;
     AddEnglish(&r, name);
-    AddEnglish(&r, Translit(ascii.get(), r.en));
+    AddEnglish(&r, kbq::tools::Transliterate(ascii.get(), r.en));
     auto zh = iso_zh.find(name);
     if (zh == iso_zh.end()) zh = iso_zh_tw.find(name);
     if (zh != iso_zh.end() && zh != iso_zh_tw.end()) SetChinese(&r, hans.get(), zh->second, true);
@@ -330,7 +313,7 @@ int main(int argc, char** argv) {
         AddEnglish(&r, name);
       }
     }
-    AddEnglish(&r, Translit(ascii.get(), r.en));
+    AddEnglish(&r, kbq::tools::Transliterate(ascii.get(), r.en));
     auto zh = gn_zh_cn.find(id);
     if (zh == gn_zh_cn.end()) zh = gn_zh.find(id);
     if (zh == gn_zh.end()) zh = gn_zh_tw.find(id);
