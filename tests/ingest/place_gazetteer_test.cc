@@ -109,6 +109,9 @@ TEST_CASE("Places: English city names that are common words need evidence", "[in
   CHECK(IdAt("The festival in Nice drew large crowds.", "Nice") == CityNamed("Nice", "FRA")->id);
   CHECK(IdAt("Split decisions are rare in this court.", "Split").empty());
   CHECK(IdAt("Police said the road was closed.", "Police").empty());
+  // Part of a longer name: a first name, a square.
+  CHECK(IdAt("Victoria Nuland met officials in Washington.", "Victoria").empty());
+  CHECK(IdAt("Crowds gathered near Independence Square in Kyiv.", "Independence").empty());
   // Lower case is never a generated place.
   CHECK(IdAt("the nice thing about it", "nice").empty());
 }

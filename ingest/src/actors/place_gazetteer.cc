@@ -101,6 +101,18 @@ bool EnglishAccepted(std::string_view text, const PlaceMention& m, const Actor& 
   std::string_view surface = text.substr(m.begin, m.end - m.begin);
   size_t len;
   if (!gaz::IsUpperLetter(gaz::CodePointAt(surface, 0, &len))) return false;
+  // Part of a longer capitalised name the gazetteer does not hold (Victoria
+  // Nuland, Independence Square, Joe Lincoln): not a place.
+  auto capital_at = [&](size_t i) { return i < text.size() && text[i] >= 'A' && text[i] <= 'Z'; };
+  if (m.end + 1 < text.size() && text[m.end] == ' ' && capital_at(m.end + 1)) return false;
+  if (m.begin >= 2 && text[m.begin - 1] == ' ' && !AfterPlacePreposition(text, m.begin)) {
+    size_t w = m.begin - 1;
+    while (w > 0 && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+    static const char* kLead[] = {"The", "A", "An", "And", "But", "Or", "To", "Of", "For", "On", "By", "With"};
+    std::string_view prev = text.substr(w, m.begin - 1 - w);
+    bool lead = std::any_of(std::begin(kLead), std::end(kLead), [&](const char* x) { return prev == x; });
+    if (!prev.empty() && capital_at(w) && !lead) return false;
+  }
   bool one_word = surface.find(' ') == std::string_view::npos && surface.find('-') == std::string_view::npos;
   if (!one_word) return true;
   bool local = AfterPlacePreposition(text, m.begin) || next_to_parent;

@@ -4,7 +4,8 @@
 // of several same-named places it is. Internal to kbq::ingest.
 //
 // The rules (docs/extraction.md, "Places"):
-// - A generated English name must be capitalised as in the data.
+// - A generated English name must be capitalised as in the data, and not run
+//   into another capitalised word (Victoria Nuland, Independence Square).
 // - A one-word English name that WordNet knows as a lower-case word (Mobile,
 //   Reading, Nice, Split) needs local evidence unless the place has at least
 //   1,000,000 people: "in/near/outside/at/from X", or X next to a mention of
