@@ -26,7 +26,8 @@ struct NameCandidate {
 };
 
 // Orders candidates best first. A full name or alias beats a short form,
-// which beats a surname; a metonym (Kyiv for Ukraine's government) beats the
+// which beats a surname (a place generated from GeoNames or ISO 3166-2
+// ranks with surnames: "Austin" is a town and a minister); a metonym (Kyiv for Ukraine's government) beats the
 // place of the same name unless `strict` (then the place itself comes first
 // and metonyms last). Among equals, by kind (ResolutionRank: a country
 // first); CountBest still counts them as equally good.
