@@ -295,7 +295,14 @@ std::vector<TriggerHit> EventLexicon::FindTriggers(std::string_view text) const 
     }
     // Any inflection of a verb entry's first word (WordNet's lemmatizer:
     // spoke → speak, telephoned → telephone), then the rest of the phrase.
-    for (const auto& cand : events::EnglishLexicon::Get().Lemmatize(lower.substr(i, j - i))) {
+    // Not a capitalised word inside the sentence or before another capital:
+    // a name ("Prime Minister Denys Shmyhal" is no "denies").
+    size_t next = j;
+    while (next < text.size() && text[next] == ' ') ++next;
+    bool capital = text[i] >= 'A' && text[i] <= 'Z';
+    bool name_like = capital && (i > 0 || (next < text.size() && text[next] >= 'A' && text[next] <= 'Z'));
+    for (const auto& cand : name_like ? std::vector<events::LemmaCandidate>{}
+                                      : events::EnglishLexicon::Get().Lemmatize(lower.substr(i, j - i))) {
       if (cand.pos != events::kPosVerb) continue;
       auto lit = en_lemma_forms_.find(cand.lemma);
       if (lit == en_lemma_forms_.end()) continue;

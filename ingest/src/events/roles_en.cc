@@ -133,7 +133,7 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   Actors partners = ActorsOf(s, cs, cl.with_partner);
   // "held talks with X": the noun's clause; the objects are the trigger itself.
   Actors objects = noun_object ? Actors{} : ActorsOf(s, cs, cl.objects);
-  Actors prep_targets;
+  Actors prep_targets, of_targets;
   const ActorInfo* place = nullptr;
   // "visited Minsk": a place as a visit's object is where it happened.
   if (Visit(c->type) && !noun_object) {
@@ -159,6 +159,10 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
         if (!place) place = pl;
         continue;
       }
+      if (p.prep == "of" && noun_object && of_targets.empty() && ChunkSpan(cs, n).first >= c->end) {
+        const ActorInfo* a = ActorOf(s, cs, n, false);
+        if (a) of_targets.push_back(a);
+      }
       if (p.prep == "on" || p.prep == "against" || p.prep == "to" || p.prep == "at") {
         const ActorInfo* a = ActorOf(s, cs, n, false);
         if (a) prep_targets.push_back(a);
@@ -180,8 +184,11 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
     if (!sides.empty() && !subject.empty()) sources.push_back(sides.front());
     for (size_t i = subject.empty() ? 0 : 1; i < sides.size(); ++i) targets.push_back(sides[i]);
   } else {
+    // One-sided: the object; for a noun trigger its "of" phrase (the
+    // blockade of Serbia); else on/against/to/at. A with-phrase is an ally
+    // or an instrument here, not a side.
     sources = subject;
-    targets = !objects.empty() ? objects : !partners.empty() && !Visit(c->type) ? partners : prep_targets;
+    targets = !objects.empty() ? objects : !of_targets.empty() ? of_targets : prep_targets;
   }
   // A visit's host is the visited place's country ("visited Minsk").
   if (Visit(c->type) && targets.empty() && place && !place->country.empty() && place->country != place->id) {
@@ -227,7 +234,12 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
   const std::string& lemma = cs.chunks[ch].lemma;
   // "called the decision a mistake": a verb of naming with two objects
   // judges its first object.
-  if (ds.lex.IsCueWord("naming_verb", lemma) && cl.objects.size() >= 2) return ds.lex.Type("criticize");
+  // Only a judgement ("a mistake", "a provocation"), active: "called
+  // themselves Russians", "what was called a dream" name, they judge nothing.
+  if (ds.lex.IsCueWord("naming_verb", lemma) && cl.objects.size() >= 2 && !cs.chunks[ch].passive &&
+      ds.lex.IsCueWord("judgement_noun", cs.HeadText(cl.objects[1]))) {
+    return ds.lex.Type("criticize");
+  }
   // "called on Monday", "called for an hour": the particle is a time
   // phrase, not the verb's own (call on = appeal to); a naming verb then
   // keeps its plain sense.
