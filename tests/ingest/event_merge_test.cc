@@ -184,8 +184,12 @@ TEST_CASE("MergeExtraction: a plan and the report that it happened are one event
     held.participants = {{"USA", Role::kSource}, {"UKR", Role::kTarget}};
     CHECK_FALSE(SameHappening(plan, held, People()));
   }
-  SECTION("another type is another happening") {
+  SECTION("a word of the same family (held talks) is the same happening") {
     held.type = "meeting";
+    CHECK(SameHappening(plan, held, People()));
+  }
+  SECTION("another family is another happening") {
+    held.type = "phone_call";
     CHECK_FALSE(SameHappening(plan, held, People()));
   }
   SECTION("a plan dated only by the publication day fulfils nothing") {

@@ -125,7 +125,6 @@ bool SameHappening(const Event& a, const Event& b, const AncestorsFn& ancestors)
   const bool plan_pair = Fulfils(a, b) || Fulfils(b, a);
   if (ModalityClass(a.modality) != ModalityClass(b.modality) && !plan_pair) return false;
   if (!TypesCompatible(a.type, b.type)) return false;
-  if (plan_pair && a.type != b.type) return false;
   if (!a.date.ok() || !b.date.ok()) return false;
   // One type named twice in one sentence, once with a date and once with
   // only the publication day's stand-in (阿根廷19日举行总统选举…,米莱当选总统):
