@@ -101,10 +101,13 @@ bool SameTriggerWord(const Event& a, const Event& b) {
 }
 
 // A plan and the later report that it happened: the plan ("talks will be
-// held on the 21st") has a date the text gives, the other is asserted (or
+// held on the 21st") has a day the text gives, the other is asserted (or
 // reported). SameHappening then asks for the same type and sides as usual.
 bool Fulfils(const Event& plan, const Event& done) {
+  // A day: "a conference in early November" is too loose to say which
+  // later meeting fulfilled it (press-2022: a London plan and a Washington talk).
   return plan.modality == Modality::kPlanned && ModalityClass(done.modality) == 0 && plan.date.ok() &&
+         plan.date.precision == Precision::kDay && plan.date.SpanDays() <= 1 &&
          plan.date_basis != "publication" && plan.date_basis != "inherited";
 }
 
