@@ -96,6 +96,14 @@ int ClauseOfChunk(const ChunkedSentence& cs, int ch, bool* object) {
       return int(k);
     }
   }
+  // "killed 46 civilians in an attack", "died during the shelling": the
+  // happening the clause's verb is part of has the clause's sides.
+  for (size_t k = 0; k < cs.clauses.size(); ++k) {
+    for (const auto& p : cs.clauses[k].preps) {
+      if (p.prep != "in" && p.prep != "during") continue;
+      if (std::find(p.nouns.begin(), p.nouns.end(), uint32_t(ch)) != p.nouns.end()) return int(k);
+    }
+  }
   return -1;
 }
 
