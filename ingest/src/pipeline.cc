@@ -133,8 +133,11 @@ Status Pipeline::Commit(const Analysis& a, Store* store, IngestReport* report) {
         return gazetteer_->Ancestors(id, e.date.earliest);
       };
       auto visit = [&](const Event& stored) {
-        if (stored.type == e.type && MergeableAcrossArticles(stored) &&
-            SameHappening(stored, e, ancestors)) {
+        // A plan and its happening may be named by two words of one family
+        // (谈判将于21日举行 / "held talks"): SameHappening decides.
+        bool plan_pair = (stored.modality == Modality::kPlanned) != (e.modality == Modality::kPlanned);
+        if ((stored.type == e.type || (plan_pair && TypesCompatible(stored.type, e.type))) &&
+            MergeableAcrossArticles(stored) && SameHappening(stored, e, ancestors)) {
           same = stored;
           return false;
         }

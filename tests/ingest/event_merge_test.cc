@@ -163,5 +163,44 @@ TEST_CASE("SameHappening: events dated only by the publication day need one type
   }
 }
 
+TEST_CASE("MergeExtraction: a plan and the report that it happened are one event, shown as it happened",
+          "[ingest][merge][plans]") {
+  // 谈判将于21日举行 (a Chinese report before) and "the talks were held on
+  // the 21st" (an English report after): one happening, asserted, dated.
+  Event plan = Ev("ev-plan", "negotiate", TimeValue::Day(2025, 5, 21), {"RUS", "UKR"}, "", "art-zh");
+  plan.modality = Modality::kPlanned;
+  Event held = Ev("ev-held", "negotiate", TimeValue::Day(2025, 5, 21), {"UKR", "RUS"}, "", "art-en");
+  CHECK(SameHappening(plan, held, People()));
+  Extraction x;
+  x.events = {plan, held};
+  MergeExtraction(&x, People());
+  REQUIRE(x.events.size() == 1);
+  CHECK(x.events[0].modality == Modality::kAsserted);
+  CHECK(x.events[0].mentions.size() == 2);  // the plan stays as a mention
+  REQUIRE(x.links.size() == 1);
+  CHECK(x.links[0].kind == LinkKind::kSameAs);
+  CHECK(x.links[0].evidence.rfind("fulfils", 0) == 0);
+  SECTION("other sides are another happening") {
+    held.participants = {{"USA", Role::kSource}, {"UKR", Role::kTarget}};
+    CHECK_FALSE(SameHappening(plan, held, People()));
+  }
+  SECTION("a word of the same family (held talks) is the same happening") {
+    held.type = "meeting";
+    CHECK(SameHappening(plan, held, People()));
+  }
+  SECTION("another family is another happening") {
+    held.type = "phone_call";
+    CHECK_FALSE(SameHappening(plan, held, People()));
+  }
+  SECTION("a plan dated only by the publication day fulfils nothing") {
+    plan.date_basis = "publication";
+    CHECK_FALSE(SameHappening(plan, held, People()));
+  }
+  SECTION("a week later is not the planned happening") {
+    held.date = TimeValue::Day(2025, 5, 28);
+    CHECK_FALSE(SameHappening(plan, held, People()));
+  }
+}
+
 }  // namespace
 }  // namespace kbq::ingest

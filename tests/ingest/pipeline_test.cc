@@ -276,4 +276,29 @@ TEST_CASE("Pipeline: a county no gazetteer holds is the event's place and counts
     return true;
   }).ok());
   CHECK(china >= 1);
+
+TEST_CASE("Pipeline: a planned meeting and a later report that it happened are one event, as it happened",
+          "[ingest][pipeline][merge][plans]") {
+  kbq::testing::TempDir in;
+  // Our own wording: a Chinese report of talks to be held on the 21st, then
+  // an English one that they were held (Wednesday, 21 May 2025).
+  std::string path = in.Sub("plan.jsonl");
+  {
+    std::ofstream out(path);
+    out << R"({"title":"俄乌将举行谈判","published":"2025-05-19T10:00:00+08:00","lang":"zh",)"
+        << R"("text":"俄罗斯和乌克兰代表团的谈判将于21日在伊斯坦布尔举行。"})" << "\n"
+        << R"({"title":"Talks held","published":"2025-05-22T09:00:00Z","lang":"en",)"
+        << R"("text":"Russian and Ukrainian delegations held talks in Istanbul on Wednesday."})" << "\n";
+  }
+  Fixture f({path});
+  std::vector<Event> talks;
+  for (auto& e : f.All()) {
+    if ((e.type == "negotiate" || e.type == "meeting") && e.date.ok() && e.date.ToString() == "2025-05-21") {
+      talks.push_back(e);
+    }
+  }
+  REQUIRE(talks.size() == 1);
+  CHECK(talks[0].modality == kbq::Modality::kAsserted);
+  CHECK(talks[0].mentions.size() == 2);
+  CHECK(f.report.events_merged == 1);
 }

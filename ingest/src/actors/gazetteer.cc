@@ -244,6 +244,17 @@ struct Gazetteer::Impl {
         size_t sp = n.rfind(' ');
         if (sp == std::string::npos) continue;
         std::string last = n.substr(sp + 1);
+        // Family name first (Xi Jinping, Kim Jong Un): the first word is the
+        // surname, short as it may be ("Xi met Biden").
+        if (not_surnames.count(last)) {
+          std::string first = n.substr(0, n.find(' '));
+          if (first.size() >= 2 && gaz::IsUpperLetter(static_cast<unsigned char>(first[0]))) {
+            Surname& s = surnames[gaz::FoldSameLength(first)];
+            s.people.insert(i);
+            if (s.original.empty()) s.original = first;
+          }
+          continue;
+        }
         if (last.size() >= 3 && gaz::IsUpperLetter(static_cast<unsigned char>(last[0])) && !not_surnames.count(last)) {
           Surname& s = surnames[gaz::FoldSameLength(last)];
           s.people.insert(i);

@@ -305,6 +305,8 @@ void BuildArguments(const DocState& ds, SentenceInfo* s, Cand* c, const Attribut
       break;
     }
   }
+  // The clause's answer where the chunker (English) or the Chinese rules have one.
+  if (!EnglishClauseRoles(ds, *s, c)) ChineseClauseRoles(ds, *s, c);
   // Keep the person, drop their own country (乌克兰外长…与…卡拉斯: EU is Kallas's).
   std::set<std::string> person_countries;
   for (const auto& a : s->actors) {
@@ -336,7 +338,25 @@ void ApplyInitiators(DocState& ds, SentenceInfo* s) {
       if (id == init || ds.CountryOf(id, r ? r->kind : GuessKind(id)) == init_country) { found = int(i); break; }
     }
     std::vector<Participant> out;
-    out.push_back({found >= 0 ? target->participants[found].actor_id : init, Role::kSource});
+    std::string init_id = found >= 0 ? target->participants[found].actor_id : init;
+    // 应Y邀请，X对Z进行访问 / at Y's invitation X visited: for a visit the
+    // inviter is the host (the target); the visitor stays the source.
+    if (target->type && target->type->type == "visit") {
+      for (size_t i = 0; i < target->participants.size(); ++i) {
+        if (int(i) != found && target->participants[i].role == Role::kSource) out.push_back(target->participants[i]);
+      }
+      if (!out.empty()) {
+        out.push_back({init_id, Role::kTarget});
+        for (size_t i = 0; i < target->participants.size(); ++i) {
+          if (int(i) != found && target->participants[i].role != Role::kSource) {
+            out.push_back({target->participants[i].actor_id, Role::kOther});
+          }
+        }
+        target->participants = std::move(out);
+        return;
+      }
+    }
+    out.push_back({init_id, Role::kSource});
     for (size_t i = 0; i < target->participants.size(); ++i) {
       if (int(i) == found) continue;
       out.push_back({target->participants[i].actor_id, Role::kTarget});

@@ -222,7 +222,9 @@ void FindCandidates(DocState& ds, uint32_t si, const std::vector<Tok>& toks) {
   const TriggerHit* prev_verb = nullptr;
   for (const auto& h : s.hits) {
     if (h.blocker()) continue;
-    if (WrongSense(ds, s, toks, h) || GenericRelation(ds, s, toks, h)) continue;
+    const EventTypeInfo* sense = EnglishVerbSense(ds, s, h, ds.lex.Type(h.entry->type));
+    const bool resensed = sense != ds.lex.Type(h.entry->type);
+    if (!sense || (!resensed && WrongSense(ds, s, toks, h)) || GenericRelation(ds, s, toks, h)) continue;
     // A trigger inside a time expression ("March 2022") is part of the date.
     bool in_time = std::any_of(ds.times.begin(), ds.times.end(), [&](const TimeMention& t) {
       return t.begin < s.begin + h.end && s.begin + h.begin < t.end;
@@ -247,7 +249,7 @@ void FindCandidates(DocState& ds, uint32_t si, const std::vector<Tok>& toks) {
     c.end = h.end;
     c.clause = ClauseOf(s.clauses, h.begin);
     c.entry = h.entry;
-    c.type = ds.lex.Type(h.entry->type);
+    c.type = sense;
     s.cands.push_back(ds.cands.size());
     ds.cands.push_back(std::move(c));
   }

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -21,6 +22,8 @@ namespace kbq::ingest::events {
 using internal::CueHit;
 using internal::TriggerHit;
 using LookupFn = std::function<const Actor*(const std::string&)>;
+
+struct ChunkedSentence;  // chunker_en.h
 
 // The kind an actor id implies by its prefix (person:, place:, ...; three
 // capitals: a country), for an actor the lookup does not know.
@@ -71,6 +74,9 @@ struct SentenceInfo {
   std::vector<size_t> cands;      // indexes into the candidate list
   std::string place;              // a place stated in a trigger-less clause
   bool paragraph_start = false;
+  // English sentences with a trigger: the chunker's tokens, chunks and clause
+  // roles (chunker_en.h); null for Chinese and trigger-less sentences.
+  std::shared_ptr<const ChunkedSentence> chunked;
 };
 
 bool Overlaps(const TriggerHit& h, uint32_t b, uint32_t e);

@@ -2,6 +2,8 @@
 #include "events/event_lexicon.h"
 
 #include <algorithm>
+
+#include "events/lexicon_en.h"
 #include <memory>
 #include <unordered_set>
 
@@ -192,6 +194,11 @@ Result<EventLexicon> EventLexicon::Parse(std::string_view types, std::string_vie
         std::string key = form.substr(0, form.find(' '));
         lex.en_forms_[key].push_back({form, ep});
       }
+      if (e->pos == 'v') {
+        std::string t = AsciiLower(e->text);
+        size_t sp = t.find(' ');
+        lex.en_lemma_forms_[t.substr(0, sp)].push_back({sp == std::string::npos ? "" : t.substr(sp), ep});
+      }
     }
     lex.entries_.push_back(std::move(e));
     return Status::OK();
@@ -200,6 +207,7 @@ Result<EventLexicon> EventLexicon::Parse(std::string_view types, std::string_vie
   auto longest_first = [](const Form& a, const Form& b) { return a.text.size() > b.text.size(); };
   for (auto& [k, v] : lex.zh_forms_) std::stable_sort(v.begin(), v.end(), longest_first);
   for (auto& [k, v] : lex.en_forms_) std::stable_sort(v.begin(), v.end(), longest_first);
+  for (auto& [k, v] : lex.en_lemma_forms_) std::stable_sort(v.begin(), v.end(), longest_first);
 
   s = ForEachRow(cues, "cues", 3, [&](size_t line, const auto& f) -> Status {
     std::string kind(f[0]), lang(f[1]), cue(f[2]);
@@ -273,16 +281,40 @@ std::vector<TriggerHit> EventLexicon::FindTriggers(std::string_view text) const 
     if (!IsAsciiAlnum(lower[i]) || (i > 0 && (IsAsciiAlnum(lower[i - 1]) || lower[i - 1] == '-'))) continue;
     size_t j = i;
     while (j < lower.size() && (IsAsciiAlnum(lower[j]) || lower[j] == '-')) ++j;
+    auto word_end = [&](size_t e) { return e >= lower.size() || (!IsAsciiAlnum(lower[e]) && lower[e] != '-'); };
+    TriggerHit best{uint32_t(i), uint32_t(i), nullptr};
     auto it = en_forms_.find(lower.substr(i, j - i));
-    if (it == en_forms_.end()) continue;
-    for (const auto& f : it->second) {
-      size_t e = i + f.text.size();
-      if (lower.compare(i, f.text.size(), f.text) == 0 &&
-          (e >= lower.size() || (!IsAsciiAlnum(lower[e]) && lower[e] != '-'))) {
-        all.push_back({uint32_t(i), uint32_t(e), f.entry});
-        break;
+    if (it != en_forms_.end()) {
+      for (const auto& f : it->second) {
+        size_t e = i + f.text.size();
+        if (lower.compare(i, f.text.size(), f.text) == 0 && word_end(e)) {
+          best = {uint32_t(i), uint32_t(e), f.entry};
+          break;
+        }
       }
     }
+    // Any inflection of a verb entry's first word (WordNet's lemmatizer:
+    // spoke → speak, telephoned → telephone), then the rest of the phrase.
+    // Not a capitalised word inside the sentence or before another capital:
+    // a name ("Prime Minister Denys Shmyhal" is no "denies").
+    size_t next = j;
+    while (next < text.size() && text[next] == ' ') ++next;
+    bool capital = text[i] >= 'A' && text[i] <= 'Z';
+    bool name_like = capital && (i > 0 || (next < text.size() && text[next] >= 'A' && text[next] <= 'Z'));
+    for (const auto& cand : name_like ? std::vector<events::LemmaCandidate>{}
+                                      : events::EnglishLexicon::Get().Lemmatize(lower.substr(i, j - i))) {
+      if (cand.pos != events::kPosVerb) continue;
+      auto lit = en_lemma_forms_.find(cand.lemma);
+      if (lit == en_lemma_forms_.end()) continue;
+      for (const auto& f : lit->second) {
+        size_t e = j + f.text.size();
+        if (lower.compare(j, f.text.size(), f.text) == 0 && word_end(e)) {
+          if (e > best.end) best = {uint32_t(i), uint32_t(e), f.entry};
+          break;
+        }
+      }
+    }
+    if (best.entry) all.push_back(best);
   }
   // Leftmost-longest, non-overlapping.
   std::sort(all.begin(), all.end(), [](const TriggerHit& a, const TriggerHit& b) {

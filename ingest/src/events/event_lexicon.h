@@ -89,6 +89,10 @@ class EventLexicon {
   // by their first word. Each list longest first.
   std::unordered_map<std::string, std::vector<Form>> zh_forms_;
   std::unordered_map<std::string, std::vector<Form>> en_forms_;
+  // Verb entries keyed by their first word's lemma; Form::text is the rest of
+  // the phrase (" by phone", or empty). Any inflection WordNet's lemmatizer
+  // maps to that lemma matches (telephoned, phoning, spoke by phone).
+  std::unordered_map<std::string, std::vector<Form>> en_lemma_forms_;
   std::map<std::string, std::vector<std::string>, std::less<>> cues_zh_;
   std::map<std::string, std::vector<std::string>, std::less<>> cues_en_;
   std::map<std::string, std::unordered_set<std::string>, std::less<>> cue_words_;  // kind → cues, lower case

@@ -100,6 +100,17 @@ bool SameTriggerWord(const Event& a, const Event& b) {
   return false;
 }
 
+// A plan and the later report that it happened: the plan ("talks will be
+// held on the 21st") has a day the text gives, the other is asserted (or
+// reported). SameHappening then asks for the same type and sides as usual.
+bool Fulfils(const Event& plan, const Event& done) {
+  // A day: "a conference in early November" is too loose to say which
+  // later meeting fulfilled it (press-2022: a London plan and a Washington talk).
+  return plan.modality == Modality::kPlanned && ModalityClass(done.modality) == 0 && plan.date.ok() &&
+         plan.date.precision == Precision::kDay && plan.date.SpanDays() <= 1 &&
+         plan.date_basis != "publication" && plan.date_basis != "inherited";
+}
+
 }  // namespace
 
 bool TypesCompatible(std::string_view a, std::string_view b) {
@@ -114,7 +125,8 @@ bool TypesCompatible(std::string_view a, std::string_view b) {
 }
 
 bool SameHappening(const Event& a, const Event& b, const AncestorsFn& ancestors) {
-  if (ModalityClass(a.modality) != ModalityClass(b.modality)) return false;
+  const bool plan_pair = Fulfils(a, b) || Fulfils(b, a);
+  if (ModalityClass(a.modality) != ModalityClass(b.modality) && !plan_pair) return false;
   if (!TypesCompatible(a.type, b.type)) return false;
   if (!a.date.ok() || !b.date.ok()) return false;
   // One type named twice in one sentence, once with a date and once with
@@ -148,6 +160,8 @@ bool SameHappening(const Event& a, const Event& b, const AncestorsFn& ancestors)
     if (!nested) return false;
   }
   auto ca = Countries(a, ancestors), cb = Countries(b, ancestors);
+  // A plan is fulfilled only by a happening of the same sides.
+  if (plan_pair && (ca.empty() || cb.empty())) return false;
   if (ca.empty() || cb.empty()) {
     return a.type == b.type && a.date.precision == Precision::kDay && a.date == b.date &&
            (!a.place_id.empty() || !b.place_id.empty());
@@ -191,6 +205,16 @@ MergeResult MergeInto(const Event& kept, const Event& other) {
     e.date = other.date;
     e.date_basis = other.date_basis;
   }
+  // The plan kept as a mention of what happened: the happening's modality
+  // and (its own) date win, so a timeline shows it once, as it happened.
+  const bool fulfilled = Fulfils(kept, other);
+  if (fulfilled) {
+    e.modality = other.modality;
+    if (OwnDate(other)) {
+      e.date = other.date;
+      e.date_basis = other.date_basis;
+    }
+  }
   if (e.place_id.empty()) e.place_id = other.place_id;
   if (e.attribution.actor_id.empty() && e.attribution.cue.empty()) e.attribution = other.attribution;
   if (e.modality == Modality::kAsserted && other.modality != Modality::kAsserted &&
@@ -201,7 +225,8 @@ MergeResult MergeInto(const Event& kept, const Event& other) {
   e.confidence = std::min(0.98, std::max(e.confidence, other.confidence) + 0.05);
   for (const auto& [lang, label] : other.labels) e.labels.emplace(lang, label);
   for (const auto& [k, v] : other.attributes) e.attributes.emplace(k, v);
-  r.same_as.evidence = "merge: " + other.type + " " + other.date.ToString() + " into " + kept.type +
+  bool plan_pair = fulfilled || Fulfils(other, kept);
+  r.same_as.evidence = std::string(plan_pair ? "fulfils" : "merge") + ": " + other.type + " " + other.date.ToString() + " into " + kept.type +
                        " " + kept.date.ToString();
   r.same_as.confidence = 0.6;
   return r;

@@ -3,6 +3,7 @@
 // triggers and place cues; writes one SentenceInfo.
 #include <algorithm>
 
+#include "events/chunker_en.h"
 #include "events/stages.h"
 #include "text_util.h"
 
@@ -27,6 +28,10 @@ void CollapseActors(const DocState& ds, SentenceInfo* s) {
       if (has_sep) break;
       if (acts[i].kind == ActorKind::kPerson) break;
       if (acts[i].id != acts[j].country) continue;
+      // 在北京同习近平: a partner cue right before the person ends the title.
+      bool partner_cue = false;
+      for (const auto& cue : ds.lex.FindCues("partner", gap)) partner_cue = partner_cue || cue.end == gap.size();
+      if (partner_cue) break;
       for (size_t k = i; k < j; ++k) acts[k].dropped = true;
       acts[j].group_begin = acts[i].group_begin;
       break;
@@ -43,8 +48,12 @@ void CollapseActors(const DocState& ds, SentenceInfo* s) {
       if (IsClauseSep(gap, k, &len)) has_sep = true;
     }
     // 欧盟外交与安全政策高级代表、…卡拉斯: a body followed by its own person.
+    // Not when a partner cue ends the gap (在克里姆林宫同普京: the Kremlin is
+    // where, 普京 the partner of the subject before it).
+    bool partner_cue = false;
+    for (const auto& cue : ds.lex.FindCues("partner", gap)) partner_cue = partner_cue || cue.end == gap.size();
     bool own_person = b.kind == ActorKind::kPerson && (b.country == a.id || b.country == a.country) &&
-                      gap.size() <= 60 && !has_sep;
+                      gap.size() <= 60 && !has_sep && !partner_cue;
     if (own_person) {
       a.dropped = true;
       b.group_begin = a.group_begin;
@@ -61,7 +70,11 @@ void CollapseActors(const DocState& ds, SentenceInfo* s) {
     // 俄罗斯外交部长谢尔盖・拉夫罗夫: keep the person; the country is their affiliation.
     bool body = a.kind == ActorKind::kCountry || a.kind == ActorKind::kGovernmentBody ||
                 a.kind == ActorKind::kOrganisation;
-    if (b.kind == ActorKind::kPerson && body && gap.size() <= 30) {
+    // Only the person's own country or body ("Britain imposed sanctions on
+    // Vladimir Putin": Britain is a side), and never across a partner cue
+    // (北京同习近平).
+    bool own = b.country.empty() || b.country == b.id || b.country == a.id || b.country == a.country;
+    if (b.kind == ActorKind::kPerson && body && gap.size() <= 30 && own && !partner_cue) {
       a.dropped = true;
       b.group_begin = a.group_begin;
       if (b.country.empty() || b.country == b.id) b.country = a.country;
@@ -79,6 +92,11 @@ void PrepareSentence(const DocState& ds, uint32_t index, SentenceInfo* s) {
   s->text = std::string_view(text).substr(s->begin, s->end - s->begin);
   s->clauses = SplitClauses(s->text);
   s->hits = ds.lex.FindTriggers(s->text);
+  // English sentences with a trigger get their clauses chunked (roles_en.cc).
+  bool english_trigger = std::any_of(s->hits.begin(), s->hits.end(), [&](const TriggerHit& h) {
+    return !h.blocker() && internal::IsAsciiAlnum(s->text[h.begin]);
+  });
+  if (english_trigger) s->chunked = std::make_shared<const ChunkedSentence>(ChunkSentence(s->text));
   // Mentions are sorted by begin (REQUIRES): visit only this sentence's.
   auto first = std::lower_bound(ds.actor_mentions.begin(), ds.actor_mentions.end(), s->begin,
                                 [](const ActorMention& m, uint32_t b) { return m.begin < b; });

@@ -58,6 +58,21 @@ void BothSides(const DocState& ds, const SentenceInfo& s, size_t ci, Cand* c);
 // candidates of *s so the initiator is the source.
 void ApplyInitiators(DocState& ds, SentenceInfo* s);
 
+// English roles from the chunker (roles_en.cc). Reads s.chunked and the
+// actors (stage 1); when the clause of c's trigger names a side, rewrites c's
+// participants (subject/by-agent as source; objects, with-partner or the noun
+// of on/against/to as target; coordinated subjects as both sides) and its
+// place (in/at, to for travel), keeping earlier roles only where the clause has
+// none. Returns false (c untouched) when the chunker has no answer.
+bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c);
+// The sense of an English verb trigger from its clause: `type` as is, another
+// type (call + two objects: criticism), or null when the clause rules it out.
+const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s, const TriggerHit& h,
+                                      const EventTypeInfo* type);
+// Chinese roles across a place/time/manner phrase: X在…同Y举行会晤, X应Y邀请,
+// 对Y进行访问 (roles_zh.cc). Rewrites c's participants when a rule applies.
+void ChineseClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c);
+
 // ---- 5. dates: own, inherited, publication (dates.cc)
 // Reads the time mentions of *s; writes date, basis ("explicit" or
 // "sentence"), date_text and future of its candidates.

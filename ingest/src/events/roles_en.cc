@@ -1,0 +1,264 @@
+// Stage 4 (English): the roles of a candidate from the chunker's clause
+// (chunker_en.h) instead of word order. Reads SentenceInfo::chunked and the
+// sentence's actors (stage 1); writes Cand::participants and Cand::place.
+// The rules, each with an example, are in docs/extraction.md, "English roles
+// from the clause". Where the clause has no answer for a role, the word-order
+// rules of arguments.cc stay (they ran before).
+#include <algorithm>
+
+#include "events/chunker_en.h"
+#include "events/stages.h"
+#include "text_util.h"
+
+namespace kbq::ingest::events {
+
+namespace {
+
+using Actors = std::vector<const ActorInfo*>;
+
+// Byte span of chunk ch in the sentence.
+std::pair<uint32_t, uint32_t> ChunkSpan(const ChunkedSentence& cs, uint32_t ch) {
+  const Chunk& k = cs.chunks[ch];
+  return {cs.tokens[k.begin_token].begin, cs.tokens[k.end_token - 1].end};
+}
+
+// The chunk holding the token that starts at or covers byte `pos`; -1 if none.
+int ChunkAt(const ChunkedSentence& cs, uint32_t pos) {
+  for (size_t t = 0; t < cs.tokens.size(); ++t) {
+    if (cs.tokens[t].end <= pos) continue;
+    for (size_t k = 0; k < cs.chunks.size(); ++k) {
+      if (cs.chunks[k].begin_token <= t && t < cs.chunks[k].end_token) return int(k);
+    }
+    return -1;
+  }
+  return -1;
+}
+
+// The actor a noun phrase names: the last kept actor inside it (the person
+// after their title and country), else the one of its apposition ("the
+// Turkish president, Erdogan,"). Null when it names none (a pronoun, drones).
+const ActorInfo* ActorOf(const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, bool allow_place) {
+  if (ch >= cs.chunks.size() || cs.chunks[ch].kind != ChunkKind::kNounPhrase) return nullptr;
+  auto [b, e] = ChunkSpan(cs, ch);
+  const ActorInfo* found = nullptr;
+  for (const auto& a : s.actors) {
+    if (a.dropped || a.speaker || (a.place && !allow_place)) continue;
+    if (a.begin < e && a.end > b) found = &a;
+  }
+  if (!found && cs.chunks[ch].apposition >= 0) return ActorOf(s, cs, uint32_t(cs.chunks[ch].apposition), allow_place);
+  return found;
+}
+
+// The actors of noun phrases: one per phrase (ActorOf), or every actor of a
+// phrase that coordinates them inside itself ("Russian and Ukrainian
+// negotiators", "US and Ukrainian delegations").
+Actors ActorsOf(const SentenceInfo& s, const ChunkedSentence& cs, const std::vector<uint32_t>& chunks) {
+  Actors out;
+  auto add = [&](const ActorInfo* a) {
+    if (a && std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+  };
+  for (uint32_t ch : chunks) {
+    const ActorInfo* head = ActorOf(s, cs, ch, false);
+    if (!head) continue;
+    auto [b, e] = ChunkSpan(cs, ch);
+    const ActorInfo* prev = nullptr;
+    for (const auto& a : s.actors) {
+      if (a.dropped || a.speaker || a.place || a.begin < b || a.end > e || &a == head) continue;
+      std::string_view gap = s.text.substr(a.end, head->begin > a.end ? head->begin - a.end : 0);
+      if (gap.find(" and ") != std::string_view::npos || gap.find(", ") != std::string_view::npos) {
+        if (!prev) add(&a);
+        prev = &a;
+      }
+    }
+    add(head);
+  }
+  return out;
+}
+
+// A place (or a country standing as one) in a prepositional attachment.
+const ActorInfo* PlaceOf(const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch) {
+  const ActorInfo* a = ActorOf(s, cs, ch, true);
+  if (!a) return nullptr;
+  return a->place || a->kind == ActorKind::kPlace || a->kind == ActorKind::kCountry ? a : nullptr;
+}
+
+// The clause whose verb group is chunk `ch`, or whose object holds it (a
+// noun trigger: "held talks"); -1 when none. *object tells which.
+int ClauseOfChunk(const ChunkedSentence& cs, int ch, bool* object) {
+  *object = false;
+  for (size_t k = 0; k < cs.clauses.size(); ++k) {
+    if (cs.clauses[k].verb == ch) return int(k);
+  }
+  for (size_t k = 0; k < cs.clauses.size(); ++k) {
+    const auto& o = cs.clauses[k].objects;
+    if (std::find(o.begin(), o.end(), uint32_t(ch)) != o.end()) {
+      *object = true;
+      return int(k);
+    }
+  }
+  // "killed 46 civilians in an attack", "died during the shelling": the
+  // happening the clause's verb is part of has the clause's sides.
+  for (size_t k = 0; k < cs.clauses.size(); ++k) {
+    for (const auto& p : cs.clauses[k].preps) {
+      if (p.prep != "in" && p.prep != "during") continue;
+      if (std::find(p.nouns.begin(), p.nouns.end(), uint32_t(ch)) != p.nouns.end()) return int(k);
+    }
+  }
+  return -1;
+}
+
+bool Visit(const EventTypeInfo* t) { return t && t->family == "visit"; }
+bool Meets(const EventTypeInfo* t) {
+  return t && (MeetingFamily(t) || t->family == "consult" || t->family == "call" || t->family == "agreement");
+}
+
+}  // namespace
+
+bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
+  if (!s.chunked || !internal::IsAsciiAlnum(s.text[c->begin])) return false;
+  const ChunkedSentence& cs = *s.chunked;
+  int ch = ChunkAt(cs, c->begin);
+  if (ch < 0) return false;
+  bool noun_object = false;
+  int k = ClauseOfChunk(cs, ch, &noun_object);
+  if (k < 0) return false;
+  const ClauseRoles& cl = cs.clauses[k];
+  // "The Council condemned the attack", "France hosted talks": a noun
+  // trigger that is the object of a verb trigger does not share its subject.
+  if (noun_object && cl.verb >= 0) {
+    auto [vb, ve] = ChunkSpan(cs, uint32_t(cl.verb));
+    for (const auto& h : s.hits) {
+      if (!h.blocker() && h.begin < ve && vb < h.end && h.begin != c->begin) return false;
+    }
+  }
+  // A bare participle before "by" is passive only when an actor follows
+  // ("drones launched by Russia"; not "spoke by phone").
+  const Chunk* vg = cl.verb >= 0 ? &cs.chunks[cl.verb] : nullptr;
+  const bool passive = !noun_object && vg && vg->passive &&
+                       (vg->end_token - vg->begin_token >= 2 || !ActorsOf(s, cs, cl.by_agent).empty());
+  Actors sources, targets;
+  Actors subject = ActorsOf(s, cs, cl.subject);
+  Actors partners = ActorsOf(s, cs, cl.with_partner);
+  // "held talks with X": the noun's clause; the objects are the trigger itself.
+  Actors objects = noun_object ? Actors{} : ActorsOf(s, cs, cl.objects);
+  Actors prep_targets, of_targets;
+  const ActorInfo* place = nullptr;
+  // "visited Minsk": a place as a visit's object is where it happened.
+  if (Visit(c->type) && !noun_object) {
+    for (uint32_t n : cl.objects) {
+      const ActorInfo* pl = PlaceOf(s, cs, n);
+      if (pl && (pl->place || pl->kind == ActorKind::kPlace) && !place) place = pl;
+    }
+  }
+  for (const auto& p : cl.preps) {
+    if (p.temporal) continue;
+    for (uint32_t n : p.nouns) {
+      // "the trigger phrase's own preposition" (arrived in, travel to) and
+      // in/at: where it happened; to, for a visit, too.
+      bool where = p.prep == "in" || p.prep == "at" || (Visit(c->type) && p.prep == "to");
+      const ActorInfo* pl = where ? PlaceOf(s, cs, n) : nullptr;
+      // "launched drones at Israel": a country after at is what a hostile
+      // act aims at; talks, calls and visits happen at a seat.
+      if (pl && p.prep == "at" && pl->kind == ActorKind::kCountry && !Visit(c->type) && !Meets(c->type)) {
+        prep_targets.push_back(pl);
+        continue;
+      }
+      if (pl && (pl->place || pl->kind == ActorKind::kPlace || Visit(c->type))) {
+        if (!place) place = pl;
+        continue;
+      }
+      if (p.prep == "of" && noun_object && of_targets.empty() && ChunkSpan(cs, n).first >= c->end) {
+        const ActorInfo* a = ActorOf(s, cs, n, false);
+        if (a) of_targets.push_back(a);
+      }
+      if (p.prep == "on" || p.prep == "against" || p.prep == "to" || p.prep == "at") {
+        const ActorInfo* a = ActorOf(s, cs, n, false);
+        if (a) prep_targets.push_back(a);
+      }
+    }
+  }
+  if (passive) {
+    sources = ActorsOf(s, cs, cl.by_agent);
+    targets = subject;
+  } else if (Reciprocal(c->type) || MeetingFamily(c->type)) {
+    // Two sides: the first named is the source, every other side a target
+    // ("Xi and Putin held talks", "Erdogan called Zelensky").
+    Actors sides = subject;
+    for (const auto* group : {&objects, &partners, &prep_targets}) {
+      for (const auto* a : *group) {
+        if (std::find(sides.begin(), sides.end(), a) == sides.end()) sides.push_back(a);
+      }
+    }
+    if (!sides.empty() && !subject.empty()) sources.push_back(sides.front());
+    for (size_t i = subject.empty() ? 0 : 1; i < sides.size(); ++i) targets.push_back(sides[i]);
+  } else {
+    // One-sided: the object; for a noun trigger its "of" phrase (the
+    // blockade of Serbia); else on/against/to/at. A with-phrase is an ally
+    // or an instrument here, not a side.
+    sources = subject;
+    targets = !objects.empty() ? objects : !of_targets.empty() ? of_targets : prep_targets;
+  }
+  // A visit's host is the visited place's country ("visited Minsk").
+  if (Visit(c->type) && targets.empty() && place && !place->country.empty() && place->country != place->id) {
+    bool known = std::any_of(sources.begin(), sources.end(), [&](const ActorInfo* a) { return a->country == place->country; });
+    if (!known) c->participants.push_back({place->country, Role::kTarget});
+  }
+  if (Visit(c->type) && targets.empty() && place && place->kind == ActorKind::kCountry) targets.push_back(place);
+  if (place) c->place = place->id;
+  // A side is no place (the word-order rules took "at Israel" for one).
+  for (const auto* a : prep_targets) {
+    if (c->place == a->id) c->place.clear();
+  }
+  if (sources.empty() && targets.empty()) return false;
+  std::vector<Participant> out;
+  auto add = [&](const std::string& id, Role r) {
+    for (const auto& p : out) {
+      if (p.actor_id == id) return;
+    }
+    out.push_back({id, r});
+  };
+  for (const auto* a : sources) add(a->id, Role::kSource);
+  for (const auto* a : targets) add(a->id, Role::kTarget);
+  // The word-order answer fills a role the clause left empty.
+  for (const auto& p : c->participants) {
+    bool fill = (p.role == Role::kSource && sources.empty()) || (p.role == Role::kTarget && targets.empty());
+    add(p.actor_id, fill ? p.role : Role::kOther);
+  }
+  c->participants = std::move(out);
+  (void)ds;
+  return true;
+}
+
+const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s, const TriggerHit& h,
+                                      const EventTypeInfo* type) {
+  if (!s.chunked || !internal::IsAsciiAlnum(s.text[h.begin])) return type;
+  const ChunkedSentence& cs = *s.chunked;
+  int ch = ChunkAt(cs, h.begin);
+  if (ch < 0 || cs.chunks[ch].kind != ChunkKind::kVerbGroup) return type;
+  bool object = false;
+  int k = ClauseOfChunk(cs, ch, &object);
+  if (k < 0) return type;
+  const ClauseRoles& cl = cs.clauses[k];
+  const std::string& lemma = cs.chunks[ch].lemma;
+  // "called the decision a mistake": a verb of naming with two objects
+  // judges its first object.
+  // Only a judgement ("a mistake", "a provocation"), active: "called
+  // themselves Russians", "what was called a dream" name, they judge nothing.
+  if (ds.lex.IsCueWord("naming_verb", lemma) && cl.objects.size() >= 2 && !cs.chunks[ch].passive &&
+      ds.lex.IsCueWord("judgement_noun", cs.HeadText(cl.objects[1]))) {
+    return ds.lex.Type("criticize");
+  }
+  // "called on Monday", "called for an hour": the particle is a time
+  // phrase, not the verb's own (call on = appeal to); a naming verb then
+  // keeps its plain sense.
+  if (ds.lex.IsCueWord("naming_verb", lemma) && !cl.particle.empty()) {
+    for (const auto& p : cl.preps) {
+      if (p.prep != cl.particle) continue;
+      if (p.temporal) return ds.lex.Type("phone_call");
+      break;  // the particle's own attachment is the first of its preposition
+    }
+  }
+  return type;
+}
+
+}  // namespace kbq::ingest::events
