@@ -276,6 +276,7 @@ TEST_CASE("Pipeline: a county no gazetteer holds is the event's place and counts
     return true;
   }).ok());
   CHECK(china >= 1);
+}
 
 TEST_CASE("Pipeline: a planned meeting and a later report that it happened are one event, as it happened",
           "[ingest][pipeline][merge][plans]") {
