@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -59,6 +60,7 @@ struct Cand {
   std::vector<std::string> countries;  // participants mapped to countries (cache)  // the object of 讨论了 / discussed: not the narrative's time
   bool future = false;
   bool generic = false;  // a present-simple habitual or a document name, undated: no event
+  std::map<std::string, double> toll;  // casualty figures of a disaster (tolls.cc): killed, injured, ...
 };
 
 // One sentence: its text, clauses, trigger hits, actors and candidates.
