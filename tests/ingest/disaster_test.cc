@@ -186,5 +186,30 @@ TEST_CASE("the seed's diplomatic vocabulary takes no disaster type", "[disasters
   for (const auto& e : a.events) CHECK(!IsEmergency(e.type));
 }
 
+bool Linked(const Analysis& a, const Event* from, const Event* to, LinkKind kind) {
+  return from && to && std::any_of(a.links.begin(), a.links.end(), [&](const Link& l) {
+    return l.from == from->id && l.to == to->id && l.kind == kind;
+  });
+}
+
+TEST_CASE("随后 and 同时 opening a sentence link to the event before", "[disasters][links]") {
+  Analysis a = Analyse("2024年6月3日，一辆货车在高速公路上起火。随后，车上的燃气罐发生爆炸。", "zh", "2024-06-05");
+  CHECK(Linked(a, Find(a, "fire"), Find(a, "explosion"), LinkKind::kBefore));
+  a = Analyse("2024年6月3日，一辆货车在高速公路上起火。与此同时，附近一辆客车侧翻。", "zh", "2024-06-05");
+  CHECK(Linked(a, Find(a, "fire"), Find(a, "road_accident"), LinkKind::kOverlaps));
+}
+
+TEST_CASE("a lunar date that does not exist gives no date and no crash", "[disasters]") {
+  Analysis a = Analyse("2024年腊月三十，一座仓库发生火灾。", "zh", "2025-03-01");
+  for (const auto& t : a.times) CHECK(t.text.find("腊月") == std::string::npos);
+  bool reported = std::any_of(a.diagnostics.begin(), a.diagnostics.end(), [](const Diagnostic& d) {
+    return d.message.find("腊月三十") != std::string::npos;
+  });
+  CHECK(reported);
+  const Event* e = Find(a, "fire");
+  REQUIRE(e);
+  CHECK(e->date_basis != "explicit");
+}
+
 }  // namespace
 }  // namespace kbq::ingest

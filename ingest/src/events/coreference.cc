@@ -137,7 +137,7 @@ void MarkBare(DocState& ds) {
 // place of its own that names no other event is talk about a kind of event.
 for (auto& c : ds.cands) {
   c.bare = c.generic || (c.antecedent < 0 && c.basis.empty() && c.participants.empty() && c.place.empty() &&
-                        c.toll.empty());
+                        c.toll.empty() && !c.happened);
 }
 }
 

@@ -61,6 +61,7 @@ struct Cand {
   bool future = false;
   bool generic = false;  // a present-simple habitual or a document name, undated: no event
   std::map<std::string, double> toll;  // casualty figures of a disaster (tolls.cc): killed, injured, ...
+  bool happened = false;  // a disaster said to happen (发生火灾, a fire broke out): never bare (tolls.cc)
 };
 
 // One sentence: its text, clauses, trigger hits, actors and candidates.

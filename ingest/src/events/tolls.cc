@@ -331,6 +331,16 @@ void DisastersAndTolls(DocState& ds) {
     if (Emergency(c.type)) RefineMode(ds, c);
     StrikingDisaster(ds, i);
     JoinAdjacent(ds, i);
+    // 发生爆炸, 侧翻, a fire broke out: a disaster said to happen (a verb
+    // trigger, or a noun with 发生/broke out in its clause) is a happening
+    // even without a date, a party or a place of its own.
+    if (Emergency(c.type) && !c.generic) {
+      const SentenceInfo& s = ds.sents[c.sentence];
+      if (c.entry->pos != 'n') c.happened = true;
+      for (const auto& h : ds.lex.FindCues("happened", s.text)) {
+        if (ClauseOf(s.clauses, h.begin) == c.clause) c.happened = true;
+      }
+    }
   }
   int latest = -1;  // the latest emergency candidate of earlier sentences
   for (uint32_t si = 0; si < ds.sents.size(); ++si) {
