@@ -211,5 +211,26 @@ TEST_CASE("a lunar date that does not exist gives no date and no crash", "[disas
   CHECK(e->date_basis != "explicit");
 }
 
+TEST_CASE("a Traditional Chinese report reads like a Simplified one", "[disasters][traditional]") {
+  // Names, triggers, times and figures: 颱風 → 台风, 烏克蘭 → 乌克兰, 兩列火車相撞.
+  std::string text = "昨天下午，兩列火車在烏克蘭東部相撞，造成6人死亡、3人重傷。";
+  Analysis a = Analyse(text, "zh", "2024-06-15");
+  const Event* e = Find(a, "rail_accident");
+  REQUIRE(e);
+  CHECK(e->attributes.at("killed") == 6);
+  CHECK(e->attributes.at("seriously_injured") == 3);
+  CHECK(e->date.ToString() == "2024-06-14");
+  auto ids = e->ActorIds();
+  CHECK((e->place_id == "UKR" || std::find(ids.begin(), ids.end(), "UKR") != ids.end()));
+  // What the analysis quotes is the original text, at the same offsets.
+  CHECK(a.document.article.text == NormaliseText(text));
+  for (const auto& m : e->mentions) CHECK(m.text == NormaliseText(text));
+  Analysis b = Analyse("2023年9月1日，颱風「蘇拉」登陸廣東，當地緊急轉移群眾1.5萬人。", "zh", "2023-09-02");
+  const Event* storm = Find(b, "storm");
+  REQUIRE(storm);
+  CHECK(storm->attributes.at("evacuated") == 15000);
+  CHECK(storm->mentions.front().trigger == "颱風");
+}
+
 }  // namespace
 }  // namespace kbq::ingest

@@ -8,12 +8,14 @@
 #include <unicode/filteredbrk.h>
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
+#include <unicode/translit.h>
 #include <unicode/uscript.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 #include <cstdio>
 #include <memory>
+#include <unordered_map>
 
 namespace kbq::ingest {
 
@@ -309,6 +311,53 @@ std::string ArticleId(std::string_view title, std::string_view text) {
   h = internal::Fnv1a64("\n", h);
   h = internal::Fnv1a64(text, h);
   return "art-" + internal::Hex16(h);
+}
+
+namespace {
+
+// The Simplified form of one Han code point, or the code point itself when
+// ICU gives none of the same UTF-8 length. Cached per thread (a Transliterator
+// is not shared while it transliterates).
+UChar32 SimplifiedChar(UChar32 c) {
+  thread_local std::unique_ptr<icu::Transliterator> t = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> made(
+        icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) made.reset();
+    return made;
+  }();
+  thread_local std::unordered_map<UChar32, UChar32> cache;
+  if (!t) return c;
+  auto it = cache.find(c);
+  if (it != cache.end()) return it->second;
+  icu::UnicodeString s(c);
+  t->transliterate(s);
+  UChar32 out = c;
+  if (s.countChar32() == 1 && U8_LENGTH(s.char32At(0)) == U8_LENGTH(c)) out = s.char32At(0);
+  cache.emplace(c, out);
+  return out;
+}
+
+}  // namespace
+
+std::string SimplifiedSameLength(std::string_view text) {
+  std::string out;
+  for (int32_t i = 0; i < static_cast<int32_t>(text.size());) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
+    UErrorCode status = U_ZERO_ERROR;
+    if (c < 0x2E80 || uscript_getScript(c, &status) != USCRIPT_HAN) continue;
+    UChar32 s = SimplifiedChar(c);
+    if (s == c) continue;
+    if (out.empty()) out.assign(text);
+    uint8_t buf[4];
+    int32_t n = 0;
+    UBool error = false;
+    U8_APPEND(buf, n, 4, s, error);
+    if (!error && n == i - start) out.replace(static_cast<size_t>(start), static_cast<size_t>(n), reinterpret_cast<char*>(buf), static_cast<size_t>(n));
+  }
+  return out.empty() ? std::string(text) : out;
 }
 
 }  // namespace kbq::ingest
