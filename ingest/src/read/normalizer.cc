@@ -1,5 +1,6 @@
 #include "kbq/ingest/normalizer.h"
 
+#include "kbq/names.h"
 #include "text_util.h"
 
 #include <unicode/brkiter.h>
@@ -8,7 +9,6 @@
 #include <unicode/filteredbrk.h>
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
-#include <unicode/translit.h>
 #include <unicode/uscript.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
@@ -315,25 +315,14 @@ std::string ArticleId(std::string_view title, std::string_view text) {
 
 namespace {
 
-// The Simplified form of one Han code point, or the code point itself when
-// ICU gives none of the same UTF-8 length. Cached per thread (a Transliterator
-// is not shared while it transliterates).
+// The Simplified form of one Han code point (kbq::SimplifiedHanChar), or the
+// code point itself when that has another UTF-8 length. Cached per thread.
 UChar32 SimplifiedChar(UChar32 c) {
-  thread_local std::unique_ptr<icu::Transliterator> t = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> made(
-        icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
-    if (U_FAILURE(status)) made.reset();
-    return made;
-  }();
   thread_local std::unordered_map<UChar32, UChar32> cache;
-  if (!t) return c;
   auto it = cache.find(c);
   if (it != cache.end()) return it->second;
-  icu::UnicodeString s(c);
-  t->transliterate(s);
-  UChar32 out = c;
-  if (s.countChar32() == 1 && U8_LENGTH(s.char32At(0)) == U8_LENGTH(c)) out = s.char32At(0);
+  auto s = static_cast<UChar32>(SimplifiedHanChar(static_cast<char32_t>(c)));
+  UChar32 out = U8_LENGTH(s) == U8_LENGTH(c) ? s : c;
   cache.emplace(c, out);
   return out;
 }
