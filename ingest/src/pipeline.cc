@@ -397,6 +397,8 @@ std::string FirstLine(const std::string& path) {
 Status Pipeline::SyncActors(Store* store) const {
   CommitBatch batch;
   for (const Actor& a : gazetteer_->actors()) {
+    // Generated places (~28k) reach the store with the first event that names them.
+    if (gazetteer_->Generated(a.id)) continue;
     auto stored = store->GetActor(a.id);
     if (!stored.ok()) {
       batch.actors.push_back(a);
@@ -516,8 +518,15 @@ Status Pipeline::Ingest(const std::vector<std::string>& inputs, const IngestOpti
         if (options.progress) options.progress(*report, bytes_done);
         continue;
       }
+      // A long file (a web archive) reports its progress while it is read.
+      ReadOptions read_options = options.read;
+      if (options.reading) {
+        read_options.progress = [&, done = bytes_done](uint64_t bytes) {
+          options.reading(*report, done + bytes);
+        };
+      }
       Status read = ReadFile(
-          file, options.read,
+          file, read_options,
           [&](Document&& doc) {
             if (!failure.ok()) return;
             ++report->documents;

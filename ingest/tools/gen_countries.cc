@@ -18,6 +18,8 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include "tool_text.h"
+
 namespace {
 
 std::string Display(const std::string& alpha2, const char* lang) {
@@ -30,28 +32,10 @@ std::string Display(const std::string& alpha2, const char* lang) {
   return s;
 }
 
-std::string StripAccents(icu::Transliterator* tr, const std::string& s) {
-  if (tr == nullptr) return s;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-  tr->transliterate(u);
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
-
 // A name usable as a surface form: not the inverted "Korea, Republic of".
 bool Usable(const std::string& s) {
   return !s.empty() && s.find(", ") == std::string::npos && s.find('\t') == std::string::npos &&
          s.find('|') == std::string::npos;
-}
-
-std::string Join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) {
-    if (!out.empty()) out += '|';
-    out += s;
-  }
-  return out;
 }
 
 }  // namespace
@@ -99,15 +83,15 @@ int main(int argc, char** argv) {
     add_en(name);
     add_en(official);
     add_en(Display(a2, "en"));
-    for (const std::string& s : std::vector<std::string>(aliases_en)) add_en(StripAccents(strip.get(), s));
-    add_en(StripAccents(strip.get(), en));
+    for (const std::string& s : std::vector<std::string>(aliases_en)) add_en(kbq::tools::Transliterate(strip.get(), s));
+    add_en(kbq::tools::Transliterate(strip.get(), en));
     std::string zh = Display(a2, "zh");
     std::string ru = Display(a2, "ru");
     std::vector<std::string> aliases_zh;
     std::string zh_tw = Display(a2, "zh_Hant");
     if (Usable(zh_tw) && zh_tw != zh) aliases_zh.push_back(zh_tw);
-    out << a3 << "\tcountry\t" << en << '\t' << zh << '\t' << ru << '\t' << Join(aliases_en) << '\t'
-        << Join(aliases_zh) << "\t\t\tiso-codes " << a2 << "/" << a3 << "; ICU CLDR display names\n";
+    out << a3 << "\tcountry\t" << en << '\t' << zh << '\t' << ru << '\t' << kbq::tools::JoinList(aliases_en) << '\t'
+        << kbq::tools::JoinList(aliases_zh) << "\t\t\tiso-codes " << a2 << "/" << a3 << "; ICU CLDR display names\n";
     ++n;
   }
   if (!out) {

@@ -128,6 +128,10 @@ void to_json(json& j, const Actor& a) {
            {"part_of", a.part_of},
            {"provisional", a.provisional},
            {"source", a.source}};
+  if (a.coordinates) {
+    j["lat"] = a.coordinates->lat;
+    j["lon"] = a.coordinates->lon;
+  }
 }
 
 void from_json(const json& j, Actor& a) {
@@ -139,6 +143,10 @@ void from_json(const json& j, Actor& a) {
   a.part_of = Get<std::vector<std::string>>(j, "part_of", {});
   a.provisional = Get<bool>(j, "provisional", false);
   a.source = Get<std::string>(j, "source", "");
+  a.coordinates.reset();
+  if (j.contains("lat") && j.contains("lon") && j.at("lat").is_number() && j.at("lon").is_number()) {
+    a.coordinates = Actor::Coordinates{j.at("lat").get<double>(), j.at("lon").get<double>()};
+  }
 }
 
 void to_json(json& j, const Participant& p) {

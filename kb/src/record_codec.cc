@@ -64,6 +64,7 @@ class Reader {
     }
   }
   bool ok() const { return status_.ok(); }
+  bool more() const { return ok() && !in_.empty(); }  // bytes left to read
   uint8_t version() const { return version_; }
 
   bool U8(uint8_t* v, const char* field) {
@@ -258,6 +259,9 @@ Status DecodeArticle(std::string_view in, Article* a) {
 
 // ------------------------------------------------------------ Actor
 
+// Tag of the optional coordinates section after an actor's source (on-disk).
+constexpr uint8_t kActorCoordinates = 1;
+
 std::string EncodeActor(const Actor& a) {
   Writer w(64, a.forms.empty() ? kRecordVersion : kActorFormsVersion);
   w.Str(a.id);
@@ -284,6 +288,13 @@ std::string EncodeActor(const Actor& a) {
       w.Str(f.lang);
       w.U8(static_cast<uint8_t>(f.kind));
     }
+  }
+  // Optional trailing section (older records end after `source`, or after
+  // the name forms in a version-2 record).
+  if (a.coordinates) {
+    w.U8(kActorCoordinates);
+    w.Double(a.coordinates->lat);
+    w.Double(a.coordinates->lon);
   }
   return w.Take();
 }
@@ -326,6 +337,16 @@ Status DecodeActor(std::string_view in, Actor* a) {
         break;
       }
       a->forms.push_back(std::move(f));
+    }
+  }
+  a->coordinates.reset();
+  if (r.more()) {
+    uint8_t tag = 0;
+    Actor::Coordinates c;
+    if (r.U8(&tag, "actor section") && tag != kActorCoordinates) {
+      r.Fail("unknown actor section " + std::to_string(tag));
+    } else if (r.Double(&c.lat, "latitude") && r.Double(&c.lon, "longitude")) {
+      a->coordinates = c;
     }
   }
   return r.Finish();

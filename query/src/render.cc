@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <cstdio>
 #include <sstream>
 #include <tuple>
 
@@ -457,6 +458,11 @@ std::string RenderActorText(const ActorView& v, const RenderOptions& o) {
     out << "  " << Pad("alias." + lang, 12) << joined << "\n";
   }
   for (const auto& p : a.part_of) out << "  part of     " << p << "\n";
+  if (a.coordinates) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.5f, %.5f", a.coordinates->lat, a.coordinates->lon);
+    out << "  " << Pad("lat, lon", 12) << buf << "\n";
+  }
   for (const auto& af : a.affiliations) {
     out << "  " << Pad(af.role, 12) << af.actor_id
         << (af.valid.ok() ? " (" + af.valid.ToString() + ")" : "") << "\n";

@@ -83,9 +83,11 @@ kbq::Result<kbq::TimeValue> ParseDateFlag(const std::string& flag, const std::st
 // Read settings from the flags; a bad one fails naming its flag.
 kbq::Result<kbq::ReadSettings> MakeReadSettings(const std::string& format,
                                                 const std::string& published,
-                                                const std::string& lang, bool for_ingest) {
+                                                const std::string& lang, bool for_ingest,
+                                                const std::string& encoding = "") {
   kbq::ReadSettings r;
   r.format = format;
+  r.encoding = encoding;
   r.published = published;
   r.lang = lang;
   if (Status s = KnowledgeBase::ValidateReadSettings(r, for_ingest); !s.ok()) {
@@ -101,12 +103,13 @@ struct IngestArgs {
   std::string format = "auto";
   std::string published;
   std::string lang;
+  std::string encoding;
   size_t threads = 0;
   bool quiet = false;
 };
 
 int RunIngest(const Globals& g, const IngestArgs& a) {
-  auto read = MakeReadSettings(a.format, a.published, a.lang, true);
+  auto read = MakeReadSettings(a.format, a.published, a.lang, true, a.encoding);
   if (!read.ok()) return Fail(read.status());
   auto kb = OpenForWrite(g);
   if (!kb.ok()) return Fail(kb.status());
@@ -584,8 +587,12 @@ int main(int argc, char** argv) {
                 "Example: kbq ingest examples/ --published 2025-05-17T23:20:15+08:00");
   c_ingest->add_option("inputs", ingest.inputs, "Files, folders or -")->required();
   c_ingest->add_option("--format", ingest.format,
-                       "auto, page, jsonl, csv, tsv, text; or the event streams gdelt, icews")
+                       "auto, page, jsonl, csv, tsv, text, html, rss, atom, warc; or the event "
+                       "streams gdelt, icews")
       ->capture_default_str();
+  c_ingest->add_option("--encoding", ingest.encoding,
+                       "Character encoding of the inputs (GB18030, Big5, Shift_JIS, ...); "
+                       "default: detected");
   c_ingest->add_option("--published", ingest.published, "Publication time for inputs without one");
   c_ingest->add_option("--lang", ingest.lang, "Language of the inputs (zh, en); default: detected");
   c_ingest->add_option("--threads", ingest.threads,

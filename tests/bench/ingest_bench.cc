@@ -25,6 +25,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench_cpu.h"
 #include "kbq/ingest/pipeline.h"
 #include "kbq/ingest/reader.h"
 #include "kbq/store.h"
@@ -33,12 +34,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-double CpuSeconds() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
-         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
+using kbq::bench::CpuSeconds;
 
 uint64_t Bytes(const std::vector<std::string>& inputs) {
   uint64_t n = 0;

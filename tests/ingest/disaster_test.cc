@@ -59,6 +59,20 @@ const Event* Find(const Analysis& a, const std::string& type) {
   return best;
 }
 
+// `id` or a place inside it (石川县 → JPN), by the parent chain of the
+// gazetteer or of the article's provisional places.
+bool Within(const Analysis& a, std::string id, const std::string& want) {
+  for (int depth = 0; depth < 6 && !id.empty(); ++depth) {
+    if (id == want) return true;
+    const Actor* actor = P().gazetteer().Find(id);
+    for (const auto& p : a.provisional_actors) {
+      if (!actor && p.id == id) actor = &p;
+    }
+    id = actor && !actor->part_of.empty() ? actor->part_of.front() : "";
+  }
+  return false;
+}
+
 std::vector<std::string> Fields(const std::string& line) {
   std::vector<std::string> f;
   std::stringstream ss(line);
@@ -109,7 +123,10 @@ TEST_CASE("disaster sentences: events, tolls, dates and places", "[disasters]") 
     if (f[6] != "-") {
       ++places[lang].n;
       auto ids = e ? e->ActorIds() : std::vector<std::string>{};
-      if (e && (e->place_id == f[6] || std::find(ids.begin(), ids.end(), f[6]) != ids.end())) ++places[lang].hit;
+      if (e) ids.push_back(e->place_id);
+      if (std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return Within(a, id, f[6]); })) {
+        ++places[lang].hit;
+      }
       else WARN("place " << f[6] << " not found: " << f[2]);
     }
     // The disaster types never take a diplomatic event from these sentences.

@@ -246,3 +246,34 @@ TEST_CASE("Pipeline: an ICEWS sector named by its place counts for that place an
   CHECK(count("place:crimea") == 1);
   CHECK(count("UKR") == 1);
 }
+
+TEST_CASE("Pipeline: a county no gazetteer holds is the event's place and counts for its country",
+          "[ingest][pipeline][places]") {
+  kbq::testing::TempDir in;
+  // Our own wording of a road accident in Hebei.
+  std::string zh = in.Sub("linchen.jsonl");
+  {
+    std::ofstream out(zh);
+    out << R"({"title":"河北临城县发生交通事故","published":"2025-05-03T10:00:00+08:00","source":"test wire",)"
+        << R"("text":"记者从河北省邢台市获悉，5月2日下午，一辆客车在临城县境内与货车相撞。"})" << "\n";
+  }
+  Fixture f({zh});
+  CHECK(f.report.ingested == 1);
+  auto county = f.store->GetActor("place:临城县");
+  REQUIRE(county.ok());
+  CHECK(county->provisional);
+  REQUIRE(county->part_of.size() == 1);
+  auto city = f.store->GetActor(county->part_of[0]);  // 邢台市, from GeoNames, with coordinates
+  REQUIRE(city.ok());
+  CHECK(city->Name("zh") == "邢台市");
+  CHECK(city->coordinates.has_value());
+  bool placed = false;
+  for (const auto& e : f.All()) placed |= e.place_id == "place:临城县";
+  CHECK(placed);
+  size_t china = 0;
+  REQUIRE(f.store->ScanActorTimeline("CHN", INT32_MIN, INT32_MAX, /*strict=*/false, [&](const Event&) {
+    ++china;
+    return true;
+  }).ok());
+  CHECK(china >= 1);
+}

@@ -163,9 +163,11 @@ TEST_CASE("Readers: the seed page reads as one article without its recommended s
   CHECK(a.language == "zh");
   CHECK(a.source == "天天要闻");
   CHECK(a.path == path);
-  CHECK(a.id == kbq::ingest::ArticleId(a.title, a.text));
+  // The id is of the title and the body; the text starts with the headline.
+  CHECK(a.id == kbq::ingest::ArticleId(a.title, kbq::ingest::BodyText(doc)));
+  CHECK(a.text.rfind(a.title + "\n\n", 0) == 0);
   // The body starts after the dateline and ends with the author line.
-  CHECK(a.text.rfind("当地时间5月17日,俄罗斯外交部消息称", 0) == 0);
+  CHECK(kbq::ingest::BodyText(doc).rfind("当地时间5月17日,俄罗斯外交部消息称", 0) == 0);
   CHECK(a.text.size() > 2000);
   const std::string byline = "(2025年5月17日,作者:彼得堡的肥天鹅)";
   REQUIRE(a.text.size() >= byline.size());
@@ -238,7 +240,7 @@ TEST_CASE("Readers: other headlines with the site suffix start the recommended b
   ReadResult r = ReadString(page, "s.txt");
   REQUIRE(r.docs.size() == 1);
   CHECK(r.docs[0].article.source == "示例网");
-  CHECK(r.docs[0].article.text == "各方代表在会上发言。\n会议持续三个小时。");
+  CHECK(std::string(kbq::ingest::BodyText(r.docs[0])) == "各方代表在会上发言。\n会议持续三个小时。");
   REQUIRE(r.messages.size() == 1);
   CHECK(r.messages[0] ==
         "s.txt:6: warning: dropped the recommended-stories block at \"黑海粮食协议到期_示例网\" "
@@ -269,7 +271,7 @@ TEST_CASE("Readers: datelines in several notations give the publication time", "
   CHECK(r.docs[0].article.published_utc == c.utc);
   CHECK(r.docs[0].article.published_offset_minutes == c.offset);
   CHECK(r.docs[0].article.title == "俄乌代表团在伊斯坦布尔会谈");
-  CHECK(r.docs[0].article.text == "双方同意交换战俘。谈判持续近两个小时。");
+  CHECK(std::string(kbq::ingest::BodyText(r.docs[0])) == "双方同意交换战俘。谈判持续近两个小时。");
 }
 
 TEST_CASE("Readers: English datelines, with and without a zone", "[ingest][reader]") {
@@ -290,7 +292,7 @@ TEST_CASE("Readers: English datelines, with and without a zone", "[ingest][reade
   REQUIRE(r.docs.size() == 1);
   CHECK(r.docs[0].article.published_utc == c.utc);
   CHECK(r.docs[0].article.language == "en");
-  CHECK(r.docs[0].sentences.size() == 2);
+  CHECK(r.docs[0].sentences.size() == 3);
 }
 
 TEST_CASE("Readers: a dateline inside the first body line stays in the text", "[ingest][reader]") {
@@ -300,7 +302,7 @@ TEST_CASE("Readers: a dateline inside the first body line stays in the text", "[
   ReadResult r = ReadString(page, "x.txt");
   REQUIRE(r.docs.size() == 1);
   CHECK(r.docs[0].article.published_utc == Utc(2025, 3, 11, 0, 0, 0));
-  CHECK(r.docs[0].article.text.rfind("JEDDAH, March 11, 2025 - Ukraine", 0) == 0);
+  CHECK(std::string(kbq::ingest::BodyText(r.docs[0])).rfind("JEDDAH, March 11, 2025 - Ukraine", 0) == 0);
 }
 
 TEST_CASE("Readers: paragraphs indented with ideographic spaces are trimmed", "[ingest][reader]") {
@@ -309,8 +311,8 @@ TEST_CASE("Readers: paragraphs indented with ideographic spaces are trimmed", "[
       "\u3000\u3000协议为期120天。\n\u3000\n",
       "g.txt");
   REQUIRE(r.docs.size() == 1);
-  CHECK(r.docs[0].article.text == "俄乌两国分别与土耳其和联合国签署协议。\n协议为期120天。");
-  CHECK(r.docs[0].sentences.size() == 2);
+  CHECK(std::string(kbq::ingest::BodyText(r.docs[0])) == "俄乌两国分别与土耳其和联合国签署协议。\n协议为期120天。");
+  CHECK(r.docs[0].sentences.size() == 3);
   CHECK(r.docs[0].source_offset == std::string("黑海粮食协议签署\n2022年7月22日 20:00\n\n\u3000\u3000").size());
 }
 
@@ -320,7 +322,7 @@ TEST_CASE("Readers: a title that opens with a date is still the title", "[ingest
   REQUIRE(r.docs.size() == 1);
   CHECK(r.docs[0].article.title == "2025年5月16日伊斯坦布尔会谈要点");
   CHECK(r.docs[0].article.published_utc == Utc(2025, 5, 17, 0, 30, 0));
-  CHECK(r.docs[0].article.text == "双方同意各交换1000名战俘。");
+  CHECK(std::string(kbq::ingest::BodyText(r.docs[0])) == "双方同意各交换1000名战俘。");
   // With no other dateline, a first line holding only a date is the dateline.
   ReadResult d = ReadString("May 16, 2025\n\nThe delegations met in Istanbul.\n", "d.txt");
   REQUIRE(d.docs.size() == 1);
@@ -422,8 +424,8 @@ TEST_CASE("Readers: CRLF inside a quoted CSV field becomes a line break", "[inge
   ReadResult r = ReadString(
       "title,date,text\r\nT,2022-03-29,\"First line.\r\nSecond line.\"\r\n", "crlf.csv");
   REQUIRE(r.docs.size() == 1);
-  CHECK(r.docs[0].article.text == "First line.\nSecond line.");
-  CHECK(r.docs[0].sentences.size() == 2);
+  CHECK(std::string(kbq::ingest::BodyText(r.docs[0])) == "First line.\nSecond line.");
+  CHECK(r.docs[0].sentences.size() == 3);
 }
 
 TEST_CASE("Readers: CSV column names map through ReadOptions.column_map", "[ingest][reader]") {
@@ -435,7 +437,8 @@ TEST_CASE("Readers: CSV column names map through ReadOptions.column_map", "[inge
   REQUIRE(r.messages.empty());
   REQUIRE(r.docs.size() == 1);
   CHECK(r.docs[0].article.title == "Grain deal");
-  CHECK(r.docs[0].article.text == "Russia and Ukraine signed the grain deal.");
+  CHECK(std::string(kbq::ingest::BodyText(r.docs[0])) == "Russia and Ukraine signed the grain deal.");
+  CHECK(r.docs[0].article.text == "Grain deal\n\nRussia and Ukraine signed the grain deal.");  // the headline is text
 
   options.column_map = {{"text", "Missing"}};
   ReadResult bad = ReadString("a,b\n1,2\n", "b.csv", options);
@@ -497,13 +500,15 @@ TEST_CASE("Readers: a binary file is one error at its first NUL byte", "[ingest]
   CHECK(r.messages[0] == "archive.txt:2: error: binary file (NUL byte); skipped (byte 8)");
 }
 
-TEST_CASE("Readers: UTF-16 text is refused with a hint", "[ingest][reader][bad]") {
+TEST_CASE("Readers: UTF-16 text with a byte-order mark is converted and says so",
+          "[ingest][reader][bad]") {
   std::string content("\xFF\xFE" "C\0e\0a\0s\0e\0", 12);
   ReadResult r = ReadString(content, "utf16.txt");
-  CHECK(r.docs.empty());
-  REQUIRE(r.messages.size() == 1);
-  CHECK(r.messages[0] ==
-        "utf16.txt:1: error: UTF-16 text (byte-order mark); convert the file to UTF-8 (byte 0)");
+  CHECK(r.docs.empty());  // one word and no date: read as text, but not an article
+  REQUIRE(r.messages.size() == 2);
+  CHECK(r.messages[0] == "utf16.txt:1: warning: read as UTF-16LE (byte-order mark) (byte 0)");
+  CHECK(r.messages[1] ==
+        "utf16.txt:1: error: no publication time: no dateline in the first lines and none given (byte 0)");
 }
 
 TEST_CASE("Readers: ill-formed UTF-8 is reported with line and byte", "[ingest][reader][bad]") {
@@ -550,7 +555,7 @@ TEST_CASE("Readers: a CSV row with a missing column is skipped with its line", "
       "C,2024-03-08,third\n";
   ReadResult r = ReadString(content, "rows.csv");
   REQUIRE(r.docs.size() == 2);
-  CHECK(r.docs[0].article.text == "first, with a comma");
+  CHECK(std::string(kbq::ingest::BodyText(r.docs[0])) == "first, with a comma");
   CHECK(r.docs[1].article.title == "C");
   REQUIRE(r.messages.size() == 1);
   CHECK(r.messages[0] ==

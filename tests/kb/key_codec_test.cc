@@ -232,6 +232,30 @@ TEST_CASE("RecordCodec: every record kind round-trips", "[kb][codec]") {
   CHECK(a2.part_of == a.part_of);
   CHECK(a2.provisional);
   CHECK(a2.kind == kbq::ActorKind::kPerson);
+  CHECK_FALSE(a2.coordinates.has_value());
+
+  // Coordinates: an optional trailing section; a record without it (written
+  // before coordinates existed) still reads, a truncated one does not.
+  kbq::Actor place;
+  place.id = "place:example";
+  place.kind = kbq::ActorKind::kPlace;
+  place.names = {{"en", "Example"}};
+  place.coordinates = kbq::Actor::Coordinates{49.98081, 36.25272};
+  std::string with = records::EncodeActor(place);
+  kbq::Actor place2;
+  REQUIRE(records::DecodeActor(with, &place2).ok());
+  REQUIRE(place2.coordinates.has_value());
+  CHECK(*place2.coordinates == *place.coordinates);
+  kbq::Actor no_coords = place;
+  no_coords.coordinates.reset();
+  std::string old_record = records::EncodeActor(no_coords);
+  CHECK(with.size() == old_record.size() + 17);
+  CHECK(with.compare(0, old_record.size(), old_record) == 0);
+  for (size_t cut = old_record.size() + 1; cut < with.size(); ++cut) {
+    CHECK(records::DecodeActor(with.substr(0, cut), &place2).IsCorruption());
+  }
+  std::string bad_tag = old_record + std::string(1, '\x07');
+  CHECK(records::DecodeActor(bad_tag, &place2).IsCorruption());
 
   kbq::Article art;
   art.id = "art-1";

@@ -141,6 +141,16 @@ TEST_CASE("ModelJson: articles, actors, affiliations and links round-trip", "[kb
   CHECK(ja["kind"] == "person");
   CHECK(ja["affiliations"][0]["actor"] == "RUS");
   CHECK(ja["affiliations"][0]["valid"]["text"] == "2004..2024");
+  CHECK_FALSE(ja.contains("lat"));
+  {
+    kbq::Actor p = actor;
+    p.coordinates = kbq::Actor::Coordinates{38.04139, 114.47861};
+    json jp = p;
+    CHECK(jp["lat"].get<double>() == Approx(38.04139));
+    CHECK(jp["lon"].get<double>() == Approx(114.47861));
+    REQUIRE(RoundTrip(p).coordinates.has_value());
+    CHECK(*RoundTrip(p).coordinates == *p.coordinates);
+  }
   kbq::Actor b = RoundTrip(actor);
   CHECK(b.id == actor.id);
   CHECK(b.kind == actor.kind);

@@ -374,8 +374,22 @@ TEST_CASE("kbq ingest --format gdelt and icews read event streams", "[query][cli
   CliRun bad = RunKbq({"--db", db, "ingest", "--format", "pdf", input});
   CHECK(bad.code == 2);
   CHECK(bad.err ==
-        "kbq: --format: unknown format 'pdf' (use auto, page, jsonl, csv, tsv, text, gdelt, "
-        "icews)\n");
+        "kbq: --format: unknown format 'pdf' (use auto, page, jsonl, csv, tsv, text, html, rss, "
+        "atom, warc, gdelt, icews)\n");
+}
+
+TEST_CASE("kbq ingest reads saved HTML pages and --encoding rejects an unknown name",
+          "[query][cli][ingest]") {
+  const std::string db = TempDir() + "/db";
+  const std::string page = std::string(KBQ_SOURCE_DIR) + "/tests/ingest/data/web/en_wire.html";
+  CliRun r = RunKbq({"--db", db, "ingest", "-q", page});
+  INFO(r.err);
+  CHECK(r.code == 0);
+  CHECK(r.err.find("ingested 1, skipped 0 as duplicates, failed 0") != std::string::npos);
+  CHECK(r.err.find("dropped <div class=\"share-buttons\"> block") != std::string::npos);
+  CliRun bad = RunKbq({"--db", db, "ingest", "--encoding", "ebcdic", page});
+  CHECK(bad.code == 2);
+  CHECK(bad.err.find("kbq: --encoding: unsupported encoding 'ebcdic'") == 0);
 }
 
 TEST_CASE("kbq: NO_COLOR and pipes get no escape codes", "[query][cli]") {

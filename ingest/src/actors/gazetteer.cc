@@ -16,6 +16,8 @@
 #include "actors/aho_corasick.h"
 #include "actors/gazetteer_data.h"
 #include "actors/gazetteer_text.h"
+#include "actors/place_gazetteer.h"
+#include "actors/provisional_places.h"
 #include "kbq/name_resolution.h"
 
 namespace kbq::ingest {
@@ -97,6 +99,16 @@ const std::vector<std::string> kActorColumns = {"id",         "kind",       "en"
                                                 "ru",         "aliases_en", "aliases_zh", "aliases_ru",
                                                 "part_of"};
 
+struct Selected {
+  uint32_t begin, end;
+  std::string actor_id;
+  bool metonym = false;
+  bool provisional = false;
+  bool person = false;
+  uint32_t pid = UINT32_MAX;  // the name pattern (places: to re-read among same-named places)
+  bool weak = false;          // a generated place: a person's name may take its span
+};
+
 }  // namespace
 
 struct Gazetteer::Impl {
@@ -114,6 +126,8 @@ struct Gazetteer::Impl {
   std::vector<std::string> zh_stops;           // text that never starts a name after a title
   std::map<std::string, std::vector<std::string>> suffix, prefix, not_after, not_before;  // form or "*"
   std::unordered_set<int32_t> translit;
+  std::vector<places::PlaceFacts> place_facts;  // per actor
+  places::StructureLexicon place_structure;     // provisional places by structure
 
   // ---- derived (Rebuild)
   AhoCorasick ac;
@@ -237,20 +251,31 @@ struct Gazetteer::Impl {
         }
       }
     }
-    for (size_t i = 0; i < actors.size(); ++i) {
+    place_facts.resize(actors.size());
+    // A generated place's names rank after every hand-written form (基辅 is
+    // Ukraine's metonym before it is the city), as in text.
+    auto add_names = [&](size_t i) {
       const Actor& a = actors[i];
       uint32_t ai = static_cast<uint32_t>(i);
+      // Their Russian names resolve but are not matched in text: a third of
+      // the automaton for a language kbq's articles rarely use.
+      bool generated = place_facts[i].generated;
+      int base = generated ? 4 : 0;
       AddResolveKey(a.id, i, 0);
       for (const auto& [lang, name] : a.names) {
-        AddNamePattern(name, ai);
-        AddResolveKey(name, i, 0);
+        if (!generated || lang != "ru") AddNamePattern(name, ai);
+        AddResolveKey(name, i, base);
       }
       for (const auto& [lang, list] : a.aliases) {
         for (const std::string& name : list) {
-          AddNamePattern(name, ai);
-          AddResolveKey(name, i, 1);
+          if (!generated || lang != "ru") AddNamePattern(name, ai);
+          AddResolveKey(name, i, base + 1);
         }
       }
+    };
+    for (size_t i = 0; i < actors.size(); ++i) {
+      const Actor& a = actors[i];
+      if (!place_facts[i].generated) add_names(i);
       if (a.kind == ActorKind::kPerson) {
         auto add_zh = [&](const std::string& n) {
           // Only undotted names: the short form a dotted full name ends in.
@@ -305,6 +330,11 @@ struct Gazetteer::Impl {
     for (size_t i = 0; i < titles.size(); ++i) {
       AddPattern(titles[i].text, EntryType::kTitle, static_cast<uint32_t>(i));
     }
+    // Generated places last: a name the hand-written data already gives
+    // (北京 the metonym, Georgia the country) keeps its first reading.
+    for (size_t i = 0; i < actors.size(); ++i) {
+      if (place_facts[i].generated) add_names(i);
+    }
     ac.Build();
     for (const auto& entries : patterns) {
       for (const Entry& e : entries) {
@@ -354,6 +384,20 @@ struct Gazetteer::Impl {
       }
       if (a.names.empty()) return RowError(file, line, "actor '" + id + "' has no name");
       a.part_of = gaz::SplitList(f[col.at("part_of")]);
+      places::PlaceFacts facts;
+      if (col.count("lat") && col.count("lon") && !get("lat").empty()) {
+        char* end1 = nullptr;
+        char* end2 = nullptr;
+        std::string lat = get("lat"), lon = get("lon");
+        double la = std::strtod(lat.c_str(), &end1), lo = std::strtod(lon.c_str(), &end2);
+        if (*end1 != 0 || *end2 != 0 || la < -90 || la > 90 || lo < -180 || lo > 180) {
+          return RowError(file, line, "bad coordinates '" + lat + "', '" + lon + "'");
+        }
+        a.coordinates = Actor::Coordinates{la, lo};
+      }
+      if (col.count("population")) facts.population = static_cast<uint32_t>(std::strtoul(get("population").c_str(), nullptr, 10));
+      if (col.count("common_words")) facts.common_words = gaz::SplitList(f[col.at("common_words")]);
+      facts.generated = file == "places_generated.tsv";
       auto it = index.find(id);
       size_t ai;
       if (it != index.end()) {
@@ -379,6 +423,8 @@ struct Gazetteer::Impl {
         ai = actors.size();
         index[id] = ai;
         actors.push_back(std::move(a));
+        place_facts.resize(actors.size());
+        place_facts[ai] = std::move(facts);
       }
       part_of_checks.emplace_back(line, ai);
     }
@@ -550,6 +596,7 @@ struct Gazetteer::Impl {
     if (h == "type,form,text,source,") return LoadContexts(file, rows);
     if (h == "type,lang,text,role,source,") return LoadTitles(file, rows);
     if (h == "chars,source,") return LoadTranslit(file, rows);
+    if (h == "type,lang,text,place_kind,source,") return place_structure.Load(file, rows);
     return RowError(file, header_line, "unknown header '" + h + "'");
   }
 
@@ -558,6 +605,7 @@ struct Gazetteer::Impl {
   struct Cand {
     uint32_t begin, end;
     const Entry* entry;
+    uint32_t pid = UINT32_MAX;
   };
 
   bool BoundaryOk(std::string_view text, uint32_t b, uint32_t e) const {
@@ -638,19 +686,10 @@ struct Gazetteer::Impl {
   bool IsTranslit(int32_t cp) const { return translit.count(cp) > 0; }
 
   std::vector<ActorMention> Match(std::string_view text, std::vector<Actor>* provisional_out) const;
+  void ResolvePlaces(std::string_view text, std::vector<Selected>* sel, std::vector<int>* covered) const;
+  void AddProvisionalPlaces(std::string_view text, std::vector<Selected>* sel, std::vector<int>* covered,
+                            std::map<std::string, Actor>* provisional) const;
 };
-
-namespace {
-
-struct Selected {
-  uint32_t begin, end;
-  std::string actor_id;
-  bool metonym = false;
-  bool provisional = false;
-  bool person = false;
-};
-
-}  // namespace
 
 std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
                                                  std::vector<Actor>* provisional_out) const {
@@ -682,7 +721,7 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
         int32_t c0 = CodePointAt(text, b, &l0);
         if (gaz::IsWordChar(c0) && !gaz::IsUpperLetter(c0)) continue;
       }
-      Cand c{b, e, &entry};
+      Cand c{b, e, &entry, pid};
       if (entry.type == EntryType::kSurname) {
         surname_cands.push_back(c);
         break;
@@ -718,11 +757,16 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
     s.end = e;
     sel.push_back(std::move(s));
   };
+  // Hand-written names first; a generated place only where they leave room
+  // (it never hides a known name, even when longer).
+  auto generated = [&](const Cand& c) { return place_facts[c.entry->target].generated; };
+  std::stable_partition(cands.begin(), cands.end(), [&](const Cand& c) { return !generated(c); });
   for (const Cand& c : cands) {
     if (!free_span(c.begin, c.end)) continue;
     const Actor& a = actors[c.entry->target];
     take(c.begin, c.end,
-         Selected{0, 0, a.id, c.entry->type == EntryType::kMetonym, false, a.kind == ActorKind::kPerson});
+         Selected{0, 0, a.id, c.entry->type == EntryType::kMetonym, false, a.kind == ActorKind::kPerson,
+                  c.entry->type == EntryType::kName ? c.pid : UINT32_MAX, false});
   }
   // Ambiguous surnames, where the person is already named in full.
   for (const Cand& c : surname_cands) {
@@ -740,6 +784,7 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
   for (const Cand* c : ok_singles) {
     take(c->begin, c->end, Selected{0, 0, actors[c->entry->target].id, false, false, false});
   }
+  ResolvePlaces(text, &sel, &covered);
 
   // ---- provisional names
   std::map<std::string, Actor> provisional;
@@ -777,7 +822,7 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
     *other = false;
     for (uint32_t i = b; i < e; ++i) {
       int s = covered[i];
-      if (s < 0 || sel[s].actor_id.empty()) continue;
+      if (s < 0 || sel[s].actor_id.empty() || sel[s].weak) continue;
       if (!sel[s].person) {
         *other = true;
       } else if (!sel[s].provisional) {
@@ -818,7 +863,7 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
       }
       int s = covered[re];
       bool in_person = s >= 0 && !sel[s].actor_id.empty() && sel[s].person;
-      bool in_other = s >= 0 && !sel[s].actor_id.empty() && !sel[s].person;
+      bool in_other = s >= 0 && !sel[s].actor_id.empty() && !sel[s].person && !sel[s].weak;
       if (in_other || (!IsTranslit(c) && !in_person) || n_right >= 8) break;
       if (in_person) {  // take the whole known name
         re = sel[s].end;
@@ -931,7 +976,7 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
       if (cap && (en_stops.count(std::string(word)) || en_title_words.count(std::string(word)))) break;
       if (!cap && !kParticles.count(word)) break;
       int s = covered[q];
-      if (s >= 0 && !sel[s].actor_id.empty() && !sel[s].person) break;
+      if (s >= 0 && !sel[s].actor_id.empty() && !sel[s].person && !sel[s].weak) break;
       ++words;
       if (cap) last_cap_end = w;
       if (s >= 0 && !sel[s].actor_id.empty() && sel[s].person) {
@@ -972,6 +1017,8 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
     }
   }
 
+  AddProvisionalPlaces(text, &sel, &covered, &provisional);
+
   for (const Selected& s : sel) {
     if (s.actor_id.empty()) continue;
     ActorMention m;
@@ -991,6 +1038,136 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
     }
   }
   return out;
+}
+
+// Same-named places and generated names (actors/place_gazetteer.h): re-reads
+// or drops the selected place mentions after every other name is placed.
+void Gazetteer::Impl::ResolvePlaces(std::string_view text, std::vector<Selected>* sel,
+                                    std::vector<int>* covered) const {
+  auto is_place = [&](const Entry& e) {
+    ActorKind k = actors[e.target].kind;
+    return e.type == EntryType::kName && (k == ActorKind::kPlace || k == ActorKind::kCountry);
+  };
+  std::vector<places::PlaceMention> mentions;
+  std::vector<size_t> owner;  // mention → index in sel
+  std::vector<std::string> countries;
+  for (size_t i = 0; i < sel->size(); ++i) {
+    const Selected& s = (*sel)[i];
+    if (s.actor_id.empty()) continue;
+    places::PlaceMention m{s.begin, s.end, {}, 0, true};
+    if (s.pid != UINT32_MAX) {
+      for (const Entry& e : patterns[s.pid]) {
+        if (is_place(e)) m.readings.push_back(e.target);
+      }
+    }
+    bool generated = std::any_of(m.readings.begin(), m.readings.end(), [&](uint32_t r) { return place_facts[r].generated; });
+    if (generated || m.readings.size() > 1) {
+      mentions.push_back(std::move(m));
+      owner.push_back(i);
+    } else if (auto it = index.find(s.actor_id); it != index.end()) {
+      if (std::string c = places::CountryOf(actors, index, it->second); !c.empty()) countries.push_back(c);
+    }
+  }
+  if (mentions.empty()) return;
+  auto related = [&](uint32_t a, uint32_t b) {  // b is an ancestor of a
+    const Actor* x = &actors[a];
+    for (int hops = 0; hops < 8 && !x->part_of.empty(); ++hops) {
+      if (x->part_of.front() == actors[b].id) return true;
+      auto it = index.find(x->part_of.front());
+      if (it == index.end()) return false;
+      x = &actors[it->second];
+    }
+    return false;
+  };
+  auto next_mention = [&](const places::PlaceMention& m, uint32_t r) {
+    std::vector<int> near;
+    if (m.begin > 0) near.push_back((*covered)[m.begin - 1]);
+    if (m.begin > 2 && text.substr(m.begin - 2, 2) == ", ") near.push_back((*covered)[m.begin - 3]);
+    if (m.end < text.size()) near.push_back((*covered)[m.end]);
+    if (m.end + 2 < text.size() && text.substr(m.end, 2) == ", ") near.push_back((*covered)[m.end + 2]);
+    for (int s : near) {
+      if (s < 0 || (*sel)[s].actor_id.empty()) continue;
+      auto it = index.find((*sel)[s].actor_id);
+      if (it == index.end()) continue;
+      uint32_t o = static_cast<uint32_t>(it->second);
+      if (o != r && (related(r, o) || related(o, r))) return true;
+    }
+    return false;
+  };
+  auto country_of = [&](uint32_t r) { return places::CountryOf(actors, index, r); };
+  places::ResolveMentions(text, actors, place_facts, countries, country_of, next_mention, &mentions);
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    Selected& s = (*sel)[owner[k]];
+    if (!mentions[k].keep) {
+      for (uint32_t i = s.begin; i < s.end; ++i) (*covered)[i] = -1;
+      s.actor_id.clear();
+      continue;
+    }
+    s.actor_id = actors[mentions[k].chosen].id;
+    s.weak = place_facts[mentions[k].chosen].generated;
+  }
+}
+
+// Unknown places by structure (actors/provisional_places.h): 某某县, G107国道,
+// "near Hrabovske, Sumy region"; provisional, part_of the nearest known place.
+void Gazetteer::Impl::AddProvisionalPlaces(std::string_view text, std::vector<Selected>* sel,
+                                           std::vector<int>* covered,
+                                           std::map<std::string, Actor>* provisional) const {
+  std::vector<places::KnownSpan> known;
+  std::vector<size_t> owner;
+  for (size_t i = 0; i < sel->size(); ++i) {
+    const Selected& s = (*sel)[i];
+    if (s.actor_id.empty()) continue;
+    auto it = index.find(s.actor_id);
+    bool place = it != index.end() && !s.metonym &&
+                 (actors[it->second].kind == ActorKind::kPlace || actors[it->second].kind == ActorKind::kCountry);
+    known.push_back({s.begin, s.end, place});
+    owner.push_back(i);
+  }
+  std::vector<size_t> order(known.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return known[a].begin < known[b].begin; });
+  std::vector<places::KnownSpan> sorted;
+  std::vector<size_t> sorted_owner;
+  for (size_t i : order) {
+    sorted.push_back(known[i]);
+    sorted_owner.push_back(owner[i]);
+  }
+  auto is_stop = [&](std::string_view w) {
+    std::string word(w);
+    return en_stops.count(word) > 0 || en_title_words.count(word) > 0;
+  };
+  std::vector<places::FoundPlace> found = places::FindChinesePlaces(text, place_structure, sorted);
+  for (auto& f : places::FindEnglishPlaces(text, place_structure, sorted, is_stop)) found.push_back(std::move(f));
+  std::vector<std::string> ids(found.size());  // the provisional id of each found place
+  for (const places::FoundPlace& f : found) {
+    if (f.extends >= 0) {  // the known place takes its administrative suffix
+      Selected& s = (*sel)[sorted_owner[f.extends]];
+      for (uint32_t i = s.end; i < f.end; ++i) (*covered)[i] = static_cast<int>(sorted_owner[f.extends]);
+      s.end = f.end;
+      continue;
+    }
+    bool free = true;
+    for (uint32_t i = f.begin; i < f.end; ++i) free = free && ((*covered)[i] < 0 || (*sel)[(*covered)[i]].actor_id.empty());
+    if (!free || f.name.empty()) continue;
+    std::string key = f.lang == "zh" ? NormaliseName(f.name) : Slug(f.name);
+    if (key.empty()) continue;
+    std::string id = "place:" + key;
+    int idx = static_cast<int>(sel->size());
+    for (uint32_t i = f.begin; i < f.end; ++i) (*covered)[i] = idx;
+    sel->push_back(Selected{f.begin, f.end, id, false, true, false});
+    Actor& a = (*provisional)[id];
+    if (a.id.empty()) {
+      a.id = id;
+      a.kind = ActorKind::kPlace;
+      a.names[f.lang] = f.name;
+      a.provisional = true;
+      a.source = "text";
+      if (f.parent >= 0) a.part_of.push_back((*sel)[sorted_owner[f.parent]].actor_id);
+      if (f.parent_found >= 0 && !ids[f.parent_found].empty()) a.part_of.push_back(ids[f.parent_found]);
+    }
+    ids[&f - found.data()] = id;
+  }
 }
 
 // ---------------------------------------------------------------- Gazetteer
@@ -1013,6 +1190,10 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::LoadBuiltin() {
     Status s = g->impl_->Load(files[i].name, content);
     if (!s.ok()) return s;
   }
+  // ISO 3166-2 regions and GeoNames cities (tools/gen_places.cc), after the
+  // hand-written files: a generated place that repeats one folds into it.
+  if (Status s = g->impl_->Load("places_generated.tsv", GeneratedPlacesTsv()); !s.ok()) return s;
+  places::FoldGeneratedDuplicates(&g->impl_->actors, &g->impl_->place_facts, &g->impl_->index);
   g->impl_->Rebuild();
   return g;
 }
@@ -1037,6 +1218,7 @@ Status Gazetteer::AddActor(const Actor& actor) {
   } else {
     impl_->index[actor.id] = impl_->actors.size();
     impl_->actors.push_back(actor);
+    impl_->place_facts.resize(impl_->actors.size());
   }
   impl_->Rebuild();
   return Status::OK();
@@ -1058,6 +1240,12 @@ const Actor* Gazetteer::Find(const std::string& id) const {
 }
 
 const std::vector<Actor>& Gazetteer::actors() const { return impl_->actors; }
+
+bool Gazetteer::Generated(const std::string& id) const {
+  auto it = impl_->index.find(id);
+  return it != impl_->index.end() && it->second < impl_->place_facts.size() &&
+         impl_->place_facts[it->second].generated;
+}
 
 std::vector<ActorMention> Gazetteer::Match(std::string_view text, std::vector<Actor>* provisional_out) const {
   return impl_->Match(text, provisional_out);

@@ -326,10 +326,13 @@ Result<MeantimeScore> EvalMeantime(const std::string& dir, std::vector<std::stri
         if (g.matched || m.end <= g.begin || g.end <= m.begin) continue;
         g.matched = found = true;
         ++score.matched;
-        if (TimexValue(m.value) == g.value) {
+        // TIMEX3 writes a present reference (now, currently) as PRESENT_REF.
+        std::string value =
+            m.resolution == Resolution::kPresent ? "PRESENT_REF" : TimexValue(m.value);
+        if (value == g.value) {
           ++score.value_correct;
         } else if (errors) {
-          errors->push_back("wrong: " + name + " [" + m.text + "] " + TimexValue(m.value) +
+          errors->push_back("wrong: " + name + " [" + m.text + "] " + value +
                             " gold [" + text.substr(g.begin, g.end - g.begin) + "] " + g.value);
         }
         break;

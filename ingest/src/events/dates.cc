@@ -49,8 +49,8 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
   for (auto it = first; it != ds.times.end() && it->begin < s->end; ++it) {
     const TimeMention& t = *it;
     if (t.end > s->end) continue;
-    // 目前/currently describes a state at publication, not when anything happened.
-    if (t.is_duration || t.present || !t.value.ok() || t.resolution == Resolution::kUnresolved) continue;
+    if (t.is_duration || !t.value.ok() || t.resolution == Resolution::kUnresolved) continue;
+    if (t.resolution == Resolution::kPresent) continue;  // "now": no date of its own
     uint32_t tb = t.begin - s->begin, te = t.end - s->begin;
     // "since 2022", 2022年以来: where a span starts, not when anything happened.
     bool span_start = false;

@@ -14,12 +14,22 @@ Extraction EmitEvents(const DocState& ds) {
   // Events from candidates; coreferent mentions join their antecedent.
   Extraction x;
   std::vector<int> event_of(ds.cands.size(), -1);
+  // The headline's sentences come first; a body event's id counts its
+  // sentence and offset from the body's start, so ids do not depend on
+  // whether the headline was read.
+  uint32_t headline_sentences = 0;
+  while (headline_sentences < ds.sents.size() && ds.sents[headline_sentences].begin < ds.doc.body_begin) {
+    ++headline_sentences;
+  }
   for (size_t i = 0; i < ds.cands.size(); ++i) {
     int r = ds.Resolve(int(i));
     if (r != int(i) || ds.cands[i].bare) continue;
     const Cand& c = ds.cands[i];
     Event e;
-    e.id = MakeEventId(art.id, c.sentence, ds.sents[c.sentence].begin + c.begin);
+    uint32_t offset = ds.sents[c.sentence].begin + c.begin;
+    e.id = c.sentence < headline_sentences
+               ? MakeEventId(art.id + "/headline", c.sentence, offset)
+               : MakeEventId(art.id, c.sentence - headline_sentences, offset - ds.doc.body_begin);
     e.type = c.type->type;
     e.cameo = c.type->cameo == "-" ? "" : c.type->cameo;
     e.date = c.date;
@@ -81,6 +91,7 @@ Extraction EmitEvents(const DocState& ds) {
     }
     return out;
   };
+  FoldHeadline(&x, headline_sentences, ancestors);
   MergeExtraction(&x, ancestors);
   for (auto& e : x.events) LabelEvent(ds.lex.Type(e.type), ds.lookup, &e);
   return x;

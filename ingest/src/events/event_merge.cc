@@ -207,6 +207,32 @@ MergeResult MergeInto(const Event& kept, const Event& other) {
   return r;
 }
 
+void FoldHeadline(Extraction* x, uint32_t headline_sentences, const AncestorsFn& ancestors) {
+  if (headline_sentences == 0) return;
+  auto in_headline = [&](const Event& e) {
+    return !e.mentions.empty() && std::all_of(e.mentions.begin(), e.mentions.end(), [&](const Mention& m) {
+      return m.sentence < headline_sentences;
+    });
+  };
+  std::vector<Event> body, headline;
+  for (Event& e : x->events) (in_headline(e) ? headline : body).push_back(std::move(e));
+  for (Event& h : headline) {
+    if (h.date_basis != "publication") continue;
+    for (const Event& b : body) {
+      if (b.type != h.type) continue;
+      Event dated = h;
+      dated.date = b.date;
+      dated.date_basis = b.date_basis;
+      if (SameHappening(b, dated, ancestors)) {
+        h = std::move(dated);
+        break;
+      }
+    }
+  }
+  x->events = std::move(body);
+  for (Event& h : headline) x->events.push_back(std::move(h));
+}
+
 void MergeExtraction(Extraction* x, const AncestorsFn& ancestors) {
   std::vector<Event>& ev = x->events;
   std::vector<bool> gone(ev.size(), false);

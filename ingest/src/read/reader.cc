@@ -11,7 +11,9 @@
 #include <iostream>
 #include <system_error>
 
+#include "read/encoding.h"
 #include "read/reader_internal.h"
+#include "read/web_readers.h"
 
 namespace kbq::ingest {
 
@@ -208,6 +210,26 @@ static std::string NormaliseTitle(std::string_view raw) {
   return CollapseSpace(NormaliseText(raw));
 }
 
+// A headline is text too: the article reads "HEADLINE\n\nBODY", the offset
+// map gains the headline's place in the file, and body_begin says where the
+// body starts. Not when the headline is the body (a one-line document).
+static void PrependHeadline(const RawDocument& raw, Document* doc) {
+  Article& a = doc->article;
+  if (a.title.empty() || a.title == a.text) return;
+  std::string prefix = a.title + "\n\n";
+  uint32_t shift = static_cast<uint32_t>(prefix.size());
+  std::vector<OffsetAnchor> map;
+  map.push_back({0, raw.title_offset.value_or(raw.offset)});
+  map.push_back({static_cast<uint32_t>(a.title.size()), raw.title_offset.value_or(raw.offset) + raw.title.size()});
+  if (doc->offset_map.empty() || doc->offset_map.front().text != 0) {
+    map.push_back({shift, doc->source_offset});
+  }
+  for (const OffsetAnchor& anchor : doc->offset_map) map.push_back({anchor.text + shift, anchor.file});
+  doc->offset_map = std::move(map);
+  a.text = prefix + a.text;
+  doc->body_begin = shift;
+}
+
 void EmitDocument(const ReadContext& ctx, RawDocument raw) {
   const ReadOptions& opt = ctx.options;
   Document doc;
@@ -219,7 +241,7 @@ void EmitDocument(const ReadContext& ctx, RawDocument raw) {
   while (lead < text.size() && IsSpace(text[lead])) ++lead;
   size_t end = text.size();
   while (end > lead && IsSpace(text[end - 1])) --end;
-  if (end == lead && !TrimSpace(raw.title).empty()) {
+  if (end == lead && HasWordCharacter(raw.title)) {
     // A record with a title and no body (a headline row): the title is its
     // text. Its offsets are those of the record.
     raw.body = TextBuilder();
@@ -306,7 +328,10 @@ void EmitDocument(const ReadContext& ctx, RawDocument raw) {
   }
   a.path = ctx.path;
   a.ingested_utc = ctx.ingested_utc;
+  // The id is of the title and body, as before headlines were read as text,
+  // so that stored articles keep their ids and re-ingesting skips them.
   a.id = ArticleId(a.title, a.text);
+  PrependHeadline(raw, &doc);
   doc.sentences = SplitSentences(a.text, a.language);
   if (ctx.documents) ctx.documents(std::move(doc));
 }
@@ -314,7 +339,12 @@ void EmitDocument(const ReadContext& ctx, RawDocument raw) {
 // ---------------------------------------------------------------- detection
 
 static Format DetectFormat(const std::string& name, std::string_view head) {
+  if (LooksLikeWarc(head)) return Format::kWarc;
+  std::string_view text = head.substr(0, 3) == "\xEF\xBB\xBF" ? head.substr(3) : head;
+  if (LooksLikeFeed(text)) return Format::kRss;
+  if (LooksLikeHtml(text)) return Format::kHtml;
   std::string ext = AsciiLower(std::filesystem::path(name).extension().string());
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return Format::kHtml;
   if (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") return Format::kJsonl;
   if (ext == ".csv") return Format::kCsv;
   if (ext == ".tsv" || ext == ".tab") return Format::kTsv;
@@ -343,6 +373,35 @@ static Format DetectFormat(const std::string& name, std::string_view head) {
   return Format::kPage;
 }
 
+// Reads the rest of `src` converted from `encoding` to UTF-8 by running
+// ReadStream over the decoded bytes. A byte the encoding does not allow
+// reaches the readers as ill-formed UTF-8, so the record holding it is
+// skipped; its report names the offset in the original file.
+static Status ReadDecoded(ByteSource& src, const ReadContext& ctx, const EncodingChoice& encoding) {
+  auto decoder = Utf8Decoder::Open(encoding.name);
+  if (!decoder.ok()) {
+    ctx.Error(1, 0, decoder.status().message() + "; file skipped");
+    return Status::OK();
+  }
+  ctx.Warning(1, 0, "read as " + encoding.name + " (" + encoding.how + ")");
+  DecodingStreambuf buf(src, std::move(decoder.value()), encoding.bom_length);
+  std::istream decoded(&buf);
+  ReadOptions inner = ctx.options;
+  inner.encoding = "UTF-8";
+  DiagnosticSink relabel = [&](const Diagnostic& d) {
+    Diagnostic m = d;
+    auto bad = buf.decoder().first_error();
+    if (bad && m.message.rfind("invalid UTF-8 sequence", 0) == 0) {
+      m.byte_offset = *bad + encoding.bom_length;
+      m.message = "byte " + std::to_string(m.byte_offset) + " is not valid " + encoding.name +
+                  " (" + encoding.how + ")";
+      if (size_t semi = d.message.find(';'); semi != std::string::npos) m.message += d.message.substr(semi);
+    }
+    if (ctx.diagnostics) ctx.diagnostics(m);
+  };
+  return ReadStream(decoded, ctx.path, inner, ctx.documents, relabel);
+}
+
 }  // namespace internal
 
 std::optional<Format> ParseFormat(std::string_view name) {
@@ -353,7 +412,15 @@ std::optional<Format> ParseFormat(std::string_view name) {
   if (n == "csv") return Format::kCsv;
   if (n == "tsv") return Format::kTsv;
   if (n == "text" || n == "txt") return Format::kText;
+  if (n == "html" || n == "htm") return Format::kHtml;
+  if (n == "rss") return Format::kRss;
+  if (n == "atom") return Format::kAtom;
+  if (n == "warc") return Format::kWarc;
   return std::nullopt;
+}
+
+std::optional<std::string> ParseEncoding(std::string_view name) {
+  return internal::CanonicalEncoding(name);
 }
 
 std::string_view FormatName(Format f) {
@@ -364,6 +431,10 @@ std::string_view FormatName(Format f) {
     case Format::kCsv: return "csv";
     case Format::kTsv: return "tsv";
     case Format::kText: return "text";
+    case Format::kHtml: return "html";
+    case Format::kRss: return "rss";
+    case Format::kAtom: return "atom";
+    case Format::kWarc: return "warc";
   }
   return "auto";
 }
@@ -401,19 +472,32 @@ Status ReadStream(std::istream& in, const std::string& name, const ReadOptions& 
     }
     head = src.Peek(1 << 16);  // the Peek above may have moved the buffer
   }
-  if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF") {
-    ctx.Error(1, 0, "UTF-16 text (byte-order mark); convert the file to UTF-8");
-    return Status::OK();
+  Format format = options.format;
+  if (format == Format::kAuto) format = DetectFormat(name, head);
+  // A web archive holds records in many encodings: it decodes each itself.
+  if (format == Format::kWarc) {
+    ReadWarc(ctx, src);
+    return src.failed() ? Status::IOError("error while reading " + name) : Status::OK();
   }
-  // Binary files (images, archives) show NUL bytes early.
-  size_t nul = head.substr(0, 8192).find('\0');
+  // Binary files (images, archives) show NUL bytes early; UTF-16 text too,
+  // but it says so with its byte-order mark.
+  const bool utf16 = head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF" ||
+                     AsciiLower(options.encoding).rfind("utf-16", 0) == 0;
+  size_t nul = utf16 ? std::string_view::npos : head.substr(0, 8192).find('\0');
   if (nul != std::string_view::npos) {
     uint64_t line = 1 + static_cast<uint64_t>(std::count(head.begin(), head.begin() + nul, '\n'));
     ctx.Error(line, nul, "binary file (NUL byte); skipped");
     return Status::OK();
   }
-  Format format = options.format;
-  if (format == Format::kAuto) format = DetectFormat(name, head);
+  auto encoding = ChooseEncoding(head, options.encoding);
+  if (!encoding.ok()) {
+    ctx.Error(1, 0, encoding.status().message() + "; file skipped");
+    return Status::OK();
+  }
+  if (encoding->name != "UTF-8") return ReadDecoded(src, ctx, *encoding);
+  if (encoding->how.rfind("valid UTF-8", 0) == 0) {
+    ctx.Warning(1, 0, "read as UTF-8 (" + encoding->how + ")");
+  }
   switch (format) {
     case Format::kPage:
     case Format::kAuto:
@@ -431,6 +515,15 @@ Status ReadStream(std::istream& in, const std::string& name, const ReadOptions& 
     case Format::kTsv:
       ReadDelimited(ctx, src, '\t');
       break;
+    case Format::kHtml:
+      ReadHtml(ctx, src);
+      break;
+    case Format::kRss:
+    case Format::kAtom:
+      ReadFeed(ctx, src);
+      break;
+    case Format::kWarc:
+      break;  // read above
   }
   if (src.failed()) return Status::IOError("error while reading " + name);
   return Status::OK();
@@ -454,8 +547,9 @@ bool IsInputFileName(std::string_view name) {
   if (dot == std::string_view::npos) return false;
   std::string ext(name.substr(dot + 1));
   for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  static const char* const kExtensions[] = {"txt", "text", "md",  "jsonl", "ndjson", "json",
-                                            "csv", "tsv",  "tab", "zip",   "gz"};
+  static const char* const kExtensions[] = {"txt",  "text", "md",    "jsonl", "ndjson", "json",
+                                            "csv",  "tsv",  "tab",   "zip",   "gz",     "html",
+                                            "htm",  "xhtml", "rss",  "atom",  "xml",    "warc"};
   for (const char* e : kExtensions) {
     if (ext == e) return true;
   }

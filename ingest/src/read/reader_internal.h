@@ -122,6 +122,7 @@ struct TextBuilder {
 // Fields read from one record, before normalisation.
 struct RawDocument {
   std::string title;  // raw; normalised by EmitDocument
+  std::optional<uint64_t> title_offset;  // of the title in the file, where the reader knows it
   TextBuilder body;   // already normalised
   std::optional<Stamp> stamp;
   std::string lang, url, source;
@@ -143,6 +144,15 @@ bool CheckRecordBytes(const ReadContext& ctx, std::string_view data, uint64_t li
                       std::string_view what, bool at_end_of_file);
 
 // Helpers on UTF-8 text.
+// A letter or digit, or any non-ASCII character: a line without one
+// ("<<<>>>", "----") is not text.
+inline bool HasWordCharacter(std::string_view s) {
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z')) return true;
+  }
+  return false;
+}
 size_t CodePoints(std::string_view s);
 std::string_view TrimSpace(std::string_view s);  // ASCII white space
 std::string CollapseSpace(std::string_view s);   // runs of white space → one space, trimmed
@@ -151,6 +161,10 @@ std::string CollapseSpace(std::string_view s);   // runs of white space → one 
 void ReadPage(const ReadContext& ctx, ByteSource& src, bool page);
 void ReadJson(const ReadContext& ctx, ByteSource& src);
 void ReadDelimited(const ReadContext& ctx, ByteSource& src, char delimiter);
+// The page reader's rules (title line, dateline, site suffix, recommended
+// stories) over a whole text in UTF-8; nullopt after reporting when it holds
+// nothing. Offsets in the result count from data[0].
+std::optional<RawDocument> ParsePage(const ReadContext& ctx, std::string_view data, bool page);
 
 // Column/key aliases: the Document field a header or JSON key names, or "".
 std::string FieldForName(std::string_view name);

@@ -1,6 +1,7 @@
 // Saved news pages and plain text: title line, dateline, body; page chrome
 // (title repeated with a site suffix, recommended-stories blocks) removed.
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "read/reader_internal.h"
@@ -232,7 +233,10 @@ void ReadPage(const ReadContext& ctx, ByteSource& src, bool page) {
     return;
   }
   if (!CheckRecordBytes(ctx, data, 1, 0, "document", /*at_end_of_file=*/true)) return;
+  if (auto raw = ParsePage(ctx, data, page)) EmitDocument(ctx, std::move(*raw));
+}
 
+std::optional<RawDocument> ParsePage(const ReadContext& ctx, std::string_view data, bool page) {
   std::vector<Line> lines;
   size_t start = StartsWith(data, "\xEF\xBB\xBF") ? 3 : 0;
   for (size_t b = start; b <= data.size();) {
@@ -255,7 +259,7 @@ void ReadPage(const ReadContext& ctx, ByteSource& src, bool page) {
     if (!lines[i].norm.empty()) candidates.push_back(i);
   if (candidates.empty()) {
     ctx.Error(1, 0, "empty file");
-    return;
+    return std::nullopt;
   }
 
   // The dateline: the first of the first lines holding a full date near its
@@ -358,11 +362,19 @@ void ReadPage(const ReadContext& ctx, ByteSource& src, bool page) {
 
   // A document that is only its first line (one sentence on standard input,
   // a headline alone) is text, not a title without a body.
+  // A line with no letter or digit ("<<<>>>") is not text.
   bool body_has_text = std::any_of(kept.begin(), kept.end(), [&](size_t i) { return !lines[i].norm.empty(); });
-  if (!body_has_text && title_line) kept.insert(kept.begin(), *title_line);
+  if (!body_has_text && title_line && HasWordCharacter(lines[*title_line].norm)) {
+    kept.insert(kept.begin(), *title_line);
+  }
 
   RawDocument raw;
   raw.title = title;
+  if (title_line) {
+    std::string_view line = std::string_view(data).substr(lines[*title_line].begin,
+                                                          lines[*title_line].end - lines[*title_line].begin);
+    raw.title_offset = lines[*title_line].begin + (TrimUnicodeSpace(line).data() - line.data());
+  }
   raw.stamp = stamp;
   raw.source = site.empty() ? dateline_source : site;
   raw.line = 1;
@@ -388,7 +400,7 @@ void ReadPage(const ReadContext& ctx, ByteSource& src, bool page) {
     any = true;
     prev_end = lines[i].begin + lead + trimmed.size();
   }
-  EmitDocument(ctx, std::move(raw));
+  return raw;
 }
 
 }  // namespace kbq::ingest::internal

@@ -27,6 +27,15 @@ Scanner::Word Scanner::WordAt(size_t p) const {
   return w;
 }
 
+Scanner::Word Scanner::WordBefore(size_t p) const {
+  size_t i = p;
+  while (i > 0 && (t_[i - 1] == ' ' || t_[i - 1] == '\t')) --i;
+  size_t j = i;
+  while (j > 0 && IsAsciiAlpha(t_[j - 1]) && i - j < 24) --j;
+  if (j == i) return Word();
+  return WordAt(j);
+}
+
 bool Scanner::EnNumberWord(const Word& w, int* v) const {
   if (w.num) {
     if (w.e - w.b > 4) return false;
@@ -63,17 +72,7 @@ bool Scanner::EnDate(size_t p, Cand* c) {
   if (w.e == w.b) return false;
   c->begin = w.b;
   c->res = Resolution::kAbsolute;
-  auto year_after = [&](size_t i, int* y, size_t* end) -> bool {
-    size_t k = SkipSpaces(i);
-    if (k < t_.size() && t_[k] == ',') k = SkipSpaces(k + 1);
-    Word yw = WordAt(k);
-    if (!yw.num || yw.e - yw.b != 4) return false;
-    if (yw.e < t_.size() && (IsAsciiAlpha(t_[yw.e]) || IsAsciiDigit(t_[yw.e]))) return false;
-    *y = std::stoi(yw.lower);
-    if (*y < 1000 || *y > 2200) return false;
-    *end = yw.e;
-    return true;
-  };
+  auto year_after = [&](size_t i, int* y, size_t* end) { return EnYearAfter(i, y, end); };
   auto day_after = [&](size_t i, int* d, size_t* end) -> bool {
     Word dw = WordAt(i);
     if (!dw.num || dw.e - dw.b > 2) return false;
@@ -86,43 +85,10 @@ bool Scanner::EnDate(size_t p, Cand* c) {
     *end = e;
     return *d >= 1 && *d <= 99;
   };
-  auto finish_day = [&](int y, int m, int d, size_t end, bool year_known) -> bool {
-    c->end = end;
-    if (d > 31) return false;
-    if (year_known) {
-      if (!ValidDate(y, m, d)) {
-        c->impossible = std::string(t_.substr(c->begin, end - c->begin));
-        return true;
-      }
-      c->value = DayValue(DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)));
-      return true;
-    }
-    if (!ValidDate(2000, m, d)) {
-      c->impossible = std::string(t_.substr(c->begin, end - c->begin));
-      return true;
-    }
-    bool fut = FutureCue(c->begin, end);
-    auto day = MonthDayNear(m, d, fut);
-    if (!day) return false;
-    c->value = DayValue(*day);
-    c->res = Resolution::kPublication;
-    c->future = fut && *day > pub_;
-    return true;
+  auto finish_day = [&](int y, int m, int d, size_t end, bool year_known) {
+    return EnFinishDay(c, y, m, d, end, year_known);
   };
-  auto month_of = [&](const Word& mw, size_t* end) -> int {
-    auto it = lx_.en_month.find(mw.lower);
-    if (it == lx_.en_month.end()) return 0;
-    if (!mw.cap) {  // "march", "may": verbs, unless a day or year follows
-      size_t k = SkipSpaces(mw.e);
-      if (mw.lower == "may" || k == mw.e || k >= t_.size() || !IsAsciiDigit(t_[k])) return 0;
-    }
-    *end = mw.e;
-    if (mw.lower.size() <= 4 && mw.lower != "june" && mw.lower != "july" && mw.lower != "may" &&
-        *end < t_.size() &&
-        t_[*end] == '.')
-      ++*end;
-    return it->second;
-  };
+  auto month_of = [&](const Word& mw, size_t* end) { return EnMonth(mw, end, AfterDay::kNo); };
   // "early/mid/late" + month or year.
   int part = -1;
   size_t i = w.b;
@@ -190,145 +156,7 @@ bool Scanner::EnDate(size_t p, Cand* c) {
     c->future = fut;
     return true;
   }
-  // Digits.
-  if (x.num) {
-    size_t n = x.e - x.b;
-    int v = n <= 9 ? std::stoi(x.lower) : -1;
-    size_t e = x.e;
-    // 1990s, 1990's
-    if (n == 4 && v % 10 == 0 && (StartsWith(t_, e, "s") || StartsWith(t_, e, "'s")) &&
-        !(e + (t_[e] == 's' ? 1 : 2) < t_.size() && IsAsciiAlpha(t_[e + (t_[e] == 's' ? 1 : 2)]))) {
-      c->end = e + (t_[e] == 's' ? 1 : 2);
-      c->value = TimeValue::Decade(v);
-      if (part >= 0) {
-        int a = part == 0 ? 0 : part == 1 ? 3 : 7, b = part == 0 ? 3 : part == 1 ? 6 : 9;
-        c->value = TimeValue::Days(FirstOfMonth(v + a, 1), LastOfMonth(v + b, 12), Precision::kRange);
-        c->value.approximate = true;
-      }
-      return true;
-    }
-    // 20th century
-    {
-      size_t sl = Lit(t_, e, {"st", "nd", "rd", "th"});
-      Word cw = WordAt(e + sl);
-      if (sl && v >= 1 && v <= 30 && (cw.lower == "century")) {
-        c->end = cw.e;
-        c->value = TimeValue::Century((v - 1) * 100 + 1);
-        return true;
-      }
-    }
-    // 2025-05-17
-    if (n == 4 && e + 1 < t_.size() && (t_[e] == '-' || t_[e] == '/') && IsAsciiDigit(t_[e + 1])) {
-      char sep = t_[e];
-      Word mw = WordAt(e + 1);
-      if (mw.num && mw.e - mw.b <= 2 && mw.e + 1 < t_.size() && t_[mw.e] == sep) {
-        Word dw = WordAt(mw.e + 1);
-        if (dw.num && dw.e - dw.b <= 2 &&
-            !(dw.e < t_.size() && (IsAsciiAlnum(t_[dw.e]) || t_[dw.e] == sep)))
-          return finish_day(v, std::stoi(mw.lower), std::stoi(dw.lower), dw.e, true);
-      }
-    }
-    // 2014/10, 2014-10 (year and month)
-    if (n == 4 && e + 1 < t_.size() && (t_[e] == '-' || t_[e] == '/') && IsAsciiDigit(t_[e + 1])) {
-      Word mw = WordAt(e + 1);
-      if (mw.num && mw.e - mw.b == 2 && !(mw.e < t_.size() && (IsAsciiAlnum(t_[mw.e]) ||
-                                                               t_[mw.e] == t_[e]))) {
-        int mm = std::stoi(mw.lower);
-        if (mm >= 1 && mm <= 12 && !(t_[e] == '-' && mm > 12)) {
-          c->end = mw.e;
-          c->value = TimeValue::Month(v, mm);
-          return true;
-        }
-      }
-    }
-    // 5/17/2025 (month first), 17/5/2025 when the first is > 12.
-    if (n <= 2 && e + 1 < t_.size() && (t_[e] == '/' || t_[e] == '-')) {
-      char sep = t_[e];
-      Word dw = WordAt(e + 1);
-      if (dw.num && dw.e - dw.b <= 2 && dw.e + 1 < t_.size() && t_[dw.e] == sep) {
-        Word yw = WordAt(dw.e + 1);
-        size_t yl = yw.e - yw.b;
-        if (yw.num && (yl == 4 || yl == 2) &&
-            !(yw.e < t_.size() && (IsAsciiAlnum(t_[yw.e]) || t_[yw.e] == sep))) {
-          int a = v, b = std::stoi(dw.lower), y = std::stoi(yw.lower);
-          if (yl == 2) y += (y <= pub_y_ % 100 + 1) ? pub_y_ / 100 * 100 : (pub_y_ / 100 - 1) * 100;
-          if (a > 12 && b <= 12) std::swap(a, b);
-          return finish_day(y, a, b, yw.e, true);
-        }
-      }
-    }
-    // 17 May 2025, 3 March
-    if (n <= 2 && part < 0) {
-      size_t e2 = e + Lit(t_, e, {"st", "nd", "rd", "th"});
-      Word mw = WordAt(e2);
-      if (mw.lower == "of") mw = WordAt(mw.e);
-      size_t me2 = 0;
-      int mm = month_of(mw, &me2);
-      if (mm && (e2 == e || true)) {
-        int y = 0;
-        size_t ye = 0;
-        if (year_after(me2, &y, &ye)) return finish_day(y, mm, v, ye, true);
-        return finish_day(0, mm, v, me2, false);
-      }
-    }
-    // Years: 2013-2014, 2022 with context
-    if (n == 4 && v >= 1000 && v <= 2200 && !(e < t_.size() && IsAsciiAlpha(t_[e]))) {
-      if (e + 1 < t_.size() && (t_[e] == '-' || StartsWith(t_, e, "–") || StartsWith(t_, e, "—"))) {
-        size_t k = e + (t_[e] == '-' ? 1 : 3);
-        Word y2 = WordAt(k);
-        if (y2.b == k && y2.num) {
-          int v2 = y2.e - y2.b == 4 ? std::stoi(y2.lower) : -1;
-          if (y2.e - y2.b == 2) v2 = v / 100 * 100 + std::stoi(y2.lower);
-          if (v2 > v && v2 < v + 100 && !(y2.e < t_.size() && IsAsciiAlnum(t_[y2.e]))) {
-            c->end = y2.e;
-            c->value = YearSpan(v, v2);
-            return true;
-          }
-        }
-      }
-      // Not a year: a count before a plural noun ("2000 troops"), part of a
-      // phone number or amount, a number inside Chinese text ("2025元").
-      Word nx = WordAt(e);
-      static const char* kNotPlural[] = {"as", "is", "was", "has", "its", "this", "us", "was"};
-      bool plural = !nx.num && !nx.cap && nx.lower.size() > 2 && nx.lower.back() == 's';
-      for (auto* f : kNotPlural)
-        if (nx.lower == f) plural = false;
-      if (plural && (nx.lower.ends_with("ss") || nx.lower.ends_with("is") ||
-                     nx.lower.ends_with("us")))
-        plural = false;  // crisis, process, census
-      static const char* kUnits[] = {"people", "km", "feet", "metres", "meters", "kg", "men",
-                                     "women", "children", "police", "staff", "per", "percent"};
-      for (auto* u : kUnits)
-        if (nx.lower == u) plural = true;
-      char prev = x.b > 0 ? t_[x.b - 1] : ' ';
-      char next = e < t_.size() ? t_[e] : ' ';
-      bool next_digit = e + 1 < t_.size() && IsAsciiDigit(t_[e + 1]);
-      bool numeric = (prev == '-' && part < 0) || prev == '$' || prev == '#' || prev == '.' || prev == ',' ||
-                     prev == '/' || prev == ':' || next == '-' || next == '/' || next == '%' ||
-                     ((next == '.' || next == ',' || next == ':') && next_digit);
-      if (plural || numeric) return false;
-      if (part >= 0 || EnContextBefore(x.b)) {
-        c->end = e;
-        c->value = part >= 0 ? PartOfYear(v, part) : TimeValue::Year(v);
-        return true;
-      }
-      // A bare year ("The 2008 crisis", "2022 was", "(2024)"): only after
-      // "the", at a sentence start or in parentheses, and in ASCII context.
-      if (v >= 1900 && v <= pub_y_ + 10 && static_cast<unsigned char>(next) < 0x80) {
-        size_t q = x.b;
-        while (q > 0 && t_[q - 1] == ' ') --q;
-        bool start = q == 0 || t_[q - 1] == '\n' || t_[q - 1] == '(' || t_[q - 1] == '.' ||
-                     t_[q - 1] == '"';
-        bool after_the = q >= 3 && (t_.substr(q - 3, 3) == "the" || t_.substr(q - 3, 3) == "The") &&
-                         (q == 3 || !IsAsciiAlpha(t_[q - 4]));
-        if (start || after_the) {
-          c->end = e;
-          c->value = TimeValue::Year(v);
-          return true;
-        }
-      }
-    }
-  }
+  if (x.num) return EnNumeric(x, part, c);
   // Seasons: spring 2009, early summer
   if (auto it = lx_.en_season.find(x.lower); it != lx_.en_season.end()) {
     int y = 0;
@@ -344,8 +172,8 @@ bool Scanner::EnDate(size_t p, Cand* c) {
   return false;
 }
 
-// Relative phrases of the lexicon and weekdays (part of En).
-void Scanner::EnRelative(size_t p, const Word& w, Cand* best) {
+// Relative phrases of the lexicon (part of En); weekdays are in scan_en_days.cc.
+void Scanner::EnRelative(size_t p, const Word& /*w*/, Cand* best) {
   // Relative phrases from the lexicon, longest first.
   {
     std::string phrase;
@@ -356,6 +184,8 @@ void Scanner::EnRelative(size_t p, const Word& w, Cand* best) {
       Word x = WordAt(i);
       if (x.e == x.b || x.num) break;
       if (k > 0 && x.b != i + 1) break;  // words separated by one space
+      // "the Day of Unity": a capital after a lower-case first word starts a name.
+      if (k > 0 && x.cap && !WordAt(p).cap) break;
       phrase += (k ? " " : "") + x.lower;
       phrases[k] = phrase;
       ends[k] = x.e;
@@ -364,6 +194,12 @@ void Scanner::EnRelative(size_t p, const Word& w, Cand* best) {
     }
     while (k > 0) {
       auto it = lx_.en_rel.find(phrases[k - 1]);
+      if (it != lx_.en_rel.end() && phrases[k - 1] == "the day") {
+        // "the day of its publication", "the day when": a day defined by
+        // what follows, not the narrative's day.
+        std::string nx = WordAt(ends[k - 1]).lower;
+        if (nx == "of" || nx == "when" || nx == "that" || nx == "which" || nx == "on") it = lx_.en_rel.end();
+      }
       if (it != lx_.en_rel.end()) {
         const RelEntry& r = it->second;
         Cand c;
@@ -379,40 +215,18 @@ void Scanner::EnRelative(size_t p, const Word& w, Cand* best) {
           case Unit::kMonth: c.value = MonthOfDay(AddMonthsToDay(base, r.offset)); break;
           case Unit::kYear: c.value = TimeValue::Year(YearOf(base) + r.offset); break;
           case Unit::kSame: c.value = anchor_any_ ? *anchor_any_ : DayValue(pub_); break;
-          case Unit::kPresent: case Unit::kRecent: PresentOrRecent(r, &c); break;
+          case Unit::kRecent: Recent(r, &c); break;
         }
         c.future = !r.anchor && r.offset > 0;
+        if (r.present) {  // now, currently: the present, not a date to carry on
+          c.res = Resolution::kPresent;
+          c.value = DayValue(pub_);
+          c.anchor_update = false;
+        }
         Take(best, c);
         break;
       }
       --k;
-    }
-  }
-  // Weekdays: Friday, on Tuesday, last Friday, next Monday, Tuesday's.
-  {
-    std::string mod;
-    Word x = w;
-    if (w.lower == "last" || w.lower == "next" || w.lower == "this" || w.lower == "past") {
-      mod = w.lower;
-      x = WordAt(w.e);
-    }
-    auto it = lx_.en_weekday.find(x.lower);
-    if (it != lx_.en_weekday.end() && x.cap) {
-      Cand c;
-      c.begin = p;
-      c.end = x.e;
-      c.res = Resolution::kPublication;
-      bool fut = mod == "next" || (mod.empty() && FutureCue(p, x.e));
-      int32_t d;
-      if (mod == "this") {
-        d = MondayOf(pub_) + (it->second + 6) % 7;
-        fut = d > pub_;
-      } else {
-        d = WeekdayNear(it->second, fut, mod == "last" || mod == "next" || mod == "past" || fut);
-      }
-      c.value = DayValue(d);
-      c.future = fut;
-      Take(best, c);
     }
   }
 }
@@ -460,11 +274,25 @@ void Scanner::EnCounts(size_t p, const Word& w, Cand* best) {
       else if (u.lower == "week" || u.lower == "weeks") unit = Unit::kWeek;
       else if (u.lower == "month" || u.lower == "months") unit = Unit::kMonth;
       else if (u.lower == "year" || u.lower == "years") unit = Unit::kYear;
+      // "two Sundays ago": the nth last of that weekday.
+      if (auto it = lx_.en_weekday.find(u.lower.substr(0, u.lower.size() - 1));
+          unit == Unit::kSame && u.lower.size() > 1 && u.lower.back() == 's' && n >= 1 && n <= 52 &&
+          it != lx_.en_weekday.end() && WordAt(u.e).lower == "ago") {
+        Cand c;
+        c.begin = begin;
+        c.end = WordAt(u.e).e;
+        c.res = Resolution::kPublication;
+        c.value = DayValue(WeekdayNear(it->second, false, true) - 7 * (n - 1));
+        Take(best, c);
+      }
       if (unit != Unit::kSame) {
         Word dir = WordAt(u.e);
         int sign = 0;
         bool anchor = false;
+        bool from_today = false;
         if (dir.lower == "ago") sign = -1;
+        else if (dir.lower == "from" && (WordAt(dir.e).lower == "today" || WordAt(dir.e).lower == "now"))
+          sign = 1, from_today = true;
         else if (dir.lower == "later" || dir.lower == "afterwards") sign = 1, anchor = true;
         else if (dir.lower == "earlier" || dir.lower == "before") sign = -1, anchor = true;
         if (sign != 0 && !(dir.lower == "before" && WordAt(dir.e).e != WordAt(dir.e).b &&
@@ -484,6 +312,10 @@ void Scanner::EnCounts(size_t p, const Word& w, Cand* best) {
                                            : DayValue(d);
           c.value.approximate = approx || unit == Unit::kWeek;
           c.future = sign > 0 && !anchor;
+          if (from_today) {  // "3 years from today": counted from a day, it is a day
+            c.end = WordAt(dir.e).e;
+            if (WordAt(dir.e).lower == "today") c.value = DayValue(d);
+          }
           Take(best, c);
         }
       }
@@ -526,6 +358,23 @@ void Scanner::EnQuarters(size_t p, const Word& w, Cand* best) {
   {
     Word a = w;
     if (a.lower == "the") a = WordAt(a.e);
+    // this/last/next quarter, the previous quarter: the publication's quarter moved.
+    if (a.lower == "this" || a.lower == "last" || a.lower == "next" || a.lower == "previous" ||
+        a.lower == "current") {
+      Word q = WordAt(a.e);
+      if ((q.lower == "quarter" || q.lower == "qtr") && WordAt(q.e).lower != "of") {
+        int y = pub_y_, m = (pub_m_ - 1) / 3 * 3 + 1;
+        AddMonths(&y, &m, a.lower == "next" ? 3 : (a.lower == "last" || a.lower == "previous") ? -3 : 0);
+        Cand c;
+        c.begin = p;
+        c.end = q.e;
+        c.res = Resolution::kPublication;
+        c.value = MonthRange(y, m, 3, Precision::kQuarter);
+        c.future = a.lower == "next";
+        Take(best, c);
+        return;
+      }
+    }
     int ord = 0;
     Word u;
     if (a.lower.size() == 2 && a.lower[0] == 'q' && a.lower[1] >= '1' && a.lower[1] <= '4') {
@@ -539,12 +388,17 @@ void Scanner::EnQuarters(size_t p, const Word& w, Cand* best) {
       u = a;
       u.e = a.e + 1;
       u.lower = "quarter";
+    } else if (a.lower == "final" || a.lower == "last") {  // the final quarter of 2009
+      u = WordAt(a.e);
+      ord = u.lower == "half" ? 2 : 4;
+      if (WordAt(u.e).lower != "of") ord = 0;
     } else if (EnNumberWord(a, &ord) && !a.num && a.lower != "a" && a.lower != "an") {
       u = WordAt(a.e < t_.size() && t_[a.e] == '-' ? a.e + 1 : a.e);  // third-quarter
     } else if (a.num && a.e - a.b == 1 && Lit(t_, a.e, {"st", "nd", "rd", "th"})) {
       ord = t_[a.b] - '0';  // 4th quarter
       u = WordAt(a.e + 2);
     }
+    if (u.lower == "qtr") u.lower = "quarter";
     if (ord >= 1 && ord <= 4 && (u.lower == "quarter" || (u.lower == "half" && ord <= 2))) {
       int y = 0;
       size_t ye = 0, end = u.e;
@@ -571,7 +425,7 @@ void Scanner::EnQuarters(size_t p, const Word& w, Cand* best) {
             year = relative_year = true;
           }
         }
-      } else if (u.b == a.b) {  // Q3 2009
+      } else {  // Q3 2009, the 4th quarter 2018
         Word yw = WordAt(u.e);
         if (yw.num && yw.e - yw.b == 4) {
           y = std::stoi(yw.lower);
@@ -690,6 +544,10 @@ void Scanner::En(size_t p, Cand* best) {
   Word w = WordAt(p);
   if (w.e == w.b) return;
   EnRelative(p, w, best);
+  EnWeekday(p, w, best);
+  EnOrdinalDay(p, w, best);
+  EnNthInMonth(p, w, best);
+  EnClockFirst(p, w, best);
   EnCounts(p, w, best);
   EnQuarters(p, w, best);
   EnSeasonsAndRanges(p, w, best);
@@ -697,6 +555,7 @@ void Scanner::En(size_t p, Cand* best) {
     Cand c;
     if (EnDate(p, &c)) Take(best, c);
   }
+  EnClockAfter(best);
 }
 
 }  // namespace kbq::ingest::time_internal

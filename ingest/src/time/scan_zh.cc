@@ -501,10 +501,16 @@ void Scanner::ZhWords(size_t p, Cand* best) {
         c.value = anchor_any_ ? *anchor_any_ : DayValue(pub_);
         c.anchor_update = false;
         break;
-      case Unit::kPresent:
       case Unit::kRecent:
-        PresentOrRecent(r, &c);
+        Recent(r, &c);
         break;
+    }
+    if (r.present) {  // 目前, 现在: the present, not a date to carry on
+      c.res = Resolution::kPresent;
+      c.value = DayValue(pub_);
+      c.end = p + l;
+      c.minute = -1;
+      c.anchor_update = false;
     }
     Take(best, c);
   }

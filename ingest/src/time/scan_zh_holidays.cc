@@ -1,7 +1,7 @@
 // Chinese holidays, lunar dates and lengths of time: the Scanner's
 // ZhHoliday* recognisers (春节, 除夕, 元宵节, 中秋节, 国庆节, 元旦, 五一; 正月十五,
-// 农历八月十五, 腊月二十三; 马年春节, 2024年春节), ZhPresent/recent words
-// (目前, 近日) and durations (5分钟, 3个小时). Lunar dates go through ICU's
+// 农历八月十五, 腊月二十三; 马年春节, 2024年春节), recent words (近日, 近期)
+// and durations (5分钟, 3个小时). Lunar dates go through ICU's
 // Chinese calendar; a lunar date that does not exist (腊月三十 of a year whose
 // twelfth month has 29 days) is reported as impossible and gets no date. The
 // words are ingest/data/time_holidays.tsv and time_relative.tsv.
@@ -55,14 +55,9 @@ constexpr int32_t kUpcomingDays = 31;  // as for 5月20日: a date within a mont
 
 }  // namespace
 
-void Scanner::PresentOrRecent(const RelEntry& r, Cand* c) const {
+void Scanner::Recent(const RelEntry& r, Cand* c) const {
   c->res = Resolution::kPublication;
   c->anchor_update = false;
-  if (r.unit == Unit::kPresent) {
-    c->value = DayValue(pub_);
-    c->present = true;
-    return;
-  }
   c->value = TimeValue::Days(pub_ + r.offset, pub_, Precision::kRange);
   c->value.approximate = true;
 }

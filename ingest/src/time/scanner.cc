@@ -134,7 +134,6 @@ std::vector<TimeMention> Scanner::Run() {
       m.resolution = best.res;
       m.is_duration = best.duration;
       m.future = best.future;
-      m.present = best.present;
       m.duration = best.duration_iso;
       m.minute_of_day = best.minute;
       if (best.anchor_update && !best.duration) {

@@ -32,7 +32,6 @@ struct Cand {
   Resolution res = Resolution::kUnresolved;
   bool duration = false;
   bool future = false;
-  bool present = false;
   std::string duration_iso;  // "P6M": a length of time (see TimeMention::duration)
   int minute = -1;
   bool emit = true;       // false: consumed text that is not a date ("3年" as an age)
@@ -107,10 +106,33 @@ class Scanner {
   bool EnContextBefore(size_t p) const;
   bool EnDate(size_t p, Cand* c);
   bool EnNumberWord(const Word& w, int* v) const;
+  Word WordBefore(size_t p) const;  // the ASCII word ending before p (spaces skipped)
 
-  // 目前/currently: the publication day, present; 近日/近期: a stretch of
-  // -offset days up to publication, approximate. Neither is an anchor.
-  void PresentOrRecent(const RelEntry& r, Cand* c) const;
+  // --- English dates of digits and their shared parts (scan_en_numeric.cc)
+  enum class AfterDay { kNo, kYes, kOf };  // a month word after a day ("5 may", "5th of may")
+  int EnMonth(const Word& mw, size_t* end, AfterDay after_day) const;
+  bool EnYearAfter(size_t i, int* y, size_t* end) const;
+  bool EnFinishDay(Cand* c, int y, int m, int d, size_t end, bool year_known);
+  int TwoDigitYear(int yy) const;
+  bool EnNumeric(const Word& x, int part, Cand* c);
+  bool EnNumericSeparated(const Word& x, Cand* c);
+  bool EnDayMonth(const Word& x, Cand* c);
+
+  // --- English weekdays, ordinal days, clock times (scan_en_days.cc)
+  void EnWeekday(size_t p, const Word& w, Cand* best);
+  bool EnWeekdayWord(const Word& w, int* wd, size_t* end) const;
+  bool EnWeekdayDate(size_t q, int wd, Cand* c);
+  bool EnOrdinal(size_t p, int* v, size_t* end) const;
+  void EnOrdinalDay(size_t p, const Word& w, Cand* best);
+  void EnNthInMonth(size_t p, const Word& w, Cand* best);
+  bool EnMonthAt(size_t q, int* y, int* m, size_t* end, Resolution* res);
+  size_t EnClock(size_t p, int* minute) const;
+  void EnClockFirst(size_t p, const Word& w, Cand* best);
+  void EnClockAfter(Cand* best) const;
+
+  // 近日/近期: a stretch of -offset days up to publication, approximate; not
+  // an anchor.
+  void Recent(const RelEntry& r, Cand* c) const;
 
   void Take(Cand* best, const Cand& c) {
     if (c.end > best->end) *best = c;

@@ -41,7 +41,6 @@ Unit ParseUnit(std::string_view s) {
   if (s == "month") return Unit::kMonth;
   if (s == "year") return Unit::kYear;
   if (s == "same") return Unit::kSame;
-  if (s == "present") return Unit::kPresent;
   if (s == "recent") return Unit::kRecent;
   return Unit::kDay;
 }
@@ -72,6 +71,10 @@ void LoadFile(std::string_view text, Lexicon* lx) {
       lx->zh_num[FirstCodePoint(w)] = ZhNumeral{ToInt(f[1]), f[2] == "unit"};
     } else if (name == "time_months_en.tsv") {
       lx->en_month[w] = ToInt(f[1]);
+    } else if (name == "time_weekday_abbrev_en.tsv") {
+      lx->en_weekday_abbr[w] = ToInt(f[1]);
+    } else if (name == "time_en_ordinals.tsv") {
+      lx->en_ordinal[w] = ToInt(f[1]);
     } else if (name == "time_en_numbers.tsv") {
       lx->en_num[w] = ToInt(f[1]);
     } else if (name == "time_weekdays.tsv" && f.size() >= 3) {
@@ -82,7 +85,7 @@ void LoadFile(std::string_view text, Lexicon* lx) {
         lx->en_weekday[w] = ToInt(f[2]);
       }
     } else if (name == "time_relative.tsv" && f.size() >= 5) {
-      RelEntry e{ParseUnit(f[2]), ToInt(f[3]), f[4] == "anchor"};
+      RelEntry e{ParseUnit(f[2]), ToInt(f[3]), f[4] == "anchor", f[4] == "present"};
       if (f[1] == "zh") {
         lx->zh_rel[w] = e;
         MarkFirst(lx, w);
@@ -134,11 +137,12 @@ const Lexicon& GetLexicon() {
     for (char32_t cp = 0xFF10; cp <= 0xFF19; ++cp) lx->zh_start[cp] = true;
     auto first_word = [](const std::string& k) { return k.substr(0, k.find(' ')); };
     for (auto& [k, unused] : lx->en_rel) lx->en_trigger[first_word(k)] = 1;
-    for (auto* m : {&lx->en_month, &lx->en_num, &lx->en_weekday})
+    for (auto* m : {&lx->en_month, &lx->en_num, &lx->en_weekday, &lx->en_weekday_abbr})
       for (auto& [k, unused] : *m) lx->en_trigger[k] = 1;
     for (auto& [k, unused] : lx->en_season) lx->en_trigger[k] = 1;
+    for (auto& [k, unused] : lx->en_ordinal) lx->en_trigger[k.substr(0, k.find('-'))] = 1;
     for (const char* w : {"early", "mid", "late", "the", "last", "next", "this", "past", "recent",
-                          "between", "from", "few", "several", "q"})
+                          "between", "from", "few", "several", "q", "noon", "midnight"})
       lx->en_trigger[w] = 1;
     return lx;
   }();

@@ -18,14 +18,14 @@ struct SvHash {
 template <typename V>
 using SvMap = std::unordered_map<std::string, V, SvHash, std::equal_to<>>;
 
-// kPresent: 目前, currently (the publication day, marked present); kRecent:
-// 近日, 近期 (offset days before publication up to it, approximate).
-enum class Unit : uint8_t { kDay, kWeek, kMonth, kYear, kSame, kPresent, kRecent };
+// kRecent: 近日, 近期 (offset days before publication up to it, approximate).
+enum class Unit : uint8_t { kDay, kWeek, kMonth, kYear, kSame, kRecent };
 
 struct RelEntry {
   Unit unit = Unit::kDay;
   int offset = 0;
   bool anchor = false;  // relative to the last date mentioned
+  bool present = false; // now, currently: the publication day as the present
 };
 
 struct SeasonEntry {
@@ -52,6 +52,8 @@ struct Lexicon {
   SvMap<int> en_num;      // lower-case number word -> value
   SvMap<int> zh_weekday;  // 周五 -> 5 (0 = Sunday)
   SvMap<int> en_weekday;
+  SvMap<int> en_weekday_abbr;  // mon, tues, thurs -> weekday (0 = Sunday)
+  SvMap<int> en_ordinal;       // first .. thirty-first -> 1..31; last -> -1
   SvMap<RelEntry> zh_rel, en_rel;  // en keys: lower-case words joined by one space
   SvMap<int> zh_pod;               // part of day -> pm rule (0 am, 1 pm, 2 noon)
   SvMap<SeasonEntry> zh_season, en_season;

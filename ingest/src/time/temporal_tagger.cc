@@ -23,6 +23,7 @@ std::string_view ResolutionName(Resolution r) {
     case Resolution::kPublication: return "publication";
     case Resolution::kAnchor: return "anchor";
     case Resolution::kUnresolved: return "unresolved";
+    case Resolution::kPresent: return "present";
   }
   return "unresolved";
 }

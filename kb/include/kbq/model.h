@@ -112,6 +112,13 @@ struct Actor {
   std::vector<std::string> part_of;  // place → country, body → government/country
   bool provisional = false;          // found in text, not in the gazetteer
   std::string source;                // where the record came from (gazetteer file, "text")
+  // A place's position (WGS 84 degrees), where the gazetteer knows it.
+  struct Coordinates {
+    double lat = 0;
+    double lon = 0;
+    bool operator==(const Coordinates&) const = default;
+  };
+  std::optional<Coordinates> coordinates;
 
   // The name in `lang`, else English, else any name, else the id.
   std::string Name(std::string_view lang) const;

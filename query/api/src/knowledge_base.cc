@@ -69,10 +69,20 @@ Result<ingest::ReadOptions> MakeReadOptions(const ReadSettings& r, bool allow_st
   if (!f) {
     return Status::InvalidArgument(
         "format: unknown format '" + r.format +
-        (allow_streams ? "' (use auto, page, jsonl, csv, tsv, text, gdelt, icews)"
-                       : "' (use auto, page, jsonl, csv, tsv, text)"));
+        (allow_streams
+             ? "' (use auto, page, jsonl, csv, tsv, text, html, rss, atom, warc, gdelt, icews)"
+             : "' (use auto, page, jsonl, csv, tsv, text, html, rss, atom, warc)"));
   }
   o.format = *f;
+  if (!r.encoding.empty()) {
+    auto e = ingest::ParseEncoding(r.encoding);
+    if (!e) {
+      return Status::InvalidArgument("encoding: unsupported encoding '" + r.encoding +
+                                     "' (use UTF-8, GB18030, GBK, GB2312, Big5, Shift_JIS, "
+                                     "EUC-KR, windows-1251, windows-1252, KOI8-R)");
+    }
+    o.encoding = *e;
+  }
   if (!r.published.empty()) {
     auto t = ingest::ParsePublished(r.published);
     if (!t) return Status::InvalidArgument("published: '" + r.published + "' is not a time");
@@ -364,6 +374,15 @@ Result<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& inpu
         p.bytes_total = total_bytes;
         options.progress(p);
       }
+    };
+    o.reading = [&](const ingest::IngestReport& r, uint64_t bytes) {
+      if (!options.progress) return;
+      IngestProgress p;
+      p.files = r.files > 0 ? r.files - 1 : 0;  // the file being read is not done
+      p.documents = r.documents;
+      p.bytes_done = bytes;
+      p.bytes_total = total_bytes;
+      options.progress(p);
     };
     ingest::IngestReport report;
     Status s = impl_->pipeline->Ingest(inputs, o, impl_->store.get(), &report);

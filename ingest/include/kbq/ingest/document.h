@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kbq/model.h"
@@ -40,14 +41,23 @@ struct OffsetAnchor {
 };
 
 struct Document {
-  Article article;  // article.text is the normalised body; article.id is set
+  Article article;  // article.text is the normalised headline and body; article.id is set
   std::vector<Sentence> sentences;
+  // Where the body starts in article.text. A document with a headline reads
+  // "HEADLINE\n\nBODY": the headline is text too (its dates, actors and
+  // events are found); 0 when there is none. Ids stay those of the body.
+  uint32_t body_begin = 0;
   uint64_t source_offset = 0;  // byte offset of the body in the original file
   uint64_t source_line = 1;    // line of the body's first byte in the original file
   // Sorted by `text`; exact for page and plain-text files, approximate inside
   // JSON strings with escapes and quoted CSV fields with doubled quotes.
   std::vector<OffsetAnchor> offset_map;
 };
+
+// The body of doc.article.text, without the headline (see body_begin).
+inline std::string_view BodyText(const Document& doc) {
+  return std::string_view(doc.article.text).substr(doc.body_begin);
+}
 
 // The byte offset in the original file of byte `text_offset` of
 // doc.article.text (doc.source_offset + text_offset when there is no map).

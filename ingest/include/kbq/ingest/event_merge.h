@@ -45,4 +45,12 @@ MergeResult MergeInto(const Event& kept, const Event& other);
 // the same_as links (the merge log).
 void MergeExtraction(Extraction* x, const AncestorsFn& ancestors = nullptr);
 
+// Before MergeExtraction: an event reported only in the headline (its
+// mentions all in the first `headline_sentences` sentences) and dated only by
+// the publication day is the body's event of the same happening when one
+// fits (SameHappening once it takes that event's date); it then takes the
+// date and moves after the body's events, so that MergeExtraction folds it
+// into the body's event as a second mention and the body's id is kept.
+void FoldHeadline(Extraction* x, uint32_t headline_sentences, const AncestorsFn& ancestors = nullptr);
+
 }  // namespace kbq::ingest

@@ -54,6 +54,9 @@ class Gazetteer {
 
   const Actor* Find(const std::string& id) const;
   const std::vector<Actor>& actors() const;
+  // True for a place generated from system data (ISO 3166-2 regions, GeoNames
+  // cities): ~28k of them, so a store receives one only when text names it.
+  bool Generated(const std::string& id) const;
 
   // Every known actor in `text`, longest match first, never inside a longer
   // known name; English matches respect word boundaries. Unknown person names

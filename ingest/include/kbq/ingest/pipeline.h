@@ -48,6 +48,9 @@ struct IngestOptions {
   size_t threads = 0;
   // Called after each file with the running totals (for progress bars).
   std::function<void(const struct IngestReport&, uint64_t bytes_done)> progress;
+  // Called while a long file (a web archive) is read, every few MB, with
+  // the same arguments; never in place of the call after the file.
+  std::function<void(const struct IngestReport&, uint64_t bytes_done)> reading;
 };
 
 struct IngestReport {
@@ -86,8 +89,10 @@ class Pipeline {
   Status Commit(const Analysis& analysis, Store* store, IngestReport* report);
 
   // Writes every gazetteer actor the store lacks (so names resolve before
-  // any article mentions them), and the gazetteer's name forms (short forms,
-  // metonyms, surnames) of stored actors whose forms differ; adds a user alias.
+  // any article mentions them), except the generated places, which arrive
+  // with the first event that names them; the gazetteer's name forms (short
+  // forms, metonyms, surnames) of stored actors whose forms differ; adds a
+  // user alias.
   Status SyncActors(Store* store) const;
   Status AddAlias(Store* store, const std::string& actor_id, const std::string& name,
                   const std::string& lang);

@@ -28,11 +28,36 @@
 //           text|body|content, url|link, source|site, lang|language (the
 //           same names are accepted as JSON keys); ReadOptions::column_map
 //           maps others. When no source is given, the URL's host is used.
-// kAuto picks by extension (.jsonl .ndjson .json .csv .tsv .tab; .txt .text
-// .md are pages) and, failing that, by sniffing the first bytes: '{' or '['
-// is JSON, a first line naming two known columns is CSV/TSV, else a page.
+//   kHtml   an HTML page, parsed with libxml2: metadata from JSON-LD
+//           (schema.org NewsArticle/Article), OpenGraph and article:* meta,
+//           <time datetime>, <html lang> and the canonical link; the article
+//           body with navigation, headers, footers, asides, forms and
+//           share/related blocks dropped (reported as warnings); then the
+//           page rules above on its text (docs/readers.md).
+//   kRss, kAtom  a feed (either kind is read by one streaming reader):
+//           each <item>/<entry> is a document (title, date, link, full
+//           content or else summary); the channel title is the source.
+//   kWarc   a web archive (ISO 28500), plain or gzip per record: each
+//           HTML response record is a page as for kHtml, its URL from
+//           WARC-Target-URI, its time from the page or else WARC-Date (with
+//           a warning saying so); other records are counted and skipped;
+//           damaged gzip members and records are reported and skipped.
+// kAuto sniffs the content first (a WARC header, plain or gzip; an RSS,
+// Atom or RDF root; an HTML document), then picks by extension (.jsonl
+// .ndjson .json .csv .tsv .tab; .txt .text .md are pages; .html .htm
+// .xhtml are HTML) and, failing that, by the first bytes: '{' or '[' is
+// JSON, a first line naming two known columns is CSV/TSV, else a page.
 // kPage and kText share one reader; kText takes the first line as the title
-// only when it is short and does not end a sentence. HTML is not parsed.
+// only when it is short and does not end a sentence.
+//
+// Encodings: UTF-8 unless ReadOptions::encoding says otherwise, a
+// byte-order mark (UTF-8, UTF-16LE/BE), a <meta charset>, http-equiv or
+// <?xml encoding?> declaration, or (for bytes that are not UTF-8) ICU's
+// charset detector names one of GB18030 (read for GBK and GB2312 too),
+// Big5, Shift_JIS, EUC-KR, windows-1251, windows-1252 or KOI8-R. Such a file
+// is converted with ICU and a warning names the encoding used and how it
+// was chosen; a byte the encoding does not allow is an error naming its
+// offset, and the document holding it is skipped.
 //
 // Time zones: a stated zone (Z, +08:00, +0800, UTC, GMT, 北京时间) is used
 // and kept in Article::published_offset_minutes. A time without a zone is
@@ -67,12 +92,16 @@
 
 namespace kbq::ingest {
 
-enum class Format { kAuto, kPage, kJsonl, kCsv, kTsv, kText };
+enum class Format { kAuto, kPage, kJsonl, kCsv, kTsv, kText, kHtml, kRss, kAtom, kWarc };
 
 // "auto", "page", "jsonl" (also "json", "ndjson"), "csv", "tsv", "text"
-// (also "txt"); nullopt for anything else.
+// (also "txt"), "html", "rss", "atom", "warc"; nullopt for anything else.
 std::optional<Format> ParseFormat(std::string_view name);
 std::string_view FormatName(Format f);
+
+// The canonical name of a supported encoding ("gbk" → "GB18030", "utf8" →
+// "UTF-8"); nullopt when kbq cannot read it.
+std::optional<std::string> ParseEncoding(std::string_view name);
 
 struct ReadOptions {
   Format format = Format::kAuto;  // overrides detection when not kAuto
@@ -94,6 +123,12 @@ struct ReadOptions {
   std::optional<int64_t> ingested_utc;
   // A boilerplate-marker TSV to use instead of the built-in one.
   std::string boilerplate_markers_path;
+  // The input's character encoding ("GB18030", "big5", ...); empty = detect
+  // (see the file comment). An unsupported name is an error for each file.
+  std::string encoding;
+  // Called now and then while a long file (a WARC) is read, with the bytes
+  // of it read so far; on the caller's thread. May be empty.
+  std::function<void(uint64_t bytes_read)> progress;
 };
 
 using DocumentSink = std::function<void(Document&&)>;
@@ -122,8 +157,9 @@ struct PublishedTime {
 std::optional<PublishedTime> ParsePublished(std::string_view text);
 
 // The files a folder walk reads: names ending in an article or event-stream
-// extension (.txt .text .md .jsonl .ndjson .json .csv .tsv .tab .zip .gz,
-// any case), except build files (CMakeLists.txt).
+// extension (.txt .text .md .jsonl .ndjson .json .csv .tsv .tab .zip .gz
+// .html .htm .xhtml .rss .atom .xml .warc, any case), except build files
+// (CMakeLists.txt).
 bool IsInputFileName(std::string_view name);
 
 // Every input file under `path` (recursively, sorted, hidden files and

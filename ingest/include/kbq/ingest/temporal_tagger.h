@@ -7,7 +7,8 @@
 // month and day falling within the 31 days after publication is that
 // upcoming day (a release of February 4 naming "February 14"). Relative anaphora
 // (当时, 同日, 次日, that day, the next day) resolve against the last date
-// mentioned before them.
+// mentioned before them. Present-reference words (now, currently) are the
+// publication day with Resolution::kPresent; they never become the anchor.
 //
 // A TemporalTagger is immutable after construction; Tag() may be called from
 // many threads at once.
@@ -28,6 +29,7 @@ enum class Resolution : uint8_t {
   kPublication = 1,  // relative to the publication time (昨天, last week, 3年来)
   kAnchor = 2,       // relative to the last date mentioned (次日, that day)
   kUnresolved = 3,   // found, but no value could be given
+  kPresent = 4,      // now, currently, at present: the publication day as the present
 };
 std::string_view ResolutionName(Resolution r);  // "absolute", "publication", ...
 
@@ -39,7 +41,6 @@ struct TimeMention {
   Resolution resolution = Resolution::kUnresolved;
   bool is_duration = false;  // "3年来", "for two weeks": a span reaching back/forward
   bool future = false;       // resolved forward because of a future cue
-  bool present = false;      // 目前, 现在, currently: the publication day as "now"
   // A length of time as ISO 8601 ("PT5M" for 5分钟, "P6M" for 六个月, "P3Y" for
   // 三年来); empty for dates. A bare length (5分钟) has no value: is_duration is
   // set and value is !ok(); one reaching back (三年来) has its span as value.

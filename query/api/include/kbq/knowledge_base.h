@@ -74,6 +74,9 @@ struct ReadSettings {
   // "2025-05-17"); empty = none (such documents are reported and skipped).
   std::string published;
   std::string lang;  // "zh", "en"; empty = detected from the script
+  // The inputs' character encoding ("GB18030", "Big5", ...); empty =
+  // detected per file (BOM, declaration, sniffing; docs/readers.md).
+  std::string encoding;
   // Called for each diagnostic as soon as the method has it (besides being
   // returned in the result); may be empty.
   std::function<void(const Diagnostic&)> on_diagnostic;
@@ -89,7 +92,8 @@ struct IngestProgress {
 struct IngestOptions {
   ReadSettings read;
   size_t threads = 0;  // extraction threads; 0 = one per core
-  // Called after each file, on the calling thread; may be empty.
+  // Called after each file, and every few MB while a web archive is read,
+  // on the calling thread; may be empty.
   std::function<void(const IngestProgress&)> progress;
 };
 
