@@ -9,6 +9,7 @@
 
 #include "kbq/ingest/event_extractor.h"
 #include "kbq/ingest/event_merge.h"
+#include "kbq/ingest/normalizer.h"
 #include "kbq/graph.h"
 
 namespace kbq::ingest {
@@ -78,8 +79,41 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Store* store) {
   return p;
 }
 
+namespace {
+
+// After a Traditional Chinese article was analysed in its Simplified form
+// (same byte offsets): the texts the analysis quotes are taken back from the
+// original at the same offsets, and the document is the original again.
+void RestoreOriginalText(Analysis* a, std::string original) {
+  auto at = [&](uint32_t b, size_t len) { return b + len <= original.size() ? original.substr(b, len) : std::string(); };
+  for (auto& t : a->times) t.text = at(t.begin, t.end - t.begin);
+  for (auto& m : a->actors) m.text = at(m.begin, m.end - m.begin);
+  for (auto& e : a->events) {
+    for (auto& m : e.mentions) {
+      for (std::string* quoted : {&m.trigger, &m.date_text}) {
+        size_t pos = quoted->empty() ? std::string::npos : m.text.find(*quoted);
+        if (pos != std::string::npos) *quoted = at(m.begin + uint32_t(pos), quoted->size());
+      }
+      m.text = at(m.begin, m.end - m.begin);
+    }
+  }
+  a->document.article.text = std::move(original);
+}
+
+}  // namespace
+
 Analysis Pipeline::Analyse(Document doc) const {
   Analysis a;
+  // Traditional Chinese reads like Simplified: every stage sees the text with
+  // Traditional characters replaced byte for byte (SimplifiedSameLength).
+  std::string original;
+  if (doc.article.language == "zh") {
+    std::string simplified = SimplifiedSameLength(doc.article.text);
+    if (simplified != doc.article.text) {
+      original = std::move(doc.article.text);
+      doc.article.text = std::move(simplified);
+    }
+  }
   a.document = std::move(doc);
   const Article& art = a.document.article;
   TagContext ctx;
@@ -112,6 +146,7 @@ Analysis Pipeline::Analyse(Document doc) const {
   for (auto& l : DeriveTemporalLinks(dated)) {
     if (linked.insert(std::minmax(l.from, l.to)).second) a.links.push_back(std::move(l));
   }
+  if (!original.empty()) RestoreOriginalText(&a, std::move(original));
   return a;
 }
 

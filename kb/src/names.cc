@@ -57,8 +57,9 @@ bool HasHan(const icu::UnicodeString& s) {
 }
 
 // ICU's Traditional-to-Simplified transliterator, one per thread (a
-// Transliterator is not safe to share while it transliterates).
-void ToSimplified(icu::UnicodeString* s) {
+// Transliterator is not safe to share while it transliterates); null when
+// ICU lacks it.
+icu::Transliterator* HantHans() {
   thread_local std::unique_ptr<icu::Transliterator> t = [] {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Transliterator> made(
@@ -66,7 +67,11 @@ void ToSimplified(icu::UnicodeString* s) {
     if (U_FAILURE(status)) made.reset();
     return made;
   }();
-  if (t) t->transliterate(*s);
+  return t.get();
+}
+
+void ToSimplified(icu::UnicodeString* s) {
+  if (icu::Transliterator* t = HantHans()) t->transliterate(*s);
 }
 
 bool IsApostrophe(UChar32 c) {
@@ -106,6 +111,12 @@ std::string NormaliseName(std::string_view name) {
   std::string result;
   out.toUTF8String(result);
   return result;
+}
+
+char32_t SimplifiedHanChar(char32_t c) {
+  icu::UnicodeString s(static_cast<UChar32>(c));
+  ToSimplified(&s);
+  return s.countChar32() == 1 ? static_cast<char32_t>(s.char32At(0)) : c;
 }
 
 std::string WithoutLatinDiacritics(std::string_view name) {

@@ -379,7 +379,9 @@ std::string RenderEventText(const EventView& v, const RenderOptions& o) {
   std::ostringstream out;
   out << Paint(EventLabel(v, o.lang), kBold, o.color) << "\n";
   out << "  id          " << e.id << "\n";
-  out << "  type        " << e.type << (e.cameo.empty() ? "" : " (CAMEO " + e.cameo + ")") << "\n";
+  // K codes are kbq's own for disasters and accidents (docs/extraction.md), not CAMEO.
+  std::string code_name = !e.cameo.empty() && e.cameo[0] == 'K' ? "code " : "CAMEO ";
+  out << "  type        " << e.type << (e.cameo.empty() ? "" : " (" + code_name + e.cameo + ")") << "\n";
   out << "  date        " << e.date.ToString() << " (" << PrecisionName(e.date.precision)
       << (e.date_basis.empty() ? "" : ", " + e.date_basis) << ")\n";
   for (const auto& p : e.participants) {

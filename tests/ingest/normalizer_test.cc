@@ -119,3 +119,15 @@ TEST_CASE("ArticleId: the same title and text always give the same id", "[ingest
   // FNV-1a 64 of the empty title + "\n" + empty text.
   CHECK(ArticleId("", "") == "art-af63c74c8601c8dd");
 }
+
+TEST_CASE("SimplifiedSameLength: Traditional characters as Simplified, byte for byte", "[ingest][normalizer]") {
+  using kbq::ingest::SimplifiedSameLength;
+  std::string trad = "烏克蘭東部發生地震，颱風登陸，兩列火車相撞。Kyiv 基輔";
+  std::string simp = SimplifiedSameLength(trad);
+  CHECK(simp == "乌克兰东部发生地震，台风登陆，两列火车相撞。Kyiv 基辅");
+  CHECK(simp.size() == trad.size());
+  // Simplified, English and empty text come back unchanged.
+  CHECK(SimplifiedSameLength("乌克兰东部发生地震。") == "乌克兰东部发生地震。");
+  CHECK(SimplifiedSameLength("An earthquake struck.") == "An earthquake struck.");
+  CHECK(SimplifiedSameLength("").empty());
+}

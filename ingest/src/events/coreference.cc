@@ -136,7 +136,8 @@ void MarkBare(DocState& ds) {
 // 停火并不总是先于和平谈判, 惯常的威胁与空谈: a trigger with no date, party or
 // place of its own that names no other event is talk about a kind of event.
 for (auto& c : ds.cands) {
-  c.bare = c.generic || (c.antecedent < 0 && c.basis.empty() && c.participants.empty() && c.place.empty());
+  c.bare = c.generic || (c.antecedent < 0 && c.basis.empty() && c.participants.empty() && c.place.empty() &&
+                        c.toll.empty() && !c.happened);
 }
 }
 

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <map>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -62,6 +63,8 @@ struct Cand {
   std::vector<std::string> countries;  // participants mapped to countries (cache)  // the object of 讨论了 / discussed: not the narrative's time
   bool future = false;
   bool generic = false;  // a present-simple habitual or a document name, undated: no event
+  std::map<std::string, double> toll;  // casualty figures of a disaster (tolls.cc): killed, injured, ...
+  bool happened = false;  // a disaster said to happen (发生火灾, a fire broke out): never bare (tolls.cc)
 };
 
 // One sentence: its text, clauses, trigger hits, actors and candidates.

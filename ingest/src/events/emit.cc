@@ -38,6 +38,7 @@ Extraction EmitEvents(const DocState& ds) {
     e.place_id = c.place;
     e.modality = c.modality;
     e.attribution = c.attribution;
+    e.attributes.insert(c.toll.begin(), c.toll.end());
     double conf = 0.5;
     if (c.basis == "explicit" || c.basis == "sentence") conf += 0.15;
     if (c.participants.size() >= 2) conf += 0.1;

@@ -127,6 +127,7 @@ Extraction RunStages(DocState& ds) {
     for (size_t ci : s.cands) ds.cands[ci].countries = ds.ComputeCountries(ds.cands[ci]);
   }
   Coreference(ds);
+  DisastersAndTolls(ds);
   PartOf(ds);
   MarkBare(ds);
   InheritDates(ds);

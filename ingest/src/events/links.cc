@@ -22,6 +22,16 @@ void AddLink(DocState& ds, int from, int to, LinkKind kind, std::string_view cue
   ds.links.push_back({from, to, kind, std::string(cue), conf});
 }
 
+// The last candidate of the nearest earlier sentence (up to two back) that
+// has one, or -1: what a sentence-opening 随后 or 同时 follows.
+int LastOfEarlierSentence(const DocState& ds, size_t si) {
+  for (size_t k = si; k > 0 && si - k < 2; --k) {
+    const auto& cands = ds.sents[k - 1].cands;
+    if (!cands.empty()) return int(cands.back());
+  }
+  return -1;
+}
+
 // The cue links of sentence si: causes and enabling, temporal narrative,
 // refers_to, and storyline resumptions.
 void SentenceLinks(DocState& ds, size_t si) {
@@ -85,9 +95,20 @@ void SentenceLinks(DocState& ds, size_t si) {
       auto b = before(cue.begin);
       auto a = after(cue.end, last_clause);
       if (!b.empty()) earlier = b.back();
+      else if (cue.begin <= s.clauses[k].begin + 3) earlier = LastOfEarlierSentence(ds, si);  // 随后，… opening it
       if (!a.empty()) later = a.front();
     }
     if (earlier >= 0 && later >= 0) AddLink(ds, earlier, later, LinkKind::kBefore, *cue.text, s, 0.5);
+  }
+  // 同时 / 与此同时: the event after it overlaps the one before (in the
+  // sentence, else the last one of the sentence before).
+  for (const auto& cue : ds.lex.FindCues("overlap_rest", s.text)) {
+    if (InsideTrigger(s, cue)) continue;
+    auto b = before(cue.begin);
+    auto a = after(cue.end, last_clause);
+    size_t k = ClauseOf(s.clauses, cue.begin);
+    int earlier = !b.empty() ? b.back() : cue.begin <= s.clauses[k].begin + 3 ? LastOfEarlierSentence(ds, si) : -1;
+    if (earlier >= 0 && !a.empty()) AddLink(ds, earlier, a.front(), LinkKind::kOverlaps, *cue.text, s, 0.4);
   }
   for (const auto& cue : ds.lex.FindCues("after_rest", s.text)) {
     if (InsideTrigger(s, cue)) continue;

@@ -91,6 +91,14 @@ void PartOf(DocState& ds);
 // Marks bare (dropped) the candidates with no date, party or place of their own.
 void MarkBare(DocState& ds);
 
+// ---- 6b. disasters and their toll (tolls.cc)
+// Reads the candidates after coreference, the sentences and tolls.tsv;
+// refines a crash's mode from its vehicle (road, rail, air, sea), writes the
+// casualty figures of each sentence into Cand::toll of the disaster or
+// accident they belong to, and folds casualty triggers beside it into it
+// (their antecedent).
+void DisastersAndTolls(DocState& ds);
+
 // ---- 7. links (links.cc)
 // Reads resolved candidates (stage 6) and the link cues; writes ds.links.
 void Links(DocState& ds);

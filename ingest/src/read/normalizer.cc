@@ -1,5 +1,6 @@
 #include "kbq/ingest/normalizer.h"
 
+#include "kbq/names.h"
 #include "text_util.h"
 
 #include <unicode/brkiter.h>
@@ -14,6 +15,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <unordered_map>
 
 namespace kbq::ingest {
 
@@ -309,6 +311,42 @@ std::string ArticleId(std::string_view title, std::string_view text) {
   h = internal::Fnv1a64("\n", h);
   h = internal::Fnv1a64(text, h);
   return "art-" + internal::Hex16(h);
+}
+
+namespace {
+
+// The Simplified form of one Han code point (kbq::SimplifiedHanChar), or the
+// code point itself when that has another UTF-8 length. Cached per thread.
+UChar32 SimplifiedChar(UChar32 c) {
+  thread_local std::unordered_map<UChar32, UChar32> cache;
+  auto it = cache.find(c);
+  if (it != cache.end()) return it->second;
+  auto s = static_cast<UChar32>(SimplifiedHanChar(static_cast<char32_t>(c)));
+  UChar32 out = U8_LENGTH(s) == U8_LENGTH(c) ? s : c;
+  cache.emplace(c, out);
+  return out;
+}
+
+}  // namespace
+
+std::string SimplifiedSameLength(std::string_view text) {
+  std::string out;
+  for (int32_t i = 0; i < static_cast<int32_t>(text.size());) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
+    UErrorCode status = U_ZERO_ERROR;
+    if (c < 0x2E80 || uscript_getScript(c, &status) != USCRIPT_HAN) continue;
+    UChar32 s = SimplifiedChar(c);
+    if (s == c) continue;
+    if (out.empty()) out.assign(text);
+    uint8_t buf[4];
+    int32_t n = 0;
+    UBool error = false;
+    U8_APPEND(buf, n, 4, s, error);
+    if (!error && n == i - start) out.replace(static_cast<size_t>(start), static_cast<size_t>(n), reinterpret_cast<char*>(buf), static_cast<size_t>(n));
+  }
+  return out.empty() ? std::string(text) : out;
 }
 
 }  // namespace kbq::ingest

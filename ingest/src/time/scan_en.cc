@@ -215,6 +215,7 @@ void Scanner::EnRelative(size_t p, const Word& /*w*/, Cand* best) {
           case Unit::kMonth: c.value = MonthOfDay(AddMonthsToDay(base, r.offset)); break;
           case Unit::kYear: c.value = TimeValue::Year(YearOf(base) + r.offset); break;
           case Unit::kSame: c.value = anchor_any_ ? *anchor_any_ : DayValue(pub_); break;
+          case Unit::kRecent: Recent(r, &c); break;
         }
         c.future = !r.anchor && r.offset > 0;
         if (r.present) {  // now, currently: the present, not a date to carry on

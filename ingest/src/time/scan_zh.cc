@@ -177,6 +177,7 @@ bool Scanner::ZhAfterMonth(size_t p, int y, int m, bool year_known, Cand* c) {
 
 bool Scanner::ZhAfterYear(size_t p, int y, Cand* c) {
   // p is just after 年.
+  if (ZhHolidayInYear(p, y, true, c)) return true;  // 2024年春节, 2024年农历八月十五
   c->value = TimeValue::Year(y);
   c->end = p;
   int part;
@@ -332,6 +333,7 @@ bool Scanner::ZhFromNumber(size_t p, Cand* c) {
       bool approx = l > 3;  // 多年, 余年
       int years = static_cast<int>(n.value);
       if (size_t k = Lit(t_, i, {"来", "以来"})) {
+        c->duration_iso = "P" + std::to_string(years) + "Y";
         int32_t from = AddMonthsToDay(pub_, -12 * years);
         c->value = TimeValue::Days(from, pub_, Precision::kRange);
         c->value.approximate = true;
@@ -398,7 +400,10 @@ bool Scanner::ZhFromNumber(size_t p, Cand* c) {
         c->value.approximate = approx || unit == Unit::kWeek;
         c->future = true;
       } else {
-        c->emit = false;
+        // A length of time (六个月, 3天): a duration without a date.
+        c->duration = true;
+        c->duration_iso = "P" + std::to_string(k) + (unit == Unit::kMonth ? "M" : unit == Unit::kWeek ? "W" : "D");
+        c->value = TimeValue();
         c->end = j;
         return true;
       }
@@ -433,6 +438,7 @@ bool Scanner::ZhFromNumber(size_t p, Cand* c) {
     c->future = fut && *day > pub_;
     return ZhAfterDay(e + l, *day, c);
   }
+  if (ZhDurationTail(e, n, c)) return true;  // 5分钟, 3个小时
   // A clock time alone: 10时30分, 10:30
   {
     int minute = -1;
@@ -495,6 +501,16 @@ void Scanner::ZhWords(size_t p, Cand* best) {
         c.value = anchor_any_ ? *anchor_any_ : DayValue(pub_);
         c.anchor_update = false;
         break;
+      case Unit::kRecent:
+        Recent(r, &c);
+        break;
+    }
+    if (r.present) {  // 目前, 现在: the present, not a date to carry on
+      c.res = Resolution::kPresent;
+      c.value = DayValue(pub_);
+      c.end = p + l;
+      c.minute = -1;
+      c.anchor_update = false;
     }
     Take(best, c);
   }
@@ -628,6 +644,15 @@ void Scanner::ZhParts(size_t p, Cand* best) {
       c.minute = minute;
       c.anchor_update = false;
       Take(best, c);
+    } else if (size_t l = ZhLongest(lx_.zh_pod, p, 2); l > 3) {
+      // A part of day alone (下午, 凌晨): the day talked about.
+      Cand c;
+      c.begin = p;
+      c.end = p + l;
+      c.value = DayValue(AnchorDay());
+      c.res = Resolution::kAnchor;
+      c.anchor_update = false;
+      Take(best, c);
     }
   }
 }
@@ -650,6 +675,7 @@ void Scanner::Zh(size_t p, Cand* best) {
     Cand c;
     if (ZhFromNumber(p, &c)) Take(best, c);
   }
+  ZhHoliday(p, best);
   if (cp >= 0x80 && cp < lx_.zh_first.size() && !lx_.zh_first[cp] && cp != U'近' &&
       cp != U'多' && cp != U'上' && cp != U'下' && cp != U'本' && cp != U'这' && cp != U'年' &&
       cp != U'月' && cp != U'数' && cp != U'几' && cp != U'过' && cp != U'最')

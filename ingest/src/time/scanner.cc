@@ -125,7 +125,7 @@ std::vector<TimeMention> Scanner::Run() {
       d.line = line_;
       d.message = "impossible date '" + best.impossible + "'";
       if (diags_) diags_->push_back(std::move(d));
-    } else if (best.emit && best.value.ok()) {
+    } else if (best.emit && (best.value.ok() || !best.duration_iso.empty())) {
       TimeMention m;
       m.begin = static_cast<uint32_t>(best.begin);
       m.end = static_cast<uint32_t>(best.end);
@@ -134,6 +134,7 @@ std::vector<TimeMention> Scanner::Run() {
       m.resolution = best.res;
       m.is_duration = best.duration;
       m.future = best.future;
+      m.duration = best.duration_iso;
       m.minute_of_day = best.minute;
       if (best.anchor_update && !best.duration) {
         anchor_any_ = best.value;

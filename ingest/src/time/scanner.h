@@ -32,6 +32,7 @@ struct Cand {
   Resolution res = Resolution::kUnresolved;
   bool duration = false;
   bool future = false;
+  std::string duration_iso;  // "P6M": a length of time (see TimeMention::duration)
   int minute = -1;
   bool emit = true;       // false: consumed text that is not a date ("3年" as an age)
   std::string impossible; // non-empty: an impossible date, reported as a diagnostic
@@ -81,6 +82,13 @@ class Scanner {
   bool ZhCentury(size_t after_century, int century, Cand* c);
   bool ZhDecadeTail(size_t p, int first_year, Cand* c);
   size_t ZhPartWord(size_t p, bool month, int* part) const;
+  // Holidays and lunar dates (scan_zh_holidays.cc): 春节, 国庆节, 正月十五,
+  // 农历八月十五, 马年春节; with a known year (2024年春节) from ZhAfterYear.
+  void ZhHoliday(size_t p, Cand* best);
+  bool ZhHolidayInYear(size_t p, int year, bool year_known, Cand* c);
+  size_t ZhLunarDay(size_t p, int* day) const;
+  // Lengths of time: 5分钟, 3个小时, 六个月 (scan_zh_holidays.cc).
+  bool ZhDurationTail(size_t p, const Num& n, Cand* c);
 
   // --- English
   void En(size_t p, Cand* best);
@@ -121,6 +129,10 @@ class Scanner {
   size_t EnClock(size_t p, int* minute) const;
   void EnClockFirst(size_t p, const Word& w, Cand* best);
   void EnClockAfter(Cand* best) const;
+
+  // 近日/近期: a stretch of -offset days up to publication, approximate; not
+  // an anchor.
+  void Recent(const RelEntry& r, Cand* c) const;
 
   void Take(Cand* best, const Cand& c) {
     if (c.end > best->end) *best = c;

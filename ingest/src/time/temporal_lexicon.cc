@@ -41,6 +41,7 @@ Unit ParseUnit(std::string_view s) {
   if (s == "month") return Unit::kMonth;
   if (s == "year") return Unit::kYear;
   if (s == "same") return Unit::kSame;
+  if (s == "recent") return Unit::kRecent;
   return Unit::kDay;
 }
 
@@ -107,6 +108,12 @@ void LoadFile(std::string_view text, Lexicon* lx) {
     } else if (name == "time_future_cues.tsv") {
       if (f.size() >= 3 && f[2] == "adjacent") lx->en_future_adjacent.push_back(w);
       else (f[1] == "zh" ? lx->zh_future : lx->en_future).push_back(w);
+    } else if (name == "time_holidays.tsv" && f.size() >= 6) {
+      using K = HolidayEntry::Kind;
+      K kind = f[2] == "chinese" ? K::kChinese : f[2] == "lunar_month" ? K::kLunarMonth
+             : f[2] == "lunar_prefix" ? K::kLunarPrefix : f[2] == "zodiac" ? K::kZodiac : K::kGregorian;
+      lx->zh_holiday[w] = HolidayEntry{kind, ToInt(f[3]), ToInt(f[4]), ToInt(f[5])};
+      MarkFirst(lx, w);
     } else if (name == "time_blockers.tsv") {
       lx->zh_block[w] = 1;
       MarkFirst(lx, w);

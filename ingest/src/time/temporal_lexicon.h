@@ -18,7 +18,8 @@ struct SvHash {
 template <typename V>
 using SvMap = std::unordered_map<std::string, V, SvHash, std::equal_to<>>;
 
-enum class Unit : uint8_t { kDay, kWeek, kMonth, kYear, kSame };
+// kRecent: 近日, 近期 (offset days before publication up to it, approximate).
+enum class Unit : uint8_t { kDay, kWeek, kMonth, kYear, kSame, kRecent };
 
 struct RelEntry {
   Unit unit = Unit::kDay;
@@ -30,6 +31,14 @@ struct RelEntry {
 struct SeasonEntry {
   int first_month = 0;
   int months = 3;
+};
+
+// A holiday or lunar word of time_holidays.tsv.
+struct HolidayEntry {
+  enum class Kind : uint8_t { kGregorian, kChinese, kLunarMonth, kLunarPrefix, kZodiac } kind = Kind::kGregorian;
+  int month = 0;
+  int day = 0;
+  int offset = 0;
 };
 
 struct ZhNumeral {
@@ -51,6 +60,7 @@ struct Lexicon {
   std::vector<std::string> zh_future, en_future;  // anywhere in the clause
   std::vector<std::string> en_future_adjacent;     // the word just before ("until Friday")
   SvMap<int> zh_block;  // phrases that are not time expressions
+  SvMap<HolidayEntry> zh_holiday;  // 春节, 国庆节, 腊月, 农历, 马年
   std::vector<bool> zh_first;  // BMP code points that start a zh lexicon word
   std::vector<bool> zh_start;  // ... or a numeral, or a structural word (近, 上, 年)
   SvMap<int> en_trigger;       // lower-case words that may start an English expression

@@ -19,6 +19,10 @@ namespace kbq {
 // Invalid UTF-8 is returned with the bad bytes dropped. Thread-safe.
 std::string NormaliseName(std::string_view name);
 
+// The Simplified form of one Chinese character by ICU's Hant-Hans
+// ("蘭" → "兰"), or `c` itself when that is not one character. Thread-safe.
+char32_t SimplifiedHanChar(char32_t c);
+
 // `name` without the combining marks on Latin letters, case and everything
 // else kept ("Erdoğan" → "Erdogan", "Zelenskyy" unchanged); empty when
 // `name` has none, so a caller adds a variant only where one exists.

@@ -36,6 +36,15 @@ std::string NormaliseText(std::string_view text);
 void AppendNormalised(std::string_view text, uint64_t base_offset, std::string* out,
                       std::vector<OffsetAnchor>* anchors);
 
+// `text` with its Traditional Chinese characters as Simplified ones (ICU's
+// "Hant-Hans", character by character), for matching names, triggers and
+// times: a character is replaced only when its Simplified form is one
+// character of the same UTF-8 length, so every byte offset into the result is
+// the same offset into `text` ("烏克蘭" → "乌克兰", "颱風" → "台风"). Returns
+// `text` unchanged when nothing is Traditional. REQUIRES: valid UTF-8.
+// Thread-safe.
+std::string SimplifiedSameLength(std::string_view text);
+
 // "zh" when Han characters make up at least 30% of the letters, "ru" when
 // Cyrillic letters dominate, otherwise "en" (also for text without letters).
 std::string DetectLanguage(std::string_view text);

@@ -41,6 +41,10 @@ struct TimeMention {
   Resolution resolution = Resolution::kUnresolved;
   bool is_duration = false;  // "3年来", "for two weeks": a span reaching back/forward
   bool future = false;       // resolved forward because of a future cue
+  // A length of time as ISO 8601 ("PT5M" for 5分钟, "P6M" for 六个月, "P3Y" for
+  // 三年来); empty for dates. A bare length (5分钟) has no value: is_duration is
+  // set and value is !ok(); one reaching back (三年来) has its span as value.
+  std::string duration;
   // The time of day when stated (minutes after midnight, local), else -1.
   int32_t minute_of_day = -1;
 };
