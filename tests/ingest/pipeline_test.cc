@@ -300,6 +300,7 @@ TEST_CASE("Pipeline: a planned meeting and a later report that it happened are o
   }
   REQUIRE(talks.size() == 1);
   CHECK(talks[0].modality == kbq::Modality::kAsserted);
-  CHECK(talks[0].mentions.size() == 2);
+  // The plan, the report, and the report's headline ("Talks held").
+  CHECK(talks[0].mentions.size() == 3);
   CHECK(f.report.events_merged == 1);
 }

@@ -309,11 +309,12 @@ void JoinAdjacent(DocState& ds, size_t ci) {
   }
 }
 
-// 强震袭击该地区, 台风“海燕”袭击: an assault trigger just after a disaster in its
-// clause is the disaster striking, not an attack: it joins the disaster.
+// 强震袭击该地区, 台风“海燕”袭击, an earthquake struck / hit: a violence trigger
+// (assault or fight family) just after a disaster in its clause is the
+// disaster striking, not an attack: it joins the disaster.
 void StrikingDisaster(DocState& ds, size_t ci) {
   Cand& c = ds.cands[ci];
-  if (!c.type || c.type->family != "assault" || c.antecedent >= 0) return;
+  if (!c.type || (c.type->family != "assault" && c.type->family != "fight") || c.antecedent >= 0) return;
   const SentenceInfo& s = ds.sents[c.sentence];
   int prev = -1;
   for (size_t cj : s.cands) {
