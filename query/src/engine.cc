@@ -95,7 +95,8 @@ std::string Describe(const ActorCandidate& c) {
 
 }  // namespace
 
-Result<std::vector<ActorCandidate>> Engine::Candidates(std::string_view name, bool strict) const {
+Result<std::vector<ActorCandidate>> Engine::Candidates(std::string_view name, bool strict,
+                                                       bool count_events) const {
   if (Status s = ValidateName(name); !s.ok()) return s;
   std::vector<Actor> actors;
   std::string upper(name);
@@ -121,14 +122,16 @@ Result<std::vector<ActorCandidate>> Engine::Candidates(std::string_view name, bo
   RankCandidates(&ranked, strict);
   std::vector<ActorCandidate> out;
   for (const NameCandidate& c : ranked) {
-    auto n = store_.CountActorTimeline(c.actor->id, INT32_MIN, INT32_MAX, /*strict=*/false);
+    auto n = count_events ? store_.CountActorTimeline(c.actor->id, INT32_MIN, INT32_MAX, false)
+                          : Result<uint64_t>(uint64_t{0});
     out.push_back({*c.actor, c.via, n.ok() ? n.value() : 0});
   }
   return out;
 }
 
 Result<ResolvedActor> Engine::Resolve(std::string_view name, bool strict) const {
-  auto candidates = Candidates(name, strict);
+  // Counting an actor's events costs an index scan; only a tie needs them.
+  auto candidates = Candidates(name, strict, /*count_events=*/false);
   if (!candidates.ok()) return candidates.status();
   auto& c = candidates.value();
   if (c.empty()) {
@@ -147,6 +150,10 @@ Result<ResolvedActor> Engine::Resolve(std::string_view name, bool strict) const 
   size_t best = CountBest(ranked, strict);
   ResolvedActor out;
   if (best > 1) {
+    for (size_t i = 0; i < best; ++i) {
+      auto n = store_.CountActorTimeline(c[i].actor.id, INT32_MIN, INT32_MAX, /*strict=*/false);
+      c[i].events = n.ok() ? n.value() : 0;
+    }
     std::vector<size_t> with_events;
     for (size_t i = 0; i < best; ++i) {
       if (c[i].events > 0) with_events.push_back(i);

@@ -149,9 +149,10 @@ class Engine {
   // place to the government its name stands for.
   Result<ResolvedActor> Resolve(std::string_view name, bool strict = false) const;
   Result<Actor> ResolveActor(std::string_view name) const;
-  // Every actor `name` may mean, best first, with event counts (empty when
-  // none); the same validation errors as Resolve.
-  Result<std::vector<ActorCandidate>> Candidates(std::string_view name, bool strict = false) const;
+  // Every actor `name` may mean, best first, with event counts unless
+  // !count_events (empty when none); the same validation errors as Resolve.
+  Result<std::vector<ActorCandidate>> Candidates(std::string_view name, bool strict = false,
+                                                 bool count_events = true) const;
   // Every actor whose names or id contain `query` (all actors when empty).
   Result<std::vector<ActorView>> Actors(std::string_view query) const;
   // Near matches for an unknown name, closest first: every surface form in
