@@ -8,6 +8,7 @@
 #include <cstring>
 #include <deque>
 #include <tuple>
+#include <initializer_list>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -167,24 +168,23 @@ struct Gazetteer::Impl {
     if (std::string plain = WithoutLatinDiacritics(name); !plain.empty()) {
       AddPattern(plain, EntryType::kName, actor);
     }
-    for (auto [from, to] : {std::pair<const char*, const char*>{"'", "\u2019"}, {"\u2019", "'"}}) {
-      if (name.find(from) == std::string::npos) continue;
-      std::string v = name;
-      for (size_t p = 0; (p = v.find(from, p)) != std::string::npos; p += std::strlen(to)) {
-        v.replace(p, std::strlen(from), to);
+    // Every spelling of one separator: a name with one of `marks` also under
+    // each of the others.
+    auto respell = [&](std::initializer_list<std::string_view> marks) {
+      for (std::string_view from : marks) {
+        if (name.find(from) == std::string::npos) continue;
+        for (std::string_view to : marks) {
+          if (from == to) continue;
+          std::string v = name;
+          for (size_t p = 0; (p = v.find(from, p)) != std::string::npos; p += to.size()) {
+            v.replace(p, from.size(), to);
+          }
+          AddPattern(v, EntryType::kName, actor);
+        }
       }
-      AddPattern(v, EntryType::kName, actor);
-    }
-    static const char* kDots[] = {"\u30FB", "\u00B7", "\u2022", "\u2027"};
-    for (const char* from : kDots) {
-      if (name.find(from) == std::string::npos) continue;
-      for (const char* to : kDots) {
-        if (std::string_view(from) == to) continue;
-        std::string v = name;
-        for (size_t p; (p = v.find(from)) != std::string::npos;) v.replace(p, std::strlen(from), to);
-        AddPattern(v, EntryType::kName, actor);
-      }
-    }
+    };
+    respell({"'", "\u2019"});
+    respell({"\u30FB", "\u00B7", "\u2022", "\u2027"});
   }
 
   void AddResolveKey(const std::string& text, size_t actor, int rank) {
@@ -305,12 +305,13 @@ struct Gazetteer::Impl {
       size_t person = *s.people.begin();
       en_surname[folded].push_back(person);
       // The surname alone is a name of the person too ("Lavrov said").
-      AddPattern(s.original, ambiguous_surnames.count(s.original) ? EntryType::kSurname : EntryType::kName,
-                 static_cast<uint32_t>(person));
-      AddForm(person, s.original, "en", NameKind::kSurname);
+      // An ambiguous surname needs the full name first, in either spelling.
+      EntryType type = ambiguous_surnames.count(s.original) ? EntryType::kSurname : EntryType::kName;
+      AddPattern(s.original, type, static_cast<uint32_t>(person));
       if (std::string plain = WithoutLatinDiacritics(s.original); !plain.empty()) {
-        AddPattern(plain, EntryType::kName, static_cast<uint32_t>(person));
+        AddPattern(plain, type, static_cast<uint32_t>(person));
       }
+      AddForm(person, s.original, "en", NameKind::kSurname);
     }
     for (const ShortForm& s : short_forms) {
       auto it = index.find(s.actor_id);
