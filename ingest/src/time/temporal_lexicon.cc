@@ -85,7 +85,8 @@ void LoadFile(std::string_view text, Lexicon* lx) {
         lx->en_weekday[w] = ToInt(f[2]);
       }
     } else if (name == "time_relative.tsv" && f.size() >= 5) {
-      RelEntry e{ParseUnit(f[2]), ToInt(f[3]), f[4] == "anchor", f[4] == "present"};
+      RelEntry e{ParseUnit(f[2]), ToInt(f[3]), f[4] == "anchor", f[4] == "present", f[4] == "past",
+                 f[4] == "future"};
       if (f[1] == "zh") {
         lx->zh_rel[w] = e;
         MarkFirst(lx, w);
