@@ -15,7 +15,7 @@
 #include <unordered_set>
 
 #include "actors/aho_corasick.h"
-#include "actors/gazetteer_data.h"
+#include "embedded/gazetteer_data.h"
 #include "actors/gazetteer_text.h"
 #include "actors/place_gazetteer.h"
 #include "actors/provisional_places.h"
@@ -1195,16 +1195,14 @@ std::unique_ptr<Gazetteer> Gazetteer::Empty() {
 
 Result<std::unique_ptr<Gazetteer>> Gazetteer::LoadBuiltin() {
   auto g = std::unique_ptr<Gazetteer>(new Gazetteer());
-  size_t n = 0;
-  const EmbeddedFile* files = GazetteerDataFiles(&n);
-  for (size_t i = 0; i < n; ++i) {
-    std::string_view content(reinterpret_cast<const char*>(files[i].data), files[i].size);
-    Status s = g->impl_->Load(files[i].name, content);
-    if (!s.ok()) return s;
+  constexpr std::string_view kGenerated = "places_generated.tsv";
+  for (const auto& [name, content] : GazetteerDataFiles()) {
+    if (name == kGenerated) continue;
+    if (Status s = g->impl_->Load(name, content); !s.ok()) return s;
   }
   // ISO 3166-2 regions and GeoNames cities (tools/gen_places.cc), after the
   // hand-written files: a generated place that repeats one folds into it.
-  if (Status s = g->impl_->Load("places_generated.tsv", GeneratedPlacesTsv()); !s.ok()) return s;
+  if (Status s = g->impl_->Load(kGenerated, GazetteerData(kGenerated)); !s.ok()) return s;
   places::FoldGeneratedDuplicates(&g->impl_->actors, &g->impl_->place_facts, &g->impl_->index);
   g->impl_->Rebuild();
   return g;

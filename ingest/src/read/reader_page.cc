@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string>
 
+#include "embedded/reader_data.h"
 #include "read/reader_internal.h"
 
 namespace kbq::ingest::internal {
@@ -65,7 +66,7 @@ Result<std::vector<BoilerplateMarker>> ParseBoilerplateMarkers(std::string_view 
 
 const std::vector<BoilerplateMarker>& BuiltinBoilerplateMarkers() {
   static const std::vector<BoilerplateMarker> markers = [] {
-    auto parsed = ParseBoilerplateMarkers(BuiltinBoilerplateMarkersTsv());
+    auto parsed = ParseBoilerplateMarkers(ReaderData("boilerplate_markers.tsv"));
     return parsed.ok() ? std::move(parsed.value()) : std::vector<BoilerplateMarker>{};
   }();
   return markers;
