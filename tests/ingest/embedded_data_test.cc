@@ -40,7 +40,7 @@ TEST_CASE("Embedded data: each table holds its source files byte for byte", "[in
   CHECK(bytes.data()[bytes.size()] == '\0');  // usable where a C string is wanted
 }
 
-TEST_CASE("Embedded data: an unknown name is empty; the list keeps the CMake order", "[ingest][embed]") {
+TEST_CASE("Embedded data: an unknown name is empty, and the list keeps the CMake order", "[ingest][embed]") {
   CHECK(kbq::ingest::EventData("no_such_file.tsv").empty());
   CHECK(kbq::ingest::EventData("triggers").empty());  // the base name, with its extension
   auto files = kbq::ingest::GazetteerDataFiles();
