@@ -72,8 +72,4 @@ struct Lexicon {
 // The lexicon compiled from ingest/data; built once, immutable.
 const Lexicon& GetLexicon();
 
-// The raw TSV files, each starting with a "# file: NAME" line.
-extern const std::string_view kTimeLexiconFiles[];
-extern const size_t kTimeLexiconFileCount;
-
 }  // namespace kbq::ingest::time_internal
