@@ -21,6 +21,7 @@
 
 #include "kbq/knowledge_base.h"
 #include "kbq/model_json.h"
+#include "kbq/query/salience.h"
 
 namespace py = pybind11;
 
@@ -154,6 +155,21 @@ std::string DiagnosticsJson(const std::vector<kbq::Diagnostic>& diagnostics) {
   return out.dump();
 }
 
+// The timeline's `mentions` and `articles` columns for each event (distinct
+// sentences and articles, kbq/query/salience.h), which the event JSON leaves
+// to its reader: [[mentions, articles], ...] in the order of `events`.
+nlohmann::json Counts(const kbq::Event& e) {
+  return {kbq::query::DistinctMentions(e), kbq::query::DistinctArticles(e)};
+}
+template <typename Range, typename GetEvent>
+std::string CountsJson(const Range& events, GetEvent get) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& x : events) out.push_back(Counts(get(x)));
+  return out.dump();
+}
+const kbq::Event& OfView(const kbq::query::EventView& v) { return v.event; }
+const kbq::Event& OfRow(const kbq::query::NeighbourView& v) { return v.view.event; }
+
 // The Python object: a KnowledgeBase until close(). Calls hold a reference
 // of their own, taken with the GIL held, so close() never frees a store
 // another thread is reading; the store closes when the last call returns.
@@ -237,7 +253,7 @@ PYBIND11_MODULE(_kbq, m) {
   });
 
   py::class_<PyKnowledgeBase>(m, "KnowledgeBase")
-      .def_property_readonly("path", [](const PyKnowledgeBase& s) { return s.Get()->path(); })
+      .def_property_readonly("store_path", [](const PyKnowledgeBase& s) { return s.Get()->path(); })
       .def_property_readonly("read_only",
                              [](const PyKnowledgeBase& s) { return s.Get()->read_only(); })
       .def_property_readonly("closed", &PyKnowledgeBase::closed)
@@ -282,7 +298,7 @@ PYBIND11_MODULE(_kbq, m) {
                                     {"lang", r.lang},
                                     {"note", r.resolution_note},
                                     {"hidden", hidden}};
-             return std::make_pair(kbq::ToJson(r), meta.dump());
+             return std::make_tuple(kbq::ToJson(r), meta.dump(), CountsJson(r.rows, OfView));
            })
       .def("export",
            [](const PyKnowledgeBase& self, const std::string& format, const py::dict& query,
@@ -304,7 +320,9 @@ PYBIND11_MODULE(_kbq, m) {
              py::gil_scoped_release release;
              kbq::ShowResult r = Unwrap(kb->Show(what));
              std::string l = lang.empty() ? kbq::query::LanguageOf(what) : lang;
-             return std::make_pair(std::string(r.event ? "event" : "actor"), r.ToJson(l));
+             if (!r.event) return std::make_tuple(std::string("actor"), r.ToJson(l), std::string());
+             return std::make_tuple(std::string("event"), r.ToJson(l),
+                                    nlohmann::json::array({Counts(r.event->event)}).dump());
            })
       .def("actors",
            [](const PyKnowledgeBase& self, const std::string& query) {
@@ -339,14 +357,17 @@ PYBIND11_MODULE(_kbq, m) {
              q.max_starts = max_starts;
              py::gil_scoped_release release;
              auto rows = Unwrap(kb->Neighbors(q));
-             return kbq::ToJson(rows, lang.empty() ? kbq::query::LanguageOf(start) : lang);
+             return std::make_pair(
+                 kbq::ToJson(rows, lang.empty() ? kbq::query::LanguageOf(start) : lang),
+                 CountsJson(rows, OfRow));
            })
       .def("chain",
            [](const PyKnowledgeBase& self, const std::string& event_id, bool forward,
               const std::string& lang) {
              auto kb = self.Get();
              py::gil_scoped_release release;
-             return kbq::ToJson(Unwrap(kb->Chain(event_id, forward)), lang);
+             auto rows = Unwrap(kb->Chain(event_id, forward));
+             return std::make_pair(kbq::ToJson(rows, lang), CountsJson(rows, OfRow));
            })
       .def("path",
            [](const PyKnowledgeBase& self, const std::string& a, const std::string& b,
@@ -357,7 +378,9 @@ PYBIND11_MODULE(_kbq, m) {
              }
              py::gil_scoped_release release;
              auto path = Unwrap(kb->Path(a, b, max_hops));
-             return kbq::ToJson(path, lang.empty() ? kbq::query::LanguageOf(a + b) : lang);
+             return std::make_pair(
+                 kbq::ToJson(path, lang.empty() ? kbq::query::LanguageOf(a + b) : lang),
+                 CountsJson(path.steps, OfRow));
            })
       .def("check",
            [](const PyKnowledgeBase& self) {
@@ -410,7 +433,7 @@ PYBIND11_MODULE(_kbq, m) {
           kbq::ReadSettings read = ReadSettingsFrom("auto", published, lang, "", false);
           py::gil_scoped_release release;
           kbq::ExtractResult r = Unwrap(KnowledgeBase::Extract(path, read));
-          return std::make_pair(r.ToJsonLines(lang.empty() ? "en" : lang),
-                                DiagnosticsJson(r.diagnostics));
+          return std::make_tuple(r.ToJsonLines(lang.empty() ? "en" : lang),
+                                 DiagnosticsJson(r.diagnostics), CountsJson(r.events, OfView));
         });
 }

@@ -89,8 +89,8 @@ def _one_document(call, text: Optional[str], path: Optional[PathLike], published
     try:
         with builtins.open(fd, "w", encoding="utf-8") as f:
             f.write(text)
-        lines, diagnostics = call(tmp, published, lang)
-        return lines, diagnostics.replace(json.dumps(tmp)[1:-1], "<text>")
+        lines, diagnostics, *rest = call(tmp, published, lang)
+        return (lines, diagnostics.replace(json.dumps(tmp)[1:-1], "<text>"), *rest)
     finally:
         os.unlink(tmp)
 
@@ -122,10 +122,11 @@ def extract(text: Optional[str] = None, *, path: Optional[PathLike] = None, publ
     extract`): `text`, or the first document in the file `path`; labels in
     `lang` ("en" by default, or "zh"), which is also the document's language
     when given. Stores nothing. Errors as tag()."""
-    lines, diagnostics = _one_document(_kbq.extract, text, path, published, lang)
+    lines, diagnostics, counts = _one_document(_kbq.extract, text, path, published, lang)
     records = _json_lines(lines)
     return ExtractResult(
-        events=EventList(Event.from_dict(r) for r in records if r.get("kind_of_record") != "link"),
+        events=EventList.from_json((r for r in records if r.get("kind_of_record") != "link"),
+                                   json.loads(counts)),
         links=[Link.from_dict(r) for r in records if r.get("kind_of_record") == "link"],
         diagnostics=[Diagnostic.from_dict(d) for d in _diagnostics(diagnostics)])
 
@@ -150,9 +151,9 @@ class KnowledgeBase:
 
     # ---- the store
     @property
-    def path(self) -> str:
+    def store_path(self) -> str:
         """The store's folder."""
-        return self._core.path
+        return self._core.store_path
 
     @property
     def read_only(self) -> bool:
@@ -177,7 +178,7 @@ class KnowledgeBase:
         if self.closed:
             return "<kbq.KnowledgeBase closed>"
         mode = "read-only" if self.read_only else "read-write"
-        return f"<kbq.KnowledgeBase {self.path!r} {mode}>"
+        return f"<kbq.KnowledgeBase {self.store_path!r} {mode}>"
 
     # ---- writing
     def ingest(self, paths: Union[PathLike, Iterable[PathLike]], threads: int = 0,
@@ -240,8 +241,8 @@ class KnowledgeBase:
         bad date or option."""
         q = _timeline_query(actor, with_, since, until, type, place, top, limit, include_hidden,
                             strict, lang, include_reported, min_mentions, min_sources, sort)
-        events, meta = self._core.timeline(q)
-        return Timeline.from_json(json.loads(events), json.loads(meta))
+        events, meta, counts = self._core.timeline(q)
+        return Timeline.from_json(json.loads(events), json.loads(meta), json.loads(counts))
 
     def export(self, format: str, actor: str = "", *, every_event: bool = False,
                with_: Optional[str] = None, since: DateLike = None, until: DateLike = None,
@@ -262,9 +263,9 @@ class KnowledgeBase:
         """One event (by its "ev-" id, with its links) or actor (by any name
         or id, with its event counts), as `kbq show --json`; names in `lang`
         (default: the script of `id`). Raises NotFound."""
-        kind, text = self._core.show(id, lang or "")
+        kind, text, counts = self._core.show(id, lang or "")
         d = json.loads(text)
-        return Event.from_dict(d) if kind == "event" else Actor.from_dict(d)
+        return Event.from_dict(d, json.loads(counts)[0]) if kind == "event" else Actor.from_dict(d)
 
     def actors(self, query: str = "") -> ActorList:
         """Actors whose names or id contain `query` (all when empty), as
@@ -289,22 +290,23 @@ class KnowledgeBase:
         InvalidArgument for a bad kind, depth or date."""
         if kinds is not None and not isinstance(kinds, str):
             kinds = ",".join(kinds)
-        text = self._core.neighbors(start, depth, kinds or "", _date_text(since),
-                                    _date_text(until), max_starts, lang or "")
-        return EventList(Event.from_dict(e) for e in json.loads(text))
+        text, counts = self._core.neighbors(start, depth, kinds or "", _date_text(since),
+                                            _date_text(until), max_starts, lang or "")
+        return EventList.from_json(json.loads(text), json.loads(counts))
 
     def chain(self, event_id: str, *, forward: bool = False, lang: str = "en") -> EventList:
         """The causal and storyline chain of an event back to its roots (or
         forward to its consequences), in date order, each with the link that
         reached it (`kbq chain --json`). Raises NotFound for an unknown id."""
-        return EventList(Event.from_dict(e)
-                         for e in json.loads(self._core.chain(event_id, forward, lang)))
+        text, counts = self._core.chain(event_id, forward, lang)
+        return EventList.from_json(json.loads(text), json.loads(counts))
 
     def path(self, a: str, b: str, *, max_hops: int = 6, lang: Optional[str] = None) -> Path:
         """The shortest explained path between two events, or two actors
         through their events (`kbq path --json`). Raises NotFound when there
         is none within `max_hops`."""
-        return Path.from_dict(json.loads(self._core.path(a, b, max_hops, lang or "")))
+        text, counts = self._core.path(a, b, max_hops, lang or "")
+        return Path.from_json(json.loads(text), json.loads(counts))
 
     def check(self) -> CheckResult:
         """Integrity of the store and the event graph's findings (`kbq check

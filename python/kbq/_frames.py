@@ -109,8 +109,8 @@ def events_frame(events: Sequence[Any]):
             "confidence": e.confidence,
             "salience": e.salience,
             "sources": e.sources,
-            "mentions": len(e.mentions),
-            "articles": len({m.article for m in e.mentions}),
+            "mentions": e.mention_count,
+            "articles": e.article_count,
             "hops": e.hops if e.hops is not None else 0,
         })
     return _frame(rows, columns)

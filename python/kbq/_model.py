@@ -13,7 +13,7 @@ import copy
 import dataclasses
 import datetime
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 
 class _Record:
@@ -133,7 +133,10 @@ class Attribution(_Record):
 class Event(_Record):
     """One event as `kbq show ID --json` prints it. `hops` and `via` are set
     for the rows of neighbors(), chain() and path(): how many links from a
-    start, and the link that reached it."""
+    start, and the link that reached it. `mention_count` and
+    `article_count` are the timeline's `mentions` and `articles` columns:
+    distinct sentences and articles (two triggers in one sentence count
+    once); they are not in the JSON."""
 
     id: str
     type: str
@@ -155,9 +158,12 @@ class Event(_Record):
     merged: List[Dict[str, Any]] = field(default_factory=list, repr=False)
     hops: Optional[int] = None
     via: Optional[Link] = None
+    mention_count: int = 0
+    article_count: int = 0
 
     @classmethod
-    def from_dict(cls, d: Dict[str, Any]) -> "Event":
+    def from_dict(cls, d: Dict[str, Any], counts: Sequence[int] = (0, 0)) -> "Event":
+        """`counts`: [mentions, articles] as the library counts them."""
         via = d.get("via")
         return _new(
             cls, d, id=d["id"], type=d["type"], cameo=d.get("cameo", ""), label=d.get("label", ""),
@@ -171,7 +177,8 @@ class Event(_Record):
             mentions=[Mention.from_dict(m) for m in d.get("mentions", [])],
             links=[Link.from_dict(x) for x in d.get("links", [])],
             merged=list(d.get("merged", [])), hops=d.get("hops"),
-            via=Link.from_dict(via) if via else None)
+            via=Link.from_dict(via) if via else None, mention_count=counts[0],
+            article_count=counts[1])
 
 
 @dataclass(frozen=True)
@@ -226,6 +233,10 @@ class Actor(_Record):
 
 class EventList(List[Event]):
     """A list of events (neighbors(), chain(), path().steps, extract())."""
+
+    @classmethod
+    def from_json(cls, events: Iterable[Dict[str, Any]], counts: List[List[int]]) -> "EventList":
+        return cls(Event.from_dict(e, c) for e, c in zip(events, counts))
 
     def to_dict(self) -> List[Dict[str, Any]]:
         """The library's JSON array."""
@@ -294,10 +305,11 @@ class Timeline(_Record):
         return _frames.events_frame(self.events)
 
     @classmethod
-    def from_json(cls, events: List[Dict[str, Any]], meta: Dict[str, Any]) -> "Timeline":
+    def from_json(cls, events: List[Dict[str, Any]], meta: Dict[str, Any],
+                  counts: List[List[int]]) -> "Timeline":
         raw = dict(meta)
         raw["events"] = events
-        return _new(cls, raw, events=EventList(Event.from_dict(e) for e in events),
+        return _new(cls, raw, events=EventList.from_json(events, counts),
                     subject=[Actor.from_dict(a) for a in meta["subject"]], lang=meta["lang"],
                     note=meta["note"], hidden=dict(meta["hidden"]))
 
@@ -311,8 +323,8 @@ class Path(_Record):
     steps: EventList
 
     @classmethod
-    def from_dict(cls, d: Dict[str, Any]) -> "Path":
-        return _new(cls, d, cost=d["cost"], steps=EventList(Event.from_dict(s) for s in d["steps"]))
+    def from_json(cls, d: Dict[str, Any], counts: List[List[int]]) -> "Path":
+        return _new(cls, d, cost=d["cost"], steps=EventList.from_json(d["steps"], counts))
 
 
 @dataclass(frozen=True)

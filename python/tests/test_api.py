@@ -18,8 +18,9 @@ import kbq
 # Articles for these tests, describing real events in our own words.
 ARTICLES = [
     dict(title="Finland joins NATO", published="2023-04-05",
-         text="Finland became a member of NATO on 4 April 2023. Its foreign minister handed the "
-              "accession papers to the United States in Brussels, and Russia said it would respond."),
+         text="On 4 April 2023 the foreign minister of Finland met the secretary general of NATO "
+              "in Brussels, where Finland formally joined the alliance. Russia warned that it "
+              "would take countermeasures."),
     dict(title="Sweden completes its accession", published="2024-03-08",
          text="Sweden joined NATO on 7 March 2024, ending two centuries of military non-alignment. "
               "The prime minister of Sweden met the president of the United States in Washington."),
@@ -171,7 +172,8 @@ def test_timeline_filters(kb):
     zh = kb.timeline("乌克兰")
     assert zh.lang == "zh" and "俄罗斯" in zh[0].label
     assert kb.timeline("Kyiv").note == "'Kyiv' stands for Ukraine (UKR)"
-    assert len(kb.timeline()) >= 25 - 4  # every event, less the hidden ones
+    everything = kb.timeline()
+    assert len(everything) == 25 - everything.hidden["negated"] - everything.hidden["minor"]
     by_salience = kb.timeline("Ukraine", sort="salience")
     dated = [e.salience for e in by_salience if e.date.basis != "publication"]
     assert len(dated) == 8 and dated == sorted(dated, reverse=True)
@@ -230,7 +232,8 @@ def test_show_an_event_and_an_actor(kb, examples_store):
     assert isinstance(event, kbq.Event) and event.type == "negotiate"
     assert event.to_dict() == cli_json(examples_store, "show", "ev-66ff32ead3c561b7")
     assert event.links and all(isinstance(l, kbq.Link) for l in event.links)
-    assert len(event.mentions) == 10 and event.mentions[0].article.startswith("art-")
+    assert event.mention_count == 10 and event.article_count == 1
+    assert len(event.mentions) == 11 and event.mentions[0].article.startswith("art-")
     actor = kb.show("乌克兰")
     assert isinstance(actor, kbq.Actor) and actor.id == "UKR" and actor.name("zh") == "乌克兰"
     assert actor.event_count == 11 and actor.event_count_wide >= actor.event_count
@@ -353,8 +356,9 @@ def test_tag_chinese_text_and_a_file(tmp_path):
 
 
 def test_tag_and_extract_errors(tmp_path):
-    with pytest.raises(kbq.NotFound):
+    with pytest.raises(kbq.Error, match="missing.txt: No such file") as e:
         kbq.tag(path=tmp_path / "missing.txt")
+    assert e.value.code == "io_error"
     with pytest.raises(kbq.InvalidArgument, match="published: 'x' is not a time"):
         kbq.extract(SENTENCE, published="x")
     with pytest.raises(kbq.InvalidArgument, match="not both"):
@@ -431,9 +435,9 @@ def test_threads_read_while_one_ingests(tmp_path, source_dir):
         try:
             last = 0
             while not done.is_set():
+                shown = len(kb.timeline())
                 n = kb.stats().events
-                assert n >= last
-                assert len(kb.timeline()) <= n
+                assert n >= last and shown <= n
                 last = n
                 during.append(n)
             counts.append(kb.stats().events)
