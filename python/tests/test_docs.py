@@ -65,7 +65,7 @@ def test_the_reader_finds_output_blocks(tmp_path):
     doc = tmp_path / "d.md"
     doc.write_text("```python\nprint(1)\n```\n```text\n1\n```\n\nprose\n\n```python\nx = 2\n```\n"
                    "Some prose.\n```text\nnot output\n```\n", encoding="utf-8")
-    assert read_blocks(doc) == [(1, "print(1)\n", "1\n"), (9, "x = 2\n", None)]
+    assert read_blocks(doc) == [(1, "print(1)\n", "1\n"), (10, "x = 2\n", None)]
 
 
 if __name__ == "__main__":  # pragma: no cover
