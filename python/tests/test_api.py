@@ -136,6 +136,17 @@ def test_writing_to_a_read_only_store_raises_error(kb):
     assert not isinstance(e.value, (kbq.NotFound, kbq.InvalidArgument, kbq.Busy))
 
 
+def test_a_reader_sees_new_articles_after_refresh(writable):
+    with kbq.open(writable.store_path, read_only=True) as reader:
+        assert reader.stats().articles == 1
+        writable.ingest_article(**ARTICLES[2])
+        assert reader.stats().articles == 1  # the snapshot taken at open
+        reader.refresh()
+        assert reader.stats().articles == 2
+        exchange = reader.timeline("Ukraine", since="2024-01", until="2024-01")
+        assert [e.type for e in exchange] == ["prisoner_exchange"]
+
+
 def test_add_alias_resolves_at_once(writable):
     added = writable.add_alias("Ukraine", "Ukraina", "pl")
     assert (added.actor_id, added.name, added.lang) == ("UKR", "Ukraina", "pl")
