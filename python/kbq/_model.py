@@ -448,6 +448,12 @@ class AliasResult(_Record):
     lang: str
 
 
+def _tag_text(d: Dict[str, Any]) -> Dict[str, Any]:
+    """What every tag has: its text and its spans in the input and in the
+    normalised text."""
+    return dict(text=d["text"], span=tuple(d["span"]), text_span=tuple(d["text_span"]))
+
+
 @dataclass(frozen=True)
 class TimeTag(_Record):
     """A time expression: its text, byte spans in the input (`span`) and in
@@ -467,10 +473,8 @@ class TimeTag(_Record):
 
     @classmethod
     def from_dict(cls, d: Dict[str, Any]) -> "TimeTag":
-        return _new(cls, d, text=d["text"], span=tuple(d["span"]), text_span=tuple(d["text_span"]),
-                    start=_day(d["start"]), end=_day(d["end"]), value=d["value"],
-                    precision=d["precision"], approx=d["approx"], duration=d["duration"],
-                    resolution=d["resolution"])
+        return _new(cls, d, **_tag_text(d), start=_day(d["start"]), end=_day(d["end"]),
+                    **{k: d[k] for k in ("value", "precision", "approx", "duration", "resolution")})
 
 
 @dataclass(frozen=True)
@@ -490,9 +494,8 @@ class ActorTag(_Record):
 
     @classmethod
     def from_dict(cls, d: Dict[str, Any]) -> "ActorTag":
-        return _new(cls, d, text=d["text"], span=tuple(d["span"]), text_span=tuple(d["text_span"]),
-                    id=d["id"], name=dict(d["name"]), actor_kind=d["actor_kind"],
-                    metonym=d["metonym"], provisional=d["provisional"])
+        return _new(cls, d, **_tag_text(d), name=dict(d["name"]),
+                    **{k: d[k] for k in ("id", "actor_kind", "metonym", "provisional")})
 
 
 @dataclass(frozen=True)

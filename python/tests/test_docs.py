@@ -5,7 +5,6 @@ So the walk-through cannot drift from the module."""
 
 import contextlib
 import io
-import os
 import pathlib
 import re
 
