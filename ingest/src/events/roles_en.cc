@@ -106,10 +106,15 @@ int ClauseOfChunk(const ChunkedSentence& cs, int ch, bool* object) {
     }
   }
   // "killed 46 civilians in an attack", "died during the shelling": the
-  // happening the clause's verb is part of has the clause's sides.
+  // happening the clause's verb is part of has the clause's sides. "was in
+  // Kyiv for talks", "flew to Riyadh for a summit": a stay's purpose too.
   for (size_t k = 0; k < cs.clauses.size(); ++k) {
-    for (const auto& p : cs.clauses[k].preps) {
-      if (p.prep != "in" && p.prep != "during") continue;
+    const ClauseRoles& cl = cs.clauses[k];
+    std::string_view verb = cl.verb >= 0 ? std::string_view(cs.chunks[cl.verb].lemma) : std::string_view();
+    bool stay = verb == "be" || verb == "arrive" || verb == "travel" || verb == "come" || verb == "go" ||
+                verb == "fly" || verb == "head";
+    for (const auto& p : cl.preps) {
+      if (p.prep != "in" && p.prep != "during" && !(stay && p.prep == "for")) continue;
       if (std::find(p.nouns.begin(), p.nouns.end(), uint32_t(ch)) != p.nouns.end()) return int(k);
     }
   }
@@ -255,6 +260,15 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
   if (ds.lex.IsCueWord("naming_verb", lemma) && cl.objects.size() >= 2 && !cs.chunks[ch].passive &&
       ds.lex.IsCueWord("judgement_noun", cs.HeadText(cl.objects[1]))) {
     return ds.lex.Type("criticize");
+  }
+  // "spoke with Xi by phone", "talked to Scholz over the phone": a call.
+  if ((lemma == "speak" || lemma == "talk") && type && type->type != "phone_call") {
+    for (const auto& p : cl.preps) {
+      if ((p.prep == "by" || p.prep == "over" || p.prep == "via" || p.prep == "on") && !p.nouns.empty() &&
+          ds.lex.IsCueWord("phone_noun", cs.HeadText(p.nouns.front()))) {
+        return ds.lex.Type("phone_call");
+      }
+    }
   }
   // "called on Monday", "called for an hour": the particle is a time
   // phrase, not the verb's own (call on = appeal to); a naming verb then
