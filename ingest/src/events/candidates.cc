@@ -236,8 +236,11 @@ void FindCandidates(DocState& ds, uint32_t si, const std::vector<Tok>& toks) {
     // Likewise "attend the conference", "joined the talks": a meeting noun
     // after a meeting verb is that verb's object.
     const EventTypeInfo* verb_type = prev_verb ? ds.lex.Type(prev_verb->entry->type) : nullptr;
+    // "lifted the blockade": the measure is what the easing verb eases.
+    bool eased = verb_type && (verb_type->type == "ease_restrictions" || verb_type->type == "ease_sanctions" ||
+                               verb_type->type == "lift_blockade");
     bool object_noun = type->family == "agreement" ||
-                       (type->family == "talks" && verb_type && verb_type->family == "talks");
+                       (type->family == "talks" && verb_type && verb_type->family == "talks") || eased;
     if (h.entry->pos == 'n' && object_noun && prev_verb &&
         ClauseOf(s.clauses, prev_verb->begin) == ClauseOf(s.clauses, h.begin) && h.begin - prev_verb->end <= 40) {
       continue;

@@ -261,6 +261,14 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
       ds.lex.IsCueWord("judgement_noun", cs.HeadText(cl.objects[1]))) {
     return ds.lex.Type("criticize");
   }
+  // "lifted the blockade", "eased sanctions", "shortened the curfew": what
+  // is eased decides the type (economic sanctions 085, a blockade 0872, other
+  // restrictions 081).
+  if (type && type->type == "ease_restrictions" && !cl.objects.empty()) {
+    std::string_view head = cs.HeadText(cl.objects.front());
+    if (ds.lex.IsCueWord("eased_sanctions_noun", head)) return ds.lex.Type("ease_sanctions");
+    if (ds.lex.IsCueWord("eased_blockade_noun", head)) return ds.lex.Type("lift_blockade");
+  }
   // "spoke with Xi by phone", "talked to Scholz over the phone": a call.
   if ((lemma == "speak" || lemma == "talk") && type && type->type != "phone_call") {
     for (const auto& p : cl.preps) {
