@@ -265,7 +265,7 @@
 
   // ------------------------------------------------------------- graph
   function shortLabel(row) {
-    const label = row.label.length > 38 ? row.label.slice(0, 37) + '…' : row.label;
+    const label = row.label.length > 30 ? row.label.slice(0, 29) + '…' : row.label;
     return dateLine(row.date) + '\n' + label;
   }
 
@@ -293,10 +293,10 @@
     view.cy = cytoscape({
       container: $('graph'),
       elements: Array.from(nodes.values()).concat(Array.from(edges.values())),
-      layout: { name: 'concentric', concentric: (n) => (n.data('role') === 'self' ? 10 : 10 - n.data('hops')), levelWidth: () => 1, minNodeSpacing: 30, animate: false },
-      wheelSensitivity: 0.3,
+      // The event at the top, what it reaches one row per hop below it.
+      layout: { name: 'breadthfirst', roots: [id], directed: false, spacingFactor: 1.1, padding: 20, animate: false },
       style: [
-        { selector: 'node', style: { 'background-color': (n) => famColour(n.data('fam')), label: 'data(label)', 'font-size': 9, 'text-wrap': 'wrap', 'text-max-width': 140, 'text-valign': 'bottom', 'text-margin-y': 3, width: 16, height: 16, color: '#1d2430' } },
+        { selector: 'node', style: { 'background-color': (n) => famColour(n.data('fam')), label: 'data(label)', 'font-size': 9, 'text-wrap': 'wrap', 'text-max-width': 100, 'text-valign': 'bottom', 'text-margin-y': 3, width: 16, height: 16, color: '#1d2430' } },
         { selector: 'node[role = "self"]', style: { width: 26, height: 26, 'border-width': 3, 'border-color': '#1d2430', 'font-weight': 'bold' } },
         { selector: 'node[role = "chain"]', style: { shape: 'diamond' } },
         { selector: 'edge', style: { width: 2, 'line-color': (e) => KIND_COLOURS[e.data('kind')] || '#999', 'target-arrow-color': (e) => KIND_COLOURS[e.data('kind')] || '#999', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', 'arrow-scale': 0.8 } },
