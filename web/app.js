@@ -293,8 +293,9 @@
     view.cy = cytoscape({
       container: $('graph'),
       elements: Array.from(nodes.values()).concat(Array.from(edges.values())),
-      // The event at the top, what it reaches one row per hop below it.
-      layout: { name: 'breadthfirst', roots: [id], directed: false, spacingFactor: 1.1, padding: 20, animate: false },
+      // Force-directed, seeded the same way each time (no randomising), so a
+      // view looks the same when it is reloaded.
+      layout: { name: 'cose', randomize: false, animate: false, padding: 24, nodeRepulsion: () => 400000, idealEdgeLength: () => 90, nodeOverlap: 40, componentSpacing: 60 },
       style: [
         { selector: 'node', style: { 'background-color': (n) => famColour(n.data('fam')), label: 'data(label)', 'font-size': 9, 'text-wrap': 'wrap', 'text-max-width': 100, 'text-valign': 'bottom', 'text-margin-y': 3, width: 16, height: 16, color: '#1d2430' } },
         { selector: 'node[role = "self"]', style: { width: 26, height: 26, 'border-width': 3, 'border-color': '#1d2430', 'font-weight': 'bold' } },

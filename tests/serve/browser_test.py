@@ -89,7 +89,7 @@ try:
 
     options = Options()
     for a in ("--no-sandbox", "--headless=new", "--disable-gpu", "--disable-dev-shm-usage",
-              "--window-size=1400,1100", "--lang=en-US"):
+              "--window-size=1400,1250", "--lang=en-US"):
         options.add_argument(a)
     options.binary_location = chromium
     browser = webdriver.Chrome(service=Service(driver_path), options=options)

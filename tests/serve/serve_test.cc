@@ -12,6 +12,9 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <latch>
+#include <map>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -225,33 +228,59 @@ TEST_CASE("kbq serve: 1,000 concurrent requests on loopback all get their answer
   REQUIRE(first);
   REQUIRE(first->status == 200);
   const std::string expected = first->body;
-  constexpr int kRequests = 1000, kThreads = 50;
-  std::atomic<int> next{0}, ok{0}, failed{0};
+  // 1,000 client threads, each with its own connection, released at once.
+  constexpr int kRequests = 1000;
+  std::atomic<int> ok{0}, failed{0};
+  std::latch ready(kRequests);
+  std::mutex errors_mu;
+  std::map<std::string, int> errors;  // what went wrong, for the message
   auto start = std::chrono::steady_clock::now();
   std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&] {
-      for (int i = next++; i < kRequests; i = next++) {
-        // A fresh connection each time: as many sockets as requests.
-        httplib::Client c("127.0.0.1", port);
-        c.set_connection_timeout(10);
-        c.set_read_timeout(30);
-        const char* url = i % 3 == 0 ? "/api/stats" : i % 3 == 1 ? "/api/timeline?query=Ukraine" : "/app.js";
-        auto res = c.Get(url);
-        bool good = res && res->status == 200 && (i % 3 != 1 || res->body == expected);
-        (good ? ok : failed)++;
+  for (int i = 0; i < kRequests; ++i) {
+    threads.emplace_back([&, i] {
+      httplib::Client c("127.0.0.1", port);
+      c.set_connection_timeout(20);
+      c.set_read_timeout(30);
+      const char* url = i % 3 == 0 ? "/api/stats" : i % 3 == 1 ? "/api/timeline?query=Ukraine" : "/app.js";
+      ready.arrive_and_wait();
+      auto res = c.Get(url);
+      bool good = res && res->status == 200 && (i % 3 != 1 || res->body == expected);
+      (good ? ok : failed)++;
+      if (!good) {
+        std::lock_guard<std::mutex> lock(errors_mu);
+        errors[res ? "status " + std::to_string(res->status) : httplib::to_string(res.error())]++;
       }
     });
   }
   for (auto& t : threads) t.join();
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  INFO(ok << " ok, " << failed << " failed in " << secs << " s");
+  std::string why;
+  for (const auto& [what, n] : errors) why += " " + what + ": " + std::to_string(n) + ";";
+  INFO(ok << " ok, " << failed << " failed in " << secs << " s;" << why);
   CHECK(ok == kRequests);
   CHECK(failed == 0);
   // And it still answers.
   auto after = Client(port).Get("/api/stats");
   REQUIRE(after);
   CHECK(after->status == 200);
+}
+
+TEST_CASE("kbq serve: a port in use is an error, not a second server on it", "[serve][errors]") {
+  kbq::serve::ServeOptions o;
+  o.db = SeedStore();
+  o.port = SeedServer().port();
+  auto second = Server::Start(o);
+  REQUIRE_FALSE(second.ok());
+  CHECK(second.status().message() ==
+        "cannot listen on 127.0.0.1:" + std::to_string(o.port) + " (in use, or not an address here)");
+  CliRun cli = RunKbq({"--db", SeedStore(), "serve", "--port", std::to_string(o.port)});
+  CHECK(cli.code == 1);
+  CHECK(cli.err == "kbq: cannot listen on 127.0.0.1:" + std::to_string(o.port) +
+                       " (in use, or not an address here)\n");
+  // A store that is not there is named, as every command names it.
+  CliRun missing = RunKbq({"--db", TempDir() + "/none", "serve", "--port", "0"});
+  CHECK(missing.code == 1);
+  CHECK(missing.err.find("no kbq store at ") != std::string::npos);
 }
 
 TEST_CASE("kbq serve: a reader picks up what a writer ingests while it serves", "[serve]") {

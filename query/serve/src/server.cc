@@ -5,6 +5,7 @@
 #include "kbq/serve/server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <nlohmann/json.hpp>
 
@@ -78,6 +79,7 @@ struct Server::Impl {
   std::thread thread;
   int port = 0;
   bool loopback = true;
+  int listen_fd = -1;  // the bound socket (httplib owns it)
   std::atomic<int64_t> last_refresh_ms{0};
 
   // A reader sees the store as of its last catch-up with the writer; catch
@@ -178,6 +180,14 @@ Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options) {
   impl->http.set_keep_alive_timeout(2);
   impl->http.set_read_timeout(5);
   impl->http.set_write_timeout(5);
+  // httplib's default options set SO_REUSEPORT, which would let a second
+  // `kbq serve` bind the same port silently; only SO_REUSEADDR here. The
+  // listening socket is kept to widen its backlog below.
+  impl->http.set_socket_options([raw](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    raw->listen_fd = sock;
+  });
   impl->http.set_pre_routing_handler([raw](const httplib::Request& req, httplib::Response& res) {
     // A GET that carries a body goes through httplib's reading (and its
     // size limit) to the same handler below.
@@ -212,6 +222,10 @@ Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options) {
     return Status::IOError("cannot listen on " + options.host + ":" +
                            std::to_string(options.port) + " (in use, or not an address here)");
   }
+  // httplib 0.11 listens with a backlog of 5: a burst of connections then
+  // waits on SYN-ACK retransmits for seconds. Listening again on the bound
+  // socket only changes the backlog.
+  if (impl->listen_fd >= 0) (void)::listen(impl->listen_fd, SOMAXCONN);
   impl->thread = std::thread([raw] { raw->http.listen_after_bind(); });
   // Stop() before the loop runs would be lost; wait until it does.
   for (int i = 0; i < 500 && !impl->http.is_running(); ++i) {
