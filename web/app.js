@@ -304,6 +304,13 @@
         { selector: 'edge.hover', style: { width: 4 } },
       ],
     });
+    const kinds = $('graph-legend');
+    kinds.replaceChildren();
+    for (const kind of new Set(Array.from(edges.values()).map((e) => e.data.kind))) {
+      const span = el('span', {}, kind.replace('_', ' '));
+      span.style.setProperty('--c', KIND_COLOURS[kind] || '#999');
+      kinds.append(span);
+    }
     const info = $('edge-info');
     info.textContent = 'Hover a link to read its evidence; click an event to move there.';
     view.cy.on('mouseover', 'edge', (ev) => {
