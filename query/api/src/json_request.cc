@@ -81,6 +81,17 @@ Result<TimeValue> GetDate(const Params& p, const std::string& name) {
   return v;
 }
 
+// The date window of --from and --to (each open when absent).
+Status GetWindow(const Params& p, TimeValue* from, TimeValue* to) {
+  auto f = GetDate(p, "from");
+  if (!f.ok()) return f.status();
+  auto t = GetDate(p, "to");
+  if (!t.ok()) return t.status();
+  *from = f.value();
+  *to = t.value();
+  return Status::OK();
+}
+
 Result<size_t> GetCount(const Params& p, const std::string& name) {
   auto n = GetNumber(p, name, 0);
   if (!n.ok()) return n.status();
@@ -163,12 +174,7 @@ Result<query::TimelineQuery> TimelineQueryFromParams(const Params& p) {
   query::TimelineQuery q;
   q.actor = Get(p, "query");
   q.with = Get(p, "with");
-  auto from = GetDate(p, "from");
-  if (!from.ok()) return from.status();
-  auto to = GetDate(p, "to");
-  if (!to.ok()) return to.status();
-  q.from = from.value();
-  q.to = to.value();
+  if (Status s = GetWindow(p, &q.from, &q.to); !s.ok()) return s;
   q.type = Get(p, "type");
   q.place = Get(p, "place");
   q.lang = Get(p, "lang");
@@ -211,12 +217,7 @@ Result<query::NeighborsQuery> NeighborsQueryFromParams(const Params& p) {
   auto kinds = query::ParseLinkKinds(Get(p, "kind"));
   if (!kinds.ok()) return Status::InvalidArgument("--kind: " + kinds.status().message());
   q.kinds = kinds.value();
-  auto from = GetDate(p, "from");
-  if (!from.ok()) return from.status();
-  auto to = GetDate(p, "to");
-  if (!to.ok()) return to.status();
-  q.from = from.value();
-  q.to = to.value();
+  if (Status s = GetWindow(p, &q.from, &q.to); !s.ok()) return s;
   return q;
 }
 
