@@ -619,7 +619,7 @@ void PrintTable(const std::vector<std::vector<std::string>>& rows) {
   }
 }
 
-int RunEval(const std::string& what, const std::string& data) {
+int RunEval(const std::string& what, const std::string& data, bool list_misses) {
   auto dir = EvalDataDir(data);
   if (!dir.ok()) return Fail(dir.status());
   auto report = KnowledgeBase::Evaluate(what, dir.value());
@@ -630,6 +630,9 @@ int RunEval(const std::string& what, const std::string& data) {
     if (!section.table.empty()) PrintTable(section.table);
   }
   std::cout << report->json << "\n";
+  if (list_misses) {
+    for (const auto& m : report->misses) std::cout << m << "\n";
+  }
   return report->ok() ? kExitOk : kExitFail;
 }
 
@@ -826,6 +829,7 @@ int main(int argc, char** argv) {
   c_serve->callback([&] { rc = RunServe(g, serve); });
 
   std::string eval_what, eval_data;
+  bool eval_errors = false;
   auto* c_eval = app.add_subcommand(
       "eval", "Measure the tagger, the gazetteer or the event extractor on third-party gold "
               "data; prints a table and a JSON line.\nExample: kbq eval timex --data ../shared/data");
@@ -834,7 +838,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"timex", "actors", "events"}));
   c_eval->add_option("--data", eval_data,
                      "Data folder (default: ../shared/data, else $KBQ_SHARED_DATA)");
-  c_eval->callback([&] { rc = RunEval(eval_what, eval_data); });
+  c_eval->add_flag("--errors", eval_errors,
+                   "After the figures, every gold item missed or read wrong, one line each");
+  c_eval->callback([&] { rc = RunEval(eval_what, eval_data, eval_errors); });
 
   try {
     app.parse(argc, argv);

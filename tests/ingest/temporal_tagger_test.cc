@@ -112,7 +112,8 @@ TableResult RunTable(const std::string& path) {
     bool ok = false;
     std::string got = Dump(ms);
     // precision "duration:P6M": a length of time (start and end "-" when it
-    // has no date); a note with "[present]": the mention is marked present.
+    // has no date); a note with "[present]", "[past]" or "[future]": the
+    // mention has that resolution (TIMEX3 PRESENT_REF, PAST_REF, FUTURE_REF).
     bool want_duration = f[5].rfind("duration:", 0) == 0;
     if (f[2] == "-") {
       ok = ms.empty();
@@ -128,6 +129,8 @@ TableResult RunTable(const std::string& path) {
                FormatDay(m.value.latest) == f[4] && PrecisionName(m.value.precision) == f[5];
         }
         if (f[6].find("[present]") != std::string::npos) ok = ok && m.resolution == Resolution::kPresent;
+        if (f[6].find("[past]") != std::string::npos) ok = ok && m.resolution == Resolution::kPast;
+        if (f[6].find("[future]") != std::string::npos) ok = ok && m.resolution == Resolution::kFuture;
         break;
       }
     }

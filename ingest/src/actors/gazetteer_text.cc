@@ -159,4 +159,23 @@ size_t Levenshtein(const std::u32string& a, const std::u32string& b, size_t cap)
   return prev[lb];
 }
 
+std::string Slug(std::string_view text) {
+  std::string folded = FoldSameLength(text);
+  std::string out;
+  bool dash = false;
+  for (size_t i = 0; i < folded.size();) {
+    size_t len;
+    int32_t cp = CodePointAt(folded, i, &len);
+    if (IsWordChar(cp) || IsCjk(cp)) {
+      if (dash && !out.empty()) out += '-';
+      dash = false;
+      out.append(folded, i, len);
+    } else {
+      dash = true;
+    }
+    i += len;
+  }
+  return out;
+}
+
 }  // namespace kbq::ingest::gaz

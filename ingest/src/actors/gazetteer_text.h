@@ -45,5 +45,8 @@ std::string_view Trim(std::string_view s);
 // Code points of `s`.
 std::u32string ToU32(std::string_view s);
 size_t Levenshtein(const std::u32string& a, const std::u32string& b, size_t cap);
+// An id slug of a name: folded, its words joined by '-' ("Sumy region" →
+// "sumy-region").
+std::string Slug(std::string_view text);
 
 }  // namespace kbq::ingest::gaz

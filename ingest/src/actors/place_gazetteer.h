@@ -32,11 +32,6 @@
 
 #include "kbq/model.h"
 
-namespace kbq::ingest {
-// The generated places TSV (tools/gen_places.cc, compiled in).
-std::string_view GeneratedPlacesTsv();
-}  // namespace kbq::ingest
-
 namespace kbq::ingest::places {
 
 // Per actor (same index as the gazetteer's actors).

@@ -121,7 +121,8 @@ Result<EventEvalReport> EvaluateEvents(const std::string& path, const EventExtra
       ++rep.type_correct;
       ++cat.second;
     } else {
-      rep.errors.push_back(id + "\t" + want + "\t" + got + "\t" + (main ? main->mentions.front().trigger : ""));
+      rep.errors.push_back(id + "\tcategory\t" + want + "\t" + got + "\t" + (main ? main->mentions.front().trigger : "-") +
+                           "\t" + text);
     }
     auto gs = GoldCodes(rec.value("source", nlohmann::json()));
     auto gt = GoldCodes(rec.value("target", nlohmann::json()));
@@ -136,14 +137,24 @@ Result<EventEvalReport> EvaluateEvents(const std::string& path, const EventExtra
     auto hit = [](const std::set<std::string>& a, const std::set<std::string>& b) {
       return std::any_of(a.begin(), a.end(), [&](const std::string& s) { return b.count(s) > 0; });
     };
-    if (!gs.empty()) {
-      ++rep.source_gold;
-      if (hit(predicted(Role::kSource), gs)) ++rep.source_correct;
-    }
-    if (!gt.empty()) {
-      ++rep.target_gold;
-      if (hit(predicted(Role::kTarget), gt)) ++rep.target_correct;
-    }
+    auto join = [](const std::set<std::string>& codes) {
+      std::string out;
+      for (const auto& c : codes) out += (out.empty() ? "" : ",") + c;
+      return out.empty() ? std::string("-") : out;
+    };
+    auto score = [&](const std::set<std::string>& gold_codes, Role role, const char* what, size_t* n_gold,
+                     size_t* n_correct) {
+      if (gold_codes.empty()) return;
+      ++*n_gold;
+      std::set<std::string> got_codes = predicted(role);
+      if (hit(got_codes, gold_codes)) {
+        ++*n_correct;
+      } else {
+        rep.errors.push_back(id + "\t" + what + "\t" + join(gold_codes) + "\t" + join(got_codes) + "\t" + text);
+      }
+    };
+    score(gs, Role::kSource, "source", &rep.source_gold, &rep.source_correct);
+    score(gt, Role::kTarget, "target", &rep.target_gold, &rep.target_correct);
   }
   return rep;
 }

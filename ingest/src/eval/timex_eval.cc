@@ -277,6 +277,12 @@ Result<MeantimeScore> EvalMeantime(const std::string& dir, std::vector<std::stri
       std::string_view tag(x.data() + p, gt - p);
       std::string type = Attr(tag, "type"), value = Attr(tag, "value");
       if (Attr(tag, "functionInDocument") == "CREATION_TIME") dct = value;
+      // <TIMEX3 .../>: an empty timex (a begin or end point the text implies,
+      // TAG_DESCRIPTOR) has no tokens; its body is not the next one's.
+      if (!tag.empty() && tag.back() == '/') {
+        p = gt;
+        continue;
+      }
       size_t b = SIZE_MAX, e = 0;
       std::string_view body(x.data() + gt, (close == std::string::npos ? x.size() : close) - gt);
       size_t q = 0;
@@ -321,14 +327,41 @@ Result<MeantimeScore> EvalMeantime(const std::string& dir, std::vector<std::stri
       });
       if (other_type && !overlaps_date) continue;
       ++score.predicted;
+      // "from 2009 to 2011", "between April and June": one range here, two
+      // TIMEX3 (its ends) in the gold. Each end is scored against its own gold.
+      std::string range = TimexValue(m.value);
+      size_t dots = range.find("..");
+      std::vector<GoldTimex*> ends;
+      for (auto& g : gold) {
+        if (!g.matched && m.begin < g.end && g.begin < m.end) ends.push_back(&g);
+      }
+      std::sort(ends.begin(), ends.end(), [](const GoldTimex* a, const GoldTimex* b) { return a->begin < b->begin; });
+      if (dots != std::string::npos && ends.size() == 2) {
+        ++score.predicted;  // one prediction for each end
+        for (GoldTimex* g : ends) {
+          g->matched = true;
+          ++score.matched;
+          std::string end = g == ends.front() ? range.substr(0, dots) : range.substr(dots + 2);
+          if (end == g->value) {
+            ++score.value_correct;
+          } else if (errors) {
+            errors->push_back("wrong: " + name + " [" + m.text + "] " + end + " gold [" +
+                              text.substr(g->begin, g->end - g->begin) + "] " + g->value);
+          }
+        }
+        continue;
+      }
       bool found = false;
       for (auto& g : gold) {
         if (g.matched || m.end <= g.begin || g.end <= m.begin) continue;
         g.matched = found = true;
         ++score.matched;
-        // TIMEX3 writes a present reference (now, currently) as PRESENT_REF.
-        std::string value =
-            m.resolution == Resolution::kPresent ? "PRESENT_REF" : TimexValue(m.value);
+        // TIMEX3 writes a present reference (now, currently) as PRESENT_REF,
+        // a vague past or future one (recently, soon) as PAST_REF, FUTURE_REF.
+        std::string value = m.resolution == Resolution::kPresent ? "PRESENT_REF"
+                            : m.resolution == Resolution::kPast  ? "PAST_REF"
+                            : m.resolution == Resolution::kFuture ? "FUTURE_REF"
+                                                                  : TimexValue(m.value);
         if (value == g.value) {
           ++score.value_correct;
         } else if (errors) {

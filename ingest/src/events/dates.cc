@@ -51,6 +51,9 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
     if (t.end > s->end) continue;
     if (t.is_duration || !t.value.ok() || t.resolution == Resolution::kUnresolved) continue;
     if (t.resolution == Resolution::kPresent) continue;  // "now": no date of its own
+    // "recently", "soon": the nearest trigger has no date of its own and
+    // inherits none; it is reported on the publication day.
+    const bool vague = t.resolution == Resolution::kPast || t.resolution == Resolution::kFuture;
     uint32_t tb = t.begin - s->begin, te = t.end - s->begin;
     // "since 2022", 2022年以来: where a span starts, not when anything happened.
     bool span_start = false;
@@ -72,8 +75,17 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
       if (c.begin >= te && d > 0) d -= 1;  // a tie goes to the trigger after the time
       if (d < best_d) { best_d = d; best = &c; }
     }
-    if (best) {
+    if (best && vague) {
       if (best->basis.empty()) {
+        best->date = TimeValue::Days(ds.pub_day, ds.pub_day, Precision::kDay);
+        best->basis = "publication";
+        best->date_text = t.text;
+        best->future = t.future;
+      }
+    } else if (vague) {
+      continue;
+    } else if (best) {
+      if (best->basis.empty() || best->basis == "publication") {  // a date beats "recently"
         best->date = t.value;
         best->basis = "explicit";
         best->date_text = t.text;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "embedded/event_data.h"
 #include "events/event_lexicon.h"
 #include "events/stages.h"
 #include "text_util.h"
@@ -80,8 +81,8 @@ Result<std::unique_ptr<EventExtractor>> EventExtractor::FromTsv(std::string_view
 }
 
 Result<std::unique_ptr<EventExtractor>> EventExtractor::LoadBuiltin() {
-  return FromTsv(internal::EmbeddedEventFile("types"), internal::EmbeddedEventFile("triggers"),
-                 internal::EmbeddedEventFile("cues"), internal::EmbeddedEventFile("object_blockers"));
+  return FromTsv(EventData("types.tsv"), EventData("triggers.tsv"), EventData("cues.tsv"),
+                 EventData("object_blockers.tsv"));
 }
 
 const EventTypeInfo* EventExtractor::FindType(std::string_view type) const { return impl_->lex.Type(type); }

@@ -19,9 +19,6 @@
 
 namespace kbq::ingest::internal {
 
-// The compiled-in data file `name` ("types", "triggers", "cues"); empty when unknown.
-std::string_view EmbeddedEventFile(std::string_view name);
-
 struct TriggerEntry {
   std::string lang;  // "zh" or "en"
   std::string text;  // the lexicon form

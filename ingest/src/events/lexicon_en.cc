@@ -3,20 +3,11 @@
 #include <algorithm>
 #include <utility>
 
-#include "events/lexicon_en_data.h"
+#include "embedded/lexicon_en_data.h"
 #include "text_util.h"
 
 namespace kbq::ingest::events {
 namespace {
-
-std::string_view EmbeddedText(std::string_view name) {
-  size_t count = 0;
-  const lexicon_data::EmbeddedFile* files = lexicon_data::LexiconEnFiles(&count);
-  for (size_t i = 0; i < count; ++i) {
-    if (name == files[i].name) return {reinterpret_cast<const char*>(files[i].data), files[i].size};
-  }
-  return {};
-}
 
 // Calls f(fields) for each data line of a TSV table (comments, blank lines
 // and the header row starting with `header` skipped).
@@ -119,8 +110,8 @@ const EnglishLexicon& EnglishLexicon::Get() {
 }
 
 EnglishLexicon::EnglishLexicon() {
-  lemma_text_ = EmbeddedText("lexicon_en_lemmas.tsv");
-  irregular_text_ = EmbeddedText("lexicon_en_exceptions.tsv");
+  lemma_text_ = LexiconEnData("lexicon_en_lemmas.tsv");
+  irregular_text_ = LexiconEnData("lexicon_en_exceptions.tsv");
   lemmas_.reserve(lemma_text_.size() / 10);
   // Rows point into the embedded text; gen_lexicon wrote them sorted.
   // 83k rows: a plain scan, no per-row allocation (this is most of the load time).
@@ -145,14 +136,14 @@ EnglishLexicon::EnglishLexicon() {
     if (word.empty() || classes == 0) return;
     closed_.push_back({internal::AsciiLower(word), classes});
   };
-  ForEachRow(EmbeddedText("closed_class_en.tsv"), "word\t",
+  ForEachRow(LexiconEnData("closed_class_en.tsv"), "word\t",
              [&](const std::vector<std::string_view>& f, size_t) {
                if (f.size() >= 2) add_closed(f[0], ClassFromName(f[1]));
              });
-  ForEachRow(EmbeddedText("time_weekdays.tsv"), "word\t", [&](const std::vector<std::string_view>& f, size_t) {
+  ForEachRow(LexiconEnData("time_weekdays.tsv"), "word\t", [&](const std::vector<std::string_view>& f, size_t) {
     if (f.size() >= 2 && f[1] == "en") add_closed(f[0], kTimeNoun);
   });
-  ForEachRow(EmbeddedText("time_months_en.tsv"), "word\t", [&](const std::vector<std::string_view>& f, size_t) {
+  ForEachRow(LexiconEnData("time_months_en.tsv"), "word\t", [&](const std::vector<std::string_view>& f, size_t) {
     if (!f.empty()) add_closed(f[0], kTimeNoun);
   });
   std::sort(closed_.begin(), closed_.end(), [](const ClosedWord& a, const ClosedWord& b) { return a.word < b.word; });

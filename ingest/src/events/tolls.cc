@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "embedded/event_data.h"
 #include "events/stages.h"
 #include "text_util.h"
 #include "time/scan_text.h"
@@ -40,7 +41,7 @@ struct TollTable {
 const TollTable& Tolls() {
   static const TollTable table = [] {
     TollTable t;
-    for (std::string_view line : internal::Split(internal::EmbeddedEventFile("tolls"), '\n')) {
+    for (std::string_view line : internal::Split(EventData("tolls.tsv"), '\n')) {
       if (line.empty() || line[0] == '#') continue;
       auto f = internal::Split(line, '\t');
       if (f.size() < 4 || f[2].empty()) continue;

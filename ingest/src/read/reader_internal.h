@@ -86,7 +86,6 @@ struct BoilerplateMarker {
 Result<std::vector<BoilerplateMarker>> ParseBoilerplateMarkers(std::string_view tsv);
 // The markers built into the library from ingest/data/boilerplate_markers.tsv.
 const std::vector<BoilerplateMarker>& BuiltinBoilerplateMarkers();
-std::string_view BuiltinBoilerplateMarkersTsv();
 
 // Everything a reader needs about the file it is reading.
 struct ReadContext {

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string>
 
+#include "embedded/reader_data.h"
 #include "read/reader_internal.h"
 
 namespace kbq::ingest::internal {
@@ -65,7 +66,7 @@ Result<std::vector<BoilerplateMarker>> ParseBoilerplateMarkers(std::string_view 
 
 const std::vector<BoilerplateMarker>& BuiltinBoilerplateMarkers() {
   static const std::vector<BoilerplateMarker> markers = [] {
-    auto parsed = ParseBoilerplateMarkers(BuiltinBoilerplateMarkersTsv());
+    auto parsed = ParseBoilerplateMarkers(ReaderData("boilerplate_markers.tsv"));
     return parsed.ok() ? std::move(parsed.value()) : std::vector<BoilerplateMarker>{};
   }();
   return markers;
@@ -236,7 +237,10 @@ void ReadPage(const ReadContext& ctx, ByteSource& src, bool page) {
   if (auto raw = ParsePage(ctx, data, page)) EmitDocument(ctx, std::move(*raw));
 }
 
-std::optional<RawDocument> ParsePage(const ReadContext& ctx, std::string_view data, bool page) {
+namespace {
+
+// The lines of a file (a leading BOM skipped), each with its normalised text.
+std::vector<Line> SplitLines(std::string_view data) {
   std::vector<Line> lines;
   size_t start = StartsWith(data, "\xEF\xBB\xBF") ? 3 : 0;
   for (size_t b = start; b <= data.size();) {
@@ -252,6 +256,37 @@ std::optional<RawDocument> ParsePage(const ReadContext& ctx, std::string_view da
     lines.push_back(std::move(line));
     b = next;
   }
+  return lines;
+}
+
+// Warns about the recommended-stories block dropped from line `cut` on.
+void WarnDroppedBlock(const ReadContext& ctx, const std::vector<Line>& lines, size_t cut,
+                      const std::string& site, const std::string& cut_label) {
+  // Count the stories in the dropped block: headlines with the site
+  // suffix when the site is known, else its non-blank lines.
+  size_t items = 0, nonblank = 0, last = cut;
+  bool cut_is_item = HasSiteSuffix(lines[cut].norm, site);
+  if (cut_is_item) items = 1;
+  for (size_t j = cut + 1; j < lines.size(); ++j) {
+    if (lines[j].norm.empty()) continue;
+    last = j;
+    if (MatchMarker(ctx.markers, lines[j].norm) != nullptr) continue;  // another heading
+    ++nonblank;
+    if (HasSiteSuffix(lines[j].norm, site)) ++items;
+  }
+  if (items == 0) items = nonblank;
+  if (items > 0) {
+    ctx.Warning(cut + 1, lines[cut].begin,
+                "dropped the recommended-stories block at \"" + cut_label + "\" (" +
+                    std::to_string(items) + (items == 1 ? " item" : " items") + ", lines " +
+                    std::to_string(cut + 1) + "-" + std::to_string(last + 1) + ")");
+  }
+}
+
+}  // namespace
+
+std::optional<RawDocument> ParsePage(const ReadContext& ctx, std::string_view data, bool page) {
+  std::vector<Line> lines = SplitLines(data);
   // Byte offsets count from the file start; line numbers from 1. `start`
   // skipped a BOM in the first line only.
   std::vector<size_t> candidates;
@@ -338,27 +373,7 @@ std::optional<RawDocument> ParsePage(const ReadContext& ctx, std::string_view da
     seen_content = true;
     kept.push_back(i);
   }
-  if (cut) {
-    // Count the stories in the dropped block: headlines with the site
-    // suffix when the site is known, else its non-blank lines.
-    size_t items = 0, nonblank = 0, last = *cut;
-    bool cut_is_item = HasSiteSuffix(lines[*cut].norm, site);
-    if (cut_is_item) items = 1;
-    for (size_t j = *cut + 1; j < lines.size(); ++j) {
-      if (lines[j].norm.empty()) continue;
-      last = j;
-      if (MatchMarker(ctx.markers, lines[j].norm) != nullptr) continue;  // another heading
-      ++nonblank;
-      if (HasSiteSuffix(lines[j].norm, site)) ++items;
-    }
-    if (items == 0) items = nonblank;
-    if (items > 0) {
-      ctx.Warning(*cut + 1, lines[*cut].begin,
-                  "dropped the recommended-stories block at \"" + cut_label + "\" (" +
-                      std::to_string(items) + (items == 1 ? " item" : " items") + ", lines " +
-                      std::to_string(*cut + 1) + "-" + std::to_string(last + 1) + ")");
-    }
-  }
+  if (cut) WarnDroppedBlock(ctx, lines, *cut, site, cut_label);
 
   // A document that is only its first line (one sentence on standard input,
   // a headline alone) is text, not a title without a body.

@@ -1,5 +1,7 @@
 #include "streams/event_stream_tables.h"
 
+#include "embedded/stream_data.h"
+
 #include <unicode/locid.h>
 #include <unicode/putil.h>
 #include <unicode/udata.h>
@@ -12,15 +14,6 @@
 #include <vector>
 
 namespace kbq::ingest {
-namespace stream_data {
-extern const char k_cameo_events[];
-extern const char k_cameo_event_aliases[];
-extern const char k_cameo_actor_codes[];
-extern const char k_fips_iso3[];
-extern const char k_name_words[];
-extern const char k_iso_3166_1[];
-}  // namespace stream_data
-
 namespace {
 
 std::vector<std::string_view> SplitTabs(std::string_view line) {
@@ -119,17 +112,17 @@ std::optional<ActorKind> KindByName(std::string_view n) {
 
 StreamTables* Build() {
   auto* t = new StreamTables;
-  ForEachRow(stream_data::k_cameo_events, true, [&](const std::vector<std::string_view>& f) {
+  ForEachRow(StreamData("cameo_events.tsv"), true, [&](const std::vector<std::string_view>& f) {
     if (f.size() < 6) return;
     CameoEventInfo info{std::string(f[0]), std::string(f[1]), std::string(f[2]), std::string(f[5])};
     t->event_by_name.emplace(NameKey(info.name), info.code);
     t->events.emplace(info.code, std::move(info));
   });
-  ForEachRow(stream_data::k_cameo_event_aliases, true, [&](const std::vector<std::string_view>& f) {
+  ForEachRow(StreamData("cameo_event_aliases.tsv"), true, [&](const std::vector<std::string_view>& f) {
     if (f.size() < 2 || !t->events.count(std::string(f[1]))) return;
     t->event_by_name.emplace(NameKey(f[0]), std::string(f[1]));
   });
-  ForEachRow(stream_data::k_cameo_actor_codes, true, [&](const std::vector<std::string_view>& f) {
+  ForEachRow(StreamData("cameo_actor_codes.tsv"), true, [&](const std::vector<std::string_view>& f) {
     if (f.size() < 7) return;
     CameoActorCode c;
     c.code = std::string(f[0]);
@@ -147,10 +140,10 @@ StreamTables* Build() {
       t->roles.emplace(c.code, c);
     }
   });
-  ForEachRow(stream_data::k_fips_iso3, true, [&](const std::vector<std::string_view>& f) {
+  ForEachRow(StreamData("fips_iso3.tsv"), true, [&](const std::vector<std::string_view>& f) {
     if (f.size() >= 2) t->fips_to_iso3.emplace(std::string(f[0]), std::string(f[1]));
   });
-  ForEachRow(stream_data::k_name_words, true, [&](const std::vector<std::string_view>& f) {
+  ForEachRow(StreamData("name_words.tsv"), true, [&](const std::vector<std::string_view>& f) {
     if (!f.empty()) t->name_words.insert(NameKey(f[0]));
   });
   // Country names, by CountryKey: first the full names — iso-codes' name,
@@ -184,7 +177,7 @@ StreamTables* Build() {
     ures_close(tb);
     return out;
   };
-  ForEachRow(stream_data::k_iso_3166_1, false, [&](const std::vector<std::string_view>& f) {
+  ForEachRow(StreamData("iso_3166_1.tsv"), false, [&](const std::vector<std::string_view>& f) {
     if (f.size() < 5 || f[0].empty()) return;
     std::string iso3(f[0]), alpha2(f[1]);
     std::string name(f[2]), common(f[3]), official(f[4]);

@@ -35,6 +35,12 @@ bool Scanner::FutureCue(size_t b, size_t e) const {
   else hi = e;
   while (hi < t_.size() && hi - e < 90 && !IsClauseEnd(t_, hi) && !IsComma(t_, hi)) ++hi;
   std::string_view before = t_.substr(lo, b - lo), after = t_.substr(e, hi - e);
+  // "announced Friday that it will give": a clause of its own after that,
+  // which or who has its own tense; it says nothing of the time before it.
+  for (std::string_view sub : {" that ", " which ", " who "}) {
+    size_t cut = after.find(sub);
+    if (cut != std::string_view::npos) after = after.substr(0, cut);
+  }
   {
     // "until Friday", "by early June": the word just before.
     size_t q = b;

@@ -200,6 +200,17 @@ void Scanner::EnRelative(size_t p, const Word& /*w*/, Cand* best) {
         std::string nx = WordAt(ends[k - 1]).lower;
         if (nx == "of" || nx == "when" || nx == "that" || nx == "which" || nx == "on") it = lx_.en_rel.end();
       }
+      if (it != lx_.en_rel.end() && (it->second.past || it->second.future)) {
+        // "in the past nine days", "the past decade": a count or a unit
+        // follows, so the phrase is a span (EnCounts), not a vague reference.
+        Word nx = WordAt(ends[k - 1]);
+        std::string_view u = nx.lower;
+        if (!u.empty() && u.back() == 's') u.remove_suffix(1);
+        if (nx.num || lx_.en_num.count(nx.lower) || u == "decade" || u == "year" || u == "month" ||
+            u == "week" || u == "day" || u == "century" || u == "few" || u == "several") {
+          it = lx_.en_rel.end();
+        }
+      }
       if (it != lx_.en_rel.end()) {
         const RelEntry& r = it->second;
         Cand c;
@@ -218,10 +229,11 @@ void Scanner::EnRelative(size_t p, const Word& /*w*/, Cand* best) {
           case Unit::kRecent: Recent(r, &c); break;
         }
         c.future = !r.anchor && r.offset > 0;
-        if (r.present) {  // now, currently: the present, not a date to carry on
-          c.res = Resolution::kPresent;
+        if (r.present || r.past || r.future) {  // now, recently, soon: no date to carry on
+          c.res = r.present ? Resolution::kPresent : r.past ? Resolution::kPast : Resolution::kFuture;
           c.value = DayValue(pub_);
           c.anchor_update = false;
+          c.future = r.future;
         }
         Take(best, c);
         break;

@@ -236,6 +236,31 @@ bool Scanner::EnNumeric(const Word& x, int part, Cand* c) {
     }
     return true;
   }
+  // Two digits for a year: "the 70s", "'90s" (a decade), "since '82" (a
+  // year), on the two-digit-year pivot: never more than kTwoDigitYearAhead
+  // years after publication.
+  if (n == 2 && part < 0) {
+    bool apos = (x.b >= 1 && t_[x.b - 1] == '\'') || (x.b >= 3 && StartsWith(t_, x.b - 3, "\u2019"));
+    size_t ab = apos ? x.b - (t_[x.b - 1] == '\'' ? 1 : 3) : x.b;
+    bool apos_free = apos && (ab == 0 || t_[ab - 1] == ' ' || t_[ab - 1] == '(');
+    int year = 2000 + v > pub_y_ + kTwoDigitYearAhead ? 1900 + v : 2000 + v;
+    size_t se = StartsWith(t_, e, "s") ? e + 1 : StartsWith(t_, e, "'s") ? e + 2 : e;
+    bool word_end = !(se < t_.size() && IsAsciiAlnum(t_[se]));
+    if (v % 10 == 0 && se > e && word_end && (apos_free || WordBefore(x.b).lower == "the")) {
+      c->end = se;
+      c->value = TimeValue::Decade(year);
+      return true;
+    }
+    // A quoted count ("'10 people") is no year: the year needs a word of time before it.
+    std::string prep = apos_free ? WordBefore(ab).lower : "";
+    bool year_context = prep == "since" || prep == "in" || prep == "of" || prep == "by" || prep == "until" ||
+                        prep == "from" || prep == "to" || prep == "before" || prep == "after";
+    if (se == e && word_end && year_context) {
+      c->end = e;
+      c->value = TimeValue::Year(year);
+      return true;
+    }
+  }
   // 20th century
   {
     size_t sl = Lit(t_, e, {"st", "nd", "rd", "th"});

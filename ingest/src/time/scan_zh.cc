@@ -267,6 +267,58 @@ bool Scanner::ZhCentury(size_t after, int century, Cand* c) {
   return true;
 }
 
+// N个月前/后/来, N天前, N周前, N个星期前 after the number `n` ending at `e`,
+// or a length of time (六个月, 3天). False when no such unit follows.
+bool Scanner::ZhUnitsFromNow(size_t e, const Num& n, Cand* c) {
+  size_t l;
+  size_t i = e;
+  bool approx = false;
+  if ((l = Lit(t_, i, {"多", "余"}))) {
+    i += l;
+    approx = true;
+  }
+  Unit unit;
+  size_t ul = 0;
+  if ((ul = Lit(t_, i, {"个多月", "个月"}))) unit = Unit::kMonth;
+  else if ((ul = Lit(t_, i, {"个星期", "个礼拜", "星期", "周"}))) unit = Unit::kWeek;
+  else if ((ul = Lit(t_, i, {"天"}))) unit = Unit::kDay;
+  if (ul && n.value < 1000) {
+    size_t j = i + ul;
+    int k = static_cast<int>(n.value);
+    size_t dl;
+    auto shift = [&](int sign) -> int32_t {
+      if (unit == Unit::kMonth) return AddMonthsToDay(pub_, sign * k);
+      return pub_ + sign * k * (unit == Unit::kWeek ? 7 : 1);
+    };
+    if ((dl = Lit(t_, j, {"来", "以来"}))) {
+      c->value = TimeValue::Days(shift(-1), pub_, Precision::kRange);
+      c->value.approximate = true;
+      c->duration = true;
+      c->anchor_update = false;
+    } else if ((dl = Lit(t_, j, {"前"}))) {
+      int32_t d = shift(-1);
+      c->value = unit == Unit::kMonth ? MonthOfDay(d) : DayValue(d);
+      c->value.approximate = approx || unit == Unit::kWeek;
+    } else if ((dl = Lit(t_, j, {"后", "後"}))) {
+      int32_t d = shift(1);
+      c->value = unit == Unit::kMonth ? MonthOfDay(d) : DayValue(d);
+      c->value.approximate = approx || unit == Unit::kWeek;
+      c->future = true;
+    } else {
+      // A length of time (六个月, 3天): a duration without a date.
+      c->duration = true;
+      c->duration_iso = "P" + std::to_string(k) + (unit == Unit::kMonth ? "M" : unit == Unit::kWeek ? "W" : "D");
+      c->value = TimeValue();
+      c->end = j;
+      return true;
+    }
+    c->res = Resolution::kPublication;
+    c->end = j + dl;
+    return true;
+  }
+  return false;
+}
+
 bool Scanner::ZhFromNumber(size_t p, Cand* c) {
   Num n;
   if (!ReadNum(p, &n)) return false;
@@ -364,54 +416,7 @@ bool Scanner::ZhFromNumber(size_t p, Cand* c) {
     }
     return false;
   }
-  // N个月前/后/来, N天前, N周前, N个星期前
-  {
-    size_t i = e;
-    bool approx = false;
-    if ((l = Lit(t_, i, {"多", "余"}))) {
-      i += l;
-      approx = true;
-    }
-    Unit unit;
-    size_t ul = 0;
-    if ((ul = Lit(t_, i, {"个多月", "个月"}))) unit = Unit::kMonth;
-    else if ((ul = Lit(t_, i, {"个星期", "个礼拜", "星期", "周"}))) unit = Unit::kWeek;
-    else if ((ul = Lit(t_, i, {"天"}))) unit = Unit::kDay;
-    if (ul && n.value < 1000) {
-      size_t j = i + ul;
-      int k = static_cast<int>(n.value);
-      size_t dl;
-      auto shift = [&](int sign) -> int32_t {
-        if (unit == Unit::kMonth) return AddMonthsToDay(pub_, sign * k);
-        return pub_ + sign * k * (unit == Unit::kWeek ? 7 : 1);
-      };
-      if ((dl = Lit(t_, j, {"来", "以来"}))) {
-        c->value = TimeValue::Days(shift(-1), pub_, Precision::kRange);
-        c->value.approximate = true;
-        c->duration = true;
-        c->anchor_update = false;
-      } else if ((dl = Lit(t_, j, {"前"}))) {
-        int32_t d = shift(-1);
-        c->value = unit == Unit::kMonth ? MonthOfDay(d) : DayValue(d);
-        c->value.approximate = approx || unit == Unit::kWeek;
-      } else if ((dl = Lit(t_, j, {"后", "後"}))) {
-        int32_t d = shift(1);
-        c->value = unit == Unit::kMonth ? MonthOfDay(d) : DayValue(d);
-        c->value.approximate = approx || unit == Unit::kWeek;
-        c->future = true;
-      } else {
-        // A length of time (六个月, 3天): a duration without a date.
-        c->duration = true;
-        c->duration_iso = "P" + std::to_string(k) + (unit == Unit::kMonth ? "M" : unit == Unit::kWeek ? "W" : "D");
-        c->value = TimeValue();
-        c->end = j;
-        return true;
-      }
-      c->res = Resolution::kPublication;
-      c->end = j + dl;
-      return true;
-    }
-  }
+  if (ZhUnitsFromNow(e, n, c)) return true;  // N个月前, N天后, 六个月
   // N月 (a month without a year), N月份
   if (!StartsWith(t_, e, "个") && (l = Lit(t_, e, {"月"}))) {
     if (n.digitwise) return false;

@@ -74,6 +74,7 @@ class Scanner {
   void ZhWords(size_t p, Cand* best);
   void ZhParts(size_t p, Cand* best);
   bool ZhFromNumber(size_t p, Cand* c);
+  bool ZhUnitsFromNow(size_t e, const Num& n, Cand* c);
   bool ZhAfterYear(size_t p, int y, Cand* c);
   bool ZhAfterMonth(size_t p, int y, int m, bool year_known, Cand* c);
   bool ZhAfterDay(size_t p, int32_t day, Cand* c);

@@ -1,5 +1,6 @@
 #include "time/temporal_lexicon.h"
 
+#include "embedded/time_lexicon_data.h"
 #include "text_util.h"
 
 #include <algorithm>
@@ -45,8 +46,7 @@ Unit ParseUnit(std::string_view s) {
   return Unit::kDay;
 }
 
-void LoadFile(std::string_view text, Lexicon* lx) {
-  std::string_view name;
+void LoadFile(std::string_view name, std::string_view text, Lexicon* lx) {
   bool header_seen = false;
   size_t pos = 0;
   while (pos < text.size()) {
@@ -55,10 +55,6 @@ void LoadFile(std::string_view text, Lexicon* lx) {
     std::string_view line = text.substr(pos, nl - pos);
     pos = nl + 1;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.rfind("# file: ", 0) == 0) {
-      name = line.substr(8);
-      continue;
-    }
     if (line.empty() || line[0] == '#') continue;
     if (!header_seen) {  // the column header
       header_seen = true;
@@ -85,7 +81,8 @@ void LoadFile(std::string_view text, Lexicon* lx) {
         lx->en_weekday[w] = ToInt(f[2]);
       }
     } else if (name == "time_relative.tsv" && f.size() >= 5) {
-      RelEntry e{ParseUnit(f[2]), ToInt(f[3]), f[4] == "anchor", f[4] == "present"};
+      RelEntry e{ParseUnit(f[2]), ToInt(f[3]), f[4] == "anchor", f[4] == "present", f[4] == "past",
+                 f[4] == "future"};
       if (f[1] == "zh") {
         lx->zh_rel[w] = e;
         MarkFirst(lx, w);
@@ -127,7 +124,7 @@ const Lexicon& GetLexicon() {
   static const Lexicon* lexicon = [] {
     auto* lx = new Lexicon;
     lx->zh_first.assign(0x10000, false);
-    for (size_t i = 0; i < kTimeLexiconFileCount; ++i) LoadFile(kTimeLexiconFiles[i], lx);
+    for (const auto& [name, text] : TimeLexiconDataFiles()) LoadFile(name, text, lx);
     // Where the scanner needs to look at all: a fast filter per position.
     lx->zh_start = lx->zh_first;
     for (auto& [cp, unused] : lx->zh_num)

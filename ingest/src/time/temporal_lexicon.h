@@ -26,6 +26,8 @@ struct RelEntry {
   int offset = 0;
   bool anchor = false;  // relative to the last date mentioned
   bool present = false; // now, currently: the publication day as the present
+  bool past = false;    // recently, in the past: before publication, no date of its own
+  bool future = false;  // soon, in the long term: after publication, no date of its own
 };
 
 struct SeasonEntry {
@@ -69,9 +71,5 @@ struct Lexicon {
 
 // The lexicon compiled from ingest/data; built once, immutable.
 const Lexicon& GetLexicon();
-
-// The raw TSV files, each starting with a "# file: NAME" line.
-extern const std::string_view kTimeLexiconFiles[];
-extern const size_t kTimeLexiconFileCount;
 
 }  // namespace kbq::ingest::time_internal

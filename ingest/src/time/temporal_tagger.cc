@@ -24,6 +24,8 @@ std::string_view ResolutionName(Resolution r) {
     case Resolution::kAnchor: return "anchor";
     case Resolution::kUnresolved: return "unresolved";
     case Resolution::kPresent: return "present";
+    case Resolution::kPast: return "past";
+    case Resolution::kFuture: return "future";
   }
   return "unresolved";
 }

@@ -30,6 +30,9 @@ struct EvalWriter {
     report.sections.push_back(std::move(s));
   }
   void Error(const Status& s) { report.errors.push_back(s); }
+  void Misses(const std::string& corpus, const std::vector<std::string>& lines) {
+    for (const auto& l : lines) report.misses.push_back(corpus + ": " + l);
+  }
   EvalReport Finish() {
     if (!text.str().empty()) {
       EvalSection s;
@@ -48,9 +51,13 @@ std::string Pct(double x) {
 }
 
 Status EvalTimex(const std::string& dir, EvalWriter* w) {
-  auto en = ingest::EvalDuckling(dir + "/duckling-time/en.jsonl", "en");
-  auto zh = ingest::EvalDuckling(dir + "/duckling-time/zh.jsonl", "zh");
-  auto mt = ingest::EvalMeantime(dir + "/meantime-en");
+  std::vector<std::string> en_miss, zh_miss, mt_miss;
+  auto en = ingest::EvalDuckling(dir + "/duckling-time/en.jsonl", "en", &en_miss);
+  auto zh = ingest::EvalDuckling(dir + "/duckling-time/zh.jsonl", "zh", &zh_miss);
+  auto mt = ingest::EvalMeantime(dir + "/meantime-en", &mt_miss);
+  w->Misses("duckling-en", en_miss);
+  w->Misses("duckling-zh", zh_miss);
+  w->Misses("meantime-en", mt_miss);
   nlohmann::json j = {{"eval", "timex"}, {"data", dir}};
   std::vector<std::vector<std::string>> rows = {{"corpus", "items", "scored", "found", "correct", "accuracy"}};
   for (const auto& [name, r] : {std::pair{"duckling-en", &en}, std::pair{"duckling-zh", &zh}}) {
@@ -150,6 +157,7 @@ Status EvalEvents(const std::string& dir, EvalWriter* w) {
                                        lookup);
   if (!r.ok()) return r.status();
   const auto& s = r.value();
+  w->Misses("plover", s.errors);
   auto ratio = [](size_t a, size_t b) { return b ? double(a) / double(b) : 0.0; };
   w->text << "PLOVER gsr_dev: main event category and actors of " << s.records << " records\n";
   w->Table({{"measure", "correct", "of", "rate"},

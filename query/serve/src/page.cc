@@ -5,9 +5,8 @@
 
 #include <cctype>
 #include <set>
-#include <unordered_map>
 
-#include "embedded.h"
+#include "embedded/web_file.h"
 #include "kbq/json_request.h"
 #include "kbq/query/engine.h"
 #include "kbq/serve/server.h"
@@ -59,11 +58,8 @@ Result<std::string> InlinePage() {
   auto index = PageFile("index.html");
   if (!index) return Status::NotFound("index.html is not embedded");
   std::string page(*index);
-  size_t count = 0;
-  const embedded::EmbeddedFile* files = embedded::PageFiles(&count);
-  for (size_t i = 0; i < count; ++i) {
-    std::string name = files[i].name;
-    std::string_view text(reinterpret_cast<const char*>(files[i].data), files[i].size);
+  for (const auto& [file, text] : embedded::WebFileFiles()) {
+    std::string name(file);
     std::string dir = name == "app.js" || name == "app.css" ? "" : "vendor/";
     ReplaceOnce(&page, "<script src=\"" + dir + name + "\"></script>",
                 "<script>" + EscapeEnd(text, "script") + "</script>");
@@ -76,19 +72,10 @@ Result<std::string> InlinePage() {
 }  // namespace
 
 std::optional<std::string_view> PageFile(std::string_view name) {
-  static const auto* by_name = [] {
-    auto* m = new std::unordered_map<std::string_view, std::string_view>;
-    size_t count = 0;
-    const embedded::EmbeddedFile* files = embedded::PageFiles(&count);
-    for (size_t i = 0; i < count; ++i) {
-      (*m)[files[i].name] =
-          std::string_view(reinterpret_cast<const char*>(files[i].data), files[i].size);
-    }
-    return m;
-  }();
-  auto it = by_name->find(name);
-  if (it == by_name->end()) return std::nullopt;
-  return it->second;
+  for (const auto& [file, bytes] : embedded::WebFileFiles()) {
+    if (file == name) return bytes;
+  }
+  return std::nullopt;
 }
 
 Result<std::string> ExportHtml(const KnowledgeBase& kb,

@@ -30,6 +30,8 @@ enum class Resolution : uint8_t {
   kAnchor = 2,       // relative to the last date mentioned (次日, that day)
   kUnresolved = 3,   // found, but no value could be given
   kPresent = 4,      // now, currently, at present: the publication day as the present
+  kPast = 5,         // recently, in the past: before publication, no date given
+  kFuture = 6,       // soon, in the future, in the long term: after publication, no date given
 };
 std::string_view ResolutionName(Resolution r);  // "absolute", "publication", ...
 

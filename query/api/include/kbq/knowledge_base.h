@@ -219,6 +219,9 @@ struct EvalReport {
   // Corpora that could not be read; the others were still measured.
   std::vector<Status> errors;
   std::string json;  // one line: every measurement, for scripts
+  // Each gold item missed or read wrong, one line each ("corpus: ..."), for
+  // `kbq eval --errors`.
+  std::vector<std::string> misses;
   bool ok() const { return errors.empty(); }
 };
 

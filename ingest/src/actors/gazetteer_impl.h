@@ -1,0 +1,180 @@
+// Internal to the gazetteer: the data it loads, the derived automaton and
+// indexes (Gazetteer::Impl), and the types its matching stages share. The
+// public interface is kbq/ingest/gazetteer.h. The implementation is split by
+// concept:
+//   gazetteer_load.cc    parses the data files (ingest/data/actors/README.md)
+//   gazetteer_index.cc   derives patterns, respellings and resolve keys (Rebuild)
+//   gazetteer_match.cc   finds known names in text (Match and its selection rules)
+//   gazetteer_people.cc  names of people not in the data (provisional persons)
+//   gazetteer_places.cc  same-named places and provisional places in a match
+//   gazetteer.cc         the public Gazetteer: loading, editing, Resolve, Suggest
+// Not thread-safe to modify; const methods are safe to call concurrently.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "actors/aho_corasick.h"
+#include "actors/place_gazetteer.h"
+#include "actors/provisional_places.h"
+#include "kbq/ingest/gazetteer.h"
+#include "kbq/name_resolution.h"
+
+namespace kbq::ingest {
+namespace gaz {
+
+enum class EntryType : uint8_t {
+  kName,        // a name or alias of the actor
+  kShortFree,   // short form matched anywhere (俄方, Russians, U.S.)
+  kShortSingle, // single Chinese character, context rules
+  kShortPair,   // single character that may also pair (俄乌)
+  kMetonym,     // 基辅 for Ukraine's government
+  kTitle,       // 外长, Foreign Minister: introduces a name
+  kSurname,     // a surname that is also a common word or first name: only
+                // after the person is named in full in the same text
+};
+
+struct Entry {
+  EntryType type = EntryType::kName;
+  uint32_t target = 0;   // actor index, or title index for kTitle
+  std::string original;  // the surface form as written in the data
+  bool case_sensitive = false;
+  bool inflect = false;  // a Russian stem: up to 3 more Cyrillic letters (Москв|е, Лавров|ым)
+};
+
+struct ShortForm {
+  std::string form, lang, actor_id, context;
+};
+struct Metonym {
+  std::string form, lang, actor_id;
+};
+struct Title {
+  std::string text, lang;
+};
+
+// A name chosen for a span of the text.
+struct Selected {
+  uint32_t begin, end;
+  std::string actor_id;
+  bool metonym = false;
+  bool provisional = false;
+  bool person = false;
+  uint32_t pid = UINT32_MAX;  // the name pattern (places: to re-read among same-named places)
+  bool weak = false;          // a generated place: a person's name may take its span
+};
+
+// A pattern of the automaton found in the text, before selection.
+struct Cand {
+  uint32_t begin, end;
+  const Entry* entry;
+  uint32_t pid = UINT32_MAX;
+};
+
+// One Match call: the text, the spans chosen so far (`covered`: per byte the
+// index in `sel`, or -1; a cleared actor_id is a removed choice) and the
+// provisional actors made. The stages of Match read and extend it.
+struct MatchState {
+  std::string_view text;
+  std::vector<int> covered;
+  std::vector<Selected> sel;
+  std::map<std::string, Actor> provisional;
+
+  // No chosen name covers a byte of [b, e).
+  bool Free(uint32_t b, uint32_t e) const;
+  // Chooses `s` for [b, e).
+  void Take(uint32_t b, uint32_t e, Selected s);
+  // Undoes choice `idx` (a tombstone: its actor_id is cleared).
+  void Remove(int idx);
+};
+
+// Longest first; at equal length the leftmost.
+bool LongerFirst(const Cand& a, const Cand& b);
+
+}  // namespace gaz
+
+struct Gazetteer::Impl {
+  using EntryType = gaz::EntryType;
+  using Entry = gaz::Entry;
+  using ShortForm = gaz::ShortForm;
+  using Metonym = gaz::Metonym;
+  using Title = gaz::Title;
+  using Selected = gaz::Selected;
+  using Cand = gaz::Cand;
+  using MatchState = gaz::MatchState;
+  using Rows = std::vector<std::pair<size_t, std::vector<std::string_view>>>;  // (line, fields)
+
+  // ---- source data
+  std::vector<Actor> actors;
+  std::unordered_map<std::string, size_t> index;
+  std::vector<ShortForm> short_forms;
+  std::vector<Metonym> metonyms;
+  std::vector<Title> titles;
+  std::unordered_set<std::string> en_stops;   // capitalised words that are not names
+  std::unordered_set<std::string> ambiguous_surnames;  // need a full mention first
+  std::unordered_set<std::string> not_surnames;        // given names of family-name-first people
+  std::unordered_set<std::string> common_words;        // folded names that are also words: turkey, china
+  std::unordered_set<std::string> en_title_words;      // words of English titles: never a name
+  std::vector<std::string> zh_stops;           // text that never starts a name after a title
+  std::map<std::string, std::vector<std::string>> suffix, prefix, not_after, not_before;  // form or "*"
+  std::unordered_set<int32_t> translit;
+  std::vector<places::PlaceFacts> place_facts;  // per actor
+  places::StructureLexicon place_structure;     // provisional places by structure
+
+  // ---- derived (Rebuild)
+  AhoCorasick ac;
+  std::vector<std::vector<Entry>> patterns;
+  std::unordered_map<std::string, std::vector<std::pair<size_t, int>>> resolve;  // key → (actor, rank)
+  std::unordered_map<std::string, std::vector<size_t>> zh_person;      // 拉夫罗夫 → person
+  std::unordered_map<std::string, std::vector<size_t>> en_surname;     // lavrov → person
+  std::unordered_map<std::string, const Entry*> single_forms;          // "俄" → entry
+
+  // ---- loading (gazetteer_load.cc): one data file, by its header line.
+  Status Load(std::string_view file, std::string_view content);
+  Status LoadActors(std::string_view file, const std::vector<std::string_view>& header,
+                    const Rows& rows);
+  Status LoadAffiliations(std::string_view file, const Rows& rows);
+  Status LoadShortForms(std::string_view file, const Rows& rows);
+  Status LoadMetonyms(std::string_view file, const Rows& rows);
+  Status LoadContexts(std::string_view file, const Rows& rows);
+  Status LoadTitles(std::string_view file, const Rows& rows);
+  Status LoadTranslit(std::string_view file, const Rows& rows);
+
+  // ---- derived data (gazetteer_index.cc)
+  void Rebuild();
+  void AddPattern(const std::string& original, EntryType type, uint32_t target,
+                  bool inflect = false);
+  void AddNamePattern(const std::string& name, uint32_t actor);
+  void AddResolveKey(const std::string& text, size_t actor, int rank);
+  void AddForm(size_t actor, const std::string& text, const Lang& lang, NameKind kind);
+
+  // ---- matching (gazetteer_match.cc), in the order Match runs the stages
+  std::vector<ActorMention> Match(std::string_view text, std::vector<Actor>* provisional_out) const;
+  bool BoundaryOk(std::string_view text, uint32_t b, uint32_t e) const;
+  bool SingleContextOk(std::string_view text, uint32_t b, uint32_t e, const Entry& entry,
+                       const std::vector<int>& covered) const;
+  bool IsTranslit(int32_t cp) const { return translit.count(cp) > 0; }
+  void SelectKnownNames(MatchState* st, std::vector<Cand> cands,
+                        const std::vector<Cand>& surname_cands, std::vector<Cand> singles) const;
+  // gazetteer_places.cc
+  void ResolvePlaces(std::string_view text, std::vector<Selected>* sel, std::vector<int>* covered) const;
+  // gazetteer_people.cc
+  void FindDottedNames(MatchState* st) const;
+  std::vector<std::pair<std::string, std::string>> FindTitledNames(MatchState* st,
+                                                                   std::vector<Cand> title_cands) const;
+  void FindBareSurnames(MatchState* st,
+                        const std::vector<std::pair<std::string, std::string>>& en_provisional) const;
+  std::string AddPerson(MatchState* st, uint32_t b, uint32_t e, int known,
+                        const std::string& lang) const;
+  int KnownPersonIn(const MatchState& st, uint32_t b, uint32_t e, bool* other) const;
+  // gazetteer_places.cc
+  void AddProvisionalPlaces(std::string_view text, std::vector<Selected>* sel, std::vector<int>* covered,
+                            std::map<std::string, Actor>* provisional) const;
+};
+
+}  // namespace kbq::ingest

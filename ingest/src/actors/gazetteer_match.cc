@@ -1,0 +1,237 @@
+// The gazetteer's matcher: every surface form found by the automaton in one
+// pass, then chosen by rules — longest match first, word boundaries, capitals
+// for one-word person names and acronyms, contexts for single Chinese
+// characters, hand-written names before generated places — and then the
+// names the data does not know (gazetteer_people.cc, gazetteer_places.cc).
+#include <algorithm>
+#include <map>
+
+#include "actors/gazetteer_impl.h"
+#include "actors/gazetteer_text.h"
+
+namespace kbq::ingest {
+
+using gaz::CodePointAt;
+using gaz::CodePointBefore;
+
+namespace {
+
+bool StartsWithAny(std::string_view text, size_t pos, const std::vector<std::string>* list) {
+  if (list == nullptr) return false;
+  for (const auto& s : *list) {
+    if (text.substr(pos, s.size()) == s) return true;
+  }
+  return false;
+}
+bool EndsWithAny(std::string_view text, size_t pos, const std::vector<std::string>* list) {
+  if (list == nullptr) return false;
+  for (const auto& s : *list) {
+    if (pos >= s.size() && text.substr(pos - s.size(), s.size()) == s) return true;
+  }
+  return false;
+}
+const std::vector<std::string>* Rules(const std::map<std::string, std::vector<std::string>>& m,
+                                      const std::string& key) {
+  auto it = m.find(key);
+  return it == m.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+namespace gaz {
+
+bool MatchState::Free(uint32_t b, uint32_t e) const {
+  for (uint32_t i = b; i < e; ++i) {
+    if (covered[i] >= 0) return false;
+  }
+  return true;
+}
+
+void MatchState::Take(uint32_t b, uint32_t e, Selected s) {
+  int idx = static_cast<int>(sel.size());
+  for (uint32_t i = b; i < e; ++i) covered[i] = idx;
+  s.begin = b;
+  s.end = e;
+  sel.push_back(std::move(s));
+}
+
+void MatchState::Remove(int idx) {
+  for (uint32_t i = sel[idx].begin; i < sel[idx].end; ++i) covered[i] = -1;
+  sel[idx].actor_id.clear();  // tombstone
+}
+
+bool LongerFirst(const Cand& a, const Cand& b) {
+  if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
+  return a.begin < b.begin;
+}
+
+}  // namespace gaz
+
+bool Gazetteer::Impl::BoundaryOk(std::string_view text, uint32_t b, uint32_t e) const {
+  size_t len;
+  if (gaz::IsWordChar(CodePointAt(text, b, &len)) && b > 0 &&
+      gaz::IsWordChar(CodePointBefore(text, b, &len))) {
+    return false;
+  }
+  if (e < text.size() && gaz::IsWordChar(CodePointBefore(text, e, &len)) &&
+      gaz::IsWordChar(CodePointAt(text, e, &len))) {
+    return false;
+  }
+  return true;
+}
+
+// A single-character form at [b, e) that a longer match does not cover:
+// is it a name here?
+bool Gazetteer::Impl::SingleContextOk(std::string_view text, uint32_t b, uint32_t e,
+                                      const Entry& entry, const std::vector<int>& covered) const {
+  const std::string& form = entry.original;
+  if (EndsWithAny(text, b, Rules(not_after, form)) || EndsWithAny(text, b, Rules(not_after, "*"))) {
+    return false;
+  }
+  if (StartsWithAny(text, e, Rules(not_before, form)) || StartsWithAny(text, e, Rules(not_before, "*"))) {
+    return false;
+  }
+  size_t len;
+  bool left_edge = b == 0 || gaz::IsPunctOrSpace(CodePointBefore(text, b, &len));
+  bool right_edge = e >= text.size() || gaz::IsPunctOrSpace(CodePointAt(text, e, &len));
+  if (left_edge && right_edge) return true;
+  if (StartsWithAny(text, e, Rules(suffix, form)) || StartsWithAny(text, e, Rules(suffix, "*"))) return true;
+  if (EndsWithAny(text, b, Rules(prefix, form)) || EndsWithAny(text, b, Rules(prefix, "*"))) return true;
+  if (entry.type != EntryType::kShortPair) return false;
+  auto pair_at = [&](uint32_t pb, uint32_t pe) {
+    if (pb >= pe || pe > text.size() || covered[pb] >= 0) return false;
+    auto it = single_forms.find(std::string(text.substr(pb, pe - pb)));
+    if (it == single_forms.end() || it->second->type != EntryType::kShortPair) return false;
+    if (it->second->original == form) return false;
+    return !EndsWithAny(text, pb, Rules(not_after, it->second->original));
+  };
+  // Next to another single form, or next to one across an enumeration
+  // comma (美、俄、乌三方).
+  static const std::string kListComma = "\u3001";
+  for (uint32_t gap : {0u, static_cast<uint32_t>(kListComma.size())}) {
+    if (gap > 0 && text.substr(e, gap) != kListComma && (b < gap || text.substr(b - gap, gap) != kListComma)) continue;
+    if (e + gap < text.size() && (gap == 0 || text.substr(e, gap) == kListComma)) {
+      CodePointAt(text, e + gap, &len);
+      if (pair_at(e + gap, e + gap + static_cast<uint32_t>(len))) return true;
+    }
+    if (b >= gap + 1 && (gap == 0 || text.substr(b - gap, gap) == kListComma)) {
+      CodePointBefore(text, b - gap, &len);
+      if (pair_at(b - gap - static_cast<uint32_t>(len), b - gap)) return true;
+    }
+  }
+  return false;
+}
+
+std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
+                                                 std::vector<Actor>* provisional_out) const {
+  std::vector<ActorMention> out;
+  if (!ac.built() || text.empty()) return out;
+  std::string folded = gaz::FoldSameLength(text);
+  std::vector<Cand> cands, singles, title_cands, surname_cands;
+  ac.Scan(folded, [&](uint32_t b, uint32_t pattern_end, uint32_t pid) {
+    if (pid >= patterns.size()) return;
+    for (const Entry& entry : patterns[pid]) {
+      uint32_t e = pattern_end;
+      if (entry.case_sensitive && text.substr(b, e - b) != entry.original) continue;
+      if (entry.inflect) {  // take the case ending: up to 3 lower-case Cyrillic letters
+        for (int k = 0; k < 3 && e + 1 < text.size(); ++k) {
+          size_t l1;
+          int32_t c = CodePointAt(text, e, &l1);
+          if (!((c >= 0x0430 && c <= 0x044F) || c == 0x0451)) break;
+          e += static_cast<uint32_t>(l1);
+        }
+      }
+      if (!BoundaryOk(text, b, e)) continue;
+      bool needs_capital = (entry.type == EntryType::kName || entry.type == EntryType::kSurname) &&
+                           actors[entry.target].kind == ActorKind::kPerson &&
+                           entry.original.find(' ') == std::string::npos;
+      needs_capital |= entry.type != EntryType::kTitle && common_words.count(folded.substr(b, e - b)) > 0;
+      if (needs_capital) {
+        // "Trump" is a name, "trump" a verb: one-word names keep their capital.
+        size_t l0;
+        int32_t c0 = CodePointAt(text, b, &l0);
+        if (gaz::IsWordChar(c0) && !gaz::IsUpperLetter(c0)) continue;
+      }
+      Cand c{b, e, &entry, pid};
+      if (entry.type == EntryType::kSurname) {
+        surname_cands.push_back(c);
+        break;
+      }
+      if (entry.type == EntryType::kTitle) {
+        title_cands.push_back(c);
+      } else if (entry.type == EntryType::kShortSingle || entry.type == EntryType::kShortPair) {
+        singles.push_back(c);
+      } else {
+        cands.push_back(c);
+      }
+      break;  // the first entry of a pattern wins (data order: countries first)
+    }
+  });
+  MatchState st{text, std::vector<int>(text.size() + 1, -1), {}, {}};
+  SelectKnownNames(&st, std::move(cands), surname_cands, std::move(singles));
+  ResolvePlaces(text, &st.sel, &st.covered);
+  // ---- names the data does not know
+  FindDottedNames(&st);
+  FindBareSurnames(&st, FindTitledNames(&st, std::move(title_cands)));
+  AddProvisionalPlaces(text, &st.sel, &st.covered, &st.provisional);
+
+  for (const Selected& s : st.sel) {
+    if (s.actor_id.empty()) continue;
+    ActorMention m;
+    m.begin = s.begin;
+    m.end = s.end;
+    m.text = std::string(text.substr(s.begin, s.end - s.begin));
+    m.actor_id = s.actor_id;
+    m.metonym = s.metonym;
+    m.provisional = s.provisional;
+    out.push_back(std::move(m));
+  }
+  std::sort(out.begin(), out.end(), [](const ActorMention& a, const ActorMention& b) { return a.begin < b.begin; });
+  if (provisional_out != nullptr) {
+    for (auto& [id, a] : st.provisional) {
+      bool used = std::any_of(out.begin(), out.end(), [&](const ActorMention& m) { return m.actor_id == id; });
+      if (used) provisional_out->push_back(std::move(a));
+    }
+  }
+  return out;
+}
+
+// Known names: the longest first, then ambiguous surnames of people named in
+// full, then single characters where their context allows.
+void Gazetteer::Impl::SelectKnownNames(MatchState* st, std::vector<Cand> cands,
+                                       const std::vector<Cand>& surname_cands,
+                                       std::vector<Cand> singles) const {
+  std::string_view text = st->text;
+  const std::vector<int>& covered = st->covered;
+  const std::vector<Selected>& sel = st->sel;
+  std::sort(cands.begin(), cands.end(), gaz::LongerFirst);
+  // Hand-written names first; a generated place only where they leave room
+  // (it never hides a known name, even when longer).
+  auto generated = [&](const Cand& c) { return place_facts[c.entry->target].generated; };
+  std::stable_partition(cands.begin(), cands.end(), [&](const Cand& c) { return !generated(c); });
+  for (const Cand& c : cands) {
+    if (!st->Free(c.begin, c.end)) continue;
+    const Actor& a = actors[c.entry->target];
+    st->Take(c.begin, c.end,
+             Selected{0, 0, a.id, c.entry->type == EntryType::kMetonym, false, a.kind == ActorKind::kPerson,
+                      c.entry->type == EntryType::kName ? c.pid : UINT32_MAX, false});
+  }
+  // Ambiguous surnames, where the person is already named in full.
+  for (const Cand& c : surname_cands) {
+    const std::string& id = actors[c.entry->target].id;
+    bool named = std::any_of(sel.begin(), sel.end(), [&](const Selected& s) { return s.actor_id == id; });
+    if (named && st->Free(c.begin, c.end)) st->Take(c.begin, c.end, Selected{0, 0, id, false, false, true});
+  }
+  // Single characters, judged after the longer names are placed.
+  std::sort(singles.begin(), singles.end(), [](const Cand& a, const Cand& b) { return a.begin < b.begin; });
+  std::vector<const Cand*> ok_singles;
+  for (const Cand& c : singles) {
+    if (!st->Free(c.begin, c.end)) continue;
+    if (SingleContextOk(text, c.begin, c.end, *c.entry, covered)) ok_singles.push_back(&c);
+  }
+  for (const Cand* c : ok_singles) {
+    st->Take(c->begin, c->end, Selected{0, 0, actors[c->entry->target].id, false, false, false});
+  }
+}
+
+}  // namespace kbq::ingest

@@ -1,0 +1,271 @@
+// The gazetteer's names of people the data does not know, found after the
+// known names are placed (gazetteer_match.cc): Chinese dotted names
+// (谢尔盖・拉夫罗夫), a title and a name (外长X, Foreign Minister X), and the
+// surname alone after such a full mention. Each is linked to a known person
+// when one is named inside it or its surname is one person's, else made a
+// provisional actor.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "actors/gazetteer_impl.h"
+#include "actors/gazetteer_text.h"
+
+namespace kbq::ingest {
+
+using gaz::CodePointAt;
+using gaz::CodePointBefore;
+
+// Registers a person name at [b, e); links to a known person when `known`
+// >= 0, else makes a provisional actor. Returns its id.
+std::string Gazetteer::Impl::AddPerson(MatchState* st, uint32_t b, uint32_t e, int known,
+                                       const std::string& lang) const {
+  std::string_view text = st->text;
+  const std::vector<int>& covered = st->covered;
+  const std::vector<Selected>& sel = st->sel;
+  for (uint32_t i = b; i < e; ++i) {
+    if (covered[i] >= 0 && !sel[covered[i]].actor_id.empty()) st->Remove(covered[i]);
+  }
+  std::string surface(text.substr(b, e - b));
+  std::string id;
+  if (known >= 0) {
+    id = actors[known].id;
+    st->Take(b, e, Selected{0, 0, id, false, false, true});
+  } else {
+    id = "person:" + (lang == "zh" ? NormaliseName(surface) : gaz::Slug(surface));
+    st->Take(b, e, Selected{0, 0, id, false, true, true});
+    auto& a = st->provisional[id];
+    if (a.id.empty()) {
+      a.id = id;
+      a.kind = ActorKind::kPerson;
+      a.names[lang] = surface;
+      a.provisional = true;
+      a.source = "text";
+    }
+  }
+  return id;
+}
+
+// The known person named inside [b, e), or -1; *other tells whether another
+// kind of known name lies inside.
+int Gazetteer::Impl::KnownPersonIn(const MatchState& st, uint32_t b, uint32_t e, bool* other) const {
+  const std::vector<int>& covered = st.covered;
+  const std::vector<Selected>& sel = st.sel;
+  int found = -1;
+  *other = false;
+  for (uint32_t i = b; i < e; ++i) {
+    int s = covered[i];
+    if (s < 0 || sel[s].actor_id.empty() || sel[s].weak) continue;
+    if (!sel[s].person) {
+      *other = true;
+    } else if (!sel[s].provisional) {
+      auto it = index.find(sel[s].actor_id);
+      if (it != index.end()) found = static_cast<int>(it->second);
+    }
+  }
+  return found;
+}
+
+// Chinese dotted names: 谢尔盖・拉夫罗夫.
+void Gazetteer::Impl::FindDottedNames(MatchState* st) const {
+  std::string_view text = st->text;
+  const std::vector<int>& covered = st->covered;
+  const std::vector<Selected>& sel = st->sel;
+  for (size_t i = 0; i < text.size();) {
+    size_t len;
+    int32_t cp = CodePointAt(text, i, &len);
+    if (!gaz::IsNameDot(cp) || (covered[i] >= 0 && !sel[covered[i]].actor_id.empty())) {
+      i += len;
+      continue;
+    }
+    // Left part: transliteration characters not inside another name.
+    size_t lb = i, n_left = 0;
+    while (lb > 0 && n_left < 6) {
+      size_t l2;
+      int32_t c = CodePointBefore(text, lb, &l2);
+      if (!IsTranslit(c) || (covered[lb - l2] >= 0 && !sel[covered[lb - l2]].actor_id.empty())) break;
+      lb -= l2;
+      ++n_left;
+    }
+    // Right part(s): may run into a known person's short name (普京).
+    size_t re = i + len, n_right = 0, last_dot = i;
+    while (re < text.size()) {
+      size_t l2;
+      int32_t c = CodePointAt(text, re, &l2);
+      if (gaz::IsNameDot(c) && n_right > 0 && re + l2 < text.size()) {
+        last_dot = re;
+        n_right = 0;
+        re += l2;
+        continue;
+      }
+      int s = covered[re];
+      bool in_person = s >= 0 && !sel[s].actor_id.empty() && sel[s].person;
+      bool in_other = s >= 0 && !sel[s].actor_id.empty() && !sel[s].person && !sel[s].weak;
+      if (in_other || (!IsTranslit(c) && !in_person) || n_right >= 8) break;
+      if (in_person) {  // take the whole known name
+        re = sel[s].end;
+        n_right += 2;
+        break;
+      }
+      re += l2;
+      ++n_right;
+    }
+    if (n_left == 0 || n_right == 0) {
+      i += len;
+      continue;
+    }
+    bool other = false;
+    int known = KnownPersonIn(*st, static_cast<uint32_t>(lb), static_cast<uint32_t>(re), &other);
+    if (!other) {
+      if (known < 0) {
+        size_t dl;
+        CodePointAt(text, last_dot, &dl);
+        std::string last = NormaliseName(text.substr(last_dot + dl, re - last_dot - dl));
+        auto it = zh_person.find(last);
+        if (it != zh_person.end() && it->second.size() == 1) known = static_cast<int>(it->second[0]);
+      }
+      AddPerson(st, static_cast<uint32_t>(lb), static_cast<uint32_t>(re), known, "zh");
+    }
+    i = std::max(re, i + len);
+  }
+}
+
+// Title + name: 外长X, Foreign Minister X. Returns the (surname, id) of each
+// provisional English person it made.
+std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledNames(
+    MatchState* st, std::vector<Cand> title_cands) const {
+  std::string_view text = st->text;
+  const std::vector<int>& covered = st->covered;
+  const std::vector<Selected>& sel = st->sel;
+  std::sort(title_cands.begin(), title_cands.end(), gaz::LongerFirst);
+  std::vector<char> title_used(text.size() + 1, 0);
+  std::vector<Cand> chosen_titles;
+  for (const Cand& c : title_cands) {
+    bool clash = false;
+    for (uint32_t k = c.begin; k < c.end; ++k) clash |= title_used[k] != 0;
+    if (clash) continue;
+    for (uint32_t k = c.begin; k < c.end; ++k) title_used[k] = 1;
+    chosen_titles.push_back(c);
+  }
+  std::sort(chosen_titles.begin(), chosen_titles.end(),
+            [](const Cand& a, const Cand& b) { return a.begin < b.begin; });
+  std::vector<std::pair<std::string, std::string>> en_provisional;  // (surname, id)
+  for (const Cand& t : chosen_titles) {
+    const Title& title = titles[t.entry->target];
+    uint32_t p = t.end;
+    if (p >= text.size()) continue;
+    if (title.lang == "zh") {
+      if (covered[p] >= 0 && !sel[covered[p]].actor_id.empty()) continue;
+      if (title_used[p]) continue;  // another title follows: 总统特别代表
+      size_t q = p, n = 0;
+      while (q < text.size() && n < 8) {
+        size_t l2;
+        int32_t c = CodePointAt(text, q, &l2);
+        if (!IsTranslit(c) || (covered[q] >= 0 && !sel[covered[q]].actor_id.empty())) break;
+        q += l2;
+        ++n;
+      }
+      if (n < 2) continue;
+      std::string_view cand = text.substr(p, q - p);
+      bool stop = false;
+      for (const auto& s : zh_stops) stop |= cand.substr(0, s.size()) == s;
+      if (stop) continue;
+      AddPerson(st, p, static_cast<uint32_t>(q), -1, "zh");
+      continue;
+    }
+    // English: one space, then capitalised words (with initials and
+    // particles such as bin, van, de between them).
+    if (text[p] != ' ') continue;
+    ++p;
+    static const std::set<std::string_view> kParticles = {"de", "da", "van", "von", "der", "bin", "al",
+                                                          "el", "la", "le", "du", "dos", "di", "ibn"};
+    uint32_t q = p, last_cap_end = p;
+    int words = 0;
+    std::string_view prev_word;
+    while (q < text.size() && words < 5) {
+      uint32_t w = q;
+      size_t l2;
+      while (w < text.size()) {
+        int32_t c = CodePointAt(text, w, &l2);
+        if (!(gaz::IsWordChar(c) || c == '-' || c == '\'' || c == '.')) break;
+        w += static_cast<uint32_t>(l2);
+      }
+      if (w == q) break;
+      std::string_view word = text.substr(q, w - q);
+      while (!word.empty() && word.back() == '.' && word.size() > 2) {  // sentence end, not an initial
+        word.remove_suffix(1);
+        w -= 1;
+      }
+      bool possessive = word.size() > 2 && word.substr(word.size() - 2) == "'s";
+      if (possessive) {  // Zelensky's: the name ends here
+        word.remove_suffix(2);
+        w -= 2;
+      }
+      // SergeiForeign: words run together by a web page, not a name.
+      bool camel = false;
+      for (size_t k = 1; k + 1 < word.size(); ++k) {
+        camel |= word[k] >= 'a' && word[k] <= 'z' && word[k + 1] >= 'A' && word[k + 1] <= 'Z' &&
+                 !(k == 1 && word[0] == 'M' && word[1] == 'c') && !(k == 2 && word.substr(0, 3) == "Mac");
+      }
+      if (camel) break;
+      if (words > 0 && word == prev_word) break;  // "Volodin Volodin": a list artefact
+      prev_word = word;
+      int32_t first = CodePointAt(text, q, &l2);
+      bool cap = gaz::IsUpperLetter(first);
+      // al-Bashir, el-Sisi, bin-Laden: a particle joined to a capitalised name.
+      size_t hy = word.find('-');
+      if (!cap && hy != std::string_view::npos && hy + 1 < word.size() && kParticles.count(word.substr(0, hy))) {
+        cap = gaz::IsUpperLetter(static_cast<unsigned char>(word[hy + 1]));
+      }
+      if (cap && (en_stops.count(std::string(word)) || en_title_words.count(std::string(word)))) break;
+      if (!cap && !kParticles.count(word)) break;
+      int s = covered[q];
+      if (s >= 0 && !sel[s].actor_id.empty() && !sel[s].person && !sel[s].weak) break;
+      ++words;
+      if (cap) last_cap_end = w;
+      if (s >= 0 && !sel[s].actor_id.empty() && sel[s].person) {
+        last_cap_end = std::max(last_cap_end, sel[s].end);
+        w = std::max(w, sel[s].end);
+        if (sel[s].begin == p) break;  // the known name is the whole name
+      }
+      if (possessive || w >= text.size() || text[w] != ' ') break;
+      q = w + 1;
+    }
+    if (last_cap_end == p) continue;
+    bool other = false;
+    KnownPersonIn(*st, p, last_cap_end, &other);
+    if (other) continue;
+    // Linked when a known person's name ends the sequence (Vladimir V. Putin).
+    int known = -1;
+    if (int s = covered[last_cap_end - 1]; s >= 0 && !sel[s].actor_id.empty() && sel[s].person &&
+                                           !sel[s].provisional && sel[s].end == last_cap_end) {
+      auto it = index.find(sel[s].actor_id);
+      if (it != index.end()) known = static_cast<int>(it->second);
+    }
+    std::string_view name = text.substr(p, last_cap_end - p);
+    size_t sp = name.rfind(' ');
+    std::string surname(sp == std::string_view::npos ? name : name.substr(sp + 1));
+    if (known < 0) {
+      auto it = en_surname.find(gaz::FoldSameLength(surname));
+      if (it != en_surname.end() && it->second.size() == 1) known = static_cast<int>(it->second[0]);
+    }
+    std::string id = AddPerson(st, p, last_cap_end, known, "en");
+    if (known < 0 && sp != std::string_view::npos && surname.size() >= 3) en_provisional.emplace_back(surname, id);
+  }
+  return en_provisional;
+}
+
+// The surname alone after a full provisional mention (FindTitledNames).
+void Gazetteer::Impl::FindBareSurnames(
+    MatchState* st, const std::vector<std::pair<std::string, std::string>>& en_provisional) const {
+  std::string_view text = st->text;
+  for (const auto& [surname, id] : en_provisional) {
+    for (size_t pos = text.find(surname); pos != std::string_view::npos; pos = text.find(surname, pos + 1)) {
+      uint32_t b = static_cast<uint32_t>(pos), e = static_cast<uint32_t>(pos + surname.size());
+      if (!BoundaryOk(text, b, e) || !st->Free(b, e)) continue;
+      st->Take(b, e, Selected{0, 0, id, false, true, true});
+    }
+  }
+}
+
+}  // namespace kbq::ingest
