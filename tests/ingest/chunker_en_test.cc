@@ -97,6 +97,8 @@ TEST_CASE("Chunker: subject, verb, objects and attachments of news sentences", "
       {"Biden hosted Yoon at the White House on Wednesday.", "Biden", "host", "Yoon", "", "", "at House", false},
       {"Israeli aircraft bombed targets in Gaza overnight.", "aircraft", "bomb", "targets", "", "", "in Gaza", false},
       {"Protesters clashed with police in Tbilisi.", "Protesters", "clash", "", "police", "", "in Tbilisi", false},
+      {"Security forces in Guinea detained dozens of refugees.", "forces", "detain", "dozens", "", "", "in Guinea",
+       false},
       {"The ministers discussed trade and security.", "ministers", "discuss", "trade+security", "", "", "", false},
       {"Albanese travelled to Beijing for talks with Xi.", "Albanese", "travel", "", "Xi", "", "to Beijing", false},
       {"Kishida was welcomed by Biden at the airport.", "Kishida", "welcome", "", "", "Biden", "at airport", true},

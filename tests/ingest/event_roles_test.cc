@@ -123,13 +123,13 @@ TableResult RunTable(const std::string& path) {
 
 TEST_CASE("EventExtractor: English sentences give the expected event, sides, place and date", "[ingest][roles]") {
   auto r = RunTable(std::string(KBQ_SOURCE_DIR) + "/tests/ingest/data/roles_en.tsv");
-  CHECK(r.rows == 40);
+  CHECK(r.rows >= 40);
   WARN("roles_en.tsv: " << r.passed << "/" << r.rows << " pass; " << r.gaps << " known gaps");
 }
 
 TEST_CASE("EventExtractor: Chinese sentences give the expected event, sides, place and date", "[ingest][roles]") {
   auto r = RunTable(std::string(KBQ_SOURCE_DIR) + "/tests/ingest/data/roles_zh.tsv");
-  CHECK(r.rows == 40);
+  CHECK(r.rows >= 40);
   WARN("roles_zh.tsv: " << r.passed << "/" << r.rows << " pass; " << r.gaps << " known gaps");
 }
 

@@ -438,3 +438,27 @@ TEST_CASE("Measurement on PLOVER and MEANTIME gold data", "[gazetteer][eval]") {
   CHECK(m->documents >= 100);
   CHECK(m->total_gold() > 500);
 }
+
+TEST_CASE("A provisional person takes the country named before their title as affiliation", "[gazetteer]") {
+  const auto& g = Builtin();
+  auto affiliation = [&](const std::string& text, const std::string& person) -> std::string {
+    std::vector<Actor> provisional;
+    g.Match(text, &provisional);
+    for (const auto& a : provisional) {
+      if (a.id != person) continue;
+      return a.affiliations.empty() ? "-" : a.affiliations.front().actor_id + "/" + a.affiliations.front().role;
+    }
+    return "(no such provisional person)";
+  };
+  // Sentences of our own; the people are not in the gazetteer.
+  CHECK(affiliation("Gambian President Dawda Jawara flew to Dakar on Monday.", "person:dawda-jawara") ==
+        "GMB/head_of_state");
+  CHECK(affiliation("Lebanon's new President Elias Hrawi asked Syria for help.", "person:elias-hrawi") ==
+        "LBN/head_of_state");
+  CHECK(affiliation("The talks were chaired by U.S. Secretary of State Warren Christopher.",
+                    "person:warren-christopher") == "USA/secretary_of_state");
+  CHECK(affiliation("黎巴嫩总统赫拉维当天会见了叙利亚代表团。", "person:赫拉维") == "LBN/head_of_state");
+  // A verb between the country and the title: the country is a side, not the
+  // person's employer.
+  CHECK(affiliation("Senegal received President Dawda Jawara in Dakar.", "person:dawda-jawara") == "-");
+}

@@ -195,14 +195,19 @@ Status Gazetteer::Impl::LoadTitles(std::string_view file, const Rows& rows) {
     if (text.empty()) return RowError(file, line, "empty text");
     if (lang != "en" && lang != "zh" && lang != "ru") return RowError(file, line, "unknown lang '" + lang + "'");
     if (type == "title") {
-      titles.push_back({text, lang});
+      titles.push_back({text, lang, std::string(f.size() > 3 ? gaz::Trim(f[3]) : std::string_view())});
       if (lang == "en") {
         for (std::string_view w : gaz::Split(text, ' ')) {
           if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') en_title_words.insert(std::string(w));
         }
+        // A lower-case title may stand between a country and the next title:
+        // "Iran's religious leader Ayatollah …".
+        if (text[0] >= 'a' && text[0] <= 'z' && text.find(' ') == std::string::npos) title_modifiers.insert(text);
       }
     } else if (type == "ambiguous_surname") {
       ambiguous_surnames.insert(text);
+    } else if (type == "title_modifier") {
+      title_modifiers.insert(text);
     } else if (type == "not_surname") {
       not_surnames.insert(text);
     } else if (type == "common_word") {
@@ -214,7 +219,7 @@ Status Gazetteer::Impl::LoadTitles(std::string_view file, const Rows& rows) {
         zh_stops.push_back(text);
       }
     } else {
-      return RowError(file, line, "type must be title, stop, ambiguous_surname, not_surname or common_word, not '" + type + "'");
+      return RowError(file, line, "type must be title, title_modifier, stop, ambiguous_surname, not_surname or common_word, not '" + type + "'");
     }
   }
   return Status::OK();

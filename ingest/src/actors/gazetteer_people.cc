@@ -162,6 +162,10 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledName
         size_t l2;
         int32_t c = CodePointAt(text, q, &l2);
         if (!IsTranslit(c) || (covered[q] >= 0 && !sel[covered[q]].actor_id.empty())) break;
+        // 赫拉维当天: a word that never starts a name ends one.
+        bool stop_here = false;
+        for (const auto& w : zh_stops) stop_here |= n >= 2 && text.substr(q, w.size()) == w;
+        if (stop_here) break;
         q += l2;
         ++n;
       }
@@ -170,7 +174,7 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledName
       bool stop = false;
       for (const auto& s : zh_stops) stop |= cand.substr(0, s.size()) == s;
       if (stop) continue;
-      AddPerson(st, p, static_cast<uint32_t>(q), -1, "zh");
+      AffiliateByTitle(st, t.begin, title, AddPerson(st, p, static_cast<uint32_t>(q), -1, "zh"));
       continue;
     }
     // English: one space, then capitalised words (with initials and
@@ -250,9 +254,47 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledName
       if (it != en_surname.end() && it->second.size() == 1) known = static_cast<int>(it->second[0]);
     }
     std::string id = AddPerson(st, p, last_cap_end, known, "en");
+    AffiliateByTitle(st, t.begin, title, id);
     if (known < 0 && sp != std::string_view::npos && surname.size() >= 3) en_provisional.emplace_back(surname, id);
   }
   return en_provisional;
+}
+
+// "Russian Foreign Minister Sergei Ivanov", "Lebanon's new President Elias
+// Hrawi", 俄罗斯外长拉夫罗夫: the country (or organisation) named right before
+// a provisional person's title is their affiliation, with the title's role.
+// Between them only a possessive and title modifiers (new, former).
+void Gazetteer::Impl::AffiliateByTitle(MatchState* st, uint32_t title_begin, const Title& title,
+                                       const std::string& id) const {
+  auto pit = st->provisional.find(id);
+  if (pit == st->provisional.end() || !pit->second.affiliations.empty()) return;
+  std::string_view text = st->text;
+  uint32_t q = title_begin;
+  if (title.lang == "en") {
+    for (int words = 0; words < 3; ++words) {
+      while (q > 0 && text[q - 1] == ' ') --q;
+      uint32_t w = q;
+      while (w > 0 && ((text[w - 1] >= 'a' && text[w - 1] <= 'z') || text[w - 1] == '-')) --w;
+      if (w == q || !title_modifiers.count(std::string(text.substr(w, q - w)))) break;
+      q = w;
+    }
+    if (q >= 2 && text.substr(q - 2, 2) == "'s") q -= 2;
+    else if (q >= 4 && text.substr(q - 4, 4) == "\u2019s") q -= 4;
+  }
+  if (q == 0) return;
+  int s = st->covered[q - 1];
+  if (s < 0 || st->sel[s].actor_id.empty() || st->sel[s].end != q || st->sel[s].person) return;
+  auto it = index.find(st->sel[s].actor_id);
+  if (it == index.end()) return;
+  const Actor& by = actors[it->second];
+  std::string country;
+  if (by.kind == ActorKind::kCountry || by.kind == ActorKind::kOrganisation) {
+    country = by.id;
+  } else if (by.kind == ActorKind::kGovernmentBody && !by.part_of.empty()) {
+    country = by.part_of.front();
+  }
+  if (country.empty()) return;
+  pit->second.affiliations.push_back({country, title.role, TimeValue()});
 }
 
 // The surname alone after a full provisional mention (FindTitledNames).

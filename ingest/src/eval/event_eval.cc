@@ -130,7 +130,16 @@ Result<EventEvalReport> EvaluateEvents(const std::string& path, const EventExtra
       std::set<std::string> out;
       if (!main) return out;
       for (const auto& p : main->participants) {
-        if (p.role == role) out.insert(CountryOf(p.actor_id, lookup_actor));
+        if (p.role != role) continue;
+        out.insert(CountryOf(p.actor_id, lookup_actor));
+        // PLOVER codes an organisation by its type (IGO, NGO), not by name;
+        // kbq names it (org:un) and does not record the type: an
+        // organisation counts for either.
+        const Actor* a = lookup_actor ? lookup_actor(p.actor_id) : nullptr;
+        if (a && a->kind == ActorKind::kOrganisation) {
+          out.insert("IGO");
+          out.insert("NGO");
+        }
       }
       return out;
     };

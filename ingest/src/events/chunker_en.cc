@@ -245,6 +245,29 @@ bool VerbFollows(const std::vector<Token>& toks, size_t i) {
          (n.closed == 0 && n.possible == kPosVerb && n.inflection != Inflection::kGerund);
 }
 
+// "forces in Guinea detained": a preposition and a plain noun phrase after
+// `i`, then a finite verb that can be nothing else, so `i` heads the subject
+// ("security forces") and is no verb itself.
+bool VerbAfterAttachment(const std::vector<Token>& toks, const std::vector<std::vector<LemmaCandidate>>& readings,
+                         size_t i) {
+  if (i + 2 >= toks.size() || toks[i + 1].tag != Tag::kPrep) return false;
+  size_t j = i + 2;
+  size_t body = 0;
+  while (j < toks.size() && body < 6) {
+    const Token& n = toks[j];
+    bool np = n.tag == Tag::kDet || n.tag == Tag::kProperNoun || n.tag == Tag::kNumber || n.tag == Tag::kPossPron ||
+              n.tag == Tag::kPossMarker || n.tag == Tag::kAdj || n.tag == Tag::kNoun ||
+              (n.closed == 0 && (n.possible & (kPosNoun | kPosAdj)) != 0 && (n.possible & kPosVerb) == 0);
+    if (!np) break;
+    ++j;
+    ++body;
+  }
+  if (body == 0 || j >= toks.size()) return false;
+  const Token& v = toks[j];
+  if (v.tag == Tag::kAux || v.tag == Tag::kModal) return true;
+  return v.closed == 0 && (v.possible & kPosNoun) == 0 && OnlyPastVerb(readings[j]);
+}
+
 }  // namespace
 
 void TagEnglish(std::vector<Token>* tokens) {
@@ -349,7 +372,9 @@ void TagEnglish(std::vector<Token>* tokens) {
                (verb_infl == Inflection::kPast || verb_infl == Inflection::kGerund)) {
       verb = true;  // …, killing dozens; the summit, which …, ended
     } else if (gov != nullptr && IsNominal(gt) && !clause_has_verb) {
-      verb = !VerbFollows(toks, i);  // Russia strikes Kyiv; but: peace talks were held
+      // Russia strikes Kyiv; but: peace talks were held, security forces in
+      // Guinea detained …
+      verb = !VerbFollows(toks, i) && !VerbAfterAttachment(toks, readings, i);
     } else if (gov == nullptr || gt == Tag::kPunct || gt == Tag::kConj) {
       // Clause start: a verb when an argument follows and a subject came before it (and-ellipsis).
       verb = gt == Tag::kConj && next != nullptr &&

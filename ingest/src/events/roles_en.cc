@@ -37,7 +37,8 @@ int ChunkAt(const ChunkedSentence& cs, uint32_t pos) {
 // The actor a noun phrase names: the last kept actor inside it (the person
 // after their title and country), else the one of its apposition ("the
 // Turkish president, Erdogan,"). Null when it names none (a pronoun, drones).
-const ActorInfo* ActorOf(const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, bool allow_place) {
+const ActorInfo* ActorOf(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch,
+                         bool allow_place) {
   if (ch >= cs.chunks.size() || cs.chunks[ch].kind != ChunkKind::kNounPhrase) return nullptr;
   auto [b, e] = ChunkSpan(cs, ch);
   const ActorInfo* found = nullptr;
@@ -45,20 +46,28 @@ const ActorInfo* ActorOf(const SentenceInfo& s, const ChunkedSentence& cs, uint3
     if (a.dropped || a.speaker || (a.place && !allow_place)) continue;
     if (a.begin < e && a.end > b) found = &a;
   }
-  if (!found && cs.chunks[ch].apposition >= 0) return ActorOf(s, cs, uint32_t(cs.chunks[ch].apposition), allow_place);
+  if (!found && cs.chunks[ch].apposition >= 0) return ActorOf(ds, s, cs, uint32_t(cs.chunks[ch].apposition), allow_place);
+  // "Security forces in Guinea", "the police of Lebanon": a body of people
+  // named by where it serves stands for that country.
+  if (!found && ch + 2 < cs.chunks.size() && cs.chunks[ch + 1].kind == ChunkKind::kPreposition &&
+      ds.lex.IsCueWord("country_body", cs.HeadText(ch))) {
+    std::string_view prep = cs.tokens[cs.chunks[ch + 1].begin_token].lower;
+    const ActorInfo* where = prep == "in" || prep == "of" ? ActorOf(ds, s, cs, ch + 2, true) : nullptr;
+    if (where && where->kind == ActorKind::kCountry) return where;
+  }
   return found;
 }
 
 // The actors of noun phrases: one per phrase (ActorOf), or every actor of a
 // phrase that coordinates them inside itself ("Russian and Ukrainian
 // negotiators", "US and Ukrainian delegations").
-Actors ActorsOf(const SentenceInfo& s, const ChunkedSentence& cs, const std::vector<uint32_t>& chunks) {
+Actors ActorsOf(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, const std::vector<uint32_t>& chunks) {
   Actors out;
   auto add = [&](const ActorInfo* a) {
     if (a && std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
   };
   for (uint32_t ch : chunks) {
-    const ActorInfo* head = ActorOf(s, cs, ch, false);
+    const ActorInfo* head = ActorOf(ds, s, cs, ch, false);
     if (!head) continue;
     auto [b, e] = ChunkSpan(cs, ch);
     const ActorInfo* prev = nullptr;
@@ -76,8 +85,8 @@ Actors ActorsOf(const SentenceInfo& s, const ChunkedSentence& cs, const std::vec
 }
 
 // A place (or a country standing as one) in a prepositional attachment.
-const ActorInfo* PlaceOf(const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch) {
-  const ActorInfo* a = ActorOf(s, cs, ch, true);
+const ActorInfo* PlaceOf(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch) {
+  const ActorInfo* a = ActorOf(ds, s, cs, ch, true);
   if (!a) return nullptr;
   return a->place || a->kind == ActorKind::kPlace || a->kind == ActorKind::kCountry ? a : nullptr;
 }
@@ -135,18 +144,18 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   // ("drones launched by Russia"; not "spoke by phone").
   const Chunk* vg = cl.verb >= 0 ? &cs.chunks[cl.verb] : nullptr;
   const bool passive = !noun_object && vg && vg->passive &&
-                       (vg->end_token - vg->begin_token >= 2 || !ActorsOf(s, cs, cl.by_agent).empty());
+                       (vg->end_token - vg->begin_token >= 2 || !ActorsOf(ds, s, cs, cl.by_agent).empty());
   Actors sources, targets;
-  Actors subject = ActorsOf(s, cs, cl.subject);
-  Actors partners = ActorsOf(s, cs, cl.with_partner);
+  Actors subject = ActorsOf(ds, s, cs, cl.subject);
+  Actors partners = ActorsOf(ds, s, cs, cl.with_partner);
   // "held talks with X": the noun's clause; the objects are the trigger itself.
-  Actors objects = noun_object ? Actors{} : ActorsOf(s, cs, cl.objects);
+  Actors objects = noun_object ? Actors{} : ActorsOf(ds, s, cs, cl.objects);
   Actors prep_targets, of_targets;
   const ActorInfo* place = nullptr;
   // "visited Minsk": a place as a visit's object is where it happened.
   if (Visit(c->type) && !noun_object) {
     for (uint32_t n : cl.objects) {
-      const ActorInfo* pl = PlaceOf(s, cs, n);
+      const ActorInfo* pl = PlaceOf(ds, s, cs, n);
       if (pl && (pl->place || pl->kind == ActorKind::kPlace) && !place) place = pl;
     }
   }
@@ -156,7 +165,7 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
       // "the trigger phrase's own preposition" (arrived in, travel to) and
       // in/at: where it happened; to, for a visit, too.
       bool where = p.prep == "in" || p.prep == "at" || (Visit(c->type) && p.prep == "to");
-      const ActorInfo* pl = where ? PlaceOf(s, cs, n) : nullptr;
+      const ActorInfo* pl = where ? PlaceOf(ds, s, cs, n) : nullptr;
       // "launched drones at Israel": a country after at is what a hostile
       // act aims at; talks, calls and visits happen at a seat.
       if (pl && p.prep == "at" && pl->kind == ActorKind::kCountry && !Visit(c->type) && !Meets(c->type)) {
@@ -168,17 +177,17 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
         continue;
       }
       if (p.prep == "of" && noun_object && of_targets.empty() && ChunkSpan(cs, n).first >= c->end) {
-        const ActorInfo* a = ActorOf(s, cs, n, false);
+        const ActorInfo* a = ActorOf(ds, s, cs, n, false);
         if (a) of_targets.push_back(a);
       }
       if (p.prep == "on" || p.prep == "against" || p.prep == "to" || p.prep == "at") {
-        const ActorInfo* a = ActorOf(s, cs, n, false);
+        const ActorInfo* a = ActorOf(ds, s, cs, n, false);
         if (a) prep_targets.push_back(a);
       }
     }
   }
   if (passive) {
-    sources = ActorsOf(s, cs, cl.by_agent);
+    sources = ActorsOf(ds, s, cs, cl.by_agent);
     targets = subject;
   } else if (Reciprocal(c->type) || MeetingFamily(c->type)) {
     // Two sides: the first named is the source, every other side a target
@@ -225,7 +234,6 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
     add(p.actor_id, fill ? p.role : Role::kOther);
   }
   c->participants = std::move(out);
-  (void)ds;
   return true;
 }
 

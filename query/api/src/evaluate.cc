@@ -150,9 +150,21 @@ Status EvalEvents(const std::string& dir, EvalWriter* w) {
   // against a fixed reference so runs are reproducible.
   ingest::TagContext context;
   context.lang = "en";
-  auto matcher = [&](std::string_view text) { return gaz.Match(text); };
+  // The provisional actors of the record being measured (a person the
+  // gazetteer does not know, affiliated by their title), as the pipeline
+  // keeps them for one article.
+  std::vector<Actor> provisional;
+  auto matcher = [&](std::string_view text) {
+    provisional.clear();
+    return gaz.Match(text, &provisional);
+  };
   auto tag = [&](std::string_view text) { return tagger.Tag(text, context, nullptr); };
-  auto lookup = [&](const std::string& id) { return gaz.Find(id); };
+  auto lookup = [&](const std::string& id) -> const Actor* {
+    for (const Actor& a : provisional) {
+      if (a.id == id) return &a;
+    }
+    return gaz.Find(id);
+  };
   auto r = ingest::EvaluateEvents(dir + "/plover/gsr_dev.json", **extractor, matcher, tag,
                                        lookup);
   if (!r.ok()) return r.status();
