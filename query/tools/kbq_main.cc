@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdint>
 #include <chrono>
 #include <cstdio>
@@ -16,10 +17,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 
+#include "kbq/json_request.h"
 #include "kbq/knowledge_base.h"
 #include "kbq/query/render.h"
+#include "kbq/serve/server.h"
 
 namespace {
 
@@ -68,16 +72,6 @@ kbq::Result<std::unique_ptr<KnowledgeBase>> OpenForWrite(const Globals& g) {
   kbq::OpenOptions o;
   o.create_if_missing = true;
   return KnowledgeBase::Open(DbPath(g), o);
-}
-
-kbq::Result<kbq::TimeValue> ParseDateFlag(const std::string& flag, const std::string& text) {
-  if (text.empty()) return kbq::TimeValue();
-  kbq::TimeValue v = kbq::TimeValue::Parse(text);
-  if (!v.ok()) {
-    return Status::InvalidArgument("--" + flag + ": '" + text +
-                                   "' is not a date (use YYYY, YYYY-MM, YYYY-MM-DD or A..B)");
-  }
-  return v;
 }
 
 // Read settings from the flags; a bad one fails naming its flag.
@@ -174,35 +168,33 @@ void AddSalienceFlags(CLI::App* c, TimelineArgs* a) {
               "Count events dated only by their report as happening that day for --from/--to");
 }
 
+// The timeline flags as the parameters of kbq/json_request.h, which checks
+// and reads them for the CLI and `kbq serve` alike.
+std::map<std::string, std::string> TimelineParams(const TimelineArgs& a) {
+  std::map<std::string, std::string> p;
+  auto put = [&](const char* name, const std::string& v) {
+    if (!v.empty()) p[name] = v;
+  };
+  put("query", a.query);
+  put("with", a.with);
+  put("from", a.from);
+  put("to", a.to);
+  put("type", a.type);
+  put("place", a.place);
+  put("lang", a.lang);
+  put("sort", a.sort);
+  if (a.limit) p["limit"] = std::to_string(a.limit);
+  if (a.top != -1) p["top"] = std::to_string(a.top);
+  if (a.min_mentions) p["min-mentions"] = std::to_string(a.min_mentions);
+  if (a.min_sources) p["min-sources"] = std::to_string(a.min_sources);
+  if (a.all) p["all"] = "1";
+  if (a.strict) p["strict"] = "1";
+  if (a.include_reported) p["include-reported"] = "1";
+  return p;
+}
+
 kbq::Result<kbq::query::TimelineQuery> MakeTimelineQuery(const TimelineArgs& a) {
-  kbq::query::TimelineQuery q;
-  q.actor = a.query;
-  q.with = a.with;
-  auto from = ParseDateFlag("from", a.from);
-  if (!from.ok()) return from.status();
-  auto to = ParseDateFlag("to", a.to);
-  if (!to.ok()) return to.status();
-  q.from = from.value();
-  q.to = to.value();
-  q.type = a.type;
-  q.place = a.place;
-  q.limit = a.limit;
-  q.include_hidden = a.all;
-  q.strict = a.strict;
-  q.lang = a.lang;
-  if (a.top < -1) return Status::InvalidArgument("--top: must be 0 or more");
-  q.top = a.top < 0 ? 0 : static_cast<size_t>(a.top);
-  q.min_mentions = a.min_mentions;
-  q.min_sources = a.min_sources;
-  q.include_reported = a.include_reported;
-  if (a.sort != "date" && a.sort != "salience") {
-    return Status::InvalidArgument("--sort: '" + a.sort + "' is not date or salience");
-  }
-  q.sort = a.sort == "salience" ? kbq::query::TimelineSort::kSalience : kbq::query::TimelineSort::kDate;
-  if (!a.lang.empty() && a.lang != "en" && a.lang != "zh") {
-    return Status::InvalidArgument("--lang: '" + a.lang + "' is not en or zh");
-  }
-  return q;
+  return kbq::TimelineQueryFromParams(TimelineParams(a));
 }
 
 // A name that did not resolve: the message on stderr, and with --json the
@@ -227,24 +219,25 @@ int RunTimeline(const Globals& g, const TimelineArgs& a) {
   if (!columns.ok()) return Fail(Status::InvalidArgument("--columns: " + columns.status().message()));
   auto kb = OpenForRead(g);
   if (!kb.ok()) return Fail(kb.status());
-  auto result = (*kb)->Timeline(query.value());
-  if (!result.ok()) {
+  auto fail_name = [&](const Status& s) {
     const std::string& name = a.with.empty() || !(*kb)->ResolveActor(a.query).ok() ? a.query : a.with;
-    return FailName(**kb, name, result.status(), a.json, a.strict);
-  }
-  // How the name was read: in the header of the text view, on stderr beside JSON.
-  if (a.json && !result->resolution_note.empty()) {
-    std::cerr << "kbq: " << result->resolution_note << "\n";
-  }
+    return FailName(**kb, name, s, a.json, a.strict);
+  };
   if (a.json) {
-    std::cout << kbq::ToJson(result.value()) << "\n";
-  } else {
-    kbq::query::RenderOptions o;
-    o.lang = result->lang;
-    o.color = UseColor(g);
-    o.columns = columns.value();
-    std::cout << kbq::query::RenderTimelineText(result.value(), o);
+    auto answer = kbq::AnswerJson(**kb, {"timeline", TimelineParams(a)});
+    if (!answer.ok()) return fail_name(answer.status());
+    // How the name was read: in the header of the text view, on stderr beside JSON.
+    if (!answer->note.empty()) std::cerr << "kbq: " << answer->note << "\n";
+    std::cout << answer->body;
+    return kExitOk;
   }
+  auto result = (*kb)->Timeline(query.value());
+  if (!result.ok()) return fail_name(result.status());
+  kbq::query::RenderOptions o;
+  o.lang = result->lang;
+  o.color = UseColor(g);
+  o.columns = columns.value();
+  std::cout << kbq::query::RenderTimelineText(result.value(), o);
   return kExitOk;
 }
 
@@ -256,11 +249,17 @@ int RunShow(const Globals& g, const std::string& what, bool json, const std::str
   kbq::query::RenderOptions o;
   o.lang = lang.empty() ? kbq::query::LanguageOf(what) : lang;
   o.color = UseColor(g);
+  if (json) {
+    std::map<std::string, std::string> params{{"what", what}};
+    if (!lang.empty()) params["lang"] = lang;
+    auto answer = kbq::AnswerJson(**kb, {"show", params});
+    if (!answer.ok()) return FailName(**kb, what, answer.status(), json, false);
+    std::cout << answer->body;
+    return kExitOk;
+  }
   auto shown = (*kb)->Show(what);
   if (!shown.ok()) return FailName(**kb, what, shown.status(), json, false);
-  if (json) {
-    std::cout << shown->ToJson(o.lang) << "\n";
-  } else if (shown->event) {
+  if (shown->event) {
     std::cout << kbq::query::RenderEventText(*shown->event, o);
   } else {
     std::cout << kbq::query::RenderActorText(*shown->actor, o);
@@ -271,16 +270,21 @@ int RunShow(const Globals& g, const std::string& what, bool json, const std::str
 int RunActors(const Globals& g, const std::string& query, bool json) {
   auto kb = OpenForRead(g);
   if (!kb.ok()) return Fail(kb.status());
-  auto actors = (*kb)->Actors(query);
-  if (!actors.ok()) return Fail(actors.status());
+  bool empty = false;
   if (json) {
-    std::cout << kbq::ToJson(actors.value()) << "\n";
+    auto answer = kbq::AnswerJson(**kb, {"actors", {{"query", query}}});
+    if (!answer.ok()) return Fail(answer.status());
+    std::cout << answer->body;
+    empty = answer->body == "[]\n";
   } else {
+    auto actors = (*kb)->Actors(query);
+    if (!actors.ok()) return Fail(actors.status());
     kbq::query::RenderOptions o;
     o.color = UseColor(g);
     std::cout << kbq::query::RenderActorsText(actors.value(), o);
+    empty = actors->empty();
   }
-  if (actors->empty()) {
+  if (empty) {
     std::cerr << "kbq: no actor matches '" << query << "'\n";
     return kExitFail;
   }
@@ -290,12 +294,16 @@ int RunActors(const Globals& g, const std::string& query, bool json) {
 int RunStats(const Globals& g, bool json) {
   auto kb = OpenForRead(g);
   if (!kb.ok()) return Fail(kb.status());
+  if (json) {
+    auto answer = kbq::AnswerJson(**kb, {"stats", {}});
+    if (!answer.ok()) return Fail(answer.status());
+    std::cout << answer->body;
+    return kExitOk;
+  }
   auto stats = (*kb)->Stats();
   if (!stats.ok()) return Fail(stats.status());
   const auto& s = stats.value();
-  if (json) {
-    std::cout << kbq::ToJson(s) << "\n";
-  } else {
+  {
     std::cout << "store      " << DbPath(g) << " (format " << s.format_version << ")\n"
               << "articles   " << s.articles << "\nevents     " << s.events << "\nactors     "
               << s.actors << "\nlinks      " << s.links << "\nbytes      " << s.bytes_on_disk
@@ -365,6 +373,14 @@ int RunExtract(const std::string& path, const std::string& published, const std:
 
 // --------------------------------------------------- neighbors, chain, path
 
+// Prints the --json answer of a read command (kbq/json_request.h).
+int PrintJson(const KnowledgeBase& kb, const kbq::JsonRequest& request) {
+  auto answer = kbq::AnswerJson(kb, request);
+  if (!answer.ok()) return Fail(answer.status());
+  std::cout << answer->body;
+  return kExitOk;
+}
+
 std::string LangFor(const std::string& flag, const std::string& text) {
   return flag.empty() ? kbq::query::LanguageOf(text) : flag;
 }
@@ -376,33 +392,25 @@ struct NeighborsArgs {
 };
 
 int RunNeighbors(const Globals& g, const NeighborsArgs& a) {
-  kbq::query::NeighborsQuery q;
-  q.start = a.start;
-  if (a.depth < 1) return Fail(Status::InvalidArgument("--depth: must be at least 1"));
-  q.depth = a.depth;
-  auto kinds = kbq::query::ParseLinkKinds(a.kinds);
-  if (!kinds.ok()) return Fail(Status::InvalidArgument("--kind: " + kinds.status().message()));
-  q.kinds = kinds.value();
-  auto from = ParseDateFlag("from", a.from);
-  if (!from.ok()) return Fail(from.status());
-  auto to = ParseDateFlag("to", a.to);
-  if (!to.ok()) return Fail(to.status());
-  q.from = from.value();
-  q.to = to.value();
+  std::map<std::string, std::string> params{{"start", a.start}, {"depth", std::to_string(a.depth)}};
+  for (const auto& [name, value] : {std::pair<const char*, const std::string&>{"kind", a.kinds},
+                                    {"from", a.from}, {"to", a.to}, {"lang", a.lang}}) {
+    if (!value.empty()) params[name] = value;
+  }
+  std::map<std::string, std::string> query_params = params;
+  query_params.erase("lang");
+  auto q = kbq::NeighborsQueryFromParams(query_params);
+  if (!q.ok()) return Fail(q.status());
   auto kb = OpenForRead(g);
   if (!kb.ok()) return Fail(kb.status());
-  auto rows = (*kb)->Neighbors(q);
+  if (a.json) return PrintJson(**kb, {"neighbors", params});
+  auto rows = (*kb)->Neighbors(q.value());
   if (!rows.ok()) return Fail(rows.status());
-  std::string lang = LangFor(a.lang, a.start);
-  if (a.json) {
-    std::cout << kbq::ToJson(rows.value(), lang) << "\n";
-  } else {
-    kbq::query::RenderOptions o;
-    o.lang = lang;
-    o.color = UseColor(g);
-    std::cout << kbq::query::RenderNeighboursText(
-        "Neighbors of " + a.start + " (depth " + std::to_string(a.depth) + ")", rows.value(), o);
-  }
+  kbq::query::RenderOptions o;
+  o.lang = LangFor(a.lang, a.start);
+  o.color = UseColor(g);
+  std::cout << kbq::query::RenderNeighboursText(
+      "Neighbors of " + a.start + " (depth " + std::to_string(a.depth) + ")", rows.value(), o);
   return kExitOk;
 }
 
@@ -410,18 +418,19 @@ int RunChain(const Globals& g, const std::string& id, bool forward, bool json,
              const std::string& lang_flag) {
   auto kb = OpenForRead(g);
   if (!kb.ok()) return Fail(kb.status());
+  if (json) {
+    std::map<std::string, std::string> params{{"id", id}};
+    if (forward) params["forward"] = "1";
+    if (!lang_flag.empty()) params["lang"] = lang_flag;
+    return PrintJson(**kb, {"chain", params});
+  }
   auto rows = (*kb)->Chain(id, forward);
   if (!rows.ok()) return Fail(rows.status());
-  std::string lang = lang_flag.empty() ? "en" : lang_flag;
-  if (json) {
-    std::cout << kbq::ToJson(rows.value(), lang) << "\n";
-  } else {
-    kbq::query::RenderOptions o;
-    o.lang = lang;
-    o.color = UseColor(g);
-    std::cout << kbq::query::RenderNeighboursText(
-        std::string(forward ? "Chain forward from " : "Chain back from ") + id, rows.value(), o);
-  }
+  kbq::query::RenderOptions o;
+  o.lang = lang_flag.empty() ? "en" : lang_flag;
+  o.color = UseColor(g);
+  std::cout << kbq::query::RenderNeighboursText(
+      std::string(forward ? "Chain forward from " : "Chain back from ") + id, rows.value(), o);
   return kExitOk;
 }
 
@@ -430,17 +439,18 @@ int RunPath(const Globals& g, const std::string& a, const std::string& b, int ma
   if (max_hops < 1) return Fail(Status::InvalidArgument("--max-hops: must be at least 1"));
   auto kb = OpenForRead(g);
   if (!kb.ok()) return Fail(kb.status());
+  if (json) {
+    std::map<std::string, std::string> params{
+        {"a", a}, {"b", b}, {"max-hops", std::to_string(max_hops)}};
+    if (!lang_flag.empty()) params["lang"] = lang_flag;
+    return PrintJson(**kb, {"path", params});
+  }
   auto path = (*kb)->Path(a, b, max_hops);
   if (!path.ok()) return Fail(path.status());
-  std::string lang = LangFor(lang_flag, a + b);
-  if (json) {
-    std::cout << kbq::ToJson(path.value(), lang) << "\n";
-  } else {
-    kbq::query::RenderOptions o;
-    o.lang = lang;
-    o.color = UseColor(g);
-    std::cout << kbq::query::RenderPathText(path.value(), o);
-  }
+  kbq::query::RenderOptions o;
+  o.lang = LangFor(lang_flag, a + b);
+  o.color = UseColor(g);
+  std::cout << kbq::query::RenderPathText(path.value(), o);
   return kExitOk;
 }
 
@@ -484,20 +494,38 @@ Status WriteAtomically(const std::string& path, const std::string& content) {
   return Status::OK();
 }
 
+// The viewer's page with the answers of one timeline query inlined
+// (kbq/serve/server.h, ExportHtml).
+kbq::Result<kbq::ExportResult> ExportHtml(const Globals& g, const TimelineArgs& a) {
+  auto query = MakeTimelineQuery(a);
+  if (!query.ok()) return query.status();
+  auto kb = OpenForRead(g);
+  if (!kb.ok()) return kb.status();
+  auto html = kbq::serve::ExportHtml(**kb, TimelineParams(a));
+  if (!html.ok()) return html.status();
+  auto events = (*kb)->Timeline(query.value());
+  return kbq::ExportResult{html.value(), events.ok() ? events->rows.size() : 0};
+}
+
 int RunExport(const Globals& g, const TimelineArgs& a, const std::string& format,
               const std::string& output) {
   auto f = kbq::query::ParseExportFormat(format);
-  if (!f) {
+  if (!f && format != "html") {
     return Fail(Status::InvalidArgument("--format: unknown export format '" + format +
-                                        "' (use timelinejs, cytoscape, graphml, dot, jsonl)"));
+                                        "' (use timelinejs, cytoscape, graphml, dot, jsonl, html)"));
   }
-  auto query = MakeTimelineQuery(a);
-  if (!query.ok()) return Fail(query.status());
-  auto kb = OpenForRead(g);
-  if (!kb.ok()) return Fail(kb.status());
-  // TimelineJS gets the most salient events unless --top or --all-events
-  // says otherwise (KnowledgeBase::Export).
-  auto exported = (*kb)->Export(*f, query.value(), a.all_events || a.top >= 0);
+  kbq::Result<kbq::ExportResult> exported = kbq::ExportResult{};
+  if (f) {
+    auto query = MakeTimelineQuery(a);
+    if (!query.ok()) return Fail(query.status());
+    auto kb = OpenForRead(g);
+    if (!kb.ok()) return Fail(kb.status());
+    // TimelineJS gets the most salient events unless --top or --all-events
+    // says otherwise (KnowledgeBase::Export).
+    exported = (*kb)->Export(*f, query.value(), a.all_events || a.top >= 0);
+  } else {
+    exported = ExportHtml(g, a);
+  }
   if (!exported.ok()) return Fail(exported.status());
   const std::string& text = exported->text;
   if (output.empty() || output == "-") {
@@ -507,6 +535,44 @@ int RunExport(const Globals& g, const TimelineArgs& a, const std::string& format
   if (Status s = WriteAtomically(output, text); !s.ok()) return Fail(s);
   std::cerr << "exported " << exported->events << " events as " << format << " to " << output
             << "\n";
+  return kExitOk;
+}
+
+// ------------------------------------------------------------------- serve
+
+struct ServeArgs {
+  int port = 8437;
+  std::string host = "127.0.0.1";
+};
+
+kbq::serve::Server* g_server = nullptr;
+
+extern "C" void StopServer(int) {
+  if (g_server != nullptr) g_server->Stop();
+}
+
+int RunServe(const Globals& g, const ServeArgs& a) {
+  if (a.port < 0 || a.port > 65535) return Fail(Status::InvalidArgument("--port: not 0..65535"));
+  std::string path = DbPath(g);
+  if (!std::filesystem::exists(path)) return Fail(OpenForRead(g).status());
+  if (!kbq::serve::IsLoopback(a.host)) {
+    std::cerr << "kbq: warning: listening on " << a.host
+              << ", not loopback: anyone who can reach this address can read the store\n";
+  }
+  kbq::serve::ServeOptions o;
+  o.db = path;
+  o.host = a.host;
+  o.port = a.port;
+  auto server = kbq::serve::Server::Start(o);
+  if (!server.ok()) return Fail(server.status());
+  std::string host = a.host.find(':') != std::string::npos ? "[" + a.host + "]" : a.host;
+  std::cerr << "kbq: serving " << path << " read-only at http://" << host << ":"
+            << (*server)->port() << "/ (Ctrl-C stops)\n";
+  g_server = server->get();
+  std::signal(SIGINT, StopServer);
+  std::signal(SIGTERM, StopServer);
+  (*server)->Wait();
+  g_server = nullptr;
   return kExitOk;
 }
 
@@ -730,7 +796,9 @@ int main(int argc, char** argv) {
       "export", "Write the events of a timeline query (all events without QUERY) for a "
                 "visualisation tool.\n"
                 "Example: kbq export --format timelinejs Ukraine --from 2022 -o ukraine.json");
-  c_export->add_option("--format", ex_format, "timelinejs, cytoscape, graphml, dot or jsonl")
+  c_export->add_option("--format", ex_format,
+                       "timelinejs, cytoscape, graphml, dot, jsonl, or html (the viewer's page "
+                       "with the data inlined; needs QUERY)")
       ->required();
   c_export->add_option("query", ex.query, "Actor name or id (default: all events)");
   c_export->add_option("--with", ex.with, "Keep events in which this actor also takes part");
@@ -748,6 +816,17 @@ int main(int argc, char** argv) {
   c_export->add_option("-o,--output", ex_output,
                        "Write to FILE atomically (default: standard output)");
   c_export->callback([&] { rc = RunExport(g, ex, ex_format, ex_output); });
+
+  ServeArgs serve;
+  auto* c_serve = app.add_subcommand(
+      "serve", "A local viewer: timeline, graph and evidence in the browser, from the store "
+               "opened read-only.\nExample: kbq serve --port 8437, then open http://127.0.0.1:8437/");
+  c_serve->add_option("--port", serve.port, "Port to listen on (0: any free port)")
+      ->capture_default_str();
+  c_serve->add_option("--host", serve.host,
+                      "Address to listen on; anything but loopback exposes the store")
+      ->capture_default_str();
+  c_serve->callback([&] { rc = RunServe(g, serve); });
 
   std::string eval_what, eval_data;
   bool eval_errors = false;

@@ -246,7 +246,7 @@ TEST_CASE("kbq: usage errors exit 2", "[query][cli][errors]") {
 
 TEST_CASE("kbq COMMAND --help shows an example for every command", "[query][cli]") {
   auto cmd = GENERATE(as<std::string>{}, "ingest", "timeline", "show", "actors", "stats", "check",
-                      "tag", "extract", "neighbors", "chain", "path", "export", "eval");
+                      "tag", "extract", "neighbors", "chain", "path", "export", "eval", "serve");
   CliRun r = RunKbq({cmd, "--help"});
   INFO(cmd << "\n" << r.out);
   CHECK(r.code == 0);

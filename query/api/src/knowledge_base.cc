@@ -164,7 +164,22 @@ std::string IngestSummary::ToJson() const {
 }
 
 std::string ShowResult::ToJson(const std::string& lang) const {
-  if (event) return query::EventToJson(*event, lang).dump(2);
+  if (event) {
+    // The articles its mentions come from, without their text, so a reader
+    // can follow a mention to its source (docs/query.md).
+    nlohmann::json j = query::EventToJson(*event, lang);
+    nlohmann::json articles = nlohmann::json::array();
+    for (const Article& a : event->articles) {
+      articles.push_back({{"id", a.id},
+                          {"title", a.title},
+                          {"url", a.url},
+                          {"source", a.source},
+                          {"language", a.language},
+                          {"published_utc", a.published_utc}});
+    }
+    j["articles"] = std::move(articles);
+    return j.dump(2);
+  }
   if (actor) return query::ActorToJson(*actor).dump(2);
   return "null";
 }

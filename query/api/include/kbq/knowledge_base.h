@@ -138,7 +138,8 @@ struct ArticleInput {
 struct ShowResult {
   std::optional<query::EventView> event;
   std::optional<query::ActorView> actor;
-  // The documented --json of the event (names in `lang`) or the actor.
+  // The documented --json of the event (names in `lang`, and the articles of
+  // its mentions: id, title, url, source, language, published_utc) or the actor.
   std::string ToJson(const std::string& lang = "en") const;
 };
 
