@@ -48,6 +48,12 @@ bool WrongSense(const DocState& ds, const SentenceInfo& s, const std::vector<Tok
   std::string first_word = i < toks.size() && toks[i].word ? toks[i].lower : "";
   if (e.pos == 'n' && i < toks.size() && toks[i].word && toks[i].lower == "of") ++i;
   while (i < toks.size() && toks[i].word && ds.lex.IsCueWord("np_det", toks[i].lower)) ++i;
+  // "lifted most of its sanctions": a quantifier's phrase is the one after its "of".
+  if (i + 1 < toks.size() && toks[i].word && ds.lex.IsCueWord("quantifier_of", toks[i].lower) &&
+      toks[i + 1].word && toks[i + 1].lower == "of") {
+    i += 2;
+    while (i < toks.size() && toks[i].word && ds.lex.IsCueWord("np_det", toks[i].lower)) ++i;
+  }
   uint32_t np_begin = i < toks.size() ? toks[i].begin : uint32_t(s.text.size());
   uint32_t np_end = np_begin;
   std::string head;

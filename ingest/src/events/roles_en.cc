@@ -266,6 +266,14 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
   // restrictions 081).
   if (type && type->type == "ease_restrictions" && !cl.objects.empty()) {
     std::string_view head = cs.HeadText(cl.objects.front());
+    if (ds.lex.IsCueWord("quantifier_of", head)) {  // "most of its sanctions"
+      for (const auto& p : cl.preps) {
+        if (p.prep == "of" && !p.nouns.empty()) {
+          head = cs.HeadText(p.nouns.front());
+          break;
+        }
+      }
+    }
     if (ds.lex.IsCueWord("eased_sanctions_noun", head)) return ds.lex.Type("ease_sanctions");
     if (ds.lex.IsCueWord("eased_blockade_noun", head)) return ds.lex.Type("lift_blockade");
   }
