@@ -545,4 +545,20 @@ TEST_CASE("Merge: a mention with its own, different day is another happening", "
 }
 
 }  // namespace
+TEST_CASE("A transcript's speaker label says the sentence and takes part in none of its events", "[ingest][precision]") {
+  // Our own sentence in the form of a meeting transcript.
+  Extraction x = Run("Vladimir Putin: Germany imposed new sanctions on Minsk last year.");
+  const Event* e = First(x, "sanctions");
+  REQUIRE(e != nullptr);
+  CHECK(e->attribution.actor_id == "person:vladimir-putin");
+  for (const auto& p : e->participants) CHECK(p.actor_id != "person:vladimir-putin");
+  // Without the colon the name is the clause's subject.
+  Extraction y = Run("Vladimir Putin imposed new sanctions on Germany last year.");
+  const Event* f = First(y, "sanctions");
+  REQUIRE(f != nullptr);
+  bool putin_source = false;
+  for (const auto& p : f->participants) putin_source |= p.actor_id == "person:vladimir-putin" && p.role == Role::kSource;
+  CHECK(putin_source);
+}
+
 }  // namespace kbq::ingest

@@ -23,6 +23,22 @@ void FindOpinion(DocState& ds) {
 }
 
 void FindAttribution(const DocState& ds, SentenceInfo* s, Attribution* attr, std::vector<Span>* exempt) {
+  // "Vladimir Putin: …", "普京：…": a transcript's speaker label. The speaker
+  // says the sentence and takes part in none of its events.
+  for (auto& a : s->actors) {
+    if (a.dropped) continue;
+    if (!Trim(s->text.substr(0, a.begin)).empty()) break;
+    std::string_view rest = s->text.substr(a.end);
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    if (a.kind == ActorKind::kPerson && (rest.substr(0, 1) == ":" || rest.substr(0, 3) == "\uFF1A")) {
+      attr->actor_id = a.id;
+      attr->cue = ":";
+      a.speaker = true;
+      exempt->push_back({a.begin, a.end});
+      return;
+    }
+    break;
+  }
   // 据X / according to X: the actor right after the cue.
   for (const auto& cue : ds.lex.FindCues("attr_before_actor", s->text)) {
     if (InsideTrigger(*s, cue)) continue;
