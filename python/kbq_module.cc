@@ -293,7 +293,8 @@ PYBIND11_MODULE(_kbq, m) {
                                       {"minor", r.hidden.minor},
                                       {"below_top", r.hidden.below_top},
                                       {"few_mentions", r.hidden.few_mentions},
-                                      {"few_sources", r.hidden.few_sources}};
+                                      {"few_sources", r.hidden.few_sources},
+                                      {"coarse", r.hidden.coarse}};
              nlohmann::json meta = {{"subject", r.subject},
                                     {"lang", r.lang},
                                     {"note", r.resolution_note},

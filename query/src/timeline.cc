@@ -131,6 +131,11 @@ Result<TimelineResult> Engine::Timeline(const TimelineQuery& q) const {
       ++hidden.minor;
       return true;
     }
+    const bool inside = e.date.ok() && e.date.earliest >= from && e.date.latest <= to;
+    if (windowed && !q.include_hidden && e.date.ok() && !inside) {
+      ++hidden.coarse;
+      return true;
+    }
     if (q.min_mentions > 0 && EvidenceMentions(e) < q.min_mentions) {
       ++hidden.few_mentions;
       return true;
@@ -142,7 +147,7 @@ Result<TimelineResult> Engine::Timeline(const TimelineQuery& q) const {
       return true;
     }
     c.salience = Salience(e, c.sources);
-    c.inside = e.date.ok() && e.date.earliest >= from && e.date.latest <= to;
+    c.inside = inside;
     c.order = order++;
     c.event = e;
     if (q.top == 0) {

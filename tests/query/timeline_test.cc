@@ -203,6 +203,26 @@ TEST_CASE("Engine::Timeline: --top keeps the most salient in date order; undated
     CHECK(wide->rows.size() == 4);
     CHECK(wide->hidden.minor == 1);
   }
+  SECTION("a window hides events dated more coarsely than it, unless include_hidden") {
+    b.events = {MakeEvent("ev-f", "meeting", "2022", "explicit", {{"UKR", Role::kSource}, {"FRA", Role::kTarget}}, 5)};
+    CommitResult more;
+    REQUIRE((*store)->Commit(b, &more).ok());
+    q.from = TimeValue::Parse("2022-02-14");
+    q.to = TimeValue::Parse("2022-02-20");
+    auto t = engine.Timeline(q);
+    REQUIRE(t.ok());
+    CHECK(t->rows.size() == 3);
+    CHECK(t->hidden.coarse == 1);
+    CHECK(RenderTimelineText(t.value(), RenderOptions{}).find("1 dated more coarsely than the window (--all)") !=
+          std::string::npos);
+    q.include_hidden = true;
+    auto all = engine.Timeline(q);
+    REQUIRE(all.ok());
+    bool shown = false;
+    for (const auto& row : all->rows) shown |= row.event.id == "ev-f";
+    CHECK(shown);
+    CHECK(all->hidden.coarse == 0);
+  }
   SECTION("top 2: the two most salient, in date order; the rest counted") {
     q.top = 2;
     auto t = engine.Timeline(q);

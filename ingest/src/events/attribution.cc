@@ -141,6 +141,8 @@ Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, 
     if (h.blocker() || h.end > c.begin || h.begin < cl.begin || h.end != scope_begin) continue;
     const EventTypeInfo* t = ds.lex.Type(h.entry->type);
     if (t && (t->type == "demand" || t->type == "appeal")) return Modality::kDemanded;
+    // "refused to hold talks", 拒绝谈判: the act a rejection governs does not happen.
+    if (t && t->type == "reject") return Modality::kNegated;
   }
   for (const auto& cue : ds.lex.FindCues("demanded", s.text)) {
     if (cue.begin >= scope_begin && cue.end <= c.begin && !InsideTrigger(s, cue)) return Modality::kDemanded;

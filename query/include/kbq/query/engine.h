@@ -40,7 +40,8 @@ struct TimelineQuery {
   // no date window they are always listed (after the dated ones).
   bool include_reported = false;
   // 0 = all; else the N most salient, shown in date order. Events whose
-  // dates lie inside [from, to] rank before those that only overlap it.
+  // dates only overlap [from, to] are hidden unless include_hidden, and then
+  // rank after those inside it.
   size_t top = 0;
   size_t min_mentions = 0;    // keep events with at least K distinct mentions
   size_t min_sources = 0;     // ... and at least K distinct sources (sites, agencies)
@@ -56,7 +57,10 @@ struct TimelineHidden {
   size_t below_top = 0;     // less salient than the top N (top = 0)
   size_t few_mentions = 0;  // under min_mentions
   size_t few_sources = 0;   // under min_sources
-  size_t total() const { return negated + reported + minor + below_top + few_mentions + few_sources; }
+  // Dated more coarsely than a window, only overlapping it ("2022" in a week's
+  // window): not known to fall inside it (include_hidden).
+  size_t coarse = 0;
+  size_t total() const { return negated + reported + minor + below_top + few_mentions + few_sources + coarse; }
 };
 
 // An event with every actor it names, ready to print.
