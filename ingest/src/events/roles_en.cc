@@ -152,6 +152,17 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
                        (vg->end_token - vg->begin_token >= 2 || !ActorsOf(ds, s, cs, cl.by_agent).empty());
   Actors sources, targets;
   Actors subject = ActorsOf(ds, s, cs, cl.subject);
+  // "Vladimir Putin: I spoke with …": in a transcript turn, "I" is the
+  // speaker the sentence's label names.
+  if (subject.empty() && cl.subject.size() == 1 && cs.HeadText(cl.subject.front()) == "I") {
+    for (const auto& a : s.actors) {
+      std::string_view rest = s.text.substr(a.end);
+      while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+      bool label = a.speaker && a.kind == ActorKind::kPerson && !rest.empty() && rest.front() == ':';
+      if (label) subject.push_back(&a);
+      break;  // only the sentence's first actor can be its label
+    }
+  }
   Actors partners = ActorsOf(ds, s, cs, cl.with_partner);
   // "held talks with X": the noun's clause; the objects are the trigger itself.
   Actors objects = noun_object ? Actors{} : ActorsOf(ds, s, cs, cl.objects);
@@ -203,8 +214,11 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
         if (std::find(sides.begin(), sides.end(), a) == sides.end()) sides.push_back(a);
       }
     }
-    if (!sides.empty() && !subject.empty()) sources.push_back(sides.front());
-    for (size_t i = subject.empty() ? 0 : 1; i < sides.size(); ++i) targets.push_back(sides[i]);
+    // With no subject ("talks between Russia and Belarus were held"), two or
+    // more named sides still have a first one: it is the source.
+    bool first_is_source = !subject.empty() || sides.size() >= 2;
+    if (!sides.empty() && first_is_source) sources.push_back(sides.front());
+    for (size_t i = first_is_source ? 1 : 0; i < sides.size(); ++i) targets.push_back(sides[i]);
   } else {
     // One-sided: the object; for a noun trigger its "of" phrase (the
     // blockade of Serbia); else on/against/to/at. A with-phrase is an ally
