@@ -561,4 +561,33 @@ TEST_CASE("A transcript's speaker label says the sentence and takes part in none
   CHECK(putin_source);
 }
 
+TEST_CASE("What talks are about is their topic, not a side", "[ingest][precision]") {
+  // Our own sentences about the calls of February 2022.
+  for (const char* text : {"Emmanuel Macron discussed Ukraine with Vladimir Putin on Sunday.",
+                           "Emmanuel Macron held talks on Ukraine with Vladimir Putin on Sunday."}) {
+    INFO(text);
+    Extraction x = Run(text);
+    const Event* e = nullptr;
+    for (const auto& ev : x.events) {
+      if (ev.type == "consult" || ev.type == "meeting" || ev.type == "negotiate") e = &ev;
+    }
+    REQUIRE(e != nullptr);
+    bool macron = false, putin = false;
+    for (const auto& p : e->participants) {
+      macron |= p.actor_id == "person:emmanuel-macron" && p.role == Role::kSource;
+      putin |= p.actor_id == "person:vladimir-putin" && p.role == Role::kTarget;
+      CHECK_FALSE((p.actor_id == "UKR" && (p.role == Role::kSource || p.role == Role::kTarget)));
+    }
+    CHECK(macron);
+    CHECK(putin);
+  }
+  // Sanctions on a country: a target.
+  Extraction y = Run("Germany imposed new sanctions on Russia last year.");
+  const Event* f = First(y, "sanctions");
+  REQUIRE(f != nullptr);
+  bool target = false;
+  for (const auto& p : f->participants) target |= p.role == Role::kTarget;
+  CHECK(target);
+}
+
 }  // namespace kbq::ingest

@@ -166,7 +166,13 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   Actors partners = ActorsOf(ds, s, cs, cl.with_partner);
   // "held talks with X": the noun's clause; the objects are the trigger itself.
   Actors objects = noun_object ? Actors{} : ActorsOf(ds, s, cs, cl.objects);
-  Actors prep_targets, of_targets;
+  Actors prep_targets, of_targets, topics;
+  // "discussed Ukraine with Macron": what talk is about is its topic, not a
+  // side (cue kind topic_verb).
+  if (!noun_object && vg && Meets(c->type) && ds.lex.IsCueWord("topic_verb", vg->lemma)) {
+    topics = objects;
+    objects.clear();
+  }
   const ActorInfo* place = nullptr;
   // "visited Minsk": a place as a visit's object is where it happened.
   if (Visit(c->type) && !noun_object) {
@@ -195,6 +201,15 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
       if (p.prep == "of" && noun_object && of_targets.empty() && ChunkSpan(cs, n).first >= c->end) {
         const ActorInfo* a = ActorOf(ds, s, cs, n, false);
         if (a) of_targets.push_back(a);
+      }
+      // "talks on Ukraine", "a call about the situation around Donbas": a
+      // topic of talk; "sanctions on Iran": a target.
+      bool topic_prep = p.prep == "on" || p.prep == "about" || p.prep == "regarding" || p.prep == "concerning" ||
+                        p.prep == "around" || p.prep == "over";
+      if (Meets(c->type) && topic_prep) {
+        const ActorInfo* a = ActorOf(ds, s, cs, n, false);
+        if (a) topics.push_back(a);
+        continue;
       }
       if (p.prep == "on" || p.prep == "against" || p.prep == "to" || p.prep == "at") {
         const ActorInfo* a = ActorOf(ds, s, cs, n, false);
@@ -247,9 +262,10 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   };
   for (const auto* a : sources) add(a->id, Role::kSource);
   for (const auto* a : targets) add(a->id, Role::kTarget);
-  // The word-order answer fills a role the clause left empty.
+  // The word-order answer fills a role the clause left empty, never with a topic.
   for (const auto& p : c->participants) {
-    bool fill = (p.role == Role::kSource && sources.empty()) || (p.role == Role::kTarget && targets.empty());
+    bool topic = std::any_of(topics.begin(), topics.end(), [&](const ActorInfo* a) { return a->id == p.actor_id; });
+    bool fill = !topic && ((p.role == Role::kSource && sources.empty()) || (p.role == Role::kTarget && targets.empty()));
     add(p.actor_id, fill ? p.role : Role::kOther);
   }
   c->participants = std::move(out);
