@@ -314,6 +314,14 @@ std::vector<TriggerHit> EventLexicon::FindTriggers(std::string_view text) const 
         }
       }
     }
+    // A capitalised trigger inside the sentence with a capitalised word after
+    // it is part of a name ("the UEFA Conference League Final", "Peace
+    // Council Square"); a blocker still blocks.
+    if (best.entry && best.entry->type != "-" && capital && i > 0 && best.end < text.size()) {
+      size_t after = best.end;
+      while (after < text.size() && text[after] == ' ') ++after;
+      if (after > best.end && after < text.size() && text[after] >= 'A' && text[after] <= 'Z') best.entry = nullptr;
+    }
     if (best.entry) all.push_back(best);
   }
   // Leftmost-longest, non-overlapping.
