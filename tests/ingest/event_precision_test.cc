@@ -590,4 +590,9 @@ TEST_CASE("What talks are about is their topic, not a side", "[ingest][precision
   CHECK(target);
 }
 
+TEST_CASE("'ready to' is an intent to cooperate only before a cooperative act", "[ingest][precision]") {
+  CHECK(CountType(Run("Ukraine is ready to negotiate with Russia."), "intent_cooperate") == 1);
+  CHECK(CountType(Run("Russia is ready to respond to any provocation."), "intent_cooperate") == 0);
+}
+
 }  // namespace kbq::ingest
