@@ -30,6 +30,23 @@ void PutDay(std::string* dst, int32_t day) {
   PutFixed32BE(dst, static_cast<uint32_t>(day) ^ 0x80000000u);
 }
 
+std::string ActorCountKey(uint8_t flags, std::string_view actor_id) {
+  std::string k(kMetaActorCount);
+  k.push_back(static_cast<char>(flags));
+  k.append(actor_id);
+  return k;
+}
+
+Status DecodeActorCountKey(std::string_view key, uint8_t* flags, std::string* actor_id) {
+  if (key.size() < kMetaActorCount.size() + 1 || key.substr(0, kMetaActorCount.size()) != kMetaActorCount) {
+    return Status::Corruption("actor counter key is malformed");
+  }
+  *flags = static_cast<uint8_t>(key[kMetaActorCount.size()]);
+  if (*flags > kViaAncestor) return Status::Corruption("actor counter key has unknown flags");
+  actor_id->assign(key.substr(kMetaActorCount.size() + 1));
+  return Status::OK();
+}
+
 bool GetVarint64(std::string_view* in, uint64_t* v) {
   uint64_t result = 0;
   for (int shift = 0; shift <= 63 && !in->empty(); shift += 7) {

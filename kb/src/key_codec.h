@@ -37,6 +37,10 @@ inline constexpr std::string_view kMetaFormat = "kbq.format";
 inline constexpr std::string_view kMetaCounts = "kbq.counts";
 inline constexpr std::string_view kMetaMaxSpan = "kbq.max_span";
 inline constexpr std::string_view kMagic = "kbq-event-store";
+// Per-actor counters (format 4), also in the default family: this prefix,
+// the idx_actor flags byte, then the actor id; the value is a signed 64-bit
+// count, 8 bytes little-endian, added to by a merge operator.
+inline constexpr std::string_view kMetaActorCount = "kbq.n/";
 
 // Flags byte, the value of an idx_actor entry (on-disk).
 inline constexpr uint8_t kDirect = 0;        // the actor takes part (or is the place)
@@ -96,6 +100,12 @@ Status DecodeActorIndexKey(std::string_view key, DatedKey* out);
 Status DecodeTypeIndexKey(std::string_view key, DatedKey* out);
 // Decodes the date part and id that follow a prefix already consumed.
 Status DecodeDatedSuffix(std::string_view rest, DatedKey* out);
+
+// The default-family key of an actor's counter of idx_actor entries with
+// `flags` (kDirect or kViaAncestor).
+std::string ActorCountKey(uint8_t flags, std::string_view actor_id);
+// Corruption unless `key` is an ActorCountKey.
+Status DecodeActorCountKey(std::string_view key, uint8_t* flags, std::string* actor_id);
 
 // ------------------------------------------------------------ links
 

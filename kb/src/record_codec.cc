@@ -512,4 +512,19 @@ Status DecodeCounts(std::string_view in, Counts* c) {
   return r.Finish();
 }
 
+std::string EncodeCounter(int64_t n) {
+  std::string out(8, '\0');
+  auto u = static_cast<uint64_t>(n);
+  for (int i = 0; i < 8; ++i) out[i] = static_cast<char>((u >> (8 * i)) & 0xff);
+  return out;
+}
+
+Status DecodeCounter(std::string_view in, int64_t* n) {
+  if (in.size() != 8) return Status::Corruption("counter value is not 8 bytes");
+  uint64_t u = 0;
+  for (int i = 7; i >= 0; --i) u = (u << 8) | static_cast<uint8_t>(in[i]);
+  *n = static_cast<int64_t>(u);
+  return Status::OK();
+}
+
 }  // namespace kbq::records

@@ -27,11 +27,40 @@
 #include <shared_mutex>
 #include <system_error>
 
+#include "counter_merge.h"
 #include "key_codec.h"
 #include "kbq/names.h"
 #include "record_codec.h"
 
 namespace kbq {
+
+namespace {
+
+// Adds counter values. A malformed operand fails the merge, which RocksDB
+// reports as Corruption to the read (or flush) that needed it.
+class CounterAdd final : public rocksdb::AssociativeMergeOperator {
+ public:
+  bool Merge(const rocksdb::Slice&, const rocksdb::Slice* existing, const rocksdb::Slice& value,
+             std::string* new_value, rocksdb::Logger*) const override {
+    int64_t a = 0, b = 0;
+    if (existing != nullptr &&
+        !records::DecodeCounter(std::string_view(existing->data(), existing->size()), &a).ok()) {
+      return false;
+    }
+    if (!records::DecodeCounter(std::string_view(value.data(), value.size()), &b).ok()) return false;
+    *new_value = records::EncodeCounter(a + b);
+    return true;
+  }
+  const char* Name() const override { return "kbq.CounterAdd"; }
+};
+
+}  // namespace
+
+std::shared_ptr<rocksdb::MergeOperator> NewCounterMergeOperator() {
+  static const std::shared_ptr<rocksdb::MergeOperator> op = std::make_shared<CounterAdd>();
+  return op;
+}
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -137,9 +166,14 @@ uint64_t DirectorySize(const std::string& path) {
 class SortedWrites {
  public:
   void Put(rocksdb::ColumnFamilyHandle* cf, std::string_view key, std::string_view value) {
-    Add(cf, false, key, value);
+    Add(cf, OpKind::kPut, key, value);
   }
-  void Delete(rocksdb::ColumnFamilyHandle* cf, std::string_view key) { Add(cf, true, key, {}); }
+  void Delete(rocksdb::ColumnFamilyHandle* cf, std::string_view key) {
+    Add(cf, OpKind::kDelete, key, {});
+  }
+  void Merge(rocksdb::ColumnFamilyHandle* cf, std::string_view key, std::string_view value) {
+    Add(cf, OpKind::kMerge, key, value);
+  }
 
   rocksdb::Status AppendTo(rocksdb::WriteBatch* wb) {
     std::stable_sort(ops_.begin(), ops_.end(), [this](const Op& a, const Op& b) {
@@ -148,25 +182,26 @@ class SortedWrites {
     });
     for (const Op& op : ops_) {
       rocksdb::Slice k(arena_.data() + op.key_at, op.key_len);
-      rocksdb::Status s = op.is_delete
-                              ? wb->Delete(op.cf, k)
-                              : wb->Put(op.cf, k, rocksdb::Slice(arena_.data() + op.value_at,
-                                                                 op.value_len));
+      rocksdb::Slice v(arena_.data() + op.value_at, op.value_len);
+      rocksdb::Status s = op.kind == OpKind::kDelete ? wb->Delete(op.cf, k)
+                          : op.kind == OpKind::kPut  ? wb->Put(op.cf, k, v)
+                                                     : wb->Merge(op.cf, k, v);
       if (!s.ok()) return s;
     }
     return rocksdb::Status::OK();
   }
 
  private:
+  enum class OpKind : uint8_t { kPut, kDelete, kMerge };
   struct Op {
     rocksdb::ColumnFamilyHandle* cf;
     uint32_t cf_id;
-    bool is_delete;
+    OpKind kind;
     size_t key_at, key_len, value_at, value_len;
   };
-  void Add(rocksdb::ColumnFamilyHandle* cf, bool is_delete, std::string_view key,
+  void Add(rocksdb::ColumnFamilyHandle* cf, OpKind kind, std::string_view key,
            std::string_view value) {
-    Op op{cf, cf->GetID(), is_delete, arena_.size(), key.size(), 0, value.size()};
+    Op op{cf, cf->GetID(), kind, arena_.size(), key.size(), 0, value.size()};
     arena_.append(key);
     op.value_at = arena_.size();
     arena_.append(value);
@@ -222,6 +257,9 @@ rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& ca
   }
   t.block_cache = cache;
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
+  // The default family holds the counters (format 4); any family may carry
+  // the operator, it only acts on merge operands.
+  o.merge_operator = NewCounterMergeOperator();
   auto supported = rocksdb::GetSupportedCompressions();
   auto has = [&](rocksdb::CompressionType c) {
     return std::find(supported.begin(), supported.end(), c) != supported.end();
@@ -309,6 +347,7 @@ class RocksStore final : public Store {
   Status OpenDb(bool create);
   Status LoadMeta();
   Status RebuildNameIndex(rocksdb::WriteBatch* wb);
+  Status AddCoveringEntries(rocksdb::WriteBatch* last);
   std::unique_ptr<rocksdb::Iterator> Iter(Cf cf, const rocksdb::ReadOptions& ro) const {
     return std::unique_ptr<rocksdb::Iterator>(db_->NewIterator(ro, cf_[cf]));
   }
@@ -321,14 +360,22 @@ class RocksStore final : public Store {
   Status ScanDated(Cf cf, const std::string& prefix, int32_t from_day, int32_t to_day, bool strict,
                    const EventVisitor& visit) const;
   // The index walk under ScanDated: `visit` gets each entry's event id and
-  // returns false to stop.
+  // the copy of its record the entry holds (empty when it holds none: idx_type,
+  // stores of format 3 and older), and returns false to stop.
   Status WalkDated(const View& v, Cf cf, const std::string& prefix, int32_t from_day,
                    int32_t to_day, bool strict,
-                   const std::function<bool(std::string&& event_id)>& visit) const;
+                   const std::function<bool(std::string&& event_id, std::string_view record)>& visit) const;
 
   // Commit helpers, each adding to `wb`.
+  // Counter changes of one commit, by counter key; written as one merge
+  // operand per key.
+  using CountDeltas = std::map<std::string, int64_t>;
   void DeleteEventEntries(const Event& e, const std::vector<IndexedActor>& indexed,
-                          SortedWrites* wb);
+                          SortedWrites* wb, CountDeltas* deltas);
+  // Puts the event's record and every index entry of it (the covering ones
+  // with a copy of the record).
+  void PutEventEntries(const Event& e, const std::vector<IndexedActor>& indexed,
+                       SortedWrites* wb, CountDeltas* deltas);
   Status ComputeIndexed(const Event& e, const std::map<std::string, const Actor*>& batch_actors,
                         std::map<std::string, std::optional<Actor>>* cache,
                         std::vector<IndexedActor>* out) const;
@@ -482,6 +529,50 @@ Status RocksStore::RebuildNameIndex(rocksdb::WriteBatch* wb) {
   return Status::OK();
 }
 
+// Format 4: puts a copy of every event record into its idx_date and
+// idx_actor entries, in batches of a few thousand events, and adds the
+// per-actor counters to `last`, the batch that also marks the store as
+// format 4. A crash before `last` is written leaves a format-3 store (whose
+// entries a format-3 reader may then find longer than it expects) that the
+// next writer upgrades again: every put here is idempotent and the counters
+// are put whole.
+Status RocksStore::AddCoveringEntries(rocksdb::WriteBatch* last) {
+  rocksdb::ReadOptions ro;
+  std::map<std::string, int64_t> counters;
+  rocksdb::WriteBatch wb;
+  rocksdb::WriteOptions wo;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf_[kEvents]));
+  std::string value;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    Event e;
+    std::vector<IndexedActor> indexed;
+    std::string_view record = Sv(it->value());
+    if (Status s = records::DecodeEvent(record, &e, &indexed); !s.ok()) {
+      return Status::Corruption(path_ + ": event " + std::string(Sv(it->key())) + ": " + s.message());
+    }
+    keys::DateSpan d = keys::SpanOf(e.date);
+    rocksdb::Status rs = wb.Put(cf_[kDateIdx], keys::DateIndexKey(d, e.id), it->value());
+    for (const auto& ia : indexed) {
+      if (!rs.ok()) break;
+      value.assign(1, static_cast<char>(ia.flags));
+      value.append(record);
+      rs = wb.Put(cf_[kActorIdx], keys::ActorIndexKey(ia.actor_id, d, e.id), value);
+      ++counters[keys::ActorCountKey(ia.flags, ia.actor_id)];
+    }
+    if (rs.ok() && wb.Count() >= 20000) {
+      rs = db_->Write(wo, &wb);
+      wb.Clear();
+    }
+    if (!rs.ok()) return FromRocks(rs, path_);
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), path_ + ": events");
+  rocksdb::Status rs = db_->Write(wo, &wb);
+  for (const auto& [key, n] : counters) {
+    if (rs.ok()) rs = last->Put(cf_[kDefault], key, records::EncodeCounter(n));
+  }
+  return FromRocks(rs, path_);
+}
+
 Status RocksStore::LoadMeta() {
   rocksdb::ReadOptions ro;
   std::string value;
@@ -505,10 +596,14 @@ Status RocksStore::LoadMeta() {
     // Every older version is a subset of this one: mark the store as
     // written by this version before anything new is written. Version 3
     // changed the name normalisation, so the name index is rewritten from
-    // the actor records in the same batch.
+    // the actor records in the same batch; version 4 added record copies to
+    // idx_date and idx_actor entries, and the per-actor counters.
     rocksdb::WriteBatch wb;
     if (version < 3) {
       if (Status s = RebuildNameIndex(&wb); !s.ok()) return s;
+    }
+    if (version < 4) {
+      if (Status s = AddCoveringEntries(&wb); !s.ok()) return s;
     }
     wb.Put(cf_[kDefault], std::string(keys::kMetaFormat), records::EncodeFormat(kFormatVersion));
     rocksdb::WriteOptions wo;
@@ -694,7 +789,7 @@ Result<std::vector<std::string>> RocksStore::FindActorsByName(
 // `to`.
 Status RocksStore::WalkDated(const View& v, Cf cf, const std::string& prefix, int32_t from_day,
                              int32_t to_day, bool strict,
-                             const std::function<bool(std::string&& event_id)>& visit) const {
+                             const std::function<bool(std::string&& event_id, std::string_view record)>& visit) const {
   if (from_day > to_day) return Status::OK();
   int64_t start = std::max<int64_t>(INT32_MIN, static_cast<int64_t>(from_day) - v.max_span);
   std::string seek = prefix;
@@ -716,11 +811,16 @@ Status RocksStore::WalkDated(const View& v, Cf cf, const std::string& prefix, in
     if (!s.ok()) return Status::Corruption(CfNames()[cf] + " key is truncated or malformed");
     if (k.date.earliest > to_day) break;
     if (k.date.latest < from_day) continue;
-    if (strict) {
-      if (it->value().size() != 1) return Status::Corruption("idx_actor value is malformed");
-      if (static_cast<uint8_t>(it->value()[0]) == keys::kViaAncestor) continue;
+    std::string_view record = Sv(it->value());
+    if (cf == kActorIdx) {
+      // The flags byte, then (format 4) a copy of the event record.
+      if (record.empty() || static_cast<uint8_t>(record[0]) > keys::kViaAncestor) {
+        return Status::Corruption("idx_actor value is malformed");
+      }
+      if (strict && static_cast<uint8_t>(record[0]) == keys::kViaAncestor) continue;
+      record.remove_prefix(1);
     }
-    if (!visit(std::move(k.event_id))) return Status::OK();
+    if (!visit(std::move(k.event_id), record)) return Status::OK();
   }
   return FromRocks(it->status(), CfNames()[cf]);
 }
@@ -763,10 +863,27 @@ Status RocksStore::ScanDated(Cf cf, const std::string& prefix, int32_t from_day,
     batch = std::min<size_t>(batch * 2, 256);
     return st;
   };
-  Status s = WalkDated(v, cf, prefix, from_day, to_day, strict, [&](std::string&& id) {
-    ids.push_back(std::move(id));
-    if (ids.size() >= batch) fetch_status = fetch();
-    return fetch_status.ok() && !stopped;
+  Status s = WalkDated(v, cf, prefix, from_day, to_day, strict,
+                       [&](std::string&& id, std::string_view record) {
+    if (record.empty()) {
+      ids.push_back(std::move(id));
+      if (ids.size() >= batch) fetch_status = fetch();
+      return fetch_status.ok() && !stopped;
+    }
+    // A covering entry (format 4): the row is decoded from the index, in
+    // order after any rows still waiting for their records.
+    if (!ids.empty() && !(fetch_status = fetch()).ok()) return false;
+    if (stopped) return false;
+    if (Status d = records::DecodeEvent(record, &e, nullptr); !d.ok()) {
+      fetch_status = d.WithContext(CfNames()[cf] + " entry for " + id);
+      return false;
+    }
+    if (e.id != id) {
+      fetch_status = Status::Corruption(CfNames()[cf] + " entry for " + id + " holds the record of " + e.id);
+      return false;
+    }
+    stopped = !visit(e);
+    return !stopped;
   });
   if (!fetch_status.ok()) return fetch_status;
   if (!s.ok()) return s;
@@ -778,8 +895,24 @@ Result<uint64_t> RocksStore::CountActorTimeline(const std::string& actor_id, int
                                                 int32_t to_day, bool strict) const {
   View v(*this);
   uint64_t n = 0;
+  if (from_day == INT32_MIN && to_day == INT32_MAX && format_version_ >= 4) {
+    // Every entry of the actor: its counters (one or two point reads) hold it.
+    for (uint8_t flags : {keys::kDirect, keys::kViaAncestor}) {
+      if (strict && flags == keys::kViaAncestor) break;
+      std::string value;
+      rocksdb::Status rs = db_->Get(v.ro, cf_[kDefault], keys::ActorCountKey(flags, actor_id), &value);
+      if (rs.IsNotFound()) continue;
+      if (!rs.ok()) return FromRocks(rs, "counter of " + actor_id);
+      int64_t c = 0;
+      if (Status s = records::DecodeCounter(value, &c); !s.ok() || c < 0) {
+        return Status::Corruption("counter of " + actor_id + " is malformed");
+      }
+      n += static_cast<uint64_t>(c);
+    }
+    return n;
+  }
   Status s = WalkDated(v, kActorIdx, keys::ActorIndexPrefix(actor_id), from_day, to_day, strict,
-                       [&](std::string&&) {
+                       [&](std::string&&, std::string_view) {
                          ++n;
                          return true;
                        });
@@ -918,11 +1051,30 @@ Result<StoreStats> RocksStore::Stats() const {
 // ------------------------------------------------------------ writing
 
 void RocksStore::DeleteEventEntries(const Event& e, const std::vector<IndexedActor>& indexed,
-                                    SortedWrites* wb) {
+                                    SortedWrites* wb, CountDeltas* deltas) {
   keys::DateSpan d = keys::SpanOf(e.date);
   wb->Delete(cf_[kDateIdx], keys::DateIndexKey(d, e.id));
   wb->Delete(cf_[kTypeIdx], keys::TypeIndexKey(e.type, d, e.id));
-  for (const auto& ia : indexed) wb->Delete(cf_[kActorIdx], keys::ActorIndexKey(ia.actor_id, d, e.id));
+  for (const auto& ia : indexed) {
+    wb->Delete(cf_[kActorIdx], keys::ActorIndexKey(ia.actor_id, d, e.id));
+    --(*deltas)[keys::ActorCountKey(ia.flags, ia.actor_id)];
+  }
+}
+
+void RocksStore::PutEventEntries(const Event& e, const std::vector<IndexedActor>& indexed,
+                                 SortedWrites* wb, CountDeltas* deltas) {
+  const std::string record = records::EncodeEvent(e, indexed);
+  keys::DateSpan d = keys::SpanOf(e.date);
+  wb->Put(cf_[kDateIdx], keys::DateIndexKey(d, e.id), record);
+  wb->Put(cf_[kTypeIdx], keys::TypeIndexKey(e.type, d, e.id), "");
+  std::string value;
+  for (const auto& ia : indexed) {
+    value.assign(1, static_cast<char>(ia.flags));
+    value += record;
+    wb->Put(cf_[kActorIdx], keys::ActorIndexKey(ia.actor_id, d, e.id), value);
+    ++(*deltas)[keys::ActorCountKey(ia.flags, ia.actor_id)];
+  }
+  wb->Put(cf_[kEvents], e.id, record);
 }
 
 // The ancestor rule (docs/storage_format.md): from every participant and the
@@ -1004,6 +1156,7 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
   }
   int32_t max_span = max_span_.load();
   SortedWrites wb;
+  CountDeltas deltas;
 
   // Actors (the last one of an id wins), replacing their name entries.
   std::map<std::string, const Actor*> batch_actors;
@@ -1046,7 +1199,7 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
     Status s = ReadEvent(id, ro, &old, &indexed);
     if (s.IsNotFound()) continue;
     if (!s.ok()) return s;
-    DeleteEventEntries(old, indexed, &wb);
+    DeleteEventEntries(old, indexed, &wb, &deltas);
     wb.Delete(cf_[kEvents], id);
     --counts.events;
     // Its links, both directions.
@@ -1100,13 +1253,9 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
     s = ComputeIndexed(stored, batch_actors, &actor_cache, &indexed);
     if (!s.ok()) return s;
     if (indexed == old_indexed) continue;
-    keys::DateSpan d = keys::SpanOf(stored.date);
-    for (const auto& ia : old_indexed) wb.Delete(cf_[kActorIdx], keys::ActorIndexKey(ia.actor_id, d, id));
-    for (const auto& ia : indexed) {
-      wb.Put(cf_[kActorIdx], keys::ActorIndexKey(ia.actor_id, d, id),
-             std::string(1, static_cast<char>(ia.flags)));
-    }
-    wb.Put(cf_[kEvents], id, records::EncodeEvent(stored, indexed));
+    // The record changes (its list of entries), so every covering copy does.
+    DeleteEventEntries(stored, old_indexed, &wb, &deltas);
+    PutEventEntries(stored, indexed, &wb, &deltas);
   }
   for (const auto& [id, e] : batch_events) {
     if (!deleted.count(id)) {
@@ -1114,7 +1263,7 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
       std::vector<IndexedActor> indexed;
       Status s = ReadEvent(id, ro, &old, &indexed);
       if (s.ok()) {
-        DeleteEventEntries(old, indexed, &wb);
+        DeleteEventEntries(old, indexed, &wb, &deltas);
       } else if (s.IsNotFound()) {
         ++counts.events;
       } else {
@@ -1126,14 +1275,7 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
     std::vector<IndexedActor> indexed;
     Status s = ComputeIndexed(*e, batch_actors, &actor_cache, &indexed);
     if (!s.ok()) return s;
-    keys::DateSpan d = keys::SpanOf(e->date);
-    wb.Put(cf_[kDateIdx], keys::DateIndexKey(d, id), "");
-    wb.Put(cf_[kTypeIdx], keys::TypeIndexKey(e->type, d, id), "");
-    for (const auto& ia : indexed) {
-      wb.Put(cf_[kActorIdx], keys::ActorIndexKey(ia.actor_id, d, id),
-             std::string(1, static_cast<char>(ia.flags)));
-    }
-    wb.Put(cf_[kEvents], id, records::EncodeEvent(*e, indexed));
+    PutEventEntries(*e, indexed, &wb, &deltas);
     if (e->date.ok()) max_span = std::max(max_span, e->date.latest - e->date.earliest);
     ++res.events_written;
   }
@@ -1166,6 +1308,9 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
     ++res.links_written;
   }
 
+  for (const auto& [key, delta] : deltas) {
+    if (delta != 0) wb.Merge(cf_[kDefault], key, records::EncodeCounter(delta));
+  }
   wb.Put(cf_[kDefault], std::string(keys::kMetaCounts), records::EncodeCounts(counts));
   if (max_span != max_span_.load()) {
     std::string span;
@@ -1275,8 +1420,8 @@ Result<CheckReport> RocksStore::Check() const {
       problem("event " + id + " is not in idx_type");
     }
     for (const auto& ia : indexed) {
-      if (!has(kActorIdx, keys::ActorIndexKey(ia.actor_id, d, id), &value) ||
-          value != std::string(1, static_cast<char>(ia.flags))) {
+      if (!has(kActorIdx, keys::ActorIndexKey(ia.actor_id, d, id), &value) || value.empty() ||
+          static_cast<uint8_t>(value[0]) != ia.flags) {
         problem("event " + id + " is not in idx_actor for " + ia.actor_id);
       }
     }
@@ -1289,7 +1434,11 @@ Result<CheckReport> RocksStore::Check() const {
       if (!found) problem("event " + id + " participant " + a + " is not indexed");
     }
   });
-  auto check_dated = [&](Cf cf, const keys::DatedKey& k, const std::function<bool(const Event&, const std::vector<IndexedActor>&)>& matches) {
+  // `copy` is the record copy a covering entry holds (format 4: idx_date,
+  // idx_actor after its flags byte); it must equal the record byte for byte.
+  const bool covering = format_version_ >= 4;
+  auto check_dated = [&](Cf cf, const keys::DatedKey& k, std::optional<std::string_view> copy,
+                         const std::function<bool(const Event&, const std::vector<IndexedActor>&)>& matches) {
     Event e;
     std::vector<IndexedActor> indexed;
     if (!has(kEvents, k.event_id, &value)) {
@@ -1299,37 +1448,69 @@ Result<CheckReport> RocksStore::Check() const {
     keys::DateSpan d = keys::SpanOf(e.date);
     if (d.earliest != k.date.earliest || d.latest != k.date.latest || !matches(e, indexed)) {
       problem(CfNames()[cf] + " entry for " + k.event_id + " is stale");
+    } else if (covering && copy && *copy != value) {
+      problem(CfNames()[cf] + " entry for " + k.event_id + " holds a stale copy of its record");
     }
   };
-  each(kDateIdx, [&](std::string_view key, std::string_view) {
+  each(kDateIdx, [&](std::string_view key, std::string_view val) {
     ++report.index_entries;
     keys::DatedKey k;
     Status s = keys::DecodeDateIndexKey(key, &k);
     if (!s.ok()) return problem(s.message());
-    check_dated(kDateIdx, k, [](const Event&, const std::vector<IndexedActor>&) { return true; });
+    check_dated(kDateIdx, k, val, [](const Event&, const std::vector<IndexedActor>&) { return true; });
   });
   each(kTypeIdx, [&](std::string_view key, std::string_view) {
     ++report.index_entries;
     keys::DatedKey k;
     Status s = keys::DecodeTypeIndexKey(key, &k);
     if (!s.ok()) return problem(s.message());
-    check_dated(kTypeIdx, k, [&](const Event& e, const std::vector<IndexedActor>&) {
+    check_dated(kTypeIdx, k, std::nullopt, [&](const Event& e, const std::vector<IndexedActor>&) {
       return e.type == k.owner;
     });
   });
+  std::map<std::string, int64_t> counted;  // counter key -> idx_actor entries
   each(kActorIdx, [&](std::string_view key, std::string_view val) {
     ++report.index_entries;
     keys::DatedKey k;
     Status s = keys::DecodeActorIndexKey(key, &k);
     if (!s.ok()) return problem(s.message());
-    if (val.size() != 1 || static_cast<uint8_t>(val[0]) > keys::kViaAncestor) {
+    if (val.empty() || static_cast<uint8_t>(val[0]) > keys::kViaAncestor ||
+        (!covering && val.size() != 1)) {
       return problem("idx_actor entry for " + k.event_id + " has a malformed value");
     }
-    check_dated(kActorIdx, k, [&](const Event&, const std::vector<IndexedActor>& indexed) {
-      return std::find(indexed.begin(), indexed.end(),
-                       IndexedActor{k.owner, static_cast<uint8_t>(val[0])}) != indexed.end();
+    const auto flags = static_cast<uint8_t>(val[0]);
+    ++counted[keys::ActorCountKey(flags, k.owner)];
+    check_dated(kActorIdx, k, val.substr(1), [&](const Event&, const std::vector<IndexedActor>& indexed) {
+      return std::find(indexed.begin(), indexed.end(), IndexedActor{k.owner, flags}) != indexed.end();
     });
   });
+  if (covering) {
+    // Every counter against the entries counted; a counter of 0 may stay.
+    auto it = Iter(kDefault, v.ro);
+    for (it->Seek(std::string(keys::kMetaActorCount));
+         it->Valid() && StartsWith(it->key(), keys::kMetaActorCount); it->Next()) {
+      std::string key(Sv(it->key())), actor;
+      uint8_t flags = 0;
+      int64_t n = 0;
+      if (!keys::DecodeActorCountKey(key, &flags, &actor).ok() ||
+          !records::DecodeCounter(Sv(it->value()), &n).ok()) {
+        problem("counter " + key + " is malformed");
+        continue;
+      }
+      auto c = counted.find(key);
+      int64_t expected = c == counted.end() ? 0 : c->second;
+      if (c != counted.end()) counted.erase(c);
+      if (n != expected) {
+        problem("counter of " + actor + (flags == keys::kDirect ? " (direct)" : " (via ancestor)") +
+                " is " + std::to_string(n) + ", idx_actor has " + std::to_string(expected));
+      }
+    }
+    if (!it->status().ok() && iter_status.ok()) iter_status = FromRocks(it->status(), "counters");
+    for (const auto& [key, n] : counted) {
+      problem("counter " + key.substr(keys::kMetaActorCount.size() + 1) + " is missing (" +
+              std::to_string(n) + " idx_actor entries)");
+    }
+  }
 
   // Links and the incoming adjacency.
   each(kLinks, [&](std::string_view key, std::string_view val) {

@@ -11,8 +11,10 @@
 #include <thread>
 #include <memory>
 
+#include "counter_merge.h"
 #include "key_codec.h"
 #include "kbq/names.h"
+#include "record_codec.h"
 #include "store_test_util.h"
 
 using kbq::CommitBatch;
@@ -74,7 +76,9 @@ void RawPut(const std::string& path, const std::string& cf, const std::string& k
   std::vector<std::string> names;
   REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::Options(), path, &names).ok());
   std::vector<rocksdb::ColumnFamilyDescriptor> descs;
-  for (const auto& n : names) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+  rocksdb::ColumnFamilyOptions cf_options;
+  cf_options.merge_operator = kbq::NewCounterMergeOperator();  // the counters' operands
+  for (const auto& n : names) descs.emplace_back(n, cf_options);
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* db = nullptr;
   REQUIRE(rocksdb::DB::Open(rocksdb::Options(), path, descs, &handles, &db).ok());
@@ -83,6 +87,40 @@ void RawPut(const std::string& path, const std::string& cf, const std::string& k
   }
   for (auto* h : handles) REQUIRE(db->DestroyColumnFamilyHandle(h).ok());
   delete db;
+}
+
+// Rewrites a store as a format-3 build left it: idx_date entries without a
+// value, idx_actor entries with the flags byte only, no counters.
+void MakeFormat3(const std::string& path) {
+  std::vector<std::string> names;
+  REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::Options(), path, &names).ok());
+  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
+  rocksdb::ColumnFamilyOptions cf_options;
+  cf_options.merge_operator = kbq::NewCounterMergeOperator();
+  for (const auto& n : names) descs.emplace_back(n, cf_options);
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  REQUIRE(rocksdb::DB::Open(rocksdb::Options(), path, descs, &handles, &raw).ok());
+  std::unique_ptr<rocksdb::DB> db(raw);
+  for (size_t i = 0; i < names.size(); ++i) {
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), handles[i]));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      std::string key = it->key().ToString();
+      if (names[i] == "idx_date") REQUIRE(db->Put(rocksdb::WriteOptions(), handles[i], key, "").ok());
+      if (names[i] == "idx_actor") {
+        REQUIRE(db->Put(rocksdb::WriteOptions(), handles[i], key, it->value().ToString().substr(0, 1)).ok());
+      }
+      if (names[i] == "default" && key.rfind("kbq.n/", 0) == 0) {
+        REQUIRE(db->Delete(rocksdb::WriteOptions(), handles[i], key).ok());
+      }
+    }
+    if (names[i] == "default") {
+      std::string meta = "kbq-event-store";
+      meta += std::string("\0\0\0\x03", 4);
+      REQUIRE(db->Put(rocksdb::WriteOptions(), handles[i], "kbq.format", meta).ok());
+    }
+  }
+  for (auto* h : handles) REQUIRE(db->DestroyColumnFamilyHandle(h).ok());
 }
 
 }  // namespace
@@ -389,7 +427,7 @@ TEST_CASE("Store: a newer format version is NotSupported", "[kb][store][errors]"
     auto r = Store::Open(path, o);
     REQUIRE(r.status().code() == kbq::Status::Code::kNotSupported);
     CHECK(r.status().message() ==
-          "store format version 7 is newer than this kbq supports (3); upgrade kbq");
+          "store format version 7 is newer than this kbq supports (4); upgrade kbq");
   }
 }
 
@@ -419,6 +457,85 @@ TEST_CASE("Store: a format-1 store is read as is and upgraded when opened for wr
   CHECK((*r)->Stats()->format_version == Store::kFormatVersion);
   CHECK((*r)->GetEvent("ev-1").ok());
   RequireCheckOk(**r);
+}
+
+TEST_CASE("Store: a format-3 store is read from its records and upgraded to covering entries",
+          "[kb][store]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  {
+    auto store = OpenNew(path);
+    CommitBatch b;
+    b.actors = {MakeActor("FRA", kbq::ActorKind::kCountry, "France"),
+                MakeActor("gov:FRA-elysee", kbq::ActorKind::kGovernmentBody, "Élysée", {"FRA"})};
+    b.events = {MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA", "DEU"}),
+                MakeEvent("ev-2", "visit", TimeValue::Month(2024, 2), {"gov:FRA-elysee"}),
+                MakeEvent("ev-3", "talk", TimeValue(), {"DEU"})};
+    REQUIRE(store->Commit(b, nullptr).ok());
+  }
+  MakeFormat3(path);
+  const std::vector<std::string> all = {"ev-1", "ev-2"};
+  {
+    StoreOptions o;
+    o.read_only = true;
+    auto r = Store::Open(path, o);
+    REQUIRE(r.ok());
+    CHECK((*r)->Stats()->format_version == 3);
+    CHECK(Timeline(**r, "FRA", INT32_MIN, INT32_MAX, false) == all);
+    CHECK(DateRange(**r, Day(2024, 1, 1), Day(2024, 12, 31)) == all);
+    CHECK(*(*r)->CountActorTimeline("FRA", INT32_MIN, INT32_MAX, false) == 2);
+    CHECK(*(*r)->CountActorTimeline("FRA", INT32_MIN, INT32_MAX, true) == 1);
+    RequireCheckOk(**r);
+  }
+  auto r = Store::Open(path, StoreOptions{});
+  REQUIRE(r.ok());
+  CHECK((*r)->Stats()->format_version == Store::kFormatVersion);
+  RequireCheckOk(**r);  // copies and counters are in place
+  CHECK(Timeline(**r, "FRA", INT32_MIN, INT32_MAX, false) == all);
+  CHECK(*(*r)->CountActorTimeline("FRA", INT32_MIN, INT32_MAX, false) == 2);
+  CHECK(*(*r)->CountActorTimeline("FRA", INT32_MIN, INT32_MAX, true) == 1);
+  CHECK(*(*r)->CountActorTimeline("DEU", INT32_MIN, INT32_MAX, true) == 2);
+  CommitBatch more;
+  more.events = {MakeEvent("ev-4", "meet", TimeValue::Day(2024, 3, 1), {"FRA"})};
+  REQUIRE((*r)->Commit(more, nullptr).ok());
+  CHECK(*(*r)->CountActorTimeline("FRA", INT32_MIN, INT32_MAX, false) == 3);
+  RequireCheckOk(**r);
+}
+
+TEST_CASE("Store: Check reports a stale record copy and a wrong counter", "[kb][store][errors]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  const int32_t day = Day(2024, 1, 1);
+  {
+    auto store = OpenNew(path);
+    CommitBatch b;
+    b.events = {MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA"}),
+                MakeEvent("ev-2", "talk", TimeValue::Day(2024, 1, 1), {"FRA"})};
+    REQUIRE(store->Commit(b, nullptr).ok());
+  }
+  {
+    StoreOptions o;
+    o.read_only = true;
+    auto r = Store::Open(path, o);
+    REQUIRE(r.ok());
+    CHECK(*(*r)->CountActorTimeline("FRA", INT32_MIN, INT32_MAX, false) == 2);
+  }
+  // ev-1's idx_date entry gets ev-2's record (well formed, but not ev-1's).
+  kbq::Event ev2 = MakeEvent("ev-2", "talk", TimeValue::Day(2024, 1, 1), {"FRA"});
+  RawPut(path, "idx_date", kbq::keys::DateIndexKey(kbq::keys::DateSpan{day, day}, "ev-1"),
+         kbq::records::EncodeEvent(ev2, {{"FRA", kbq::keys::kDirect}}));
+  RawPut(path, "default", kbq::keys::ActorCountKey(kbq::keys::kDirect, "FRA"),
+         kbq::records::EncodeCounter(5));
+  auto store = Store::Open(path, StoreOptions{});
+  REQUIRE(store.ok());
+  auto report = (*store)->Check();
+  REQUIRE(report.ok());
+  CHECK(report->problems == std::vector<std::string>{
+                                "idx_date entry for ev-1 holds a stale copy of its record",
+                                "counter of FRA (direct) is 5, idx_actor has 2"});
+  CHECK(*(*store)->CountActorTimeline("FRA", INT32_MIN, INT32_MAX, false) == 5);
+  CHECK((*store)->ScanDateRange(INT32_MIN, INT32_MAX, [](const Event&) { return true; }).message() ==
+        "idx_date entry for ev-1 holds the record of ev-2");
 }
 
 TEST_CASE("Store: upgrading a format-2 store rewrites the name index for today's normalisation",
@@ -478,7 +595,13 @@ TEST_CASE("Store: a corrupted record is reported, never misread", "[kb][store][e
     b.events = {MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA"})};
     REQUIRE(store->Commit(b, nullptr).ok());
   }
-  RawPut(path, "events", "ev-1", std::string("\x01\x04", 2) + "ev");  // id says 4 bytes, has 2
+  const std::string truncated = std::string("\x01\x04", 2) + "ev";  // id says 4 bytes, has 2
+  RawPut(path, "events", "ev-1", truncated);
+  // A timeline reads the record's copy in its idx_actor entry: damage it too.
+  const int32_t day = Day(2024, 1, 1);
+  RawPut(path, "idx_actor",
+         kbq::keys::ActorIndexKey("FRA", kbq::keys::DateSpan{day, day}, "ev-1"),
+         std::string(1, '\0') + truncated);
   auto store = Store::Open(path, StoreOptions{});
   REQUIRE(store.ok());
   auto ev = (*store)->GetEvent("ev-1");
@@ -487,6 +610,7 @@ TEST_CASE("Store: a corrupted record is reported, never misread", "[kb][store][e
   kbq::Status scan = (*store)->ScanActorTimeline("FRA", INT32_MIN, INT32_MAX, false,
                                                  [](const Event&) { return true; });
   CHECK(scan.IsCorruption());
+  CHECK(scan.message() == "idx_actor entry for ev-1: event record: truncated at id");
   auto report = (*store)->Check();
   REQUIRE(report.ok());
   REQUIRE_FALSE(report->ok());

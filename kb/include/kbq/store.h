@@ -73,9 +73,10 @@ class Store {
   // from kOldestFormatVersion on; opening an older store for writing
   // upgrades it in place (version 2 only adds to version 1: articles' merge
   // logs; version 3 adds actors' name forms and rewrites the name index for
-  // the new name normalisation), after which older kbq builds refuse it with
-  // a clear message.
-  static constexpr uint32_t kFormatVersion = 3;
+  // the new name normalisation; version 4 puts a copy of each event record
+  // in its idx_date and idx_actor entries and keeps per-actor counters), after
+  // which older kbq builds refuse it with a clear message.
+  static constexpr uint32_t kFormatVersion = 4;
   static constexpr uint32_t kOldestFormatVersion = 1;
 
   // Opens (or creates) the store at `path`. Errors, with their messages:
