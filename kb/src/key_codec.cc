@@ -146,17 +146,27 @@ Status DecodeDatedSuffix(std::string_view rest, DatedKey* out) {
   return Status::OK();
 }
 
+uint8_t SpanClass(const DateSpan& d) {
+  int64_t span = static_cast<int64_t>(d.latest) - d.earliest;
+  return span < kShortSpanDays ? kShortSpan : kLongSpan;
+}
+
 std::string DateIndexKey(const DateSpan& d, std::string_view event_id) {
   std::string k;
-  k.reserve(8 + event_id.size());
+  k.reserve(9 + event_id.size());
+  k.push_back(static_cast<char>(SpanClass(d)));
   PutSpan(&k, d);
   k.append(event_id);
   return k;
 }
 
-std::string DateIndexSeek(int32_t day) {
+std::string DateIndexPrefix(uint8_t span_class) { return std::string(1, static_cast<char>(span_class)); }
+
+std::string DateIndexKeyV3(const DateSpan& d, std::string_view event_id) {
   std::string k;
-  PutDay(&k, day);
+  k.reserve(8 + event_id.size());
+  PutSpan(&k, d);
+  k.append(event_id);
   return k;
 }
 
@@ -179,10 +189,19 @@ std::string TypeIndexKey(std::string_view type, const DateSpan& d, std::string_v
   return ActorIndexKey(type, d, event_id);
 }
 
-Status DecodeDateIndexKey(std::string_view key, DatedKey* out) {
+Status DecodeDateIndexKeyV3(std::string_view key, DatedKey* out) {
   out->owner.clear();
   Status s = DecodeDatedSuffix(key, out);
   if (!s.ok()) return Truncated("idx_date", key);
+  return Status::OK();
+}
+
+Status DecodeDateIndexKey(std::string_view key, DatedKey* out) {
+  out->owner.clear();
+  if (key.empty() || !DecodeDatedSuffix(key.substr(1), out).ok()) return Truncated("idx_date", key);
+  if (static_cast<uint8_t>(key[0]) != SpanClass(out->date)) {
+    return Status::Corruption("idx_date key has the wrong span class for its dates");
+  }
   return Status::OK();
 }
 

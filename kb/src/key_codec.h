@@ -75,10 +75,22 @@ struct DateSpan {
 };
 DateSpan SpanOf(const TimeValue& t);
 
-// idx_date: day(earliest) day(latest) event_id
+// idx_date (format 4): u8(span class) day(earliest) day(latest) event_id.
+// Short spans (latest - earliest < kShortSpanDays: days, weeks, months; and
+// undated events) and long ones (years, decades, ranges) are kept apart, so
+// a date-range scan goes back at most kShortSpanDays - 1 days before `from`
+// among the short ones, and max_span only among the (few) long ones. Within a
+// class, key order is date order; a scan merges the two classes.
+inline constexpr uint8_t kShortSpan = 1;  // on-disk
+inline constexpr uint8_t kLongSpan = 2;   // on-disk
+inline constexpr int32_t kShortSpanDays = 32;
+uint8_t SpanClass(const DateSpan& d);
 std::string DateIndexKey(const DateSpan& d, std::string_view event_id);
-// The smallest key whose earliest day is `day`.
-std::string DateIndexSeek(int32_t day);
+std::string DateIndexPrefix(uint8_t span_class);
+// Format 1-3 idx_date keys: day(earliest) day(latest) event_id (no class;
+// their first byte is 0x00 for undated events and never 1 or 2 for a day
+// within ±2^30 of 1970).
+std::string DateIndexKeyV3(const DateSpan& d, std::string_view event_id);
 
 // idx_actor: lp(actor_id) day(earliest) day(latest) event_id
 std::string ActorIndexPrefix(std::string_view actor_id);
@@ -95,7 +107,9 @@ struct DatedKey {
   DateSpan date;
   std::string event_id;
 };
+// Format 4 (the class byte must match the span) / formats 1-3.
 Status DecodeDateIndexKey(std::string_view key, DatedKey* out);
+Status DecodeDateIndexKeyV3(std::string_view key, DatedKey* out);
 Status DecodeActorIndexKey(std::string_view key, DatedKey* out);
 Status DecodeTypeIndexKey(std::string_view key, DatedKey* out);
 // Decodes the date part and id that follow a prefix already consumed.
