@@ -250,6 +250,40 @@ Status DecodeLinkKey(std::string_view key, LinkKeyParts* out) {
   return Status::OK();
 }
 
+std::string AdjPrefix(std::string_view event) { return ActorIndexPrefix(event); }
+
+std::string AdjPrefix(std::string_view event, uint8_t dir) {
+  std::string k = AdjPrefix(event);
+  k.push_back(static_cast<char>(dir));
+  return k;
+}
+
+std::string AdjKey(std::string_view event, uint8_t dir, std::string_view other, LinkKind kind) {
+  std::string k;
+  k.reserve(event.size() + other.size() + 5);
+  PutLengthPrefixed(&k, event);
+  k.push_back(static_cast<char>(dir));
+  PutLengthPrefixed(&k, other);
+  k.push_back(static_cast<char>(kind));
+  return k;
+}
+
+Status DecodeAdjKeyViews(std::string_view key, std::string_view* event, uint8_t* dir,
+                         std::string_view* other, LinkKind* kind) {
+  std::string_view in = key;
+  if (!GetLengthPrefixed(&in, event) || in.empty()) return Truncated("idx_adj", key);
+  *dir = static_cast<uint8_t>(in[0]);
+  in.remove_prefix(1);
+  if (*dir > kIn) return Status::Corruption("idx_adj key has unknown direction " + std::to_string(*dir));
+  if (!GetLengthPrefixed(&in, other) || in.size() != 1) return Truncated("idx_adj", key);
+  auto k = static_cast<uint8_t>(in[0]);
+  if (k > static_cast<uint8_t>(LinkKind::kSameAs)) {
+    return Status::Corruption("idx_adj key has unknown kind " + std::to_string(k));
+  }
+  *kind = static_cast<LinkKind>(k);
+  return Status::OK();
+}
+
 std::string NameIndexPrefix(std::string_view normalised) { return ActorIndexPrefix(normalised); }
 
 std::string NameIndexKey(std::string_view normalised, std::string_view actor_id) {

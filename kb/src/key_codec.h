@@ -28,7 +28,8 @@ inline constexpr const char* kCfLinks = "links";          // also the outgoing a
 inline constexpr const char* kCfActorIdx = "idx_actor";   // actor -> (date, event)
 inline constexpr const char* kCfDateIdx = "idx_date";     // date -> event
 inline constexpr const char* kCfTypeIdx = "idx_type";     // type -> (date, event)
-inline constexpr const char* kCfLinkIn = "idx_link_in";   // incoming adjacency
+inline constexpr const char* kCfLinkIn = "idx_link_in";   // incoming adjacency (formats 1-3)
+inline constexpr const char* kCfAdj = "idx_adj";          // both directions (format 4)
 inline constexpr const char* kCfNameIdx = "idx_name";     // normalised name -> actor
 inline constexpr const char* kCfContentIdx = "idx_content";  // text hash -> article
 
@@ -136,6 +137,20 @@ struct LinkKeyParts {
 Status DecodeLinkKeyViews(std::string_view key, std::string_view* first, std::string_view* second,
                           LinkKind* kind);
 Status DecodeLinkKey(std::string_view key, LinkKeyParts* out);
+
+// idx_adj (format 4): lp(event) u8(dir) lp(other) kind — every link twice,
+// under each end, so one seek reads all of an event's links: dir kOut (the
+// link leaves `event` for `other`) sorts before kIn (it enters `event` from
+// `other`). The value is the link's value.
+inline constexpr uint8_t kOut = 0;  // on-disk
+inline constexpr uint8_t kIn = 1;   // on-disk
+std::string AdjKey(std::string_view event, uint8_t dir, std::string_view other, LinkKind kind);
+// The prefix of an event's entries (both directions), or of one direction.
+std::string AdjPrefix(std::string_view event);
+std::string AdjPrefix(std::string_view event, uint8_t dir);
+// Views into `key`.
+Status DecodeAdjKeyViews(std::string_view key, std::string_view* event, uint8_t* dir,
+                         std::string_view* other, LinkKind* kind);
 
 // ------------------------------------------------------------ names, content
 

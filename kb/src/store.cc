@@ -79,6 +79,7 @@ enum Cf : size_t {
   kLinkIn,
   kNameIdx,
   kContentIdx,
+  kAdj,  // format 4; replaces kLinkIn
   kNumCf,
 };
 
@@ -86,7 +87,7 @@ const std::vector<std::string>& CfNames() {
   static const std::vector<std::string> names = {
       keys::kCfDefault,  keys::kCfArticles, keys::kCfActors,  keys::kCfEvents,
       keys::kCfLinks,    keys::kCfActorIdx, keys::kCfDateIdx, keys::kCfTypeIdx,
-      keys::kCfLinkIn,   keys::kCfNameIdx,  keys::kCfContentIdx};
+      keys::kCfLinkIn,   keys::kCfNameIdx,  keys::kCfContentIdx, keys::kCfAdj};
   return names;
 }
 
@@ -355,6 +356,8 @@ class RocksStore final : public Store {
   Status LoadMeta();
   Status RebuildNameIndex(rocksdb::WriteBatch* wb);
   Status AddCoveringEntries(rocksdb::WriteBatch* last);
+  Status AddAdjacency();
+  Status DropLinkIn();
   std::unique_ptr<rocksdb::Iterator> Iter(Cf cf, const rocksdb::ReadOptions& ro) const {
     return std::unique_ptr<rocksdb::Iterator>(db_->NewIterator(ro, cf_[cf]));
   }
@@ -390,6 +393,7 @@ class RocksStore final : public Store {
   std::string path_;
   StoreOptions options_;
   std::string secondary_dir_;  // reader only; removed in the destructor
+  std::shared_ptr<rocksdb::Cache> cache_;  // one block cache for every family
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> all_handles_;  // owned, destroyed before db_
   std::vector<rocksdb::ColumnFamilyHandle*> cf_;           // ours, indexed by Cf
@@ -461,11 +465,13 @@ Status RocksStore::OpenDb(bool create) {
   rocksdb::Options opts = BaseOptions(options_);
   // One block cache for every column family: timeline scans read the events
   // family at random, so its blocks are worth keeping.
-  std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(64 << 20);
+  cache_ = rocksdb::NewLRUCache(64 << 20);
+  const std::shared_ptr<rocksdb::Cache>& cache = cache_;
   bool bulk = options_.bulk_load && !options_.read_only;
   std::vector<std::string> names;
   if (create) {
     names = CfNames();
+    names.erase(names.begin() + kLinkIn);  // format 4 has idx_adj instead
     opts.create_if_missing = true;
     opts.create_missing_column_families = true;
   } else {
@@ -594,6 +600,49 @@ Status RocksStore::AddCoveringEntries(rocksdb::WriteBatch* last) {
   return FromRocks(rs, path_);
 }
 
+// Format 4: idx_adj, every link under both of its ends, from the links
+// family (idx_link_in is dropped once the store is marked format 4). Written
+// in batches; a crash leaves a format-3 store upgraded again on the next open.
+Status RocksStore::AddAdjacency() {
+  if (cf_[kAdj] == nullptr) {
+    rocksdb::ColumnFamilyHandle* h = nullptr;
+    rocksdb::Status rs = db_->CreateColumnFamily(
+        CfOptions(cache_, /*point_lookups=*/false, options_.bulk_load), keys::kCfAdj, &h);
+    if (!rs.ok()) return FromRocks(rs, path_ + ": creating idx_adj");
+    all_handles_.push_back(h);
+    cf_[kAdj] = h;
+  }
+  rocksdb::ReadOptions ro;
+  rocksdb::WriteOptions wo;
+  rocksdb::WriteBatch wb;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf_[kLinks]));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    std::string_view from, to;
+    LinkKind kind;
+    if (Status s = keys::DecodeLinkKeyViews(Sv(it->key()), &from, &to, &kind); !s.ok()) {
+      return s.WithContext(path_);
+    }
+    rocksdb::Status rs = wb.Put(cf_[kAdj], keys::AdjKey(from, keys::kOut, to, kind), it->value());
+    if (rs.ok()) rs = wb.Put(cf_[kAdj], keys::AdjKey(to, keys::kIn, from, kind), it->value());
+    if (rs.ok() && wb.Count() >= 20000) {
+      rs = db_->Write(wo, &wb);
+      wb.Clear();
+    }
+    if (!rs.ok()) return FromRocks(rs, path_);
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), path_ + ": links");
+  return FromRocks(db_->Write(wo, &wb), path_);
+}
+
+Status RocksStore::DropLinkIn() {
+  rocksdb::ColumnFamilyHandle* h = cf_[kLinkIn];
+  rocksdb::Status rs = db_->DropColumnFamily(h);
+  if (!rs.ok()) return FromRocks(rs, path_ + ": dropping idx_link_in");
+  all_handles_.erase(std::find(all_handles_.begin(), all_handles_.end(), h));
+  cf_[kLinkIn] = nullptr;
+  return FromRocks(db_->DestroyColumnFamilyHandle(h), path_);
+}
+
 Status RocksStore::LoadMeta() {
   rocksdb::ReadOptions ro;
   std::string value;
@@ -613,6 +662,13 @@ Status RocksStore::LoadMeta() {
                                 std::to_string(kOldestFormatVersion) + " to " +
                                 std::to_string(kFormatVersion) + ")");
   }
+  // The families of this version (idx_link_in became idx_adj in version 4).
+  for (size_t i = 0; i < kNumCf; ++i) {
+    bool required = i == kAdj ? version >= 4 : i == kLinkIn ? version < 4 : true;
+    if (required && cf_[i] == nullptr) {
+      return Status::Corruption(path_ + ": column family " + CfNames()[i] + " is missing");
+    }
+  }
   if (version < kFormatVersion && !options_.read_only) {
     // Every older version is a subset of this one: mark the store as
     // written by this version before anything new is written. Version 3
@@ -625,6 +681,7 @@ Status RocksStore::LoadMeta() {
     }
     if (version < 4) {
       if (Status s = AddCoveringEntries(&wb); !s.ok()) return s;
+      if (Status s = AddAdjacency(); !s.ok()) return s;
     }
     wb.Put(cf_[kDefault], std::string(keys::kMetaFormat), records::EncodeFormat(kFormatVersion));
     rocksdb::WriteOptions wo;
@@ -634,10 +691,8 @@ Status RocksStore::LoadMeta() {
     version = kFormatVersion;
   }
   format_version_ = version;
-  for (size_t i = 0; i < kNumCf; ++i) {
-    if (cf_[i] == nullptr) {
-      return Status::Corruption(path_ + ": column family " + CfNames()[i] + " is missing");
-    }
+  if (version >= 4 && cf_[kLinkIn] != nullptr && !options_.read_only) {
+    if (Status s = DropLinkIn(); !s.ok()) return s;  // after the upgrade, or a crash just after it
   }
   rs = db_->Get(ro, cf_[kDefault], std::string(keys::kMetaCounts), &value);
   if (!rs.ok()) return FromRocks(rs, path_ + ": counts");
@@ -665,7 +720,9 @@ RocksStore::~RocksStore() {
       if (Flush().ok()) {
         rocksdb::CompactRangeOptions co;
         co.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForceOptimized;
-        for (auto* cf : cf_) (void)db_->CompactRange(co, cf, nullptr, nullptr);
+        for (auto* cf : cf_) {
+          if (cf != nullptr) (void)db_->CompactRange(co, cf, nullptr, nullptr);
+        }
       }
     }
     for (auto* h : all_handles_) (void)db_->DestroyColumnFamilyHandle(h);
@@ -1006,6 +1063,30 @@ Result<std::vector<Link>> RocksStore::LinksOf(const std::vector<std::string>& ev
                                               bool out, bool in) const {
   View v(*this);
   std::vector<Link> all;
+  if (format_version_ >= 4) {
+    // One seek per id in idx_adj: its outgoing entries, then its incoming ones.
+    auto it = Iter(kAdj, v.ro);
+    for (const std::string& id : event_ids) {
+      if (!out && !in) break;
+      const std::string prefix =
+          out && in ? keys::AdjPrefix(id) : keys::AdjPrefix(id, out ? keys::kOut : keys::kIn);
+      for (it->Seek(prefix); it->Valid() && StartsWith(it->key(), prefix); it->Next()) {
+        std::string_view self, other;
+        uint8_t dir = 0;
+        Link l;
+        Status s = keys::DecodeAdjKeyViews(Sv(it->key()), &self, &dir, &other, &l.kind);
+        if (!s.ok()) return s;
+        l.from.assign(dir == keys::kOut ? self : other);
+        l.to.assign(dir == keys::kOut ? other : self);
+        s = records::DecodeLinkValue(Sv(it->value()), &l);
+        if (!s.ok()) return s.WithContext("idx_adj " + l.from + " -> " + l.to);
+        all.push_back(std::move(l));
+      }
+      if (!it->status().ok()) return FromRocks(it->status(), CfNames()[kAdj]);
+    }
+    return all;
+  }
+  // Formats 1-3 (read-only): outgoing links in `links`, incoming ones in idx_link_in.
   std::unique_ptr<rocksdb::Iterator> out_it, in_it;
   if (out) out_it = Iter(kLinks, v.ro);
   if (in) in_it = Iter(kLinkIn, v.ro);
@@ -1265,24 +1346,24 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
     DeleteEventEntries(old, indexed, &wb, &deltas);
     wb.Delete(cf_[kEvents], id);
     --counts.events;
-    // Its links, both directions.
-    for (Cf cf : {kLinks, kLinkIn}) {
-      std::string prefix = keys::LinkPrefix(id);
-      auto it = Iter(cf, ro);
-      for (it->Seek(prefix); it->Valid() && StartsWith(it->key(), prefix); it->Next()) {
-        keys::LinkKeyParts p;
-        s = keys::DecodeLinkKey(Sv(it->key()), &p);
-        if (!s.ok()) return s;
-        const std::string& from = cf == kLinks ? p.first : p.second;
-        const std::string& to = cf == kLinks ? p.second : p.first;
-        std::string key = keys::LinkKey(from, to, p.kind);
-        if (!deleted_links.insert(key).second) continue;
-        wb.Delete(cf_[kLinks], key);
-        wb.Delete(cf_[kLinkIn], keys::LinkInKey(to, from, p.kind));
-        --counts.links;
-      }
-      if (!it->status().ok()) return FromRocks(it->status(), CfNames()[cf]);
+    // Its links, both directions: idx_adj holds them all under its id.
+    std::string prefix = keys::AdjPrefix(id);
+    auto it = Iter(kAdj, ro);
+    for (it->Seek(prefix); it->Valid() && StartsWith(it->key(), prefix); it->Next()) {
+      std::string_view self, other;
+      uint8_t dir = 0;
+      LinkKind kind;
+      s = keys::DecodeAdjKeyViews(Sv(it->key()), &self, &dir, &other, &kind);
+      if (!s.ok()) return s;
+      std::string from(dir == keys::kOut ? self : other), to(dir == keys::kOut ? other : self);
+      std::string key = keys::LinkKey(from, to, kind);
+      if (!deleted_links.insert(key).second) continue;
+      wb.Delete(cf_[kLinks], key);
+      wb.Delete(cf_[kAdj], keys::AdjKey(from, keys::kOut, to, kind));
+      wb.Delete(cf_[kAdj], keys::AdjKey(to, keys::kIn, from, kind));
+      --counts.links;
     }
+    if (!it->status().ok()) return FromRocks(it->status(), CfNames()[kAdj]);
   }
 
   // Events (the last one of an id wins), replacing the old record's entries.
@@ -1362,11 +1443,11 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
       bool stored = !deleted_links.count(key) && GetRaw(kLinks, key, ro, &value, "link").ok();
       if (!stored) ++counts.links;
     }
-    // idx_link_in holds a copy of the value, so reading a node's incoming
-    // links needs no second lookup (stores written before 2026-11-27 have
-    // empty values there; LinksOf then reads the link record).
+    // idx_adj holds the link under both ends, with its value, so an event's
+    // links in both directions are one seek.
     std::string link_value = records::EncodeLinkValue(l);
-    wb.Put(cf_[kLinkIn], keys::LinkInKey(l.to, l.from, l.kind), link_value);
+    wb.Put(cf_[kAdj], keys::AdjKey(l.from, keys::kOut, l.to, l.kind), link_value);
+    wb.Put(cf_[kAdj], keys::AdjKey(l.to, keys::kIn, l.from, l.kind), link_value);
     wb.Put(cf_[kLinks], key, std::move(link_value));
     ++res.links_written;
   }
@@ -1576,7 +1657,7 @@ Result<CheckReport> RocksStore::Check() const {
     }
   }
 
-  // Links and the incoming adjacency.
+  // Links and the adjacency (idx_adj; idx_link_in before format 4).
   each(kLinks, [&](std::string_view key, std::string_view val) {
     ++actual.links;
     keys::LinkKeyParts p;
@@ -1588,21 +1669,47 @@ Result<CheckReport> RocksStore::Check() const {
     if (!s.ok()) return problem(name + ": " + s.message());
     if (!has(kEvents, p.first, &value)) problem(name + " leaves a missing event");
     if (!has(kEvents, p.second, &value)) problem(name + " enters a missing event");
-    if (!has(kLinkIn, keys::LinkInKey(p.second, p.first, p.kind), &value)) {
+    if (covering) {
+      for (uint8_t dir : {keys::kOut, keys::kIn}) {
+        std::string adj = dir == keys::kOut ? keys::AdjKey(p.first, dir, p.second, p.kind)
+                                            : keys::AdjKey(p.second, dir, p.first, p.kind);
+        if (!has(kAdj, adj, &value)) {
+          problem(name + " is not in idx_adj under its " + (dir == keys::kOut ? "source" : "target"));
+        } else if (value != val) {
+          problem(name + " differs from its idx_adj entry under its " +
+                  (dir == keys::kOut ? "source" : "target"));
+        }
+      }
+    } else if (!has(kLinkIn, keys::LinkInKey(p.second, p.first, p.kind), &value)) {
       problem(name + " is not in idx_link_in");
     }
   });
-  each(kLinkIn, [&](std::string_view key, std::string_view val) {
-    ++report.index_entries;
-    keys::LinkKeyParts p;
-    Status s = keys::DecodeLinkKey(key, &p);
-    if (!s.ok()) return problem(s.message());
-    if (!has(kLinks, keys::LinkKey(p.second, p.first, p.kind), &value)) {
-      problem("idx_link_in entry " + p.second + " -> " + p.first + " has no link record");
-    } else if (!val.empty() && val != value) {
-      problem("idx_link_in entry " + p.second + " -> " + p.first + " differs from its link record");
-    }
-  });
+  if (covering) {
+    each(kAdj, [&](std::string_view key, std::string_view) {
+      ++report.index_entries;
+      std::string_view self, other;
+      uint8_t dir = 0;
+      LinkKind kind;
+      Status s = keys::DecodeAdjKeyViews(key, &self, &dir, &other, &kind);
+      if (!s.ok()) return problem(s.message());
+      std::string from(dir == keys::kOut ? self : other), to(dir == keys::kOut ? other : self);
+      if (!has(kLinks, keys::LinkKey(from, to, kind), &value)) {
+        problem("idx_adj entry " + from + " -> " + to + " has no link record");
+      }  // a differing value is reported from the link's side
+    });
+  } else {
+    each(kLinkIn, [&](std::string_view key, std::string_view val) {
+      ++report.index_entries;
+      keys::LinkKeyParts p;
+      Status s = keys::DecodeLinkKey(key, &p);
+      if (!s.ok()) return problem(s.message());
+      if (!has(kLinks, keys::LinkKey(p.second, p.first, p.kind), &value)) {
+        problem("idx_link_in entry " + p.second + " -> " + p.first + " has no link record");
+      } else if (!val.empty() && val != value) {
+        problem("idx_link_in entry " + p.second + " -> " + p.first + " differs from its link record");
+      }
+    });
+  }
   if (!iter_status.ok()) return iter_status;
 
   // The counts kept in metadata, as of the same snapshot.
@@ -1646,7 +1753,11 @@ Status RocksStore::Flush() {
   if (options_.read_only) return Status::OK();
   rocksdb::FlushOptions fo;
   fo.wait = true;
-  rocksdb::Status rs = db_->Flush(fo, cf_);
+  std::vector<rocksdb::ColumnFamilyHandle*> ours;  // this version's families
+  for (auto* cf : cf_) {
+    if (cf != nullptr) ours.push_back(cf);
+  }
+  rocksdb::Status rs = db_->Flush(fo, ours);
   if (rs.ok() && !options_.bulk_load) rs = db_->FlushWAL(/*sync=*/true);
   if (!rs.ok()) return FromRocks(rs, "flush");
   return Status::OK();

@@ -89,9 +89,10 @@ void RawPut(const std::string& path, const std::string& cf, const std::string& k
   delete db;
 }
 
-// Rewrites a store as a format-3 build left it: idx_date entries without a
-// value, idx_actor entries with the flags byte only, no counters.
-void MakeFormat3(const std::string& path) {
+// Rewrites a store as a build of format `version` (1 to 3) left it: idx_date
+// keys without a span class or value, idx_actor entries with the flags byte
+// only, no counters, incoming links in idx_link_in instead of idx_adj.
+void MakeOldFormat(const std::string& path, char version) {
   std::vector<std::string> names;
   REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::Options(), path, &names).ok());
   std::vector<rocksdb::ColumnFamilyDescriptor> descs;
@@ -102,27 +103,37 @@ void MakeFormat3(const std::string& path) {
   rocksdb::DB* raw = nullptr;
   REQUIRE(rocksdb::DB::Open(rocksdb::Options(), path, descs, &handles, &raw).ok());
   std::unique_ptr<rocksdb::DB> db(raw);
+  rocksdb::ColumnFamilyHandle* link_in = nullptr;
+  REQUIRE(db->CreateColumnFamily(cf_options, "idx_link_in", &link_in).ok());
+  const rocksdb::WriteOptions wo;
   for (size_t i = 0; i < names.size(); ++i) {
     std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), handles[i]));
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       std::string key = it->key().ToString();
-      if (names[i] == "idx_date") {  // no span class, no value
-        REQUIRE(db->Delete(rocksdb::WriteOptions(), handles[i], key).ok());
-        REQUIRE(db->Put(rocksdb::WriteOptions(), handles[i], key.substr(1), "").ok());
+      if (names[i] == "idx_date") {
+        REQUIRE(db->Delete(wo, handles[i], key).ok());
+        REQUIRE(db->Put(wo, handles[i], key.substr(1), "").ok());
       }
       if (names[i] == "idx_actor") {
-        REQUIRE(db->Put(rocksdb::WriteOptions(), handles[i], key, it->value().ToString().substr(0, 1)).ok());
+        REQUIRE(db->Put(wo, handles[i], key, it->value().ToString().substr(0, 1)).ok());
       }
-      if (names[i] == "default" && key.rfind("kbq.n/", 0) == 0) {
-        REQUIRE(db->Delete(rocksdb::WriteOptions(), handles[i], key).ok());
+      if (names[i] == "default" && key.rfind("kbq.n/", 0) == 0) REQUIRE(db->Delete(wo, handles[i], key).ok());
+      if (names[i] == "links") {
+        kbq::keys::LinkKeyParts p;
+        REQUIRE(kbq::keys::DecodeLinkKey(key, &p).ok());
+        REQUIRE(db->Put(wo, link_in, kbq::keys::LinkInKey(p.second, p.first, p.kind), it->value()).ok());
       }
     }
     if (names[i] == "default") {
       std::string meta = "kbq-event-store";
-      meta += std::string("\0\0\0\x03", 4);
-      REQUIRE(db->Put(rocksdb::WriteOptions(), handles[i], "kbq.format", meta).ok());
+      meta += std::string("\0\0\0", 3) + version;
+      REQUIRE(db->Put(wo, handles[i], "kbq.format", meta).ok());
     }
   }
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == "idx_adj") REQUIRE(db->DropColumnFamily(handles[i]).ok());
+  }
+  handles.push_back(link_in);
   for (auto* h : handles) REQUIRE(db->DestroyColumnFamilyHandle(h).ok());
 }
 
@@ -444,9 +455,7 @@ TEST_CASE("Store: a format-1 store is read as is and upgraded when opened for wr
     b.events = {MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA"})};
     REQUIRE(store->Commit(b, nullptr).ok());
   }
-  std::string meta = "kbq-event-store";
-  meta += std::string("\0\0\0\x01", 4);
-  RawPut(path, "default", "kbq.format", meta);
+  MakeOldFormat(path, 1);
   {
     StoreOptions o;
     o.read_only = true;
@@ -476,7 +485,7 @@ TEST_CASE("Store: a format-3 store is read from its records and upgraded to cove
                 MakeEvent("ev-3", "talk", TimeValue(), {"DEU"})};
     REQUIRE(store->Commit(b, nullptr).ok());
   }
-  MakeFormat3(path);
+  MakeOldFormat(path, 3);
   const std::vector<std::string> all = {"ev-1", "ev-2"};
   {
     StoreOptions o;
@@ -558,9 +567,7 @@ TEST_CASE("Store: upgrading a format-2 store rewrites the name index for today's
   }
   // As a format-2 build left it: the key of the old normalisation (with the
   // diacritic), and none of today's.
-  std::string meta = "kbq-event-store";
-  meta += std::string("\0\0\0\x02", 4);
-  RawPut(path, "default", "kbq.format", meta);
+  MakeOldFormat(path, 2);
   RawPut(path, "idx_name", kbq::keys::NameIndexKey("erdoğan (old form)", "person:recep-erdogan"), "");
   auto r = Store::Open(path, StoreOptions{});
   REQUIRE(r.ok());
@@ -634,7 +641,34 @@ TEST_CASE("Store: Check reports an index entry without a record", "[kb][store][e
         "idx_date entry points at missing event ev-ghost");
 }
 
-TEST_CASE("Store: incoming links are read whether idx_link_in holds the value or not",
+TEST_CASE("Store: one idx_adj read serves both directions, and Check compares it with the link",
+          "[kb][store]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  kbq::Link link{"ev-1", "ev-2", kbq::LinkKind::kCauses, "because of it", 0.8};
+  kbq::Link back{"ev-2", "ev-1", kbq::LinkKind::kRefersTo, "it recalls it", 0.6};
+  {
+    auto store = OpenNew(path);
+    CommitBatch b;
+    b.events = {MakeEvent("ev-1", "attack", TimeValue::Day(2024, 1, 1), {"FRA"}),
+                MakeEvent("ev-2", "protest", TimeValue::Day(2024, 1, 2), {"FRA"})};
+    b.links = {link, back};
+    REQUIRE(store->Commit(b, nullptr).ok());
+    CHECK(*store->LinksOf({"ev-1"}, true, true) == std::vector<kbq::Link>{link, back});
+    CHECK(*store->LinksOf({"ev-2"}, false, true) == std::vector<kbq::Link>{link});
+    CHECK(*store->LinksOf({"ev-2"}, true, false) == std::vector<kbq::Link>{back});
+  }
+  RawPut(path, "idx_adj", kbq::keys::AdjKey("ev-2", kbq::keys::kIn, "ev-1", kbq::LinkKind::kCauses),
+         kbq::records::EncodeLinkValue({"", "", kbq::LinkKind::kCauses, "something else", 0.1}));
+  auto store = Store::Open(path, StoreOptions{});
+  REQUIRE(store.ok());
+  auto report = (*store)->Check();
+  REQUIRE(report.ok());
+  CHECK(report->problems ==
+        std::vector<std::string>{"link ev-1 -> ev-2 differs from its idx_adj entry under its target"});
+}
+
+TEST_CASE("Store: a format-3 store's incoming links are read whether idx_link_in holds the value or not",
           "[kb][store]") {
   TempDir dir;
   std::string path = dir.Sub("db");
@@ -647,23 +681,37 @@ TEST_CASE("Store: incoming links are read whether idx_link_in holds the value or
     b.links = {link};
     REQUIRE(store->Commit(b, nullptr).ok());
   }
+  MakeOldFormat(path, 3);
   const std::string in_key = kbq::keys::LinkInKey("ev-2", "ev-1", kbq::LinkKind::kCauses);
   // A store written before idx_link_in held a copy of the value.
   RawPut(path, "idx_link_in", in_key, "");
+  StoreOptions read_only;
+  read_only.read_only = true;  // a writer would upgrade it
   {
-    auto store = Store::Open(path, StoreOptions{});
+    auto store = Store::Open(path, read_only);
     REQUIRE(store.ok());
     CHECK(*(*store)->LinksTo("ev-2") == std::vector<kbq::Link>{link});
     RequireCheckOk(**store);
   }
   // A copy that disagrees with the record is a problem Check reports.
   RawPut(path, "idx_link_in", in_key, "x");
+  {
+    auto store = Store::Open(path, read_only);
+    REQUIRE(store.ok());
+    auto report = (*store)->Check();
+    REQUIRE(report.ok());
+    CHECK(report->problems ==
+          std::vector<std::string>{"idx_link_in entry ev-1 -> ev-2 differs from its link record"});
+  }
+  // Upgraded: idx_adj replaces idx_link_in.
   auto store = Store::Open(path, StoreOptions{});
   REQUIRE(store.ok());
-  auto report = (*store)->Check();
-  REQUIRE(report.ok());
-  CHECK(report->problems ==
-        std::vector<std::string>{"idx_link_in entry ev-1 -> ev-2 differs from its link record"});
+  CHECK(*(*store)->LinksTo("ev-2") == std::vector<kbq::Link>{link});
+  RequireCheckOk(**store);
+  std::vector<std::string> names;
+  REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::Options(), path, &names).ok());
+  CHECK(std::count(names.begin(), names.end(), "idx_link_in") == 0);
+  CHECK(std::count(names.begin(), names.end(), "idx_adj") == 1);
 }
 
 // ------------------------------------------------------------ readers
