@@ -27,6 +27,7 @@
 #include <shared_mutex>
 #include <system_error>
 
+#include "compact_graph.h"
 #include "counter_merge.h"
 #include "key_codec.h"
 #include "kbq/names.h"
@@ -318,6 +319,7 @@ class RocksStore final : public Store {
                                     bool in) const override;
   Status ScanLinks(const std::function<bool(const Link&)>& visit) const override;
   Status ScanLinkEnds(const LinkEndsVisitor& visit) const override;
+  Result<std::shared_ptr<const CompactGraph>> LoadCompactGraph() const override;
   Result<StoreStats> Stats() const override;
   Result<CheckReport> Check() const override;
   Status Refresh() override;
@@ -1176,6 +1178,33 @@ Status RocksStore::ScanLinkEnds(const LinkEndsVisitor& visit) const {
     if (!visit(from, to, kind)) break;
   }
   return FromRocks(it->status(), "links");
+}
+
+// The file is stamped with the sequence number of the state it was built
+// from: the snapshot's for a writer, the last caught-up one for a reader.
+// Any commit moves it, so a stale file is never mapped.
+Result<std::shared_ptr<const CompactGraph>> RocksStore::LoadCompactGraph() const {
+  View v(*this);
+  const uint64_t sequence =
+      v.ro.snapshot != nullptr ? v.ro.snapshot->GetSequenceNumber() : db_->GetLatestSequenceNumber();
+  const std::string file = (fs::path(path_) / "kbq-graph.csr").string();
+  if (auto mapped = MapCompactGraph(file, sequence); mapped.ok()) return mapped;
+  CompactGraphBuilder builder;
+  auto events = Iter(kEvents, v.ro);
+  for (events->SeekToFirst(); events->Valid(); events->Next()) builder.AddVertex(Sv(events->key()));
+  if (!events->status().ok()) return FromRocks(events->status(), "events");
+  auto links = Iter(kLinks, v.ro);
+  for (links->SeekToFirst(); links->Valid(); links->Next()) {
+    std::string_view from, to;
+    LinkKind kind;
+    Status s = keys::DecodeLinkKeyViews(Sv(links->key()), &from, &to, &kind);
+    if (s.ok()) s = builder.AddLink(from, to, kind);
+    if (!s.ok()) return s;
+  }
+  if (!links->status().ok()) return FromRocks(links->status(), "links");
+  std::shared_ptr<const CompactGraph> graph = builder.Finish(sequence);
+  (void)WriteCompactGraph(*graph, file);  // a cache: a read-only directory only costs a rebuild
+  return graph;
 }
 
 Result<StoreStats> RocksStore::Stats() const {

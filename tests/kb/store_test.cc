@@ -836,3 +836,83 @@ TEST_CASE("Store: concurrent reads see whole commits while a writer runs", "[kb]
   REQUIRE(reader->Refresh().ok());
   CHECK(count(*reader) == kArticles * kPerArticle);
 }
+
+// ------------------------------------------------------------ compact graph
+
+namespace {
+
+// Every edge of a compact graph as "from -kind-> to", in vertex order.
+std::vector<std::string> Edges(const kbq::CompactGraph& g) {
+  std::vector<std::string> out;
+  for (uint32_t v = 0; v < g.num_vertices(); ++v) {
+    for (uint64_t e = g.offsets()[v]; e < g.offsets()[v + 1]; ++e) {
+      out.push_back(std::string(g.id(v)) + " -" + std::to_string(g.kinds()[e]) + "-> " +
+                    std::string(g.id(g.targets()[e])));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Store: the compact graph is built once, mapped after, and rebuilt when the store changes",
+          "[kb][store][graph]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  auto store = OpenNew(path);
+  CommitBatch b;
+  b.events = {MakeEvent("ev-b", "attack", TimeValue::Day(2024, 1, 1), {"FRA"}),
+              MakeEvent("ev-a", "protest", TimeValue::Day(2024, 1, 2), {"FRA"}),
+              MakeEvent("ev-c", "talk", TimeValue(), {"DEU"})};
+  b.links = {{"ev-b", "ev-a", kbq::LinkKind::kCauses, "", 0.5},
+             {"ev-a", "ev-b", kbq::LinkKind::kRefersTo, "", 0.5},
+             {"ev-b", "ev-c", kbq::LinkKind::kBefore, "", 0.5}};
+  REQUIRE(store->Commit(b, nullptr).ok());
+  // A vertex's links in the store's order (by target, then kind).
+  const std::vector<std::string> edges = {"ev-a -6-> ev-b", "ev-b -2-> ev-a", "ev-b -0-> ev-c"};
+
+  auto built = store->LoadCompactGraph();
+  REQUIRE(built.ok());
+  CHECK_FALSE((*built)->from_file());
+  REQUIRE((*built)->num_vertices() == 3);  // every event, in id order; ev-c has no outgoing link
+  CHECK((*built)->id(0) == "ev-a");
+  CHECK((*built)->Find("ev-c") == std::optional<uint32_t>(2));
+  CHECK_FALSE((*built)->Find("ev-d").has_value());
+  CHECK(Edges(**built) == edges);
+
+  auto mapped = store->LoadCompactGraph();
+  REQUIRE(mapped.ok());
+  CHECK((*mapped)->from_file());
+  CHECK(Edges(**mapped) == edges);
+
+  // A reader of the closed store maps the same file.
+  store.reset();
+  StoreOptions ro;
+  ro.read_only = true;
+  {
+    auto reader = Store::Open(path, ro);
+    REQUIRE(reader.ok());
+    auto g = (*reader)->LoadCompactGraph();
+    REQUIRE(g.ok());
+    CHECK(Edges(**g) == edges);
+  }
+  store = std::move(Store::Open(path, StoreOptions{})).value();
+  CommitBatch more;
+  more.links = {{"ev-c", "ev-a", kbq::LinkKind::kStoryline, "", 0.5}};
+  REQUIRE(store->Commit(more, nullptr).ok());
+  auto rebuilt = store->LoadCompactGraph();
+  REQUIRE(rebuilt.ok());
+  CHECK_FALSE((*rebuilt)->from_file());
+  CHECK((*rebuilt)->num_edges() == 4);
+
+  // A damaged file is never mapped: the graph is built again.
+  {
+    std::ofstream f(path + "/kbq-graph.csr", std::ios::binary | std::ios::trunc);
+    f << "not a graph";
+  }
+  auto again = store->LoadCompactGraph();
+  REQUIRE(again.ok());
+  CHECK_FALSE((*again)->from_file());
+  CHECK((*again)->num_edges() == 4);
+  CHECK((*store->LoadCompactGraph())->from_file());
+}
