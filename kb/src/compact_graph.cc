@@ -136,20 +136,22 @@ void CompactGraphBuilder::AddVertex(std::string_view id) {
   id_offsets_.push_back(id_bytes_.size());
 }
 
-std::optional<uint32_t> CompactGraphBuilder::Find(std::string_view id) const {
-  auto at = [&](size_t v) {
-    return std::string_view(id_bytes_.data() + id_offsets_[v], id_offsets_[v + 1] - id_offsets_[v]);
-  };
-  size_t lo = 0, hi = id_offsets_.size() - 1;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (at(mid) < id) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
+std::optional<uint32_t> CompactGraphBuilder::Find(std::string_view id) {
+  const size_t n = id_offsets_.size() - 1;
+  if (slots_.empty()) {
+    size_t size = 16;
+    while (size < 2 * n) size *= 2;
+    slots_.assign(size, 0);
+    for (uint32_t v = 0; v < n; ++v) {
+      size_t at = std::hash<std::string_view>{}(Id(v)) & (size - 1);
+      while (slots_[at] != 0) at = (at + 1) & (size - 1);
+      slots_[at] = v + 1;
     }
   }
-  if (lo < id_offsets_.size() - 1 && at(lo) == id) return static_cast<uint32_t>(lo);
+  const size_t mask = slots_.size() - 1;
+  for (size_t at = std::hash<std::string_view>{}(id) & mask; slots_[at] != 0; at = (at + 1) & mask) {
+    if (Id(slots_[at] - 1) == id) return slots_[at] - 1;
+  }
   return std::nullopt;
 }
 

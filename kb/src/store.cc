@@ -236,7 +236,11 @@ rocksdb::Options BaseOptions(const StoreOptions& so) {
 bool IsIndexFamily(const std::string& name) { return name.rfind("idx_", 0) == 0; }
 
 rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& cache,
-                                       bool point_lookups, bool bulk) {
+                                       const std::string& name, bool bulk) {
+  // Record families are read by id; idx_adj by a short seek per event; the
+  // other index families by range.
+  const bool point_lookups = !IsIndexFamily(name);
+  const bool seeks = name == keys::kCfAdj;
   rocksdb::ColumnFamilyOptions o;
   if (bulk) {
     // Bulk mode, as RocksDB's PrepareForBulkLoad: no compaction while
@@ -261,7 +265,8 @@ rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& ca
   // Index entries carry record copies (format 4) and are read in ranges:
   // 16 KiB blocks compress them better than 4 KiB ones (at 200k events 8%
   // fewer bytes, month scans a third faster) and a range reads fewer blocks.
-  if (!point_lookups) t.block_size = 16 << 10;
+  // idx_adj is read by one short seek per event, like a point lookup.
+  if (!point_lookups && !seeks) t.block_size = 16 << 10;
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
   // The default family holds the counters (format 4); any family may carry
   // the operator, it only acts on merge operands.
@@ -282,12 +287,14 @@ rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& ca
   if (has(rocksdb::kLZ4Compression)) o.compression = rocksdb::kLZ4Compression;
   if (has(rocksdb::kZSTD)) o.compression = rocksdb::kZSTD;
   // The compaction that closes a bulk load writes everything to the bottom
-  // level; ZSTD there made scans that miss the block cache (an actor's whole
-  // timeline, a month) about twice as slow as LZ4 blocks in a 1M-event store.
-  // The index families keep ZSTD there: their entries hold record copies
-  // (format 4), and timelines read them in sequence, not at random; ZSTD
-  // took a 200k-event store from 122 to 97 MiB for no slower warm timelines.
-  if (bulk && point_lookups && has(rocksdb::kLZ4Compression)) {
+  // level. Before format 4, ZSTD there made timelines (a record read per row)
+  // about twice as slow as LZ4 blocks in a 1M-event store; now timelines read
+  // only the index families, whose record copies ZSTD takes from 122 to
+  // 97 MiB at 200k events for no slower warm scans. Only idx_adj, read by a
+  // seek per event on graph walks, keeps 4 KiB blocks and LZ4 there: at 1M
+  // events 16 KiB ZSTD blocks made a shortest path 3.6 times slower (468
+  // against 130 us).
+  if (bulk && seeks && has(rocksdb::kLZ4Compression)) {
     o.bottommost_compression = rocksdb::kLZ4Compression;
   }
   return o;
@@ -481,7 +488,7 @@ Status RocksStore::OpenDb(bool create) {
     if (!rs.ok()) return FromRocks(rs, path_);
   }
   std::vector<rocksdb::ColumnFamilyDescriptor> descs;
-  for (const auto& n : names) descs.emplace_back(n, CfOptions(cache, !IsIndexFamily(n), bulk));
+  for (const auto& n : names) descs.emplace_back(n, CfOptions(cache, n, bulk));
 
   rocksdb::DB* raw = nullptr;
   rocksdb::Status rs;
@@ -609,7 +616,7 @@ Status RocksStore::AddAdjacency() {
   if (cf_[kAdj] == nullptr) {
     rocksdb::ColumnFamilyHandle* h = nullptr;
     rocksdb::Status rs = db_->CreateColumnFamily(
-        CfOptions(cache_, /*point_lookups=*/false, options_.bulk_load), keys::kCfAdj, &h);
+        CfOptions(cache_, keys::kCfAdj, options_.bulk_load), keys::kCfAdj, &h);
     if (!rs.ok()) return FromRocks(rs, path_ + ": creating idx_adj");
     all_handles_.push_back(h);
     cf_[kAdj] = h;
