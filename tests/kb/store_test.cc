@@ -514,6 +514,36 @@ TEST_CASE("Store: a format-3 store is read from its records and upgraded to cove
   RequireCheckOk(**r);
 }
 
+TEST_CASE("Store: an upgrade cut short is finished by the next write open", "[kb][store]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  const int32_t day = Day(2024, 1, 1);
+  kbq::Event ev1 = MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA"});
+  {
+    auto store = OpenNew(path);
+    CommitBatch b;
+    b.events = {ev1, MakeEvent("ev-2", "talk", TimeValue::Year(2023), {"FRA"})};
+    b.links = {{"ev-1", "ev-2", kbq::LinkKind::kRefersTo, "", 0.5}};
+    REQUIRE(store->Commit(b, nullptr).ok());
+  }
+  MakeOldFormat(path, 3);
+  // What a killed upgrade leaves: some entries already in the new layout, a
+  // counter without its final value, idx_adj partly filled, still format 3.
+  const std::string record = kbq::records::EncodeEvent(ev1, {{"FRA", kbq::keys::kDirect}});
+  RawPut(path, "idx_date", kbq::keys::DateIndexKey(kbq::keys::DateSpan{day, day}, "ev-1"), record);
+  RawPut(path, "idx_actor", kbq::keys::ActorIndexKey("FRA", kbq::keys::DateSpan{day, day}, "ev-1"),
+         std::string(1, '\0') + record);
+  RawPut(path, "default", kbq::keys::ActorCountKey(kbq::keys::kDirect, "FRA"),
+         kbq::records::EncodeCounter(1));
+  auto store = Store::Open(path, StoreOptions{});
+  REQUIRE(store.ok());
+  CHECK((*store)->Stats()->format_version == Store::kFormatVersion);
+  RequireCheckOk(**store);
+  CHECK(DateRange(**store, INT32_MIN, INT32_MAX) == std::vector<std::string>{"ev-2", "ev-1"});
+  CHECK(*(*store)->CountActorTimeline("FRA", INT32_MIN, INT32_MAX, true) == 2);
+  CHECK((*store)->LinksOf({"ev-2"}, true, true)->size() == 1);
+}
+
 TEST_CASE("Store: Check reports a stale record copy and a wrong counter", "[kb][store][errors]") {
   TempDir dir;
   std::string path = dir.Sub("db");
