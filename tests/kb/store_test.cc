@@ -40,6 +40,15 @@ std::unique_ptr<Store> OpenNew(const std::string& path, bool bulk = false) {
   return std::move(r).value();
 }
 
+std::unique_ptr<Store> OpenReadOnly(const std::string& path) {
+  StoreOptions o;
+  o.read_only = true;
+  auto r = Store::Open(path, o);
+  INFO(r.status().ToString());
+  REQUIRE(r.ok());
+  return std::move(r).value();
+}
+
 std::vector<std::string> Timeline(const Store& s, const std::string& actor, int32_t from,
                                   int32_t to, bool strict) {
   std::vector<std::string> ids;
@@ -70,41 +79,45 @@ void RequireCheckOk(const Store& s) {
   REQUIRE(report->ok());
 }
 
+// A store opened with RocksDB directly, bypassing kbq, to damage or age it.
+struct RawDb {
+  explicit RawDb(const std::string& path) {
+    REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::Options(), path, &names).ok());
+    std::vector<rocksdb::ColumnFamilyDescriptor> descs;
+    cf_options.merge_operator = kbq::NewCounterMergeOperator();  // the counters' operands
+    for (const auto& n : names) descs.emplace_back(n, cf_options);
+    rocksdb::DB* raw = nullptr;
+    REQUIRE(rocksdb::DB::Open(rocksdb::Options(), path, descs, &handles, &raw).ok());
+    db.reset(raw);
+  }
+  ~RawDb() {
+    for (auto* h : handles) (void)db->DestroyColumnFamilyHandle(h);
+  }
+  rocksdb::ColumnFamilyOptions cf_options;
+  std::vector<std::string> names;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  std::unique_ptr<rocksdb::DB> db;
+};
+
 // Writes straight into a column family, bypassing the store, to damage it.
 void RawPut(const std::string& path, const std::string& cf, const std::string& key,
             const std::string& value) {
-  std::vector<std::string> names;
-  REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::Options(), path, &names).ok());
-  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
-  rocksdb::ColumnFamilyOptions cf_options;
-  cf_options.merge_operator = kbq::NewCounterMergeOperator();  // the counters' operands
-  for (const auto& n : names) descs.emplace_back(n, cf_options);
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DB* db = nullptr;
-  REQUIRE(rocksdb::DB::Open(rocksdb::Options(), path, descs, &handles, &db).ok());
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (names[i] == cf) REQUIRE(db->Put(rocksdb::WriteOptions(), handles[i], key, value).ok());
+  RawDb raw(path);
+  for (size_t i = 0; i < raw.names.size(); ++i) {
+    if (raw.names[i] == cf) REQUIRE(raw.db->Put(rocksdb::WriteOptions(), raw.handles[i], key, value).ok());
   }
-  for (auto* h : handles) REQUIRE(db->DestroyColumnFamilyHandle(h).ok());
-  delete db;
 }
 
 // Rewrites a store as a build of format `version` (1 to 3) left it: idx_date
 // keys without a span class or value, idx_actor entries with the flags byte
 // only, no counters, incoming links in idx_link_in instead of idx_adj.
 void MakeOldFormat(const std::string& path, char version) {
-  std::vector<std::string> names;
-  REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::Options(), path, &names).ok());
-  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
-  rocksdb::ColumnFamilyOptions cf_options;
-  cf_options.merge_operator = kbq::NewCounterMergeOperator();
-  for (const auto& n : names) descs.emplace_back(n, cf_options);
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DB* raw = nullptr;
-  REQUIRE(rocksdb::DB::Open(rocksdb::Options(), path, descs, &handles, &raw).ok());
-  std::unique_ptr<rocksdb::DB> db(raw);
+  RawDb raw(path);
+  auto& db = raw.db;
+  const auto& names = raw.names;
+  auto& handles = raw.handles;
   rocksdb::ColumnFamilyHandle* link_in = nullptr;
-  REQUIRE(db->CreateColumnFamily(cf_options, "idx_link_in", &link_in).ok());
+  REQUIRE(db->CreateColumnFamily(raw.cf_options, "idx_link_in", &link_in).ok());
   const rocksdb::WriteOptions wo;
   for (size_t i = 0; i < names.size(); ++i) {
     std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), handles[i]));
@@ -134,7 +147,6 @@ void MakeOldFormat(const std::string& path, char version) {
     if (names[i] == "idx_adj") REQUIRE(db->DropColumnFamily(handles[i]).ok());
   }
   handles.push_back(link_in);
-  for (auto* h : handles) REQUIRE(db->DestroyColumnFamilyHandle(h).ok());
 }
 
 }  // namespace
@@ -457,12 +469,9 @@ TEST_CASE("Store: a format-1 store is read as is and upgraded when opened for wr
   }
   MakeOldFormat(path, 1);
   {
-    StoreOptions o;
-    o.read_only = true;
-    auto r = Store::Open(path, o);
-    REQUIRE(r.ok());
-    CHECK((*r)->Stats()->format_version == 1);
-    CHECK((*r)->GetEvent("ev-1").ok());
+    auto r = OpenReadOnly(path);
+    CHECK(r->Stats()->format_version == 1);
+    CHECK(r->GetEvent("ev-1").ok());
   }
   auto r = Store::Open(path, StoreOptions{});
   REQUIRE(r.ok());
@@ -488,16 +497,13 @@ TEST_CASE("Store: a format-3 store is read from its records and upgraded to cove
   MakeOldFormat(path, 3);
   const std::vector<std::string> all = {"ev-1", "ev-2"};
   {
-    StoreOptions o;
-    o.read_only = true;
-    auto r = Store::Open(path, o);
-    REQUIRE(r.ok());
-    CHECK((*r)->Stats()->format_version == 3);
-    CHECK(Timeline(**r, "FRA", INT32_MIN, INT32_MAX, false) == all);
-    CHECK(DateRange(**r, Day(2024, 1, 1), Day(2024, 12, 31)) == all);
-    CHECK(*(*r)->CountActorTimeline("FRA", INT32_MIN, INT32_MAX, false) == 2);
-    CHECK(*(*r)->CountActorTimeline("FRA", INT32_MIN, INT32_MAX, true) == 1);
-    RequireCheckOk(**r);
+    auto r = OpenReadOnly(path);
+    CHECK(r->Stats()->format_version == 3);
+    CHECK(Timeline(*r, "FRA", INT32_MIN, INT32_MAX, false) == all);
+    CHECK(DateRange(*r, Day(2024, 1, 1), Day(2024, 12, 31)) == all);
+    CHECK(*r->CountActorTimeline("FRA", INT32_MIN, INT32_MAX, false) == 2);
+    CHECK(*r->CountActorTimeline("FRA", INT32_MIN, INT32_MAX, true) == 1);
+    RequireCheckOk(*r);
   }
   auto r = Store::Open(path, StoreOptions{});
   REQUIRE(r.ok());
@@ -555,13 +561,7 @@ TEST_CASE("Store: Check reports a stale record copy and a wrong counter", "[kb][
                 MakeEvent("ev-2", "talk", TimeValue::Day(2024, 1, 1), {"FRA"})};
     REQUIRE(store->Commit(b, nullptr).ok());
   }
-  {
-    StoreOptions o;
-    o.read_only = true;
-    auto r = Store::Open(path, o);
-    REQUIRE(r.ok());
-    CHECK(*(*r)->CountActorTimeline("FRA", INT32_MIN, INT32_MAX, false) == 2);
-  }
+  CHECK(*OpenReadOnly(path)->CountActorTimeline("FRA", INT32_MIN, INT32_MAX, false) == 2);
   // ev-1's idx_date entry gets ev-2's record (well formed, but not ev-1's).
   kbq::Event ev2 = MakeEvent("ev-2", "talk", TimeValue::Day(2024, 1, 1), {"FRA"});
   RawPut(path, "idx_date", kbq::keys::DateIndexKey(kbq::keys::DateSpan{day, day}, "ev-1"),
@@ -715,20 +715,15 @@ TEST_CASE("Store: a format-3 store's incoming links are read whether idx_link_in
   const std::string in_key = kbq::keys::LinkInKey("ev-2", "ev-1", kbq::LinkKind::kCauses);
   // A store written before idx_link_in held a copy of the value.
   RawPut(path, "idx_link_in", in_key, "");
-  StoreOptions read_only;
-  read_only.read_only = true;  // a writer would upgrade it
   {
-    auto store = Store::Open(path, read_only);
-    REQUIRE(store.ok());
-    CHECK(*(*store)->LinksTo("ev-2") == std::vector<kbq::Link>{link});
-    RequireCheckOk(**store);
+    auto store = OpenReadOnly(path);  // a writer would upgrade it
+    CHECK(*store->LinksTo("ev-2") == std::vector<kbq::Link>{link});
+    RequireCheckOk(*store);
   }
   // A copy that disagrees with the record is a problem Check reports.
   RawPut(path, "idx_link_in", in_key, "x");
   {
-    auto store = Store::Open(path, read_only);
-    REQUIRE(store.ok());
-    auto report = (*store)->Check();
+    auto report = OpenReadOnly(path)->Check();
     REQUIRE(report.ok());
     CHECK(report->problems ==
           std::vector<std::string>{"idx_link_in entry ev-1 -> ev-2 differs from its link record"});
@@ -917,12 +912,8 @@ TEST_CASE("Store: the compact graph is built once, mapped after, and rebuilt whe
 
   // A reader of the closed store maps the same file.
   store.reset();
-  StoreOptions ro;
-  ro.read_only = true;
   {
-    auto reader = Store::Open(path, ro);
-    REQUIRE(reader.ok());
-    auto g = (*reader)->LoadCompactGraph();
+    auto g = OpenReadOnly(path)->LoadCompactGraph();
     REQUIRE(g.ok());
     CHECK(Edges(**g) == edges);
   }
