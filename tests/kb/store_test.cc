@@ -40,6 +40,12 @@ std::unique_ptr<Store> OpenNew(const std::string& path, bool bulk = false) {
   return std::move(r).value();
 }
 
+// Creates a store at `path` holding `b`, and closes it.
+void CreateWith(const std::string& path, const CommitBatch& b) {
+  auto store = OpenNew(path);
+  REQUIRE(store->Commit(b, nullptr).ok());
+}
+
 std::unique_ptr<Store> OpenReadOnly(const std::string& path) {
   StoreOptions o;
   o.read_only = true;
@@ -461,12 +467,9 @@ TEST_CASE("Store: a format-1 store is read as is and upgraded when opened for wr
           "[kb][store]") {
   TempDir dir;
   std::string path = dir.Sub("db");
-  {
-    auto store = OpenNew(path);
-    CommitBatch b;
-    b.events = {MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA"})};
-    REQUIRE(store->Commit(b, nullptr).ok());
-  }
+  CommitBatch b;
+  b.events = {MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA"})};
+  CreateWith(path, b);
   MakeOldFormat(path, 1);
   {
     auto r = OpenReadOnly(path);
@@ -484,16 +487,13 @@ TEST_CASE("Store: a format-3 store is read from its records and upgraded to cove
           "[kb][store]") {
   TempDir dir;
   std::string path = dir.Sub("db");
-  {
-    auto store = OpenNew(path);
-    CommitBatch b;
-    b.actors = {MakeActor("FRA", kbq::ActorKind::kCountry, "France"),
-                MakeActor("gov:FRA-elysee", kbq::ActorKind::kGovernmentBody, "Élysée", {"FRA"})};
-    b.events = {MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA", "DEU"}),
-                MakeEvent("ev-2", "visit", TimeValue::Month(2024, 2), {"gov:FRA-elysee"}),
-                MakeEvent("ev-3", "talk", TimeValue(), {"DEU"})};
-    REQUIRE(store->Commit(b, nullptr).ok());
-  }
+  CommitBatch b;
+  b.actors = {MakeActor("FRA", kbq::ActorKind::kCountry, "France"),
+              MakeActor("gov:FRA-elysee", kbq::ActorKind::kGovernmentBody, "Élysée", {"FRA"})};
+  b.events = {MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA", "DEU"}),
+              MakeEvent("ev-2", "visit", TimeValue::Month(2024, 2), {"gov:FRA-elysee"}),
+              MakeEvent("ev-3", "talk", TimeValue(), {"DEU"})};
+  CreateWith(path, b);
   MakeOldFormat(path, 3);
   const std::vector<std::string> all = {"ev-1", "ev-2"};
   {
@@ -525,13 +525,10 @@ TEST_CASE("Store: an upgrade cut short is finished by the next write open", "[kb
   std::string path = dir.Sub("db");
   const int32_t day = Day(2024, 1, 1);
   kbq::Event ev1 = MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA"});
-  {
-    auto store = OpenNew(path);
-    CommitBatch b;
-    b.events = {ev1, MakeEvent("ev-2", "talk", TimeValue::Year(2023), {"FRA"})};
-    b.links = {{"ev-1", "ev-2", kbq::LinkKind::kRefersTo, "", 0.5}};
-    REQUIRE(store->Commit(b, nullptr).ok());
-  }
+  CommitBatch b;
+  b.events = {ev1, MakeEvent("ev-2", "talk", TimeValue::Year(2023), {"FRA"})};
+  b.links = {{"ev-1", "ev-2", kbq::LinkKind::kRefersTo, "", 0.5}};
+  CreateWith(path, b);
   MakeOldFormat(path, 3);
   // What a killed upgrade leaves: some entries already in the new layout, a
   // counter without its final value, idx_adj partly filled, still format 3.
@@ -554,13 +551,10 @@ TEST_CASE("Store: Check reports a stale record copy and a wrong counter", "[kb][
   TempDir dir;
   std::string path = dir.Sub("db");
   const int32_t day = Day(2024, 1, 1);
-  {
-    auto store = OpenNew(path);
-    CommitBatch b;
-    b.events = {MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA"}),
-                MakeEvent("ev-2", "talk", TimeValue::Day(2024, 1, 1), {"FRA"})};
-    REQUIRE(store->Commit(b, nullptr).ok());
-  }
+  CommitBatch b;
+  b.events = {MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA"}),
+              MakeEvent("ev-2", "talk", TimeValue::Day(2024, 1, 1), {"FRA"})};
+  CreateWith(path, b);
   CHECK(*OpenReadOnly(path)->CountActorTimeline("FRA", INT32_MIN, INT32_MAX, false) == 2);
   // ev-1's idx_date entry gets ev-2's record (well formed, but not ev-1's).
   kbq::Event ev2 = MakeEvent("ev-2", "talk", TimeValue::Day(2024, 1, 1), {"FRA"});
@@ -584,17 +578,14 @@ TEST_CASE("Store: upgrading a format-2 store rewrites the name index for today's
           "[kb][store]") {
   TempDir dir;
   std::string path = dir.Sub("db");
-  {
-    auto store = OpenNew(path);
-    CommitBatch b;
-    kbq::Actor a;
-    a.id = "person:recep-erdogan";
-    a.kind = kbq::ActorKind::kPerson;
-    a.names["en"] = "Recep Tayyip Erdoğan";
-    a.forms = {{"Erdoğan", "en", kbq::NameKind::kSurname}};
-    b.actors = {a};
-    REQUIRE(store->Commit(b, nullptr).ok());
-  }
+  CommitBatch b;
+  kbq::Actor a;
+  a.id = "person:recep-erdogan";
+  a.kind = kbq::ActorKind::kPerson;
+  a.names["en"] = "Recep Tayyip Erdoğan";
+  a.forms = {{"Erdoğan", "en", kbq::NameKind::kSurname}};
+  b.actors = {a};
+  CreateWith(path, b);
   // As a format-2 build left it: the key of the old normalisation (with the
   // diacritic), and none of today's.
   MakeOldFormat(path, 2);
@@ -629,12 +620,9 @@ TEST_CASE("Store: an article's merge log is stored with it", "[kb][store]") {
 TEST_CASE("Store: a corrupted record is reported, never misread", "[kb][store][errors]") {
   TempDir dir;
   std::string path = dir.Sub("db");
-  {
-    auto store = OpenNew(path);
-    CommitBatch b;
-    b.events = {MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA"})};
-    REQUIRE(store->Commit(b, nullptr).ok());
-  }
+  CommitBatch b;
+  b.events = {MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA"})};
+  CreateWith(path, b);
   const std::string truncated = std::string("\x01\x04", 2) + "ev";  // id says 4 bytes, has 2
   RawPut(path, "events", "ev-1", truncated);
   // A timeline reads the record's copy in its idx_actor entry: damage it too.
@@ -703,14 +691,11 @@ TEST_CASE("Store: a format-3 store's incoming links are read whether idx_link_in
   TempDir dir;
   std::string path = dir.Sub("db");
   kbq::Link link{"ev-1", "ev-2", kbq::LinkKind::kCauses, "because of it", 0.8};
-  {
-    auto store = OpenNew(path);
-    CommitBatch b;
-    b.events = {MakeEvent("ev-1", "attack", TimeValue::Day(2024, 1, 1), {"FRA"}),
-                MakeEvent("ev-2", "protest", TimeValue::Day(2024, 1, 2), {"FRA"})};
-    b.links = {link};
-    REQUIRE(store->Commit(b, nullptr).ok());
-  }
+  CommitBatch b;
+  b.events = {MakeEvent("ev-1", "attack", TimeValue::Day(2024, 1, 1), {"FRA"}),
+              MakeEvent("ev-2", "protest", TimeValue::Day(2024, 1, 2), {"FRA"})};
+  b.links = {link};
+  CreateWith(path, b);
   MakeOldFormat(path, 3);
   const std::string in_key = kbq::keys::LinkInKey("ev-2", "ev-1", kbq::LinkKind::kCauses);
   // A store written before idx_link_in held a copy of the value.
