@@ -30,6 +30,23 @@ void PutDay(std::string* dst, int32_t day) {
   PutFixed32BE(dst, static_cast<uint32_t>(day) ^ 0x80000000u);
 }
 
+std::string ActorCountKey(uint8_t flags, std::string_view actor_id) {
+  std::string k(kMetaActorCount);
+  k.push_back(static_cast<char>(flags));
+  k.append(actor_id);
+  return k;
+}
+
+Status DecodeActorCountKey(std::string_view key, uint8_t* flags, std::string* actor_id) {
+  if (key.size() < kMetaActorCount.size() + 1 || key.substr(0, kMetaActorCount.size()) != kMetaActorCount) {
+    return Status::Corruption("actor counter key is malformed");
+  }
+  *flags = static_cast<uint8_t>(key[kMetaActorCount.size()]);
+  if (*flags > kViaAncestor) return Status::Corruption("actor counter key has unknown flags");
+  actor_id->assign(key.substr(kMetaActorCount.size() + 1));
+  return Status::OK();
+}
+
 bool GetVarint64(std::string_view* in, uint64_t* v) {
   uint64_t result = 0;
   for (int shift = 0; shift <= 63 && !in->empty(); shift += 7) {
@@ -129,17 +146,27 @@ Status DecodeDatedSuffix(std::string_view rest, DatedKey* out) {
   return Status::OK();
 }
 
+uint8_t SpanClass(const DateSpan& d) {
+  int64_t span = static_cast<int64_t>(d.latest) - d.earliest;
+  return span < kShortSpanDays ? kShortSpan : kLongSpan;
+}
+
 std::string DateIndexKey(const DateSpan& d, std::string_view event_id) {
   std::string k;
-  k.reserve(8 + event_id.size());
+  k.reserve(9 + event_id.size());
+  k.push_back(static_cast<char>(SpanClass(d)));
   PutSpan(&k, d);
   k.append(event_id);
   return k;
 }
 
-std::string DateIndexSeek(int32_t day) {
+std::string DateIndexPrefix(uint8_t span_class) { return std::string(1, static_cast<char>(span_class)); }
+
+std::string DateIndexKeyV3(const DateSpan& d, std::string_view event_id) {
   std::string k;
-  PutDay(&k, day);
+  k.reserve(8 + event_id.size());
+  PutSpan(&k, d);
+  k.append(event_id);
   return k;
 }
 
@@ -162,10 +189,19 @@ std::string TypeIndexKey(std::string_view type, const DateSpan& d, std::string_v
   return ActorIndexKey(type, d, event_id);
 }
 
-Status DecodeDateIndexKey(std::string_view key, DatedKey* out) {
+Status DecodeDateIndexKeyV3(std::string_view key, DatedKey* out) {
   out->owner.clear();
   Status s = DecodeDatedSuffix(key, out);
   if (!s.ok()) return Truncated("idx_date", key);
+  return Status::OK();
+}
+
+Status DecodeDateIndexKey(std::string_view key, DatedKey* out) {
+  out->owner.clear();
+  if (key.empty() || !DecodeDatedSuffix(key.substr(1), out).ok()) return Truncated("idx_date", key);
+  if (static_cast<uint8_t>(key[0]) != SpanClass(out->date)) {
+    return Status::Corruption("idx_date key has the wrong span class for its dates");
+  }
   return Status::OK();
 }
 
@@ -211,6 +247,40 @@ Status DecodeLinkKey(std::string_view key, LinkKeyParts* out) {
   if (!s.ok()) return s;
   out->first.assign(a);
   out->second.assign(b);
+  return Status::OK();
+}
+
+std::string AdjPrefix(std::string_view event) { return ActorIndexPrefix(event); }
+
+std::string AdjPrefix(std::string_view event, uint8_t dir) {
+  std::string k = AdjPrefix(event);
+  k.push_back(static_cast<char>(dir));
+  return k;
+}
+
+std::string AdjKey(std::string_view event, uint8_t dir, std::string_view other, LinkKind kind) {
+  std::string k;
+  k.reserve(event.size() + other.size() + 5);
+  PutLengthPrefixed(&k, event);
+  k.push_back(static_cast<char>(dir));
+  PutLengthPrefixed(&k, other);
+  k.push_back(static_cast<char>(kind));
+  return k;
+}
+
+Status DecodeAdjKeyViews(std::string_view key, std::string_view* event, uint8_t* dir,
+                         std::string_view* other, LinkKind* kind) {
+  std::string_view in = key;
+  if (!GetLengthPrefixed(&in, event) || in.empty()) return Truncated("idx_adj", key);
+  *dir = static_cast<uint8_t>(in[0]);
+  in.remove_prefix(1);
+  if (*dir > kIn) return Status::Corruption("idx_adj key has unknown direction " + std::to_string(*dir));
+  if (!GetLengthPrefixed(&in, other) || in.size() != 1) return Truncated("idx_adj", key);
+  auto k = static_cast<uint8_t>(in[0]);
+  if (k > static_cast<uint8_t>(LinkKind::kSameAs)) {
+    return Status::Corruption("idx_adj key has unknown kind " + std::to_string(k));
+  }
+  *kind = static_cast<LinkKind>(k);
   return Status::OK();
 }
 

@@ -28,7 +28,8 @@ inline constexpr const char* kCfLinks = "links";          // also the outgoing a
 inline constexpr const char* kCfActorIdx = "idx_actor";   // actor -> (date, event)
 inline constexpr const char* kCfDateIdx = "idx_date";     // date -> event
 inline constexpr const char* kCfTypeIdx = "idx_type";     // type -> (date, event)
-inline constexpr const char* kCfLinkIn = "idx_link_in";   // incoming adjacency
+inline constexpr const char* kCfLinkIn = "idx_link_in";   // incoming adjacency (formats 1-3)
+inline constexpr const char* kCfAdj = "idx_adj";          // both directions (format 4)
 inline constexpr const char* kCfNameIdx = "idx_name";     // normalised name -> actor
 inline constexpr const char* kCfContentIdx = "idx_content";  // text hash -> article
 
@@ -37,6 +38,10 @@ inline constexpr std::string_view kMetaFormat = "kbq.format";
 inline constexpr std::string_view kMetaCounts = "kbq.counts";
 inline constexpr std::string_view kMetaMaxSpan = "kbq.max_span";
 inline constexpr std::string_view kMagic = "kbq-event-store";
+// Per-actor counters (format 4), also in the default family: this prefix,
+// the idx_actor flags byte, then the actor id; the value is a signed 64-bit
+// count, 8 bytes little-endian, added to by a merge operator.
+inline constexpr std::string_view kMetaActorCount = "kbq.n/";
 
 // Flags byte, the value of an idx_actor entry (on-disk).
 inline constexpr uint8_t kDirect = 0;        // the actor takes part (or is the place)
@@ -71,10 +76,22 @@ struct DateSpan {
 };
 DateSpan SpanOf(const TimeValue& t);
 
-// idx_date: day(earliest) day(latest) event_id
+// idx_date (format 4): u8(span class) day(earliest) day(latest) event_id.
+// Short spans (latest - earliest < kShortSpanDays: days, weeks, months; and
+// undated events) and long ones (years, decades, ranges) are kept apart, so
+// a date-range scan goes back at most kShortSpanDays - 1 days before `from`
+// among the short ones, and max_span only among the (few) long ones. Within a
+// class, key order is date order; a scan merges the two classes.
+inline constexpr uint8_t kShortSpan = 1;  // on-disk
+inline constexpr uint8_t kLongSpan = 2;   // on-disk
+inline constexpr int32_t kShortSpanDays = 32;
+uint8_t SpanClass(const DateSpan& d);
 std::string DateIndexKey(const DateSpan& d, std::string_view event_id);
-// The smallest key whose earliest day is `day`.
-std::string DateIndexSeek(int32_t day);
+std::string DateIndexPrefix(uint8_t span_class);
+// Format 1-3 idx_date keys: day(earliest) day(latest) event_id (no class;
+// their first byte is 0x00 for undated events and never 1 or 2 for a day
+// within ±2^30 of 1970).
+std::string DateIndexKeyV3(const DateSpan& d, std::string_view event_id);
 
 // idx_actor: lp(actor_id) day(earliest) day(latest) event_id
 std::string ActorIndexPrefix(std::string_view actor_id);
@@ -91,11 +108,19 @@ struct DatedKey {
   DateSpan date;
   std::string event_id;
 };
+// Format 4 (the class byte must match the span) / formats 1-3.
 Status DecodeDateIndexKey(std::string_view key, DatedKey* out);
+Status DecodeDateIndexKeyV3(std::string_view key, DatedKey* out);
 Status DecodeActorIndexKey(std::string_view key, DatedKey* out);
 Status DecodeTypeIndexKey(std::string_view key, DatedKey* out);
 // Decodes the date part and id that follow a prefix already consumed.
 Status DecodeDatedSuffix(std::string_view rest, DatedKey* out);
+
+// The default-family key of an actor's counter of idx_actor entries with
+// `flags` (kDirect or kViaAncestor).
+std::string ActorCountKey(uint8_t flags, std::string_view actor_id);
+// Corruption unless `key` is an ActorCountKey.
+Status DecodeActorCountKey(std::string_view key, uint8_t* flags, std::string* actor_id);
 
 // ------------------------------------------------------------ links
 
@@ -112,6 +137,20 @@ struct LinkKeyParts {
 Status DecodeLinkKeyViews(std::string_view key, std::string_view* first, std::string_view* second,
                           LinkKind* kind);
 Status DecodeLinkKey(std::string_view key, LinkKeyParts* out);
+
+// idx_adj (format 4): lp(event) u8(dir) lp(other) kind — every link twice,
+// under each end, so one seek reads all of an event's links: dir kOut (the
+// link leaves `event` for `other`) sorts before kIn (it enters `event` from
+// `other`). The value is the link's value.
+inline constexpr uint8_t kOut = 0;  // on-disk
+inline constexpr uint8_t kIn = 1;   // on-disk
+std::string AdjKey(std::string_view event, uint8_t dir, std::string_view other, LinkKind kind);
+// The prefix of an event's entries (both directions), or of one direction.
+std::string AdjPrefix(std::string_view event);
+std::string AdjPrefix(std::string_view event, uint8_t dir);
+// Views into `key`.
+Status DecodeAdjKeyViews(std::string_view key, std::string_view* event, uint8_t* dir,
+                         std::string_view* other, LinkKind* kind);
 
 // ------------------------------------------------------------ names, content
 

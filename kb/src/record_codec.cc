@@ -149,16 +149,39 @@ class Reader {
     *e = static_cast<E>(v);
     return true;
   }
+  bool View(std::string_view* s, const char* field) {
+    if (!ok()) return false;
+    if (!keys::GetLengthPrefixed(&in_, s)) return Truncated(field);
+    return true;
+  }
+  // Decodes `n` (key, value) pairs into *m (a later key wins). The map's
+  // nodes are reused while the keys come in the order it holds them, so a
+  // scan that decodes record after record into one Event allocates nothing
+  // for maps whose keys repeat (labels, attributes).
+  template <typename V, typename ReadValue>
+  bool ReuseMap(std::map<std::string, V>* m, uint64_t n, const char* field, ReadValue read_value) {
+    auto it = m->begin();
+    for (uint64_t i = 0; i < n; ++i) {
+      std::string_view k;
+      if (!View(&k, field)) return false;
+      if (it != m->end() && it->first == k) {
+        if (!read_value(&it->second)) return false;
+        ++it;
+        continue;
+      }
+      m->erase(it, m->end());
+      V v{};
+      if (!read_value(&v)) return false;
+      m->insert_or_assign(std::string(k), std::move(v));
+      it = m->end();
+    }
+    m->erase(it, m->end());
+    return true;
+  }
   bool StrMap(std::map<std::string, std::string>* m, const char* field) {
     uint64_t n = 0;
     if (!Count(&n, field)) return false;
-    m->clear();
-    for (uint64_t i = 0; i < n; ++i) {
-      std::string k, v;
-      if (!Str(&k, field) || !Str(&v, field)) return false;
-      (*m)[std::move(k)] = std::move(v);
-    }
-    return true;
+    return ReuseMap(m, n, field, [&](std::string* v) { return Str(v, field); });
   }
   bool StrList(std::vector<std::string>* out, const char* field) {
     uint64_t n = 0;
@@ -437,25 +460,20 @@ Status DecodeEvent(std::string_view in, Event* e, std::vector<IndexedActor>* ind
     }
   }
   r.StrMap(&e->labels, "labels");
-  e->attributes.clear();
   if (r.Count(&n, "attributes")) {
-    for (uint64_t i = 0; i < n; ++i) {
-      std::string k;
-      double v = 0;
-      if (!r.Str(&k, "attribute name") || !r.Double(&v, "attribute value")) break;
-      e->attributes[std::move(k)] = v;
-    }
+    r.ReuseMap(&e->attributes, n, "attribute name",
+               [&](double* v) { return r.Double(v, "attribute value"); });
   }
-  std::vector<IndexedActor> local;
-  std::vector<IndexedActor>* out = indexed ? indexed : &local;
-  out->clear();
+  if (indexed != nullptr) indexed->clear();
   if (r.Count(&n, "indexed actors")) {
-    out->resize(n);
-    for (auto& ia : *out) {
-      if (!r.Str(&ia.actor_id, "indexed actor") ||
-          !r.Enum(&ia.flags, keys::kViaAncestor, "index flags")) {
+    if (indexed != nullptr) indexed->resize(n);
+    for (uint64_t i = 0; i < n; ++i) {
+      std::string_view actor;
+      uint8_t flags = 0;
+      if (!r.View(&actor, "indexed actor") || !r.Enum(&flags, keys::kViaAncestor, "index flags")) {
         break;
       }
+      if (indexed != nullptr) (*indexed)[i] = {std::string(actor), flags};
     }
   }
   return r.Finish();
@@ -510,6 +528,21 @@ Status DecodeCounts(std::string_view in, Counts* c) {
   r.Var(&c->events, "events");
   r.Var(&c->links, "links");
   return r.Finish();
+}
+
+std::string EncodeCounter(int64_t n) {
+  std::string out(8, '\0');
+  auto u = static_cast<uint64_t>(n);
+  for (int i = 0; i < 8; ++i) out[i] = static_cast<char>((u >> (8 * i)) & 0xff);
+  return out;
+}
+
+Status DecodeCounter(std::string_view in, int64_t* n) {
+  if (in.size() != 8) return Status::Corruption("counter value is not 8 bytes");
+  uint64_t u = 0;
+  for (int i = 7; i >= 0; --i) u = (u << 8) | static_cast<uint8_t>(in[i]);
+  *n = static_cast<int64_t>(u);
+  return Status::OK();
 }
 
 }  // namespace kbq::records

@@ -58,4 +58,9 @@ struct Counts {
 std::string EncodeCounts(const Counts& c);
 Status DecodeCounts(std::string_view in, Counts* c);
 
+// A counter value (format 4): a signed count as 8 bytes little-endian. The
+// store's merge operator adds such values; Corruption unless 8 bytes.
+std::string EncodeCounter(int64_t n);
+Status DecodeCounter(std::string_view in, int64_t* n);
+
 }  // namespace kbq::records

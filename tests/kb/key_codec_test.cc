@@ -87,7 +87,9 @@ TEST_CASE("KeyCodec: key order is date order for partial dates and ranges", "[kb
   };
   std::vector<std::string> date_keys, actor_keys, type_keys;
   for (const auto& [t, id] : expected) {
-    date_keys.push_back(keys::DateIndexKey(keys::SpanOf(t), id));
+    date_keys.push_back(keys::DateIndexKeyV3(keys::SpanOf(t), id));
+    // Format 4's key is the same after its span-class byte.
+    CHECK(keys::DateIndexKey(keys::SpanOf(t), id).substr(1) == date_keys.back());
     actor_keys.push_back(keys::ActorIndexKey("RUS", keys::SpanOf(t), id));
     type_keys.push_back(keys::TypeIndexKey("negotiate", keys::SpanOf(t), id));
   }
@@ -98,6 +100,23 @@ TEST_CASE("KeyCodec: key order is date order for partial dates and ranges", "[kb
     std::sort(shuffled.begin(), shuffled.end());
     CHECK(shuffled == *v);
   }
+}
+
+TEST_CASE("KeyCodec: idx_date keys hold short and long spans apart", "[kb][codec]") {
+  auto cls = [](const TimeValue& t) { return keys::SpanClass(keys::SpanOf(t)); };
+  CHECK(cls(TimeValue()) == keys::kShortSpan);
+  CHECK(cls(TimeValue::Day(2024, 2, 29)) == keys::kShortSpan);
+  CHECK(cls(TimeValue::Month(2024, 1)) == keys::kShortSpan);  // 31 days
+  CHECK(cls(TimeValue::Year(2024)) == keys::kLongSpan);
+  CHECK(cls(TimeValue::Century(1901)) == keys::kLongSpan);
+  auto d = keys::SpanOf(TimeValue::Year(2024));
+  std::string key = keys::DateIndexKey(d, "ev-1");
+  CHECK(static_cast<uint8_t>(key[0]) == keys::kLongSpan);
+  keys::DatedKey k;
+  REQUIRE(keys::DecodeDateIndexKey(key, &k).ok());
+  CHECK(k.event_id == "ev-1");
+  key[0] = static_cast<char>(keys::kShortSpan);  // a class that does not fit the dates
+  CHECK(keys::DecodeDateIndexKey(key, &k).IsCorruption());
 }
 
 TEST_CASE("KeyCodec: random spans sort as (earliest, latest, id)", "[kb][codec]") {
@@ -140,7 +159,7 @@ TEST_CASE("KeyCodec: every truncated key is reported as corruption", "[kb][codec
     INFO("actor key cut to " << n);
     CHECK(keys::DecodeActorIndexKey(actor.substr(0, n), &k).IsCorruption());
   }
-  for (size_t n = 0; n <= 8; ++n) {
+  for (size_t n = 0; n <= 9; ++n) {
     CHECK(keys::DecodeDateIndexKey(date.substr(0, n), &k).IsCorruption());
   }
   for (size_t n = 0; n < link.size(); ++n) {
@@ -159,7 +178,7 @@ TEST_CASE("KeyCodec: every truncated key is reported as corruption", "[kb][codec
   lying += "UKR";
   CHECK(keys::DecodeActorIndexKey(lying, &k).IsCorruption());
   // An inverted span is not a key we write.
-  std::string inverted;
+  std::string inverted(1, static_cast<char>(keys::kShortSpan));
   keys::PutDay(&inverted, 100);
   keys::PutDay(&inverted, 50);
   inverted += "ev";

@@ -213,6 +213,12 @@ TEST_CASE("Store: random commits agree with a multimap model", "[kb][store][mode
     std::vector<std::string> got;
     REQUIRE(store->ScanActorTimeline(actor, from, to, strict, [&](const Event& e) {
                   got.push_back(e.id);
+                  // The row comes from the index entry's copy of the record.
+                  const Event& want = model.events.at(e.id);
+                  REQUIRE(e.type == want.type);
+                  REQUIRE(e.date == want.date);
+                  REQUIRE(e.participants == want.participants);
+                  REQUIRE(e.place_id == want.place_id);
                   return true;
                 }).ok());
     INFO("actor " << actor << " [" << from << ", " << to << "] strict " << strict);

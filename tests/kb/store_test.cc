@@ -11,8 +11,10 @@
 #include <thread>
 #include <memory>
 
+#include "counter_merge.h"
 #include "key_codec.h"
 #include "kbq/names.h"
+#include "record_codec.h"
 #include "store_test_util.h"
 
 using kbq::CommitBatch;
@@ -32,6 +34,21 @@ std::unique_ptr<Store> OpenNew(const std::string& path, bool bulk = false) {
   StoreOptions o;
   o.create_if_missing = true;
   o.bulk_load = bulk;
+  auto r = Store::Open(path, o);
+  INFO(r.status().ToString());
+  REQUIRE(r.ok());
+  return std::move(r).value();
+}
+
+// Creates a store at `path` holding `b`, and closes it.
+void CreateWith(const std::string& path, const CommitBatch& b) {
+  auto store = OpenNew(path);
+  REQUIRE(store->Commit(b, nullptr).ok());
+}
+
+std::unique_ptr<Store> OpenReadOnly(const std::string& path) {
+  StoreOptions o;
+  o.read_only = true;
   auto r = Store::Open(path, o);
   INFO(r.status().ToString());
   REQUIRE(r.ok());
@@ -68,21 +85,74 @@ void RequireCheckOk(const Store& s) {
   REQUIRE(report->ok());
 }
 
+// A store opened with RocksDB directly, bypassing kbq, to damage or age it.
+struct RawDb {
+  explicit RawDb(const std::string& path) {
+    REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::Options(), path, &names).ok());
+    std::vector<rocksdb::ColumnFamilyDescriptor> descs;
+    cf_options.merge_operator = kbq::NewCounterMergeOperator();  // the counters' operands
+    for (const auto& n : names) descs.emplace_back(n, cf_options);
+    rocksdb::DB* raw = nullptr;
+    REQUIRE(rocksdb::DB::Open(rocksdb::Options(), path, descs, &handles, &raw).ok());
+    db.reset(raw);
+  }
+  ~RawDb() {
+    for (auto* h : handles) (void)db->DestroyColumnFamilyHandle(h);
+  }
+  rocksdb::ColumnFamilyOptions cf_options;
+  std::vector<std::string> names;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  std::unique_ptr<rocksdb::DB> db;
+};
+
 // Writes straight into a column family, bypassing the store, to damage it.
 void RawPut(const std::string& path, const std::string& cf, const std::string& key,
             const std::string& value) {
-  std::vector<std::string> names;
-  REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::Options(), path, &names).ok());
-  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
-  for (const auto& n : names) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DB* db = nullptr;
-  REQUIRE(rocksdb::DB::Open(rocksdb::Options(), path, descs, &handles, &db).ok());
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (names[i] == cf) REQUIRE(db->Put(rocksdb::WriteOptions(), handles[i], key, value).ok());
+  RawDb raw(path);
+  for (size_t i = 0; i < raw.names.size(); ++i) {
+    if (raw.names[i] == cf) REQUIRE(raw.db->Put(rocksdb::WriteOptions(), raw.handles[i], key, value).ok());
   }
-  for (auto* h : handles) REQUIRE(db->DestroyColumnFamilyHandle(h).ok());
-  delete db;
+}
+
+// Rewrites a store as a build of format `version` (1 to 3) left it: idx_date
+// keys without a span class or value, idx_actor entries with the flags byte
+// only, no counters, incoming links in idx_link_in instead of idx_adj.
+void MakeOldFormat(const std::string& path, char version) {
+  RawDb raw(path);
+  auto& db = raw.db;
+  const auto& names = raw.names;
+  auto& handles = raw.handles;
+  rocksdb::ColumnFamilyHandle* link_in = nullptr;
+  REQUIRE(db->CreateColumnFamily(raw.cf_options, "idx_link_in", &link_in).ok());
+  const rocksdb::WriteOptions wo;
+  for (size_t i = 0; i < names.size(); ++i) {
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), handles[i]));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      std::string key = it->key().ToString();
+      if (names[i] == "idx_date") {
+        REQUIRE(db->Delete(wo, handles[i], key).ok());
+        REQUIRE(db->Put(wo, handles[i], key.substr(1), "").ok());
+      }
+      if (names[i] == "idx_actor") {
+        REQUIRE(db->Put(wo, handles[i], key, it->value().ToString().substr(0, 1)).ok());
+      }
+      if (names[i] == "default" && key.rfind("kbq.n/", 0) == 0) REQUIRE(db->Delete(wo, handles[i], key).ok());
+      if (names[i] == "links") {
+        kbq::keys::LinkKeyParts p;
+        REQUIRE(kbq::keys::DecodeLinkKey(key, &p).ok());
+        REQUIRE(db->Put(wo, link_in, kbq::keys::LinkInKey(p.second, p.first, p.kind), it->value()).ok());
+      }
+    }
+    if (names[i] == "default") {
+      std::string meta = "kbq-event-store";
+      meta += std::string("\0\0\0", 3) + version;
+      REQUIRE(db->Put(wo, handles[i], "kbq.format", meta).ok());
+    }
+  }
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == "idx_adj") REQUIRE(db->DropColumnFamily(handles[i]).ok());
+  }
+  handles.push_back(link_in);
 }
 
 }  // namespace
@@ -389,7 +459,7 @@ TEST_CASE("Store: a newer format version is NotSupported", "[kb][store][errors]"
     auto r = Store::Open(path, o);
     REQUIRE(r.status().code() == kbq::Status::Code::kNotSupported);
     CHECK(r.status().message() ==
-          "store format version 7 is newer than this kbq supports (3); upgrade kbq");
+          "store format version 7 is newer than this kbq supports (4); upgrade kbq");
   }
 }
 
@@ -397,22 +467,14 @@ TEST_CASE("Store: a format-1 store is read as is and upgraded when opened for wr
           "[kb][store]") {
   TempDir dir;
   std::string path = dir.Sub("db");
+  CommitBatch b;
+  b.events = {MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA"})};
+  CreateWith(path, b);
+  MakeOldFormat(path, 1);
   {
-    auto store = OpenNew(path);
-    CommitBatch b;
-    b.events = {MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA"})};
-    REQUIRE(store->Commit(b, nullptr).ok());
-  }
-  std::string meta = "kbq-event-store";
-  meta += std::string("\0\0\0\x01", 4);
-  RawPut(path, "default", "kbq.format", meta);
-  {
-    StoreOptions o;
-    o.read_only = true;
-    auto r = Store::Open(path, o);
-    REQUIRE(r.ok());
-    CHECK((*r)->Stats()->format_version == 1);
-    CHECK((*r)->GetEvent("ev-1").ok());
+    auto r = OpenReadOnly(path);
+    CHECK(r->Stats()->format_version == 1);
+    CHECK(r->GetEvent("ev-1").ok());
   }
   auto r = Store::Open(path, StoreOptions{});
   REQUIRE(r.ok());
@@ -421,26 +483,112 @@ TEST_CASE("Store: a format-1 store is read as is and upgraded when opened for wr
   RequireCheckOk(**r);
 }
 
+TEST_CASE("Store: a format-3 store is read from its records and upgraded to covering entries",
+          "[kb][store]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  CommitBatch b;
+  b.actors = {MakeActor("FRA", kbq::ActorKind::kCountry, "France"),
+              MakeActor("gov:FRA-elysee", kbq::ActorKind::kGovernmentBody, "Élysée", {"FRA"})};
+  b.events = {MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA", "DEU"}),
+              MakeEvent("ev-2", "visit", TimeValue::Month(2024, 2), {"gov:FRA-elysee"}),
+              MakeEvent("ev-3", "talk", TimeValue(), {"DEU"})};
+  CreateWith(path, b);
+  MakeOldFormat(path, 3);
+  const std::vector<std::string> all = {"ev-1", "ev-2"};
+  {
+    auto r = OpenReadOnly(path);
+    CHECK(r->Stats()->format_version == 3);
+    CHECK(Timeline(*r, "FRA", INT32_MIN, INT32_MAX, false) == all);
+    CHECK(DateRange(*r, Day(2024, 1, 1), Day(2024, 12, 31)) == all);
+    CHECK(*r->CountActorTimeline("FRA", INT32_MIN, INT32_MAX, false) == 2);
+    CHECK(*r->CountActorTimeline("FRA", INT32_MIN, INT32_MAX, true) == 1);
+    RequireCheckOk(*r);
+  }
+  auto r = Store::Open(path, StoreOptions{});
+  REQUIRE(r.ok());
+  CHECK((*r)->Stats()->format_version == Store::kFormatVersion);
+  RequireCheckOk(**r);  // copies and counters are in place
+  CHECK(Timeline(**r, "FRA", INT32_MIN, INT32_MAX, false) == all);
+  CHECK(*(*r)->CountActorTimeline("FRA", INT32_MIN, INT32_MAX, false) == 2);
+  CHECK(*(*r)->CountActorTimeline("FRA", INT32_MIN, INT32_MAX, true) == 1);
+  CHECK(*(*r)->CountActorTimeline("DEU", INT32_MIN, INT32_MAX, true) == 2);
+  CommitBatch more;
+  more.events = {MakeEvent("ev-4", "meet", TimeValue::Day(2024, 3, 1), {"FRA"})};
+  REQUIRE((*r)->Commit(more, nullptr).ok());
+  CHECK(*(*r)->CountActorTimeline("FRA", INT32_MIN, INT32_MAX, false) == 3);
+  RequireCheckOk(**r);
+}
+
+TEST_CASE("Store: an upgrade cut short is finished by the next write open", "[kb][store]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  const int32_t day = Day(2024, 1, 1);
+  kbq::Event ev1 = MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA"});
+  CommitBatch b;
+  b.events = {ev1, MakeEvent("ev-2", "talk", TimeValue::Year(2023), {"FRA"})};
+  b.links = {{"ev-1", "ev-2", kbq::LinkKind::kRefersTo, "", 0.5}};
+  CreateWith(path, b);
+  MakeOldFormat(path, 3);
+  // What a killed upgrade leaves: some entries already in the new layout, a
+  // counter without its final value, idx_adj partly filled, still format 3.
+  const std::string record = kbq::records::EncodeEvent(ev1, {{"FRA", kbq::keys::kDirect}});
+  RawPut(path, "idx_date", kbq::keys::DateIndexKey(kbq::keys::DateSpan{day, day}, "ev-1"), record);
+  RawPut(path, "idx_actor", kbq::keys::ActorIndexKey("FRA", kbq::keys::DateSpan{day, day}, "ev-1"),
+         std::string(1, '\0') + record);
+  RawPut(path, "default", kbq::keys::ActorCountKey(kbq::keys::kDirect, "FRA"),
+         kbq::records::EncodeCounter(1));
+  auto store = Store::Open(path, StoreOptions{});
+  REQUIRE(store.ok());
+  CHECK((*store)->Stats()->format_version == Store::kFormatVersion);
+  RequireCheckOk(**store);
+  CHECK(DateRange(**store, INT32_MIN, INT32_MAX) == std::vector<std::string>{"ev-2", "ev-1"});
+  CHECK(*(*store)->CountActorTimeline("FRA", INT32_MIN, INT32_MAX, true) == 2);
+  CHECK((*store)->LinksOf({"ev-2"}, true, true)->size() == 1);
+}
+
+TEST_CASE("Store: Check reports a stale record copy and a wrong counter", "[kb][store][errors]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  const int32_t day = Day(2024, 1, 1);
+  CommitBatch b;
+  b.events = {MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA"}),
+              MakeEvent("ev-2", "talk", TimeValue::Day(2024, 1, 1), {"FRA"})};
+  CreateWith(path, b);
+  CHECK(*OpenReadOnly(path)->CountActorTimeline("FRA", INT32_MIN, INT32_MAX, false) == 2);
+  // ev-1's idx_date entry gets ev-2's record (well formed, but not ev-1's).
+  kbq::Event ev2 = MakeEvent("ev-2", "talk", TimeValue::Day(2024, 1, 1), {"FRA"});
+  RawPut(path, "idx_date", kbq::keys::DateIndexKey(kbq::keys::DateSpan{day, day}, "ev-1"),
+         kbq::records::EncodeEvent(ev2, {{"FRA", kbq::keys::kDirect}}));
+  RawPut(path, "default", kbq::keys::ActorCountKey(kbq::keys::kDirect, "FRA"),
+         kbq::records::EncodeCounter(5));
+  auto store = Store::Open(path, StoreOptions{});
+  REQUIRE(store.ok());
+  auto report = (*store)->Check();
+  REQUIRE(report.ok());
+  CHECK(report->problems == std::vector<std::string>{
+                                "idx_date entry for ev-1 holds a stale copy of its record",
+                                "counter of FRA (direct) is 5, idx_actor has 2"});
+  CHECK(*(*store)->CountActorTimeline("FRA", INT32_MIN, INT32_MAX, false) == 5);
+  CHECK((*store)->ScanDateRange(INT32_MIN, INT32_MAX, [](const Event&) { return true; }).message() ==
+        "idx_date entry for ev-1 holds the record of ev-2");
+}
+
 TEST_CASE("Store: upgrading a format-2 store rewrites the name index for today's normalisation",
           "[kb][store]") {
   TempDir dir;
   std::string path = dir.Sub("db");
-  {
-    auto store = OpenNew(path);
-    CommitBatch b;
-    kbq::Actor a;
-    a.id = "person:recep-erdogan";
-    a.kind = kbq::ActorKind::kPerson;
-    a.names["en"] = "Recep Tayyip Erdoğan";
-    a.forms = {{"Erdoğan", "en", kbq::NameKind::kSurname}};
-    b.actors = {a};
-    REQUIRE(store->Commit(b, nullptr).ok());
-  }
+  CommitBatch b;
+  kbq::Actor a;
+  a.id = "person:recep-erdogan";
+  a.kind = kbq::ActorKind::kPerson;
+  a.names["en"] = "Recep Tayyip Erdoğan";
+  a.forms = {{"Erdoğan", "en", kbq::NameKind::kSurname}};
+  b.actors = {a};
+  CreateWith(path, b);
   // As a format-2 build left it: the key of the old normalisation (with the
   // diacritic), and none of today's.
-  std::string meta = "kbq-event-store";
-  meta += std::string("\0\0\0\x02", 4);
-  RawPut(path, "default", "kbq.format", meta);
+  MakeOldFormat(path, 2);
   RawPut(path, "idx_name", kbq::keys::NameIndexKey("erdoğan (old form)", "person:recep-erdogan"), "");
   auto r = Store::Open(path, StoreOptions{});
   REQUIRE(r.ok());
@@ -472,13 +620,16 @@ TEST_CASE("Store: an article's merge log is stored with it", "[kb][store]") {
 TEST_CASE("Store: a corrupted record is reported, never misread", "[kb][store][errors]") {
   TempDir dir;
   std::string path = dir.Sub("db");
-  {
-    auto store = OpenNew(path);
-    CommitBatch b;
-    b.events = {MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA"})};
-    REQUIRE(store->Commit(b, nullptr).ok());
-  }
-  RawPut(path, "events", "ev-1", std::string("\x01\x04", 2) + "ev");  // id says 4 bytes, has 2
+  CommitBatch b;
+  b.events = {MakeEvent("ev-1", "meet", TimeValue::Day(2024, 1, 1), {"FRA"})};
+  CreateWith(path, b);
+  const std::string truncated = std::string("\x01\x04", 2) + "ev";  // id says 4 bytes, has 2
+  RawPut(path, "events", "ev-1", truncated);
+  // A timeline reads the record's copy in its idx_actor entry: damage it too.
+  const int32_t day = Day(2024, 1, 1);
+  RawPut(path, "idx_actor",
+         kbq::keys::ActorIndexKey("FRA", kbq::keys::DateSpan{day, day}, "ev-1"),
+         std::string(1, '\0') + truncated);
   auto store = Store::Open(path, StoreOptions{});
   REQUIRE(store.ok());
   auto ev = (*store)->GetEvent("ev-1");
@@ -487,6 +638,7 @@ TEST_CASE("Store: a corrupted record is reported, never misread", "[kb][store][e
   kbq::Status scan = (*store)->ScanActorTimeline("FRA", INT32_MIN, INT32_MAX, false,
                                                  [](const Event&) { return true; });
   CHECK(scan.IsCorruption());
+  CHECK(scan.message() == "idx_actor entry for ev-1: event record: truncated at id");
   auto report = (*store)->Check();
   REQUIRE(report.ok());
   REQUIRE_FALSE(report->ok());
@@ -497,7 +649,7 @@ TEST_CASE("Store: Check reports an index entry without a record", "[kb][store][e
   TempDir dir;
   std::string path = dir.Sub("db");
   OpenNew(path).reset();
-  RawPut(path, "idx_date", std::string("\x80\x00\x4e\x20\x80\x00\x4e\x20", 8) + "ev-ghost", "");
+  RawPut(path, "idx_date", kbq::keys::DateIndexKey(kbq::keys::DateSpan{20000, 20000}, "ev-ghost"), "");
   auto store = Store::Open(path, StoreOptions{});
   REQUIRE(store.ok());
   auto report = (*store)->Check();
@@ -507,36 +659,69 @@ TEST_CASE("Store: Check reports an index entry without a record", "[kb][store][e
         "idx_date entry points at missing event ev-ghost");
 }
 
-TEST_CASE("Store: incoming links are read whether idx_link_in holds the value or not",
+TEST_CASE("Store: one idx_adj read serves both directions, and Check compares it with the link",
           "[kb][store]") {
   TempDir dir;
   std::string path = dir.Sub("db");
   kbq::Link link{"ev-1", "ev-2", kbq::LinkKind::kCauses, "because of it", 0.8};
+  kbq::Link back{"ev-2", "ev-1", kbq::LinkKind::kRefersTo, "it recalls it", 0.6};
   {
     auto store = OpenNew(path);
     CommitBatch b;
     b.events = {MakeEvent("ev-1", "attack", TimeValue::Day(2024, 1, 1), {"FRA"}),
                 MakeEvent("ev-2", "protest", TimeValue::Day(2024, 1, 2), {"FRA"})};
-    b.links = {link};
+    b.links = {link, back};
     REQUIRE(store->Commit(b, nullptr).ok());
+    CHECK(*store->LinksOf({"ev-1"}, true, true) == std::vector<kbq::Link>{link, back});
+    CHECK(*store->LinksOf({"ev-2"}, false, true) == std::vector<kbq::Link>{link});
+    CHECK(*store->LinksOf({"ev-2"}, true, false) == std::vector<kbq::Link>{back});
   }
-  const std::string in_key = kbq::keys::LinkInKey("ev-2", "ev-1", kbq::LinkKind::kCauses);
-  // A store written before idx_link_in held a copy of the value.
-  RawPut(path, "idx_link_in", in_key, "");
-  {
-    auto store = Store::Open(path, StoreOptions{});
-    REQUIRE(store.ok());
-    CHECK(*(*store)->LinksTo("ev-2") == std::vector<kbq::Link>{link});
-    RequireCheckOk(**store);
-  }
-  // A copy that disagrees with the record is a problem Check reports.
-  RawPut(path, "idx_link_in", in_key, "x");
+  RawPut(path, "idx_adj", kbq::keys::AdjKey("ev-2", kbq::keys::kIn, "ev-1", kbq::LinkKind::kCauses),
+         kbq::records::EncodeLinkValue({"", "", kbq::LinkKind::kCauses, "something else", 0.1}));
   auto store = Store::Open(path, StoreOptions{});
   REQUIRE(store.ok());
   auto report = (*store)->Check();
   REQUIRE(report.ok());
   CHECK(report->problems ==
-        std::vector<std::string>{"idx_link_in entry ev-1 -> ev-2 differs from its link record"});
+        std::vector<std::string>{"link ev-1 -> ev-2 differs from its idx_adj entry under its target"});
+}
+
+TEST_CASE("Store: a format-3 store's incoming links are read whether idx_link_in holds the value or not",
+          "[kb][store]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  kbq::Link link{"ev-1", "ev-2", kbq::LinkKind::kCauses, "because of it", 0.8};
+  CommitBatch b;
+  b.events = {MakeEvent("ev-1", "attack", TimeValue::Day(2024, 1, 1), {"FRA"}),
+              MakeEvent("ev-2", "protest", TimeValue::Day(2024, 1, 2), {"FRA"})};
+  b.links = {link};
+  CreateWith(path, b);
+  MakeOldFormat(path, 3);
+  const std::string in_key = kbq::keys::LinkInKey("ev-2", "ev-1", kbq::LinkKind::kCauses);
+  // A store written before idx_link_in held a copy of the value.
+  RawPut(path, "idx_link_in", in_key, "");
+  {
+    auto store = OpenReadOnly(path);  // a writer would upgrade it
+    CHECK(*store->LinksTo("ev-2") == std::vector<kbq::Link>{link});
+    RequireCheckOk(*store);
+  }
+  // A copy that disagrees with the record is a problem Check reports.
+  RawPut(path, "idx_link_in", in_key, "x");
+  {
+    auto report = OpenReadOnly(path)->Check();
+    REQUIRE(report.ok());
+    CHECK(report->problems ==
+          std::vector<std::string>{"idx_link_in entry ev-1 -> ev-2 differs from its link record"});
+  }
+  // Upgraded: idx_adj replaces idx_link_in.
+  auto store = Store::Open(path, StoreOptions{});
+  REQUIRE(store.ok());
+  CHECK(*(*store)->LinksTo("ev-2") == std::vector<kbq::Link>{link});
+  RequireCheckOk(**store);
+  std::vector<std::string> names;
+  REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::Options(), path, &names).ok());
+  CHECK(std::count(names.begin(), names.end(), "idx_link_in") == 0);
+  CHECK(std::count(names.begin(), names.end(), "idx_adj") == 1);
 }
 
 // ------------------------------------------------------------ readers
@@ -660,4 +845,80 @@ TEST_CASE("Store: concurrent reads see whole commits while a writer runs", "[kb]
   CHECK(writer_view_whole);
   REQUIRE(reader->Refresh().ok());
   CHECK(count(*reader) == kArticles * kPerArticle);
+}
+
+// ------------------------------------------------------------ compact graph
+
+namespace {
+
+// Every edge of a compact graph as "from -kind-> to", in vertex order.
+std::vector<std::string> Edges(const kbq::CompactGraph& g) {
+  std::vector<std::string> out;
+  for (uint32_t v = 0; v < g.num_vertices(); ++v) {
+    for (uint64_t e = g.offsets()[v]; e < g.offsets()[v + 1]; ++e) {
+      out.push_back(std::string(g.id(v)) + " -" + std::to_string(g.kinds()[e]) + "-> " +
+                    std::string(g.id(g.targets()[e])));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Store: the compact graph is built once, mapped after, and rebuilt when the store changes",
+          "[kb][store][graph]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  auto store = OpenNew(path);
+  CommitBatch b;
+  b.events = {MakeEvent("ev-b", "attack", TimeValue::Day(2024, 1, 1), {"FRA"}),
+              MakeEvent("ev-a", "protest", TimeValue::Day(2024, 1, 2), {"FRA"}),
+              MakeEvent("ev-c", "talk", TimeValue(), {"DEU"})};
+  b.links = {{"ev-b", "ev-a", kbq::LinkKind::kCauses, "", 0.5},
+             {"ev-a", "ev-b", kbq::LinkKind::kRefersTo, "", 0.5},
+             {"ev-b", "ev-c", kbq::LinkKind::kBefore, "", 0.5}};
+  REQUIRE(store->Commit(b, nullptr).ok());
+  // A vertex's links in the store's order (by target, then kind).
+  const std::vector<std::string> edges = {"ev-a -6-> ev-b", "ev-b -2-> ev-a", "ev-b -0-> ev-c"};
+
+  auto built = store->LoadCompactGraph();
+  REQUIRE(built.ok());
+  CHECK_FALSE((*built)->from_file());
+  REQUIRE((*built)->num_vertices() == 3);  // every event, in id order; ev-c has no outgoing link
+  CHECK((*built)->id(0) == "ev-a");
+  CHECK((*built)->Find("ev-c") == std::optional<uint32_t>(2));
+  CHECK_FALSE((*built)->Find("ev-d").has_value());
+  CHECK(Edges(**built) == edges);
+
+  auto mapped = store->LoadCompactGraph();
+  REQUIRE(mapped.ok());
+  CHECK((*mapped)->from_file());
+  CHECK(Edges(**mapped) == edges);
+
+  // A reader of the closed store maps the same file.
+  store.reset();
+  {
+    auto g = OpenReadOnly(path)->LoadCompactGraph();
+    REQUIRE(g.ok());
+    CHECK(Edges(**g) == edges);
+  }
+  store = std::move(Store::Open(path, StoreOptions{})).value();
+  CommitBatch more;
+  more.links = {{"ev-c", "ev-a", kbq::LinkKind::kStoryline, "", 0.5}};
+  REQUIRE(store->Commit(more, nullptr).ok());
+  auto rebuilt = store->LoadCompactGraph();
+  REQUIRE(rebuilt.ok());
+  CHECK_FALSE((*rebuilt)->from_file());
+  CHECK((*rebuilt)->num_edges() == 4);
+
+  // A damaged file is never mapped: the graph is built again.
+  {
+    std::ofstream f(path + "/kbq-graph.csr", std::ios::binary | std::ios::trunc);
+    f << "not a graph";
+  }
+  auto again = store->LoadCompactGraph();
+  REQUIRE(again.ok());
+  CHECK_FALSE((*again)->from_file());
+  CHECK((*again)->num_edges() == 4);
+  CHECK((*store->LoadCompactGraph())->from_file());
 }

@@ -64,6 +64,28 @@ struct CheckReport {
   bool ok() const { return problems.empty(); }
 };
 
+// The whole link graph as compressed sparse rows over dense vertex numbers:
+// vertex v is the event id(v) (every stored event, linked or not, in id byte
+// order), and its outgoing links are targets()[offsets()[v] .. offsets()[v+1])
+// with kinds() alike (LinkKind values). Immutable; the arrays stay valid as
+// long as the object lives. Safe to share between threads.
+class CompactGraph {
+ public:
+  virtual ~CompactGraph() = default;
+  virtual uint32_t num_vertices() const = 0;
+  virtual uint64_t num_edges() const = 0;
+  virtual const uint64_t* offsets() const = 0;  // num_vertices() + 1 entries
+  virtual const uint32_t* targets() const = 0;  // num_edges() entries
+  virtual const uint8_t* kinds() const = 0;     // num_edges() entries
+  // REQUIRES: v < num_vertices().
+  virtual std::string_view id(uint32_t v) const = 0;
+  // The vertex of an event id (a binary search), or nullopt.
+  virtual std::optional<uint32_t> Find(std::string_view event_id) const = 0;
+  // True when the arrays were memory-mapped from the file a previous call
+  // wrote, false when this call built them from the store.
+  virtual bool from_file() const = 0;
+};
+
 // A visitor returns false to stop a scan early.
 using EventVisitor = std::function<bool(const Event&)>;
 
@@ -73,9 +95,10 @@ class Store {
   // from kOldestFormatVersion on; opening an older store for writing
   // upgrades it in place (version 2 only adds to version 1: articles' merge
   // logs; version 3 adds actors' name forms and rewrites the name index for
-  // the new name normalisation), after which older kbq builds refuse it with
-  // a clear message.
-  static constexpr uint32_t kFormatVersion = 3;
+  // the new name normalisation; version 4 puts a copy of each event record
+  // in its idx_date and idx_actor entries and keeps per-actor counters), after
+  // which older kbq builds refuse it with a clear message.
+  static constexpr uint32_t kFormatVersion = 4;
   static constexpr uint32_t kOldestFormatVersion = 1;
 
   // Opens (or creates) the store at `path`. Errors, with their messages:
@@ -175,6 +198,16 @@ class Store {
       std::function<bool(std::string_view from, std::string_view to, LinkKind kind)>;
   virtual Status ScanLinkEnds(const LinkEndsVisitor& visit) const {
     return ScanLinks([&](const Link& l) { return visit(l.from, l.to, l.kind); });
+  }
+
+  // The whole link graph (CompactGraph). The arrays are kept in a file in the
+  // store's directory (kbq-graph.csr) stamped with the store's state: a call
+  // on an unchanged store memory-maps it; otherwise the graph is built from
+  // the store and the file written again (atomically; when the directory is
+  // not writable the graph is just returned). The default implementation
+  // returns NotSupported.
+  virtual Result<std::shared_ptr<const CompactGraph>> LoadCompactGraph() const {
+    return Status::NotSupported("LoadCompactGraph");
   }
 
   virtual Result<StoreStats> Stats() const = 0;
