@@ -79,7 +79,7 @@ try:
 
     def api(command, **params):
         url = base + "api/" + command + "?" + urllib.parse.urlencode(params)
-        with urllib.request.urlopen(url, timeout=10) as r:
+        with urllib.request.urlopen(url, timeout=30) as r:
             return json.loads(r.read().decode("utf-8"))
 
     # What the page must show, from the endpoints (themselves tested equal to the CLI).
@@ -94,8 +94,8 @@ try:
         options.add_argument(a)
     options.binary_location = chromium
     browser = webdriver.Chrome(service=Service(driver_path), options=options)
-    browser.set_page_load_timeout(20)
-    wait = WebDriverWait(browser, 15)
+    browser.set_page_load_timeout(60)
+    wait = WebDriverWait(browser, 45)  # generous: CI runs other tests beside it
     try:
         browser.get(base)
         box = browser.find_element(By.ID, "q")
