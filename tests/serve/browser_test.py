@@ -95,7 +95,14 @@ try:
     options.binary_location = chromium
     browser = webdriver.Chrome(service=Service(driver_path), options=options)
     browser.set_page_load_timeout(60)
-    wait = WebDriverWait(browser, 45)  # generous: CI runs other tests beside it
+    # Generous (CI runs other tests beside it), and a panel the page re-renders
+    # between finding an element and reading it is tried again, not a failure.
+    from selenium.common.exceptions import StaleElementReferenceException
+    wait = WebDriverWait(browser, 45, ignored_exceptions=[StaleElementReferenceException])
+
+    def stable_text(by, selector):
+        """The element's text, read again when the page re-rendered it meanwhile."""
+        return wait.until(lambda d: d.find_element(by, selector).text or " ")
     try:
         browser.get(base)
         box = browser.find_element(By.ID, "q")
@@ -127,7 +134,7 @@ try:
               f"the {len(reported)} events with no date of their own are listed apart")
         el.click()
         wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "#event h2").text == talks["label"])
-        panel = browser.find_element(By.ID, "event").text
+        panel = stable_text(By.ID, "event")
         shown = api("show", what=talks["id"], lang="en")
         chinese = [m["text"] for m in shown["mentions"] if re.search(r"[\u4e00-\u9fff]", m["text"])]
         check(bool(chinese), "the talks have Chinese evidence")
@@ -161,7 +168,7 @@ try:
             wait.until(lambda d: "<script>" in d.find_element(By.ID, "event").text)
         except TimeoutException:
             pass
-        check("<script>window.kbqXss=1</script>" in browser.find_element(By.ID, "event").text,
+        check("<script>window.kbqXss=1</script>" in stable_text(By.ID, "event"),
               "the sentence's <script> shows as text")
         check(browser.execute_script("return window.kbqXss === undefined"), "the markup ran nothing")
         check(not browser.find_elements(By.CSS_SELECTOR, "#event script, #event img, .vis-item script"),
@@ -183,7 +190,7 @@ try:
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, item))
         browser.find_element(By.CSS_SELECTOR, item).click()
         wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "#event h2").text == talks["label"])
-        check(all(s in browser.find_element(By.ID, "event").text for s in chinese),
+        check(all(s in stable_text(By.ID, "event") for s in chinese),
               "the exported page shows the evidence without a server")
         errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
         check(not errors, "no errors in the browser console: " + json.dumps(errors)[:500])
