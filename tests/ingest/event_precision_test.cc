@@ -595,4 +595,18 @@ TEST_CASE("'ready to' is an intent to cooperate only before a cooperative act", 
   CHECK(CountType(Run("Russia is ready to respond to any provocation."), "intent_cooperate") == 0);
 }
 
+TEST_CASE("Who reports a happening does not do it", "[ingest][precision]") {
+  // Our own sentence about the shelling reported in February 2022.
+  Extraction x = Run("Emmanuel Macron informed Vladimir Putin about the shelling of Ukrainian positions on Saturday.");
+  const Event* e = nullptr;
+  for (const auto& ev : x.events) {
+    if (ev.mentions.front().trigger == "shelling") e = &ev;
+  }
+  REQUIRE(e != nullptr);
+  for (const auto& p : e->participants) {
+    CHECK(p.actor_id != "person:emmanuel-macron");
+    CHECK(p.actor_id != "person:vladimir-putin");
+  }
+}
+
 }  // namespace kbq::ingest

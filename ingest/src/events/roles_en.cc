@@ -121,6 +121,40 @@ int ClauseOfChunk(const ChunkedSentence& cs, int ch, bool* object) {
   return -1;
 }
 
+// "Zelensky informed Macron about the shelling of Ukrainian positions by
+// armed groups": a noun trigger inside the attachments of a clause whose verb
+// reports (cue kind report_verb) is what is reported, not done by the
+// clause's subject. Its own by-phrase, when it names an actor, is its source.
+// Returns false (the word-order roles stay) when no such clause holds it.
+bool ReportedNounRoles(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c) {
+  for (const ClauseRoles& cl : cs.clauses) {
+    if (cl.verb < 0 || !ds.lex.IsCueWord("report_verb", cs.chunks[cl.verb].lemma)) continue;
+    size_t at = cl.preps.size();
+    for (size_t i = 0; i < cl.preps.size() && at == cl.preps.size(); ++i) {
+      if (std::find(cl.preps[i].nouns.begin(), cl.preps[i].nouns.end(), ch) != cl.preps[i].nouns.end()) at = i;
+    }
+    if (at == cl.preps.size()) continue;
+    Actors by;
+    for (size_t i = at + 1; i < cl.preps.size(); ++i) {
+      if (cl.preps[i].prep == "by") by = ActorsOf(ds, s, cs, cl.preps[i].nouns);
+    }
+    Actors reporters = ActorsOf(ds, s, cs, cl.subject);
+    Actors told = ActorsOf(ds, s, cs, cl.objects);
+    for (const auto* a : ActorsOf(ds, s, cs, cl.with_partner)) told.push_back(a);
+    std::vector<Participant> out;
+    for (const auto* a : by) out.push_back({a->id, Role::kSource});
+    for (const auto& p : c->participants) {
+      bool reporter = std::any_of(reporters.begin(), reporters.end(), [&](const ActorInfo* a) { return a->id == p.actor_id; }) ||
+                      std::any_of(told.begin(), told.end(), [&](const ActorInfo* a) { return a->id == p.actor_id; });
+      bool dup = std::any_of(out.begin(), out.end(), [&](const Participant& q) { return q.actor_id == p.actor_id; });
+      if (!reporter && !dup) out.push_back({p.actor_id, by.empty() ? p.role : (p.role == Role::kSource ? Role::kOther : p.role)});
+    }
+    c->participants = std::move(out);
+    return true;
+  }
+  return false;
+}
+
 bool Visit(const EventTypeInfo* t) { return t && t->family == "visit"; }
 bool Meets(const EventTypeInfo* t) {
   return t && (MeetingFamily(t) || t->family == "consult" || t->family == "call" || t->family == "agreement");
@@ -135,7 +169,7 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   if (ch < 0) return false;
   bool noun_object = false;
   int k = ClauseOfChunk(cs, ch, &noun_object);
-  if (k < 0) return false;
+  if (k < 0) return ReportedNounRoles(ds, s, cs, uint32_t(ch), c);
   const ClauseRoles& cl = cs.clauses[k];
   // "The Council condemned the attack", "France hosted talks": a noun
   // trigger that is the object of a verb trigger does not share its subject.
