@@ -34,6 +34,7 @@ void FindAttribution(const DocState& ds, SentenceInfo* s, Attribution* attr, std
       attr->actor_id = a.id;
       attr->cue = ":";
       a.speaker = true;
+      s->speaker_label = a.id;
       exempt->push_back({a.begin, a.end});
       return;
     }

@@ -77,6 +77,9 @@ struct SentenceInfo {
   std::vector<size_t> cands;      // indexes into the candidate list
   std::string place;              // a place stated in a trigger-less clause
   bool paragraph_start = false;
+  // The actor of a transcript's speaker label ("Vladimir Putin: …"), set by
+  // FindAttribution; empty when the sentence has none.
+  std::string speaker_label;
   // English sentences with a trigger: the chunker's tokens, chunks and clause
   // roles (chunker_en.h); null for Chinese and trigger-less sentences.
   std::shared_ptr<const ChunkedSentence> chunked;

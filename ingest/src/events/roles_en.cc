@@ -138,14 +138,16 @@ bool ReportedNounRoles(const DocState& ds, const SentenceInfo& s, const ChunkedS
     for (size_t i = at + 1; i < cl.preps.size(); ++i) {
       if (cl.preps[i].prep == "by") by = ActorsOf(ds, s, cs, cl.preps[i].nouns);
     }
-    Actors reporters = ActorsOf(ds, s, cs, cl.subject);
-    Actors told = ActorsOf(ds, s, cs, cl.objects);
-    for (const auto* a : ActorsOf(ds, s, cs, cl.with_partner)) told.push_back(a);
+    // Who reports, and to or with whom: none of them takes part.
+    Actors reporting = ActorsOf(ds, s, cs, cl.subject);
+    for (const auto& group : {cl.objects, cl.with_partner}) {
+      for (const auto* a : ActorsOf(ds, s, cs, group)) reporting.push_back(a);
+    }
     std::vector<Participant> out;
     for (const auto* a : by) out.push_back({a->id, Role::kSource});
     for (const auto& p : c->participants) {
-      bool reporter = std::any_of(reporters.begin(), reporters.end(), [&](const ActorInfo* a) { return a->id == p.actor_id; }) ||
-                      std::any_of(told.begin(), told.end(), [&](const ActorInfo* a) { return a->id == p.actor_id; });
+      bool reporter = std::any_of(reporting.begin(), reporting.end(),
+                                  [&](const ActorInfo* a) { return a->id == p.actor_id; });
       bool dup = std::any_of(out.begin(), out.end(), [&](const Participant& q) { return q.actor_id == p.actor_id; });
       if (!reporter && !dup) out.push_back({p.actor_id, by.empty() ? p.role : (p.role == Role::kSource ? Role::kOther : p.role)});
     }
@@ -188,13 +190,13 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   Actors subject = ActorsOf(ds, s, cs, cl.subject);
   // "Vladimir Putin: I spoke with …": in a transcript turn, "I" is the
   // speaker the sentence's label names.
-  if (subject.empty() && cl.subject.size() == 1 && cs.HeadText(cl.subject.front()) == "I") {
+  if (subject.empty() && !s.speaker_label.empty() && cl.subject.size() == 1 &&
+      cs.HeadText(cl.subject.front()) == "I") {
     for (const auto& a : s.actors) {
-      std::string_view rest = s.text.substr(a.end);
-      while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-      bool label = a.speaker && a.kind == ActorKind::kPerson && !rest.empty() && rest.front() == ':';
-      if (label) subject.push_back(&a);
-      break;  // only the sentence's first actor can be its label
+      if (a.id == s.speaker_label) {
+        subject.push_back(&a);
+        break;
+      }
     }
   }
   Actors partners = ActorsOf(ds, s, cs, cl.with_partner);
