@@ -147,6 +147,10 @@ Result<TimelineResult> Engine::Timeline(const TimelineQuery& q) const {
       return true;
     }
     c.salience = Salience(e, c.sources);
+    if (windowed && q.top > 0 && !q.include_hidden && !q.keep_weak && c.salience < kWeakSalience) {
+      ++hidden.weak;
+      return true;
+    }
     c.inside = inside;
     c.order = order++;
     c.event = e;

@@ -30,6 +30,14 @@ void FindAttribution(const DocState& ds, SentenceInfo* s, Attribution* attr, std
     if (!Trim(s->text.substr(0, a.begin)).empty()) break;
     std::string_view rest = s->text.substr(a.end);
     while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    // "Olaf Scholz (retranslated): …": a short note between name and colon.
+    if (!rest.empty() && rest.front() == '(') {
+      size_t close = rest.find(')');
+      if (close != std::string_view::npos && close < 40) {
+        rest.remove_prefix(close + 1);
+        while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+      }
+    }
     if (a.kind == ActorKind::kPerson && (rest.substr(0, 1) == ":" || rest.substr(0, 3) == "\uFF1A")) {
       attr->actor_id = a.id;
       attr->cue = ":";
@@ -144,6 +152,8 @@ Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, 
     if (t && (t->type == "demand" || t->type == "appeal")) return Modality::kDemanded;
     // "refused to hold talks", 拒绝谈判: the act a rejection governs does not happen.
     if (t && t->type == "reject") return Modality::kNegated;
+    // "is ready to meet", 愿意谈判: the act an intent governs is not yet done.
+    if (t && t->family == "intent") return Modality::kPlanned;
   }
   for (const auto& cue : ds.lex.FindCues("demanded", s.text)) {
     if (cue.begin >= scope_begin && cue.end <= c.begin && !InsideTrigger(s, cue)) return Modality::kDemanded;

@@ -189,14 +189,21 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   Actors sources, targets;
   Actors subject = ActorsOf(ds, s, cs, cl.subject);
   // "Vladimir Putin: I spoke with …": in a transcript turn, "I" is the
-  // speaker the sentence's label names.
-  if (subject.empty() && !s.speaker_label.empty() && cl.subject.size() == 1 &&
-      cs.HeadText(cl.subject.front()) == "I") {
-    for (const auto& a : s.actors) {
-      if (a.id == s.speaker_label) {
-        subject.push_back(&a);
-        break;
-      }
+  // speaker (the sentence's label, else the turn's); "my visit to Kiev" is
+  // the speaker's.
+  const ActorInfo* speaker = s.turn_speaker.get();
+  for (const auto& a : s.actors) {
+    if (!s.speaker_label.empty() && a.id == s.speaker_label) speaker = &a;
+  }
+  if (speaker && subject.empty() && cl.subject.size() == 1 && cs.HeadText(cl.subject.front()) == "I") {
+    subject.push_back(speaker);
+  }
+  if (speaker && cs.chunks[ch].kind == ChunkKind::kNounPhrase) {
+    const Chunk& np = cs.chunks[ch];
+    if (cs.tokens[np.begin_token].lower == "my" && np.head < cs.tokens.size() &&
+        cs.tokens[np.head].begin >= c->begin && cs.tokens[np.head].begin < c->end) {
+      subject = {speaker};
+      noun_object = false;
     }
   }
   Actors partners = ActorsOf(ds, s, cs, cl.with_partner);
@@ -217,9 +224,22 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
       if (pl && (pl->place || pl->kind == ActorKind::kPlace) && !place) place = pl;
     }
   }
+  // A noun trigger's own attachments follow it, up to the next trigger: "my
+  // visit to Kiev yesterday and today's visit to Moscow" are two visits.
+  const bool noun_trigger = cs.chunks[ch].kind == ChunkKind::kNounPhrase;
+  uint32_t own_end = uint32_t(s.text.size());
+  uint32_t other_begin = c->begin;  // an earlier trigger of the same type: its span ends at ours
+  for (const auto& h : s.hits) {
+    if (!h.blocker() && h.begin >= c->end && h.begin < own_end) own_end = h.begin;
+    if (!h.blocker() && h.end <= c->begin && h.entry->type == c->entry->type) other_begin = std::min(other_begin, h.end);
+  }
   for (const auto& p : cl.preps) {
     if (p.temporal) continue;
     for (uint32_t n : p.nouns) {
+      if (noun_trigger) {
+        auto [nb, ne] = ChunkSpan(cs, n);
+        if (ne > own_end || (!noun_object && nb < c->end)) continue;
+      }
       // "the trigger phrase's own preposition" (arrived in, travel to) and
       // in/at: where it happened; to, for a visit, too.
       bool where = p.prep == "in" || p.prep == "at" || (Visit(c->type) && p.prep == "to");
@@ -288,7 +308,21 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   for (const auto* a : prep_targets) {
     if (c->place == a->id) c->place.clear();
   }
-  if (sources.empty() && targets.empty()) return false;
+  // An actor named only after the next trigger, or only between an earlier
+  // trigger of the same type and this one, is that trigger's (the other visit's).
+  auto only_later = [&](const std::string& id) {
+    bool any = false;
+    for (const auto& a : s.actors) {
+      if (a.id != id || a.dropped) continue;
+      if (a.begin < own_end && !(a.begin >= other_begin && a.end <= c->begin)) return false;
+      any = true;
+    }
+    return any && noun_trigger;
+  };
+  if (sources.empty() && targets.empty()) {
+    std::erase_if(c->participants, [&](const Participant& p) { return only_later(p.actor_id); });
+    return false;
+  }
   std::vector<Participant> out;
   auto add = [&](const std::string& id, Role r) {
     for (const auto& p : out) {
@@ -300,6 +334,7 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   for (const auto* a : targets) add(a->id, Role::kTarget);
   // The word-order answer fills a role the clause left empty, never with a topic.
   for (const auto& p : c->participants) {
+    if (only_later(p.actor_id)) continue;
     bool topic = std::any_of(topics.begin(), topics.end(), [&](const ActorInfo* a) { return a->id == p.actor_id; });
     bool fill = !topic && ((p.role == Role::kSource && sources.empty()) || (p.role == Role::kTarget && targets.empty()));
     add(p.actor_id, fill ? p.role : Role::kOther);
