@@ -165,8 +165,17 @@ bool SameHappening(const Event& a, const Event& b, const AncestorsFn& ancestors)
     if (!nested) return false;
   }
   auto ca = Countries(a, ancestors), cb = Countries(b, ancestors);
-  // A plan is fulfilled only by a happening of the same sides.
+  // A plan is fulfilled only by a happening of the same sides: each side of
+  // the plan takes part in the happening (a Ukraine–Russia meeting that was
+  // planned is no Russia–Belarus meeting of that day).
   if (plan_pair && (ca.empty() || cb.empty())) return false;
+  if (plan_pair) {
+    const auto& plan_sides = Fulfils(a, b) ? ca : cb;
+    const auto& done_sides = Fulfils(a, b) ? cb : ca;
+    for (const auto& k : plan_sides) {
+      if (std::find(done_sides.begin(), done_sides.end(), k) == done_sides.end()) return false;
+    }
+  }
   if (ca.empty() || cb.empty()) {
     return a.type == b.type && a.date.precision == Precision::kDay && a.date == b.date &&
            (!a.place_id.empty() || !b.place_id.empty());

@@ -134,9 +134,13 @@ bool ReportedNounRoles(const DocState& ds, const SentenceInfo& s, const ChunkedS
       if (std::find(cl.preps[i].nouns.begin(), cl.preps[i].nouns.end(), ch) != cl.preps[i].nouns.end()) at = i;
     }
     if (at == cl.preps.size()) continue;
+    // Its own by-phrase follows it at once, or after its of-phrase ("the
+    // shelling of positions by armed groups"); a by-phrase of a later noun is
+    // that noun's ("meetings on the provision by the US of guarantees").
     Actors by;
-    for (size_t i = at + 1; i < cl.preps.size(); ++i) {
+    for (size_t i = at + 1; i < cl.preps.size() && i <= at + 2; ++i) {
       if (cl.preps[i].prep == "by") by = ActorsOf(ds, s, cs, cl.preps[i].nouns);
+      if (cl.preps[i].prep != "of") break;
     }
     // Who reports, and to or with whom: none of them takes part.
     Actors reporting = ActorsOf(ds, s, cs, cl.subject);
