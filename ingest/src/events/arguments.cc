@@ -355,6 +355,8 @@ void BuildArguments(const DocState& ds, SentenceInfo* s, Cand* c, const Attribut
   std::set<std::string> person_countries;
   for (const auto& a : s->actors) {
     if (a.kind != ActorKind::kPerson) continue;
+    // (A person with no known country stands for themself: never drop them.)
+    if (a.country.empty() || a.country == a.id) continue;
     for (const auto& p : c->participants) if (p.actor_id == a.id) person_countries.insert(a.country);
   }
   c->participants.erase(std::remove_if(c->participants.begin(), c->participants.end(),
