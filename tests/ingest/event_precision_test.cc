@@ -416,6 +416,18 @@ Modality ModalityOf(const Extraction& x, const std::string& type) {
   return e->modality;
 }
 
+TEST_CASE("Sense: a threat noun is an act only with its doer next to it", "[ingest][events][precision]") {
+  Extraction danger = Run("The government warned of growing hybrid threats along the northern border.");
+  INFO(Dump(danger));
+  CHECK(CountType(danger, "threaten") == 0);
+  Extraction possessive = Run("Russia's threats against Moldova grew sharper on Monday.");
+  INFO(Dump(possessive));
+  CHECK(CountType(possessive, "threaten") == 1);
+  Extraction from = Run("Ukraine dismissed the threats from Russia on Monday.");
+  INFO(Dump(from));
+  CHECK(CountType(from, "threaten") == 1);
+}
+
 TEST_CASE("Modality: a modal of possibility, or an intent, governs what may happen, not what did",
           "[ingest][events][precision]") {
   Extraction could = Run("Officials in Washington warned that Russia could attack Ukraine within days.");

@@ -42,6 +42,28 @@ bool WrongSense(const DocState& ds, const SentenceInfo& s, const std::vector<Tok
   };
   std::string surface = internal::AsciiLower(s.text.substr(h.begin, h.end - h.begin));
   if (ds.lex.IsCueWord("needs_aux", surface) && aux_before() < 0) return true;
+  // "hybrid threats", "in the face of threats": a noun of kind needs_agent is
+  // an act only with its doer named: an actor right before it (Russia's
+  // threats, Iranian threats) or right after from/by (threats from Moscow).
+  if (e.pos == 'n' && ds.lex.IsCueWord("needs_agent", surface)) {
+    bool agent = false;
+    for (const auto& a : s.actors) {
+      if (a.dropped || a.place) continue;
+      if (a.end <= h.begin) {
+        std::string_view gap = s.text.substr(a.end, h.begin - a.end);
+        if (gap == " " || gap == "'s " || gap == "\u2019s " || gap == "' ") agent = true;
+      }
+    }
+    if (first_after < toks.size() && toks[first_after].word &&
+        (toks[first_after].lower == "from" || toks[first_after].lower == "by")) {
+      size_t k = first_after + 1;
+      while (k < toks.size() && toks[k].word && ds.lex.IsCueWord("np_det", toks[k].lower)) ++k;
+      for (const auto& a : s.actors) {
+        if (!a.dropped && k < toks.size() && a.begin <= toks[k].begin && toks[k].begin < a.end) agent = true;
+      }
+    }
+    if (!agent) return true;
+  }
   if (e.object_block.empty() && e.object_allow.empty() && e.object_block_after.empty()) return false;
   // The noun phrase after the trigger (after "of" for a nominal trigger).
   size_t i = first_after;
