@@ -84,6 +84,9 @@ struct SentenceInfo {
   // label at or before it (set by RunStages); null outside a transcript. Its
   // offsets are 0: it is named in another sentence.
   std::shared_ptr<const ActorInfo> turn_speaker;
+  // The speaker of the turn before, when another person: whom "you" addresses
+  // in a two-party exchange; null otherwise.
+  std::shared_ptr<const ActorInfo> addressee;
   // English sentences with a trigger: the chunker's tokens, chunks and clause
   // roles (chunker_en.h); null for Chinese and trigger-less sentences.
   std::shared_ptr<const ChunkedSentence> chunked;

@@ -93,6 +93,28 @@ size_t EventExtractor::cue_count() const { return impl_->lex.cue_count(); }
 namespace events {
 namespace {
 
+// A transcript label at the start of a sentence: one to five words (capitalised,
+// or a parenthesised note) and a colon within the first 60 bytes.
+bool OtherSpeakerLabel(std::string_view text) {
+  size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 60) return false;
+  std::string_view head = text.substr(0, colon);
+  int words = 0;
+  bool in_note = false, start = true;
+  for (char ch : head) {
+    if (ch == '(') in_note = true;
+    if (ch == ')') in_note = false;
+    if (ch == '.' || ch == ',' || ch == ';' || ch == '"') return false;
+    if (ch == ' ') { start = true; continue; }
+    if (start && !in_note) {
+      ++words;
+      if (!(ch >= 'A' && ch <= 'Z') && ch != '(') return false;
+    }
+    start = false;
+  }
+  return words >= 1 && words <= 5;
+}
+
 // Runs the stages over one document, in order; see stages.h for what each
 // reads and writes.
 Extraction RunStages(DocState& ds) {
@@ -103,22 +125,31 @@ Extraction RunStages(DocState& ds) {
 
   ds.sents.resize(ds.doc.sentences.size());
   std::shared_ptr<const ActorInfo> turn;  // the current transcript turn's speaker
+  std::shared_ptr<const ActorInfo> before;  // the previous turn's, when another person
   for (uint32_t si = 0; si < ds.sents.size(); ++si) {
     SentenceInfo& s = ds.sents[si];
     PrepareSentence(ds, si, &s);
     Attribution attr;
     std::vector<Span> exempt;
     FindAttribution(ds, &s, &attr, &exempt);
+    // "Question: …", "Remark: …": a label that names no known person opens
+    // a turn of somebody else; "I" there is nobody we know.
+    if (s.speaker_label.empty() && OtherSpeakerLabel(s.text)) {
+      turn.reset();
+      before.reset();
+    }
     for (const auto& a : s.actors) {
       if (!s.speaker_label.empty() && a.id == s.speaker_label) {
         auto speaker = std::make_shared<ActorInfo>(a);
         speaker->begin = speaker->end = speaker->group_begin = 0;
         speaker->speaker = false;
-        turn = std::move(speaker);
+        if (turn && turn->id != speaker->id) before = turn;
+        if (!turn || turn->id != speaker->id) turn = std::move(speaker);
         break;
       }
     }
     s.turn_speaker = turn;
+    s.addressee = before;
     bool counterfactual = Counterfactual(ds, s);
     bool evaluative = Evaluative(ds, s);
     std::vector<Tok> toks = Tokens(s.text);

@@ -272,6 +272,11 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   if (speaker && subject.empty() && cl.subject.size() == 1 && first_person(cs.HeadText(cl.subject.front()))) {
     subject.push_back(speaker);
   }
+  // "you" in a turn answers the turn before: its speaker.
+  if (s.addressee && speaker && subject.empty() && cl.subject.size() == 1) {
+    std::string_view w = cs.HeadText(cl.subject.front());
+    if (w == "you" || w == "You") subject.push_back(s.addressee.get());
+  }
   if (speaker && SpeakersNounPhrase(cs, uint32_t(ch), *c)) {
     subject = {speaker};
     noun_object = false;
