@@ -461,4 +461,11 @@ TEST_CASE("A provisional person takes the country named before their title as af
   // A verb between the country and the title: the country is a side, not the
   // person's employer.
   CHECK(affiliation("Senegal received President Dawda Jawara in Dakar.", "person:dawda-jawara") == "-");
+  // No country before the title: the nearest one named as someone's in the
+  // sentence (an adjective or a possessive), before the title first.
+  CHECK(affiliation("Rebel gunmen in the Fijian capital said they would free Prime Minister Mahendra Chaudhry soon.",
+                    "person:mahendra-chaudhry") == "FJI/head_of_government");
+  CHECK(affiliation("Ousted president Jean-Bertrand Aristide was accused of fraud by Haitian officials.",
+                    "person:jean-bertrand-aristide") == "HTI/head_of_state");
+  CHECK(affiliation("Britain welcomed President Dawda Jawara in London.", "person:dawda-jawara") == "-");
 }

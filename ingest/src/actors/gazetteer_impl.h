@@ -13,8 +13,10 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -85,6 +87,11 @@ struct MatchState {
   std::vector<int> covered;
   std::vector<Selected> sel;
   std::map<std::string, Actor> provisional;
+  // Titled provisional people no country was named before (AffiliateByTitle):
+  // id, where the title begins, its role; AffiliateBySentence reads it.
+  std::vector<std::tuple<std::string, uint32_t, std::string>> untitled_country;
+  // Country mentions that gave a person their affiliation (their begin).
+  std::set<uint32_t> used_as_affiliation;
 
   // No chosen name covers a byte of [b, e).
   bool Free(uint32_t b, uint32_t e) const;
@@ -175,6 +182,7 @@ struct Gazetteer::Impl {
                         const std::string& lang) const;
   int KnownPersonIn(const MatchState& st, uint32_t b, uint32_t e, bool* other) const;
   void AffiliateByTitle(MatchState* st, uint32_t title_begin, const Title& title, const std::string& id) const;
+  void AffiliateBySentence(MatchState* st) const;
   // gazetteer_places.cc
   void AddProvisionalPlaces(std::string_view text, std::vector<Selected>* sel, std::vector<int>* covered,
                             std::map<std::string, Actor>* provisional) const;

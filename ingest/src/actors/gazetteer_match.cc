@@ -167,12 +167,13 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
       break;  // the first entry of a pattern wins (data order: countries first)
     }
   });
-  MatchState st{text, std::vector<int>(text.size() + 1, -1), {}, {}};
+  MatchState st{text, std::vector<int>(text.size() + 1, -1), {}, {}, {}, {}};
   SelectKnownNames(&st, std::move(cands), surname_cands, std::move(singles));
   ResolvePlaces(text, &st.sel, &st.covered);
   // ---- names the data does not know
   FindDottedNames(&st);
   FindBareSurnames(&st, FindTitledNames(&st, std::move(title_cands)));
+  AffiliateBySentence(&st);
   AddProvisionalPlaces(text, &st.sel, &st.covered, &st.provisional);
 
   for (const Selected& s : st.sel) {

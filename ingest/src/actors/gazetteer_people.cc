@@ -281,11 +281,12 @@ void Gazetteer::Impl::AffiliateByTitle(MatchState* st, uint32_t title_begin, con
     if (q >= 2 && text.substr(q - 2, 2) == "'s") q -= 2;
     else if (q >= 4 && text.substr(q - 4, 4) == "\u2019s") q -= 4;
   }
-  if (q == 0) return;
+  auto later = [&] { st->untitled_country.emplace_back(id, title_begin, title.role); };
+  if (q == 0) return later();
   int s = st->covered[q - 1];
-  if (s < 0 || st->sel[s].actor_id.empty() || st->sel[s].end != q || st->sel[s].person) return;
+  if (s < 0 || st->sel[s].actor_id.empty() || st->sel[s].end != q || st->sel[s].person) return later();
   auto it = index.find(st->sel[s].actor_id);
-  if (it == index.end()) return;
+  if (it == index.end()) return later();
   const Actor& by = actors[it->second];
   std::string country;
   if (by.kind == ActorKind::kCountry || by.kind == ActorKind::kOrganisation) {
@@ -293,8 +294,74 @@ void Gazetteer::Impl::AffiliateByTitle(MatchState* st, uint32_t title_begin, con
   } else if (by.kind == ActorKind::kGovernmentBody && !by.part_of.empty()) {
     country = by.part_of.front();
   }
-  if (country.empty()) return;
+  if (country.empty()) return later();
   pit->second.affiliations.push_back({country, title.role, TimeValue()});
+  st->used_as_affiliation.insert(st->sel[s].begin);
+}
+
+// "Rebels said they will release Prime Minister Mahendra Chaudhry" after "The
+// Fijian rebels", "ordered former president Carlos Menem" after "An Argentine
+// judge": a titled person the data does not know, with no country before the
+// title, takes the nearest country named in the same sentence — before the
+// title first, else after it — that is no other person's affiliation. The
+// title says they hold an office; the sentence says where. Only a country
+// named as someone's — an adjective (Fijian, Argentine, Thai) or a possessive
+// (Haiti's) — counts: "Senegal received President Jawara" names a side, not
+// his country. Stored as a provisional affiliation, as AffiliateByTitle's.
+namespace {
+
+// The mention names the country as someone's: a one-word adjective that is not
+// the country's name (Fijian, Argentine, Thai, French), or a possessive.
+bool Belonging(std::string_view text, const gaz::Selected& sel, const Actor& country) {
+  std::string_view surface = text.substr(sel.begin, sel.end - sel.begin);
+  std::string_view rest = text.substr(sel.end);
+  if (rest.substr(0, 2) == "'s" || rest.substr(0, 4) == "\u2019s") return true;
+  if (surface.empty() || surface.find(' ') != std::string_view::npos || !(surface[0] >= 'A' && surface[0] <= 'Z')) {
+    return false;
+  }
+  auto name = country.names.find("en");
+  if (name != country.names.end() && name->second == surface) return false;
+  for (std::string_view suffix : {"an", "ese", "ish", "i", "ch", "ine", "ic", "ek", "ss"}) {
+    if (surface.size() > suffix.size() + 2 && surface.substr(surface.size() - suffix.size()) == suffix) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void Gazetteer::Impl::AffiliateBySentence(MatchState* st) const {
+  std::string_view text = st->text;
+  // Byte i ends a sentence: a newline, . ? ! before a space, or the last byte of 。？！.
+  auto sentence_end = [&](uint32_t i) {
+    char c = text[i];
+    if (c == '\n' || ((c == '.' || c == '?' || c == '!') && i + 1 < text.size() && text[i + 1] == ' ')) return true;
+    if (i < 2) return false;
+    std::string_view tail = text.substr(i - 2, 3);
+    return tail == "\u3002" || tail == "\uFF1F" || tail == "\uFF01";
+  };
+  for (const auto& [id, title_begin, role] : st->untitled_country) {
+    auto pit = st->provisional.find(id);
+    if (pit == st->provisional.end() || !pit->second.affiliations.empty()) continue;
+    uint32_t lo = title_begin, hi = title_begin;
+    while (lo > 0 && !sentence_end(lo - 1)) --lo;
+    while (hi < text.size() && !sentence_end(hi)) ++hi;
+    std::string best;
+    uint64_t best_d = UINT64_MAX;
+    for (const Selected& sel : st->sel) {
+      if (sel.actor_id.empty() || sel.person || sel.begin < lo || sel.end > hi) continue;
+      if (st->used_as_affiliation.count(sel.begin)) continue;
+      auto it = index.find(sel.actor_id);
+      if (it == index.end() || actors[it->second].kind != ActorKind::kCountry) continue;
+      if (!Belonging(text, sel, actors[it->second])) continue;
+      // Before the title: its distance; after: behind every country before.
+      uint64_t d = sel.end <= title_begin ? title_begin - sel.end : (uint64_t(1) << 32) + (sel.begin - title_begin);
+      if (d < best_d) {
+        best_d = d;
+        best = sel.actor_id;
+      }
+    }
+    if (!best.empty()) pit->second.affiliations.push_back({best, role, TimeValue()});
+  }
 }
 
 // The surname alone after a full provisional mention (FindTitledNames).
