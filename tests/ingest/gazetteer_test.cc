@@ -439,6 +439,27 @@ TEST_CASE("Measurement on PLOVER and MEANTIME gold data", "[gazetteer][eval]") {
   CHECK(m->total_gold() > 500);
 }
 
+TEST_CASE("An organisation the data does not know is a provisional organisation", "[gazetteer]") {
+  const auto& g = Builtin();
+  auto orgs = [&](const std::string& text) {
+    std::vector<Actor> provisional;
+    g.Match(text, &provisional);
+    std::string out;
+    for (const auto& a : provisional) {
+      if (a.kind == ActorKind::kOrganisation) out += a.id + " ";
+    }
+    return out;
+  };
+  // Sentences of our own.
+  CHECK(orgs("The watchdog Transparency International criticised the new procurement law.") ==
+        "org:transparency-international ");
+  CHECK(orgs("Members of the Association of Defence Lawyers visited the prison on Monday.") ==
+        "org:association-of-defence-lawyers ");
+  // Title case says nothing about names; a function word ends the name.
+  CHECK(orgs("Minister Holds Talks With Party Leaders On Budget Reform\n\nThe talks ended.") == "");
+  CHECK(orgs("He met leaders of the party on Monday.") == "");
+}
+
 TEST_CASE("A provisional person takes the country named before their title as affiliation", "[gazetteer]") {
   const auto& g = Builtin();
   auto affiliation = [&](const std::string& text, const std::string& person) -> std::string {

@@ -128,6 +128,7 @@ struct Gazetteer::Impl {
   std::unordered_set<std::string> not_surnames;        // given names of family-name-first people
   std::unordered_set<std::string> common_words;        // folded names that are also words: turkey, china
   std::unordered_set<std::string> en_title_words;      // words of English titles: never a name
+  std::vector<std::string> org_heads;                 // International, Front: an unknown organisation's last word
   std::unordered_set<std::string> title_modifiers;     // new, former: between a country and its title
   std::vector<std::string> zh_stops;           // text that never starts a name after a title
   std::map<std::string, std::vector<std::string>> suffix, prefix, not_after, not_before;  // form or "*"
@@ -183,6 +184,8 @@ struct Gazetteer::Impl {
   int KnownPersonIn(const MatchState& st, uint32_t b, uint32_t e, bool* other) const;
   void AffiliateByTitle(MatchState* st, uint32_t title_begin, const Title& title, const std::string& id) const;
   void AffiliateBySentence(MatchState* st) const;
+  // gazetteer_orgs.cc
+  void FindOrgNames(MatchState* st) const;
   // gazetteer_places.cc
   void AddProvisionalPlaces(std::string_view text, std::vector<Selected>* sel, std::vector<int>* covered,
                             std::map<std::string, Actor>* provisional) const;

@@ -206,6 +206,8 @@ Status Gazetteer::Impl::LoadTitles(std::string_view file, const Rows& rows) {
       }
     } else if (type == "ambiguous_surname") {
       ambiguous_surnames.insert(text);
+    } else if (type == "org_head") {
+      if (lang == "en") org_heads.push_back(text);
     } else if (type == "title_modifier") {
       title_modifiers.insert(text);
     } else if (type == "not_surname") {
@@ -219,7 +221,7 @@ Status Gazetteer::Impl::LoadTitles(std::string_view file, const Rows& rows) {
         zh_stops.push_back(text);
       }
     } else {
-      return RowError(file, line, "type must be title, title_modifier, stop, ambiguous_surname, not_surname or common_word, not '" + type + "'");
+      return RowError(file, line, "type must be title, title_modifier, org_head, stop, ambiguous_surname, not_surname or common_word, not '" + type + "'");
     }
   }
   return Status::OK();

@@ -174,6 +174,7 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
   FindDottedNames(&st);
   FindBareSurnames(&st, FindTitledNames(&st, std::move(title_cands)));
   AffiliateBySentence(&st);
+  FindOrgNames(&st);
   AddProvisionalPlaces(text, &st.sel, &st.covered, &st.provisional);
 
   for (const Selected& s : st.sel) {
