@@ -325,6 +325,8 @@ class RocksStore final : public Store {
                                       int32_t to_day, bool strict) const override;
   Status ScanActorBySalience(const std::string& actor_id, int32_t from_day, int32_t to_day,
                              bool strict, const SalienceVisitor& visit) const override;
+  Status ScanActorTimelineHeads(const std::string& actor_id, int32_t from_day, int32_t to_day,
+                                bool strict, const EventVisitor& visit) const override;
   Result<ActorEventCounts> CountActorEvents(const std::string& actor_id, bool strict) const override;
   Result<std::vector<Link>> LinksFrom(const std::string& event_id) const override;
   Result<std::vector<Link>> LinksTo(const std::string& event_id) const override;
@@ -1113,6 +1115,25 @@ Status RocksStore::ScanDateRange(int32_t from_day, int32_t to_day,
 
 Status RocksStore::ScanType(const std::string& type, const EventVisitor& visit) const {
   return ScanDated(kTypeIdx, keys::TypeIndexPrefix(type), INT32_MIN, INT32_MAX, false, visit);
+}
+
+Status RocksStore::ScanActorTimelineHeads(const std::string& actor_id, int32_t from_day,
+                                          int32_t to_day, bool strict, const EventVisitor& visit) const {
+  if (format_version_ < 4) return ScanActorTimeline(actor_id, from_day, to_day, strict, visit);
+  View v(*this);
+  Event e;
+  Status decoded;
+  Status s = WalkDated(v, kActorIdx, keys::ActorIndexPrefix(actor_id), from_day, to_day, strict,
+                       [&](std::string&& id, std::string_view record) {
+                         decoded = records::DecodeEventHead(record, &e);
+                         if (decoded.ok() && e.id != id) decoded = Status::Corruption("holds the record of " + e.id);
+                         if (!decoded.ok()) {
+                           decoded = decoded.WithContext("idx_actor entry for " + id);
+                           return false;
+                         }
+                         return visit(e);
+                       });
+  return decoded.ok() ? s : decoded;
 }
 
 Status RocksStore::ScanActorBySalience(const std::string& actor_id, int32_t from_day, int32_t to_day,

@@ -106,6 +106,25 @@ class Filters {
            q_.min_sources == 0;
   }
   size_t Sources(const Event& e) { return sources_.Count(e); }
+  // Judge() needs only an event's leading fields (Store::ScanActorTimelineHeads)
+  // unless --min-mentions or --min-sources is set.
+  bool HeadsSuffice() const { return q_.min_mentions == 0 && q_.min_sources == 0; }
+
+  // Judge() of the whole event, given its head: a head that would be a minor
+  // event with one mention (a rare shape) has its whole record read.
+  Verdict JudgeHead(const Event& head) {
+    bool inside = true;
+    std::optional<size_t> sources;
+    if (!q_.include_hidden && DatedOnlyByReport(head) && head.place_id.empty()) {
+      Event probe = head;
+      probe.mentions.resize(1);
+      if (IsMinorEvent(probe)) {
+        auto whole = store_.GetEvent(head.id);
+        if (whole.ok()) return Judge(*whole, &inside, &sources);
+      }
+    }
+    return Judge(head, &inside, &sources);
+  }
 
   // `*inside` is set for a shown event; `*sources` when they were counted.
   Verdict Judge(const Event& e, bool* inside, std::optional<size_t>* sources) {
@@ -205,19 +224,27 @@ Result<bool> ScanBySalience(const Store& store, const Actor& subject, const Time
     }
     shown = counts->total - h.negated - h.minor;
   } else {
-    // A scan that judges each event of the range (its index entry's record
-    // copy) and computes no salience.
-    Status s = store.ScanActorTimeline(subject.id, filters->from(), filters->to(), q.strict,
-                                       [&](const Event& e) {
-                                         bool inside = true;
-                                         std::optional<size_t> sources;
-                                         Verdict v = filters->Judge(e, &inside, &sources);
-                                         if (v == Verdict::kShown) ++shown;
-                                         Count(v, &h);
-                                         return true;
-                                       });
+    // A scan that judges each event of the range from the leading fields of
+    // its index entry's record copy, and computes no salience.
+    const bool heads = filters->HeadsSuffice();
+    size_t judged = 0;
+    auto judge = [&](const Event& e) {
+      bool inside = true;
+      std::optional<size_t> sources;
+      Verdict v = heads ? filters->JudgeHead(e) : filters->Judge(e, &inside, &sources);
+      if (v == Verdict::kShown) ++shown;
+      Count(v, &h);
+      ++judged;
+      return true;
+    };
+    Status s = heads ? store.ScanActorTimelineHeads(subject.id, filters->from(), filters->to(), q.strict, judge)
+                     : store.ScanActorTimeline(subject.id, filters->from(), filters->to(), q.strict, judge);
     if (!s.ok()) return s;
     if (shown <= SalienceScanThreshold(q.top)) return false;  // few enough to rank all
+    // The salience walk skips the actor's events outside the range: about
+    // top × total / shown entries until N are found. Ranking the range
+    // costs about one entry each; the cheaper wins.
+    if (q.top * counts->total / shown > judged) return false;
   }
   // Most salient first, ties in date order: the first N shown events inside
   // the window are the top N; events only overlapping it (shown with --all)

@@ -181,6 +181,15 @@ class Store {
     (void)actor_id, (void)from_day, (void)to_day, (void)strict, (void)visit;
     return Status::NotSupported("ScanActorBySalience");
   }
+  // As ScanActorTimeline, but each Event holds only its leading fields: id,
+  // type, cameo, date, date_basis, participants, place_id and modality (the
+  // rest empty or zero); cheaper when that is all a caller needs (counting
+  // what a timeline's filters hide). The default implementation calls
+  // ScanActorTimeline (whole events).
+  virtual Status ScanActorTimelineHeads(const std::string& actor_id, int32_t from_day,
+                                        int32_t to_day, bool strict, const EventVisitor& visit) const {
+    return ScanActorTimeline(actor_id, from_day, to_day, strict, visit);
+  }
   // Of all the events ScanActorTimeline(actor_id, any date, strict) would
   // visit: how many, how many are negated or counterfactual
   // (HiddenByDefault), and how many of the others are minor (IsMinorEvent),
