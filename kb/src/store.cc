@@ -1142,7 +1142,7 @@ Status RocksStore::ScanActorBySalience(const std::string& actor_id, int32_t from
   View v(*this);
   Event e;
   Status decoded;
-  Status s = WalkSalience(db_.get(), v.ro, cf_[kSalIdx], actor_id, from_day, to_day, strict,
+  Status s = WalkSalience(db_.get(), v.ro, cf_[kSalIdx], actor_id, from_day, to_day, v.max_span, strict,
                           [&](const keys::DatedKey& k, double salience, std::string_view record) {
                             decoded = records::DecodeEvent(record, &e, nullptr);
                             if (decoded.ok() && e.id != k.event_id) {

@@ -108,25 +108,56 @@ Status FillSalienceIndex(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* events,
 }
 
 Status WalkSalience(rocksdb::DB* db, const rocksdb::ReadOptions& ro, rocksdb::ColumnFamilyHandle* sal,
-                    const std::string& actor_id, int32_t from_day, int32_t to_day, bool strict,
-                    const SalienceEntryVisitor& visit) {
+                    const std::string& actor_id, int32_t from_day, int32_t to_day, int32_t max_span,
+                    bool strict, const SalienceEntryVisitor& visit) {
   if (from_day > to_day) return Status::OK();
   const std::string prefix = keys::ActorIndexPrefix(actor_id);
+  // Within one salience the entries are in date order, so the walk seeks
+  // past the dates outside the range instead of reading them: to the first
+  // that may overlap it (max_span days before `from`, as WalkDated), and
+  // from the first starting after `to` to the next salience. Many events
+  // share a salience (one mention, one article, two named sides), so
+  // without the seeks a range late in the store would read most of it.
+  const int64_t look_back_to = static_cast<int64_t>(from_day) - max_span;
   std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro, sal));
   keys::DatedKey k;
   double score = 0;
-  for (it->Seek(prefix); it->Valid() && StartsWith(Sv(it->key()), prefix); it->Next()) {
-    if (!keys::DecodeSalienceSuffix(Sv(it->key()).substr(prefix.size()), &score, &k).ok()) {
+  std::string target;
+  auto seek = [&](uint64_t inverted, int32_t day) {
+    target = prefix;
+    keys::PutFixed64BE(&target, inverted);
+    keys::PutDay(&target, day);
+    it->Seek(target);
+  };
+  it->Seek(prefix);
+  while (it->Valid() && StartsWith(Sv(it->key()), prefix)) {
+    std::string_view suffix = Sv(it->key()).substr(prefix.size());
+    uint64_t inverted = 0;
+    std::string_view rest = suffix;
+    if (!keys::GetFixed64BE(&rest, &inverted) ||
+        !keys::DecodeSalienceSuffix(suffix, &score, &k).ok()) {
       return Status::Corruption("idx_sal key is truncated or malformed");
     }
-    if (k.date.earliest > to_day || k.date.latest < from_day) continue;
-    std::string_view value = Sv(it->value());
-    if (value.empty() || static_cast<uint8_t>(value[0]) > keys::kViaAncestor) {
-      return Status::Corruption("idx_sal value is malformed");
+    if (k.date.earliest > to_day) {  // the rest of this salience is later
+      if (inverted == UINT64_MAX) break;
+      seek(inverted + 1, INT32_MIN);
+      continue;
     }
-    if (strict && static_cast<uint8_t>(value[0]) == keys::kViaAncestor) continue;
-    k.owner = actor_id;
-    if (!visit(k, score, value.substr(1))) return Status::OK();
+    if (k.date.earliest < look_back_to) {  // cannot reach `from`: skip ahead
+      seek(inverted, static_cast<int32_t>(look_back_to));
+      continue;
+    }
+    if (k.date.latest >= from_day) {
+      std::string_view value = Sv(it->value());
+      if (value.empty() || static_cast<uint8_t>(value[0]) > keys::kViaAncestor) {
+        return Status::Corruption("idx_sal value is malformed");
+      }
+      if (!strict || static_cast<uint8_t>(value[0]) != keys::kViaAncestor) {
+        k.owner = actor_id;
+        if (!visit(k, score, value.substr(1))) return Status::OK();
+      }
+    }
+    it->Next();
   }
   return Failed(it->status(), "idx_sal");
 }

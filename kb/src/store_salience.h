@@ -56,14 +56,15 @@ Status FillSalienceIndex(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* events,
                          std::map<std::string, int64_t>* class_counters);
 
 // The actor's idx_sal entries in key order (most salient first), those
-// overlapping [from_day, to_day] (skipped by their key, before the record is
-// looked at) and, when `strict`, direct only. `visit` gets the key's parts
+// overlapping [from_day, to_day] and, when `strict`, direct only. Entries
+// outside the range are sought past by their keys; `max_span` is the longest
+// span of any stored event (latest - earliest). `visit` gets the key's parts
 // and the record copy; it returns false to stop.
 using SalienceEntryVisitor =
     std::function<bool(const keys::DatedKey& k, double salience, std::string_view record)>;
 Status WalkSalience(rocksdb::DB* db, const rocksdb::ReadOptions& ro, rocksdb::ColumnFamilyHandle* sal,
-                    const std::string& actor_id, int32_t from_day, int32_t to_day, bool strict,
-                    const SalienceEntryVisitor& visit);
+                    const std::string& actor_id, int32_t from_day, int32_t to_day, int32_t max_span,
+                    bool strict, const SalienceEntryVisitor& visit);
 
 // Check(): every event's idx_sal entries (one per idx_actor entry, with the
 // salience the record gives today and a copy of the record), no other

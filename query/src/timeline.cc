@@ -227,24 +227,18 @@ Result<bool> ScanBySalience(const Store& store, const Actor& subject, const Time
     // A scan that judges each event of the range from the leading fields of
     // its index entry's record copy, and computes no salience.
     const bool heads = filters->HeadsSuffice();
-    size_t judged = 0;
     auto judge = [&](const Event& e) {
       bool inside = true;
       std::optional<size_t> sources;
       Verdict v = heads ? filters->JudgeHead(e) : filters->Judge(e, &inside, &sources);
       if (v == Verdict::kShown) ++shown;
       Count(v, &h);
-      ++judged;
       return true;
     };
     Status s = heads ? store.ScanActorTimelineHeads(subject.id, filters->from(), filters->to(), q.strict, judge)
                      : store.ScanActorTimeline(subject.id, filters->from(), filters->to(), q.strict, judge);
     if (!s.ok()) return s;
     if (shown <= SalienceScanThreshold(q.top)) return false;  // few enough to rank all
-    // The salience walk skips the actor's events outside the range: about
-    // top × total / shown entries until N are found. Ranking the range
-    // costs about one entry each; the cheaper wins.
-    if (q.top * counts->total / shown > judged) return false;
   }
   // Most salient first, ties in date order: the first N shown events inside
   // the window are the top N; events only overlapping it (shown with --all)
