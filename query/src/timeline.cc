@@ -199,8 +199,12 @@ Status ScanByDate(const Store& store, const std::optional<Actor>& subject, const
   return Status::OK();
 }
 
-// Above this many events in the range, --top reads the salience index.
-size_t SalienceScanThreshold(size_t top) { return std::max<size_t>(4 * top, 256); }
+// Above this many events in the range (the actor's, then those the filters
+// show), --top reads the salience index. Ranking the range costs about
+// 1.3 us an event, judging it for the counts about 0.4 us, the walk a few
+// hundred us (store_bench, docs/benchmarks.md): the index pays from a few
+// hundred events on.
+size_t SalienceScanThreshold(size_t top) { return std::max<size_t>(4 * top, 512); }
 
 // The salience-ordered scan for --top N of an actor. Returns nullopt (and
 // leaves everything untouched) when the date-ordered scan is the better way:
