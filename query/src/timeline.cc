@@ -162,18 +162,12 @@ class Filters {
 
 // The date-ordered scan: every event of the range; without --top every
 // shown one is kept (up to limit), with it a min-heap of the N most salient
-// so far (the least salient on top, to be pushed out). With a `budget`
-// (not 0), a range holding more events stops the scan and sets *over.
+// so far (the least salient on top, to be pushed out).
 Status ScanByDate(const Store& store, const std::optional<Actor>& subject, const TimelineQuery& q,
-                  Filters* filters, std::vector<Candidate>* kept, TimelineHidden* hidden,
-                  size_t budget = 0, bool* over = nullptr) {
+                  Filters* filters, std::vector<Candidate>* kept, TimelineHidden* hidden) {
   auto less_salient_on_top = [](const Candidate& a, const Candidate& b) { return MoreSalient(a, b); };
-  size_t order = 0, seen = 0;
+  size_t order = 0;
   auto visit = [&](const Event& e) {
-    if (budget > 0 && ++seen > budget) {
-      *over = true;
-      return false;
-    }
     Candidate c;
     std::optional<size_t> sources;
     Verdict v = filters->Judge(e, &c.inside, &sources);
@@ -324,29 +318,12 @@ Result<TimelineResult> Engine::Timeline(const TimelineQuery& q) const {
     filters.set_place(place->id);
   }
 
-  // --top of an actor: the whole range with the default filters goes to the
-  // salience index at once (its counters hold the hidden counts); a window
-  // is ranked by the date-ordered scan unless it holds more events than
-  // SalienceScanThreshold, which that scan finds out as it goes.
   std::vector<Candidate> kept;
-  bool done = false, over = false;
-  const bool may_index = q.top > 0 && subject;
-  if (may_index && !filters.windowed() && filters.Plain()) {
+  bool done = false;
+  if (q.top > 0 && subject) {
     auto by_salience = ScanBySalience(store_, *subject, q, &filters, &kept, &result.hidden);
     if (!by_salience.ok()) return by_salience.status();
     done = *by_salience;
-  } else if (may_index) {
-    Status s = ScanByDate(store_, subject, q, &filters, &kept, &result.hidden,
-                          SalienceScanThreshold(q.top), &over);
-    if (!s.ok()) return s;
-    done = !over;
-    if (over) {
-      kept.clear();
-      result.hidden = TimelineHidden{};
-      auto by_salience = ScanBySalience(store_, *subject, q, &filters, &kept, &result.hidden);
-      if (!by_salience.ok()) return by_salience.status();
-      done = *by_salience;
-    }
   }
   if (!done) {
     Status s = ScanByDate(store_, subject, q, &filters, &kept, &result.hidden);
