@@ -241,8 +241,12 @@ Status CheckSalienceIndex(rocksdb::DB* db, const rocksdb::ReadOptions& ro,
   }
   if (!c->status().ok()) return Failed(c->status(), "class counters");
   for (const auto& [key, n] : expected_counters) {
-    problem("class counter " + key.substr(prefix.size()) + " is missing (" + std::to_string(n) +
-            " entries)");
+    std::string actor;
+    uint8_t flags = 0, cls = 0;
+    (void)keys::DecodeActorClassCountKey(key, &flags, &cls, &actor);  // built above: decodes
+    problem("class counter of " + actor + (cls == keys::kClassNegated ? " (negated" : " (minor") +
+            (flags == keys::kDirect ? ", direct)" : ", via ancestor)") + " is missing (" +
+            std::to_string(n) + " entries)");
   }
   return Status::OK();
 }
