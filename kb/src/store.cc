@@ -1450,7 +1450,12 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
   if (options_.read_only) return Status::InvalidArgument("store is open read-only");
   rocksdb::ReadOptions ro;
   std::string value;
-  commit_salience_.Begin(batch.article ? &*batch.article : nullptr);
+  // The articles this commit remembers for salience are kept only if it writes.
+  struct Settle {
+    CommitSalience& salience;
+    bool written = false;
+    ~Settle() { salience.Settle(written); }
+  } settle{commit_salience_};
 
   if (batch.article) {
     rocksdb::Status rs = db_->Get(ro, cf_[kArticles], batch.article->id, &value);
@@ -1498,6 +1503,7 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
     const Article& a = *batch.article;
     if (a.id.empty()) return Status::InvalidArgument("article with an empty id");
     wb.Put(cf_[kArticles], a.id, records::EncodeArticle(a));
+    commit_salience_.Remember(a);  // its events count its source
     wb.Put(cf_[kContentIdx], keys::ContentIndexKey(keys::ContentHash(a.text), a.id), "");
     ++counts.articles;
   }
@@ -1635,6 +1641,7 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
   rocksdb::Status rs = wb.AppendTo(&sorted);
   if (rs.ok()) rs = db_->Write(wo, &sorted);
   if (!rs.ok()) return FromRocks(rs, "commit");
+  settle.written = true;
   max_span_.store(max_span);
   std::lock_guard<std::mutex> l(counts_mu_);
   counts_ = counts;

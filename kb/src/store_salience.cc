@@ -34,20 +34,27 @@ std::string EntryValue(uint8_t flags, std::string_view record) {
 
 }  // namespace
 
-void CommitSalience::Begin(const Article* pending) {
-  // Articles are never rewritten, so sources read by earlier commits stay
-  // right; the cache is only bounded, not cleared, between commits.
+void CommitSalience::Bound() {
   if (sources_.size() > 100000) sources_.clear();
-  pending_id_ = pending != nullptr ? pending->id : std::string();
-  pending_source_ = pending != nullptr ? ArticleSource(*pending) : std::string();
+}
+
+void CommitSalience::Remember(const Article& a) { pending_[a.id] = ArticleSource(a); }
+
+void CommitSalience::Settle(bool written) {
+  if (written) {
+    Bound();
+    for (auto& [id, source] : pending_) sources_[id] = std::move(source);
+  }
+  pending_.clear();
 }
 
 const std::string& CommitSalience::SourceOf(const std::string& article_id, rocksdb::DB* db,
                                             rocksdb::ColumnFamilyHandle* articles,
                                             const rocksdb::ReadOptions& ro) {
-  if (!pending_id_.empty() && article_id == pending_id_) return pending_source_;
+  if (auto p = pending_.find(article_id); p != pending_.end()) return p->second;
   auto it = sources_.find(article_id);
   if (it != sources_.end()) return it->second;
+  Bound();
   std::string value, source;
   Article a;
   if (db->Get(ro, articles, article_id, &value).ok() && records::DecodeArticle(value, &a).ok()) {
@@ -79,7 +86,6 @@ Status FillSalienceIndex(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* events,
   rocksdb::WriteOptions wo;
   rocksdb::WriteBatch wb;
   CommitSalience salience;
-  salience.Begin(nullptr);
   std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro, events));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     Event e;
@@ -167,7 +173,6 @@ Status CheckSalienceIndex(rocksdb::DB* db, const rocksdb::ReadOptions& ro,
                           rocksdb::ColumnFamilyHandle* sal, rocksdb::ColumnFamilyHandle* meta,
                           const std::function<void(std::string)>& problem, uint64_t* index_entries) {
   CommitSalience salience;
-  salience.Begin(nullptr);
   std::map<std::string, int64_t> expected_counters;
   uint64_t expected_entries = 0;
   std::string value;

@@ -25,14 +25,20 @@
 namespace kbq {
 
 // Salience (kbq/salience.h) of events at commit, with each cited article's
-// source read once: from the commit's own article, else from the articles
-// family. Not thread-safe: the one writer uses one object, calling Begin()
-// at the start of each commit; Check() uses its own.
+// source read once: from an article of the commit (Remember), else from the
+// articles family. Articles are never rewritten, so what it read stays right
+// across commits (the cache is bounded, not cleared). Not thread-safe: the
+// one writer uses one object; Check() uses its own.
 class CommitSalience {
  public:
-  // `pending` is the batch's article (not stored yet), or null. Keeps a copy
-  // of what it needs.
-  void Begin(const Article* pending);
+  // An article this commit writes (not stored yet): events of the same
+  // commit that cite it count its source. Call only once it is certain to be
+  // written (after the duplicate check). Any writer of articles and events in
+  // one batch (Commit, a bulk import) calls it for each article.
+  void Remember(const Article& a);
+  // Ends a commit: the remembered articles join the cache when `written`,
+  // else they are forgotten.
+  void Settle(bool written);
   // The event's salience. An article that cannot be read counts no source,
   // as at query time.
   double Of(const Event& e, rocksdb::DB* db, rocksdb::ColumnFamilyHandle* articles,
@@ -41,7 +47,8 @@ class CommitSalience {
  private:
   const std::string& SourceOf(const std::string& article_id, rocksdb::DB* db,
                               rocksdb::ColumnFamilyHandle* articles, const rocksdb::ReadOptions& ro);
-  std::string pending_id_, pending_source_;
+  void Bound();
+  std::unordered_map<std::string, std::string> pending_;  // this commit's articles
   std::unordered_map<std::string, std::string> sources_;  // article id -> source
 };
 

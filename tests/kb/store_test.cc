@@ -1031,3 +1031,31 @@ TEST_CASE("Store: Check reports a stale idx_sal entry and a wrong class counter"
                                 "idx_sal entry for ev-1 under FRA is stale",
                                 "class counter of FRA (negated, direct) is 4, the records give 1"});
 }
+
+TEST_CASE("Store: an upgrade to format 5 cut short is done again from the records", "[kb][store]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  CreateWith(path, SalienceWorld("art-1"));
+  MakeOldFormat(path, 4);
+  {
+    // What a killed upgrade, then writes by a format-4 build, leave: an
+    // idx_sal family with an entry no record gives, a class counter too high.
+    RawDb raw(path);
+    rocksdb::ColumnFamilyHandle* sal = nullptr;
+    REQUIRE(raw.db->CreateColumnFamily(raw.cf_options, "idx_sal", &sal).ok());
+    raw.handles.push_back(sal);
+    const int32_t day = Day(2023, 5, 5);
+    REQUIRE(raw.db->Put(rocksdb::WriteOptions(), sal,
+                        kbq::keys::SalienceIndexKey("FRA", 1.5, kbq::keys::DateSpan{day, day}, "ev-gone"),
+                        std::string(1, '\0')).ok());
+    REQUIRE(raw.db->Put(rocksdb::WriteOptions(), raw.handles[0],
+                        kbq::keys::ActorClassCountKey(kbq::keys::kDirect, kbq::keys::kClassMinor, "FRA"),
+                        kbq::records::EncodeCounter(7)).ok());
+  }
+  auto r = Store::Open(path, StoreOptions{});
+  REQUIRE(r.ok());
+  CHECK((*r)->Stats()->format_version == Store::kFormatVersion);
+  RequireCheckOk(**r);
+  CHECK(BySalience(**r, "FRA", true) == std::vector<std::string>{"ev-1", "ev-3", "ev-2"});
+  CHECK((*r)->CountActorEvents("FRA", true)->minor == 1);
+}
