@@ -294,7 +294,8 @@ PYBIND11_MODULE(_kbq, m) {
                                       {"below_top", r.hidden.below_top},
                                       {"few_mentions", r.hidden.few_mentions},
                                       {"few_sources", r.hidden.few_sources},
-                                      {"coarse", r.hidden.coarse}};
+                                      {"coarse", r.hidden.coarse},
+                                      {"weak", r.hidden.weak}};
              nlohmann::json meta = {{"subject", r.subject},
                                     {"lang", r.lang},
                                     {"note", r.resolution_note},

@@ -282,6 +282,7 @@ std::string HiddenNote(const TimelineResult& r) {
   add(h.few_mentions, "with fewer mentions (lower --min-mentions)");
   add(h.few_sources, "with fewer sources (lower --min-sources)");
   add(h.coarse, "dated more coarsely than the window (--all)");
+  add(h.weak, "weak (salience under 2, --all)");
   if (parts.empty()) return "";
   std::string note = std::to_string(h.total()) + (h.total() == 1 ? " row" : " rows") + " hidden: ";
   for (size_t i = 0; i < parts.size(); ++i) note += (i ? ", " : "") + parts[i];

@@ -98,6 +98,10 @@ class Filters {
   int32_t from() const { return from_; }
   int32_t to() const { return to_; }
   std::unordered_set<std::string>* with_events() { return &with_events_; }
+  // Whether weak events (salience under kWeakSalience) are left out: a ranked
+  // timeline of a window, without --all or keep_weak.
+  bool DropsWeak() const { return windowed_ && q_.top > 0 && !q_.include_hidden && !q_.keep_weak; }
+  bool Weak(double salience) const { return DropsWeak() && salience < kWeakSalience; }
   void set_place(std::string id) { place_id_ = std::move(id); }
   // True when only the default filters apply (no --with, --type, --place,
   // --min-mentions, --min-sources): the store's counters then know them.
@@ -176,6 +180,10 @@ Status ScanByDate(const Store& store, const std::optional<Actor>& subject, const
       return true;
     }
     c.salience = Salience(e, sources ? *sources : filters->Sources(e));
+    if (filters->Weak(c.salience)) {
+      ++hidden->weak;
+      return true;
+    }
     c.order = order++;
     c.event = e;
     if (q.top == 0) {
@@ -247,21 +255,33 @@ Result<bool> ScanBySalience(const Store& store, const Actor& subject, const Time
   // Most salient first, ties in date order: the first N shown events inside
   // the window are the top N; events only overlapping it (shown with --all)
   // and undated ones rank after every inside one, so the first N of those
-  // fill up a short list.
+  // fill up a short list. Weak events come after every other: when they are
+  // left out, the walk counts the shown events above kWeakSalience to the
+  // end of those (the rest of the shown ones are the weak), else it stops
+  // at N.
   std::vector<Candidate> inside, outside;
+  size_t strong = 0;
+  const bool drops_weak = filters->DropsWeak();
   Status s = store.ScanActorBySalience(subject.id, filters->from(), filters->to(), q.strict,
                                        [&](const Event& e, double salience) {
                                          Candidate c;
                                          std::optional<size_t> sources;
                                          if (filters->Judge(e, &c.inside, &sources) != Verdict::kShown) return true;
+                                         if (filters->Weak(salience)) return false;
+                                         ++strong;
                                          std::vector<Candidate>& to = c.inside ? inside : outside;
-                                         if (to.size() >= q.top) return true;
-                                         c.salience = salience;
-                                         c.event = e;
-                                         to.push_back(std::move(c));
-                                         return inside.size() < q.top;
+                                         if (to.size() < q.top) {
+                                           c.salience = salience;
+                                           c.event = e;
+                                           to.push_back(std::move(c));
+                                         }
+                                         return drops_weak || inside.size() < q.top;
                                        });
   if (!s.ok()) return s;
+  if (drops_weak) {
+    h.weak = shown - strong;
+    shown = strong;
+  }
   for (auto& c : outside) {
     if (inside.size() >= q.top) break;
     inside.push_back(std::move(c));

@@ -416,6 +416,25 @@ Modality ModalityOf(const Extraction& x, const std::string& type) {
   return e->modality;
 }
 
+TEST_CASE("Modality: a modal of possibility, or an intent, governs what may happen, not what did",
+          "[ingest][events][precision]") {
+  Extraction could = Run("Officials in Washington warned that Russia could attack Ukraine within days.");
+  INFO(Dump(could));
+  CHECK(ModalityOf(could, "assault") == Modality::kPlanned);
+  Extraction may = Run("The foreign ministers of India and Pakistan may meet in Tashkent.");
+  INFO(Dump(may));
+  CHECK(ModalityOf(may, "meeting") == Modality::kPlanned);
+  Extraction ready = Run("Zelensky said on Friday that he is ready to meet Vladimir Putin.");
+  INFO(Dump(ready));
+  CHECK(ModalityOf(ready, "meeting") == Modality::kPlanned);
+  Extraction cannot = Run("Russia could not attack Ukraine without a pretext.");
+  INFO(Dump(cannot));
+  CHECK(ModalityOf(cannot, "assault") == Modality::kNegated);
+  Extraction did = Run("Turkish warplanes struck targets in northern Iraq on Sunday.");
+  INFO(Dump(did));
+  CHECK(ModalityOf(did, "military_attack") == Modality::kAsserted);
+}
+
 TEST_CASE("Modality: forthcoming/next before a noun trigger makes it planned", "[ingest][events][precision]") {
   Extraction forthcoming = Run("Participants of the forthcoming summit include India and Japan.");
   INFO(Dump(forthcoming));

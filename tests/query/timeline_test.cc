@@ -238,6 +238,30 @@ TEST_CASE("Engine::Timeline: --top keeps the most salient in date order; undated
     CHECK(by_salience->rows[0].salience >= by_salience->rows[1].salience);
     CHECK(by_salience->rows[1].salience >= by_salience->rows[2].salience);
   }
+  SECTION("top with a window: a weak event (one mention, one side) is left out and counted; all shows it") {
+    q.from = TimeValue::Parse("2022-02-14");
+    q.to = TimeValue::Parse("2022-02-20");
+    q.top = 30;
+    auto t = engine.Timeline(q);
+    REQUIRE(t.ok());
+    REQUIRE(t->rows.size() == 2);
+    CHECK(t->rows[0].event.id == "ev-a");
+    CHECK(t->rows[1].event.id == "ev-c");
+    CHECK(t->hidden.weak == 1);
+    CHECK(RenderTimelineText(t.value(), RenderOptions{}).find("1 weak (salience under 2, --all)") !=
+          std::string::npos);
+    q.include_hidden = true;
+    auto all = engine.Timeline(q);
+    REQUIRE(all.ok());
+    CHECK(all->rows.size() == 3);
+    CHECK(all->hidden.weak == 0);
+    q.include_hidden = false;
+    q.from = TimeValue();
+    q.to = TimeValue();
+    auto unwindowed = engine.Timeline(q);  // no window: a cap, no floor
+    REQUIRE(unwindowed.ok());
+    CHECK(unwindowed->hidden.weak == 0);
+  }
   SECTION("min mentions and min sources") {
     q.min_mentions = 3;
     auto t = engine.Timeline(q);

@@ -96,7 +96,7 @@ std::string Describe(const kbq::query::TimelineResult& r) {
   std::string out;
   for (const auto& v : r.rows) out += v.event.id + "@" + std::to_string(v.salience) + " ";
   const auto& h = r.hidden;
-  for (size_t n : {h.negated, h.reported, h.minor, h.below_top, h.few_mentions, h.few_sources, h.coarse}) {
+  for (size_t n : {h.negated, h.reported, h.minor, h.below_top, h.few_mentions, h.few_sources, h.coarse, h.weak}) {
     out += "/" + std::to_string(n);
   }
   return out;
@@ -195,6 +195,7 @@ TEST_CASE("Timeline: --top through the salience index equals the full scan", "[q
       }
       query.include_hidden = chance(25);
       query.include_reported = chance(25);
+      query.keep_weak = chance(30);
       if (chance(10)) query.type = "meet";
       if (chance(10)) query.min_mentions = 2;
       if (chance(10)) query.min_sources = 1;

@@ -230,6 +230,47 @@ void BothSides(const DocState& ds, const SentenceInfo& s, size_t ci, Cand* c) {
   }
 }
 
+// The side a text leaves unnamed because the place says it (the coding rule of
+// CAMEO and PLOVER for unnamed actors): an act done *to* a place — an attack,
+// a blockade, troops sent, aid delivered, an inquiry — has the place's country
+// as its target when no target is named and the source is another country
+// ("Israeli tanks fired at targets in Jericho": the Palestinian territories);
+// a state act whose doer is unnamed ("was arrested in Lebanon", "a curfew was
+// imposed in Khartoum") has the place's country as its source; people who
+// protest somewhere unnamed ("thousands blocked streets in Hong Kong") are of
+// that place. Talks, statements and visits are never sided by their place.
+void SidesFromPlace(const DocState& ds, Cand* c) {
+  if (c->place.empty() || c->type == nullptr) return;
+  const std::string& cat = c->type->plover;
+  const bool done_to = cat == "ASSAULT" || cat == "FIGHT" || cat == "COERCE" || cat == "AID" || cat == "RETREAT" ||
+                       cat == "MOBILIZE" || cat == "INVESTIGATE";
+  const bool state_act = cat == "COERCE" || cat == "INVESTIGATE";
+  const bool protest = cat == "PROTEST";
+  if (!done_to && !protest) return;
+  // The country the place is in (a city's region's country).
+  std::string country = c->place;
+  for (int up = 0; up < 6; ++up) {
+    const Actor* a = ds.Lookup(country);
+    ActorKind kind = a ? a->kind : GuessKind(country);
+    if (kind == ActorKind::kCountry) break;
+    if (!a || a->part_of.empty() || up == 5) return;
+    country = a->part_of.front();
+  }
+  bool has_source = false, has_target = false, country_named = false;
+  for (const auto& p : c->participants) {
+    has_source |= p.role == Role::kSource;
+    has_target |= p.role == Role::kTarget;
+    const Actor* r = ds.Lookup(p.actor_id);
+    country_named |= ds.CountryOf(p.actor_id, r ? r->kind : GuessKind(p.actor_id)) == country;
+  }
+  if (country_named) return;
+  if (protest || (state_act && !has_source)) {
+    if (!has_source) c->participants.push_back({country, Role::kSource});
+    return;
+  }
+  if (done_to && !has_target) c->participants.push_back({country, Role::kTarget});
+}
+
 void BuildArguments(const DocState& ds, SentenceInfo* s, Cand* c, const Attribution& attr) {
   const Span& cl = s->clauses[c->clause];
   std::vector<const ActorInfo*> pre, post;
@@ -274,7 +315,10 @@ void BuildArguments(const DocState& ds, SentenceInfo* s, Cand* c, const Attribut
     for (const auto& a : s->actors) {
       if (a.id == attr.actor_id && a.kind == ActorKind::kMedia) attr_is_media = true;
     }
-    if (!attr.actor_id.empty() && !attr_is_media) {
+    // A transcript's speaker label says the sentence: "Putin: … what happens
+    // in Donbas is genocide" names no doer (the clause's "I" is the speaker).
+    const bool label = attr.cue == ":";
+    if (!attr.actor_id.empty() && !attr_is_media && !label) {
       add(attr.actor_id, Role::kSource);
     } else if (attr.actor_id.empty()) {
       for (const auto& a : s->actors) {
@@ -316,6 +360,7 @@ void BuildArguments(const DocState& ds, SentenceInfo* s, Cand* c, const Attribut
   c->participants.erase(std::remove_if(c->participants.begin(), c->participants.end(),
                                        [&](const Participant& p) { return person_countries.count(p.actor_id) > 0; }),
                         c->participants.end());
+  SidesFromPlace(ds, c);
   std::stable_sort(c->participants.begin(), c->participants.end(),
                    [](const Participant& x, const Participant& y) { return x.role < y.role; });
 }

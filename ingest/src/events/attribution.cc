@@ -4,6 +4,7 @@
 // (stage 1) and the lexicon's cues; writes Attribution and Cand::modality.
 #include <algorithm>
 
+#include "events/chunker_en.h"
 #include "events/stages.h"
 #include "text_util.h"
 
@@ -30,6 +31,14 @@ void FindAttribution(const DocState& ds, SentenceInfo* s, Attribution* attr, std
     if (!Trim(s->text.substr(0, a.begin)).empty()) break;
     std::string_view rest = s->text.substr(a.end);
     while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    // "Olaf Scholz (retranslated): …": a short note between name and colon.
+    if (!rest.empty() && rest.front() == '(') {
+      size_t close = rest.find(')');
+      if (close != std::string_view::npos && close < 40) {
+        rest.remove_prefix(close + 1);
+        while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+      }
+    }
     if (a.kind == ActorKind::kPerson && (rest.substr(0, 1) == ":" || rest.substr(0, 3) == "\uFF1A")) {
       attr->actor_id = a.id;
       attr->cue = ":";
@@ -114,6 +123,30 @@ bool Evaluative(const DocState& ds, const SentenceInfo& s) {
   return evaluative;
 }
 
+// "Russia could attack", "the leaders may meet", "agreements would remove the
+// threat": a verb group with a modal of possibility, or a noun trigger that is
+// the subject of one, says what may happen, not what did (English; "will" is
+// the planned cue; "would have" a counterfactual, found before).
+bool HypotheticalModal(const SentenceInfo& s, const Cand& c) {
+  if (!s.chunked) return false;
+  const ChunkedSentence& cs = *s.chunked;
+  auto possible = [](const std::string& m) {
+    return m == "could" || m == "might" || m == "may" || m == "would" || m == "can" || m == "should";
+  };
+  for (const ClauseRoles& cl : cs.clauses) {
+    if (cl.verb < 0) continue;
+    const Chunk& vg = cs.chunks[cl.verb];
+    if (!possible(vg.modal) || vg.negated) continue;
+    uint32_t vb = cs.tokens[vg.begin_token].begin, ve = cs.tokens[vg.end_token - 1].end;
+    if (c.begin >= vb && c.begin < ve) return true;
+    for (uint32_t n : cl.subject) {
+      const Chunk& np = cs.chunks[n];
+      if (cs.tokens[np.head].begin >= c.begin && cs.tokens[np.head].begin < c.end) return true;
+    }
+  }
+  return false;
+}
+
 Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, bool counterfactual) {
   if (counterfactual) return Modality::kCounterfactual;
   const Span& cl = s.clauses[c.clause];
@@ -144,10 +177,13 @@ Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, 
     if (t && (t->type == "demand" || t->type == "appeal")) return Modality::kDemanded;
     // "refused to hold talks", 拒绝谈判: the act a rejection governs does not happen.
     if (t && t->type == "reject") return Modality::kNegated;
+    // "is ready to meet", 愿意谈判: the act an intent governs is not yet done.
+    if (t && t->family == "intent") return Modality::kPlanned;
   }
   for (const auto& cue : ds.lex.FindCues("demanded", s.text)) {
     if (cue.begin >= scope_begin && cue.end <= c.begin && !InsideTrigger(s, cue)) return Modality::kDemanded;
   }
+  if (HypotheticalModal(s, c)) return Modality::kPlanned;
   // "the forthcoming summit", 下一轮谈判: an adjective of the future right
   // before the trigger (one word between at most: "next week's meeting").
   for (const auto& cue : ds.lex.FindCues("planned_adj", s.text)) {

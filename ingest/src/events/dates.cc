@@ -4,6 +4,7 @@
 // mentions and DocState::pub_day; writes Cand::date, basis, date_text, future.
 #include <algorithm>
 
+#include "events/chunker_en.h"
 #include "events/stages.h"
 #include "text_util.h"
 
@@ -40,6 +41,32 @@ bool DocumentNameYear(const DocState& ds, const SentenceInfo& s, uint32_t tb, ui
 // true of the clause that says it, not of the narrative after it.
 bool Deictic(const DocState& ds, const Cand& c) { return !c.date_text.empty() && ds.lex.HasCue("deictic_time", c.date_text); }
 
+// An English verb trigger in the past (arrived, was held, has met, had
+// signed), with no modal: the happening is over when the text is published.
+bool PastVerb(const SentenceInfo& s, const Cand& c) {
+  if (!s.chunked || c.entry->pos == 'n') return false;
+  const ChunkedSentence& cs = *s.chunked;
+  for (const Chunk& ch : cs.chunks) {
+    if (ch.kind != ChunkKind::kVerbGroup) continue;
+    const Token& head = cs.tokens[ch.head];
+    if (head.begin > c.begin || cs.tokens[ch.end_token - 1].end < c.end) continue;
+    if (!ch.modal.empty() || ch.infinitive || !ch.finite) return false;
+    const Token& first = cs.tokens[ch.begin_token];
+    const std::string& w = first.lower;
+    return w == "was" || w == "were" || w == "had" || w == "has" || w == "have" || w == "did" ||
+           first.inflection == Inflection::kPast;
+  }
+  return false;
+}
+
+// A real happening told in the past cannot take a day after the
+// publication: that day belongs to something else in the clause ("On the
+// eve of the chancellor's visit on February 14, a delegation arrived").
+bool TooLateFor(const DocState& ds, const SentenceInfo& s, const Cand& c, const TimeValue& t) {
+  bool real = c.modality == Modality::kAsserted || c.modality == Modality::kReported;
+  return real && t.ok() && t.earliest > ds.pub_day && PastVerb(s, c);
+}
+
 }  // namespace
 
 void AssignOwnDates(DocState& ds, SentenceInfo* s) {
@@ -70,7 +97,7 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
     uint32_t best_d = UINT32_MAX;
     for (size_t ci : s->cands) {
       Cand& c = ds.cands[ci];
-      if (c.clause != k) continue;
+      if (c.clause != k || TooLateFor(ds, *s, c, t.value)) continue;
       uint32_t d = c.begin >= te ? c.begin - te : (tb >= c.end ? tb - c.end : 0);
       if (c.begin >= te && d > 0) d -= 1;  // a tie goes to the trigger after the time
       if (d < best_d) { best_d = d; best = &c; }
@@ -112,7 +139,7 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
       if (t->begin - s->begin >= c.end) only = t;
     }
     if (only == nullptr) continue;
-    if (in_clause != 1) continue;
+    if (in_clause != 1 || TooLateFor(ds, *s, c, only->value)) continue;
     c.date = only->value;
     c.basis = "sentence";
     c.date_text = only->text;
@@ -125,6 +152,7 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
     for (const auto& [k, t] : sentence_level) {
       if (k < c.clause || !pick) pick = t;
     }
+    if (TooLateFor(ds, *s, c, pick->value)) continue;
     c.date = pick->value;
     c.basis = "sentence";
     c.date_text = pick->text;

@@ -80,6 +80,10 @@ struct SentenceInfo {
   // The actor of a transcript's speaker label ("Vladimir Putin: …"), set by
   // FindAttribution; empty when the sentence has none.
   std::string speaker_label;
+  // The speaker of the transcript turn the sentence is in: the last speaker
+  // label at or before it (set by RunStages); null outside a transcript. Its
+  // offsets are 0: it is named in another sentence.
+  std::shared_ptr<const ActorInfo> turn_speaker;
   // English sentences with a trigger: the chunker's tokens, chunks and clause
   // roles (chunker_en.h); null for Chinese and trigger-less sentences.
   std::shared_ptr<const ChunkedSentence> chunked;

@@ -102,12 +102,23 @@ Extraction RunStages(DocState& ds) {
   FindOpinion(ds);
 
   ds.sents.resize(ds.doc.sentences.size());
+  std::shared_ptr<const ActorInfo> turn;  // the current transcript turn's speaker
   for (uint32_t si = 0; si < ds.sents.size(); ++si) {
     SentenceInfo& s = ds.sents[si];
     PrepareSentence(ds, si, &s);
     Attribution attr;
     std::vector<Span> exempt;
     FindAttribution(ds, &s, &attr, &exempt);
+    for (const auto& a : s.actors) {
+      if (!s.speaker_label.empty() && a.id == s.speaker_label) {
+        auto speaker = std::make_shared<ActorInfo>(a);
+        speaker->begin = speaker->end = speaker->group_begin = 0;
+        speaker->speaker = false;
+        turn = std::move(speaker);
+        break;
+      }
+    }
+    s.turn_speaker = turn;
     bool counterfactual = Counterfactual(ds, s);
     bool evaluative = Evaluative(ds, s);
     std::vector<Tok> toks = Tokens(s.text);

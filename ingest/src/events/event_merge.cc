@@ -132,9 +132,14 @@ bool SameHappening(const Event& a, const Event& b, const AncestorsFn& ancestors)
   // One type named twice in one sentence, once with a date and once with
   // only the publication day's stand-in (阿根廷19日举行总统选举…,米莱当选总统):
   // one happening, on the date the sentence gives.
+  // Not when the undated one is told as done by the publication day and the
+  // date is later ("on the eve of the visit on the 14th, a delegation arrived").
   if (a.type == b.type && (a.date_basis == "publication") != (b.date_basis == "publication") &&
       ShareSentence(a, b)) {
-    return true;
+    const Event& undated = a.date_basis == "publication" ? a : b;
+    const Event& dated = a.date_basis == "publication" ? b : a;
+    bool done_before = ModalityClass(undated.modality) == 0 && dated.date.earliest > undated.date.latest;
+    if (!done_before) return true;
   }
   bool different_articles = !a.mentions.empty() && !b.mentions.empty() &&
                             a.mentions.front().article_id != b.mentions.front().article_id;
@@ -160,8 +165,17 @@ bool SameHappening(const Event& a, const Event& b, const AncestorsFn& ancestors)
     if (!nested) return false;
   }
   auto ca = Countries(a, ancestors), cb = Countries(b, ancestors);
-  // A plan is fulfilled only by a happening of the same sides.
+  // A plan is fulfilled only by a happening of the same sides: each side of
+  // the plan takes part in the happening (a Ukraine–Russia meeting that was
+  // planned is no Russia–Belarus meeting of that day).
   if (plan_pair && (ca.empty() || cb.empty())) return false;
+  if (plan_pair) {
+    const auto& plan_sides = Fulfils(a, b) ? ca : cb;
+    const auto& done_sides = Fulfils(a, b) ? cb : ca;
+    for (const auto& k : plan_sides) {
+      if (std::find(done_sides.begin(), done_sides.end(), k) == done_sides.end()) return false;
+    }
+  }
   if (ca.empty() || cb.empty()) {
     return a.type == b.type && a.date.precision == Precision::kDay && a.date == b.date &&
            (!a.place_id.empty() || !b.place_id.empty());
@@ -245,6 +259,8 @@ void FoldHeadline(Extraction* x, uint32_t headline_sentences, const AncestorsFn&
     if (h.date_basis != "publication") continue;
     for (const Event& b : body) {
       if (b.type != h.type) continue;
+      // A headline told as done by the publication day is no later happening.
+      if (ModalityClass(h.modality) == 0 && b.date.ok() && b.date.earliest > h.date.latest) continue;
       Event dated = h;
       dated.date = b.date;
       dated.date_basis = b.date_basis;

@@ -134,9 +134,13 @@ bool ReportedNounRoles(const DocState& ds, const SentenceInfo& s, const ChunkedS
       if (std::find(cl.preps[i].nouns.begin(), cl.preps[i].nouns.end(), ch) != cl.preps[i].nouns.end()) at = i;
     }
     if (at == cl.preps.size()) continue;
+    // Its own by-phrase follows it at once, or after its of-phrase ("the
+    // shelling of positions by armed groups"); a by-phrase of a later noun is
+    // that noun's ("meetings on the provision by the US of guarantees").
     Actors by;
-    for (size_t i = at + 1; i < cl.preps.size(); ++i) {
+    for (size_t i = at + 1; i < cl.preps.size() && i <= at + 2; ++i) {
       if (cl.preps[i].prep == "by") by = ActorsOf(ds, s, cs, cl.preps[i].nouns);
+      if (cl.preps[i].prep != "of") break;
     }
     // Who reports, and to or with whom: none of them takes part.
     Actors reporting = ActorsOf(ds, s, cs, cl.subject);
@@ -157,6 +161,69 @@ bool ReportedNounRoles(const DocState& ds, const SentenceInfo& s, const ChunkedS
   return false;
 }
 
+// A noun trigger's own span, between the triggers of its type before and
+// after it: "my visit to Kiev yesterday and today's visit to Moscow" are two
+// visits, each with its place. (Another type between them does not cut it:
+// "the withdrawal of invasion forces from Panama" is from Panama.)
+struct OwnSpan {
+  uint32_t end = 0, other_begin = 0;
+};
+OwnSpan OwnSpanOf(const SentenceInfo& s, const Cand& c) {
+  OwnSpan o{uint32_t(s.text.size()), c.begin};
+  for (const auto& h : s.hits) {
+    if (h.blocker()) continue;
+    if (h.entry->type != c.entry->type) continue;
+    if (h.begin >= c.end && h.begin < o.end) o.end = h.begin;
+    if (h.end <= c.begin) o.other_begin = std::min(o.other_begin, h.end);
+  }
+  return o;
+}
+
+// True when every mention of actor `id` lies outside the trigger's own span:
+// after the next trigger, or between an earlier trigger of its type and it.
+bool NamedForAnother(const SentenceInfo& s, const Cand& c, const OwnSpan& own, const std::string& id) {
+  bool any = false;
+  for (const auto& a : s.actors) {
+    if (a.id != id || a.dropped) continue;
+    if (a.begin < own.end && !(a.begin >= own.other_begin && a.end <= c.begin)) return false;
+    any = true;
+  }
+  return any;
+}
+
+// The speaker of the sentence: its label's actor, else its turn's (null).
+const ActorInfo* SpeakerOf(const SentenceInfo& s) {
+  for (const auto& a : s.actors) {
+    if (!s.speaker_label.empty() && a.id == s.speaker_label) return &a;
+  }
+  return s.turn_speaker.get();
+}
+
+// "my visit", "our talks": a noun trigger the speaker's possessive opens is
+// the speaker's.
+bool SpeakersNounPhrase(const ChunkedSentence& cs, uint32_t ch, const Cand& c) {
+  const Chunk& np = cs.chunks[ch];
+  if (np.kind != ChunkKind::kNounPhrase || np.head >= cs.tokens.size()) return false;
+  const std::string& det = cs.tokens[np.begin_token].lower;
+  return (det == "my" || det == "our") && cs.tokens[np.head].begin >= c.begin && cs.tokens[np.head].begin < c.end;
+}
+
+// A noun trigger in no clause role ("the reason for my trip to Beijing")
+// that the speaker's possessive opens: the speaker is its source; the
+// word-order sides stay as the targets. False when it is not such a phrase.
+bool SpeakersNoun(const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c) {
+  const ActorInfo* speaker = SpeakerOf(s);
+  if (!speaker || !SpeakersNounPhrase(cs, ch, *c)) return false;
+  std::vector<Participant> out{{speaker->id, Role::kSource}};
+  OwnSpan own = OwnSpanOf(s, *c);
+  for (const auto& p : c->participants) {
+    if (p.actor_id == speaker->id || NamedForAnother(s, *c, own, p.actor_id)) continue;
+    out.push_back({p.actor_id, p.role == Role::kSource ? Role::kTarget : p.role});
+  }
+  c->participants = std::move(out);
+  return true;
+}
+
 bool Visit(const EventTypeInfo* t) { return t && t->family == "visit"; }
 bool Meets(const EventTypeInfo* t) {
   return t && (MeetingFamily(t) || t->family == "consult" || t->family == "call" || t->family == "agreement");
@@ -171,7 +238,15 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   if (ch < 0) return false;
   bool noun_object = false;
   int k = ClauseOfChunk(cs, ch, &noun_object);
-  if (k < 0) return ReportedNounRoles(ds, s, cs, uint32_t(ch), c);
+  if (k < 0) {
+    if (ReportedNounRoles(ds, s, cs, uint32_t(ch), c)) return true;
+    if (SpeakersNoun(s, cs, uint32_t(ch), c)) return true;
+    if (cs.chunks[ch].kind == ChunkKind::kNounPhrase) {
+      OwnSpan own = OwnSpanOf(s, *c);
+      std::erase_if(c->participants, [&](const Participant& p) { return NamedForAnother(s, *c, own, p.actor_id); });
+    }
+    return false;
+  }
   const ClauseRoles& cl = cs.clauses[k];
   // "The Council condemned the attack", "France hosted talks": a noun
   // trigger that is the object of a verb trigger does not share its subject.
@@ -189,15 +264,17 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   Actors sources, targets;
   Actors subject = ActorsOf(ds, s, cs, cl.subject);
   // "Vladimir Putin: I spoke with …": in a transcript turn, "I" is the
-  // speaker the sentence's label names.
-  if (subject.empty() && !s.speaker_label.empty() && cl.subject.size() == 1 &&
-      cs.HeadText(cl.subject.front()) == "I") {
-    for (const auto& a : s.actors) {
-      if (a.id == s.speaker_label) {
-        subject.push_back(&a);
-        break;
-      }
-    }
+  // speaker (the sentence's label, else the turn's); "my visit to Kiev" is
+  // the speaker's.
+  const ActorInfo* speaker = SpeakerOf(s);
+  // "we" and "our": the speaker's side, named by the speaker.
+  auto first_person = [](std::string_view w) { return w == "I" || w == "we" || w == "We"; };
+  if (speaker && subject.empty() && cl.subject.size() == 1 && first_person(cs.HeadText(cl.subject.front()))) {
+    subject.push_back(speaker);
+  }
+  if (speaker && SpeakersNounPhrase(cs, uint32_t(ch), *c)) {
+    subject = {speaker};
+    noun_object = false;
   }
   Actors partners = ActorsOf(ds, s, cs, cl.with_partner);
   // "held talks with X": the noun's clause; the objects are the trigger itself.
@@ -217,9 +294,18 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
       if (pl && (pl->place || pl->kind == ActorKind::kPlace) && !place) place = pl;
     }
   }
+  // A noun trigger's own attachments follow it, up to the next trigger: "my
+  // visit to Kiev yesterday and today's visit to Moscow" are two visits.
+  const bool noun_trigger = cs.chunks[ch].kind == ChunkKind::kNounPhrase;
+  const OwnSpan own = OwnSpanOf(s, *c);
+  const uint32_t own_end = own.end;
   for (const auto& p : cl.preps) {
     if (p.temporal) continue;
     for (uint32_t n : p.nouns) {
+      if (noun_trigger) {
+        auto [nb, ne] = ChunkSpan(cs, n);
+        if (ne > own_end || (!noun_object && nb < c->end)) continue;
+      }
       // "the trigger phrase's own preposition" (arrived in, travel to) and
       // in/at: where it happened; to, for a visit, too.
       bool where = p.prep == "in" || p.prep == "at" || (Visit(c->type) && p.prep == "to");
@@ -288,7 +374,12 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   for (const auto* a : prep_targets) {
     if (c->place == a->id) c->place.clear();
   }
-  if (sources.empty() && targets.empty()) return false;
+  // An actor named only for another trigger is that one's (the other visit's).
+  auto only_later = [&](const std::string& id) { return noun_trigger && NamedForAnother(s, *c, own, id); };
+  if (sources.empty() && targets.empty()) {
+    std::erase_if(c->participants, [&](const Participant& p) { return only_later(p.actor_id); });
+    return false;
+  }
   std::vector<Participant> out;
   auto add = [&](const std::string& id, Role r) {
     for (const auto& p : out) {
@@ -300,6 +391,7 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   for (const auto* a : targets) add(a->id, Role::kTarget);
   // The word-order answer fills a role the clause left empty, never with a topic.
   for (const auto& p : c->participants) {
+    if (only_later(p.actor_id)) continue;
     bool topic = std::any_of(topics.begin(), topics.end(), [&](const ActorInfo* a) { return a->id == p.actor_id; });
     bool fill = !topic && ((p.role == Role::kSource && sources.empty()) || (p.role == Role::kTarget && targets.empty()));
     add(p.actor_id, fill ? p.role : Role::kOther);

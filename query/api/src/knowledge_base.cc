@@ -581,6 +581,7 @@ Result<ExportResult> KnowledgeBase::Export(query::ExportFormat format,
     wide.include_reported = true;
     if (format == query::ExportFormat::kTimelineJs && q.top == 0 && !every_event) {
       wide.top = kTimelineJsTop;
+      wide.keep_weak = true;  // a cap on the file's size, not a ranked view
     }
     auto result = Timeline(wide);
     if (!result.ok()) return result.status();

@@ -45,6 +45,9 @@ struct TimelineQuery {
   size_t top = 0;
   size_t min_mentions = 0;    // keep events with at least K distinct mentions
   size_t min_sources = 0;     // ... and at least K distinct sources (sites, agencies)
+  // With top > 0 and a window, weak events (salience.h) are left out unless
+  // include_hidden or keep_weak.
+  bool keep_weak = false;
   TimelineSort sort = TimelineSort::kDate;
 };
 
@@ -60,7 +63,12 @@ struct TimelineHidden {
   // Dated more coarsely than a window, only overlapping it ("2022" in a week's
   // window): not known to fall inside it (include_hidden).
   size_t coarse = 0;
-  size_t total() const { return negated + reported + minor + below_top + few_mentions + few_sources + coarse; }
+  // With top > 0 and a window: salience under kWeakSalience (salience.h)
+  // (include_hidden).
+  size_t weak = 0;
+  size_t total() const {
+    return negated + reported + minor + below_top + few_mentions + few_sources + coarse + weak;
+  }
 };
 
 // An event with every actor it names, ready to print.
