@@ -295,7 +295,8 @@ PYBIND11_MODULE(_kbq, m) {
                                       {"few_mentions", r.hidden.few_mentions},
                                       {"few_sources", r.hidden.few_sources},
                                       {"coarse", r.hidden.coarse},
-                                      {"weak", r.hidden.weak}};
+                                      {"weak", r.hidden.weak},
+                                      {"folded", r.hidden.folded}};
              nlohmann::json meta = {{"subject", r.subject},
                                     {"lang", r.lang},
                                     {"note", r.resolution_note},

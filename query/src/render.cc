@@ -213,6 +213,7 @@ namespace {
 std::string EventCell(const EventView& v, const RenderOptions& o) {
   const Event& e = v.event;
   std::string cell = EventLabel(v, o.lang);
+  if (!v.related.empty()) cell += " (+" + std::to_string(v.related.size()) + " related)";
   if (e.modality != Modality::kAsserted && e.modality != Modality::kReported) {
     std::string mark = "[" + std::string(ModalityName(e.modality)) + "]";
     // Labels built upstream may already carry the mark.
@@ -283,6 +284,7 @@ std::string HiddenNote(const TimelineResult& r) {
   add(h.few_sources, "with fewer sources (lower --min-sources)");
   add(h.coarse, "dated more coarsely than the window (--all)");
   add(h.weak, "weak (salience under 2, --all)");
+  add(h.folded, "told again by a row of the same day and sides (+N related; --all)");
   if (parts.empty()) return "";
   std::string note = std::to_string(h.total()) + (h.total() == 1 ? " row" : " rows") + " hidden: ";
   for (size_t i = 0; i < parts.size(); ++i) note += (i ? ", " : "") + parts[i];
@@ -494,6 +496,7 @@ nlohmann::json EventToJson(const EventView& v, const std::string& lang) {
   j["label"] = EventLabel(v, lang);
   j["salience"] = std::round(v.salience * 1000) / 1000;
   j["sources"] = v.sources;
+  if (!v.related.empty()) j["related"] = v.related;
   if (j.contains("actors") && j["actors"].is_array()) {
     for (auto& a : j["actors"]) {
       if (a.contains("id")) a["name"] = NameOf(v, a["id"].get<std::string>(), lang);

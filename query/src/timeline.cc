@@ -15,6 +15,7 @@
 #include <unordered_set>
 
 #include "kbq/query/engine.h"
+#include "kbq/query/fold.h"
 #include "kbq/query/salience.h"
 
 namespace kbq::query {
@@ -363,6 +364,7 @@ Result<TimelineResult> Engine::Timeline(const TimelineQuery& q) const {
   for (auto& c : kept) {
     result.rows.push_back(View(c.event));  // View computes the same salience
   }
+  if (!q.include_hidden) result.hidden.folded = FoldSameHappening(&result.rows);
   return result;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "kbq/query/engine.h"
+#include "kbq/query/fold.h"
 #include "kbq/query/render.h"
 #include "kbq/query/salience.h"
 #include "kbq/store.h"
@@ -275,6 +276,45 @@ TEST_CASE("Engine::Timeline: --top keeps the most salient in date order; undated
     CHECK(s->rows.size() == 3);  // ev-a, ev-c, ev-d cite both sites
     CHECK(s->hidden.few_sources == 1);
   }
+}
+
+TEST_CASE("FoldSameHappening: one meeting told by several rows of one day and the same sides is one row",
+          "[query][timeline]") {
+  Actor putin = MakeActor("person:vladimir-putin", ActorKind::kPerson, "Vladimir Putin");
+  putin.affiliations.push_back({"RUS", "head_of_state", TimeValue()});
+  Actor rus = MakeActor("RUS", ActorKind::kCountry, "Russia");
+  Actor blr = MakeActor("BLR", ActorKind::kCountry, "Belarus");
+  Actor fra = MakeActor("FRA", ActorKind::kCountry, "France");
+  auto meeting = [](const std::string& id, const std::string& day, std::vector<Participant> who, int mentions,
+                    const std::string& cameo) {
+    Event e = MakeEvent(id, "meeting", day, "explicit", std::move(who), mentions);
+    e.cameo = cameo;
+    return e;
+  };
+  std::vector<EventView> rows;
+  auto add = [&](Event e, double salience) {
+    EventView v = ViewOf(std::move(e), {putin, rus, blr, fra});
+    v.salience = salience;
+    rows.push_back(std::move(v));
+  };
+  add(meeting("ev-1", "2022-02-18", {{"RUS", Role::kSource}, {"BLR", Role::kTarget}}, 3, "040"), 3.2);
+  add(meeting("ev-2", "2022-02-18", {{"person:vladimir-putin", Role::kSource}, {"BLR", Role::kTarget}}, 11, "043"), 5.9);
+  add(meeting("ev-3", "2022-02-18", {{"RUS", Role::kSource}, {"FRA", Role::kTarget}}, 2, "040"), 2.5);   // other sides
+  add(meeting("ev-4", "2022-02-19", {{"RUS", Role::kSource}, {"BLR", Role::kTarget}}, 2, "040"), 2.5);   // other day
+  add(meeting("ev-5", "2022-02-18", {{"RUS", Role::kSource}, {"BLR", Role::kTarget}}, 2, "190"), 2.5);   // an attack
+  size_t folded = FoldSameHappening(&rows);
+  CHECK(folded == 1);
+  REQUIRE(rows.size() == 4);
+  CHECK(rows[0].event.id == "ev-2");  // the most salient stands for the group, where the group began
+  REQUIRE(rows[0].related.size() == 1);
+  CHECK(rows[0].related[0] == "ev-1");
+  CHECK(rows[1].event.id == "ev-3");
+  CHECK(rows[2].event.id == "ev-4");
+  CHECK(rows[3].event.id == "ev-5");
+  RenderOptions o;
+  TimelineResult r;
+  r.rows = rows;
+  CHECK(RenderTimelineText(r, o).find("(+1 related)") != std::string::npos);
 }
 
 TEST_CASE("ParseTimelineColumns: known columns in order; an unknown one is named",

@@ -96,7 +96,7 @@ std::string Describe(const kbq::query::TimelineResult& r) {
   std::string out;
   for (const auto& v : r.rows) out += v.event.id + "@" + std::to_string(v.salience) + " ";
   const auto& h = r.hidden;
-  for (size_t n : {h.negated, h.reported, h.minor, h.below_top, h.few_mentions, h.few_sources, h.coarse, h.weak}) {
+  for (size_t n : {h.negated, h.reported, h.minor, h.below_top, h.few_mentions, h.few_sources, h.coarse, h.weak, h.folded}) {
     out += "/" + std::to_string(n);
   }
   return out;

@@ -66,8 +66,11 @@ struct TimelineHidden {
   // With top > 0 and a window: salience under kWeakSalience (salience.h)
   // (include_hidden).
   size_t weak = 0;
+  // Told again by a more salient row of the same day and sides (fold.h;
+  // include_hidden shows every row).
+  size_t folded = 0;
   size_t total() const {
-    return negated + reported + minor + below_top + few_mentions + few_sources + coarse + weak;
+    return negated + reported + minor + below_top + few_mentions + few_sources + coarse + weak + folded;
   }
 };
 
@@ -81,6 +84,9 @@ struct EventView {
   // The events at the other end of its links, without their own links;
   // filled by Engine::ShowEvent only (timelines leave it empty).
   std::vector<EventView> linked;
+  // Timelines only: ids of rows folded into this one (fold.h), the same
+  // meeting or visit told by other events.
+  std::vector<std::string> related;
   double salience = 0;   // Salience() of the event (salience.h)
   size_t sources = 0;    // distinct sources (sites or agencies) of its mentions
 };
