@@ -398,12 +398,17 @@ class RocksStore final : public Store {
   // Counter changes of one commit, by counter key; written as one merge
   // operand per key.
   using CountDeltas = std::map<std::string, int64_t>;
-  void DeleteEventEntries(const Event& e, const std::vector<IndexedActor>& indexed,
+  // `salience` is the event's (CommitSalience::Of): the key of its idx_sal
+  // entries.
+  void DeleteEventEntries(const Event& e, const std::vector<IndexedActor>& indexed, double salience,
                           SortedWrites* wb, CountDeltas* deltas);
   // Puts the event's record and every index entry of it (the covering ones
   // with a copy of the record).
-  void PutEventEntries(const Event& e, const std::vector<IndexedActor>& indexed,
+  void PutEventEntries(const Event& e, const std::vector<IndexedActor>& indexed, double salience,
                        SortedWrites* wb, CountDeltas* deltas);
+  double SalienceOf(const Event& e) {
+    return commit_salience_.Of(e, db_.get(), cf_[kArticles], rocksdb::ReadOptions());
+  }
   Status ComputeIndexed(const Event& e, const std::map<std::string, const Actor*>& batch_actors,
                         std::map<std::string, std::optional<Actor>>* cache,
                         std::vector<IndexedActor>* out) const;
@@ -1352,13 +1357,12 @@ Result<StoreStats> RocksStore::Stats() const {
 // ------------------------------------------------------------ writing
 
 void RocksStore::DeleteEventEntries(const Event& e, const std::vector<IndexedActor>& indexed,
-                                    SortedWrites* wb, CountDeltas* deltas) {
+                                    double salience, SortedWrites* wb, CountDeltas* deltas) {
   keys::DateSpan d = keys::SpanOf(e.date);
   wb->Delete(cf_[kDateIdx], keys::DateIndexKey(d, e.id));
   wb->Delete(cf_[kTypeIdx], keys::TypeIndexKey(e.type, d, e.id));
-  // idx_sal (format 5): the keys of the salience the record gives, the same
-  // as when it was written (articles are never rewritten).
-  const double salience = commit_salience_.Of(e, db_.get(), cf_[kArticles], rocksdb::ReadOptions());
+  // idx_sal (format 5): under the salience the record gives, the same as
+  // when it was written (articles are never rewritten).
   const uint8_t cls = EventClass(e);
   for (const auto& ia : indexed) {
     wb->Delete(cf_[kActorIdx], keys::ActorIndexKey(ia.actor_id, d, e.id));
@@ -1369,13 +1373,12 @@ void RocksStore::DeleteEventEntries(const Event& e, const std::vector<IndexedAct
 }
 
 void RocksStore::PutEventEntries(const Event& e, const std::vector<IndexedActor>& indexed,
-                                 SortedWrites* wb, CountDeltas* deltas) {
+                                 double salience, SortedWrites* wb, CountDeltas* deltas) {
   const std::string record = records::EncodeEvent(e, indexed);
   keys::DateSpan d = keys::SpanOf(e.date);
   wb->Put(cf_[kDateIdx], keys::DateIndexKey(d, e.id), record);
   wb->Put(cf_[kTypeIdx], keys::TypeIndexKey(e.type, d, e.id), "");
   std::string value;
-  const double salience = commit_salience_.Of(e, db_.get(), cf_[kArticles], rocksdb::ReadOptions());
   const uint8_t cls = EventClass(e);
   for (const auto& ia : indexed) {
     value.assign(1, static_cast<char>(ia.flags));
@@ -1517,7 +1520,7 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
     Status s = ReadEvent(id, ro, &old, &indexed);
     if (s.IsNotFound()) continue;
     if (!s.ok()) return s;
-    DeleteEventEntries(old, indexed, &wb, &deltas);
+    DeleteEventEntries(old, indexed, SalienceOf(old), &wb, &deltas);
     wb.Delete(cf_[kEvents], id);
     --counts.events;
     // Its links, both directions: idx_adj holds them all under its id.
@@ -1572,8 +1575,9 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
     if (!s.ok()) return s;
     if (indexed == old_indexed) continue;
     // The record changes (its list of entries), so every covering copy does.
-    DeleteEventEntries(stored, old_indexed, &wb, &deltas);
-    PutEventEntries(stored, indexed, &wb, &deltas);
+    const double salience = SalienceOf(stored);
+    DeleteEventEntries(stored, old_indexed, salience, &wb, &deltas);
+    PutEventEntries(stored, indexed, salience, &wb, &deltas);
   }
   for (const auto& [id, e] : batch_events) {
     if (!deleted.count(id)) {
@@ -1581,7 +1585,7 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
       std::vector<IndexedActor> indexed;
       Status s = ReadEvent(id, ro, &old, &indexed);
       if (s.ok()) {
-        DeleteEventEntries(old, indexed, &wb, &deltas);
+        DeleteEventEntries(old, indexed, SalienceOf(old), &wb, &deltas);
       } else if (s.IsNotFound()) {
         ++counts.events;
       } else {
@@ -1593,7 +1597,7 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
     std::vector<IndexedActor> indexed;
     Status s = ComputeIndexed(*e, batch_actors, &actor_cache, &indexed);
     if (!s.ok()) return s;
-    PutEventEntries(*e, indexed, &wb, &deltas);
+    PutEventEntries(*e, indexed, SalienceOf(*e), &wb, &deltas);
     if (e->date.ok()) max_span = std::max(max_span, e->date.latest - e->date.earliest);
     ++res.events_written;
   }
