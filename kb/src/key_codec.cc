@@ -1,5 +1,7 @@
 #include "key_codec.h"
 
+#include <cstring>
+
 namespace kbq::keys {
 
 void PutVarint32(std::string* dst, uint32_t v) { PutVarint64(dst, v); }
@@ -44,6 +46,29 @@ Status DecodeActorCountKey(std::string_view key, uint8_t* flags, std::string* ac
   *flags = static_cast<uint8_t>(key[kMetaActorCount.size()]);
   if (*flags > kViaAncestor) return Status::Corruption("actor counter key has unknown flags");
   actor_id->assign(key.substr(kMetaActorCount.size() + 1));
+  return Status::OK();
+}
+
+std::string ActorClassCountKey(uint8_t flags, uint8_t cls, std::string_view actor_id) {
+  std::string k(kMetaActorClassCount);
+  k.push_back(static_cast<char>(flags));
+  k.push_back(static_cast<char>(cls));
+  k.append(actor_id);
+  return k;
+}
+
+Status DecodeActorClassCountKey(std::string_view key, uint8_t* flags, uint8_t* cls,
+                                std::string* actor_id) {
+  const size_t n = kMetaActorClassCount.size();
+  if (key.size() < n + 2 || key.substr(0, n) != kMetaActorClassCount) {
+    return Status::Corruption("actor class counter key is malformed");
+  }
+  *flags = static_cast<uint8_t>(key[n]);
+  *cls = static_cast<uint8_t>(key[n + 1]);
+  if (*flags > kViaAncestor || (*cls != kClassNegated && *cls != kClassMinor)) {
+    return Status::Corruption("actor class counter key has unknown flags or class");
+  }
+  actor_id->assign(key.substr(n + 2));
   return Status::OK();
 }
 
@@ -181,6 +206,37 @@ std::string ActorIndexKey(std::string_view actor_id, const DateSpan& d, std::str
   PutSpan(&k, d);
   k.append(event_id);
   return k;
+}
+
+std::string SalienceIndexKey(std::string_view actor_id, double salience, const DateSpan& d,
+                             std::string_view event_id) {
+  if (!(salience > 0)) salience = 0;  // NaN, negatives and -0.0 alike
+  uint64_t bits = 0;
+  std::memcpy(&bits, &salience, sizeof bits);
+  std::string k = ActorIndexPrefix(actor_id);
+  PutFixed64BE(&k, ~bits);
+  PutSpan(&k, d);
+  k.append(event_id);
+  return k;
+}
+
+Status DecodeSalienceSuffix(std::string_view rest, double* salience, DatedKey* out) {
+  uint64_t bits = 0;
+  if (!GetFixed64BE(&rest, &bits) || !DecodeDatedSuffix(rest, out).ok()) {
+    return Status::Corruption("idx_sal key is truncated or malformed");
+  }
+  bits = ~bits;
+  std::memcpy(salience, &bits, sizeof bits);
+  if (!(*salience >= 0)) return Status::Corruption("idx_sal key holds a negative salience");
+  return Status::OK();
+}
+
+Status DecodeSalienceIndexKey(std::string_view key, double* salience, DatedKey* out) {
+  std::string_view in = key, owner;
+  if (!GetLengthPrefixed(&in, &owner)) return Truncated("idx_sal", key);
+  Status s = DecodeSalienceSuffix(in, salience, out);
+  out->owner.assign(owner);
+  return s;
 }
 
 std::string TypeIndexPrefix(std::string_view type) { return ActorIndexPrefix(type); }

@@ -32,6 +32,7 @@ inline constexpr const char* kCfLinkIn = "idx_link_in";   // incoming adjacency 
 inline constexpr const char* kCfAdj = "idx_adj";          // both directions (format 4)
 inline constexpr const char* kCfNameIdx = "idx_name";     // normalised name -> actor
 inline constexpr const char* kCfContentIdx = "idx_content";  // text hash -> article
+inline constexpr const char* kCfSalIdx = "idx_sal";       // actor -> (salience, date, event) (format 5)
 
 // Metadata keys in the default column family (on-disk).
 inline constexpr std::string_view kMetaFormat = "kbq.format";
@@ -42,6 +43,14 @@ inline constexpr std::string_view kMagic = "kbq-event-store";
 // the idx_actor flags byte, then the actor id; the value is a signed 64-bit
 // count, 8 bytes little-endian, added to by a merge operator.
 inline constexpr std::string_view kMetaActorCount = "kbq.n/";
+
+// Per-actor counters of events by class (format 5), in the default family:
+// this prefix, the idx_actor flags byte, the class byte, then the actor id;
+// values as kMetaActorCount's. They let a whole-store --top say how many rows
+// the default filters hide without reading the rows.
+inline constexpr std::string_view kMetaActorClassCount = "kbq.c/";
+inline constexpr uint8_t kClassNegated = 1;  // on-disk: HiddenByDefault(modality)
+inline constexpr uint8_t kClassMinor = 2;    // on-disk: IsMinorEvent and not negated
 
 // Flags byte, the value of an idx_actor entry (on-disk).
 inline constexpr uint8_t kDirect = 0;        // the actor takes part (or is the place)
@@ -121,6 +130,26 @@ Status DecodeDatedSuffix(std::string_view rest, DatedKey* out);
 std::string ActorCountKey(uint8_t flags, std::string_view actor_id);
 // Corruption unless `key` is an ActorCountKey.
 Status DecodeActorCountKey(std::string_view key, uint8_t* flags, std::string* actor_id);
+
+// The default-family key of an actor's counter of idx_actor entries with
+// `flags` whose event is of class `cls` (kClassNegated, kClassMinor).
+std::string ActorClassCountKey(uint8_t flags, uint8_t cls, std::string_view actor_id);
+// Corruption unless `key` is an ActorClassCountKey.
+Status DecodeActorClassCountKey(std::string_view key, uint8_t* flags, uint8_t* cls,
+                                std::string* actor_id);
+
+// idx_sal (format 5): lp(actor_id) fixed64be(~bits(salience)) day(earliest)
+// day(latest) event_id. The salience is a non-negative double (negative and
+// NaN are stored as 0); the bits of a non-negative double order as the
+// number, so the complement puts the most salient first, and ties stay in
+// date order. One entry per idx_actor entry; the value is the same as the
+// idx_actor entry's (flags byte, then the event record). The prefix of an
+// actor's entries is ActorIndexPrefix(actor_id).
+std::string SalienceIndexKey(std::string_view actor_id, double salience, const DateSpan& d,
+                             std::string_view event_id);
+// Decodes the salience, dates and id that follow the actor prefix.
+Status DecodeSalienceSuffix(std::string_view rest, double* salience, DatedKey* out);
+Status DecodeSalienceIndexKey(std::string_view key, double* salience, DatedKey* out);
 
 // ------------------------------------------------------------ links
 

@@ -418,8 +418,10 @@ std::string EncodeEvent(const Event& e, const std::vector<IndexedActor>& indexed
   return w.Take();
 }
 
-Status DecodeEvent(std::string_view in, Event* e, std::vector<IndexedActor>* indexed) {
-  Reader r(in, "event");
+namespace {
+
+// The leading fields of an event record, up to the modality.
+void DecodeEventHeadFields(Reader& r, Event* e) {
   r.Str(&e->id, "id");
   r.Str(&e->type, "type");
   r.Str(&e->cameo, "cameo");
@@ -435,6 +437,25 @@ Status DecodeEvent(std::string_view in, Event* e, std::vector<IndexedActor>* ind
   }
   r.Str(&e->place_id, "place");
   r.Enum(&e->modality, Modality::kDemanded, "modality");
+}
+
+}  // namespace
+
+Status DecodeEventHead(std::string_view in, Event* e) {
+  Reader r(in, "event");
+  DecodeEventHeadFields(r, e);
+  e->attribution = Attribution{};
+  e->confidence = 0;
+  e->mentions.clear();
+  e->labels.clear();
+  e->attributes.clear();
+  return r.ok() ? Status::OK() : r.Finish();
+}
+
+Status DecodeEvent(std::string_view in, Event* e, std::vector<IndexedActor>* indexed) {
+  Reader r(in, "event");
+  DecodeEventHeadFields(r, e);
+  uint64_t n = 0;
   r.Str(&e->attribution.actor_id, "attribution actor");
   r.Str(&e->attribution.cue, "attribution cue");
   r.Double(&e->confidence, "confidence");

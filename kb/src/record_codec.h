@@ -42,6 +42,10 @@ Status DecodeActor(std::string_view in, Actor* a);
 std::string EncodeEvent(const Event& e, const std::vector<IndexedActor>& indexed);
 // `indexed` may be null when the caller does not need it.
 Status DecodeEvent(std::string_view in, Event* e, std::vector<IndexedActor>* indexed);
+// Only the leading fields (id, type, cameo, date, date_basis, participants,
+// place_id, modality); the others are left empty or zero. Corruption when
+// those are malformed; what follows is not looked at.
+Status DecodeEventHead(std::string_view in, Event* e);
 
 // A link's value: from, to and kind live in its key.
 std::string EncodeLinkValue(const Link& l);

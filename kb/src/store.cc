@@ -32,6 +32,7 @@
 #include "key_codec.h"
 #include "kbq/names.h"
 #include "record_codec.h"
+#include "store_salience.h"
 
 namespace kbq {
 
@@ -81,6 +82,7 @@ enum Cf : size_t {
   kNameIdx,
   kContentIdx,
   kAdj,  // format 4; replaces kLinkIn
+  kSalIdx,  // format 5
   kNumCf,
 };
 
@@ -88,7 +90,8 @@ const std::vector<std::string>& CfNames() {
   static const std::vector<std::string> names = {
       keys::kCfDefault,  keys::kCfArticles, keys::kCfActors,  keys::kCfEvents,
       keys::kCfLinks,    keys::kCfActorIdx, keys::kCfDateIdx, keys::kCfTypeIdx,
-      keys::kCfLinkIn,   keys::kCfNameIdx,  keys::kCfContentIdx, keys::kCfAdj};
+      keys::kCfLinkIn,   keys::kCfNameIdx,  keys::kCfContentIdx, keys::kCfAdj,
+      keys::kCfSalIdx};
   return names;
 }
 
@@ -320,6 +323,11 @@ class RocksStore final : public Store {
   Status ScanType(const std::string& type, const EventVisitor& visit) const override;
   Result<uint64_t> CountActorTimeline(const std::string& actor_id, int32_t from_day,
                                       int32_t to_day, bool strict) const override;
+  Status ScanActorBySalience(const std::string& actor_id, int32_t from_day, int32_t to_day,
+                             bool strict, const SalienceVisitor& visit) const override;
+  Status ScanActorTimelineHeads(const std::string& actor_id, int32_t from_day, int32_t to_day,
+                                bool strict, const EventVisitor& visit) const override;
+  Result<ActorEventCounts> CountActorEvents(const std::string& actor_id, bool strict) const override;
   Result<std::vector<Link>> LinksFrom(const std::string& event_id) const override;
   Result<std::vector<Link>> LinksTo(const std::string& event_id) const override;
   Result<std::vector<Link>> LinksOf(const std::vector<std::string>& event_ids, bool out,
@@ -367,6 +375,7 @@ class RocksStore final : public Store {
   Status AddCoveringEntries(rocksdb::WriteBatch* last);
   Status AddAdjacency();
   Status DropLinkIn();
+  Status AddSalienceIndex(rocksdb::WriteBatch* last);
   std::unique_ptr<rocksdb::Iterator> Iter(Cf cf, const rocksdb::ReadOptions& ro) const {
     return std::unique_ptr<rocksdb::Iterator>(db_->NewIterator(ro, cf_[cf]));
   }
@@ -389,12 +398,17 @@ class RocksStore final : public Store {
   // Counter changes of one commit, by counter key; written as one merge
   // operand per key.
   using CountDeltas = std::map<std::string, int64_t>;
-  void DeleteEventEntries(const Event& e, const std::vector<IndexedActor>& indexed,
+  // `salience` is the event's (CommitSalience::Of): the key of its idx_sal
+  // entries.
+  void DeleteEventEntries(const Event& e, const std::vector<IndexedActor>& indexed, double salience,
                           SortedWrites* wb, CountDeltas* deltas);
   // Puts the event's record and every index entry of it (the covering ones
   // with a copy of the record).
-  void PutEventEntries(const Event& e, const std::vector<IndexedActor>& indexed,
+  void PutEventEntries(const Event& e, const std::vector<IndexedActor>& indexed, double salience,
                        SortedWrites* wb, CountDeltas* deltas);
+  double SalienceOf(const Event& e) {
+    return commit_salience_.Of(e, db_.get(), cf_[kArticles], rocksdb::ReadOptions());
+  }
   Status ComputeIndexed(const Event& e, const std::map<std::string, const Actor*>& batch_actors,
                         std::map<std::string, std::optional<Actor>>* cache,
                         std::vector<IndexedActor>* out) const;
@@ -412,6 +426,7 @@ class RocksStore final : public Store {
   std::atomic<int32_t> max_span_{0};
   mutable std::mutex counts_mu_;
   records::Counts counts_;
+  CommitSalience commit_salience_;  // the writer's, for idx_sal entries
 };
 
 // ------------------------------------------------------------ opening
@@ -652,6 +667,42 @@ Status RocksStore::DropLinkIn() {
   return FromRocks(db_->DestroyColumnFamilyHandle(h), path_);
 }
 
+// Format 5: idx_sal from the event records, and the class counters (put
+// whole into `last`, the batch that marks the store as format 5, after
+// deleting any a cut-short upgrade left). A family left by a cut-short
+// upgrade is dropped first: a format-4 build may have written events since
+// without moving its entries.
+Status RocksStore::AddSalienceIndex(rocksdb::WriteBatch* last) {
+  if (rocksdb::ColumnFamilyHandle* old = cf_[kSalIdx]; old != nullptr) {
+    rocksdb::Status rs = db_->DropColumnFamily(old);
+    if (!rs.ok()) return FromRocks(rs, path_ + ": dropping an unfinished idx_sal");
+    all_handles_.erase(std::find(all_handles_.begin(), all_handles_.end(), old));
+    cf_[kSalIdx] = nullptr;
+    if (rs = db_->DestroyColumnFamilyHandle(old); !rs.ok()) return FromRocks(rs, path_);
+  }
+  rocksdb::ColumnFamilyHandle* h = nullptr;
+  rocksdb::Status rs = db_->CreateColumnFamily(
+      CfOptions(cache_, keys::kCfSalIdx, options_.bulk_load), keys::kCfSalIdx, &h);
+  if (!rs.ok()) return FromRocks(rs, path_ + ": creating idx_sal");
+  all_handles_.push_back(h);
+  cf_[kSalIdx] = h;
+  std::map<std::string, int64_t> counters;
+  if (Status s = FillSalienceIndex(db_.get(), cf_[kEvents], cf_[kArticles], h, &counters); !s.ok()) {
+    return s.WithContext(path_);
+  }
+  rocksdb::ReadOptions ro;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf_[kDefault]));
+  for (it->Seek(std::string(keys::kMetaActorClassCount));
+       it->Valid() && StartsWith(it->key(), keys::kMetaActorClassCount); it->Next()) {
+    if (rs = last->Delete(cf_[kDefault], it->key()); !rs.ok()) return FromRocks(rs, path_);
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), path_ + ": class counters");
+  for (const auto& [key, n] : counters) {
+    if (rs = last->Put(cf_[kDefault], key, records::EncodeCounter(n)); !rs.ok()) return FromRocks(rs, path_);
+  }
+  return Status::OK();
+}
+
 Status RocksStore::LoadMeta() {
   rocksdb::ReadOptions ro;
   std::string value;
@@ -673,7 +724,10 @@ Status RocksStore::LoadMeta() {
   }
   // The families of this version (idx_link_in became idx_adj in version 4).
   for (size_t i = 0; i < kNumCf; ++i) {
-    bool required = i == kAdj ? version >= 4 : i == kLinkIn ? version < 4 : true;
+    bool required = i == kAdj      ? version >= 4
+                    : i == kLinkIn ? version < 4
+                    : i == kSalIdx ? version >= 5
+                                   : true;
     if (required && cf_[i] == nullptr) {
       return Status::Corruption(path_ + ": column family " + CfNames()[i] + " is missing");
     }
@@ -683,7 +737,8 @@ Status RocksStore::LoadMeta() {
     // written by this version before anything new is written. Version 3
     // changed the name normalisation, so the name index is rewritten from
     // the actor records in the same batch; version 4 added record copies to
-    // idx_date and idx_actor entries, and the per-actor counters.
+    // idx_date and idx_actor entries, and the per-actor counters; version 5
+    // the salience index and the class counters.
     rocksdb::WriteBatch wb;
     if (version < 3) {
       if (Status s = RebuildNameIndex(&wb); !s.ok()) return s;
@@ -691,6 +746,9 @@ Status RocksStore::LoadMeta() {
     if (version < 4) {
       if (Status s = AddCoveringEntries(&wb); !s.ok()) return s;
       if (Status s = AddAdjacency(); !s.ok()) return s;
+    }
+    if (version < 5) {
+      if (Status s = AddSalienceIndex(&wb); !s.ok()) return s;
     }
     wb.Put(cf_[kDefault], std::string(keys::kMetaFormat), records::EncodeFormat(kFormatVersion));
     rocksdb::WriteOptions wo;
@@ -1064,6 +1122,74 @@ Status RocksStore::ScanType(const std::string& type, const EventVisitor& visit) 
   return ScanDated(kTypeIdx, keys::TypeIndexPrefix(type), INT32_MIN, INT32_MAX, false, visit);
 }
 
+Status RocksStore::ScanActorTimelineHeads(const std::string& actor_id, int32_t from_day,
+                                          int32_t to_day, bool strict, const EventVisitor& visit) const {
+  if (format_version_ < 4) return ScanActorTimeline(actor_id, from_day, to_day, strict, visit);
+  View v(*this);
+  Event e;
+  Status decoded;
+  Status s = WalkDated(v, kActorIdx, keys::ActorIndexPrefix(actor_id), from_day, to_day, strict,
+                       [&](std::string&& id, std::string_view record) {
+                         decoded = records::DecodeEventHead(record, &e);
+                         if (decoded.ok() && e.id != id) decoded = Status::Corruption("holds the record of " + e.id);
+                         if (!decoded.ok()) {
+                           decoded = decoded.WithContext("idx_actor entry for " + id);
+                           return false;
+                         }
+                         return visit(e);
+                       });
+  return decoded.ok() ? s : decoded;
+}
+
+Status RocksStore::ScanActorBySalience(const std::string& actor_id, int32_t from_day, int32_t to_day,
+                                       bool strict, const SalienceVisitor& visit) const {
+  if (format_version_ < 5) return Store::ScanActorBySalience(actor_id, from_day, to_day, strict, visit);
+  View v(*this);
+  Event e;
+  Status decoded;
+  Status s = WalkSalience(db_.get(), v.ro, cf_[kSalIdx], actor_id, from_day, to_day, v.max_span, strict,
+                          [&](const keys::DatedKey& k, double salience, std::string_view record) {
+                            decoded = records::DecodeEvent(record, &e, nullptr);
+                            if (decoded.ok() && e.id != k.event_id) {
+                              decoded = Status::Corruption("holds the record of " + e.id);
+                            }
+                            if (!decoded.ok()) {
+                              decoded = decoded.WithContext("idx_sal entry for " + k.event_id);
+                              return false;
+                            }
+                            return visit(e, salience);
+                          });
+  return decoded.ok() ? s : decoded;
+}
+
+Result<Store::ActorEventCounts> RocksStore::CountActorEvents(const std::string& actor_id,
+                                                             bool strict) const {
+  if (format_version_ < 5) return Store::CountActorEvents(actor_id, strict);
+  View v(*this);
+  ActorEventCounts counts;
+  auto read = [&](const std::string& key, uint64_t* n) -> Status {
+    std::string value;
+    rocksdb::Status rs = db_->Get(v.ro, cf_[kDefault], key, &value);
+    if (rs.IsNotFound()) return Status::OK();
+    if (!rs.ok()) return FromRocks(rs, "counter of " + actor_id);
+    int64_t c = 0;
+    if (Status s = records::DecodeCounter(value, &c); !s.ok() || c < 0) {
+      return Status::Corruption("counter of " + actor_id + " is malformed");
+    }
+    *n += static_cast<uint64_t>(c);
+    return Status::OK();
+  };
+  for (uint8_t flags : {keys::kDirect, keys::kViaAncestor}) {
+    if (strict && flags == keys::kViaAncestor) break;
+    for (auto [key, n] : {std::pair{keys::ActorCountKey(flags, actor_id), &counts.total},
+                          std::pair{keys::ActorClassCountKey(flags, keys::kClassNegated, actor_id), &counts.negated},
+                          std::pair{keys::ActorClassCountKey(flags, keys::kClassMinor, actor_id), &counts.minor}}) {
+      if (Status s = read(key, n); !s.ok()) return s;
+    }
+  }
+  return counts;
+}
+
 // Outgoing links are whole in the links family, incoming ones in idx_link_in
 // (a copy of the value); an idx_link_in entry without a value (stores written
 // before the copy existed) has its link record read afterwards with one
@@ -1231,28 +1357,36 @@ Result<StoreStats> RocksStore::Stats() const {
 // ------------------------------------------------------------ writing
 
 void RocksStore::DeleteEventEntries(const Event& e, const std::vector<IndexedActor>& indexed,
-                                    SortedWrites* wb, CountDeltas* deltas) {
+                                    double salience, SortedWrites* wb, CountDeltas* deltas) {
   keys::DateSpan d = keys::SpanOf(e.date);
   wb->Delete(cf_[kDateIdx], keys::DateIndexKey(d, e.id));
   wb->Delete(cf_[kTypeIdx], keys::TypeIndexKey(e.type, d, e.id));
+  // idx_sal (format 5): under the salience the record gives, the same as
+  // when it was written (articles are never rewritten).
+  const uint8_t cls = EventClass(e);
   for (const auto& ia : indexed) {
     wb->Delete(cf_[kActorIdx], keys::ActorIndexKey(ia.actor_id, d, e.id));
     --(*deltas)[keys::ActorCountKey(ia.flags, ia.actor_id)];
+    wb->Delete(cf_[kSalIdx], keys::SalienceIndexKey(ia.actor_id, salience, d, e.id));
+    if (cls != 0) --(*deltas)[keys::ActorClassCountKey(ia.flags, cls, ia.actor_id)];
   }
 }
 
 void RocksStore::PutEventEntries(const Event& e, const std::vector<IndexedActor>& indexed,
-                                 SortedWrites* wb, CountDeltas* deltas) {
+                                 double salience, SortedWrites* wb, CountDeltas* deltas) {
   const std::string record = records::EncodeEvent(e, indexed);
   keys::DateSpan d = keys::SpanOf(e.date);
   wb->Put(cf_[kDateIdx], keys::DateIndexKey(d, e.id), record);
   wb->Put(cf_[kTypeIdx], keys::TypeIndexKey(e.type, d, e.id), "");
   std::string value;
+  const uint8_t cls = EventClass(e);
   for (const auto& ia : indexed) {
     value.assign(1, static_cast<char>(ia.flags));
     value += record;
     wb->Put(cf_[kActorIdx], keys::ActorIndexKey(ia.actor_id, d, e.id), value);
     ++(*deltas)[keys::ActorCountKey(ia.flags, ia.actor_id)];
+    wb->Put(cf_[kSalIdx], keys::SalienceIndexKey(ia.actor_id, salience, d, e.id), value);
+    if (cls != 0) ++(*deltas)[keys::ActorClassCountKey(ia.flags, cls, ia.actor_id)];
   }
   wb->Put(cf_[kEvents], e.id, record);
 }
@@ -1319,6 +1453,12 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
   if (options_.read_only) return Status::InvalidArgument("store is open read-only");
   rocksdb::ReadOptions ro;
   std::string value;
+  // The articles this commit remembers for salience are kept only if it writes.
+  struct Settle {
+    CommitSalience& salience;
+    bool written = false;
+    ~Settle() { salience.Settle(written); }
+  } settle{commit_salience_};
 
   if (batch.article) {
     rocksdb::Status rs = db_->Get(ro, cf_[kArticles], batch.article->id, &value);
@@ -1366,6 +1506,7 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
     const Article& a = *batch.article;
     if (a.id.empty()) return Status::InvalidArgument("article with an empty id");
     wb.Put(cf_[kArticles], a.id, records::EncodeArticle(a));
+    commit_salience_.Remember(a);  // its events count its source
     wb.Put(cf_[kContentIdx], keys::ContentIndexKey(keys::ContentHash(a.text), a.id), "");
     ++counts.articles;
   }
@@ -1379,7 +1520,7 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
     Status s = ReadEvent(id, ro, &old, &indexed);
     if (s.IsNotFound()) continue;
     if (!s.ok()) return s;
-    DeleteEventEntries(old, indexed, &wb, &deltas);
+    DeleteEventEntries(old, indexed, SalienceOf(old), &wb, &deltas);
     wb.Delete(cf_[kEvents], id);
     --counts.events;
     // Its links, both directions: idx_adj holds them all under its id.
@@ -1434,8 +1575,9 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
     if (!s.ok()) return s;
     if (indexed == old_indexed) continue;
     // The record changes (its list of entries), so every covering copy does.
-    DeleteEventEntries(stored, old_indexed, &wb, &deltas);
-    PutEventEntries(stored, indexed, &wb, &deltas);
+    const double salience = SalienceOf(stored);
+    DeleteEventEntries(stored, old_indexed, salience, &wb, &deltas);
+    PutEventEntries(stored, indexed, salience, &wb, &deltas);
   }
   for (const auto& [id, e] : batch_events) {
     if (!deleted.count(id)) {
@@ -1443,7 +1585,7 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
       std::vector<IndexedActor> indexed;
       Status s = ReadEvent(id, ro, &old, &indexed);
       if (s.ok()) {
-        DeleteEventEntries(old, indexed, &wb, &deltas);
+        DeleteEventEntries(old, indexed, SalienceOf(old), &wb, &deltas);
       } else if (s.IsNotFound()) {
         ++counts.events;
       } else {
@@ -1455,7 +1597,7 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
     std::vector<IndexedActor> indexed;
     Status s = ComputeIndexed(*e, batch_actors, &actor_cache, &indexed);
     if (!s.ok()) return s;
-    PutEventEntries(*e, indexed, &wb, &deltas);
+    PutEventEntries(*e, indexed, SalienceOf(*e), &wb, &deltas);
     if (e->date.ok()) max_span = std::max(max_span, e->date.latest - e->date.earliest);
     ++res.events_written;
   }
@@ -1503,6 +1645,7 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
   rocksdb::Status rs = wb.AppendTo(&sorted);
   if (rs.ok()) rs = db_->Write(wo, &sorted);
   if (!rs.ok()) return FromRocks(rs, "commit");
+  settle.written = true;
   max_span_.store(max_span);
   std::lock_guard<std::mutex> l(counts_mu_);
   counts_ = counts;
@@ -1691,6 +1834,12 @@ Result<CheckReport> RocksStore::Check() const {
       problem("counter " + key.substr(keys::kMetaActorCount.size() + 1) + " is missing (" +
               std::to_string(n) + " idx_actor entries)");
     }
+  }
+
+  if (format_version_ >= 5) {
+    Status s = CheckSalienceIndex(db_.get(), v.ro, cf_[kEvents], cf_[kArticles], cf_[kSalIdx],
+                                  cf_[kDefault], problem, &report.index_entries);
+    if (!s.ok() && iter_status.ok()) iter_status = s;
   }
 
   // Links and the adjacency (idx_adj; idx_link_in before format 4).

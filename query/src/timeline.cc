@@ -1,9 +1,16 @@
-// Engine::Timeline: one scan of the store's date-ordered index, the filters
-// of TimelineQuery, salience, --top, and the split into dated events and
-// events dated only by their report.
+// Engine::Timeline: the filters of TimelineQuery, salience, --top, and the
+// split into dated events and events dated only by their report.
+//
+// Two ways to one answer. The date-ordered scan reads every event of the
+// range (idx_actor / idx_date) and keeps the N most salient. For --top N of
+// an actor with many events, the salience-ordered scan reads the store's
+// salience index (idx_sal) most salient first and stops once N rows pass the
+// filters; the counts of hidden rows then come from the store's per-actor
+// counters (whole range, default filters) or from a scan of the range that
+// only classifies (no salience, no article read). Both give the same rows,
+// in the same order, with the same hidden counts (tests/query/top_test.cc).
 #include <algorithm>
 #include <optional>
-#include <queue>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -54,14 +61,248 @@ struct Candidate {
   // ranks it after every event known to fall inside the week.
   bool inside = true;
   double salience = 0;
-  size_t sources = 0;
-  size_t order = 0;  // position in the scan (date order)
+  size_t order = 0;  // position in the date-ordered scan
 };
 
 // Inside the window first, then higher salience; on a tie the earlier event.
 bool MoreSalient(const Candidate& a, const Candidate& b) {
   if (a.inside != b.inside) return a.inside;
   return a.salience != b.salience ? a.salience > b.salience : a.order < b.order;
+}
+
+// What leaves an event out of a timeline: the first filter that does, in
+// the order they apply. kOther (--with, --type, --place) is not counted.
+enum class Verdict { kShown, kOther, kNegated, kReported, kMinor, kCoarse, kFewMentions, kFewSources };
+
+void Count(Verdict v, TimelineHidden* h) {
+  switch (v) {
+    case Verdict::kNegated: ++h->negated; break;
+    case Verdict::kReported: ++h->reported; break;
+    case Verdict::kMinor: ++h->minor; break;
+    case Verdict::kCoarse: ++h->coarse; break;
+    case Verdict::kFewMentions: ++h->few_mentions; break;
+    case Verdict::kFewSources: ++h->few_sources; break;
+    case Verdict::kShown:
+    case Verdict::kOther: break;
+  }
+}
+
+// The filters of one query.
+class Filters {
+ public:
+  Filters(const Store& store, const TimelineQuery& q) : store_(store), q_(q), sources_(store) {
+    windowed_ = q.from.ok() || q.to.ok();
+    from_ = q.from.ok() ? q.from.earliest : INT32_MIN;
+    to_ = q.to.ok() ? q.to.latest : INT32_MAX;
+  }
+  bool windowed() const { return windowed_; }
+  int32_t from() const { return from_; }
+  int32_t to() const { return to_; }
+  std::unordered_set<std::string>* with_events() { return &with_events_; }
+  // Whether weak events (salience under kWeakSalience) are left out: a ranked
+  // timeline of a window, without --all or keep_weak.
+  bool DropsWeak() const { return windowed_ && q_.top > 0 && !q_.include_hidden && !q_.keep_weak; }
+  bool Weak(double salience) const { return DropsWeak() && salience < kWeakSalience; }
+  void set_place(std::string id) { place_id_ = std::move(id); }
+  // True when only the default filters apply (no --with, --type, --place,
+  // --min-mentions, --min-sources): the store's counters then know them.
+  bool Plain() const {
+    return q_.with.empty() && q_.type.empty() && place_id_.empty() && q_.min_mentions == 0 &&
+           q_.min_sources == 0;
+  }
+  size_t Sources(const Event& e) { return sources_.Count(e); }
+  // Judge() needs only an event's leading fields (Store::ScanActorTimelineHeads)
+  // unless --min-mentions or --min-sources is set.
+  bool HeadsSuffice() const { return q_.min_mentions == 0 && q_.min_sources == 0; }
+
+  // Judge() of the whole event, given its head: a head that would be a minor
+  // event with one mention (a rare shape) has its whole record read.
+  Verdict JudgeHead(const Event& head) {
+    bool inside = true;
+    std::optional<size_t> sources;
+    if (!q_.include_hidden && DatedOnlyByReport(head) && head.place_id.empty()) {
+      Event probe = head;
+      probe.mentions.resize(1);
+      if (IsMinorEvent(probe)) {
+        auto whole = store_.GetEvent(head.id);
+        if (whole.ok()) return Judge(*whole, &inside, &sources);
+      }
+    }
+    return Judge(head, &inside, &sources);
+  }
+
+  // `*inside` is set for a shown event; `*sources` when they were counted.
+  Verdict Judge(const Event& e, bool* inside, std::optional<size_t>* sources) {
+    if (!q_.with.empty() && !with_events_.count(e.id)) return Verdict::kOther;
+    if (!TypeMatches(e, q_.type) || !PlaceMatches(e)) return Verdict::kOther;
+    if (!q_.include_hidden && HiddenByDefault(e.modality)) return Verdict::kNegated;
+    if (windowed_ && !q_.include_reported && DatedOnlyByReport(e)) return Verdict::kReported;
+    if (!q_.include_hidden && IsMinorEvent(e)) return Verdict::kMinor;
+    *inside = e.date.ok() && e.date.earliest >= from_ && e.date.latest <= to_;
+    if (windowed_ && !q_.include_hidden && e.date.ok() && !*inside) return Verdict::kCoarse;
+    if (q_.min_mentions > 0 && EvidenceMentions(e) < q_.min_mentions) return Verdict::kFewMentions;
+    if (q_.min_sources > 0) {
+      *sources = sources_.Count(e);
+      if (DistinctSources(e, **sources) < q_.min_sources) return Verdict::kFewSources;
+    }
+    return Verdict::kShown;
+  }
+
+ private:
+  bool PlaceMatches(const Event& e) {
+    if (place_id_.empty()) return true;
+    if (e.place_id == place_id_) return true;
+    if (e.place_id.empty()) return false;
+    auto p = store_.GetActor(e.place_id);
+    return p.ok() && std::find(p->part_of.begin(), p->part_of.end(), place_id_) != p->part_of.end();
+  }
+  const Store& store_;
+  const TimelineQuery& q_;
+  SourceCounter sources_;
+  std::unordered_set<std::string> with_events_;
+  std::string place_id_;
+  bool windowed_ = false;
+  int32_t from_ = INT32_MIN, to_ = INT32_MAX;
+};
+
+// The date-ordered scan: every event of the range; without --top every
+// shown one is kept (up to limit), with it a min-heap of the N most salient
+// so far (the least salient on top, to be pushed out).
+Status ScanByDate(const Store& store, const std::optional<Actor>& subject, const TimelineQuery& q,
+                  Filters* filters, std::vector<Candidate>* kept, TimelineHidden* hidden) {
+  auto less_salient_on_top = [](const Candidate& a, const Candidate& b) { return MoreSalient(a, b); };
+  size_t order = 0;
+  auto visit = [&](const Event& e) {
+    Candidate c;
+    std::optional<size_t> sources;
+    Verdict v = filters->Judge(e, &c.inside, &sources);
+    if (v != Verdict::kShown) {
+      Count(v, hidden);
+      return true;
+    }
+    c.salience = Salience(e, sources ? *sources : filters->Sources(e));
+    if (filters->Weak(c.salience)) {
+      ++hidden->weak;
+      return true;
+    }
+    c.order = order++;
+    c.event = e;
+    if (q.top == 0) {
+      kept->push_back(std::move(c));
+      return q.limit == 0 || kept->size() < q.limit;
+    }
+    if (kept->size() < q.top) {
+      kept->push_back(std::move(c));
+      std::push_heap(kept->begin(), kept->end(), less_salient_on_top);
+    } else if (MoreSalient(c, kept->front())) {
+      std::pop_heap(kept->begin(), kept->end(), less_salient_on_top);
+      kept->back() = std::move(c);
+      std::push_heap(kept->begin(), kept->end(), less_salient_on_top);
+    }
+    return true;
+  };
+  Status s = subject ? store.ScanActorTimeline(subject->id, filters->from(), filters->to(), q.strict, visit)
+                     : store.ScanDateRange(filters->from(), filters->to(), visit);
+  if (!s.ok()) return s;
+  if (q.top > 0) hidden->below_top = order - kept->size();
+  return Status::OK();
+}
+
+// Above this many events in the range (the actor's, then those the filters
+// show), --top reads the salience index. Ranking the range costs about
+// 1.3 us an event, judging it for the counts about 0.4 us, the walk a few
+// hundred us (store_bench, docs/benchmarks.md): the index pays from a few
+// hundred events on.
+size_t SalienceScanThreshold(size_t top) { return std::max<size_t>(4 * top, 512); }
+
+// The salience-ordered scan for --top N of an actor. Returns nullopt (and
+// leaves everything untouched) when the date-ordered scan is the better way:
+// a store without idx_sal, or few events in the range.
+Result<bool> ScanBySalience(const Store& store, const Actor& subject, const TimelineQuery& q,
+                            Filters* filters, std::vector<Candidate>* kept, TimelineHidden* hidden) {
+  auto counts = store.CountActorEvents(subject.id, q.strict);
+  if (!counts.ok()) {
+    if (counts.status().code() == Status::Code::kNotSupported) return false;
+    return counts.status();
+  }
+  if (counts->total <= SalienceScanThreshold(q.top)) return false;
+  // How many rows the filters show, and the hidden counts.
+  TimelineHidden h;
+  size_t shown = 0;
+  if (!filters->windowed() && filters->Plain()) {
+    // The whole range under the default filters: the counters know.
+    if (!q.include_hidden) {
+      h.negated = counts->negated;
+      h.minor = counts->minor;
+    }
+    shown = counts->total - h.negated - h.minor;
+  } else {
+    // A scan that judges each event of the range from the leading fields of
+    // its index entry's record copy, and computes no salience.
+    const bool heads = filters->HeadsSuffice();
+    auto judge = [&](const Event& e) {
+      bool inside = true;
+      std::optional<size_t> sources;
+      Verdict v = heads ? filters->JudgeHead(e) : filters->Judge(e, &inside, &sources);
+      if (v == Verdict::kShown) ++shown;
+      Count(v, &h);
+      return true;
+    };
+    Status s = heads ? store.ScanActorTimelineHeads(subject.id, filters->from(), filters->to(), q.strict, judge)
+                     : store.ScanActorTimeline(subject.id, filters->from(), filters->to(), q.strict, judge);
+    if (!s.ok()) return s;
+    if (shown <= SalienceScanThreshold(q.top)) return false;  // few enough to rank all
+  }
+  // Most salient first, ties in date order: the first N shown events inside
+  // the window are the top N; events only overlapping it (shown with --all)
+  // and undated ones rank after every inside one, so the first N of those
+  // fill up a short list. Weak events come after every other: when they are
+  // left out, the walk counts the shown events above kWeakSalience to the
+  // end of those (the rest of the shown ones are the weak), else it stops
+  // at N.
+  std::vector<Candidate> inside, outside;
+  size_t strong = 0;
+  const bool drops_weak = filters->DropsWeak();
+  Status s = store.ScanActorBySalience(subject.id, filters->from(), filters->to(), q.strict,
+                                       [&](const Event& e, double salience) {
+                                         Candidate c;
+                                         std::optional<size_t> sources;
+                                         if (filters->Judge(e, &c.inside, &sources) != Verdict::kShown) return true;
+                                         if (filters->Weak(salience)) return false;
+                                         ++strong;
+                                         std::vector<Candidate>& to = c.inside ? inside : outside;
+                                         if (to.size() < q.top) {
+                                           c.salience = salience;
+                                           c.event = e;
+                                           to.push_back(std::move(c));
+                                         }
+                                         return drops_weak || inside.size() < q.top;
+                                       });
+  if (!s.ok()) return s;
+  if (drops_weak) {
+    h.weak = shown - strong;
+    shown = strong;
+  }
+  for (auto& c : outside) {
+    if (inside.size() >= q.top) break;
+    inside.push_back(std::move(c));
+  }
+  // Their positions in the date-ordered scan (earliest, latest, id).
+  std::vector<size_t> by_date(inside.size());
+  for (size_t i = 0; i < by_date.size(); ++i) by_date[i] = i;
+  auto span = [&](size_t i) {
+    const TimeValue& d = inside[i].event.date;
+    return d.ok() ? std::pair{d.earliest, d.latest} : std::pair{TimeValue::kNoDay, TimeValue::kNoDay};
+  };
+  std::sort(by_date.begin(), by_date.end(), [&](size_t a, size_t b) {
+    auto sa = span(a), sb = span(b);
+    return sa != sb ? sa < sb : inside[a].event.id < inside[b].event.id;
+  });
+  for (size_t i = 0; i < by_date.size(); ++i) inside[by_date[i]].order = i;
+  h.below_top = shown - inside.size();
+  *kept = std::move(inside);
+  *hidden = h;
+  return true;
 }
 
 }  // namespace
@@ -80,99 +321,35 @@ Result<TimelineResult> Engine::Timeline(const TimelineQuery& q) const {
   }
   result.lang = q.lang.empty() ? LanguageOf(q.actor + q.with) : q.lang;
 
-  std::unordered_set<std::string> with_events;
+  Filters filters(store_, q);
   if (!q.with.empty()) {
     auto with = ResolveActor(q.with);
     if (!with.ok()) return with.status();
     result.subject.push_back(with.value());
-    Status s = store_.ScanActorTimeline(with->id, q.from.ok() ? q.from.earliest : INT32_MIN,
-                                        q.to.ok() ? q.to.latest : INT32_MAX, q.strict,
+    Status s = store_.ScanActorTimeline(with->id, filters.from(), filters.to(), q.strict,
                                         [&](const Event& e) {
-                                          with_events.insert(e.id);
+                                          filters.with_events()->insert(e.id);
                                           return true;
                                         });
     if (!s.ok()) return s;
   }
-  std::string place_id;
   if (!q.place.empty()) {
     auto place = ResolveActor(q.place);
     if (!place.ok()) return place.status();
-    place_id = place->id;
+    filters.set_place(place->id);
   }
-  auto place_matches = [&](const Event& e) {
-    if (place_id.empty()) return true;
-    if (e.place_id == place_id) return true;
-    if (e.place_id.empty()) return false;
-    auto p = store_.GetActor(e.place_id);
-    return p.ok() && std::find(p->part_of.begin(), p->part_of.end(), place_id) != p->part_of.end();
-  };
 
-  const bool windowed = q.from.ok() || q.to.ok();
-  int32_t from = q.from.ok() ? q.from.earliest : INT32_MIN;
-  int32_t to = q.to.ok() ? q.to.latest : INT32_MAX;
-  SourceCounter sources(store_);
-  // Without --top every candidate is kept; with it, a min-heap of the N most
-  // salient so far (the least salient on top, to be pushed out).
   std::vector<Candidate> kept;
-  auto less_salient_on_top = [](const Candidate& a, const Candidate& b) { return MoreSalient(a, b); };
-  size_t order = 0;
-  TimelineHidden& hidden = result.hidden;
-  auto visit = [&](const Event& e) {
-    if (!q.with.empty() && !with_events.count(e.id)) return true;
-    if (!TypeMatches(e, q.type) || !place_matches(e)) return true;
-    if (!q.include_hidden && HiddenByDefault(e.modality)) {
-      ++hidden.negated;
-      return true;
-    }
-    if (windowed && !q.include_reported && DatedOnlyByReport(e)) {
-      ++hidden.reported;
-      return true;
-    }
-    if (!q.include_hidden && IsMinorEvent(e)) {
-      ++hidden.minor;
-      return true;
-    }
-    const bool inside = e.date.ok() && e.date.earliest >= from && e.date.latest <= to;
-    if (windowed && !q.include_hidden && e.date.ok() && !inside) {
-      ++hidden.coarse;
-      return true;
-    }
-    if (q.min_mentions > 0 && EvidenceMentions(e) < q.min_mentions) {
-      ++hidden.few_mentions;
-      return true;
-    }
-    Candidate c;
-    c.sources = sources.Count(e);
-    if (q.min_sources > 0 && DistinctSources(e, c.sources) < q.min_sources) {
-      ++hidden.few_sources;
-      return true;
-    }
-    c.salience = Salience(e, c.sources);
-    if (windowed && q.top > 0 && !q.include_hidden && !q.keep_weak && c.salience < kWeakSalience) {
-      ++hidden.weak;
-      return true;
-    }
-    c.inside = inside;
-    c.order = order++;
-    c.event = e;
-    if (q.top == 0) {
-      kept.push_back(std::move(c));
-      return q.limit == 0 || kept.size() < q.limit;
-    }
-    if (kept.size() < q.top) {
-      kept.push_back(std::move(c));
-      std::push_heap(kept.begin(), kept.end(), less_salient_on_top);
-    } else if (MoreSalient(c, kept.front())) {
-      std::pop_heap(kept.begin(), kept.end(), less_salient_on_top);
-      kept.back() = std::move(c);
-      std::push_heap(kept.begin(), kept.end(), less_salient_on_top);
-    }
-    return true;
-  };
-  Status s = subject ? store_.ScanActorTimeline(subject->id, from, to, q.strict, visit)
-                     : store_.ScanDateRange(from, to, visit);
-  if (!s.ok()) return s;
-  if (q.top > 0) hidden.below_top = order - kept.size();
+  bool done = false;
+  if (q.top > 0 && subject) {
+    auto by_salience = ScanBySalience(store_, *subject, q, &filters, &kept, &result.hidden);
+    if (!by_salience.ok()) return by_salience.status();
+    done = *by_salience;
+  }
+  if (!done) {
+    Status s = ScanByDate(store_, subject, q, &filters, &kept, &result.hidden);
+    if (!s.ok()) return s;
+  }
 
   // Dated events first, then those dated only by their report; each part
   // in date order (scan order) or by salience.
@@ -187,7 +364,7 @@ Result<TimelineResult> Engine::Timeline(const TimelineQuery& q) const {
   for (auto& c : kept) {
     result.rows.push_back(View(c.event));  // View computes the same salience
   }
-  if (!q.include_hidden) hidden.folded = FoldSameHappening(&result.rows);
+  if (!q.include_hidden) result.hidden.folded = FoldSameHappening(&result.rows);
   return result;
 }
 

@@ -9,6 +9,7 @@
 #include <set>
 #include <tuple>
 
+#include "kbq/salience.h"
 #include "kbq/store.h"
 #include "store_test_util.h"
 
@@ -30,6 +31,7 @@ using LinkId = std::tuple<std::string, std::string, int>;
 
 class Model {
  public:
+  std::map<std::string, std::string> article_sources;  // stored articles
   std::map<std::string, Actor> actors;
   std::map<std::string, Event> events;
   std::multimap<std::string, Entry> by_actor;  // actor id -> entry
@@ -98,6 +100,49 @@ class Model {
     std::vector<std::string> ids;
     for (const auto& h : hits) ids.push_back(std::get<2>(h));
     return ids;
+  }
+
+  // The salience the store keeps for an event: kbq::Salience over the
+  // distinct sources of its stored articles.
+  double SalienceOf(const Event& e) const {
+    std::set<std::string> sources;
+    for (const auto& m : e.mentions) {
+      auto it = article_sources.find(m.article_id);
+      if (it != article_sources.end() && !it->second.empty()) sources.insert(it->second);
+    }
+    return kbq::Salience(e, sources.size());
+  }
+
+  // Timeline() most salient first, ties in date order; with each salience.
+  std::vector<std::pair<std::string, double>> BySalience(const std::string& actor, int32_t from,
+                                                         int32_t to, bool strict) const {
+    std::vector<std::tuple<double, int32_t, int32_t, std::string>> hits;
+    auto [b, e] = by_actor.equal_range(actor);
+    for (auto it = b; it != e; ++it) {
+      const auto& [lo, hi, id, via] = it->second;
+      if (strict && via) continue;
+      if (lo <= to && hi >= from) hits.emplace_back(-SalienceOf(events.at(id)), lo, hi, id);
+    }
+    std::sort(hits.begin(), hits.end());
+    std::vector<std::pair<std::string, double>> out;
+    for (const auto& [neg, lo, hi, id] : hits) out.emplace_back(id, -neg);
+    return out;
+  }
+
+  kbq::Store::ActorEventCounts Counts(const std::string& actor, bool strict) const {
+    kbq::Store::ActorEventCounts c;
+    auto [b, e] = by_actor.equal_range(actor);
+    for (auto it = b; it != e; ++it) {
+      if (strict && std::get<3>(it->second)) continue;
+      const Event& ev = events.at(std::get<2>(it->second));
+      ++c.total;
+      if (kbq::HiddenByDefault(ev.modality)) {
+        ++c.negated;
+      } else if (kbq::IsMinorEvent(ev)) {
+        ++c.minor;
+      }
+    }
+    return c;
   }
 
   std::vector<std::string> DateRange(int32_t from, int32_t to) const {
@@ -198,6 +243,16 @@ TEST_CASE("Store: random commits agree with a multimap model", "[kb][store][mode
   actor_ids.push_back("X-unknown");  // a participant with no actor record
   REQUIRE(store->Commit(world, nullptr).ok());
   model.Commit(world);
+  // Articles of three sources (two share one); events also cite an article
+  // that is never stored, which counts no source.
+  for (int i = 0; i < 4; ++i) {
+    CommitBatch b;
+    b.article = kbq::testing::MakeArticle("art-" + std::to_string(i), "text " + std::to_string(i));
+    b.article->source = i == 3 ? "" : "source-" + std::to_string(i % 2);
+    b.article->url = "https://www.site" + std::to_string(i) + ".example/a";
+    REQUIRE(store->Commit(b, nullptr).ok());
+    model.article_sources[b.article->id] = kbq::ArticleSource(*b.article);
+  }
 
   auto random_date = [&]() {
     int32_t d = base + pick(9000);
@@ -227,6 +282,21 @@ TEST_CASE("Store: random commits agree with a multimap model", "[kb][store][mode
     INFO(count.status().ToString());
     REQUIRE(count.ok());
     REQUIRE(*count == got.size());
+    // The salience index: the same events, most salient first.
+    std::vector<std::pair<std::string, double>> ranked;
+    REQUIRE(store->ScanActorBySalience(actor, from, to, strict, [&](const Event& e, double s) {
+                  ranked.emplace_back(e.id, s);
+                  return true;
+                }).ok());
+    REQUIRE(ranked == model.BySalience(actor, from, to, strict));
+    if (from == INT32_MIN && to == INT32_MAX) {
+      auto classes = store->CountActorEvents(actor, strict);
+      REQUIRE(classes.ok());
+      auto want = model.Counts(actor, strict);
+      REQUIRE(classes->total == want.total);
+      REQUIRE(classes->negated == want.negated);
+      REQUIRE(classes->minor == want.minor);
+    }
   };
   auto random_range = [&]() {
     if (chance(10)) return std::pair<int32_t, int32_t>{INT32_MIN, INT32_MAX};
@@ -243,9 +313,20 @@ TEST_CASE("Store: random commits agree with a multimap model", "[kb][store][mode
       for (int i = 0; i < n; ++i) {
         std::vector<std::string> parts;
         for (int k = 0, m = 1 + pick(3); k < m; ++k) parts.push_back(actor_ids[pick(actor_ids.size())]);
-        Event e = MakeEvent("ev-" + std::to_string(pick(150)), chance(50) ? "meet" : "talk",
-                            random_date(), parts);
+        Event e = MakeEvent("ev-" + std::to_string(pick(150)),
+                            chance(40) ? "meet" : chance(50) ? "talk" : "statement", random_date(), parts);
         if (chance(30)) e.place_id = "place:P" + std::to_string(pick(4));
+        // Inputs of the salience, few values each so that ties are common;
+        // an id written again (a merge) usually moves.
+        e.confidence = chance(50) ? 0.5 : 1.0;
+        e.modality = chance(15) ? kbq::Modality::kNegated : chance(15) ? kbq::Modality::kClaimed
+                                                                      : kbq::Modality::kAsserted;
+        if (chance(30)) e.date_basis = "publication";
+        for (int k = 0, m = pick(4); k < m; ++k) {
+          e.mentions.push_back({"art-" + std::to_string(pick(5)), static_cast<uint32_t>(pick(3)),
+                                static_cast<uint32_t>(pick(2)), 10, "s", "t", ""});
+        }
+        if (chance(10)) e.attributes["num_sources"] = pick(5);
         b.events.push_back(e);
       }
       // Within a batch the last event of an id wins, in the store and the model alike.

@@ -96,9 +96,10 @@ class Store {
   // upgrades it in place (version 2 only adds to version 1: articles' merge
   // logs; version 3 adds actors' name forms and rewrites the name index for
   // the new name normalisation; version 4 puts a copy of each event record
-  // in its idx_date and idx_actor entries and keeps per-actor counters), after
-  // which older kbq builds refuse it with a clear message.
-  static constexpr uint32_t kFormatVersion = 4;
+  // in its idx_date and idx_actor entries and keeps per-actor counters;
+  // version 5 adds the salience index idx_sal and per-actor class counters),
+  // after which older kbq builds refuse it with a clear message.
+  static constexpr uint32_t kFormatVersion = 5;
   static constexpr uint32_t kOldestFormatVersion = 1;
 
   // Opens (or creates) the store at `path`. Errors, with their messages:
@@ -166,6 +167,40 @@ class Store {
     });
     if (!s.ok()) return s;
     return n;
+  }
+
+  // The events ScanActorTimeline(actor_id, from_day, to_day, strict) would
+  // visit, most salient first (kbq/salience.h, computed when the event was
+  // last written), ties in date order; `visit` also gets the salience. Reads
+  // entries until `visit` returns false, skipping those outside the range by
+  // their key. The default implementation (and a store of format 4 or older)
+  // returns NotSupported.
+  using SalienceVisitor = std::function<bool(const Event&, double salience)>;
+  virtual Status ScanActorBySalience(const std::string& actor_id, int32_t from_day, int32_t to_day,
+                                     bool strict, const SalienceVisitor& visit) const {
+    (void)actor_id, (void)from_day, (void)to_day, (void)strict, (void)visit;
+    return Status::NotSupported("ScanActorBySalience");
+  }
+  // As ScanActorTimeline, but each Event holds only its leading fields: id,
+  // type, cameo, date, date_basis, participants, place_id and modality (the
+  // rest empty or zero); cheaper when that is all a caller needs (counting
+  // what a timeline's filters hide). The default implementation calls
+  // ScanActorTimeline (whole events).
+  virtual Status ScanActorTimelineHeads(const std::string& actor_id, int32_t from_day,
+                                        int32_t to_day, bool strict, const EventVisitor& visit) const {
+    return ScanActorTimeline(actor_id, from_day, to_day, strict, visit);
+  }
+  // Of all the events ScanActorTimeline(actor_id, any date, strict) would
+  // visit: how many, how many are negated or counterfactual
+  // (HiddenByDefault), and how many of the others are minor (IsMinorEvent),
+  // from counters (no event is read). NotSupported by default and on stores
+  // of format 4 or older.
+  struct ActorEventCounts {
+    uint64_t total = 0, negated = 0, minor = 0;
+  };
+  virtual Result<ActorEventCounts> CountActorEvents(const std::string& actor_id, bool strict) const {
+    (void)actor_id, (void)strict;
+    return Status::NotSupported("CountActorEvents");
   }
 
   // Links leaving / entering an event.

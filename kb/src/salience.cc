@@ -1,4 +1,4 @@
-#include "kbq/query/salience.h"
+#include "kbq/salience.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,7 +6,7 @@
 #include <string>
 #include <tuple>
 
-namespace kbq::query {
+namespace kbq {
 namespace {
 
 // A stream row's own count (GDELT's NumMentions, ...), 0 when absent.
@@ -87,4 +87,4 @@ bool IsMinorEvent(const Event& e) {
          DistinctMentions(e) == 1;
 }
 
-}  // namespace kbq::query
+}  // namespace kbq
