@@ -211,7 +211,7 @@ class Generator {
     e.modality = row.modality;
     e.confidence = row.confidence;
     e.labels["en"] = e.participants[0].actor_id + " " + e.type + " " + e.participants[1].actor_id;
-    e.attributes = {{"NumMentions", row.mentions},
+    e.attributes = {{"num_mentions", row.mentions},  // as the GDELT reader stores it
                     {"AvgTone", row.tone},
                     {"GoldsteinScale", row.goldstein}};
     return e;

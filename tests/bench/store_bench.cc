@@ -75,7 +75,7 @@ kbq::Event RandomEvent(std::mt19937_64& rng, uint64_t n, const std::string& arti
                    "its actors and its date.",
                    e.type, "on Friday"}};
   } else {
-    e.attributes = {{"NumMentions", static_cast<double>(rng() % 50)},
+    e.attributes = {{"num_mentions", static_cast<double>(rng() % 50)},  // as the GDELT reader stores it
                     {"AvgTone", static_cast<double>(rng() % 200) / 10 - 10}};
   }
   return e;
