@@ -10,6 +10,7 @@ holding it (found by searching the sentence in the source CSVs).
             it before issue 18 (publication-dated events counted in the
             window, minor events kept, negated/counterfactual left out)
   default   `kbq timeline ACTOR --from F --to T --top N`
+  --hidden  the rows that view hides (weak, folded, negated …) dated inside the window (`--top 0 --all`)
 
 Usage:
   python3 tests/eval/timeline_rows.py --kbq build/kbq --db /tmp/p22t \
@@ -35,6 +36,8 @@ def main():
     ap.add_argument("--to", required=True)
     ap.add_argument("--n", type=int, default=30)
     ap.add_argument("--before", action="store_true")
+    ap.add_argument("--hidden", action="store_true",
+                    help="the rows the default --top view hides (weak, folded, negated) that are dated inside the window")
     ns = ap.parse_args()
     window = ["--from", ns.from_, "--to", ns.to]
     if ns.before:
@@ -42,6 +45,11 @@ def main():
         rows = [r for r in rows if r["modality"] not in ("negated", "counterfactual")]
         rows.sort(key=lambda r: (r["date"]["start"] or "", r["date"]["end"] or "", r["id"]))
         rows = rows[:ns.n]
+    elif ns.hidden:
+        shown = {r["id"] for r in kbq(["timeline", ns.actor, "--json", "--top", str(ns.n)] + window, ns)}
+        every = kbq(["timeline", ns.actor, "--json", "--top", "0", "--all"] + window, ns)
+        inside = lambda r: (r["date"].get("start") or "") >= ns.from_ and (r["date"].get("end") or "9") <= ns.to + "~"
+        rows = [r for r in every if r["id"] not in shown and inside(r)]
     else:
         rows = kbq(["timeline", ns.actor, "--json", "--top", str(ns.n)] + window, ns)
     csv.field_size_limit(1 << 30)
