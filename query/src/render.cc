@@ -499,7 +499,14 @@ nlohmann::json EventToJson(const EventView& v, const std::string& lang) {
   if (!v.related.empty()) j["related"] = v.related;
   if (j.contains("actors") && j["actors"].is_array()) {
     for (auto& a : j["actors"]) {
-      if (a.contains("id")) a["name"] = NameOf(v, a["id"].get<std::string>(), lang);
+      if (!a.contains("id")) continue;
+      std::string id = a["id"].get<std::string>();
+      a["name"] = NameOf(v, id, lang);
+      // A person stands for a country or organisation: the first affiliation.
+      auto it = v.actors.find(id);
+      if (it != v.actors.end() && it->second.kind == ActorKind::kPerson && !it->second.affiliations.empty()) {
+        a["affiliation"] = it->second.affiliations.front().actor_id;
+      }
     }
   }
   if (!v.event.place_id.empty()) j["location_name"] = NameOf(v, v.event.place_id, lang);

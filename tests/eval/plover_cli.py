@@ -126,7 +126,10 @@ def main():
             def predicted(role):
                 if not main_ev:
                     return set()
-                return {country(up, a["id"]) for a in main_ev[0].get("actors", []) if a.get("role") == role}
+                # A person's affiliation as kbq printed it (provisional people
+                # too), else the data files' chain.
+                return {country(up, a.get("affiliation") or a["id"])
+                        for a in main_ev[0].get("actors", []) if a.get("role") == role}
 
             gs, gt = codes(rec.get("source")), codes(rec.get("target"))
             ps, pt = predicted("source"), predicted("target")

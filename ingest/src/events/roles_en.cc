@@ -416,6 +416,15 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
   if (k < 0) return type;
   const ClauseRoles& cl = cs.clauses[k];
   const std::string& lemma = cs.chunks[ch].lemma;
+  // "will withdraw its troops unless the talks resume": an act promised on a
+  // condition the other side must meet is a threat (CAMEO 13), whatever the act.
+  const std::string& modal = cs.chunks[ch].modal;
+  if ((modal == "will" || modal == "would") && !cs.chunks[ch].negated && type && type->plover != "THREATEN") {
+    size_t unless = s.text.find(" unless ", h.end);
+    if (unless != std::string_view::npos && unless - h.end < 200) {
+      if (const EventTypeInfo* threat = ds.lex.Type("threaten")) return threat;
+    }
+  }
   // "called the decision a mistake": a verb of naming with two objects
   // judges its first object.
   // Only a judgement ("a mistake", "a provocation"), active: "called
