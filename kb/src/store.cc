@@ -1373,6 +1373,9 @@ Result<std::unique_ptr<BulkImporter>> RocksStore::BulkImport(const BulkImportOpt
   BulkTarget t;
   t.db = db_.get();
   t.cf = cf_;
+  for (size_t cf = 0; cf < kNumCf; ++cf) {
+    t.sst_options.emplace_back(BaseOptions(options_), CfOptions(cache_, CfNames()[cf], /*bulk=*/true));
+  }
   t.path = path_;
   {
     std::lock_guard<std::mutex> l(counts_mu_);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <rocksdb/db.h>
+#include <rocksdb/options.h>
 
 #include <functional>
 #include <memory>
@@ -17,6 +18,10 @@ namespace kbq {
 struct BulkTarget {
   rocksdb::DB* db = nullptr;
   std::vector<rocksdb::ColumnFamilyHandle*> cf;  // by entries::Cf
+  // The options of each family's SST file (by entries::Cf): those a bulk_load
+  // store's closing compaction writes with, so a bulk import is laid out as
+  // if compacted.
+  std::vector<rocksdb::Options> sst_options;
   std::string path;                              // the store's directory
   records::Counts counts;                        // as of the start
   int32_t max_span = 0;
