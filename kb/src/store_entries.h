@@ -14,6 +14,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "kbq/model.h"
@@ -53,7 +54,7 @@ class EntrySink {
 };
 
 // Counter changes of a write, by counter key (one merge operand per key).
-using CountDeltas = std::map<std::string, int64_t>;
+using CountDeltas = std::unordered_map<std::string, int64_t>;
 
 // Every normalised form of an actor's id, names, aliases and name forms,
 // without empties (the idx_name entries of the actor).
