@@ -402,12 +402,15 @@ class RocksBulkImporter final : public BulkImporter {
  private:
   Status Budget();
   Status ProbeStore(Cf cf, std::string_view key, std::string* value, bool* found) const;
+  Status MergeInput(RunSorter* input, bool last_only, const RunSorter::Visitor& visit);
   Status LookupActor(const std::string& id, const Actor** actor);
   Status ImportActors(std::vector<std::string>* regraphed);
   Status ImportEvents();
   Status Reindex(const std::vector<std::string>& regraphed);
   Status ImportLinks();
-  Status WriteAndIngest();
+  Status WriteFamily(size_t cf);
+  void WriteFamilies(std::vector<size_t> families, int threads);
+  Status Ingest();
   // Whether an id is one of the import's (its hash in ids_): the bucket of
   // the hash's top bits, then a short scan — two cache misses, where a
   // binary search over millions of hashes took twenty (4 us per link).
@@ -454,6 +457,13 @@ class RocksBulkImporter final : public BulkImporter {
   ChunkPool pool_{ChunkSize(options_.memory_budget)};  // before the sorters, which use it
   std::unique_ptr<RunSorter> events_, links_;
   RunSorter* merging_ = nullptr;  // being read by Merge(): never spilled
+  // Per family: being written by the other thread (never spilled), and the
+  // SST file's outcome.
+  std::vector<char> busy_ = std::vector<char>(entries::kNumCf, 0);
+  std::atomic<size_t> busy_bytes_{0};
+  std::vector<char> written_ = std::vector<char>(entries::kNumCf, 0);
+  std::vector<Status> sst_status_ = std::vector<Status>(entries::kNumCf);
+  std::vector<uint64_t> sst_sizes_ = std::vector<uint64_t>(entries::kNumCf, 0);
   std::vector<std::unique_ptr<RunSorter>> sorters_;  // by Cf
   std::unique_ptr<FamilySink> sink_;
   entries::CountDeltas deltas_;
@@ -483,9 +493,13 @@ Status RocksBulkImporter::Start() {
 
 // Spills the largest buffers until the total is under half the budget.
 Status RocksBulkImporter::Budget() {
+  // Sorters being written by the other thread count with the bytes they had
+  // when it started (busy_bytes_, lowered as each is freed); they never spill.
   auto total = [&] {
-    size_t n = events_->bytes() + links_->bytes();
-    for (const auto& s : sorters_) n += s->bytes();
+    size_t n = events_->bytes() + links_->bytes() + busy_bytes_.load();
+    for (size_t cf = 0; cf < sorters_.size(); ++cf) {
+      if (!busy_[cf]) n += sorters_[cf]->bytes();
+    }
     return n;
   };
   if (total() <= options_.memory_budget) return Status::OK();
@@ -498,7 +512,9 @@ Status RocksBulkImporter::Budget() {
     };
     consider(events_.get());
     consider(links_.get());
-    for (const auto& s : sorters_) consider(s.get());
+    for (size_t cf = 0; cf < sorters_.size(); ++cf) {
+      if (!busy_[cf]) consider(sorters_[cf].get());
+    }
     if (largest == nullptr) break;
     if (Status s = largest->Spill(); !s.ok()) return s;
     ++result_.runs_spilled;
@@ -581,6 +597,20 @@ Status RocksBulkImporter::ImportActors(std::vector<std::string>* regraphed) {
   return Budget();
 }
 
+// Merges an input sorter (events or links) into `visit`, then frees it. A
+// sorter being merged cannot spill; when it has runs already, its buffer goes
+// to a run too, so that the budget is all for the families' sorters.
+Status RocksBulkImporter::MergeInput(RunSorter* input, bool last_only, const RunSorter::Visitor& visit) {
+  if (input->runs() > 0) {
+    if (Status s = input->Spill(); !s.ok()) return s;
+  }
+  merging_ = input;
+  Status s = input->Merge(last_only, visit);
+  merging_ = nullptr;
+  input->Clear();
+  return s;
+}
+
 // An actor for the ancestor rule: the import's, else the stored one (read
 // once, cached).
 Status RocksBulkImporter::LookupActor(const std::string& id, const Actor** actor) {
@@ -656,13 +686,8 @@ Status RocksBulkImporter::ImportEvents() {
     if (acc.date.ok()) max_span_ = std::max(max_span_, acc.date.latest - acc.date.earliest);
     return Budget();
   };
-  // A sorter being merged cannot spill; when it has runs already, its
-  // buffer goes to a run too, so that the budget is all for the families.
-  if (events_->runs() > 0) {
-    if (Status sp = events_->Spill(); !sp.ok()) return sp;
-  }
-  merging_ = events_.get();
-  Status s = events_->Merge(/*last_only=*/false, [&](std::string_view key, Op, std::string_view value) -> Status {
+  Status s = MergeInput(events_.get(), /*last_only=*/false,
+                        [&](std::string_view key, Op, std::string_view value) -> Status {
     if (key != current) {
       if (Status f = flush(); !f.ok()) return f;
       current.assign(key);
@@ -671,8 +696,6 @@ Status RocksBulkImporter::ImportEvents() {
     return Status::OK();
   });
   if (s.ok()) s = flush();
-  merging_ = nullptr;
-  events_->Clear();
   IndexIds();
   return s;
 }
@@ -743,73 +766,77 @@ Status RocksBulkImporter::ImportLinks() {
     entries::PutLinkEntries(l, sink_.get());
     return Budget();
   };
-  if (links_->runs() > 0) {
-    if (Status sp = links_->Spill(); !sp.ok()) return sp;
-  }
-  merging_ = links_.get();
-  Status s = links_->Merge(/*last_only=*/true, [&](std::string_view key, Op, std::string_view v) -> Status {
+  Status s = MergeInput(links_.get(), /*last_only=*/true,
+                        [&](std::string_view key, Op, std::string_view v) -> Status {
     if (Status f = flush(); !f.ok()) return f;
     current.assign(key);
     last_value.assign(v);
     return Status::OK();
   });
-  if (s.ok()) s = flush();
-  merging_ = nullptr;
-  links_->Clear();
+  return s.ok() ? flush() : s;
+}
+
+// One family's merged sorter (the last write of each key) as its SST file;
+// frees the sorter.
+Status RocksBulkImporter::WriteFamily(size_t cf) {
+  rocksdb::ColumnFamilyHandle* h = t_.cf[cf];
+  rocksdb::SstFileWriter w(rocksdb::EnvOptions(), t_.sst_options[cf], h);
+  const std::string file = dir_ + "/" + entries::CfNames()[cf] + ".sst";
+  rocksdb::Status rs = w.Open(file);
+  Status s = rs.ok() ? Status::OK() : FromRocks(rs, file);
+  if (s.ok()) {
+    s = sorters_[cf]->Merge(/*last_only=*/true, [&](std::string_view k, Op op, std::string_view v) -> Status {
+      rocksdb::Slice key(k.data(), k.size()), value(v.data(), v.size());
+      return FromRocks(op == Op::kPut      ? w.Put(key, value)
+                       : op == Op::kDelete ? w.Delete(key)
+                                           : w.Merge(key, value),
+                       file);
+    });
+  }
+  rocksdb::ExternalSstFileInfo info;
+  if (s.ok()) s = FromRocks(w.Finish(&info), file);
+  if (s.ok()) sst_sizes_[cf] = info.file_size;
+  const size_t freed = sorters_[cf]->bytes();
+  sorters_[cf]->Clear();
+  if (busy_[cf]) busy_bytes_ -= std::min(busy_bytes_.load(), freed);
   return s;
 }
 
-// One SST file per family with entries (the last write of each key), written
-// on two threads, then one IngestExternalFiles call for all of them.
-Status RocksBulkImporter::WriteAndIngest() {
-  std::vector<size_t> families;
-  for (size_t cf = 0; cf < entries::kNumCf; ++cf) {
-    if (!sorters_[cf]->empty() && t_.cf[cf] != nullptr) families.push_back(cf);
-  }
-  // The largest first, so that the two threads finish together.
+// Writes `families` (those with entries), the largest first, on `threads`
+// threads; the statuses land in sst_status_.
+void RocksBulkImporter::WriteFamilies(std::vector<size_t> families, int threads) {
+  families.erase(std::remove_if(families.begin(), families.end(),
+                                [&](size_t cf) { return sorters_[cf]->empty() || t_.cf[cf] == nullptr; }),
+                 families.end());
   std::sort(families.begin(), families.end(), [&](size_t a, size_t b) {
     return sorters_[a]->total_bytes() > sorters_[b]->total_bytes();
   });
-  std::vector<Status> statuses(entries::kNumCf);
-  std::vector<uint64_t> sizes(entries::kNumCf, 0);
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i; (i = next.fetch_add(1)) < families.size();) {
-      const size_t cf = families[i];
-      rocksdb::ColumnFamilyHandle* h = t_.cf[cf];
-      rocksdb::SstFileWriter w(rocksdb::EnvOptions(), t_.sst_options[cf], h);
-      const std::string file = dir_ + "/" + entries::CfNames()[cf] + ".sst";
-      rocksdb::Status rs = w.Open(file);
-      Status s = rs.ok() ? Status::OK() : FromRocks(rs, file);
-      if (s.ok()) {
-        s = sorters_[cf]->Merge(/*last_only=*/true, [&](std::string_view k, Op op, std::string_view v) -> Status {
-          rocksdb::Slice key(k.data(), k.size()), value(v.data(), v.size());
-          return FromRocks(op == Op::kPut      ? w.Put(key, value)
-                           : op == Op::kDelete ? w.Delete(key)
-                                               : w.Merge(key, value),
-                           file);
-        });
-      }
-      rocksdb::ExternalSstFileInfo info;
-      if (s.ok()) s = FromRocks(w.Finish(&info), file);
-      if (s.ok()) sizes[cf] = info.file_size;
-      sorters_[cf]->Clear();
-      statuses[cf] = s;
+      sst_status_[families[i]] = WriteFamily(families[i]);
+      written_[families[i]] = 1;
     }
   };
-  std::thread helper(work);
+  std::vector<std::thread> helpers;
+  for (int t = 1; t < threads; ++t) helpers.emplace_back(work);
   work();
-  helper.join();
+  for (auto& h : helpers) h.join();
+}
+
+// One IngestExternalFiles call for every family's file.
+Status RocksBulkImporter::Ingest() {
   std::vector<rocksdb::IngestExternalFileArg> args;
-  for (size_t cf : families) {
-    if (!statuses[cf].ok()) return statuses[cf];
+  for (size_t cf = 0; cf < entries::kNumCf; ++cf) {
+    if (!written_[cf]) continue;
+    if (!sst_status_[cf].ok()) return sst_status_[cf];
     rocksdb::IngestExternalFileArg arg;
     arg.column_family = t_.cf[cf];
     arg.external_files = {dir_ + "/" + entries::CfNames()[cf] + ".sst"};
     arg.options.move_files = true;
     arg.options.write_global_seqno = false;  // the file stays as written
     args.push_back(std::move(arg));
-    result_.sst_bytes += sizes[cf];
+    result_.sst_bytes += sst_sizes_[cf];
   }
   if (args.empty()) return Status::OK();
   return FromRocks(t_.db->IngestExternalFiles(args), t_.path + ": ingesting the bulk import");
@@ -834,18 +861,31 @@ Status RocksBulkImporter::Finish(BulkImportResult* result) {
   phase("events");
   if (s.ok()) s = Reindex(regraphed);
   phase("reindex");
+  // Every family but the links' is complete now: a second thread writes
+  // their SST files while this one merges the links.
+  std::vector<size_t> done, rest = {entries::kLinks, entries::kAdj, entries::kDefault};
+  for (size_t cf = 0; cf < entries::kNumCf; ++cf) {
+    if (std::find(rest.begin(), rest.end(), cf) == rest.end()) done.push_back(cf);
+  }
+  std::thread writer;
+  if (s.ok()) {
+    for (size_t cf : done) {
+      busy_[cf] = 1;
+      busy_bytes_ += sorters_[cf]->bytes();
+    }
+    writer = std::thread([this, done] { WriteFamilies(done, 1); });
+  }
   if (s.ok()) s = ImportLinks();
   phase("links");
+  if (s.ok()) entries::PutMetaEntries(deltas_, counts_, max_span_, max_span_ != t_.max_span, sink_.get());
+  if (writer.joinable()) writer.join();
+  phase("writing the other families");
   if (s.ok()) {
-    entries::PutMetaEntries(deltas_, counts_, max_span_, max_span_ != t_.max_span, sink_.get());
-    s = WriteAndIngest();
+    WriteFamilies(rest, 2);
+    phase("writing the links' families");
+    s = Ingest();
   }
-  phase("write and ingest");
-  if (trace) {
-    std::fprintf(stderr, "kbq bulk: %llu runs spilled, %llu SST bytes\n",
-                 static_cast<unsigned long long>(result_.runs_spilled),
-                 static_cast<unsigned long long>(result_.sst_bytes));
-  }
+  phase("ingesting");
   if (s.ok() && t_.committed) t_.committed(counts_, max_span_);
   Cleanup();
   if (result != nullptr) *result = std::move(result_);

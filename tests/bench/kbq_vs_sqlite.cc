@@ -272,6 +272,21 @@ int BiBfs(const Id& s, const Id& t, int max_len, Nbrs nbrs) {
 
 // ------------------------------------------------------------ kbq
 
+// Events [first, last) and their links, as one batch.
+kbq::CommitBatch MakeBatch(const Generator& gen, uint64_t first, uint64_t last) {
+  kbq::CommitBatch b;
+  b.events.reserve(last - first);
+  for (uint64_t i = first; i < last; ++i) {
+    Row row = gen.Make(i);
+    b.events.push_back(gen.ToEvent(row));
+    const std::string& from = b.events.back().id;
+    for (int k = 0; k < row.num_links; ++k) {
+      b.links.push_back({from, gen.EventId(row.link_to[k]), row.link_kind[k], "", 0.5});
+    }
+  }
+  return b;
+}
+
 // The bulk path: every actor, event and link through one Store::BulkImport
 // (batches of --batch events), then Finish (sort, SST files, ingestion).
 void LoadKbqBulk(const Config& cfg, const Generator& gen, const std::string& path, Results* res) {
@@ -291,17 +306,7 @@ void LoadKbqBulk(const Config& cfg, const Generator& gen, const std::string& pat
   Check((*importer)->Add(std::move(actors)), "add actors");
   uint64_t links = 0;
   for (uint64_t first = 0; first < gen.size(); first += cfg.batch) {
-    kbq::CommitBatch b;
-    uint64_t last = std::min(gen.size(), first + cfg.batch);
-    b.events.reserve(last - first);
-    for (uint64_t i = first; i < last; ++i) {
-      Row row = gen.Make(i);
-      b.events.push_back(gen.ToEvent(row));
-      const std::string& from = b.events.back().id;
-      for (int k = 0; k < row.num_links; ++k) {
-        b.links.push_back({from, gen.EventId(row.link_to[k]), row.link_kind[k], "", 0.5});
-      }
-    }
+    kbq::CommitBatch b = MakeBatch(gen, first, std::min(gen.size(), first + cfg.batch));
     links += b.links.size();
     Check((*importer)->Add(std::move(b)), "add");
   }
@@ -342,17 +347,7 @@ void RunKbq(const Config& cfg, const Generator& gen, const Inputs& in, bool bulk
     uint64_t links = 0;
     double commit_s = 0;
     for (uint64_t first = 0; first < gen.size(); first += cfg.batch) {
-      kbq::CommitBatch b;
-      uint64_t last = std::min(gen.size(), first + cfg.batch);
-      b.events.reserve(last - first);
-      for (uint64_t i = first; i < last; ++i) {
-        Row row = gen.Make(i);
-        b.events.push_back(gen.ToEvent(row));
-        const std::string& from = b.events.back().id;
-        for (int k = 0; k < row.num_links; ++k) {
-          b.links.push_back({from, gen.EventId(row.link_to[k]), row.link_kind[k], "", 0.5});
-        }
-      }
+      kbq::CommitBatch b = MakeBatch(gen, first, std::min(gen.size(), first + cfg.batch));
       links += b.links.size();
       auto c0 = Clock::now();
       Check(store->Commit(b, nullptr), "commit");

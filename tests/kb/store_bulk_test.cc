@@ -28,14 +28,7 @@ using kbq::testing::MakeArticle;
 using kbq::testing::MakeEvent;
 using kbq::testing::TempDir;
 
-std::unique_ptr<Store> OpenNew(const std::string& path) {
-  kbq::StoreOptions o;
-  o.create_if_missing = true;
-  auto r = Store::Open(path, o);
-  INFO(r.status().ToString());
-  REQUIRE(r.ok());
-  return std::move(r).value();
-}
+using kbq::testing::OpenNew;
 
 // Everything a reader can see, as one JSON document: every actor, event,
 // name entry and link, each actor's timelines and counters, the counts.
