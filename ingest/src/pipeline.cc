@@ -1,5 +1,6 @@
 #include "kbq/ingest/pipeline.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -10,6 +11,7 @@
 #include "kbq/ingest/event_extractor.h"
 #include "kbq/ingest/event_merge.h"
 #include "kbq/ingest/normalizer.h"
+#include "streams/event_jsonl.h"
 #include "kbq/graph.h"
 
 namespace kbq::ingest {
@@ -52,6 +54,8 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Store* store) {
     Status s = store->ScanActors([&](const Actor& a) {
       if (a.provisional) return true;
       const Actor* known = p->gazetteer_->Find(a.id);
+      // A user-made (or stream) actor first, so that its aliases find it.
+      if (known == nullptr) extra.emplace_back(a.id, "", "");
       for (const auto& [lang, list] : a.aliases) {
         for (const auto& alias : list) {
           bool have = false;
@@ -63,7 +67,6 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Store* store) {
           if (!have) extra.emplace_back(a.id, alias, lang);
         }
       }
-      if (known == nullptr) extra.emplace_back(a.id, "", "");  // a user-made actor
       return true;
     });
     if (!s.ok()) return s;
@@ -316,7 +319,8 @@ std::string Pipeline::TypeForCameo(const std::string& cameo) const {
 }
 
 Status Pipeline::IngestStream(const std::string& path, StreamFormat format,
-                              const IngestOptions& options, Store* store, IngestReport* report) {
+                              const IngestOptions& options, Store* store, IngestReport* report,
+                              BulkLoad* bulk) {
   StreamStats stats;
   Status failure;
   Status read = ReadEventStream(
@@ -332,12 +336,14 @@ Status Pipeline::IngestStream(const std::string& path, StreamFormat format,
         };
         for (Event& e : batch.events) {
           // Our type and a label built like an extracted event's, so rows and
-          // articles read alike in one timeline.
-          if (std::string type = TypeForCameo(e.cameo); !type.empty()) {
+          // articles read alike in one timeline (pre-extracted events have both).
+          if (std::string type = TypeForCameo(e.cameo); !type.empty() && format != StreamFormat::kEvents) {
             e.type = type;
             LabelEvent(extractor_->FindType(type), lookup, &e);
           }
-          if (auto stored = store->GetEvent(e.id); stored.ok()) {
+          if (bulk != nullptr) {
+            commit.events.push_back(std::move(e));  // BulkImport merges ids (MergeStreamEvent)
+          } else if (auto stored = store->GetEvent(e.id); stored.ok()) {
             if (!MergeStreamEvent(&stored.value(), e)) continue;  // nothing new
             commit.events.push_back(std::move(stored.value()));
             ++report->events_merged;
@@ -346,8 +352,29 @@ Status Pipeline::IngestStream(const std::string& path, StreamFormat format,
             ++report->events_new;
           }
         }
+        for (Link& l : batch.links) {
+          // kbq extract also prints the same_as links of events it merged
+          // away: a link whose end is no event is skipped, as BulkImport does.
+          std::string missing;
+          for (const std::string* end : {&l.from, &l.to}) {
+            bool known = bulk != nullptr || store->GetEvent(*end).ok() ||
+                         std::any_of(commit.events.begin(), commit.events.end(),
+                                     [&](const Event& e) { return e.id == *end; });
+            if (!known && missing.empty()) missing = *end;
+          }
+          if (!missing.empty()) {
+            Diagnostic d;
+            d.severity = Diagnostic::Severity::kWarning;
+            d.path = path;
+            d.message = "link " + l.from + " -> " + l.to + " refers to unknown event " + missing + "; skipped";
+            report->diagnostics.push_back(std::move(d));
+            continue;
+          }
+          commit.links.push_back(std::move(l));
+        }
         // The gazetteer's records are fuller than a stream's; keep them.
         for (Actor& a : batch.actors) {
+          if (bulk != nullptr && !bulk->actors.insert(a.id).second) continue;
           if (store->GetActor(a.id).ok()) continue;
           if (const Actor* known = gazetteer_->Find(a.id)) {
             commit.actors.push_back(*known);
@@ -356,7 +383,12 @@ Status Pipeline::IngestStream(const std::string& path, StreamFormat format,
             commit.actors.push_back(std::move(a));
           }
         }
-        if (commit.events.empty() && commit.actors.empty()) return Status::OK();
+        if (bulk != nullptr) {
+          Status s = bulk->importer->Add(std::move(commit));
+          if (!s.ok()) failure = s;
+          return s;
+        }
+        if (commit.events.empty() && commit.actors.empty() && commit.links.empty()) return Status::OK();
         CommitResult result;
         Status s = store->Commit(commit, &result);
         if (!s.ok()) failure = s;
@@ -493,6 +525,18 @@ Status Pipeline::Ingest(const std::vector<std::string>& inputs, const IngestOpti
     inflight = std::move(next);
     return s;
   };
+  // --bulk: every stream file goes into one import, finished at the end.
+  std::unique_ptr<BulkImporter> bulk;
+  BulkLoad load;
+  if (options.bulk) {
+    BulkImportOptions bo;
+    if (options.bulk_memory != 0) bo.memory_budget = options.bulk_memory;
+    bo.merge_event = [](Event* kept, const Event& incoming) { return MergeStreamEvent(kept, incoming); };
+    auto started = store->BulkImport(bo);
+    if (!started.ok()) return started.status();
+    bulk = std::move(started).value();
+    load.importer = bulk.get();
+  }
   for (const auto& input : inputs) {
     std::vector<std::string> files =
         input == "-" ? std::vector<std::string>{"-"} : ListInputFiles(input);
@@ -509,13 +553,24 @@ Status Pipeline::Ingest(const std::vector<std::string>& inputs, const IngestOpti
       ++report->files;
       std::optional<StreamFormat> stream = options.stream;
       if (!stream && options.read.format == Format::kAuto) {
-        stream = DetectStreamFormat(file, FirstLine(file));
+        std::string first = FirstLine(file);
+        stream = DetectStreamFormat(file, first);
+        if (!stream && bulk && LooksLikeEventJsonLine(first)) stream = StreamFormat::kEvents;
+      }
+      if (!stream && bulk) {
+        Diagnostic d;
+        d.path = file;
+        d.message = "--bulk reads event streams (gdelt, icews) and JSON Lines of events "
+                    "(kbq extract); ingest articles without --bulk";
+        report->diagnostics.push_back(d);
+        ++report->failed;
+        continue;
       }
       if (stream) {
         // Articles read before the stream are committed before its rows.
         if (Status s = flush(); !s.ok()) return s;
         if (Status s = drain(); !s.ok()) return s;
-        if (Status s = IngestStream(file, *stream, options, store, report); !s.ok()) return s;
+        if (Status s = IngestStream(file, *stream, options, store, report, bulk ? &load : nullptr); !s.ok()) return s;
         std::error_code ec;
         if (file != "-") bytes_done += std::filesystem::file_size(file, ec);
         if (options.progress) options.progress(*report, bytes_done);
@@ -559,7 +614,24 @@ Status Pipeline::Ingest(const std::vector<std::string>& inputs, const IngestOpti
     }
   }
   if (Status s = flush(); !s.ok()) return s;
-  return drain();
+  if (Status s = drain(); !s.ok()) return s;
+  return bulk ? FinishBulk(bulk.get(), report) : Status::OK();
+}
+
+Status Pipeline::FinishBulk(BulkImporter* bulk, IngestReport* report) {
+  BulkImportResult r;
+  if (Status s = bulk->Finish(&r); !s.ok()) return s;
+  report->events_new += r.events_new;
+  report->events_merged += r.events_updated + r.events_unchanged + r.duplicates;
+  report->links += r.links_new;
+  for (const auto& p : r.problems) {
+    Diagnostic d;
+    d.severity = Diagnostic::Severity::kWarning;
+    d.path = "(bulk import)";
+    d.message = p;
+    report->diagnostics.push_back(d);
+  }
+  return Status::OK();
 }
 
 }  // namespace kbq::ingest

@@ -19,7 +19,6 @@
 #include <climits>
 #include <cstring>
 #include <cstdlib>
-#include <deque>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -33,6 +32,8 @@
 #include "kbq/names.h"
 #include "record_codec.h"
 #include "store_salience.h"
+#include "store_bulk.h"
+#include "store_entries.h"
 
 namespace kbq {
 
@@ -68,35 +69,9 @@ namespace {
 namespace fs = std::filesystem;
 using records::IndexedActor;
 
-// Our column families, in the order of their handles in RocksStore::cf_.
-enum Cf : size_t {
-  kDefault = 0,
-  kArticles,
-  kActors,
-  kEvents,
-  kLinks,
-  kActorIdx,
-  kDateIdx,
-  kTypeIdx,
-  kLinkIn,
-  kNameIdx,
-  kContentIdx,
-  kAdj,  // format 4; replaces kLinkIn
-  kSalIdx,  // format 5
-  kNumCf,
-};
-
-const std::vector<std::string>& CfNames() {
-  static const std::vector<std::string> names = {
-      keys::kCfDefault,  keys::kCfArticles, keys::kCfActors,  keys::kCfEvents,
-      keys::kCfLinks,    keys::kCfActorIdx, keys::kCfDateIdx, keys::kCfTypeIdx,
-      keys::kCfLinkIn,   keys::kCfNameIdx,  keys::kCfContentIdx, keys::kCfAdj,
-      keys::kCfSalIdx};
-  return names;
-}
-
-// How deep the ancestor rule follows part_of / affiliation edges.
-constexpr int kMaxAncestorDepth = 8;
+using entries::Cf;
+using entries::CfNames;
+using namespace entries;  // the Cf values (kEvents, ...)
 
 bool IsLockError(const rocksdb::Status& s) {
   if (!s.IsIOError()) return false;
@@ -125,29 +100,6 @@ bool StartsWith(const rocksdb::Slice& s, std::string_view prefix) {
 
 std::string_view Sv(const rocksdb::Slice& s) { return std::string_view(s.data(), s.size()); }
 
-// Every normalised form of an actor's id, names, aliases and name forms
-// (short forms, metonyms, surnames), without empties.
-std::set<std::string> NormalisedNames(const Actor& a) {
-  std::set<std::string> out;
-  for (const auto& [lang, name] : a.names) out.insert(NormaliseName(name));
-  for (const auto& [lang, list] : a.aliases) {
-    for (const auto& alias : list) out.insert(NormaliseName(alias));
-  }
-  for (const auto& f : a.forms) out.insert(NormaliseName(f.text));
-  out.erase(std::string());
-  return out;
-}
-
-bool SameAncestorEdges(const Actor& a, const Actor& b) {
-  if (a.part_of != b.part_of || a.affiliations.size() != b.affiliations.size()) return false;
-  for (size_t i = 0; i < a.affiliations.size(); ++i) {
-    const Affiliation& x = a.affiliations[i];
-    const Affiliation& y = b.affiliations[i];
-    if (x.actor_id != y.actor_id || !(x.valid == y.valid)) return false;
-  }
-  return true;
-}
-
 uint64_t DirectorySize(const std::string& path) {
   uint64_t total = 0;
   std::error_code ec;
@@ -168,16 +120,15 @@ uint64_t DirectorySize(const std::string& path) {
 // on a 100k-event bulk load it saved about a third of the CPU. The sort is
 // stable, so two writes of the same key keep their order and the batch
 // means exactly what it meant unsorted.
-class SortedWrites {
+class SortedWrites final : public entries::EntrySink {
  public:
-  void Put(rocksdb::ColumnFamilyHandle* cf, std::string_view key, std::string_view value) {
-    Add(cf, OpKind::kPut, key, value);
+  explicit SortedWrites(const std::vector<rocksdb::ColumnFamilyHandle*>& cf) : cf_(cf) {}
+  void Put(Cf cf, std::string_view key, std::string_view value) override {
+    Add(cf_[cf], OpKind::kPut, key, value);
   }
-  void Delete(rocksdb::ColumnFamilyHandle* cf, std::string_view key) {
-    Add(cf, OpKind::kDelete, key, {});
-  }
-  void Merge(rocksdb::ColumnFamilyHandle* cf, std::string_view key, std::string_view value) {
-    Add(cf, OpKind::kMerge, key, value);
+  void Delete(Cf cf, std::string_view key) override { Add(cf_[cf], OpKind::kDelete, key, {}); }
+  void Merge(Cf cf, std::string_view key, std::string_view value) override {
+    Add(cf_[cf], OpKind::kMerge, key, value);
   }
 
   rocksdb::Status AppendTo(rocksdb::WriteBatch* wb) {
@@ -216,6 +167,7 @@ class SortedWrites {
     return std::string_view(arena_.data() + op.key_at, op.key_len);
   }
 
+  const std::vector<rocksdb::ColumnFamilyHandle*>& cf_;
   std::string arena_;
   std::vector<Op> ops_;
 };
@@ -335,6 +287,7 @@ class RocksStore final : public Store {
   Status ScanLinks(const std::function<bool(const Link&)>& visit) const override;
   Status ScanLinkEnds(const LinkEndsVisitor& visit) const override;
   Result<std::shared_ptr<const CompactGraph>> LoadCompactGraph() const override;
+  Result<std::unique_ptr<BulkImporter>> BulkImport(const BulkImportOptions& options) override;
   Result<StoreStats> Stats() const override;
   Result<CheckReport> Check() const override;
   Status Refresh() override;
@@ -394,24 +347,9 @@ class RocksStore final : public Store {
                    int32_t to_day, bool strict,
                    const std::function<bool(std::string&& event_id, std::string_view record)>& visit) const;
 
-  // Commit helpers, each adding to `wb`.
-  // Counter changes of one commit, by counter key; written as one merge
-  // operand per key.
-  using CountDeltas = std::map<std::string, int64_t>;
-  // `salience` is the event's (CommitSalience::Of): the key of its idx_sal
-  // entries.
-  void DeleteEventEntries(const Event& e, const std::vector<IndexedActor>& indexed, double salience,
-                          SortedWrites* wb, CountDeltas* deltas);
-  // Puts the event's record and every index entry of it (the covering ones
-  // with a copy of the record).
-  void PutEventEntries(const Event& e, const std::vector<IndexedActor>& indexed, double salience,
-                       SortedWrites* wb, CountDeltas* deltas);
   double SalienceOf(const Event& e) {
     return commit_salience_.Of(e, db_.get(), cf_[kArticles], rocksdb::ReadOptions());
   }
-  Status ComputeIndexed(const Event& e, const std::map<std::string, const Actor*>& batch_actors,
-                        std::map<std::string, std::optional<Actor>>* cache,
-                        std::vector<IndexedActor>* out) const;
 
   std::string path_;
   StoreOptions options_;
@@ -1356,96 +1294,6 @@ Result<StoreStats> RocksStore::Stats() const {
 
 // ------------------------------------------------------------ writing
 
-void RocksStore::DeleteEventEntries(const Event& e, const std::vector<IndexedActor>& indexed,
-                                    double salience, SortedWrites* wb, CountDeltas* deltas) {
-  keys::DateSpan d = keys::SpanOf(e.date);
-  wb->Delete(cf_[kDateIdx], keys::DateIndexKey(d, e.id));
-  wb->Delete(cf_[kTypeIdx], keys::TypeIndexKey(e.type, d, e.id));
-  // idx_sal (format 5): under the salience the record gives, the same as
-  // when it was written (articles are never rewritten).
-  const uint8_t cls = EventClass(e);
-  for (const auto& ia : indexed) {
-    wb->Delete(cf_[kActorIdx], keys::ActorIndexKey(ia.actor_id, d, e.id));
-    --(*deltas)[keys::ActorCountKey(ia.flags, ia.actor_id)];
-    wb->Delete(cf_[kSalIdx], keys::SalienceIndexKey(ia.actor_id, salience, d, e.id));
-    if (cls != 0) --(*deltas)[keys::ActorClassCountKey(ia.flags, cls, ia.actor_id)];
-  }
-}
-
-void RocksStore::PutEventEntries(const Event& e, const std::vector<IndexedActor>& indexed,
-                                 double salience, SortedWrites* wb, CountDeltas* deltas) {
-  const std::string record = records::EncodeEvent(e, indexed);
-  keys::DateSpan d = keys::SpanOf(e.date);
-  wb->Put(cf_[kDateIdx], keys::DateIndexKey(d, e.id), record);
-  wb->Put(cf_[kTypeIdx], keys::TypeIndexKey(e.type, d, e.id), "");
-  std::string value;
-  const uint8_t cls = EventClass(e);
-  for (const auto& ia : indexed) {
-    value.assign(1, static_cast<char>(ia.flags));
-    value += record;
-    wb->Put(cf_[kActorIdx], keys::ActorIndexKey(ia.actor_id, d, e.id), value);
-    ++(*deltas)[keys::ActorCountKey(ia.flags, ia.actor_id)];
-    wb->Put(cf_[kSalIdx], keys::SalienceIndexKey(ia.actor_id, salience, d, e.id), value);
-    if (cls != 0) ++(*deltas)[keys::ActorClassCountKey(ia.flags, cls, ia.actor_id)];
-  }
-  wb->Put(cf_[kEvents], e.id, record);
-}
-
-// The ancestor rule (docs/storage_format.md): from every participant and the
-// place, follow part_of edges and the affiliations valid at the event's date
-// (an affiliation without bounds is always valid; an undated event uses only
-// those), transitively, up to kMaxAncestorDepth steps.
-Status RocksStore::ComputeIndexed(const Event& e,
-                                  const std::map<std::string, const Actor*>& batch_actors,
-                                  std::map<std::string, std::optional<Actor>>* cache,
-                                  std::vector<IndexedActor>* out) const {
-  out->clear();
-  std::set<std::string> seen;
-  std::deque<std::pair<std::string, int>> queue;
-  auto add_direct = [&](const std::string& id) {
-    if (id.empty() || !seen.insert(id).second) return;
-    out->push_back({id, keys::kDirect});
-    queue.emplace_back(id, 0);
-  };
-  for (const auto& p : e.participants) add_direct(p.actor_id);
-  add_direct(e.place_id);
-
-  rocksdb::ReadOptions ro;
-  while (!queue.empty()) {
-    auto [id, depth] = queue.front();
-    queue.pop_front();
-    if (depth >= kMaxAncestorDepth) continue;
-    const Actor* actor = nullptr;
-    if (auto it = batch_actors.find(id); it != batch_actors.end()) {
-      actor = it->second;
-    } else {
-      auto [cit, inserted] = cache->try_emplace(id);
-      if (inserted) {
-        Actor a;
-        Status s = ReadActor(id, ro, &a);
-        if (s.ok()) {
-          cit->second = std::move(a);
-        } else if (!s.IsNotFound()) {
-          return s;
-        }
-      }
-      if (cit->second) actor = &*cit->second;
-    }
-    if (actor == nullptr) continue;
-    auto follow = [&](const std::string& next) {
-      if (next.empty() || !seen.insert(next).second) return;
-      out->push_back({next, keys::kViaAncestor});
-      queue.emplace_back(next, depth + 1);
-    };
-    for (const auto& parent : actor->part_of) follow(parent);
-    for (const auto& af : actor->affiliations) {
-      bool valid = !af.valid.ok() || (e.date.ok() && af.valid.Overlaps(e.date));
-      if (valid) follow(af.actor_id);
-    }
-  }
-  return Status::OK();
-}
-
 Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
   CommitResult local;
   CommitResult& res = result ? *result : local;
@@ -1475,8 +1323,8 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
     counts = counts_;
   }
   int32_t max_span = max_span_.load();
-  SortedWrites wb;
-  CountDeltas deltas;
+  SortedWrites wb(cf_);
+  entries::CountDeltas deltas;
 
   // Actors (the last one of an id wins), replacing their name entries.
   std::map<std::string, const Actor*> batch_actors;
@@ -1488,26 +1336,19 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
   for (const auto& [id, a] : batch_actors) {
     Actor old;
     Status s = ReadActor(id, ro, &old);
-    if (s.ok()) {
-      for (const auto& n : NormalisedNames(old)) wb.Delete(cf_[kNameIdx], keys::NameIndexKey(n, id));
-      if (!SameAncestorEdges(old, *a)) regraphed.push_back(id);
-    } else if (s.IsNotFound()) {
+    if (s.IsNotFound()) {
       ++counts.actors;
-      // Events may already name this actor (it had no record, so no ancestors).
-      if (!a->part_of.empty() || !a->affiliations.empty()) regraphed.push_back(id);
-    } else {
+    } else if (!s.ok()) {
       return s;
     }
-    wb.Put(cf_[kActors], id, records::EncodeActor(*a));
-    for (const auto& n : NormalisedNames(*a)) wb.Put(cf_[kNameIdx], keys::NameIndexKey(n, id), "");
+    if (entries::PutActorEntries(s.ok() ? &old : nullptr, *a, &wb)) regraphed.push_back(id);
   }
 
   if (batch.article) {
     const Article& a = *batch.article;
     if (a.id.empty()) return Status::InvalidArgument("article with an empty id");
-    wb.Put(cf_[kArticles], a.id, records::EncodeArticle(a));
+    entries::PutArticleEntries(a, &wb);
     commit_salience_.Remember(a);  // its events count its source
-    wb.Put(cf_[kContentIdx], keys::ContentIndexKey(keys::ContentHash(a.text), a.id), "");
     ++counts.articles;
   }
 
@@ -1520,8 +1361,8 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
     Status s = ReadEvent(id, ro, &old, &indexed);
     if (s.IsNotFound()) continue;
     if (!s.ok()) return s;
-    DeleteEventEntries(old, indexed, SalienceOf(old), &wb, &deltas);
-    wb.Delete(cf_[kEvents], id);
+    entries::DeleteEventEntries(old, indexed, SalienceOf(old), &wb, &deltas);
+    wb.Delete(kEvents, id);
     --counts.events;
     // Its links, both directions: idx_adj holds them all under its id.
     std::string prefix = keys::AdjPrefix(id);
@@ -1535,9 +1376,7 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
       std::string from(dir == keys::kOut ? self : other), to(dir == keys::kOut ? other : self);
       std::string key = keys::LinkKey(from, to, kind);
       if (!deleted_links.insert(key).second) continue;
-      wb.Delete(cf_[kLinks], key);
-      wb.Delete(cf_[kAdj], keys::AdjKey(from, keys::kOut, to, kind));
-      wb.Delete(cf_[kAdj], keys::AdjKey(to, keys::kIn, from, kind));
+      entries::DeleteLinkEntries(from, to, kind, &wb);
       --counts.links;
     }
     if (!it->status().ok()) return FromRocks(it->status(), CfNames()[kAdj]);
@@ -1550,6 +1389,26 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
     batch_events[e.id] = &e;
   }
   std::map<std::string, std::optional<Actor>> actor_cache;
+  // Actors for the ancestor rule: this batch's, else the stored ones (cached).
+  auto lookup = [&](const std::string& id, const Actor** actor) -> Status {
+    *actor = nullptr;
+    if (auto it = batch_actors.find(id); it != batch_actors.end()) {
+      *actor = it->second;
+      return Status::OK();
+    }
+    auto [cit, inserted] = actor_cache.try_emplace(id);
+    if (inserted) {
+      Actor a;
+      Status s = ReadActor(id, rocksdb::ReadOptions(), &a);
+      if (s.ok()) {
+        cit->second = std::move(a);
+      } else if (!s.IsNotFound()) {
+        return s;
+      }
+    }
+    if (cit->second) *actor = &*cit->second;
+    return Status::OK();
+  };
 
   // An actor whose part_of or affiliations changed re-indexes every stored
   // event indexed under it (directly or through it): exactly the events whose
@@ -1571,13 +1430,13 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
     std::vector<IndexedActor> old_indexed, indexed;
     Status s = ReadEvent(id, ro, &stored, &old_indexed);
     if (!s.ok()) return s;
-    s = ComputeIndexed(stored, batch_actors, &actor_cache, &indexed);
+    s = entries::ComputeIndexed(stored, lookup, &indexed);
     if (!s.ok()) return s;
     if (indexed == old_indexed) continue;
     // The record changes (its list of entries), so every covering copy does.
     const double salience = SalienceOf(stored);
-    DeleteEventEntries(stored, old_indexed, salience, &wb, &deltas);
-    PutEventEntries(stored, indexed, salience, &wb, &deltas);
+    entries::DeleteEventEntries(stored, old_indexed, salience, &wb, &deltas);
+    entries::PutEventEntries(stored, indexed, salience, &wb, &deltas);
   }
   for (const auto& [id, e] : batch_events) {
     if (!deleted.count(id)) {
@@ -1585,7 +1444,7 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
       std::vector<IndexedActor> indexed;
       Status s = ReadEvent(id, ro, &old, &indexed);
       if (s.ok()) {
-        DeleteEventEntries(old, indexed, SalienceOf(old), &wb, &deltas);
+        entries::DeleteEventEntries(old, indexed, SalienceOf(old), &wb, &deltas);
       } else if (s.IsNotFound()) {
         ++counts.events;
       } else {
@@ -1595,9 +1454,9 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
       ++counts.events;
     }
     std::vector<IndexedActor> indexed;
-    Status s = ComputeIndexed(*e, batch_actors, &actor_cache, &indexed);
+    Status s = entries::ComputeIndexed(*e, lookup, &indexed);
     if (!s.ok()) return s;
-    PutEventEntries(*e, indexed, SalienceOf(*e), &wb, &deltas);
+    entries::PutEventEntries(*e, indexed, SalienceOf(*e), &wb, &deltas);
     if (e->date.ok()) max_span = std::max(max_span, e->date.latest - e->date.earliest);
     ++res.events_written;
   }
@@ -1621,24 +1480,11 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
       bool stored = !deleted_links.count(key) && GetRaw(kLinks, key, ro, &value, "link").ok();
       if (!stored) ++counts.links;
     }
-    // idx_adj holds the link under both ends, with its value, so an event's
-    // links in both directions are one seek.
-    std::string link_value = records::EncodeLinkValue(l);
-    wb.Put(cf_[kAdj], keys::AdjKey(l.from, keys::kOut, l.to, l.kind), link_value);
-    wb.Put(cf_[kAdj], keys::AdjKey(l.to, keys::kIn, l.from, l.kind), link_value);
-    wb.Put(cf_[kLinks], key, std::move(link_value));
+    entries::PutLinkEntries(l, &wb);
     ++res.links_written;
   }
 
-  for (const auto& [key, delta] : deltas) {
-    if (delta != 0) wb.Merge(cf_[kDefault], key, records::EncodeCounter(delta));
-  }
-  wb.Put(cf_[kDefault], std::string(keys::kMetaCounts), records::EncodeCounts(counts));
-  if (max_span != max_span_.load()) {
-    std::string span;
-    keys::PutFixed32BE(&span, static_cast<uint32_t>(max_span));
-    wb.Put(cf_[kDefault], std::string(keys::kMetaMaxSpan), span);
-  }
+  entries::PutMetaEntries(deltas, counts, max_span, max_span != max_span_.load(), &wb);
   rocksdb::WriteOptions wo;
   wo.disableWAL = options_.bulk_load;
   rocksdb::WriteBatch sorted;
@@ -1650,6 +1496,30 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
   std::lock_guard<std::mutex> l(counts_mu_);
   counts_ = counts;
   return Status::OK();
+}
+
+// The importer (store_bulk.cc) writes SST files and ingests them itself;
+// the store only hands it the handles and takes the new counts back.
+Result<std::unique_ptr<BulkImporter>> RocksStore::BulkImport(const BulkImportOptions& options) {
+  if (options_.read_only) return Status::InvalidArgument("store is open read-only");
+  BulkTarget t;
+  t.db = db_.get();
+  t.cf = cf_;
+  for (size_t cf = 0; cf < kNumCf; ++cf) {
+    t.sst_options.emplace_back(BaseOptions(options_), CfOptions(cache_, CfNames()[cf], /*bulk=*/true));
+  }
+  t.path = path_;
+  {
+    std::lock_guard<std::mutex> l(counts_mu_);
+    t.counts = counts_;
+  }
+  t.max_span = max_span_.load();
+  t.committed = [this](const records::Counts& counts, int32_t max_span) {
+    max_span_.store(max_span);
+    std::lock_guard<std::mutex> l(counts_mu_);
+    counts_ = counts;
+  };
+  return NewBulkImporter(std::move(t), options);
 }
 
 // ------------------------------------------------------------ Check

@@ -100,6 +100,7 @@ struct IngestArgs {
   std::string encoding;
   size_t threads = 0;
   bool quiet = false;
+  bool bulk = false;
 };
 
 int RunIngest(const Globals& g, const IngestArgs& a) {
@@ -111,6 +112,7 @@ int RunIngest(const Globals& g, const IngestArgs& a) {
   kbq::IngestOptions options;
   options.read = read.value();
   options.threads = a.threads;
+  options.bulk = a.bulk;
   bool tty = isatty(STDERR_FILENO) && !a.quiet;
   bool line_ended = !tty;
   // The progress line ends before the first diagnostic prints.
@@ -657,7 +659,7 @@ int main(int argc, char** argv) {
   c_ingest->add_option("inputs", ingest.inputs, "Files, folders or -")->required();
   c_ingest->add_option("--format", ingest.format,
                        "auto, page, jsonl, csv, tsv, text, html, rss, atom, warc; or the event "
-                       "streams gdelt, icews")
+                       "streams gdelt, icews, events (JSON lines of kbq extract)")
       ->capture_default_str();
   c_ingest->add_option("--encoding", ingest.encoding,
                        "Character encoding of the inputs (GB18030, Big5, Shift_JIS, ...); "
@@ -667,6 +669,9 @@ int main(int argc, char** argv) {
   c_ingest->add_option("--threads", ingest.threads,
                        "Extraction threads (default 0: one per core); the writer runs beside them");
   c_ingest->add_flag("-q,--quiet", ingest.quiet, "No progress bar");
+  c_ingest->add_flag("--bulk", ingest.bulk,
+                     "Load event streams (gdelt, icews, kbq extract JSON lines) as one bulk "
+                     "import: sorted files ingested at the end, all or nothing");
   c_ingest->callback([&] { rc = RunIngest(g, ingest); });
 
   TimelineArgs tl;

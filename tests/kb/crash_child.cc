@@ -3,6 +3,11 @@
 //   kb_crash_child ingest PATH       commit articles forever (until killed)
 //   kb_crash_child ingest-bulk PATH  the same in bulk mode, Flush() every 16
 //   kb_crash_child hold PATH         open for writing and wait
+//   kb_crash_child bulk-import PATH TAG
+//                                    one Store::BulkImport of article
+//                                    "bulk-TAG" and kBulkEvents events
+//                                    "bulk-TAG-<i>" (a chain of links), then
+//                                    print "done" and exit
 //
 // Each mode prints "ready" once the store is open.
 //
@@ -26,12 +31,49 @@ int Fail(const kbq::Status& s) {
 
 }  // namespace
 
+constexpr int kBulkEvents = 5000;
+
+// Events in batches of 1000, with a small memory budget so that sorted runs
+// are spilled and merged too.
+int BulkImport(kbq::Store* store, const std::string& tag) {
+  kbq::BulkImportOptions o;
+  o.memory_budget = 1 << 20;
+  auto importer = store->BulkImport(o);
+  if (!importer.ok()) return Fail(importer.status());
+  for (int first = 0; first < kBulkEvents; first += 1000) {
+    kbq::CommitBatch b;
+    if (first == 0) {
+      b.article = kbq::Article{};
+      b.article->id = "bulk-" + tag;
+      b.article->text = "Bulk article " + tag + ".";
+    }
+    for (int i = first; i < first + 1000; ++i) {
+      kbq::Event e;
+      e.id = "bulk-" + tag + "-" + std::to_string(i);
+      e.type = "meet";
+      int32_t day = kbq::DaysFromCivil(2021, 1, 1) + i % 700;
+      e.date = kbq::TimeValue::Days(day, day, kbq::Precision::kDay);
+      e.participants = {{"C" + std::to_string(i % 3), kbq::Role::kSource}};
+      b.events.push_back(e);
+      if (i > 0) {
+        b.links.push_back({"bulk-" + tag + "-" + std::to_string(i - 1), e.id, kbq::LinkKind::kBefore, "", 0.5});
+      }
+    }
+    if (kbq::Status s = (*importer)->Add(std::move(b)); !s.ok()) return Fail(s);
+  }
+  kbq::BulkImportResult r;
+  if (kbq::Status s = (*importer)->Finish(&r); !s.ok()) return Fail(s);
+  std::printf("done\n");
+  std::fflush(stdout);
+  return 0;
+}
+
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: kb_crash_child ingest|ingest-bulk|hold PATH\n");
+  std::string mode = argc > 1 ? argv[1] : "";
+  if (argc != (mode == "bulk-import" ? 4 : 3)) {
+    std::fprintf(stderr, "usage: kb_crash_child ingest|ingest-bulk|hold PATH | bulk-import PATH TAG\n");
     return 2;
   }
-  std::string mode = argv[1];
   kbq::StoreOptions opts;
   opts.create_if_missing = true;
   opts.bulk_load = mode == "ingest-bulk";
@@ -43,6 +85,7 @@ int main(int argc, char** argv) {
   if (mode == "hold") {
     for (;;) pause();
   }
+  if (mode == "bulk-import") return BulkImport(store.get(), argv[3]);
   int since_flush = 0;
   for (int i = 0;; ++i) {
     std::string art = "art-" + std::to_string(i);

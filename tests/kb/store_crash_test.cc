@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <random>
@@ -17,7 +18,8 @@
 
 namespace {
 
-pid_t Spawn(const std::string& mode, const std::string& path, int* stdout_fd) {
+pid_t Spawn(const std::string& mode, const std::string& path, int* stdout_fd,
+            const std::string& tag = "") {
   int fds[2] = {-1, -1};
   if (stdout_fd != nullptr && pipe(fds) != 0) return -1;
   pid_t pid = fork();
@@ -27,7 +29,12 @@ pid_t Spawn(const std::string& mode, const std::string& path, int* stdout_fd) {
       close(fds[0]);
       close(fds[1]);
     }
-    execl(KBQ_CRASH_CHILD, "kb_crash_child", mode.c_str(), path.c_str(), static_cast<char*>(nullptr));
+    if (tag.empty()) {
+      execl(KBQ_CRASH_CHILD, "kb_crash_child", mode.c_str(), path.c_str(), static_cast<char*>(nullptr));
+    } else {
+      execl(KBQ_CRASH_CHILD, "kb_crash_child", mode.c_str(), path.c_str(), tag.c_str(),
+            static_cast<char*>(nullptr));
+    }
     _exit(127);
   }
   if (stdout_fd != nullptr) {
@@ -115,6 +122,66 @@ TEST_CASE("Store: after SIGKILL at random points only whole articles are present
   // The child made progress: the test can fail if it never commits.
   CHECK(last_articles > 20);
   WARN("crash test: " << rounds << " kills, " << last_articles << " articles at the end");
+}
+
+TEST_CASE("Store: after SIGKILL during a bulk import the import is all in or all out",
+          "[kb][store][crash][bulk]") {
+  int rounds = 8;
+  if (const char* env = std::getenv("KBQ_CRASH_ROUNDS")) rounds = std::max(1, std::atoi(env) / 6);
+  constexpr int kEvents = 5000;  // kb_crash_child's kBulkEvents
+  std::mt19937 rng(Catch::rngSeed());
+  kbq::testing::TempDir dir;
+  std::string path = dir.Sub("db");
+  uint64_t expected_events = 0;
+  int in = 0, out_count = 0;
+  // Round 0 is never killed: an import that runs to the end is in, and its
+  // duration sets the window in which the later rounds are killed.
+  int64_t window_ms = 0;
+  for (int round = 0; round <= rounds; ++round) {
+    const std::string tag = std::to_string(round);
+    int out = -1;
+    pid_t pid = Spawn("bulk-import", path, &out, tag);
+    REQUIRE(pid > 0);
+    REQUIRE(ReadLine(out) == "ready");
+    if (round > 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(
+          std::uniform_int_distribution<int64_t>(0, window_ms * 5 / 4)(rng)));
+      Kill(pid);  // a child that finished first is just reaped
+    } else {
+      auto t0 = std::chrono::steady_clock::now();
+      CHECK(ReadLine(out) == "done");
+      window_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - t0).count();
+      int status = 0;
+      waitpid(pid, &status, 0);
+      CHECK(WIFEXITED(status));
+    }
+    close(out);
+
+    auto opened = kbq::Store::Open(path, kbq::StoreOptions{});
+    INFO("round " << round << ": " << opened.status().ToString());
+    REQUIRE(opened.ok());
+    auto report = (*opened)->Check();
+    REQUIRE(report.ok());
+    for (const auto& p : report->problems) UNSCOPED_INFO(p);
+    REQUIRE(report->ok());
+    // All of this round's import or none of it: the article, events at both
+    // ends and in the middle, and their links.
+    const bool present = (*opened)->HasArticle("bulk-" + tag);
+    for (int i : {0, 1, kEvents / 2, kEvents - 1}) {
+      INFO("event " << i);
+      REQUIRE((*opened)->GetEvent("bulk-" + tag + "-" + std::to_string(i)).ok() == present);
+    }
+    auto links = (*opened)->LinksFrom("bulk-" + tag + "-" + std::to_string(kEvents - 2));
+    REQUIRE(links.ok());
+    CHECK(links->size() == (present ? 1u : 0u));
+    if (present) expected_events += kEvents;
+    (present ? in : out_count) += 1;
+    CHECK(report->stats.events == expected_events);
+  }
+  CHECK(in >= 1);
+  WARN("bulk crash test: " << rounds << " kills within " << window_ms * 5 / 4 << " ms, " << in
+                             << " imports in, " << out_count << " out");
 }
 
 TEST_CASE("Store: a second writer in another process gets Busy", "[kb][store][errors]") {

@@ -1,5 +1,5 @@
-// Model-based randomized test: random commits go to the store and to a plain
-// std::multimap model; timeline, date-range and neighbour answers must agree.
+// Model-based randomized test: random commits and bulk imports go to the
+// store and to a plain std::multimap model; timeline, date-range and neighbour answers must agree.
 // Seeded from Catch's --rng-seed, so `kb_tests --rng-seed N` reproduces a run.
 #include <catch2/catch.hpp>
 
@@ -202,7 +202,7 @@ std::vector<LinkId> Ids(const std::multimap<std::string, Link>& m, const std::st
 
 }  // namespace
 
-TEST_CASE("Store: random commits agree with a multimap model", "[kb][store][model]") {
+TEST_CASE("Store: random commits and bulk imports agree with a multimap model", "[kb][store][model]") {
   std::mt19937 rng(Catch::rngSeed());
   auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
   auto chance = [&](int percent) { return pick(100) < percent; };
@@ -304,61 +304,92 @@ TEST_CASE("Store: random commits agree with a multimap model", "[kb][store][mode
     return std::pair<int32_t, int32_t>{from, from + pick(1500)};
   };
 
+  // A batch of new or replaced events with links between known events.
+  auto event_batch = [&]() {
+    CommitBatch b;
+    int n = 1 + pick(4);
+    for (int i = 0; i < n; ++i) {
+      std::vector<std::string> parts;
+      for (int k = 0, m = 1 + pick(3); k < m; ++k) parts.push_back(actor_ids[pick(actor_ids.size())]);
+      Event e = MakeEvent("ev-" + std::to_string(pick(150)),
+                          chance(40) ? "meet" : chance(50) ? "talk" : "statement", random_date(), parts);
+      if (chance(30)) e.place_id = "place:P" + std::to_string(pick(4));
+      // Inputs of the salience, few values each so that ties are common;
+      // an id written again (a merge) usually moves.
+      e.confidence = chance(50) ? 0.5 : 1.0;
+      e.modality = chance(15) ? kbq::Modality::kNegated : chance(15) ? kbq::Modality::kClaimed
+                                                                    : kbq::Modality::kAsserted;
+      if (chance(30)) e.date_basis = "publication";
+      for (int k = 0, m = pick(4); k < m; ++k) {
+        e.mentions.push_back({"art-" + std::to_string(pick(5)), static_cast<uint32_t>(pick(3)),
+                              static_cast<uint32_t>(pick(2)), 10, "s", "t", ""});
+      }
+      if (chance(10)) e.attributes["num_sources"] = pick(5);
+      b.events.push_back(e);
+    }
+    // Within a batch the last event of an id wins, in the store and the model alike.
+    std::map<std::string, Event> last;
+    for (const auto& e : b.events) last[e.id] = e;
+    b.events.clear();
+    for (auto& [id, e] : last) b.events.push_back(e);
+    std::vector<std::string> ends;
+    for (const auto& [id, e] : model.events) ends.push_back(id);
+    for (const auto& e : b.events) ends.push_back(e.id);
+    for (int k = 0, m = pick(4); k < m; ++k) {
+      b.links.push_back({ends[pick(ends.size())], ends[pick(ends.size())],
+                         static_cast<LinkKind>(pick(8)), "cue", 0.5});
+    }
+    return b;
+  };
+  // A person's affiliation changed, applied to an event of the same batch.
+  auto actor_batch = [&]() {
+    CommitBatch b;
+    Actor p = model.actors.at("person:" + std::to_string(pick(5)));
+    p.affiliations = {{chance(50) ? "gov:B" + std::to_string(pick(4)) : "C" + std::to_string(pick(3)),
+                       "role", random_valid()}};
+    b.actors.push_back(p);
+    b.events.push_back(MakeEvent("ev-" + std::to_string(pick(150)), "meet", random_date(), {p.id}));
+    return b;
+  };
+
   const int kSteps = 400;
   for (int step = 0; step < kSteps; ++step) {
-    CommitBatch b;
     int op = pick(100);
-    if (op < 70) {
-      int n = 1 + pick(4);
-      for (int i = 0; i < n; ++i) {
-        std::vector<std::string> parts;
-        for (int k = 0, m = 1 + pick(3); k < m; ++k) parts.push_back(actor_ids[pick(actor_ids.size())]);
-        Event e = MakeEvent("ev-" + std::to_string(pick(150)),
-                            chance(40) ? "meet" : chance(50) ? "talk" : "statement", random_date(), parts);
-        if (chance(30)) e.place_id = "place:P" + std::to_string(pick(4));
-        // Inputs of the salience, few values each so that ties are common;
-        // an id written again (a merge) usually moves.
-        e.confidence = chance(50) ? 0.5 : 1.0;
-        e.modality = chance(15) ? kbq::Modality::kNegated : chance(15) ? kbq::Modality::kClaimed
-                                                                      : kbq::Modality::kAsserted;
-        if (chance(30)) e.date_basis = "publication";
-        for (int k = 0, m = pick(4); k < m; ++k) {
-          e.mentions.push_back({"art-" + std::to_string(pick(5)), static_cast<uint32_t>(pick(3)),
-                                static_cast<uint32_t>(pick(2)), 10, "s", "t", ""});
-        }
-        if (chance(10)) e.attributes["num_sources"] = pick(5);
-        b.events.push_back(e);
-      }
-      // Within a batch the last event of an id wins, in the store and the model alike.
-      std::map<std::string, Event> last;
-      for (const auto& e : b.events) last[e.id] = e;
-      b.events.clear();
-      for (auto& [id, e] : last) b.events.push_back(e);
-      std::vector<std::string> ends;
-      for (const auto& [id, e] : model.events) ends.push_back(id);
-      for (const auto& e : b.events) ends.push_back(e.id);
-      for (int k = 0, m = pick(4); k < m; ++k) {
-        b.links.push_back({ends[pick(ends.size())], ends[pick(ends.size())],
-                           static_cast<LinkKind>(pick(8)), "cue", 0.5});
-      }
-    } else if (op < 90) {
+    if (op >= 60 && op < 70) {
+      // A bulk import of a few batches means what committing them in turn
+      // means; a tiny memory budget makes it spill sorted runs now and then.
+      kbq::BulkImportOptions bo;
+      bo.memory_budget = chance(50) ? 4096 : 64 << 20;
+      auto importer = store->BulkImport(bo);
+      REQUIRE(importer.ok());
       for (int k = 0, m = 1 + pick(3); k < m; ++k) {
-        b.deleted_events.push_back("ev-" + std::to_string(pick(150)));
+        CommitBatch b = chance(20) ? actor_batch() : event_batch();
+        REQUIRE((*importer)->Add(b).ok());
+        model.Commit(b);
       }
+      kbq::BulkImportResult res;
+      kbq::Status s = (*importer)->Finish(&res);
+      INFO("step " << step << " (bulk): " << s.ToString());
+      REQUIRE(s.ok());
+      CHECK(res.links_skipped == 0);
     } else {
-      Actor p = model.actors.at("person:" + std::to_string(pick(5)));
-      p.affiliations = {{chance(50) ? "gov:B" + std::to_string(pick(4)) : "C" + std::to_string(pick(3)),
-                         "role", random_valid()}};
-      b.actors.push_back(p);
-      // The changed affiliation applies to events of the same batch.
-      b.events.push_back(MakeEvent("ev-" + std::to_string(pick(150)), "meet", random_date(), {p.id}));
+      CommitBatch b;
+      if (op < 70) {
+        b = event_batch();
+      } else if (op < 90) {
+        for (int k = 0, m = 1 + pick(3); k < m; ++k) {
+          b.deleted_events.push_back("ev-" + std::to_string(pick(150)));
+        }
+      } else {
+        b = actor_batch();
+      }
+      kbq::CommitResult res;
+      kbq::Status s = store->Commit(b, &res);
+      INFO("step " << step << ": " << s.ToString());
+      REQUIRE(s.ok());
+      CHECK(res.events_written == b.events.size());
+      model.Commit(b);
     }
-    kbq::CommitResult res;
-    kbq::Status s = store->Commit(b, &res);
-    INFO("step " << step << ": " << s.ToString());
-    REQUIRE(s.ok());
-    CHECK(res.events_written == b.events.size());
-    model.Commit(b);
 
     for (int q = 0; q < 3; ++q) {
       auto [from, to] = random_range();

@@ -30,15 +30,7 @@ using kbq::testing::TempDir;
 
 namespace {
 
-std::unique_ptr<Store> OpenNew(const std::string& path, bool bulk = false) {
-  StoreOptions o;
-  o.create_if_missing = true;
-  o.bulk_load = bulk;
-  auto r = Store::Open(path, o);
-  INFO(r.status().ToString());
-  REQUIRE(r.ok());
-  return std::move(r).value();
-}
+using kbq::testing::OpenNew;
 
 // Creates a store at `path` holding `b`, and closes it.
 void CreateWith(const std::string& path, const CommitBatch& b) {

@@ -7,7 +7,12 @@
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
+#include <memory>
+
 #include "kbq/model.h"
+#include "kbq/store.h"
 #include "kbq/time_value.h"
 
 namespace kbq::testing {
@@ -32,6 +37,17 @@ class TempDir {
  private:
   std::string path_;
 };
+
+// A new store at `path` (bulk_load mode when `bulk`), open for writing.
+inline std::unique_ptr<Store> OpenNew(const std::string& path, bool bulk = false) {
+  StoreOptions o;
+  o.create_if_missing = true;
+  o.bulk_load = bulk;
+  auto r = Store::Open(path, o);
+  INFO(r.status().ToString());
+  REQUIRE(r.ok());
+  return std::move(r).value();
+}
 
 inline Event MakeEvent(const std::string& id, const std::string& type, TimeValue date,
                        std::vector<std::string> actors) {

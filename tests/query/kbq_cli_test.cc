@@ -375,7 +375,113 @@ TEST_CASE("kbq ingest --format gdelt and icews read event streams", "[query][cli
   CHECK(bad.code == 2);
   CHECK(bad.err ==
         "kbq: --format: unknown format 'pdf' (use auto, page, jsonl, csv, tsv, text, html, rss, "
-        "atom, warc, gdelt, icews)\n");
+        "atom, warc, gdelt, icews, events)\n");
+}
+
+TEST_CASE("kbq ingest --bulk loads event streams as Commit does", "[query][cli][ingest][bulk]") {
+  const std::string dir = TempDir();
+  std::vector<std::string> inputs = {std::string(KBQ_SOURCE_DIR) + "/tests/golden/gdelt/events_v2.tsv",
+                                     std::string(KBQ_SOURCE_DIR) + "/tests/golden/gdelt/events_v1_57.tsv"};
+  std::vector<std::string> exports;
+  for (bool bulk : {false, true}) {
+    std::string db = dir + (bulk ? "/bulk" : "/commit");
+    std::vector<std::string> args = {"--db", db, "ingest", "-q"};
+    if (bulk) args.push_back("--bulk");
+    args.insert(args.end(), inputs.begin(), inputs.end());
+    CliRun r = RunKbq(args);
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    CliRun ex = RunKbq({"--db", db, "export", "--format", "jsonl", "--all", "--all-events"});
+    REQUIRE(ex.code == 0);
+    exports.push_back(ex.out);
+    CliRun check = RunKbq({"--db", db, "check"});
+    CHECK(check.code == 0);
+  }
+  CHECK(!exports[0].empty());
+  CHECK(exports[1] == exports[0]);
+  // An article file is refused under --bulk, by name; the rest goes on.
+  const std::string db = dir + "/bulk";
+  const std::string seed = std::string(KBQ_SOURCE_DIR) + "/examples/articles/000_3ae8ec1ab298bbdb.txt";
+  CliRun mixed = RunKbq({"--db", db, "ingest", "-q", "--bulk", seed, inputs[0]});
+  CHECK(mixed.code == 1);
+  CHECK(mixed.err.find(seed + ": error: --bulk reads event streams") != std::string::npos);
+}
+
+TEST_CASE("kbq ingest --bulk reads kbq extract's JSON lines; a broken line is named and skipped",
+          "[query][cli][ingest][bulk]") {
+  const std::string dir = TempDir();
+  // Two short articles in our own words, and the seed article.
+  const std::string en = dir + "/en.txt", zh = dir + "/zh.txt";
+  std::ofstream(en) << "Talks on grain exports\n\nAnkara, 10 March 2023 - Turkish and Ukrainian "
+                       "ministers met in Ankara on Friday to discuss the extension of the grain "
+                       "corridor. Russia criticized the talks on Saturday.\n";
+  std::ofstream(zh) << "中法两国领导人会谈\n\n2023年4月6日，中国国家主席在北京同法国总统举行会谈。"
+                       "双方签署了多项合作协议。\n";
+  std::string lines;
+  std::vector<std::string> docs = {
+      en, zh, std::string(KBQ_SOURCE_DIR) + "/examples/articles/000_3ae8ec1ab298bbdb.txt"};
+  for (size_t i = 0; i < docs.size(); ++i) {
+    CliRun ex = RunKbq({"extract", docs[i], "--published", "2023-04-07T09:00:00+08:00"});
+    INFO(ex.err);
+    REQUIRE(ex.code == 0);
+    lines += ex.out;
+    if (i == 0) lines += "{\"id\": \"ev-broken\", \"date\": {\"start\": \"2023-02-30\"}\n";
+  }
+  // kbq extract also prints the same_as links of events it merged away;
+  // those refer to no event and are skipped (a warning each).
+  size_t line_no = 0, broken_at = 0;
+  std::set<std::string> events;
+  std::vector<json> links;
+  {
+    std::istringstream in(lines);
+    std::string l;
+    while (std::getline(in, l)) {
+      ++line_no;
+      if (l.find("ev-broken") != std::string::npos) {
+        broken_at = line_no;
+        continue;
+      }
+      json j = json::parse(l);
+      if (j.value("kind_of_record", "") == "link") {
+        links.push_back(j);
+      } else {
+        events.insert(j["id"].get<std::string>());
+      }
+    }
+  }
+  size_t good_links = 0;
+  for (const auto& l : links) good_links += events.count(l["from"]) && events.count(l["to"]);
+  CHECK(good_links < links.size());
+  REQUIRE(events.size() >= 3);
+  const std::string input = dir + "/events.jsonl";
+  std::ofstream(input) << lines;
+
+  std::vector<std::string> exports;
+  for (bool bulk : {true, false}) {
+    std::string db = dir + (bulk ? "/bulk" : "/commit");
+    // Without --bulk the format must be named; with it, the file is sniffed.
+    std::vector<std::string> args = {"--db", db, "ingest", "-q", input};
+    const std::vector<std::string> how =
+        bulk ? std::vector<std::string>{"--bulk"} : std::vector<std::string>{"--format", "events"};
+    args.insert(args.end(), how.begin(), how.end());
+    CliRun r = RunKbq(args);
+    INFO(r.err);
+    CHECK(r.code == 1);  // the broken line is a partial failure
+    CHECK(r.err.find(input + ":" + std::to_string(broken_at) + ": error: not a kbq event or link:") !=
+          std::string::npos);
+    CliRun stats = RunKbq({"--db", db, "stats", "--json"});
+    REQUIRE(stats.code == 0);
+    CHECK(json::parse(stats.out)["events"].get<size_t>() == events.size());
+    CHECK(json::parse(stats.out)["links"].get<size_t>() == good_links);
+    CHECK(r.err.find("refers to unknown event") != std::string::npos);
+    CHECK(RunKbq({"--db", db, "check"}).code == 0);
+    CliRun ex = RunKbq({"--db", db, "export", "--format", "jsonl", "--all", "--all-events"});
+    REQUIRE(ex.code == 0);
+    exports.push_back(ex.out);
+  }
+  CHECK(exports[0] == exports[1]);
+  // The events keep the types and labels kbq extract gave them.
+  CHECK(exports[0].find("\"type\":\"phone_call\"") != std::string::npos);
 }
 
 TEST_CASE("kbq ingest reads saved HTML pages and --encoding rejects an unknown name",

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "streams/event_jsonl.h"
 #include "streams/event_stream_tables.h"
 #include "kbq/time_value.h"
 #include "streams/zip_reader.h"
@@ -18,12 +19,13 @@
 namespace kbq::ingest {
 
 std::string_view StreamFormatName(StreamFormat f) {
-  return f == StreamFormat::kGdelt ? "gdelt" : "icews";
+  return f == StreamFormat::kGdelt ? "gdelt" : f == StreamFormat::kIcews ? "icews" : "events";
 }
 
 std::optional<StreamFormat> ParseStreamFormat(std::string_view name) {
   if (name == "gdelt") return StreamFormat::kGdelt;
   if (name == "icews") return StreamFormat::kIcews;
+  if (name == "events") return StreamFormat::kEvents;
   return std::nullopt;
 }
 
@@ -666,6 +668,7 @@ class IcewsReader {
 Status ReadEventStream(const std::string& path, StreamFormat format, const StreamOptions& options,
                        const std::function<Status(StreamBatch&&)>& sink,
                        const std::function<void(const Diagnostic&)>& diag, StreamStats* stats) {
+  if (format == StreamFormat::kEvents) return ReadEventJsonLines(path, options, sink, diag, stats);
   Result<std::unique_ptr<InputStream>> in = OpenInputStream(path);
   if (!in.ok()) return in.status();
   LineReader lines(std::move(in).value());

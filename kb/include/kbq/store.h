@@ -5,14 +5,16 @@
 // it opened (or when it calls Refresh()). A second writer gets Status::Busy
 // with the message "store is locked by another kbq process".
 //
-// All writes go through Commit(): one article's whole result — the article,
-// new and updated events, actors, links and every index entry — is one atomic
-// write. After a crash either all of it is present or none of it.
+// All writes go through Commit() or BulkImport(): one article's whole result
+// — the article, new and updated events, actors, links and every index entry
+// — is one atomic write, and so is a whole bulk import. After a crash either
+// all of it is present or none of it.
 //
 // Thread safety: a Store object may be used from many threads at once for
 // reads; Commit() calls must be serialised by the caller (one writer).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -84,6 +86,54 @@ class CompactGraph {
   // True when the arrays were memory-mapped from the file a previous call
   // wrote, false when this call built them from the store.
   virtual bool from_file() const = 0;
+};
+
+// How Store::BulkImport() works (docs/storage_format.md, "Bulk import").
+struct BulkImportOptions {
+  // Bytes of entries held in memory before the largest sorted run is
+  // written to a temporary file (in the store's directory) to be merged later.
+  size_t memory_budget = 256 << 20;
+  // How two versions of one event id combine: an event given more than once
+  // in the import, or one whose id is already stored (the stored record comes
+  // first, then the imported ones in the order they were added). It merges
+  // `incoming` into `kept` and returns false when that changed nothing. Unset:
+  // the later version replaces the earlier one, as Commit() does.
+  std::function<bool(Event* kept, const Event& incoming)> merge_event;
+};
+
+struct BulkImportResult {
+  uint64_t events_new = 0;      // ids the store did not hold
+  uint64_t events_updated = 0;  // stored ids merged or replaced
+  uint64_t events_unchanged = 0;  // stored ids that merge_event left as they were
+  uint64_t duplicates = 0;      // events folded into an earlier one of the same id
+  uint64_t actors_new = 0, actors_updated = 0;
+  uint64_t articles = 0, articles_skipped = 0;  // skipped: already stored or given twice
+  uint64_t links_new = 0, links_skipped = 0;    // skipped: an end is no event (see problems)
+  uint64_t runs_spilled = 0;    // sorted runs written to temporary files
+  uint64_t sst_bytes = 0;       // bytes of the files ingested
+  std::vector<std::string> problems;  // the first 100 skipped links, with the reason
+};
+
+// One bulk import in progress (Store::BulkImport()). Add() batches, then
+// Finish() writes them all at once. Not thread-safe: one thread feeds it.
+class BulkImporter {
+ public:
+  // Without a successful Finish(), nothing of the import reaches the store
+  // and the temporary files are removed.
+  virtual ~BulkImporter() = default;
+  // Takes one batch: its article (the whole batch is skipped when the
+  // article is already stored or was added before, as Commit() skips it),
+  // actors, events and links. Errors (the batch is refused whole, the
+  // importer stays usable): InvalidArgument for an empty id, a link of an
+  // unknown kind, or deleted_events (a bulk import never deletes); IOError
+  // when a sorted run cannot be written.
+  virtual Status Add(CommitBatch batch) = 0;
+  // Sorts and merges everything added, writes one SST file per column
+  // family and ingests them all in one atomic step: after a crash at any
+  // point the store holds all of the import or none of it. A link whose end
+  // is neither an imported nor a stored event is skipped and listed in
+  // result->problems. The importer is spent afterwards.
+  virtual Status Finish(BulkImportResult* result) = 0;
 };
 
 // A visitor returns false to stop a scan early.
@@ -243,6 +293,18 @@ class Store {
   // returns NotSupported.
   virtual Result<std::shared_ptr<const CompactGraph>> LoadCompactGraph() const {
     return Status::NotSupported("LoadCompactGraph");
+  }
+
+  // Starts a bulk import: many batches written as sorted SST files and
+  // ingested atomically, far faster than one Commit() per batch for a large
+  // load. The entries are those Commit() writes (the same code makes them);
+  // events of one id are combined by options.merge_event (see there), actors
+  // and links by "the last one wins". REQUIRES: opened read-write, and no
+  // Commit() until Finish() returns. The default implementation returns
+  // NotSupported.
+  virtual Result<std::unique_ptr<BulkImporter>> BulkImport(const BulkImportOptions& options) {
+    (void)options;
+    return Status::NotSupported("BulkImport");
   }
 
   virtual Result<StoreStats> Stats() const = 0;

@@ -70,7 +70,7 @@ Result<ingest::ReadOptions> MakeReadOptions(const ReadSettings& r, bool allow_st
     return Status::InvalidArgument(
         "format: unknown format '" + r.format +
         (allow_streams
-             ? "' (use auto, page, jsonl, csv, tsv, text, html, rss, atom, warc, gdelt, icews)"
+             ? "' (use auto, page, jsonl, csv, tsv, text, html, rss, atom, warc, gdelt, icews, events)"
              : "' (use auto, page, jsonl, csv, tsv, text, html, rss, atom, warc)"));
   }
   o.format = *f;
@@ -368,6 +368,7 @@ Result<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& inpu
     o.read = read.value();
     o.stream = stream;
     o.threads = options.threads;
+    o.bulk = options.bulk;
     ingest::IngestReport last;
     size_t file_index = 0;
     o.progress = [&](const ingest::IngestReport& r, uint64_t bytes) {

@@ -53,9 +53,11 @@
 
 namespace kbq::ingest {
 
-enum class StreamFormat { kGdelt, kIcews };
+// kEvents: JSON Lines of pre-extracted events and links, as `kbq extract`
+// prints them (one event or link object per line).
+enum class StreamFormat { kGdelt, kIcews, kEvents };
 
-// "gdelt" / "icews".
+// "gdelt" / "icews" / "events".
 std::string_view StreamFormatName(StreamFormat f);
 std::optional<StreamFormat> ParseStreamFormat(std::string_view name);
 
@@ -65,6 +67,7 @@ std::optional<StreamFormat> ParseStreamFormat(std::string_view name);
 struct StreamBatch {
   std::vector<Event> events;
   std::vector<Actor> actors;
+  std::vector<Link> links;  // kEvents only: links between events
 };
 
 struct StreamOptions {

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -46,11 +47,25 @@ struct IngestOptions {
   // Threads that extract events (0 = one per core). Commits stay on the
   // calling thread, one atomic batch per article, in input order.
   size_t threads = 0;
+  // Event streams (gdelt, icews, events) go into one Store::BulkImport,
+  // finished after the last input: the whole call is one atomic write.
+  // Articles are refused (a Diagnostic each); JSON Lines of events are
+  // sniffed too when the format is auto.
+  bool bulk = false;
+  size_t bulk_memory = 0;  // BulkImportOptions::memory_budget; 0 = its default
   // Called after each file with the running totals (for progress bars).
   std::function<void(const struct IngestReport&, uint64_t bytes_done)> progress;
   // Called while a long file (a web archive) is read, every few MB, with
   // the same arguments; never in place of the call after the file.
   std::function<void(const struct IngestReport&, uint64_t bytes_done)> reading;
+};
+
+// A --bulk import in progress: the importer, and the actors already given
+// to it (a stream names the same actor in many batches; as with commits, the
+// first record read is kept).
+struct BulkLoad {
+  BulkImporter* importer = nullptr;
+  std::set<std::string> actors;
 };
 
 struct IngestReport {
@@ -80,10 +95,13 @@ class Pipeline {
   Status Ingest(const std::vector<std::string>& inputs, const IngestOptions& options, Store* store,
                 IngestReport* report);
 
-  // Reads one GDELT or ICEWS file: each batch of rows is one atomic commit;
-  // a happening already stored gains the new rows' counts and evidence.
+  // Reads one GDELT, ICEWS or events JSON Lines file: each batch of rows is
+  // one atomic commit, or goes to `bulk` when given (finished by the
+  // caller); a happening already stored gains the new rows' counts and
+  // evidence (MergeStreamEvent). Events of the `events` format keep their
+  // types and labels; the others get ours from their CAMEO code.
   Status IngestStream(const std::string& path, StreamFormat format, const IngestOptions& options,
-                      Store* store, IngestReport* report);
+                      Store* store, IngestReport* report, BulkLoad* bulk = nullptr);
 
   // Commits one analysed document, merging its events into stored ones.
   Status Commit(const Analysis& analysis, Store* store, IngestReport* report);
@@ -116,6 +134,8 @@ class Pipeline {
   void LocateByName(Actor* a) const;
   // Analyses `docs` on `threads` threads; results in input order.
   std::vector<Analysis> AnalyseChunk(std::vector<Document> docs, size_t threads) const;
+  // Finishes a --bulk import and adds its counts to `report`.
+  Status FinishBulk(BulkImporter* bulk, IngestReport* report);
   // Commits analysed documents in order (the single writer).
   Status CommitChunk(std::vector<Analysis>* analyses, Store* store, IngestReport* report);
   std::unique_ptr<Gazetteer> gazetteer_;

@@ -68,7 +68,8 @@ struct Diagnostic {
 // How inputs are read. Every field has the CLI's default.
 struct ReadSettings {
   // auto, page, jsonl, csv, tsv, text; and for Ingest() also the event
-  // streams gdelt and icews. "auto" sniffs each file.
+  // streams gdelt, icews and events (JSON Lines of events, the output of
+  // `kbq extract`). "auto" sniffs each file (events only with bulk).
   std::string format = "auto";
   // Publication time for inputs that state none ("2025-05-17T23:20:15+08:00",
   // "2025-05-17"); empty = none (such documents are reported and skipped).
@@ -92,6 +93,11 @@ struct IngestProgress {
 struct IngestOptions {
   ReadSettings read;
   size_t threads = 0;  // extraction threads; 0 = one per core
+  // Load event streams (gdelt, icews, and "events": JSON Lines of events as
+  // `kbq extract` prints them) through one Store::BulkImport: sorted SST
+  // files ingested at the end, all or nothing. Article files are refused
+  // (a diagnostic each). Much faster than commits for large streams.
+  bool bulk = false;
   // Called after each file, and every few MB while a web archive is read,
   // on the calling thread; may be empty.
   std::function<void(const IngestProgress&)> progress;

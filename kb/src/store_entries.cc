@@ -1,0 +1,170 @@
+// Entry generation shared by Commit and BulkImport (store_entries.h).
+#include "store_entries.h"
+
+#include <deque>
+#include <utility>
+
+#include "key_codec.h"
+#include "kbq/names.h"
+#include "store_salience.h"
+
+namespace kbq::entries {
+
+namespace {
+
+// How deep the ancestor rule follows part_of / affiliation edges.
+constexpr int kMaxAncestorDepth = 8;
+
+bool SameAncestorEdges(const Actor& a, const Actor& b) {
+  if (a.part_of != b.part_of || a.affiliations.size() != b.affiliations.size()) return false;
+  for (size_t i = 0; i < a.affiliations.size(); ++i) {
+    const Affiliation& x = a.affiliations[i];
+    const Affiliation& y = b.affiliations[i];
+    if (x.actor_id != y.actor_id || !(x.valid == y.valid)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+const std::vector<std::string>& CfNames() {
+  static const std::vector<std::string> names = {
+      keys::kCfDefault,  keys::kCfArticles, keys::kCfActors,  keys::kCfEvents,
+      keys::kCfLinks,    keys::kCfActorIdx, keys::kCfDateIdx, keys::kCfTypeIdx,
+      keys::kCfLinkIn,   keys::kCfNameIdx,  keys::kCfContentIdx, keys::kCfAdj,
+      keys::kCfSalIdx};
+  return names;
+}
+
+std::set<std::string> NormalisedNames(const Actor& a) {
+  std::set<std::string> out;
+  for (const auto& [lang, name] : a.names) out.insert(NormaliseName(name));
+  for (const auto& [lang, list] : a.aliases) {
+    for (const auto& alias : list) out.insert(NormaliseName(alias));
+  }
+  for (const auto& f : a.forms) out.insert(NormaliseName(f.text));
+  out.erase(std::string());
+  return out;
+}
+
+bool PutActorEntries(const Actor* old, const Actor& a, EntrySink* sink) {
+  bool regraphed = false;
+  if (old != nullptr) {
+    for (const auto& n : NormalisedNames(*old)) sink->Delete(kNameIdx, keys::NameIndexKey(n, a.id));
+    regraphed = !SameAncestorEdges(*old, a);
+  } else {
+    regraphed = !a.part_of.empty() || !a.affiliations.empty();
+  }
+  sink->Put(kActors, a.id, records::EncodeActor(a));
+  for (const auto& n : NormalisedNames(a)) sink->Put(kNameIdx, keys::NameIndexKey(n, a.id), "");
+  return regraphed;
+}
+
+void PutArticleEntries(const Article& a, EntrySink* sink) {
+  sink->Put(kArticles, a.id, records::EncodeArticle(a));
+  sink->Put(kContentIdx, keys::ContentIndexKey(keys::ContentHash(a.text), a.id), "");
+}
+
+void DeleteEventEntries(const Event& e, const std::vector<records::IndexedActor>& indexed, double salience,
+                        EntrySink* sink, CountDeltas* deltas) {
+  keys::DateSpan d = keys::SpanOf(e.date);
+  sink->Delete(kDateIdx, keys::DateIndexKey(d, e.id));
+  sink->Delete(kTypeIdx, keys::TypeIndexKey(e.type, d, e.id));
+  // idx_sal (format 5): under the salience the record gives, the same as
+  // when it was written (articles are never rewritten).
+  const uint8_t cls = EventClass(e);
+  for (const auto& ia : indexed) {
+    sink->Delete(kActorIdx, keys::ActorIndexKey(ia.actor_id, d, e.id));
+    --(*deltas)[keys::ActorCountKey(ia.flags, ia.actor_id)];
+    sink->Delete(kSalIdx, keys::SalienceIndexKey(ia.actor_id, salience, d, e.id));
+    if (cls != 0) --(*deltas)[keys::ActorClassCountKey(ia.flags, cls, ia.actor_id)];
+  }
+}
+
+void PutEventEntries(const Event& e, const std::vector<records::IndexedActor>& indexed, double salience,
+                     EntrySink* sink, CountDeltas* deltas) {
+  const std::string record = records::EncodeEvent(e, indexed);
+  keys::DateSpan d = keys::SpanOf(e.date);
+  sink->Put(kDateIdx, keys::DateIndexKey(d, e.id), record);
+  sink->Put(kTypeIdx, keys::TypeIndexKey(e.type, d, e.id), "");
+  std::string value;
+  const uint8_t cls = EventClass(e);
+  for (const auto& ia : indexed) {
+    value.assign(1, static_cast<char>(ia.flags));
+    value += record;
+    sink->Put(kActorIdx, keys::ActorIndexKey(ia.actor_id, d, e.id), value);
+    ++(*deltas)[keys::ActorCountKey(ia.flags, ia.actor_id)];
+    sink->Put(kSalIdx, keys::SalienceIndexKey(ia.actor_id, salience, d, e.id), value);
+    if (cls != 0) ++(*deltas)[keys::ActorClassCountKey(ia.flags, cls, ia.actor_id)];
+  }
+  sink->Put(kEvents, e.id, record);
+}
+
+void PutLinkEntries(const Link& l, EntrySink* sink) {
+  // idx_adj holds the link under both ends, with its value, so an event's
+  // links in both directions are one seek.
+  const std::string value = records::EncodeLinkValue(l);
+  sink->Put(kAdj, keys::AdjKey(l.from, keys::kOut, l.to, l.kind), value);
+  sink->Put(kAdj, keys::AdjKey(l.to, keys::kIn, l.from, l.kind), value);
+  sink->Put(kLinks, keys::LinkKey(l.from, l.to, l.kind), value);
+}
+
+void DeleteLinkEntries(std::string_view from, std::string_view to, LinkKind kind,
+                       EntrySink* sink) {
+  sink->Delete(kLinks, keys::LinkKey(from, to, kind));
+  sink->Delete(kAdj, keys::AdjKey(from, keys::kOut, to, kind));
+  sink->Delete(kAdj, keys::AdjKey(to, keys::kIn, from, kind));
+}
+
+void PutMetaEntries(const CountDeltas& deltas, const records::Counts& counts, int32_t max_span,
+                    bool span_changed, EntrySink* sink) {
+  for (const auto& [key, delta] : deltas) {
+    if (delta != 0) sink->Merge(kDefault, key, records::EncodeCounter(delta));
+  }
+  sink->Put(kDefault, keys::kMetaCounts, records::EncodeCounts(counts));
+  if (span_changed) {
+    std::string span;
+    keys::PutFixed32BE(&span, static_cast<uint32_t>(max_span));
+    sink->Put(kDefault, keys::kMetaMaxSpan, span);
+  }
+}
+
+// The ancestor rule (docs/storage_format.md): from every participant and the
+// place, follow part_of edges and the affiliations valid at the event's date
+// (an affiliation without bounds is always valid; an undated event uses only
+// those), transitively, up to kMaxAncestorDepth steps.
+Status ComputeIndexed(const Event& e, const ActorLookup& lookup,
+                      std::vector<records::IndexedActor>* out) {
+  out->clear();
+  std::set<std::string> seen;
+  std::deque<std::pair<std::string, int>> queue;
+  auto add_direct = [&](const std::string& id) {
+    if (id.empty() || !seen.insert(id).second) return;
+    out->push_back({id, keys::kDirect});
+    queue.emplace_back(id, 0);
+  };
+  for (const auto& p : e.participants) add_direct(p.actor_id);
+  add_direct(e.place_id);
+
+  while (!queue.empty()) {
+    auto [id, depth] = queue.front();
+    queue.pop_front();
+    if (depth >= kMaxAncestorDepth) continue;
+    const Actor* actor = nullptr;
+    if (Status s = lookup(id, &actor); !s.ok()) return s;
+    if (actor == nullptr) continue;
+    auto follow = [&](const std::string& next) {
+      if (next.empty() || !seen.insert(next).second) return;
+      out->push_back({next, keys::kViaAncestor});
+      queue.emplace_back(next, depth + 1);
+    };
+    for (const auto& parent : actor->part_of) follow(parent);
+    for (const auto& af : actor->affiliations) {
+      bool valid = !af.valid.ok() || (e.date.ok() && af.valid.Overlaps(e.date));
+      if (valid) follow(af.actor_id);
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace kbq::entries
