@@ -271,6 +271,36 @@ void SidesFromPlace(const DocState& ds, Cand* c) {
   if (done_to && !has_target) c->participants.push_back({country, Role::kTarget});
 }
 
+// "Russian-Belarusian talks", "the US-China trade talks", 中俄会谈 written with
+// a hyphen: two countries joined by a hyphen (or dash) right before a
+// two-sided trigger (at most two words between) are its two sides, the first
+// the source. Returns true when it set them.
+bool HyphenPair(const DocState& ds, const SentenceInfo& s, Cand* c) {
+  if (!Reciprocal(c->type) && !MeetingFamily(c->type)) return false;
+  for (size_t i = 0; i + 1 < s.actors.size(); ++i) {
+    const ActorInfo& a = s.actors[i];
+    const ActorInfo& b = s.actors[i + 1];
+    if (a.kind != ActorKind::kCountry || b.kind != ActorKind::kCountry || a.id == b.id) continue;
+    if (b.end > c->begin || b.begin < a.end) continue;
+    std::string_view gap = s.text.substr(a.end, b.begin - a.end);
+    if (gap != "-" && gap != "\u2013" && gap != "\u2014" && gap != "/") continue;
+    std::string_view between = s.text.substr(b.end, c->begin - b.end);
+    if (std::count(between.begin(), between.end(), ' ') > 2 || between.find_first_of(",;.") != std::string_view::npos) {
+      continue;
+    }
+    std::vector<Participant> out{{a.country.empty() ? a.id : a.country, Role::kSource},
+                                 {b.country.empty() ? b.id : b.country, Role::kTarget}};
+    for (const auto& p : c->participants) {
+      if (p.actor_id != out[0].actor_id && p.actor_id != out[1].actor_id) out.push_back({p.actor_id, Role::kOther});
+    }
+    c->participants = std::move(out);
+    if (c->place == a.id || c->place == b.id) c->place.clear();
+    (void)ds;
+    return true;
+  }
+  return false;
+}
+
 void BuildArguments(const DocState& ds, SentenceInfo* s, Cand* c, const Attribution& attr) {
   const Span& cl = s->clauses[c->clause];
   std::vector<const ActorInfo*> pre, post;
@@ -351,6 +381,7 @@ void BuildArguments(const DocState& ds, SentenceInfo* s, Cand* c, const Attribut
   }
   // The clause's answer where the chunker (English) or the Chinese rules have one.
   if (!EnglishClauseRoles(ds, *s, c)) ChineseClauseRoles(ds, *s, c);
+  HyphenPair(ds, *s, c);
   // Keep the person, drop their own country (乌克兰外长…与…卡拉斯: EU is Kallas's).
   std::set<std::string> person_countries;
   for (const auto& a : s->actors) {
