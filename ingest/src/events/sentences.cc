@@ -52,7 +52,9 @@ void CollapseActors(const DocState& ds, SentenceInfo* s) {
     // where, 普京 the partner of the subject before it).
     bool partner_cue = false;
     for (const auto& cue : ds.lex.FindCues("partner", gap)) partner_cue = partner_cue || cue.end == gap.size();
-    bool own_person = b.kind == ActorKind::kPerson && (b.country == a.id || b.country == a.country) &&
+    // (Two people are two people: "Lavrov and Shoigu" keeps both.)
+    bool own_person = a.kind != ActorKind::kPerson && b.kind == ActorKind::kPerson &&
+                      (b.country == a.id || b.country == a.country) &&
                       gap.size() <= 60 && !has_sep && !partner_cue;
     if (own_person) {
       a.dropped = true;
