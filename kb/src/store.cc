@@ -1087,16 +1087,6 @@ Status RocksStore::ScanActorBySalience(const std::string& actor_id, int32_t from
   Status decoded;
   Status s = WalkSalience(db_.get(), v.ro, cf_[kSalIdx], actor_id, from_day, to_day, v.max_span, strict,
                           [&](const keys::DatedKey& k, double salience, std::string_view record) {
-                            // The flags alone: the record from the events family.
-                            std::string stored;
-                            if (record.empty()) {
-                              decoded = GetRaw(kEvents, k.event_id, v.ro, &stored, "event");
-                              if (!decoded.ok()) {
-                                decoded = decoded.WithContext("idx_sal entry for " + k.event_id);
-                                return false;
-                              }
-                              record = stored;
-                            }
                             decoded = records::DecodeEvent(record, &e, nullptr);
                             if (decoded.ok() && e.id != k.event_id) {
                               decoded = Status::Corruption("holds the record of " + e.id);

@@ -94,7 +94,7 @@ void PutEventEntries(const Event& e, const std::vector<records::IndexedActor>& i
     value += record;
     sink->Put(kActorIdx, keys::ActorIndexKey(ia.actor_id, d, e.id), value);
     ++(*deltas)[keys::ActorCountKey(ia.flags, ia.actor_id)];
-    sink->Put(kSalIdx, keys::SalienceIndexKey(ia.actor_id, salience, d, e.id), value.substr(0, 1));
+    sink->Put(kSalIdx, keys::SalienceIndexKey(ia.actor_id, salience, d, e.id), value);
     if (cls != 0) ++(*deltas)[keys::ActorClassCountKey(ia.flags, cls, ia.actor_id)];
   }
   sink->Put(kEvents, e.id, record);

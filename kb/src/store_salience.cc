@@ -25,11 +25,12 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
 }
 
-
-// An idx_sal value: the flags byte alone. The walk reads the record of the
-// few rows it returns from the events family (--top reads about N of them),
-// which keeps idx_sal small; idx_actor keeps the covering copies.
-std::string EntryValue(uint8_t flags) { return std::string(1, static_cast<char>(flags)); }
+// The value of an idx_sal (and idx_actor) entry: flags byte, record.
+std::string EntryValue(uint8_t flags, std::string_view record) {
+  std::string v(1, static_cast<char>(flags));
+  v.append(record);
+  return v;
+}
 
 }  // namespace
 
@@ -98,7 +99,7 @@ Status FillSalienceIndex(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* events,
     const uint8_t cls = EventClass(e);
     rocksdb::Status rs;
     for (const auto& ia : indexed) {
-      rs = wb.Put(sal, keys::SalienceIndexKey(ia.actor_id, score, d, e.id), EntryValue(ia.flags));
+      rs = wb.Put(sal, keys::SalienceIndexKey(ia.actor_id, score, d, e.id), EntryValue(ia.flags, record));
       if (!rs.ok()) break;
       if (cls != 0) ++(*class_counters)[keys::ActorClassCountKey(ia.flags, cls, ia.actor_id)];
     }
@@ -193,8 +194,7 @@ Status CheckSalienceIndex(rocksdb::DB* db, const rocksdb::ReadOptions& ro,
         problem("event " + e.id + " is not in idx_sal for " + ia.actor_id + " at its salience");
       } else if (!rs.ok()) {
         return Failed(rs, "idx_sal");
-      } else if (value != EntryValue(ia.flags) &&
-                 value != EntryValue(ia.flags) + std::string(record)) {  // a copy, as first written
+      } else if (value != EntryValue(ia.flags, record)) {
         problem("idx_sal entry of " + e.id + " for " + ia.actor_id + " holds a stale value");
       }
     }
