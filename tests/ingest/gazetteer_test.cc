@@ -458,6 +458,10 @@ TEST_CASE("An organisation the data does not know is a provisional organisation"
   // Title case says nothing about names; a function word ends the name.
   CHECK(orgs("Minister Holds Talks With Party Leaders On Budget Reform\n\nThe talks ended.") == "");
   CHECK(orgs("He met leaders of the party on Monday.") == "");
+  // Nor a person after a title on a title-case line.
+  std::vector<Actor> provisional;
+  g.Match("Minister Holds Talks With Party Leaders On Budget Reform", &provisional);
+  CHECK(provisional.empty());
 }
 
 TEST_CASE("A provisional person takes the country named before their title as affiliation", "[gazetteer]") {

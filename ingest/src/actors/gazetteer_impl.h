@@ -104,6 +104,10 @@ struct MatchState {
 // Longest first; at equal length the leftmost.
 bool LongerFirst(const Cand& a, const Cand& b);
 
+// A title-case line around byte `pos` (most of its five or more words
+// capitalised): capitals say nothing about names there (gazetteer_orgs.cc).
+bool TitleCaseLine(std::string_view text, uint32_t pos);
+
 }  // namespace gaz
 
 struct Gazetteer::Impl {

@@ -27,25 +27,43 @@ void WordAt(std::string_view text, uint32_t pos, uint32_t* b, uint32_t* e) {
   while (*e < text.size() && in_word(text[*e])) ++*e;
 }
 
+}  // namespace
+
 // A title-case line ("Minister Holds Talks With Party Leaders"): most of its
 // words capitalised; capitals say nothing about names there.
-bool TitleCaseLine(std::string_view text, uint32_t pos) {
+bool gaz::TitleCaseLine(std::string_view text, uint32_t pos) {
   size_t b = text.rfind('\n', pos);
   b = b == std::string_view::npos ? 0 : b + 1;
   size_t e = text.find('\n', pos);
   std::string_view line = text.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b);
-  int words = 0, caps = 0;
-  bool start = true;
-  for (char c : line) {
-    if (c == ' ') { start = true; continue; }
-    if (start && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
-      ++words;
-      caps += c >= 'A' && c <= 'Z';
+  // Five words or more, and every lower-case word a short function word (a
+  // title keeps only those lower case: of, in, with …; a sentence has verbs).
+  auto function_word = [](std::string_view w) {
+    for (std::string_view f : {"a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "and", "or",
+                               "as", "from", "vs", "vs.", "over", "into"}) {
+      if (w == f) return true;
     }
-    start = false;
+    return false;
+  };
+  int words = 0;
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && line[i] == ' ') ++i;
+    size_t j = i;
+    while (j < line.size() && line[j] != ' ') ++j;
+    if (j > i) {
+      char c = line[i];
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        ++words;
+        if (c >= 'a' && c <= 'z' && !function_word(line.substr(i, j - i))) return false;
+      }
+    }
+    i = j;
   }
-  return words >= 5 && caps * 10 >= words * 7;
+  return words >= 5;
 }
+
+namespace {
 
 bool FunctionWord(std::string_view w) {
   for (std::string_view f : {"With", "And", "For", "Of", "In", "On", "To", "At", "By", "From", "As", "Its", "His", "Her", "Their"}) {
@@ -62,7 +80,7 @@ void Gazetteer::Impl::FindOrgNames(MatchState* st) const {
     for (size_t pos = text.find(head); pos != std::string_view::npos; pos = text.find(head, pos + 1)) {
       uint32_t hb, he;
       WordAt(text, static_cast<uint32_t>(pos), &hb, &he);
-      if (hb != pos || text.substr(hb, he - hb) != head || TitleCaseLine(text, hb)) continue;
+      if (hb != pos || text.substr(hb, he - hb) != head || gaz::TitleCaseLine(text, hb)) continue;
       // Left: up to five capitalised words that are no stop words, on one line.
       uint32_t b = hb;
       int left = 0;

@@ -183,6 +183,8 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledName
     ++p;
     static const std::set<std::string_view> kParticles = {"de", "da", "van", "von", "der", "bin", "al",
                                                           "el", "la", "le", "du", "dos", "di", "ibn"};
+    // "Minister Holds Talks With Party Leaders": no name after a title here.
+    if (gaz::TitleCaseLine(text, t.begin)) continue;
     uint32_t q = p, last_cap_end = p;
     int words = 0;
     std::string_view prev_word;
