@@ -274,9 +274,9 @@ void SidesFromPlace(const DocState& ds, Cand* c) {
 // "Russian-Belarusian talks", "the US-China trade talks", 中俄会谈 written with
 // a hyphen: two countries joined by a hyphen (or dash) right before a
 // two-sided trigger (at most two words between) are its two sides, the first
-// the source. Returns true when it set them.
-bool HyphenPair(const DocState& ds, const SentenceInfo& s, Cand* c) {
-  if (!Reciprocal(c->type) && !MeetingFamily(c->type)) return false;
+// the source.
+void HyphenPair(const SentenceInfo& s, Cand* c) {
+  if (!Reciprocal(c->type) && !MeetingFamily(c->type)) return;
   for (size_t i = 0; i + 1 < s.actors.size(); ++i) {
     const ActorInfo& a = s.actors[i];
     const ActorInfo& b = s.actors[i + 1];
@@ -295,10 +295,8 @@ bool HyphenPair(const DocState& ds, const SentenceInfo& s, Cand* c) {
     }
     c->participants = std::move(out);
     if (c->place == a.id || c->place == b.id) c->place.clear();
-    (void)ds;
-    return true;
+    return;
   }
-  return false;
 }
 
 void BuildArguments(const DocState& ds, SentenceInfo* s, Cand* c, const Attribution& attr) {
@@ -381,7 +379,7 @@ void BuildArguments(const DocState& ds, SentenceInfo* s, Cand* c, const Attribut
   }
   // The clause's answer where the chunker (English) or the Chinese rules have one.
   if (!EnglishClauseRoles(ds, *s, c)) ChineseClauseRoles(ds, *s, c);
-  HyphenPair(ds, *s, c);
+  HyphenPair(*s, c);
   // Keep the person, drop their own country (乌克兰外长…与…卡拉斯: EU is Kallas's).
   std::set<std::string> person_countries;
   for (const auto& a : s->actors) {

@@ -100,6 +100,13 @@ bool SameTriggerWord(const Event& a, const Event& b) {
   return false;
 }
 
+// `undated`, dated only by its publication day and told as real (asserted,
+// reported, claimed), was over by then: it is no happening of a later day
+// ("on the eve of the visit on the 14th, a delegation arrived").
+bool DoneBefore(const Event& undated, const Event& dated) {
+  return ModalityClass(undated.modality) == 0 && dated.date.ok() && dated.date.earliest > undated.date.latest;
+}
+
 // A plan and the later report that it happened: the plan ("talks will be
 // held on the 21st") has a day the text gives, the other is asserted (or
 // reported). SameHappening then asks for the same type and sides as usual.
@@ -132,14 +139,11 @@ bool SameHappening(const Event& a, const Event& b, const AncestorsFn& ancestors)
   // One type named twice in one sentence, once with a date and once with
   // only the publication day's stand-in (阿根廷19日举行总统选举…,米莱当选总统):
   // one happening, on the date the sentence gives.
-  // Not when the undated one is told as done by the publication day and the
-  // date is later ("on the eve of the visit on the 14th, a delegation arrived").
+  // Not when the undated one was over before that date (DoneBefore).
   if (a.type == b.type && (a.date_basis == "publication") != (b.date_basis == "publication") &&
       ShareSentence(a, b)) {
-    const Event& undated = a.date_basis == "publication" ? a : b;
-    const Event& dated = a.date_basis == "publication" ? b : a;
-    bool done_before = ModalityClass(undated.modality) == 0 && dated.date.earliest > undated.date.latest;
-    if (!done_before) return true;
+    const bool a_undated = a.date_basis == "publication";
+    if (!DoneBefore(a_undated ? a : b, a_undated ? b : a)) return true;
   }
   bool different_articles = !a.mentions.empty() && !b.mentions.empty() &&
                             a.mentions.front().article_id != b.mentions.front().article_id;
@@ -259,8 +263,7 @@ void FoldHeadline(Extraction* x, uint32_t headline_sentences, const AncestorsFn&
     if (h.date_basis != "publication") continue;
     for (const Event& b : body) {
       if (b.type != h.type) continue;
-      // A headline told as done by the publication day is no later happening.
-      if (ModalityClass(h.modality) == 0 && b.date.ok() && b.date.earliest > h.date.latest) continue;
+      if (DoneBefore(h, b)) continue;  // a headline told as done is no later happening
       Event dated = h;
       dated.date = b.date;
       dated.date_basis = b.date_basis;

@@ -303,13 +303,12 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   // visit to Kiev yesterday and today's visit to Moscow" are two visits.
   const bool noun_trigger = cs.chunks[ch].kind == ChunkKind::kNounPhrase;
   const OwnSpan own = OwnSpanOf(s, *c);
-  const uint32_t own_end = own.end;
   for (const auto& p : cl.preps) {
     if (p.temporal) continue;
     for (uint32_t n : p.nouns) {
       if (noun_trigger) {
         auto [nb, ne] = ChunkSpan(cs, n);
-        if (ne > own_end || (!noun_object && nb < c->end)) continue;
+        if (ne > own.end || (!noun_object && nb < c->end)) continue;
       }
       // "the trigger phrase's own preposition" (arrived in, travel to) and
       // in/at: where it happened; to, for a visit, too.
