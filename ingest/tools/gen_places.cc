@@ -6,8 +6,9 @@
 //     them (name, region, country, population, latitude, longitude), with the
 //     Chinese and Russian names of its translations (geonames.mo);
 //   - for each English name, whether WordNet (Debian wordnet-base) knows it as
-//     a lower-case common word ("Mobile", "Reading"): such names need more
-//     evidence in text (see actors/place_gazetteer.h).
+//     a lower-case common word ("Mobile", "Reading") or the name of a time
+//     (noun.time: "March"): such names need more evidence in text (see
+//     actors/place_gazetteer.h); a city named by a time is left out.
 //
 //   gen_places <iso_3166-1.json> <iso_3166-2.json> <locale dir> <wordnet dir> <out.tsv>
 //
@@ -79,8 +80,8 @@ std::string Lower(std::string s) {
 
 // Lower-case lemmas WordNet writes in lower case (common nouns, verbs,
 // adjectives, adverbs), from data.{noun,verb,adj,adv}: the word fields of
-// each synset line.
-std::unordered_set<std::string> WordNetCommon(const std::string& dir) {
+// each synset line; and the names of times, whatever their case.
+std::unordered_set<std::string> WordNetCommon(const std::string& dir, std::unordered_set<std::string>* time_names) {
   std::unordered_set<std::string> out;
   for (const char* pos : {"noun", "verb", "adj", "adv"}) {
     std::ifstream in(dir + "/data." + pos);
@@ -96,7 +97,11 @@ std::unordered_set<std::string> WordNetCommon(const std::string& dir) {
         ls >> word >> lex_id;
         if (auto p = word.find('('); p != std::string::npos) word.resize(p);  // adj markers: (a), (p)
         bool lower = !word.empty() && std::none_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-        if (lower && word.find('_') == std::string::npos) out.insert(word);
+        // Names of times (noun.time, lexicographer file 28: March, Sunday,
+        // Easter) count whatever their case: "In March 2021" is no town.
+        bool time_name = std::string_view(pos) == "noun" && lexfile == "28";
+        if (time_name && word.find('_') == std::string::npos) time_names->insert(Lower(word));
+        if ((lower || time_name) && word.find('_') == std::string::npos) out.insert(Lower(word));
       }
     }
   }
@@ -198,7 +203,8 @@ int main(int argc, char** argv) {
   nlohmann::json iso1 = load_json(argv[1], "3166-1");
   nlohmann::json iso2 = load_json(argv[2], "3166-2");
   const std::string locale = argv[3];
-  std::unordered_set<std::string> wordnet = WordNetCommon(argv[4]);
+  std::unordered_set<std::string> time_names;
+  std::unordered_set<std::string> wordnet = WordNetCommon(argv[4], &time_names);
   if (wordnet.size() < 10000) {
     std::cerr << "gen_places: " << argv[4] << ": WordNet data files not found (Debian wordnet-base)\n";
     return 1;
@@ -352,7 +358,14 @@ int main(int argc, char** argv) {
   }
   // Cities first: among same-named generated places the largest city is the
   // default reading, before a region of that name (Córdoba).
+  size_t left_out = 0;
   for (auto& c : cities) {
+    // A town whose name is a time (March, England; Mon, India) would read
+    // every "in March" as a place: it is left out, unless a city of 100,000.
+    if (c.population < 100000 && time_names.count(Lower(c.row.en))) {
+      ++left_out;
+      continue;
+    }
     MarkCommon(&c.row, wordnet);
     Write(out, c.row);
   }
@@ -366,6 +379,7 @@ int main(int argc, char** argv) {
     std::cerr << "gen_places: cannot write " << argv[5] << "\n";
     return 1;
   }
-  std::cerr << "gen_places: " << regions.size() << " regions, " << cities.size() << " cities\n";
+  std::cerr << "gen_places: " << regions.size() << " regions, " << cities.size() - left_out << " cities ("
+            << left_out << " named by a time left out)\n";
   return 0;
 }

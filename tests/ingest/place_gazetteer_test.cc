@@ -213,3 +213,28 @@ TEST_CASE("Places: an unknown English place after in/near/outside, with its pare
   // No known place to attach it to: not a place.
   CHECK(ProvisionalAt("She lived in Springwood for years.", "Springwood", &prov) == nullptr);
 }
+
+TEST_CASE("Places: a region longer than a country's name inside it is the region", "[ingest][places]") {
+  // Hand-written countries win at equal length, but "Northern Ireland" is a
+  // part of the United Kingdom, not Ireland, and New Mexico is no Mexico.
+  CHECK(IdAt("Police detained four men in Northern Ireland on Tuesday.", "Northern Ireland") == "place:GB-NIR");
+  CHECK(IdAt("Wildfires spread across New Mexico last week.", "New Mexico") == "place:US-NM");
+  CHECK(IdAt("Wildfires spread across New Mexico last week.", "Mexico").empty());
+  // The UK's nations and other first-level regions need no preposition.
+  CHECK(IdAt("Scotland voted against independence in 2014.", "Scotland") == "place:GB-SCT");
+  CHECK(IdAt("The minister toured Wales and Scotland.", "Wales") == "place:GB-WLS");
+}
+
+TEST_CASE("Places: short or common-word generated names need the sentence's evidence", "[ingest][places]") {
+  // The article names Turkey, which has a town called Of: "Of course" is
+  // still no place, nor is the UN the Indian town of that name.
+  CHECK(IdAt("Turkey hosted the talks. Of course, both sides came.", "Of").empty());
+  CHECK(IdAt("India raised the matter at the UN on Monday.", "UN").empty());
+  // A region named by a common word (Ghana's Western) needs its country beside it.
+  CHECK(IdAt("Ghana said funds were held in Western banks.", "Western").empty());
+  // A small town named by a time is not generated: "in March" is a month.
+  CHECK(IdAt("Britain said the law takes effect in March.", "March").empty());
+  // A country's own name is not a same-named town of another country the
+  // article names (Mexico, Pampanga in the Philippines).
+  CHECK(IdAt("The Philippines and Mexico signed a trade deal.", "Mexico") == "MEX");
+}

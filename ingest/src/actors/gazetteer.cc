@@ -34,6 +34,7 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::LoadBuiltin() {
   // hand-written files: a generated place that repeats one folds into it.
   if (Status s = g->impl_->Load(kGenerated, GazetteerData(kGenerated)); !s.ok()) return s;
   places::FoldGeneratedDuplicates(&g->impl_->actors, &g->impl_->place_facts, &g->impl_->index);
+  places::MarkMajorRegions(g->impl_->actors, &g->impl_->place_facts);
   g->impl_->Rebuild();
   return g;
 }

@@ -207,10 +207,29 @@ void Gazetteer::Impl::SelectKnownNames(MatchState* st, std::vector<Cand> cands,
   const std::vector<int>& covered = st->covered;
   const std::vector<Selected>& sel = st->sel;
   std::sort(cands.begin(), cands.end(), gaz::LongerFirst);
-  // Hand-written names first; a generated place only where they leave room
-  // (it never hides a known name, even when longer).
+  // Hand-written names first; a generated place only where they leave room:
+  // it never hides a known person or organisation, nor a known name as long
+  // as itself. It does hide a shorter country or place inside it ("Northern
+  // Ireland", "New Mexico" are not Ireland and Mexico).
   auto generated = [&](const Cand& c) { return place_facts[c.entry->target].generated; };
-  std::stable_partition(cands.begin(), cands.end(), [&](const Cand& c) { return !generated(c); });
+  std::vector<uint32_t> known_len(text.size() + 1, 0);   // longest hand-written name over a byte
+  std::vector<char> known_other(text.size() + 1, 0);     // a hand-written non-place over a byte
+  for (const Cand& c : cands) {
+    if (generated(c)) continue;
+    ActorKind k = actors[c.entry->target].kind;
+    for (uint32_t i = c.begin; i < c.end; ++i) {
+      known_len[i] = std::max(known_len[i], c.end - c.begin);
+      if (k != ActorKind::kCountry && k != ActorKind::kPlace) known_other[i] = 1;
+    }
+  }
+  auto first = [&](const Cand& c) {
+    if (!generated(c)) return true;
+    for (uint32_t i = c.begin; i < c.end; ++i) {
+      if (known_other[i] || known_len[i] >= c.end - c.begin) return false;
+    }
+    return true;
+  };
+  std::stable_partition(cands.begin(), cands.end(), first);
   for (const Cand& c : cands) {
     if (!st->Free(c.begin, c.end)) continue;
     const Actor& a = actors[c.entry->target];

@@ -118,8 +118,14 @@ bool EnglishAccepted(std::string_view text, const PlaceMention& m, const Actor& 
   bool local = AfterPlacePreposition(text, m.begin) || next_to_parent;
   bool word = std::any_of(f.common_words.begin(), f.common_words.end(),
                           [&](const std::string& w) { return gaz::FoldSameLength(w) == gaz::FoldSameLength(surface); });
-  if (word && f.population < 1000000) return local;
-  bool small = (a.kind == ActorKind::kPlace && f.population < 100000) || CodePoints(surface) < 4;
+  // A city that is a common word needs a place preposition ("in Mobile"); a
+  // region (no population: Ghana's Western, Kenya's Central) its country or
+  // region beside it, since "in Western banks" is no place.
+  if (word && f.population < 1000000) return f.population == 0 ? next_to_parent : local;
+  // Two or three letters ("Of course", "the UN") are a place only where the
+  // sentence says so, not because the article names the country.
+  if (CodePoints(surface) < 4) return local || f.population >= 1000000;
+  bool small = a.kind == ActorKind::kPlace && f.population < 100000 && !f.major_region;
   if (small) return local || in_article;
   return true;
 }
@@ -135,6 +141,20 @@ bool ChineseAccepted(std::string_view text, const PlaceMention& m, const PlaceFa
 }
 
 }  // namespace
+
+void MarkMajorRegions(const std::vector<Actor>& actors, std::vector<PlaceFacts>* facts) {
+  auto is_region = [&](size_t i) {
+    return (*facts)[i].generated && actors[i].part_of.size() == 1 &&
+           actors[i].source.find("ISO 3166-2") != std::string::npos;
+  };
+  std::unordered_map<std::string, size_t> per_country;
+  for (size_t i = 0; i < actors.size(); ++i) {
+    if (is_region(i)) ++per_country[actors[i].part_of.front()];
+  }
+  for (size_t i = 0; i < actors.size(); ++i) {
+    if (is_region(i)) (*facts)[i].major_region = per_country[actors[i].part_of.front()] <= kMaxMajorRegions;
+  }
+}
 
 void FoldGeneratedDuplicates(std::vector<Actor>* actors, std::vector<PlaceFacts>* facts,
                              std::unordered_map<std::string, size_t>* index) {
@@ -205,8 +225,13 @@ void ResolveMentions(std::string_view text, const std::vector<Actor>& actors, co
     // The first reading whose country the article names, else the first.
     m.chosen = m.readings.front();
     if (m.readings.size() > 1) {
+      // A generated city does not take a hand-written name ("Mexico" is the
+      // country, not the Philippine town, when the article names the
+      // Philippines) unless it stands next to its region or country.
+      bool hand = std::any_of(m.readings.begin(), m.readings.end(), [&](uint32_t r) { return !facts[r].generated; });
       for (uint32_t r : m.readings) {
-        if (named.count(country_of(r)) || ancestor_next(m, r)) {
+        bool weak = hand && facts[r].generated && !facts[r].major_region;
+        if (ancestor_next(m, r) || (!weak && named.count(country_of(r)))) {
           m.chosen = r;
           break;
         }

@@ -39,12 +39,20 @@ struct PlaceFacts {
   bool generated = false;     // from gen_places, not a hand-written file
   uint32_t population = 0;    // 0: unknown (regions)
   std::vector<std::string> common_words;  // its English names WordNet knows as words
+  bool major_region = false;  // a first-level subdivision of a country with few of them
 };
 
 // The country (alpha-3) an actor belongs to by its first part_of chain, or
 // itself for a country; empty when none.
 std::string CountryOf(const std::vector<Actor>& actors, const std::unordered_map<std::string, size_t>& index,
                       size_t i);
+
+// Marks the generated ISO 3166-2 first-level subdivisions of countries with
+// at most kMaxMajorRegions of them (states, provinces, the UK's nations; not
+// Slovenia's 212 municipalities) as major regions: their population is
+// unknown, not small, so a one-word name needs no place preposition.
+inline constexpr size_t kMaxMajorRegions = 100;
+void MarkMajorRegions(const std::vector<Actor>& actors, std::vector<PlaceFacts>* facts);
 
 // Generated places that repeat a hand-written place (an equal English name or
 // alias, under the same country) fold into it: the hand record keeps its id

@@ -380,16 +380,24 @@ void BuildArguments(const DocState& ds, SentenceInfo* s, Cand* c, const Attribut
   // The clause's answer where the chunker (English) or the Chinese rules have one.
   if (!EnglishClauseRoles(ds, *s, c)) ChineseClauseRoles(ds, *s, c);
   HyphenPair(*s, c);
-  // Keep the person, drop their own country (乌克兰外长…与…卡拉斯: EU is Kallas's).
-  std::set<std::string> person_countries;
+  // Keep the person, drop their own country in the same role (乌克兰外长…与…
+  // 卡拉斯: EU is Kallas's). In another role the country is a side of its own:
+  // "Museveni threatened to ban Ugandan opposition candidates".
+  std::set<std::pair<std::string, Role>> person_countries;
   for (const auto& a : s->actors) {
     if (a.kind != ActorKind::kPerson) continue;
     // (A person with no known country stands for themself: never drop them.)
     if (a.country.empty() || a.country == a.id) continue;
-    for (const auto& p : c->participants) if (p.actor_id == a.id) person_countries.insert(a.country);
+    for (const auto& p : c->participants) if (p.actor_id == a.id) person_countries.insert({a.country, p.role});
   }
-  c->participants.erase(std::remove_if(c->participants.begin(), c->participants.end(),
-                                       [&](const Participant& p) { return person_countries.count(p.actor_id) > 0; }),
+  auto own_country = [&](const Participant& p) {
+    if (p.role == Role::kOther) {
+      return std::any_of(person_countries.begin(), person_countries.end(),
+                         [&](const auto& pc) { return pc.first == p.actor_id; });
+    }
+    return person_countries.count({p.actor_id, p.role}) > 0 || person_countries.count({p.actor_id, Role::kOther}) > 0;
+  };
+  c->participants.erase(std::remove_if(c->participants.begin(), c->participants.end(), own_country),
                         c->participants.end());
   SidesFromPlace(ds, c);
   std::stable_sort(c->participants.begin(), c->participants.end(),
