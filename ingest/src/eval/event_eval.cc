@@ -126,11 +126,21 @@ Result<EventEvalReport> EvaluateEvents(const std::string& path, const EventExtra
     }
     auto gs = GoldCodes(rec.value("source", nlohmann::json()));
     auto gt = GoldCodes(rec.value("target", nlohmann::json()));
+    // A demanded act ("Russia said Sudan must return the helicopter": a
+    // release by Sudan, demanded, attributed to Russia) is PLOVER's DEMAND of
+    // the one who voiced it (source) from the one who must act (target).
+    const bool demand_of = main && main->modality == Modality::kDemanded && got == "DEMAND" &&
+                           !main->attribution.actor_id.empty() &&
+                           extractor.FindType(main->type)->plover != "DEMAND";
     auto predicted = [&](Role role) {
       std::set<std::string> out;
       if (!main) return out;
+      if (demand_of && role == Role::kSource) {
+        out.insert(CountryOf(main->attribution.actor_id, lookup_actor));
+        return out;
+      }
       for (const auto& p : main->participants) {
-        if (p.role != role) continue;
+        if (p.role != (demand_of ? Role::kSource : role)) continue;
         out.insert(CountryOf(p.actor_id, lookup_actor));
         // PLOVER codes an organisation by its type (IGO, NGO), not by name;
         // kbq names it (org:un) and does not record the type: an
