@@ -238,12 +238,15 @@ void BothSides(const DocState& ds, const SentenceInfo& s, size_t ci, Cand* c) {
 // a state act whose doer is unnamed ("was arrested in Lebanon", "a curfew was
 // imposed in Khartoum") has the place's country as its source; people who
 // protest somewhere unnamed ("thousands blocked streets in Hong Kong") are of
-// that place. Talks, statements and visits are never sided by their place.
-void SidesFromPlace(const DocState& ds, Cand* c) {
+// that place; a threat made by someone against a foreign place named after
+// the trigger ("threatened to resume attacks in Israel") is aimed at its
+// country. Talks, statements and visits are never sided by their place.
+void SidesFromPlace(const DocState& ds, const SentenceInfo& s, Cand* c) {
   if (c->place.empty() || c->type == nullptr) return;
   const std::string& cat = c->type->plover;
+  const bool threat = cat == "THREATEN";
   const bool done_to = cat == "ASSAULT" || cat == "FIGHT" || cat == "COERCE" || cat == "AID" || cat == "RETREAT" ||
-                       cat == "MOBILIZE" || cat == "INVESTIGATE";
+                       cat == "MOBILIZE" || cat == "INVESTIGATE" || threat;
   const bool state_act = cat == "COERCE" || cat == "INVESTIGATE";
   const bool protest = cat == "PROTEST";
   if (!done_to && !protest) return;
@@ -264,6 +267,14 @@ void SidesFromPlace(const DocState& ds, Cand* c) {
     country_named |= ds.CountryOf(p.actor_id, r ? r->kind : GuessKind(p.actor_id)) == country;
   }
   if (country_named) return;
+  // A threat is aimed at a foreign place only when someone makes it and the
+  // place follows the trigger, in the act threatened (not 明斯克协议's Minsk
+  // before 最后通牒, nor "speaking in Paris, he threatened").
+  if (threat) {
+    bool after = std::any_of(s.actors.begin(), s.actors.end(),
+                             [&](const ActorInfo& a) { return a.id == c->place && a.begin >= c->end; });
+    if (!has_source || !after) return;
+  }
   if (protest || (state_act && !has_source)) {
     if (!has_source) c->participants.push_back({country, Role::kSource});
     return;
@@ -399,9 +410,39 @@ void BuildArguments(const DocState& ds, SentenceInfo* s, Cand* c, const Attribut
   };
   c->participants.erase(std::remove_if(c->participants.begin(), c->participants.end(), own_country),
                         c->participants.end());
-  SidesFromPlace(ds, c);
+  SidesFromPlace(ds, *s, c);
   std::stable_sort(c->participants.begin(), c->participants.end(),
                    [](const Participant& x, const Participant& y) { return x.role < y.role; });
+}
+
+// "Hamas threatened to attack Israel", "Pakistan refused to deploy troops in
+// Iraq", "Russia demanded that Kyiv withdraw": an intent, threat, rejection or
+// demand with no target of its own is aimed at the target of the act it
+// governs (the next trigger in its clause, made planned, negated or demanded
+// by it), as CAMEO and PLOVER code these events.
+void GovernedTargets(DocState& ds, SentenceInfo* s) {
+  auto governs = [](const EventTypeInfo* t) {
+    return t && (t->family == "intent" || t->family == "threaten" || t->family == "reject" ||
+                 t->family == "demand" || t->type == "appeal");
+  };
+  for (size_t k = 0; k + 1 < s->cands.size(); ++k) {
+    Cand& g = ds.cands[s->cands[k]];
+    if (!governs(g.type)) continue;
+    const Cand& c = ds.cands[s->cands[k + 1]];
+    if (c.clause != g.clause || c.begin < g.end || governs(c.type)) continue;
+    if (c.modality != Modality::kPlanned && c.modality != Modality::kNegated && c.modality != Modality::kDemanded) {
+      continue;
+    }
+    bool has_target = std::any_of(g.participants.begin(), g.participants.end(),
+                                  [](const Participant& p) { return p.role == Role::kTarget; });
+    if (has_target) continue;
+    for (const auto& p : c.participants) {
+      if (p.role != Role::kTarget) continue;
+      bool taken = std::any_of(g.participants.begin(), g.participants.end(),
+                               [&](const Participant& q) { return q.actor_id == p.actor_id; });
+      if (!taken) g.participants.push_back(p);
+    }
+  }
 }
 
 void ApplyInitiators(DocState& ds, SentenceInfo* s) {

@@ -297,6 +297,14 @@ void TagEnglish(std::vector<Token>* tokens) {
       if (t.text != "," || (next != nullptr && next->tag == Tag::kConj)) clause_has_verb = false;
       continue;
     }
+    // "at least three civilians", "at most 20": an adverb of degree, not a
+    // preposition.
+    if (t.lower == "at" && next != nullptr && (next->lower == "least" || next->lower == "most")) {
+      t.tag = Tag::kAdv;
+      toks[i + 1].tag = Tag::kAdv;
+      ++i;
+      continue;
+    }
     // A conjunction keeps the clause's verb (met Biden and [trade ties]); a
     // subordinator or relative opens a new clause.
     if (t.tag == Tag::kSubConj || t.tag == Tag::kRel) clause_has_verb = false;

@@ -167,6 +167,7 @@ Extraction RunStages(DocState& ds) {
       AttributeCandidate(ds, attr, in_exempt, evaluative, c);
     }
     ApplyInitiators(ds, &s);
+    GovernedTargets(ds, &s);
     for (size_t ci : s.cands) ds.cands[ci].countries = ds.ComputeCountries(ds.cands[ci]);
   }
   Coreference(ds);

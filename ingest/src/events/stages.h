@@ -57,6 +57,9 @@ void BothSides(const DocState& ds, const SentenceInfo& s, size_t ci, Cand* c);
 // Initiator cues (应X邀请, at X's invitation): rewrites the participants of the
 // candidates of *s so the initiator is the source.
 void ApplyInitiators(DocState& ds, SentenceInfo* s);
+// An intent, threat, rejection or demand without a target takes the target of
+// the act it governs (arguments.cc).
+void GovernedTargets(DocState& ds, SentenceInfo* s);
 
 // English roles from the chunker (roles_en.cc). Reads s.chunked and the
 // actors (stage 1); when the clause of c's trigger names a side, rewrites c's
