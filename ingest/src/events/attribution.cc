@@ -49,6 +49,43 @@ void FindAttribution(const DocState& ds, SentenceInfo* s, Attribution* attr, std
     }
     break;
   }
+  // A longer label, as transcripts scraped from a page write it: "Federal
+  // Chancellor of Germany Olaf Scholz Scholz OlafFederal Chancellor of the
+  // Federal Republic of Germany(retranslated): …". Before the first colon, in
+  // at most 200 bytes, a person and only capitalised words, function words
+  // (of, the, and, for) and a parenthesised note: the first person speaks.
+  if (size_t colon = s->text.find(':'); colon != std::string_view::npos && colon > 0 && colon <= 200 &&
+                                        colon + 1 < s->text.size()) {
+    std::string_view label = s->text.substr(0, colon);
+    bool title_case = label.find(". ") == std::string_view::npos;
+    int depth = 0;
+    for (size_t i = 0; i < label.size() && title_case; ++i) {
+      char ch = label[i];
+      if (ch == '(') ++depth;
+      if (ch == ')') depth = std::max(0, depth - 1);
+      bool word_start = ch >= 'a' && ch <= 'z' && (i == 0 || label[i - 1] == ' ');
+      if (!word_start || depth > 0) continue;
+      size_t e = i;
+      while (e < label.size() && label[e] >= 'a' && label[e] <= 'z') ++e;
+      std::string_view w = label.substr(i, e - i);
+      title_case = w == "of" || w == "the" || w == "and" || w == "for";
+    }
+    ActorInfo* first = nullptr;
+    for (auto& a : s->actors) {
+      if (!a.dropped && a.kind == ActorKind::kPerson && a.end <= colon) {
+        first = &a;
+        break;
+      }
+    }
+    if (title_case && first != nullptr) {
+      attr->actor_id = first->id;
+      attr->cue = ":";
+      first->speaker = true;
+      s->speaker_label = first->id;
+      exempt->push_back({0, static_cast<uint32_t>(colon)});
+      return;
+    }
+  }
   // 据X / according to X: the actor right after the cue.
   for (const auto& cue : ds.lex.FindCues("attr_before_actor", s->text)) {
     if (InsideTrigger(*s, cue)) continue;

@@ -231,6 +231,29 @@ bool Meets(const EventTypeInfo* t) {
 
 }  // namespace
 
+// A talk's topic outside any clause role ("my meetings with foreign leaders
+// on the provision by the US and NATO of guarantees"): an actor named after
+// the first on/about/regarding/concerning/over/around that follows the
+// trigger is what the talk is about, not a side.
+void TopicsAfterTrigger(const SentenceInfo& s, const ChunkedSentence& cs, Cand* c) {
+  if (!Meets(c->type)) return;
+  uint32_t from = UINT32_MAX;
+  for (const Token& t : cs.tokens) {
+    if (t.begin < c->end || t.tag != Tag::kPrep) continue;
+    if (t.lower == "on" || t.lower == "about" || t.lower == "regarding" || t.lower == "concerning" ||
+        t.lower == "over" || t.lower == "around") {
+      from = t.begin;
+      break;
+    }
+  }
+  if (from == UINT32_MAX) return;
+  for (auto& p : c->participants) {
+    bool before = std::any_of(s.actors.begin(), s.actors.end(),
+                              [&](const ActorInfo& a) { return a.id == p.actor_id && a.begin < from; });
+    if (!before && p.actor_id != (SpeakerOf(s) ? SpeakerOf(s)->id : std::string())) p.role = Role::kOther;
+  }
+}
+
 bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   if (!s.chunked || !internal::IsAsciiAlnum(s.text[c->begin])) return false;
   const ChunkedSentence& cs = *s.chunked;
@@ -239,8 +262,11 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   bool noun_object = false;
   int k = ClauseOfChunk(cs, ch, &noun_object);
   if (k < 0) {
-    if (ReportedNounRoles(ds, s, cs, uint32_t(ch), c)) return true;
-    if (SpeakersNoun(s, cs, uint32_t(ch), c)) return true;
+    if (ReportedNounRoles(ds, s, cs, uint32_t(ch), c) || SpeakersNoun(s, cs, uint32_t(ch), c)) {
+      TopicsAfterTrigger(s, cs, c);
+      return true;
+    }
+    TopicsAfterTrigger(s, cs, c);
     if (cs.chunks[ch].kind == ChunkKind::kNounPhrase) {
       OwnSpan own = OwnSpanOf(s, *c);
       std::erase_if(c->participants, [&](const Participant& p) { return NamedForAnother(s, *c, own, p.actor_id); });
@@ -269,8 +295,14 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   const ActorInfo* speaker = SpeakerOf(s);
   // "we" and "our": the speaker's side, named by the speaker.
   auto first_person = [](std::string_view w) { return w == "I" || w == "we" || w == "We"; };
-  if (speaker && subject.empty() && cl.subject.size() == 1 && first_person(cs.HeadText(cl.subject.front()))) {
-    subject.push_back(speaker);
+  // Also in a coordinated subject: "the Federal Chancellor and I discussed".
+  if (speaker && std::none_of(subject.begin(), subject.end(), [&](const ActorInfo* a) { return a->id == speaker->id; })) {
+    for (uint32_t n : cl.subject) {
+      if (first_person(cs.HeadText(n))) {
+        subject.push_back(speaker);
+        break;
+      }
+    }
   }
   // "you" in a turn answers the turn before: its speaker.
   if (s.addressee && speaker && subject.empty() && cl.subject.size() == 1) {
@@ -287,9 +319,14 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   Actors prep_targets, of_targets, topics;
   // "discussed Ukraine with Macron": what talk is about is its topic, not a
   // side (cue kind topic_verb).
+  // Once talk turns to its topic, every later attachment but a with-partner
+  // and a place is inside it ("meetings with foreign leaders on the provision
+  // by the US and NATO of guarantees", "discussed the work of RT in Germany").
+  bool in_topic = false;
   if (!noun_object && vg && Meets(c->type) && ds.lex.IsCueWord("topic_verb", vg->lemma)) {
     topics = objects;
     objects.clear();
+    in_topic = true;
   }
   const ActorInfo* place = nullptr;
   // "visited Minsk": a place as a visit's object is where it happened.
@@ -309,6 +346,9 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
       if (noun_trigger) {
         auto [nb, ne] = ChunkSpan(cs, n);
         if (ne > own.end || (!noun_object && nb < c->end)) continue;
+        // Between an earlier trigger of its type and this one: that one's
+        // ("my visit to Kiev yesterday and today's visit to Moscow").
+        if (own.other_begin < c->begin && nb >= own.other_begin && ne <= c->begin) continue;
       }
       // "the trigger phrase's own preposition" (arrived in, travel to) and
       // in/at: where it happened; to, for a visit, too.
@@ -332,9 +372,9 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
       // topic of talk; "sanctions on Iran": a target.
       bool topic_prep = p.prep == "on" || p.prep == "about" || p.prep == "regarding" || p.prep == "concerning" ||
                         p.prep == "around" || p.prep == "over";
-      if (Meets(c->type) && topic_prep) {
-        const ActorInfo* a = ActorOf(ds, s, cs, n, false);
-        if (a) topics.push_back(a);
+      if (Meets(c->type) && topic_prep) in_topic = true;
+      if (Meets(c->type) && in_topic && p.prep != "with") {
+        for (const ActorInfo* a : ActorsOf(ds, s, cs, std::vector<uint32_t>{n})) topics.push_back(a);
         continue;
       }
       if (p.prep == "on" || p.prep == "against" || p.prep == "to" || p.prep == "at") {
@@ -382,6 +422,12 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   auto only_later = [&](const std::string& id) { return noun_trigger && NamedForAnother(s, *c, own, id); };
   if (sources.empty() && targets.empty()) {
     std::erase_if(c->participants, [&](const Participant& p) { return only_later(p.actor_id); });
+    // The word-order answer stands, but a topic is never a side.
+    for (auto& p : c->participants) {
+      if (std::any_of(topics.begin(), topics.end(), [&](const ActorInfo* a) { return a->id == p.actor_id; })) {
+        p.role = Role::kOther;
+      }
+    }
     return false;
   }
   std::vector<Participant> out;
