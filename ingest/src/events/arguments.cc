@@ -211,22 +211,34 @@ void BothSides(const DocState& ds, const SentenceInfo& s, size_t ci, Cand* c) {
     subject = subject || (!between && c->begin - from <= 15);
   }
   if (!subject) return;
-  for (size_t k = ci; k-- > 0;) {
-    const Cand& prev = ds.cands[k];
-    if (prev.sentence + 1 < c->sentence) break;
+  auto take = [&](const Cand& prev) {
     const Participant* src = nullptr;
     const Participant* tgt = nullptr;
     for (const auto& p : prev.participants) {
       if (p.role == Role::kSource && !src) src = &p;
       if (p.role == Role::kTarget && !tgt) tgt = &p;
     }
-    if (!src || !tgt) continue;
+    if (!src || !tgt) return false;
     std::vector<Participant> sides = {*src, *tgt};
     for (const auto& p : c->participants) {
       if (p.actor_id != src->actor_id && p.actor_id != tgt->actor_id) sides.push_back({p.actor_id, Role::kOther});
     }
     c->participants = std::move(sides);
-    return;
+    return true;
+  };
+  // The two-sided event of this or the sentence before…
+  for (size_t k = ci; k-- > 0;) {
+    const Cand& prev = ds.cands[k];
+    if (prev.sentence + 1 < c->sentence) break;
+    if (take(prev)) return;
+  }
+  // …else the document's lead meeting, call or talks (a release's headline
+  // "Telephone conversation with President of Turkey", then "The leaders
+  // exchanged views"): the first such event of its first three sentences.
+  for (size_t k = 0; k < ci; ++k) {
+    const Cand& prev = ds.cands[k];
+    if (prev.sentence > 2) break;
+    if (prev.type && (MeetingFamily(prev.type) || Reciprocal(prev.type)) && take(prev)) return;
   }
 }
 
@@ -410,6 +422,30 @@ void BuildArguments(const DocState& ds, SentenceInfo* s, Cand* c, const Attribut
   };
   c->participants.erase(std::remove_if(c->participants.begin(), c->participants.end(), own_country),
                         c->participants.end());
+  // A two-sided event (talks, a call, an agreement) whose sides are all
+  // targets: the first named is the source.
+  if (Reciprocal(c->type) || MeetingFamily(c->type)) {
+    size_t targets = 0;
+    bool source = false;
+    for (const auto& p : c->participants) {
+      targets += p.role == Role::kTarget;
+      source |= p.role == Role::kSource;
+    }
+    if (!source && targets >= 2) {
+      Participant* first = nullptr;
+      uint32_t first_at = UINT32_MAX;
+      for (auto& p : c->participants) {
+        if (p.role != Role::kTarget) continue;
+        for (const auto& a : s->actors) {
+          if (a.id == p.actor_id && a.begin < first_at) {
+            first_at = a.begin;
+            first = &p;
+          }
+        }
+      }
+      if (first != nullptr) first->role = Role::kSource;
+    }
+  }
   SidesFromPlace(ds, *s, c);
   std::stable_sort(c->participants.begin(), c->participants.end(),
                    [](const Participant& x, const Participant& y) { return x.role < y.role; });
