@@ -640,4 +640,28 @@ TEST_CASE("Who reports a happening does not do it", "[ingest][precision]") {
   }
 }
 
+TEST_CASE("Sense: a participle modifying a noun, idioms and journeys are no events",
+          "[ingest][events][precision]") {
+  struct Case {
+    const char* text;
+    const char* type;
+    size_t expected;
+  };
+  const Case cases[] = {
+      // A verb trigger's participle before the noun it modifies.
+      {"Biden praised the promising results of the German vaccine trial.", "intent_cooperate", 0},
+      {"Biden praised the promising results of the German vaccine trial.", "praise", 1},
+      // "a great deal" is an amount; "provided that" a condition.
+      {"Germany and France have done a great deal for Ukraine.", "agreement", 0},
+      {"Macron will attend the summit provided that Putin comes.", "aid", 0},
+      // Returning from a place is a journey, not a release.
+      {"Macron, returning from Minsk, spoke to reporters on Monday.", "release", 0},
+  };
+  for (const Case& c : cases) {
+    Extraction x = Run(c.text);
+    INFO(c.text << "\n" << Dump(x));
+    CHECK(CountType(x, c.type) == c.expected);
+  }
+}
+
 }  // namespace kbq::ingest

@@ -238,3 +238,9 @@ TEST_CASE("Places: short or common-word generated names need the sentence's evid
   // article names (Mexico, Pampanga in the Philippines).
   CHECK(IdAt("The Philippines and Mexico signed a trade deal.", "Mexico") == "MEX");
 }
+
+TEST_CASE("Places: a country's name is the country, not a same-named region of another named country",
+          "[ingest][places]") {
+  // Nigeria has a Niger State; "Niger's ambassador" is the country Niger.
+  CHECK(IdAt("Niger's ambassador was summoned by Nigeria on Tuesday.", "Niger") == "NER");
+}

@@ -228,9 +228,13 @@ void ResolveMentions(std::string_view text, const std::vector<Actor>& actors, co
       // A generated city does not take a hand-written name ("Mexico" is the
       // country, not the Philippine town, when the article names the
       // Philippines) unless it stands next to its region or country.
+      // Nor does a generated region take a country's name ("Niger's
+      // ambassador" in an article naming Nigeria is no Nigerian state).
       bool hand = std::any_of(m.readings.begin(), m.readings.end(), [&](uint32_t r) { return !facts[r].generated; });
+      bool country = std::any_of(m.readings.begin(), m.readings.end(),
+                                 [&](uint32_t r) { return actors[r].kind == ActorKind::kCountry; });
       for (uint32_t r : m.readings) {
-        bool weak = hand && facts[r].generated && !facts[r].major_region;
+        bool weak = hand && facts[r].generated && (!facts[r].major_region || country);
         if (ancestor_next(m, r) || (!weak && named.count(country_of(r)))) {
           m.chosen = r;
           break;

@@ -99,6 +99,11 @@ Result<EventEvalReport> EvaluateEvents(const std::string& path, const EventExtra
     doc.article.id = "gsr-" + id;
     doc.article.language = "en";
     doc.article.text = text;
+    // Published on the record's date, as `kbq extract --published` is run by
+    // tests/eval/plover_cli.py (an unset day would make every date "future").
+    TimeValue pub = TimeValue::Parse(rec.value("date", std::string("2000-01-01")));
+    if (!pub.ok()) pub = TimeValue::Parse("2000-01-01");
+    doc.article.published_utc = int64_t(pub.earliest) * 86400;
     doc.sentences.push_back({0, uint32_t(text.size())});
     std::vector<TimeMention> times = tagger ? tagger(text) : std::vector<TimeMention>{};
     std::vector<ActorMention> actors = matcher ? matcher(text) : std::vector<ActorMention>{};

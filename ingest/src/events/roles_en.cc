@@ -455,6 +455,17 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
   if (!s.chunked || !internal::IsAsciiAlnum(s.text[h.begin])) return type;
   const ChunkedSentence& cs = *s.chunked;
   int ch = ChunkAt(cs, h.begin);
+  // A verb trigger's participle modifying a noun ("promising samples", "the
+  // ruling party", "returning troops"): no act of its own.
+  if (ch >= 0 && cs.chunks[ch].kind == ChunkKind::kNounPhrase && h.entry->pos == 'v') {
+    const Chunk& np = cs.chunks[ch];
+    std::string_view word = s.text.substr(h.begin, h.end - h.begin);
+    bool participle = word.ends_with("ing") || word.ends_with("ed");
+    if (participle && !np.temporal && word.find(' ') == std::string_view::npos && np.head < cs.tokens.size() &&
+        cs.tokens[np.head].begin >= h.end) {
+      return nullptr;
+    }
+  }
   if (ch < 0 || cs.chunks[ch].kind != ChunkKind::kVerbGroup) return type;
   bool object = false;
   int k = ClauseOfChunk(cs, ch, &object);
