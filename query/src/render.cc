@@ -134,10 +134,14 @@ bool BelongsTo(const Actor& a, const std::string& other) {
 
 // The participants a label names, sources first: each name once; a country
 // left out when a body, place or person of it is named beside it; at most
-// three.
+// three. The others (a talk's topic, a bystander) only when the event has no
+// source or target: the label says who did what to whom.
 std::vector<std::string> LabelParticipants(const EventView& v) {
   std::vector<std::string> ids;
+  const bool sided = std::any_of(v.event.participants.begin(), v.event.participants.end(),
+                                 [](const Participant& p) { return p.role != Role::kOther; });
   for (Role r : {Role::kSource, Role::kTarget, Role::kOther}) {
+    if (r == Role::kOther && sided) break;
     for (const auto& p : v.event.participants) {
       if (p.role == r && std::find(ids.begin(), ids.end(), p.actor_id) == ids.end()) {
         ids.push_back(p.actor_id);

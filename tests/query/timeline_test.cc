@@ -70,10 +70,17 @@ TEST_CASE("EventLabel: each side once, no body beside its own country, the place
   // A body of the country beside the country: the body says more.
   Event meeting = MakeEvent("ev-2", "meeting", "2022-02-15", "explicit",
                             {{"UKR", Role::kSource}, {"gov:ukr-president", Role::kTarget},
-                             {"FRA", Role::kOther}});
+                             {"FRA", Role::kTarget}});
   meeting.labels["en"] = "Meeting: Ukraine – Office of the President of Ukraine – France";
   CHECK(EventLabel(ViewOf(meeting, {ukr, office, fra}), "en") ==
         "Meeting: Office of the President of Ukraine – France");
+
+  // An actor in no role (a talk's topic) is named only when no side is.
+  Event talk = MakeEvent("ev-4", "consult", "2022-02-15", "explicit",
+                         {{"FRA", Role::kSource}, {"UKR", Role::kOther}});
+  CHECK(EventLabel(ViewOf(talk, {ukr, fra}), "en") == "Consult: France");
+  Event unsided = MakeEvent("ev-5", "consult", "2022-02-15", "explicit", {{"UKR", Role::kOther}});
+  CHECK(EventLabel(ViewOf(unsided, {ukr}), "en") == "Consult: Ukraine");
 
   // A place inside a participant's country is named; the country's own body
   // at home does not repeat the country.
