@@ -494,3 +494,22 @@ TEST_CASE("A provisional person takes the country named before their title as af
                     "person:jean-bertrand-aristide") == "HTI/head_of_state");
   CHECK(affiliation("Britain welcomed President Dawda Jawara in London.", "person:dawda-jawara") == "-");
 }
+
+TEST_CASE("A title 'of' a country before a name: the person, affiliated; the titled surname later is them",
+          "[gazetteer]") {
+  const Gazetteer& g = Builtin();
+  std::vector<Actor> prov;
+  std::string en = "Talks opened with President of Chile Gabriel Boric on Monday. Later President Boric spoke.";
+  auto ms = g.Match(en, &prov);
+  const ActorMention* full = At(ms, en, "Gabriel Boric");
+  REQUIRE(full != nullptr);
+  CHECK(full->actor_id == "person:gabriel-boric");
+  auto p = std::find_if(prov.begin(), prov.end(), [&](const Actor& a) { return a.id == full->actor_id; });
+  REQUIRE(p != prov.end());
+  REQUIRE(p->affiliations.size() == 1);
+  CHECK(p->affiliations[0].actor_id == "CHL");
+  const ActorMention* later = At(ms, en, "Boric", en.find("Later"));
+  REQUIRE(later != nullptr);
+  CHECK(later->actor_id == "person:gabriel-boric");
+  CHECK(std::none_of(prov.begin(), prov.end(), [](const Actor& a) { return a.id == "person:boric"; }));
+}

@@ -185,6 +185,26 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledName
                                                           "el", "la", "le", "du", "dos", "di", "ibn"};
     // "Minister Holds Talks With Party Leaders": no name after a title here.
     if (gaz::TitleCaseLine(text, t.begin)) continue;
+    // "President of Brazil Jair Bolsonaro", "Prime Minister of the United
+    // Kingdom Boris Johnson": the country after "of" is the title's; the name
+    // follows it.
+    int of_country = -1;
+    for (std::string_view of : {"of the ", "of "}) {
+      if (of_country >= 0 || text.compare(p, of.size(), of) != 0 || p + of.size() >= text.size()) continue;
+      uint32_t c0 = p + static_cast<uint32_t>(of.size());
+      int s = covered[c0];
+      if (s < 0 || sel[s].actor_id.empty() || sel[s].person || sel[s].begin != c0 || sel[s].end + 1 >= text.size() ||
+          text[sel[s].end] != ' ') {
+        continue;
+      }
+      auto it = index.find(sel[s].actor_id);
+      if (it == index.end() || (actors[it->second].kind != ActorKind::kCountry &&
+                                actors[it->second].kind != ActorKind::kOrganisation)) {
+        continue;
+      }
+      of_country = s;
+      p = sel[s].end + 1;
+    }
     uint32_t q = p, last_cap_end = p;
     int words = 0;
     std::string_view prev_word;
@@ -255,7 +275,22 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledName
       auto it = en_surname.find(gaz::FoldSameLength(surname));
       if (it != en_surname.end() && it->second.size() == 1) known = static_cast<int>(it->second[0]);
     }
+    // "President Bolsonaro" after "President of Brazil Jair Bolsonaro": the
+    // surname alone is the person the document named in full.
+    if (known < 0 && sp == std::string_view::npos) {
+      auto same = std::find_if(en_provisional.begin(), en_provisional.end(),
+                               [&](const auto& sid) { return sid.first == surname; });
+      if (same != en_provisional.end() && st->Free(p, last_cap_end)) {
+        st->Take(p, last_cap_end, Selected{0, 0, same->second, false, true, true});
+        continue;
+      }
+    }
     std::string id = AddPerson(st, p, last_cap_end, known, "en");
+    if (auto pit = st->provisional.find(id); of_country >= 0 && pit != st->provisional.end() &&
+                                             pit->second.affiliations.empty()) {
+      pit->second.affiliations.push_back({sel[of_country].actor_id, title.role, TimeValue()});
+      st->used_as_affiliation.insert(sel[of_country].begin);
+    }
     AffiliateByTitle(st, t.begin, title, id);
     if (known < 0 && sp != std::string_view::npos && surname.size() >= 3) en_provisional.emplace_back(surname, id);
   }
