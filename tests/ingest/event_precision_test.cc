@@ -656,6 +656,10 @@ TEST_CASE("Sense: a participle modifying a noun, idioms and journeys are no even
       {"Macron will attend the summit provided that Putin comes.", "aid", 0},
       // Returning from a place is a journey, not a release.
       {"Macron, returning from Minsk, spoke to reporters on Monday.", "release", 0},
+      // A topic or a contingency is no happening, whatever the sentence's date.
+      {"On Monday Germany began preparations for elections in the spring.", "election", 0},
+      {"Germany held elections on Sunday.", "election", 1},
+      {"Biden said on Monday that Germany would respond in case of an attack on Minsk.", "assault", 0},
   };
   for (const Case& c : cases) {
     Extraction x = Run(c.text);

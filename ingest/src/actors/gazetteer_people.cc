@@ -198,10 +198,9 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledName
         continue;
       }
       auto it = index.find(sel[s].actor_id);
-      if (it == index.end() || (actors[it->second].kind != ActorKind::kCountry &&
-                                actors[it->second].kind != ActorKind::kOrganisation)) {
-        continue;
-      }
+      // A country only: an organisation's name runs on ("of the World Bank
+      // Group David Malpass").
+      if (it == index.end() || actors[it->second].kind != ActorKind::kCountry) continue;
       of_country = s;
       p = sel[s].end + 1;
     }

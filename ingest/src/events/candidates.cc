@@ -298,6 +298,19 @@ void MarkGeneric(const DocState& ds, const SentenceInfo& s, const std::vector<To
   // Association Agreement) with no date of its own is a reference to a
   // text, not a happening; "signed the … Agreement" is the verb's event.
   if (c.basis.empty() && DocumentName(ds, s, c)) c.generic = true;
+  // A noun named as a topic or a contingency, not as what happened
+  // ("preparations for elections", "demands concerning the deployment", "in
+  // case of an attack"; cue kind topic_frame): no event, whatever the date of
+  // its sentence.
+  for (const auto& cue : ds.lex.FindCues("topic_frame", s.text)) {
+    if (cue.end > c.begin || c.begin - cue.end > 40) continue;
+    std::string_view gap = s.text.substr(cue.end, c.begin - cue.end);
+    if (std::count(gap.begin(), gap.end(), ' ') > 3 || gap.find_first_of(",;.") != std::string_view::npos) continue;
+    bool trigger_between = std::any_of(s.hits.begin(), s.hits.end(), [&](const TriggerHit& h) {
+      return !h.blocker() && h.begin >= cue.end && h.end <= c.begin;
+    });
+    if (!trigger_between) c.generic = true;
+  }
 }
 
 }  // namespace kbq::ingest::events

@@ -379,6 +379,9 @@ void TagEnglish(std::vector<Token>* tokens) {
     } else if (gov != nullptr && gov->text == "," &&
                (verb_infl == Inflection::kPast || verb_infl == Inflection::kGerund)) {
       verb = true;  // …, killing dozens; the summit, which …, ended
+    } else if ((gt == Tag::kProperNoun || gt == Tag::kNoun) && gov->capitalised && (gov->possible & kPosAdj) &&
+               can_noun) {
+      verb = false;  // a demonym before it: Russian forces, Ukrainian strikes
     } else if (gov != nullptr && IsNominal(gt) && !clause_has_verb) {
       // Russia strikes Kyiv; but: peace talks were held, security forces in
       // Guinea detained …

@@ -329,8 +329,12 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
     in_topic = true;
   }
   const ActorInfo* place = nullptr;
-  // "visited Minsk": a place as a visit's object is where it happened.
-  if (Visit(c->type) && !noun_object) {
+  // "visited Minsk": a place as a visit's object is where it happened; so is
+  // the place an attack or a blockade is done to ("attacked Kharkiv": its
+  // country is then the target, SidesFromPlace).
+  const bool done_to_place = c->type && (c->type->plover == "ASSAULT" || c->type->plover == "FIGHT" ||
+                                         c->type->plover == "COERCE");
+  if ((Visit(c->type) || done_to_place) && !noun_object) {
     for (uint32_t n : cl.objects) {
       const ActorInfo* pl = PlaceOf(ds, s, cs, n);
       if (pl && (pl->place || pl->kind == ActorKind::kPlace) && !place) place = pl;
@@ -455,12 +459,14 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
   if (!s.chunked || !internal::IsAsciiAlnum(s.text[h.begin])) return type;
   const ChunkedSentence& cs = *s.chunked;
   int ch = ChunkAt(cs, h.begin);
-  // A verb trigger's participle modifying a noun ("promising samples", "the
-  // ruling party", "returning troops"): no act of its own.
+  // A verb trigger's present participle modifying a noun ("promising
+  // samples", "the ruling party", "returning troops"): no act of its own.
   if (ch >= 0 && cs.chunks[ch].kind == ChunkKind::kNounPhrase && h.entry->pos == 'v') {
     const Chunk& np = cs.chunks[ch];
     std::string_view word = s.text.substr(h.begin, h.end - h.begin);
-    bool participle = word.ends_with("ing") || word.ends_with("ed");
+    // (-ing only: a past form before a name is more often a misread finite
+    // verb, "Russian forces shelled Kharkiv", than "the agreed plan".)
+    bool participle = word.ends_with("ing");
     if (participle && !np.temporal && word.find(' ') == std::string_view::npos && np.head < cs.tokens.size() &&
         cs.tokens[np.head].begin >= h.end) {
       return nullptr;
