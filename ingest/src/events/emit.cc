@@ -8,6 +8,50 @@
 #include "kbq/ingest/event_merge.h"
 
 namespace kbq::ingest::events {
+namespace {
+
+// The CAMEO code of the event as CAMEO codes the sentence: an act planned,
+// refused or demanded is the verbal act (CAMEO 1.1b3: 03 intent, 12 reject,
+// 10 demand, 13 threaten), not the act itself. "Ready to meet" is 036, "will
+// strike" 138, "refused to send aid" 122, "must withdraw" 106. The type keeps
+// naming the act; an asserted or reported act keeps its own code.
+std::string ModalCameo(const EventTypeInfo& t, Modality m) {
+  const std::string own = t.cameo == "-" ? "" : t.cameo;
+  const std::string& p = t.plover;
+  // Verbal acts are coded as themselves whatever their modality.
+  if (p == "DEMAND" || p == "THREATEN" || p == "REJECT" || p == "DISAPPROVE" || t.family == "intent") return own;
+  const bool cooperative = p == "CONSULT" || p == "AGREE" || p == "COOPERATE" || p == "SUPPORT" || p == "AID" ||
+                           p == "CONCEDE" || p == "RETREAT" || p == "INVESTIGATE";
+  const bool hostile = p == "ASSAULT" || p == "FIGHT" || p == "MOBILIZE" || p == "SANCTION" || p == "COERCE" ||
+                       p == "PROTEST";
+  switch (m) {
+    case Modality::kPlanned:
+      if (p == "CONSULT") return "036";
+      if (p == "AID") return "033";
+      if (p == "CONCEDE" || p == "RETREAT") return "035";
+      if (cooperative) return "030";
+      if (p == "ASSAULT" || p == "FIGHT" || p == "MOBILIZE") return "138";
+      if (p == "SANCTION") return "131";
+      if (p == "COERCE") return "137";
+      if (hostile) return "130";
+      return own;
+    case Modality::kNegated:
+      if (p == "CONSULT") return "125";
+      if (p == "AID") return "122";
+      if (p == "CONCEDE" || p == "RETREAT") return "124";
+      if (cooperative) return "120";
+      return own;  // CAMEO codes no "did not attack"
+    case Modality::kDemanded:
+      if (p == "CONSULT") return "108";
+      if (p == "RETREAT") return "106";
+      if (p == "AID") return "103";
+      return "100";
+    default:
+      return own;
+  }
+}
+
+}  // namespace
 
 Extraction EmitEvents(const DocState& ds) {
   const Article& art = ds.doc.article;
@@ -31,7 +75,7 @@ Extraction EmitEvents(const DocState& ds) {
                ? MakeEventId(art.id + "/headline", c.sentence, offset)
                : MakeEventId(art.id, c.sentence - headline_sentences, offset - ds.doc.body_begin);
     e.type = c.type->type;
-    e.cameo = c.type->cameo == "-" ? "" : c.type->cameo;
+    e.cameo = ModalCameo(*c.type, c.modality);
     e.date = c.date;
     e.date_basis = c.basis;
     e.participants = c.participants;

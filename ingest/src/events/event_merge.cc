@@ -228,6 +228,7 @@ MergeResult MergeInto(const Event& kept, const Event& other) {
   const bool fulfilled = Fulfils(kept, other);
   if (fulfilled) {
     e.modality = other.modality;
+    e.cameo = other.cameo;  // the happening's code, not the plan's intent
     if (OwnDate(other)) {
       e.date = other.date;
       e.date_basis = other.date_basis;
