@@ -668,4 +668,24 @@ TEST_CASE("Sense: a participle modifying a noun, idioms and journeys are no even
   }
 }
 
+TEST_CASE("Actors: a country named as the side of a border after from/near/along is where, not who",
+          "[ingest][events][precision]") {
+  for (const char* text : {"Biden said Russia pulled troops back from the German border on Monday.",
+                           "Biden said rockets hit camps near the eastern German border on Monday."}) {
+    Extraction x = Run(text);
+    INFO(text << "\n" << Dump(x));
+    for (const auto& e : x.events) {
+      for (const auto& p : e.participants) CHECK(p.actor_id != "DEU");
+    }
+  }
+  // Named as a side, the country stays.
+  Extraction attack = Run("Russian forces shelled a German border post on Monday.");
+  INFO(Dump(attack));
+  bool deu = false;
+  for (const auto& e : attack.events) {
+    for (const auto& p : e.participants) deu |= p.actor_id == "DEU";
+  }
+  CHECK(deu);
+}
+
 }  // namespace kbq::ingest

@@ -422,6 +422,34 @@ void BuildArguments(const DocState& ds, SentenceInfo* s, Cand* c, const Attribut
   };
   c->participants.erase(std::remove_if(c->participants.begin(), c->participants.end(), own_country),
                         c->participants.end());
+  // "withdrawal from the Ukrainian border", "camps near the Thai border": a
+  // country named only as the side of a border, after from/near/along/across,
+  // is where, not who.
+  std::erase_if(c->participants, [&](const Participant& p) {
+    bool any = false;
+    for (const auto& a : s->actors) {
+      if (a.id != p.actor_id || a.dropped) continue;
+      any = true;
+      std::string_view after = s->text.substr(a.end);
+      bool border = after.starts_with(" border") || after.starts_with(" frontier");
+      std::string_view before = s->text.substr(0, a.begin);
+      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+      // "near the eastern Thai border": up to two lower-case words after "the".
+      std::string_view rest = before;
+      for (int k = 0; k < 3 && !rest.ends_with(" the"); ++k) {
+        size_t sp = rest.rfind(' ');
+        bool lower = sp != std::string_view::npos && rest.size() > sp + 1 &&
+                     std::islower(static_cast<unsigned char>(rest[sp + 1]));
+        if (!lower) break;
+        rest = rest.substr(0, sp);
+      }
+      if (rest.ends_with(" the")) before = rest.substr(0, rest.size() - 4);
+      bool where = before.ends_with(" from") || before.ends_with(" near") || before.ends_with(" along") ||
+                   before.ends_with(" across");
+      if (!border || !where) return false;
+    }
+    return any;
+  });
   // A two-sided event (talks, a call, an agreement) whose sides are all
   // targets: the first named is the source.
   if (Reciprocal(c->type) || MeetingFamily(c->type)) {
