@@ -6,6 +6,7 @@
 
 #include "key_codec.h"
 #include "kbq/names.h"
+#include "kbq/salience.h"
 #include "store_salience.h"
 
 namespace kbq::entries {
@@ -89,12 +90,15 @@ void PutEventEntries(const Event& e, const std::vector<records::IndexedActor>& i
   sink->Put(kTypeIdx, keys::TypeIndexKey(e.type, d, e.id), "");
   std::string value;
   const uint8_t cls = EventClass(e);
+  const bool minor = IsMinorEvent(e);
   for (const auto& ia : indexed) {
     value.assign(1, static_cast<char>(ia.flags));
     value += record;
     sink->Put(kActorIdx, keys::ActorIndexKey(ia.actor_id, d, e.id), value);
     ++(*deltas)[keys::ActorCountKey(ia.flags, ia.actor_id)];
-    sink->Put(kSalIdx, keys::SalienceIndexKey(ia.actor_id, salience, d, e.id), value);
+    // idx_sal holds what --top's walk judges, not the record (format 6).
+    sink->Put(kSalIdx, keys::SalienceIndexKey(ia.actor_id, salience, d, e.id),
+              records::EncodeSalienceValue(e, ia.flags, minor));
     if (cls != 0) ++(*deltas)[keys::ActorClassCountKey(ia.flags, cls, ia.actor_id)];
   }
   sink->Put(kEvents, e.id, record);
