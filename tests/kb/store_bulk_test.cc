@@ -201,6 +201,47 @@ TEST_CASE("BulkImport: ids given twice and ids already stored", "[kb][store][bul
   CHECK(bulk->GetEvent("ev-2-0")->type == "sign_agreement");
 }
 
+TEST_CASE("BulkImport: an actor whose affiliation changed re-indexes stored events, as Commit does",
+          "[kb][store][bulk]") {
+  // The stored events are written again out of id order among the imported
+  // ones: the events family then goes through the sorter, not straight to
+  // its file.
+  TempDir dir;
+  auto committed = OpenNew(dir.Sub("commit"));
+  auto bulk = OpenNew(dir.Sub("bulk"));
+  auto batches = Batches();
+  for (size_t i = 0; i < 2; ++i) {
+    REQUIRE(committed->Commit(batches[i], nullptr).ok());
+    REQUIRE(bulk->Commit(batches[i], nullptr).ok());
+  }
+  // The envoy's affiliation now starts two days later and runs a year: two
+  // stored events (days 0 and 1) leave the ministry's timeline. New events
+  // come with it (ids before and after the stored ones).
+  CommitBatch change;
+  kbq::Actor envoy = batches[0].actors[3];
+  REQUIRE(envoy.id == "person:envoy");
+  envoy.affiliations[0].valid.earliest += 2;
+  envoy.affiliations[0].valid.latest += 365;
+  change.actors.push_back(envoy);
+  const int32_t day = kbq::DaysFromCivil(2024, 9, 1);
+  for (const char* id : {"ev-a", "ev-z"}) {
+    change.events.push_back(MakeEvent(id, "meet", TimeValue::Days(day, day, kbq::Precision::kDay),
+                                      {"person:envoy"}));
+  }
+  std::vector<CommitBatch> import = {change, batches[2]};
+  for (const auto& b : import) REQUIRE(committed->Commit(b, nullptr).ok());
+  BulkImportResult r;
+  BulkImportOptions o;
+  o.memory_budget = 2048;  // spilled runs too
+  Status s = Import(bulk.get(), import, &r, o);
+  INFO(s.ToString());
+  REQUIRE(s.ok());
+  CHECK(r.actors_updated == 1);
+  CHECK(Dump(*bulk) == Dump(*committed));
+  auto before = committed->CountActorTimeline("gov:nor-mfa", INT32_MIN, INT32_MAX, false);
+  CHECK(*bulk->CountActorTimeline("gov:nor-mfa", INT32_MIN, INT32_MAX, false) == *before);
+}
+
 TEST_CASE("BulkImport: merge_event combines the versions of one id, stored one first",
           "[kb][store][bulk]") {
   TempDir dir;
