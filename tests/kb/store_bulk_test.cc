@@ -122,6 +122,14 @@ Status Import(Store* s, std::vector<CommitBatch> batches, BulkImportResult* r,
   return (*importer)->Finish(r);
 }
 
+// Commits the first two batches (the world, art-0) to both stores.
+void CommitFirstTwo(const std::vector<CommitBatch>& batches, Store* a, Store* b) {
+  for (size_t i = 0; i < 2; ++i) {
+    REQUIRE(a->Commit(batches[i], nullptr).ok());
+    REQUIRE(b->Commit(batches[i], nullptr).ok());
+  }
+}
+
 }  // namespace
 
 TEST_CASE("BulkImport: the same batches leave the same store as Commit", "[kb][store][bulk]") {
@@ -165,10 +173,7 @@ TEST_CASE("BulkImport: ids given twice and ids already stored", "[kb][store][bul
   auto bulk = OpenNew(dir.Sub("bulk"));
   auto batches = Batches();
   // The first two batches are stored before the import in both stores.
-  for (size_t i = 0; i < 2; ++i) {
-    REQUIRE(committed->Commit(batches[i], nullptr).ok());
-    REQUIRE(bulk->Commit(batches[i], nullptr).ok());
-  }
+  CommitFirstTwo(batches, committed.get(), bulk.get());
   // The import: art-0 again (skipped whole, as Commit skips it), art-2, and
   // a batch without an article that moves ev-0-1 (stored) twice and gives
   // ev-2-0 (imported above) a new type: the last version wins.
@@ -210,10 +215,7 @@ TEST_CASE("BulkImport: an actor whose affiliation changed re-indexes stored even
   auto committed = OpenNew(dir.Sub("commit"));
   auto bulk = OpenNew(dir.Sub("bulk"));
   auto batches = Batches();
-  for (size_t i = 0; i < 2; ++i) {
-    REQUIRE(committed->Commit(batches[i], nullptr).ok());
-    REQUIRE(bulk->Commit(batches[i], nullptr).ok());
-  }
+  CommitFirstTwo(batches, committed.get(), bulk.get());
   // The envoy's affiliation now starts two days later and runs a year: two
   // stored events (days 0 and 1) leave the ministry's timeline. New events
   // come with it (ids before and after the stored ones).

@@ -972,6 +972,51 @@ CommitBatch SalienceWorld(const std::string& article_id) {
 
 }  // namespace
 
+TEST_CASE("Store: a ranged scan finds the long events among many short ones that end before the range",
+          "[kb][store]") {
+  // Per start day, 12 day-long events and 3 longer ones (ending 5, 20 and 60
+  // days later), every day of 40: the scans look back past the short ones
+  // of the days before the range and must return each long one that reaches
+  // it, in key order (idx_date: across both span classes).
+  TempDir dir;
+  auto store = OpenNew(dir.Sub("db"));
+  CommitBatch b;
+  const int32_t d0 = Day(2024, 1, 1);
+  std::vector<std::pair<std::pair<int32_t, int32_t>, std::string>> all;  // ((earliest, latest), id)
+  for (int day = 0; day < 40; ++day) {
+    for (int k = 0; k < 15; ++k) {
+      const int32_t first = d0 + day;
+      const int32_t last = k < 12 ? first : first + (k == 12 ? 5 : k == 13 ? 20 : 60);
+      char id[32];
+      std::snprintf(id, sizeof id, "ev-%02d-%02d", day, k);
+      b.events.push_back(MakeEvent(id, "meet", TimeValue::Days(first, last, kbq::Precision::kRange), {"FRA"}));
+      all.push_back({{first, last}, id});
+    }
+  }
+  REQUIRE(store->Commit(b, nullptr).ok());
+  std::sort(all.begin(), all.end());
+  for (auto [from, to] : {std::pair{d0 + 25, d0 + 30}, std::pair{d0 + 39, d0 + 45}, std::pair{d0 + 3, d0 + 3},
+                          std::pair{d0 + 61, d0 + 90}}) {
+    std::vector<std::string> want;
+    for (const auto& [span, id] : all) {
+      if (span.first <= to && span.second >= from) want.push_back(id);
+    }
+    INFO("range " << from - d0 << ".." << to - d0);
+    std::vector<std::string> got, by_date;
+    REQUIRE(store->ScanActorTimeline("FRA", from, to, false, [&](const Event& e) {
+                   got.push_back(e.id);
+                   return true;
+                 }).ok());
+    CHECK(got == want);
+    REQUIRE(store->ScanDateRange(from, to, [&](const Event& e) {
+                   by_date.push_back(e.id);
+                   return true;
+                 }).ok());
+    CHECK(by_date == want);
+    CHECK(*store->CountActorTimeline("FRA", from, to, false) == want.size());
+  }
+}
+
 TEST_CASE("Store: idx_sal orders an actor's events by salience and moves an event that merges mentions",
           "[kb][store]") {
   TempDir dir;
