@@ -452,6 +452,48 @@ Status DecodeEventHead(std::string_view in, Event* e) {
   return r.ok() ? Status::OK() : r.Finish();
 }
 
+std::string EncodeSalienceValue(const Event& e, uint8_t flags, bool minor) {
+  Writer w(32);
+  w.U8(static_cast<uint8_t>(e.date.precision) | (e.date.approximate ? 0x80 : 0));
+  w.Str(e.type);
+  w.Str(e.cameo);
+  w.Str(e.date_basis);
+  w.Str(e.place_id);
+  w.U8(static_cast<uint8_t>(e.modality));
+  std::string out(1, static_cast<char>(flags | (minor ? kSalMinorBit : 0)));
+  return out + w.Take();
+}
+
+Status DecodeSalienceValue(std::string_view in, int32_t earliest, int32_t latest, Event* head,
+                           uint8_t* flags, bool* minor) {
+  if (in.empty()) return Status::Corruption("idx_sal value: truncated at flags");
+  const uint8_t f = static_cast<uint8_t>(in.front());
+  if ((f & ~(kSalMinorBit | 1)) != 0) return Status::Corruption("idx_sal value: unknown flags " + std::to_string(f));
+  *flags = f & 1;
+  *minor = (f & kSalMinorBit) != 0;
+  Reader r(in.substr(1), "idx_sal value");
+  uint8_t p = 0;
+  if (r.U8(&p, "precision") && (p & 0x7f) > static_cast<uint8_t>(Precision::kRange)) {
+    return Status::Corruption("idx_sal value: unknown precision " + std::to_string(p & 0x7f));
+  }
+  head->date.earliest = earliest;
+  head->date.latest = latest;
+  head->date.precision = static_cast<Precision>(p & 0x7f);
+  head->date.approximate = (p & 0x80) != 0;
+  r.Str(&head->type, "type");
+  r.Str(&head->cameo, "cameo");
+  r.Str(&head->date_basis, "date basis");
+  r.Str(&head->place_id, "place");
+  r.Enum(&head->modality, Modality::kDemanded, "modality");
+  head->participants.clear();
+  head->attribution = Attribution{};
+  head->confidence = 0;
+  head->mentions.clear();
+  head->labels.clear();
+  head->attributes.clear();
+  return r.Finish();
+}
+
 Status DecodeEvent(std::string_view in, Event* e, std::vector<IndexedActor>* indexed) {
   Reader r(in, "event");
   DecodeEventHeadFields(r, e);

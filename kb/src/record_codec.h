@@ -47,6 +47,19 @@ Status DecodeEvent(std::string_view in, Event* e, std::vector<IndexedActor>* ind
 // those are malformed; what follows is not looked at.
 Status DecodeEventHead(std::string_view in, Event* e);
 
+// An idx_sal value (format 6): what `--top`'s walk judges an entry by, not
+// the record. `flags` is the idx_actor flag (keys::kDirect or
+// keys::kViaAncestor); `minor` is IsMinorEvent of the whole record (it reads
+// the mentions, which the value leaves out). The event's dates are those of
+// the key (`span`); only their precision is in the value.
+inline constexpr uint8_t kSalMinorBit = 0x02;
+std::string EncodeSalienceValue(const Event& e, uint8_t flags, bool minor);
+// Sets in `head` the type, cameo, date (span from the key), date_basis,
+// place_id and modality; every other field is cleared but the id, left as
+// it was. Corruption when malformed or followed by other bytes.
+Status DecodeSalienceValue(std::string_view in, int32_t earliest, int32_t latest, Event* head,
+                           uint8_t* flags, bool* minor);
+
 // A link's value: from, to and kind live in its key.
 std::string EncodeLinkValue(const Link& l);
 Status DecodeLinkValue(std::string_view in, Link* l);

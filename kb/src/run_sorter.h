@@ -42,9 +42,11 @@ class RunWriter {
   void Write(std::string_view key, Op op, std::string_view value) {
     uint32_t head[2] = {static_cast<uint32_t>(key.size()), static_cast<uint32_t>(value.size())};
     auto o = static_cast<uint8_t>(op);
-    ok_ = ok_ && std::fwrite(head, sizeof head, 1, f_) == 1 && std::fwrite(&o, 1, 1, f_) == 1 &&
-          (key.empty() || std::fwrite(key.data(), key.size(), 1, f_) == 1) &&
-          (value.empty() || std::fwrite(value.data(), value.size(), 1, f_) == 1);
+    // One thread owns a run file: the unlocked calls skip stdio's lock on
+    // each of the four writes of every entry.
+    ok_ = ok_ && fwrite_unlocked(head, sizeof head, 1, f_) == 1 && fwrite_unlocked(&o, 1, 1, f_) == 1 &&
+          (key.empty() || fwrite_unlocked(key.data(), key.size(), 1, f_) == 1) &&
+          (value.empty() || fwrite_unlocked(value.data(), value.size(), 1, f_) == 1);
   }
   Status Close() {
     bool ok = ok_ && std::fclose(f_) == 0;
@@ -73,15 +75,15 @@ class RunReader {
   // Reads the next record; valid() is false at the end.
   Status Next() {
     uint32_t head[2];
-    if (std::fread(head, sizeof head, 1, f_) != 1) {
+    if (fread_unlocked(head, sizeof head, 1, f_) != 1) {
       valid_ = false;
       return std::ferror(f_) ? Status::IOError("cannot read " + path_) : Status::OK();
     }
     uint8_t op = 0;
     key_.resize(head[0]);
     value_.resize(head[1]);
-    if (std::fread(&op, 1, 1, f_) != 1 || (head[0] && std::fread(key_.data(), head[0], 1, f_) != 1) ||
-        (head[1] && std::fread(value_.data(), head[1], 1, f_) != 1) || op > 2) {
+    if (fread_unlocked(&op, 1, 1, f_) != 1 || (head[0] && fread_unlocked(key_.data(), head[0], 1, f_) != 1) ||
+        (head[1] && fread_unlocked(value_.data(), head[1], 1, f_) != 1) || op > 2) {
       valid_ = false;
       return Status::Corruption(path_ + " is truncated");
     }

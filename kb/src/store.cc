@@ -30,6 +30,7 @@
 #include "counter_merge.h"
 #include "key_codec.h"
 #include "kbq/names.h"
+#include "kbq/salience.h"
 #include "record_codec.h"
 #include "store_salience.h"
 #include "store_bulk.h"
@@ -264,6 +265,7 @@ class RocksStore final : public Store {
   Result<Article> GetArticle(const std::string& id) const override;
   Result<Actor> GetActor(const std::string& id) const override;
   Result<Event> GetEvent(const std::string& id) const override;
+  Result<std::vector<Event>> GetEvents(const std::vector<std::string>& ids) const override;
   bool HasArticle(const std::string& id) const override;
   Result<std::vector<std::string>> FindArticlesByText(std::string_view text) const override;
   Status ScanActors(const std::function<bool(const Actor&)>& visit) const override;
@@ -676,7 +678,8 @@ Status RocksStore::LoadMeta() {
     // changed the name normalisation, so the name index is rewritten from
     // the actor records in the same batch; version 4 added record copies to
     // idx_date and idx_actor entries, and the per-actor counters; version 5
-    // the salience index and the class counters.
+    // the salience index and the class counters; version 6 the judged
+    // fields in idx_sal values instead of record copies (rewritten whole).
     rocksdb::WriteBatch wb;
     if (version < 3) {
       if (Status s = RebuildNameIndex(&wb); !s.ok()) return s;
@@ -685,7 +688,7 @@ Status RocksStore::LoadMeta() {
       if (Status s = AddCoveringEntries(&wb); !s.ok()) return s;
       if (Status s = AddAdjacency(); !s.ok()) return s;
     }
-    if (version < 5) {
+    if (version < 6) {
       if (Status s = AddSalienceIndex(&wb); !s.ok()) return s;
     }
     wb.Put(cf_[kDefault], std::string(keys::kMetaFormat), records::EncodeFormat(kFormatVersion));
@@ -794,6 +797,24 @@ Result<Event> RocksStore::GetEvent(const std::string& id) const {
   Status s = ReadEvent(id, v.ro, &e, nullptr);
   if (!s.ok()) return s;
   return e;
+}
+
+Result<std::vector<Event>> RocksStore::GetEvents(const std::vector<std::string>& ids) const {
+  View v(*this);
+  // One MultiGet (sorted lookups within the family) for all of them.
+  std::vector<rocksdb::Slice> keys(ids.begin(), ids.end());
+  std::vector<rocksdb::PinnableSlice> values(ids.size());
+  std::vector<rocksdb::Status> statuses(ids.size());
+  db_->MultiGet(v.ro, cf_[kEvents], ids.size(), keys.data(), values.data(), statuses.data());
+  std::vector<Event> out(ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (statuses[i].IsNotFound()) return Status::NotFound("event " + ids[i] + " not found");
+    if (!statuses[i].ok()) return FromRocks(statuses[i], "event " + ids[i]);
+    if (Status d = records::DecodeEvent(Sv(values[i]), &out[i], nullptr); !d.ok()) {
+      return d.WithContext("event " + ids[i]);
+    }
+  }
+  return out;
 }
 
 bool RocksStore::HasArticle(const std::string& id) const {
@@ -1085,17 +1106,27 @@ Status RocksStore::ScanActorBySalience(const std::string& actor_id, int32_t from
   View v(*this);
   Event e;
   Status decoded;
+  const bool heads = format_version_ >= 6;
   Status s = WalkSalience(db_.get(), v.ro, cf_[kSalIdx], actor_id, from_day, to_day, v.max_span, strict,
-                          [&](const keys::DatedKey& k, double salience, std::string_view record) {
-                            decoded = records::DecodeEvent(record, &e, nullptr);
-                            if (decoded.ok() && e.id != k.event_id) {
-                              decoded = Status::Corruption("holds the record of " + e.id);
+                          [&](const keys::DatedKey& k, double salience, std::string_view value) {
+                            uint8_t flags = 0;
+                            bool minor = false;
+                            if (heads) {
+                              e.id = k.event_id;
+                              decoded = records::DecodeSalienceValue(value, k.date.earliest, k.date.latest,
+                                                                     &e, &flags, &minor);
+                            } else {  // format 5 (read-only): the flags byte, then the record
+                              decoded = records::DecodeEvent(value.substr(1), &e, nullptr);
+                              if (decoded.ok() && e.id != k.event_id) {
+                                decoded = Status::Corruption("holds the record of " + e.id);
+                              }
+                              minor = decoded.ok() && IsMinorEvent(e);
                             }
                             if (!decoded.ok()) {
                               decoded = decoded.WithContext("idx_sal entry for " + k.event_id);
                               return false;
                             }
-                            return visit(e, salience);
+                            return visit(SalienceEntry{e, minor, salience});
                           });
   return decoded.ok() ? s : decoded;
 }
@@ -1708,7 +1739,7 @@ Result<CheckReport> RocksStore::Check() const {
 
   if (format_version_ >= 5) {
     Status s = CheckSalienceIndex(db_.get(), v.ro, cf_[kEvents], cf_[kArticles], cf_[kSalIdx],
-                                  cf_[kDefault], problem, &report.index_entries);
+                                  cf_[kDefault], format_version_ >= 6, problem, &report.index_entries);
     if (!s.ok() && iter_status.ok()) iter_status = s;
   }
 

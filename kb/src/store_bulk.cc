@@ -27,6 +27,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "key_codec.h"
@@ -56,11 +57,31 @@ Status FromRocks(const rocksdb::Status& s, const std::string& context) {
 
 std::string_view Sv(const rocksdb::Slice& s) { return std::string_view(s.data(), s.size()); }
 
-// The families' entries, each into its own sorter.
+// A family whose Puts come in key order, written straight to its SST file
+// (no sort, no run files). The first failure sticks.
+struct DirectFamily {
+  std::unique_ptr<rocksdb::SstFileWriter> writer;
+  std::string file;
+  Status status;
+  uint64_t entries = 0;
+};
+
+// The families' entries, each into its own sorter, or the SST file of a
+// direct family.
 class FamilySink final : public entries::EntrySink {
  public:
-  explicit FamilySink(std::vector<std::unique_ptr<RunSorter>>* sorters) : s_(*sorters) {}
+  FamilySink(std::vector<std::unique_ptr<RunSorter>>* sorters,
+             std::vector<std::unique_ptr<DirectFamily>>* direct)
+      : s_(*sorters), direct_(*direct) {}
   void Put(Cf cf, std::string_view key, std::string_view value) override {
+    if (DirectFamily* d = direct_[cf].get()) {
+      if (!d->status.ok()) return;
+      rocksdb::Status rs = d->writer->Put(rocksdb::Slice(key.data(), key.size()),
+                                          rocksdb::Slice(value.data(), value.size()));
+      if (!rs.ok()) d->status = Status::IOError(d->file + ": " + rs.ToString());
+      ++d->entries;
+      return;
+    }
     s_[cf]->Add(key, Op::kPut, value);
   }
   void Delete(Cf cf, std::string_view key) override { s_[cf]->Add(key, Op::kDelete, {}); }
@@ -70,6 +91,7 @@ class FamilySink final : public entries::EntrySink {
 
  private:
   std::vector<std::unique_ptr<RunSorter>>& s_;
+  std::vector<std::unique_ptr<DirectFamily>>& direct_;
 };
 
 uint64_t IdHash(std::string_view id) { return std::hash<std::string_view>()(id); }
@@ -85,15 +107,25 @@ class RocksBulkImporter final : public BulkImporter {
   Status Finish(BulkImportResult* result) override;
 
  private:
-  Status Budget();
+  // The sorters one thread fills and may spill, and its part of the budget:
+  // Finish() imports the events and the links on two threads at once.
+  struct Share {
+    std::vector<RunSorter*> sorters;
+    size_t limit = 0;
+    RunSorter* merging = nullptr;  // being read by Merge(): never spilled
+    size_t spilled = 0;
+  };
+  Status Budget(Share* share);
   Status ProbeStore(Cf cf, std::string_view key, std::string* value, bool* found) const;
-  Status MergeInput(RunSorter* input, bool last_only, const RunSorter::Visitor& visit);
+  Status MergeInput(RunSorter* input, Share* share, bool last_only, const RunSorter::Visitor& visit);
   Status LookupActor(const std::string& id, const Actor** actor);
   Status ImportActors(std::vector<std::string>* regraphed);
-  Status ImportEvents();
-  Status Reindex(const std::vector<std::string>& regraphed);
-  Status ImportLinks();
+  Status ImportEvents(Share* share);
+  Status Reindex(const std::vector<std::string>& regraphed, Share* share);
+  Status ImportLinks(Share* share);
   Status WriteFamily(size_t cf);
+  Status OpenDirect(size_t cf);
+  void FinishDirect(size_t cf);
   void WriteFamilies(std::vector<size_t> families, int threads);
   Status Ingest();
   // Whether an id is one of the import's (its hash in ids_): the bucket of
@@ -110,6 +142,7 @@ class RocksBulkImporter final : public BulkImporter {
   }
   void IndexIds() {
     std::sort(ids_.begin(), ids_.end());
+    ids_.erase(std::unique(ids_.begin(), ids_.end()), ids_.end());
     int bits = 1;
     while ((uint64_t{1} << bits) < ids_.size() && bits < 30) ++bits;
     id_shift_ = 64 - bits;
@@ -121,6 +154,7 @@ class RocksBulkImporter final : public BulkImporter {
     if (result_.problems.size() < 100) result_.problems.push_back(std::move(p));
   }
   void Cleanup() {
+    for (auto& d : direct_) d.reset();
     sorters_.clear();
     events_.reset();
     links_.reset();
@@ -147,21 +181,21 @@ class RocksBulkImporter final : public BulkImporter {
   }
   ChunkPool pool_{ChunkSize(options_.memory_budget), options_.memory_budget};  // before the sorters, which use it
   std::unique_ptr<RunSorter> events_, links_;
-  RunSorter* merging_ = nullptr;  // being read by Merge(): never spilled
-  // Per family: being written by the other thread (never spilled), and the
-  // SST file's outcome.
-  std::vector<char> busy_ = std::vector<char>(entries::kNumCf, 0);
-  std::atomic<size_t> busy_bytes_{0};
+  Share all_;  // every sorter and the whole budget: Add() and the actors
+  // Per family: the SST file's outcome.
   std::vector<char> written_ = std::vector<char>(entries::kNumCf, 0);
   std::vector<Status> sst_status_ = std::vector<Status>(entries::kNumCf);
   std::vector<uint64_t> sst_sizes_ = std::vector<uint64_t>(entries::kNumCf, 0);
   std::vector<std::unique_ptr<RunSorter>> sorters_;  // by Cf
+  std::vector<std::unique_ptr<DirectFamily>> direct_ =
+      std::vector<std::unique_ptr<DirectFamily>>(entries::kNumCf);  // by Cf; null: sorted
   std::unique_ptr<FamilySink> sink_;
   entries::CountDeltas deltas_;
-  std::vector<uint64_t> ids_;  // hashes of the imported event ids, sorted
+  std::vector<uint64_t> ids_;  // hashes of the imported event ids (sorted and unique from Finish on)
   std::vector<uint32_t> id_dir_;  // bucket b of ids_: [id_dir_[b], id_dir_[b + 1])
   int id_shift_ = 63;
   std::map<std::string, std::optional<Actor>> actor_cache_;  // stored actors read
+  std::unordered_map<std::string, const Actor*> resolved_;  // LookupActor's answers (null: none)
   BulkImportResult result_;
 };
 
@@ -178,37 +212,32 @@ Status RocksBulkImporter::Start() {
   for (size_t cf = 0; cf < entries::kNumCf; ++cf) {
     sorters_.push_back(std::make_unique<RunSorter>(dir_, entries::CfNames()[cf], &pool_));
   }
-  sink_ = std::make_unique<FamilySink>(&sorters_);
+  sink_ = std::make_unique<FamilySink>(&sorters_, &direct_);
+  all_.sorters = {events_.get(), links_.get()};
+  for (auto& s : sorters_) all_.sorters.push_back(s.get());
+  all_.limit = options_.memory_budget;
   return Status::OK();
 }
 
-// Spills the largest buffers until the total is under half the budget.
-Status RocksBulkImporter::Budget() {
-  // Sorters being written by the other thread count with the bytes they had
-  // when it started (busy_bytes_, lowered as each is freed); they never spill.
+// Spills the largest of the share's buffers until their total is under half
+// its limit.
+Status RocksBulkImporter::Budget(Share* share) {
   auto total = [&] {
-    size_t n = events_->bytes() + links_->bytes() + busy_bytes_.load();
-    for (size_t cf = 0; cf < sorters_.size(); ++cf) {
-      if (!busy_[cf]) n += sorters_[cf]->bytes();
-    }
+    size_t n = 0;
+    for (RunSorter* s : share->sorters) n += s->bytes();
     return n;
   };
-  if (total() <= options_.memory_budget) return Status::OK();
-  while (total() > options_.memory_budget / 2) {
+  if (total() <= share->limit) return Status::OK();
+  while (total() > share->limit / 2) {
     RunSorter* largest = nullptr;
-    auto consider = [&](RunSorter* s) {
-      if (s != merging_ && s->bytes() > 0 && (largest == nullptr || s->bytes() > largest->bytes())) {
+    for (RunSorter* s : share->sorters) {
+      if (s != share->merging && s->bytes() > 0 && (largest == nullptr || s->bytes() > largest->bytes())) {
         largest = s;
       }
-    };
-    consider(events_.get());
-    consider(links_.get());
-    for (size_t cf = 0; cf < sorters_.size(); ++cf) {
-      if (!busy_[cf]) consider(sorters_[cf].get());
     }
     if (largest == nullptr) break;
     if (Status s = largest->Spill(); !s.ok()) return s;
-    ++result_.runs_spilled;
+    ++share->spilled;
   }
   return Status::OK();
 }
@@ -262,11 +291,14 @@ Status RocksBulkImporter::Add(CommitBatch batch) {
     std::string id = a.id;
     actors_.insert_or_assign(std::move(id), std::move(a));
   }
-  for (const auto& e : batch.events) events_->Add(e.id, Op::kPut, records::EncodeEvent(e, {}));
+  for (const auto& e : batch.events) {
+    events_->Add(e.id, Op::kPut, records::EncodeEvent(e, {}));
+    ids_.push_back(IdHash(e.id));  // links may name it: known before the events are merged
+  }
   for (const auto& l : batch.links) {
     links_->Add(keys::LinkKey(l.from, l.to, l.kind), Op::kPut, records::EncodeLinkValue(l));
   }
-  return Budget();
+  return Budget(&all_);
 }
 
 // Actors, as Commit() writes them; `regraphed` gets those whose stored
@@ -286,19 +318,20 @@ Status RocksBulkImporter::ImportActors(std::vector<std::string>* regraphed) {
     }
     if (entries::PutActorEntries(stored ? &old : nullptr, a, sink_.get())) regraphed->push_back(id);
   }
-  return Budget();
+  return Budget(&all_);
 }
 
 // Merges an input sorter (events or links) into `visit`, then frees it. A
 // sorter being merged cannot spill; when it has runs already, its buffer goes
 // to a run too, so that the budget is all for the families' sorters.
-Status RocksBulkImporter::MergeInput(RunSorter* input, bool last_only, const RunSorter::Visitor& visit) {
+Status RocksBulkImporter::MergeInput(RunSorter* input, Share* share, bool last_only,
+                                     const RunSorter::Visitor& visit) {
   if (input->runs() > 0) {
     if (Status s = input->Spill(); !s.ok()) return s;
   }
-  merging_ = input;
+  share->merging = input;
   Status s = input->Merge(last_only, visit);
-  merging_ = nullptr;
+  share->merging = nullptr;
   input->Clear();
   return s;
 }
@@ -306,9 +339,17 @@ Status RocksBulkImporter::MergeInput(RunSorter* input, bool last_only, const Run
 // An actor for the ancestor rule: the import's, else the stored one (read
 // once, cached).
 Status RocksBulkImporter::LookupActor(const std::string& id, const Actor** actor) {
+  // Every event looks up its participants and their ancestors: one hash
+  // probe for an id seen before (the ordered maps cost a tenth of the events
+  // phase in string compares).
+  if (auto r = resolved_.find(id); r != resolved_.end()) {
+    *actor = r->second;
+    return Status::OK();
+  }
   *actor = nullptr;
   if (auto it = actors_.find(id); it != actors_.end()) {
     *actor = &it->second;
+    resolved_.emplace(id, *actor);
     return Status::OK();
   }
   auto [cit, inserted] = actor_cache_.try_emplace(id);
@@ -323,12 +364,13 @@ Status RocksBulkImporter::LookupActor(const std::string& id, const Actor** actor
     }
   }
   if (cit->second) *actor = &*cit->second;
+  resolved_.emplace(id, *actor);
   return Status::OK();
 }
 
 // Every imported event id: its versions combined, merged into (or
 // replacing) the stored record, and written with its index entries.
-Status RocksBulkImporter::ImportEvents() {
+Status RocksBulkImporter::ImportEvents(Share* share) {
   auto lookup = [this](const std::string& id, const Actor** a) { return LookupActor(id, a); };
   std::string current;  // the id being gathered
   std::vector<std::string> versions;
@@ -336,7 +378,6 @@ Status RocksBulkImporter::ImportEvents() {
   std::vector<IndexedActor> indexed, old_indexed;
   auto flush = [&]() -> Status {
     if (versions.empty()) return Status::OK();
-    ids_.push_back(IdHash(current));
     result_.duplicates += versions.size() - 1;
     bool stored = false;
     if (Status s = ProbeStore(entries::kEvents, current, &stored_value, &stored); !s.ok()) return s;
@@ -376,9 +417,9 @@ Status RocksBulkImporter::ImportEvents() {
     if (Status s = entries::ComputeIndexed(acc, lookup, &indexed); !s.ok()) return s;
     entries::PutEventEntries(acc, indexed, SalienceOf(acc), sink_.get(), &deltas_);
     if (acc.date.ok()) max_span_ = std::max(max_span_, acc.date.latest - acc.date.earliest);
-    return Budget();
+    return Budget(share);
   };
-  Status s = MergeInput(events_.get(), /*last_only=*/false,
+  Status s = MergeInput(events_.get(), share, /*last_only=*/false,
                         [&](std::string_view key, Op, std::string_view value) -> Status {
     if (key != current) {
       if (Status f = flush(); !f.ok()) return f;
@@ -388,13 +429,12 @@ Status RocksBulkImporter::ImportEvents() {
     return Status::OK();
   });
   if (s.ok()) s = flush();
-  IndexIds();
   return s;
 }
 
 // Stored events outside the import indexed under a regraphed actor are
 // indexed again with the new ancestors, as Commit() does.
-Status RocksBulkImporter::Reindex(const std::vector<std::string>& regraphed) {
+Status RocksBulkImporter::Reindex(const std::vector<std::string>& regraphed, Share* share) {
   std::set<std::string> affected;
   for (const auto& actor_id : regraphed) {
     std::string prefix = keys::ActorIndexPrefix(actor_id);
@@ -422,14 +462,14 @@ Status RocksBulkImporter::Reindex(const std::vector<std::string>& regraphed) {
     const double salience = SalienceOf(e);
     entries::DeleteEventEntries(e, old_indexed, salience, sink_.get(), &deltas_);
     entries::PutEventEntries(e, indexed, salience, sink_.get(), &deltas_);
-    if (Status s = Budget(); !s.ok()) return s;
+    if (Status s = Budget(share); !s.ok()) return s;
   }
   return Status::OK();
 }
 
 // Links, the last one of each key; both ends must be events of the import
 // or of the store.
-Status RocksBulkImporter::ImportLinks() {
+Status RocksBulkImporter::ImportLinks(Share* share) {
   std::string current, last_value, value;
   auto flush = [&]() -> Status {
     if (current.empty()) return Status::OK();
@@ -457,9 +497,9 @@ Status RocksBulkImporter::ImportLinks() {
       ++result_.links_new;
     }
     entries::PutLinkEntries(l, sink_.get());
-    return Budget();
+    return Budget(share);
   };
-  Status s = MergeInput(links_.get(), /*last_only=*/true,
+  Status s = MergeInput(links_.get(), share, /*last_only=*/true,
                         [&](std::string_view key, Op, std::string_view v) -> Status {
     if (Status f = flush(); !f.ok()) return f;
     current.assign(key);
@@ -489,10 +529,35 @@ Status RocksBulkImporter::WriteFamily(size_t cf) {
   rocksdb::ExternalSstFileInfo info;
   if (s.ok()) s = FromRocks(w.Finish(&info), file);
   if (s.ok()) sst_sizes_[cf] = info.file_size;
-  const size_t freed = sorters_[cf]->bytes();
   sorters_[cf]->Clear();
-  if (busy_[cf]) busy_bytes_ -= std::min(busy_bytes_.load(), freed);
   return s;
+}
+
+// Opens family `cf`'s SST file for Puts in key order (FamilySink).
+Status RocksBulkImporter::OpenDirect(size_t cf) {
+  auto d = std::make_unique<DirectFamily>();
+  d->file = dir_ + "/" + entries::CfNames()[cf] + ".sst";
+  d->writer = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(), t_.sst_options[cf], t_.cf[cf]);
+  if (rocksdb::Status rs = d->writer->Open(d->file); !rs.ok()) return FromRocks(rs, d->file);
+  direct_[cf] = std::move(d);
+  return Status::OK();
+}
+
+// Closes a direct family's file; Ingest() takes it when it has entries.
+void RocksBulkImporter::FinishDirect(size_t cf) {
+  DirectFamily* d = direct_[cf].get();
+  if (d == nullptr) return;
+  Status s = d->status;
+  if (s.ok() && d->entries > 0) {
+    rocksdb::ExternalSstFileInfo info;
+    s = FromRocks(d->writer->Finish(&info), d->file);
+    if (s.ok()) sst_sizes_[cf] = info.file_size;
+  }
+  if (d->entries > 0 || !s.ok()) {
+    sst_status_[cf] = s;
+    written_[cf] = 1;
+  }
+  direct_[cf].reset();
 }
 
 // Writes `families` (those with entries), the largest first, on `threads`
@@ -541,44 +606,79 @@ Status RocksBulkImporter::Finish(BulkImportResult* result) {
   std::vector<std::string> regraphed;
   // KBQ_BULK_TRACE=1 prints each phase's time (for tuning).
   static const bool trace = std::getenv("KBQ_BULK_TRACE") != nullptr;
-  auto t0 = std::chrono::steady_clock::now();
+  using Clock = std::chrono::steady_clock;
+  const auto start = Clock::now();
   auto phase = [&](const char* name) {
     if (!trace) return;
-    auto t1 = std::chrono::steady_clock::now();
-    std::fprintf(stderr, "kbq bulk: %s %.3f s\n", name, std::chrono::duration<double>(t1 - t0).count());
-    t0 = t1;
+    std::fprintf(stderr, "kbq bulk: %s done at %.3f s\n", name,
+                 std::chrono::duration<double>(Clock::now() - start).count());
   };
   Status s = ImportActors(&regraphed);
+  IndexIds();
   phase("actors");
-  if (s.ok()) s = ImportEvents();
-  phase("events");
-  if (s.ok()) s = Reindex(regraphed);
-  phase("reindex");
-  // Every family but the links' is complete now: a second thread writes
-  // their SST files while this one merges the links.
-  std::vector<size_t> done, rest = {entries::kLinks, entries::kAdj, entries::kDefault};
+  // Two threads: this one imports the events (then the stored events a
+  // regraphed actor reaches), the other the links, each into its own
+  // families' sorters with its own part of the budget (the events' entries
+  // hold record copies: two thirds). Both read the imported ids (known since
+  // Add) and the store only. The other thread then writes the families that
+  // are complete: those of the articles and actors (complete since Add), and
+  // the links'.
+  Share events, links;
+  events.sorters = {events_.get()};
+  for (Cf cf : {entries::kEvents, entries::kDateIdx, entries::kTypeIdx, entries::kActorIdx, entries::kSalIdx}) {
+    events.sorters.push_back(sorters_[cf].get());
+  }
+  events.limit = options_.memory_budget / 3 * 2;
+  links.sorters = {links_.get(), sorters_[entries::kLinks].get(), sorters_[entries::kAdj].get()};
+  links.limit = options_.memory_budget / 3;
+  const std::vector<size_t> event_families = {entries::kEvents, entries::kDateIdx, entries::kTypeIdx,
+                                              entries::kActorIdx, entries::kSalIdx};
+  std::vector<size_t> other_families;
   for (size_t cf = 0; cf < entries::kNumCf; ++cf) {
-    if (std::find(rest.begin(), rest.end(), cf) == rest.end()) done.push_back(cf);
-  }
-  std::thread writer;
-  if (s.ok()) {
-    for (size_t cf : done) {
-      busy_[cf] = 1;
-      busy_bytes_ += sorters_[cf]->bytes();
+    if (cf != entries::kDefault &&
+        std::find(event_families.begin(), event_families.end(), cf) == event_families.end()) {
+      other_families.push_back(cf);
     }
-    writer = std::thread([this, done] { WriteFamilies(done, 1); });
   }
-  if (s.ok()) s = ImportLinks();
-  phase("links");
-  if (s.ok()) entries::PutMetaEntries(deltas_, counts_, max_span_, max_span_ != t_.max_span, sink_.get());
-  if (writer.joinable()) writer.join();
-  phase("writing the other families");
+  // The links come out of their merge in key order: the links family goes
+  // straight to its file; so do the event records, unless stored events are
+  // indexed again (Reindex puts them out of order).
+  if (s.ok()) s = OpenDirect(entries::kLinks);
+  if (s.ok() && (regraphed.empty() || t_.counts.events == 0)) s = OpenDirect(entries::kEvents);
+  Status links_status;
+  std::thread other;
   if (s.ok()) {
-    WriteFamilies(rest, 2);
-    phase("writing the links' families");
+    other = std::thread([&] {
+      links_status = ImportLinks(&links);
+      FinishDirect(entries::kLinks);
+      phase("links");
+      if (links_status.ok()) WriteFamilies(other_families, 1);
+      phase("writing the links' and the other families");
+    });
+  }
+  if (s.ok()) s = ImportEvents(&events);
+  phase("events");
+  if (s.ok()) s = Reindex(regraphed, &events);
+  FinishDirect(entries::kEvents);
+  if (other.joinable()) other.join();
+  if (s.ok()) s = links_status;
+  result_.runs_spilled += events.spilled + links.spilled + all_.spilled;
+  if (s.ok()) {
+    entries::PutMetaEntries(deltas_, counts_, max_span_, max_span_ != t_.max_span, sink_.get());
+    std::vector<size_t> last = event_families;
+    last.push_back(entries::kDefault);
+    WriteFamilies(last, 2);
+    phase("writing the events' families");
     s = Ingest();
   }
   phase("ingesting");
+  if (trace) {
+    for (size_t cf = 0; cf < entries::kNumCf; ++cf) {
+      if (sst_sizes_[cf] > 0) {
+        std::fprintf(stderr, "kbq bulk: %-12s %8.1f MiB\n", entries::CfNames()[cf].c_str(), sst_sizes_[cf] / 1048576.0);
+      }
+    }
+  }
   if (s.ok() && t_.committed) t_.committed(counts_, max_span_);
   Cleanup();
   if (result != nullptr) *result = std::move(result_);

@@ -1,11 +1,12 @@
 // Entry generation shared by Commit and BulkImport (store_entries.h).
 #include "store_entries.h"
 
-#include <deque>
+#include <algorithm>
 #include <utility>
 
 #include "key_codec.h"
 #include "kbq/names.h"
+#include "kbq/salience.h"
 #include "store_salience.h"
 
 namespace kbq::entries {
@@ -89,12 +90,15 @@ void PutEventEntries(const Event& e, const std::vector<records::IndexedActor>& i
   sink->Put(kTypeIdx, keys::TypeIndexKey(e.type, d, e.id), "");
   std::string value;
   const uint8_t cls = EventClass(e);
+  const bool minor = IsMinorEvent(e);
   for (const auto& ia : indexed) {
     value.assign(1, static_cast<char>(ia.flags));
     value += record;
     sink->Put(kActorIdx, keys::ActorIndexKey(ia.actor_id, d, e.id), value);
     ++(*deltas)[keys::ActorCountKey(ia.flags, ia.actor_id)];
-    sink->Put(kSalIdx, keys::SalienceIndexKey(ia.actor_id, salience, d, e.id), value);
+    // idx_sal holds what --top's walk judges, not the record (format 6).
+    sink->Put(kSalIdx, keys::SalienceIndexKey(ia.actor_id, salience, d, e.id),
+              records::EncodeSalienceValue(e, ia.flags, minor));
     if (cls != 0) ++(*deltas)[keys::ActorClassCountKey(ia.flags, cls, ia.actor_id)];
   }
   sink->Put(kEvents, e.id, record);
@@ -136,27 +140,36 @@ void PutMetaEntries(const CountDeltas& deltas, const records::Counts& counts, in
 Status ComputeIndexed(const Event& e, const ActorLookup& lookup,
                       std::vector<records::IndexedActor>* out) {
   out->clear();
-  std::set<std::string> seen;
-  std::deque<std::pair<std::string, int>> queue;
+  // Few actors per event: a list searched in turn beats a set's allocations
+  // (a bulk import computes this for every event). The views point into the
+  // event and into actor records, which outlive the call.
+  std::vector<std::string_view> seen;
+  std::vector<std::pair<std::string_view, int>> queue;  // breadth first: read from `next`
+  auto first_time = [&](std::string_view id) {
+    if (id.empty() || std::find(seen.begin(), seen.end(), id) != seen.end()) return false;
+    seen.push_back(id);
+    return true;
+  };
   auto add_direct = [&](const std::string& id) {
-    if (id.empty() || !seen.insert(id).second) return;
+    if (!first_time(id)) return;
     out->push_back({id, keys::kDirect});
     queue.emplace_back(id, 0);
   };
   for (const auto& p : e.participants) add_direct(p.actor_id);
   add_direct(e.place_id);
 
-  while (!queue.empty()) {
-    auto [id, depth] = queue.front();
-    queue.pop_front();
+  std::string id;
+  for (size_t next = 0; next < queue.size(); ++next) {
+    const int depth = queue[next].second;
     if (depth >= kMaxAncestorDepth) continue;
+    id.assign(queue[next].first);
     const Actor* actor = nullptr;
     if (Status s = lookup(id, &actor); !s.ok()) return s;
     if (actor == nullptr) continue;
-    auto follow = [&](const std::string& next) {
-      if (next.empty() || !seen.insert(next).second) return;
-      out->push_back({next, keys::kViaAncestor});
-      queue.emplace_back(next, depth + 1);
+    auto follow = [&](const std::string& parent) {
+      if (!first_time(parent)) return;
+      out->push_back({parent, keys::kViaAncestor});
+      queue.emplace_back(parent, depth + 1);
     };
     for (const auto& parent : actor->part_of) follow(parent);
     for (const auto& af : actor->affiliations) {

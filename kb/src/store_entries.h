@@ -92,7 +92,8 @@ void PutMetaEntries(const CountDeltas& deltas, const records::Counts& counts, in
                     bool span_changed, EntrySink* sink);
 
 // Looks an actor up for the ancestor rule: sets *actor to the record, or to
-// null when there is none; a non-ok Status aborts.
+// null when there is none; a non-ok Status aborts. REQUIRES: the record stays
+// where it is until ComputeIndexed returns (it keeps views of its ids).
 using ActorLookup = std::function<Status(const std::string& id, const Actor** actor)>;
 
 // The actors an event is indexed under (docs/storage_format.md): every

@@ -25,11 +25,9 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
 }
 
-// The value of an idx_sal (and idx_actor) entry: flags byte, record.
-std::string EntryValue(uint8_t flags, std::string_view record) {
-  std::string v(1, static_cast<char>(flags));
-  v.append(record);
-  return v;
+// The value of an idx_sal entry (format 6).
+std::string EntryValue(uint8_t flags, const Event& e) {
+  return records::EncodeSalienceValue(e, flags, IsMinorEvent(e));
 }
 
 }  // namespace
@@ -99,7 +97,7 @@ Status FillSalienceIndex(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* events,
     const uint8_t cls = EventClass(e);
     rocksdb::Status rs;
     for (const auto& ia : indexed) {
-      rs = wb.Put(sal, keys::SalienceIndexKey(ia.actor_id, score, d, e.id), EntryValue(ia.flags, record));
+      rs = wb.Put(sal, keys::SalienceIndexKey(ia.actor_id, score, d, e.id), EntryValue(ia.flags, e));
       if (!rs.ok()) break;
       if (cls != 0) ++(*class_counters)[keys::ActorClassCountKey(ia.flags, cls, ia.actor_id)];
     }
@@ -155,12 +153,12 @@ Status WalkSalience(rocksdb::DB* db, const rocksdb::ReadOptions& ro, rocksdb::Co
     }
     if (k.date.latest >= from_day) {
       std::string_view value = Sv(it->value());
-      if (value.empty() || static_cast<uint8_t>(value[0]) > keys::kViaAncestor) {
-        return Status::Corruption("idx_sal value is malformed");
-      }
-      if (!strict || static_cast<uint8_t>(value[0]) != keys::kViaAncestor) {
+      if (value.empty()) return Status::Corruption("idx_sal value is malformed");
+      // The flag is the low bit of the first byte in both layouts (format 5:
+      // flags then the record; format 6: records::EncodeSalienceValue).
+      if (!strict || (static_cast<uint8_t>(value[0]) & 1) != keys::kViaAncestor) {
         k.owner = actor_id;
-        if (!visit(k, score, value.substr(1))) return Status::OK();
+        if (!visit(k, score, value)) return Status::OK();
       }
     }
     it->Next();
@@ -171,7 +169,8 @@ Status WalkSalience(rocksdb::DB* db, const rocksdb::ReadOptions& ro, rocksdb::Co
 Status CheckSalienceIndex(rocksdb::DB* db, const rocksdb::ReadOptions& ro,
                           rocksdb::ColumnFamilyHandle* events, rocksdb::ColumnFamilyHandle* articles,
                           rocksdb::ColumnFamilyHandle* sal, rocksdb::ColumnFamilyHandle* meta,
-                          const std::function<void(std::string)>& problem, uint64_t* index_entries) {
+                          bool heads, const std::function<void(std::string)>& problem,
+                          uint64_t* index_entries) {
   CommitSalience salience;
   std::map<std::string, int64_t> expected_counters;
   uint64_t expected_entries = 0;
@@ -194,7 +193,7 @@ Status CheckSalienceIndex(rocksdb::DB* db, const rocksdb::ReadOptions& ro,
         problem("event " + e.id + " is not in idx_sal for " + ia.actor_id + " at its salience");
       } else if (!rs.ok()) {
         return Failed(rs, "idx_sal");
-      } else if (value != EntryValue(ia.flags, record)) {
+      } else if (value != (heads ? EntryValue(ia.flags, e) : static_cast<char>(ia.flags) + std::string(record))) {
         problem("idx_sal entry of " + e.id + " for " + ia.actor_id + " holds a stale value");
       }
     }

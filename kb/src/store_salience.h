@@ -66,20 +66,22 @@ Status FillSalienceIndex(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* events,
 // overlapping [from_day, to_day] and, when `strict`, direct only. Entries
 // outside the range are sought past by their keys; `max_span` is the longest
 // span of any stored event (latest - earliest). `visit` gets the key's parts
-// and the record copy; it returns false to stop.
+// and the entry's value (format 6: records::EncodeSalienceValue; format 5:
+// the flags byte, then the event record); it returns false to stop.
 using SalienceEntryVisitor =
-    std::function<bool(const keys::DatedKey& k, double salience, std::string_view record)>;
+    std::function<bool(const keys::DatedKey& k, double salience, std::string_view value)>;
 Status WalkSalience(rocksdb::DB* db, const rocksdb::ReadOptions& ro, rocksdb::ColumnFamilyHandle* sal,
                     const std::string& actor_id, int32_t from_day, int32_t to_day, int32_t max_span,
                     bool strict, const SalienceEntryVisitor& visit);
 
 // Check(): every event's idx_sal entries (one per idx_actor entry, with the
-// salience the record gives today and a copy of the record), no other
-// entries, and the class counters. Problems go to `problem`; a failing read
-// is returned.
+// salience the record gives today and the value it gives: its head when
+// `heads` (format 6), else a copy of the record), no other entries, and the
+// class counters. Problems go to `problem`; a failing read is returned.
 Status CheckSalienceIndex(rocksdb::DB* db, const rocksdb::ReadOptions& ro,
                           rocksdb::ColumnFamilyHandle* events, rocksdb::ColumnFamilyHandle* articles,
                           rocksdb::ColumnFamilyHandle* sal, rocksdb::ColumnFamilyHandle* meta,
-                          const std::function<void(std::string)>& problem, uint64_t* index_entries);
+                          bool heads, const std::function<void(std::string)>& problem,
+                          uint64_t* index_entries);
 
 }  // namespace kbq

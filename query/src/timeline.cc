@@ -132,12 +132,14 @@ class Filters {
   }
 
   // `*inside` is set for a shown event; `*sources` when they were counted.
-  Verdict Judge(const Event& e, bool* inside, std::optional<size_t>* sources) {
+  // `minor`, when known, stands for IsMinorEvent(e) (a head without mentions).
+  Verdict Judge(const Event& e, bool* inside, std::optional<size_t>* sources,
+                std::optional<bool> minor = std::nullopt) {
     if (!q_.with.empty() && !with_events_.count(e.id)) return Verdict::kOther;
     if (!TypeMatches(e, q_.type) || !PlaceMatches(e)) return Verdict::kOther;
     if (!q_.include_hidden && HiddenByDefault(e.modality)) return Verdict::kNegated;
     if (windowed_ && !q_.include_reported && DatedOnlyByReport(e)) return Verdict::kReported;
-    if (!q_.include_hidden && IsMinorEvent(e)) return Verdict::kMinor;
+    if (!q_.include_hidden && (minor ? *minor : IsMinorEvent(e))) return Verdict::kMinor;
     *inside = e.date.ok() && e.date.earliest >= from_ && e.date.latest <= to_;
     if (windowed_ && !q_.include_hidden && e.date.ok() && !*inside) return Verdict::kCoarse;
     if (q_.min_mentions > 0 && EvidenceMentions(e) < q_.min_mentions) return Verdict::kFewMentions;
@@ -260,24 +262,45 @@ Result<bool> ScanBySalience(const Store& store, const Actor& subject, const Time
   // left out, the walk counts the shown events above kWeakSalience to the
   // end of those (the rest of the shown ones are the weak), else it stops
   // at N.
+  // The walk judges each entry by the fields the index holds (the default
+  // filters); --min-mentions and --min-sources read each walked event whole.
+  // Only the rows kept have their records read, at the end.
   std::vector<Candidate> inside, outside;
   size_t strong = 0;
   const bool drops_weak = filters->DropsWeak();
+  const bool heads = filters->HeadsSuffice();
+  Status read;
   Status s = store.ScanActorBySalience(subject.id, filters->from(), filters->to(), q.strict,
-                                       [&](const Event& e, double salience) {
+                                       [&](const Store::SalienceEntry& entry) {
                                          Candidate c;
                                          std::optional<size_t> sources;
-                                         if (filters->Judge(e, &c.inside, &sources) != Verdict::kShown) return true;
-                                         if (filters->Weak(salience)) return false;
+                                         if (heads) {
+                                           if (filters->Judge(entry.head, &c.inside, &sources, entry.minor) !=
+                                               Verdict::kShown) {
+                                             return true;
+                                           }
+                                           c.event = entry.head;
+                                         } else {
+                                           auto whole = store.GetEvent(entry.head.id);
+                                           if (!whole.ok()) {
+                                             read = whole.status();
+                                             return false;
+                                           }
+                                           if (filters->Judge(*whole, &c.inside, &sources) != Verdict::kShown) {
+                                             return true;
+                                           }
+                                           c.event = std::move(whole).value();
+                                         }
+                                         if (filters->Weak(entry.salience)) return false;
                                          ++strong;
                                          std::vector<Candidate>& to = c.inside ? inside : outside;
                                          if (to.size() < q.top) {
-                                           c.salience = salience;
-                                           c.event = e;
+                                           c.salience = entry.salience;
                                            to.push_back(std::move(c));
                                          }
                                          return drops_weak || inside.size() < q.top;
                                        });
+  if (s.ok()) s = read;
   if (!s.ok()) return s;
   if (drops_weak) {
     h.weak = shown - strong;
@@ -286,6 +309,13 @@ Result<bool> ScanBySalience(const Store& store, const Actor& subject, const Time
   for (auto& c : outside) {
     if (inside.size() >= q.top) break;
     inside.push_back(std::move(c));
+  }
+  if (heads) {
+    std::vector<std::string> ids;
+    for (const auto& c : inside) ids.push_back(c.event.id);
+    auto whole = store.GetEvents(ids);
+    if (!whole.ok()) return whole.status();
+    for (size_t i = 0; i < inside.size(); ++i) inside[i].event = std::move((*whole)[i]);
   }
   // Their positions in the date-ordered scan (earliest, latest, id).
   std::vector<size_t> by_date(inside.size());

@@ -314,6 +314,7 @@ TEST_CASE("RecordCodec: every truncation of a record is corruption, never a misr
                                                       {{"ev-b", "ev-a", "why", true}}})},
       {"link", records::EncodeLinkValue(kbq::Link{"a", "b", LinkKind::kBefore, "e", 0.5})},
       {"counts", records::EncodeCounts({1, 2, 3, 4})},
+      {"salience", records::EncodeSalienceValue(FullEvent(), kbq::keys::kViaAncestor, true)},
   };
   for (const auto& [kind, full] : values) {
     for (size_t n = 0; n < full.size(); ++n) {
@@ -332,6 +333,11 @@ TEST_CASE("RecordCodec: every truncation of a record is corruption, never a misr
       } else if (kind == "link") {
         kbq::Link l;
         s = records::DecodeLinkValue(cut, &l);
+      } else if (kind == "salience") {
+        kbq::Event head;
+        uint8_t flags = 0;
+        bool minor = false;
+        s = records::DecodeSalienceValue(cut, 1, 2, &head, &flags, &minor);
       } else {
         records::Counts c;
         s = records::DecodeCounts(cut, &c);
@@ -347,6 +353,42 @@ TEST_CASE("RecordCodec: every truncation of a record is corruption, never a misr
   future[0] = 9;
   CHECK(records::DecodeEvent(future, &e, nullptr).message() ==
         "event record: unknown record version 9");
+}
+
+TEST_CASE("RecordCodec: an idx_sal value holds the judged fields, its dates come from the key",
+          "[kb][codec]") {
+  kbq::Event e = FullEvent();
+  e.date_basis = "publication";
+  e.place_id = "UA-KYIV";
+  e.modality = kbq::Modality::kClaimed;
+  for (bool minor : {false, true}) {
+    for (uint8_t flags : {kbq::keys::kDirect, kbq::keys::kViaAncestor}) {
+      kbq::Event head;
+      head.id = "kept";
+      head.mentions.resize(3);
+      uint8_t got_flags = 9;
+      bool got_minor = !minor;
+      REQUIRE(records::DecodeSalienceValue(records::EncodeSalienceValue(e, flags, minor), e.date.earliest,
+                                           e.date.latest, &head, &got_flags, &got_minor).ok());
+      CHECK(got_flags == flags);
+      CHECK(got_minor == minor);
+      CHECK(head.id == "kept");
+      CHECK(head.type == e.type);
+      CHECK(head.cameo == e.cameo);
+      CHECK(head.date == e.date);
+      CHECK(head.date_basis == "publication");
+      CHECK(head.place_id == "UA-KYIV");
+      CHECK(head.modality == kbq::Modality::kClaimed);
+      CHECK(head.mentions.empty());
+      CHECK(head.labels.empty());
+    }
+  }
+  std::string bad = records::EncodeSalienceValue(e, kbq::keys::kDirect, false);
+  bad[0] = 4;
+  kbq::Event head;
+  uint8_t flags = 0;
+  bool minor = false;
+  CHECK(records::DecodeSalienceValue(bad, 0, 0, &head, &flags, &minor).message() == "idx_sal value: unknown flags 4");
 }
 
 TEST_CASE("RecordCodec: an out-of-range enum byte is corruption", "[kb][codec]") {

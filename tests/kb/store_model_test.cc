@@ -284,8 +284,17 @@ TEST_CASE("Store: random commits and bulk imports agree with a multimap model", 
     REQUIRE(*count == got.size());
     // The salience index: the same events, most salient first.
     std::vector<std::pair<std::string, double>> ranked;
-    REQUIRE(store->ScanActorBySalience(actor, from, to, strict, [&](const Event& e, double s) {
-                  ranked.emplace_back(e.id, s);
+    REQUIRE(store->ScanActorBySalience(actor, from, to, strict, [&](const kbq::Store::SalienceEntry& s) {
+                  ranked.emplace_back(s.head.id, s.salience);
+                  // The entry holds what the filters judge (format 6).
+                  const Event& want = model.events.at(s.head.id);
+                  REQUIRE(s.head.type == want.type);
+                  REQUIRE(s.head.cameo == want.cameo);
+                  REQUIRE(s.head.date == want.date);
+                  REQUIRE(s.head.date_basis == want.date_basis);
+                  REQUIRE(s.head.place_id == want.place_id);
+                  REQUIRE(s.head.modality == want.modality);
+                  REQUIRE(s.minor == kbq::IsMinorEvent(want));
                   return true;
                 }).ok());
     REQUIRE(ranked == model.BySalience(actor, from, to, strict));

@@ -106,15 +106,37 @@ void RawPut(const std::string& path, const std::string& cf, const std::string& k
   }
 }
 
-// Rewrites a store as a build of format `version` (1 to 4) left it: no
-// idx_sal, no class counters; and for 1 to 3 idx_date keys without a span
-// class or value, idx_actor entries with the flags byte only, no counters,
-// incoming links in idx_link_in instead of idx_adj.
+// Rewrites a store as a build of format `version` (1 to 5) left it: for 5,
+// idx_sal values holding the flags byte and a copy of the event record; for
+// 1 to 4 no idx_sal, no class counters; and for 1 to 3 idx_date keys without
+// a span class or value, idx_actor entries with the flags byte only, no
+// counters, incoming links in idx_link_in instead of idx_adj.
 void MakeOldFormat(const std::string& path, char version) {
   RawDb raw(path);
   auto& db = raw.db;
   const auto& names = raw.names;
   auto& handles = raw.handles;
+  if (version == 5) {
+    size_t events = 0, sal = 0;
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == "events") events = i;
+      if (names[i] == "idx_sal") sal = i;
+    }
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), handles[sal]));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      double score = 0;
+      kbq::keys::DatedKey k;
+      REQUIRE(kbq::keys::DecodeSalienceIndexKey(it->key().ToString(), &score, &k).ok());
+      std::string record;
+      REQUIRE(db->Get(rocksdb::ReadOptions(), handles[events], k.event_id, &record).ok());
+      const char flags = static_cast<char>(it->value()[0] & 1);
+      REQUIRE(db->Put(rocksdb::WriteOptions(), handles[sal], it->key(), flags + record).ok());
+    }
+    std::string meta = "kbq-event-store";
+    meta += std::string("\0\0\0", 3) + version;
+    REQUIRE(db->Put(rocksdb::WriteOptions(), handles[0], "kbq.format", meta).ok());
+    return;
+  }
   rocksdb::ColumnFamilyHandle* link_in = nullptr;
   if (version < 4) REQUIRE(db->CreateColumnFamily(raw.cf_options, "idx_link_in", &link_in).ok());
   const rocksdb::WriteOptions wo;
@@ -448,7 +470,7 @@ TEST_CASE("Store: a newer format version is NotSupported", "[kb][store][errors]"
   std::string path = dir.Sub("db");
   OpenNew(path).reset();
   std::string meta = "kbq-event-store";
-  meta += std::string("\0\0\0\x07", 4);
+  meta += std::string("\0\0\0\x09", 4);
   RawPut(path, "default", "kbq.format", meta);
   for (bool read_only : {false, true}) {
     StoreOptions o;
@@ -456,7 +478,7 @@ TEST_CASE("Store: a newer format version is NotSupported", "[kb][store][errors]"
     auto r = Store::Open(path, o);
     REQUIRE(r.status().code() == kbq::Status::Code::kNotSupported);
     CHECK(r.status().message() ==
-          "store format version 7 is newer than this kbq supports (5); upgrade kbq");
+          "store format version 9 is newer than this kbq supports (6); upgrade kbq");
   }
 }
 
@@ -924,8 +946,8 @@ namespace {
 
 std::vector<std::string> BySalience(const Store& s, const std::string& actor, bool strict) {
   std::vector<std::string> ids;
-  kbq::Status st = s.ScanActorBySalience(actor, INT32_MIN, INT32_MAX, strict, [&](const Event& e, double) {
-    ids.push_back(e.id);
+  kbq::Status st = s.ScanActorBySalience(actor, INT32_MIN, INT32_MAX, strict, [&](const Store::SalienceEntry& e) {
+    ids.push_back(e.head.id);
     return true;
   });
   REQUIRE(st.ok());
@@ -949,6 +971,51 @@ CommitBatch SalienceWorld(const std::string& article_id) {
 }
 
 }  // namespace
+
+TEST_CASE("Store: a ranged scan finds the long events among many short ones that end before the range",
+          "[kb][store]") {
+  // Per start day, 12 day-long events and 3 longer ones (ending 5, 20 and 60
+  // days later), every day of 40: the scans look back past the short ones
+  // of the days before the range and must return each long one that reaches
+  // it, in key order (idx_date: across both span classes).
+  TempDir dir;
+  auto store = OpenNew(dir.Sub("db"));
+  CommitBatch b;
+  const int32_t d0 = Day(2024, 1, 1);
+  std::vector<std::pair<std::pair<int32_t, int32_t>, std::string>> all;  // ((earliest, latest), id)
+  for (int day = 0; day < 40; ++day) {
+    for (int k = 0; k < 15; ++k) {
+      const int32_t first = d0 + day;
+      const int32_t last = k < 12 ? first : first + (k == 12 ? 5 : k == 13 ? 20 : 60);
+      char id[32];
+      std::snprintf(id, sizeof id, "ev-%02d-%02d", day, k);
+      b.events.push_back(MakeEvent(id, "meet", TimeValue::Days(first, last, kbq::Precision::kRange), {"FRA"}));
+      all.push_back({{first, last}, id});
+    }
+  }
+  REQUIRE(store->Commit(b, nullptr).ok());
+  std::sort(all.begin(), all.end());
+  for (auto [from, to] : {std::pair{d0 + 25, d0 + 30}, std::pair{d0 + 39, d0 + 45}, std::pair{d0 + 3, d0 + 3},
+                          std::pair{d0 + 61, d0 + 90}}) {
+    std::vector<std::string> want;
+    for (const auto& [span, id] : all) {
+      if (span.first <= to && span.second >= from) want.push_back(id);
+    }
+    INFO("range " << from - d0 << ".." << to - d0);
+    std::vector<std::string> got, by_date;
+    REQUIRE(store->ScanActorTimeline("FRA", from, to, false, [&](const Event& e) {
+                   got.push_back(e.id);
+                   return true;
+                 }).ok());
+    CHECK(got == want);
+    REQUIRE(store->ScanDateRange(from, to, [&](const Event& e) {
+                   by_date.push_back(e.id);
+                   return true;
+                 }).ok());
+    CHECK(by_date == want);
+    CHECK(*store->CountActorTimeline("FRA", from, to, false) == want.size());
+  }
+}
 
 TEST_CASE("Store: idx_sal orders an actor's events by salience and moves an event that merges mentions",
           "[kb][store]") {
@@ -993,7 +1060,7 @@ TEST_CASE("Store: a format-4 store is read without idx_sal and upgraded to it wh
   {
     auto r = OpenReadOnly(path);
     CHECK(r->Stats()->format_version == 4);
-    kbq::Status s = r->ScanActorBySalience("FRA", INT32_MIN, INT32_MAX, false, [](const Event&, double) { return true; });
+    kbq::Status s = r->ScanActorBySalience("FRA", INT32_MIN, INT32_MAX, false, [](const Store::SalienceEntry&) { return true; });
     CHECK(s.code() == kbq::Status::Code::kNotSupported);
     CHECK(r->CountActorEvents("FRA", false).status().code() == kbq::Status::Code::kNotSupported);
     RequireCheckOk(*r);
@@ -1004,6 +1071,51 @@ TEST_CASE("Store: a format-4 store is read without idx_sal and upgraded to it wh
   RequireCheckOk(**r);
   CHECK(BySalience(**r, "FRA", true) == std::vector<std::string>{"ev-1", "ev-3", "ev-2"});
   CHECK((*r)->CountActorEvents("FRA", false)->negated == 1);
+}
+
+TEST_CASE("Store: a format-5 store's idx_sal record copies are read, and replaced by heads on a write open",
+          "[kb][store]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  CreateWith(path, SalienceWorld("art-1"));
+  MakeOldFormat(path, 5);
+  auto minor_of = [](const Store& s) {
+    std::vector<std::pair<std::string, bool>> out;
+    REQUIRE(s.ScanActorBySalience("FRA", INT32_MIN, INT32_MAX, true, [&](const Store::SalienceEntry& e) {
+                 out.emplace_back(e.head.id, e.minor);
+                 return true;
+               }).ok());
+    return out;
+  };
+  const std::vector<std::pair<std::string, bool>> want = {{"ev-1", false}, {"ev-3", true}, {"ev-2", false}};
+  {
+    auto r = OpenReadOnly(path);
+    CHECK(r->Stats()->format_version == 5);
+    CHECK(minor_of(*r) == want);
+    RequireCheckOk(*r);
+  }
+  {
+    auto r = Store::Open(path, StoreOptions{});
+    REQUIRE(r.ok());
+    CHECK((*r)->Stats()->format_version == Store::kFormatVersion);
+    RequireCheckOk(**r);
+    CHECK(minor_of(**r) == want);
+    CHECK((*r)->CountActorEvents("FRA", true)->minor == 1);
+  }
+  // The entries now hold the judged fields, not the record.
+  RawDb raw(path);
+  size_t sal = std::find(raw.names.begin(), raw.names.end(), "idx_sal") - raw.names.begin();
+  REQUIRE(sal < raw.names.size());
+  std::unique_ptr<rocksdb::Iterator> it(raw.db->NewIterator(rocksdb::ReadOptions(), raw.handles[sal]));
+  size_t n = 0;
+  for (it->SeekToFirst(); it->Valid(); it->Next(), ++n) {
+    Event head;
+    uint8_t flags = 0;
+    bool minor = false;
+    CHECK(kbq::records::DecodeSalienceValue(it->value().ToString(), 0, 0, &head, &flags, &minor).ok());
+    CHECK((head.type == "meet" || head.type == "statement"));
+  }
+  CHECK(n == 5);  // ev-1, ev-2, ev-3 under FRA; ev-1, ev-2 under DEU
 }
 
 TEST_CASE("Store: Check reports a stale idx_sal entry and a wrong class counter", "[kb][store][errors]") {

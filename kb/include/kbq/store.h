@@ -147,9 +147,11 @@ class Store {
   // logs; version 3 adds actors' name forms and rewrites the name index for
   // the new name normalisation; version 4 puts a copy of each event record
   // in its idx_date and idx_actor entries and keeps per-actor counters;
-  // version 5 adds the salience index idx_sal and per-actor class counters),
-  // after which older kbq builds refuse it with a clear message.
-  static constexpr uint32_t kFormatVersion = 5;
+  // version 5 adds the salience index idx_sal and per-actor class counters;
+  // version 6 keeps in idx_sal only the fields a timeline judges, not a
+  // record copy, and rewrites it), after which older kbq builds refuse it
+  // with a clear message.
+  static constexpr uint32_t kFormatVersion = 6;
   static constexpr uint32_t kOldestFormatVersion = 1;
 
   // Opens (or creates) the store at `path`. Errors, with their messages:
@@ -169,6 +171,18 @@ class Store {
   virtual Result<Article> GetArticle(const std::string& id) const = 0;
   virtual Result<Actor> GetActor(const std::string& id) const = 0;
   virtual Result<Event> GetEvent(const std::string& id) const = 0;
+  // The events of `ids`, in that order; NotFound (naming the id) when one is
+  // not stored. The default implementation calls GetEvent for each.
+  virtual Result<std::vector<Event>> GetEvents(const std::vector<std::string>& ids) const {
+    std::vector<Event> out;
+    out.reserve(ids.size());
+    for (const auto& id : ids) {
+      auto e = GetEvent(id);
+      if (!e.ok()) return e.status();
+      out.push_back(std::move(e).value());
+    }
+    return out;
+  }
   virtual bool HasArticle(const std::string& id) const = 0;
   // Ids of stored articles whose text is exactly `text` (looked up through
   // the content-hash index, so a republished copy under another id is found).
@@ -221,11 +235,19 @@ class Store {
 
   // The events ScanActorTimeline(actor_id, from_day, to_day, strict) would
   // visit, most salient first (kbq/salience.h, computed when the event was
-  // last written), ties in date order; `visit` also gets the salience. Reads
-  // entries until `visit` returns false, skipping those outside the range by
-  // their key. The default implementation (and a store of format 4 or older)
-  // returns NotSupported.
-  using SalienceVisitor = std::function<bool(const Event&, double salience)>;
+  // last written), ties in date order, as SalienceEntry values. Reads entries
+  // until `visit` returns false, skipping those outside the range by their
+  // key; no event record is read (GetEvents reads the ones a caller keeps).
+  // The default implementation (and a store of format 4 or older) returns
+  // NotSupported.
+  struct SalienceEntry {
+    // Only the fields a timeline's default filters read: id, type, cameo,
+    // date, date_basis, place_id and modality; the rest empty or zero.
+    const Event& head;
+    bool minor;  // IsMinorEvent of the whole event (its mentions are not in `head`)
+    double salience;
+  };
+  using SalienceVisitor = std::function<bool(const SalienceEntry&)>;
   virtual Status ScanActorBySalience(const std::string& actor_id, int32_t from_day, int32_t to_day,
                                      bool strict, const SalienceVisitor& visit) const {
     (void)actor_id, (void)from_day, (void)to_day, (void)strict, (void)visit;
