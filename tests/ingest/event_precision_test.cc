@@ -217,13 +217,24 @@ TEST_CASE("Sense: overthrowing a president is a coup", "[ingest][events][precisi
   CHECK(First(x, "revolution")->participants.front().actor_id == "person:mohamed-bazoum");
 }
 
+// A sentence, an event type and how many events of that type it must give.
+struct Case {
+  const char* text;
+  const char* type;
+  size_t expected;
+};
+
+template <size_t N>
+void CheckCounts(const Case (&cases)[N]) {
+  for (const Case& c : cases) {
+    Extraction x = Run(c.text);
+    INFO(c.text << "\n" << Dump(x));
+    CHECK(CountType(x, c.type) == c.expected);
+  }
+}
+
 TEST_CASE("Sense: trade, domestic and courtesy senses of diplomatic verbs are no events",
           "[ingest][events][precision]") {
-  struct Case {
-    const char* text;
-    const char* type;
-    size_t expected;
-  };
   const Case cases[] = {
       {"Russia will supply fertiliser and grain to Egypt under a new contract.", "aid", 0},
       {"Germany will supply air defence weapons to Ukraine.", "aid", 1},
@@ -237,11 +248,7 @@ TEST_CASE("Sense: trade, domestic and courtesy senses of diplomatic verbs are no
       {"The leaders of Poland, Lithuania and Ukraine held a video call on Tuesday.", "demand", 0},
       {"The leaders of Poland, Lithuania and Ukraine held a video call on Tuesday.", "phone_call", 1},
   };
-  for (const Case& c : cases) {
-    Extraction x = Run(c.text);
-    INFO(c.text << "\n" << Dump(x));
-    CHECK(CountType(x, c.type) == c.expected);
-  }
+  CheckCounts(cases);
 }
 
 TEST_CASE("Sense: 'recognise' of a vaccine or an achievement is no recognition of a state",
@@ -642,11 +649,6 @@ TEST_CASE("Who reports a happening does not do it", "[ingest][precision]") {
 
 TEST_CASE("Sense: a participle modifying a noun, idioms and journeys are no events",
           "[ingest][events][precision]") {
-  struct Case {
-    const char* text;
-    const char* type;
-    size_t expected;
-  };
   const Case cases[] = {
       // A verb trigger's participle before the noun it modifies.
       {"Biden praised the promising results of the German vaccine trial.", "intent_cooperate", 0},
@@ -661,11 +663,7 @@ TEST_CASE("Sense: a participle modifying a noun, idioms and journeys are no even
       {"Germany held elections on Sunday.", "election", 1},
       {"Biden said on Monday that Germany would respond in case of an attack on Minsk.", "assault", 0},
   };
-  for (const Case& c : cases) {
-    Extraction x = Run(c.text);
-    INFO(c.text << "\n" << Dump(x));
-    CHECK(CountType(x, c.type) == c.expected);
-  }
+  CheckCounts(cases);
 }
 
 TEST_CASE("Actors: a country named as the side of a border after from/near/along is where, not who",
