@@ -686,4 +686,21 @@ TEST_CASE("Actors: a country named as the side of a border after from/near/along
   CHECK(deu);
 }
 
+TEST_CASE("Modality: an act someone is invited to do, or one in a condition, has not happened",
+          "[ingest][events][precision]") {
+  auto modality_of = [](const char* text, const char* type) {
+    Extraction x = Run(text);
+    INFO(text << "\n" << Dump(x));
+    for (const auto& e : x.events) {
+      if (e.type == type) return e.modality;
+    }
+    FAIL("no " << type << " event");
+    return Modality::kAsserted;
+  };
+  CHECK(modality_of("Biden invited Macron to visit Germany.", "visit") == Modality::kPlanned);
+  CHECK(modality_of("Macron, invited by Biden, visited Germany on Monday.", "visit") == Modality::kAsserted);
+  CHECK(modality_of("If Germany imposes sanctions, Minsk will answer.", "sanctions") == Modality::kPlanned);
+  CHECK(modality_of("Germany imposed sanctions on Monday.", "sanctions") == Modality::kAsserted);
+}
+
 }  // namespace kbq::ingest

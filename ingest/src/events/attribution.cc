@@ -221,6 +221,24 @@ Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, 
     if (cue.begin >= scope_begin && cue.end <= c.begin && !InsideTrigger(s, cue)) return Modality::kDemanded;
   }
   if (HypotheticalModal(s, c)) return Modality::kPlanned;
+  // "invited Biden to visit Kyiv", "the invitation for the Emir to visit", "the
+  // best decision would be for Kiev to refuse": an act someone is asked or
+  // wished to do (cue kind planned_to, the trigger right after "to").
+  for (const auto& cue : ds.lex.FindCues("planned_to", s.text)) {
+    if (cue.begin < cl.begin || cue.end > c.begin || InsideTrigger(s, cue)) continue;
+    std::string_view gap = s.text.substr(cue.end, c.begin - cue.end);
+    if (gap.size() <= 80 && gap.ends_with(" to ") && gap.find_first_of(",;") == std::string_view::npos) {
+      return Modality::kPlanned;
+    }
+  }
+  // "if parliament adopts the proposals today", "unless the talks resume": an
+  // act in a condition may happen, it has not (cue kind condition; the
+  // counterfactual "if … had" was found before).
+  for (const auto& cue : ds.lex.FindCues("condition", s.text)) {
+    if (cue.begin < cl.begin || cue.end > c.begin || InsideTrigger(s, cue)) continue;
+    std::string_view gap = s.text.substr(cue.end, c.begin - cue.end);
+    if (gap.find_first_of(",;") == std::string_view::npos) return Modality::kPlanned;
+  }
   // "the forthcoming summit", 下一轮谈判: an adjective of the future right
   // before the trigger (one word between at most: "next week's meeting").
   for (const auto& cue : ds.lex.FindCues("planned_adj", s.text)) {
