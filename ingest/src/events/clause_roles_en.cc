@@ -32,7 +32,7 @@ class ClauseBuilder {
     return k >= chunks_.size() || IsPunct(k, ".") || IsPunct(k, "?") || IsPunct(k, "!") || IsPunct(k, ";");
   }
   size_t Apposition(size_t k);
-  Group ParseGroup(size_t k, bool object_position);
+  Group ParseGroup(size_t k, bool object_position, std::string_view via_prep = {});
   uint32_t NewClause(int32_t parent);
   void OnNounGroup(size_t k, size_t* next);
   void OnPreposition(size_t k, size_t* next);
@@ -75,7 +75,10 @@ size_t ClauseBuilder::Apposition(size_t k) {
 
 // The group at chunk k (a noun phrase). In object position a member followed
 // by a finite verb is not coordinated: it is the next clause's subject.
-Group ClauseBuilder::ParseGroup(size_t k, bool object_position) {
+// Inside an of-phrase, a member with an of-phrase of its own is parallel to
+// the noun before the phrase, not to the phrase's noun: "the President of
+// Ukraine and the Prime Minister of Canada" are two heads.
+Group ClauseBuilder::ParseGroup(size_t k, bool object_position, std::string_view via_prep) {
   Group g;
   g.nouns.push_back(static_cast<uint32_t>(k));
   g.temporal = chunks_[k].temporal;
@@ -92,6 +95,9 @@ Group ClauseBuilder::ParseGroup(size_t k, bool object_position) {
     if (!Is(p, ChunkKind::kConjunction) || !Is(p + 1, ChunkKind::kNounPhrase)) break;
     std::string_view conj = toks_[chunks_[p].begin_token].lower;
     if (conj != "and" && conj != "or") break;
+    if (via_prep == "of" && Is(p + 2, ChunkKind::kPreposition) && toks_[chunks_[p + 2].begin_token].lower == "of") {
+      break;
+    }
     members.push_back(p + 1);
     if (object_position && IsFiniteVerb(p + 2)) break;  // met Biden and Putin called …
     if (chunks_[p + 1].temporal != g.temporal) break;
@@ -133,7 +139,13 @@ void ClauseBuilder::OnNounGroup(size_t k, size_t* next) {
     return;
   }
   if (cur().verb < 0) {
-    cur().subject = g.nouns;
+    // "The President of Ukraine and the Prime Minister of Canada": after a
+    // conjunction the subject goes on.
+    if (after_conj_ && !cur().subject.empty() && !cur().subject_inherited) {
+      cur().subject.insert(cur().subject.end(), g.nouns.begin(), g.nouns.end());
+    } else {
+      cur().subject = g.nouns;
+    }
   } else {
     cur().objects.insert(cur().objects.end(), g.nouns.begin(), g.nouns.end());
   }
@@ -146,7 +158,7 @@ void ClauseBuilder::OnPreposition(size_t k, size_t* next) {
     cur().particle = prep;  // called for, called on
   }
   if (!Is(k + 1, ChunkKind::kNounPhrase)) return;
-  Group g = ParseGroup(k + 1, true);
+  Group g = ParseGroup(k + 1, true, prep);
   *next = g.next;
   last_group_ = g.nouns;
   const bool passive = cur().verb >= 0 && chunks_[cur().verb].passive;
