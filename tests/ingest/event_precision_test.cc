@@ -662,6 +662,9 @@ TEST_CASE("Sense: a participle modifying a noun, idioms and journeys are no even
       {"On Monday Germany began preparations for elections in the spring.", "election", 0},
       {"Germany held elections on Sunday.", "election", 1},
       {"Biden said on Monday that Germany would respond in case of an attack on Minsk.", "assault", 0},
+      // A warning that states a view is no threat; one of an act to come is.
+      {"Biden warned on Monday that the German plan is unacceptable.", "threaten", 0},
+      {"Biden warned on Monday that Germany would respond to any provocation.", "threaten", 1},
   };
   CheckCounts(cases);
 }

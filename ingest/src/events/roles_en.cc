@@ -487,6 +487,25 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
       if (const EventTypeInfo* threat = ds.lex.Type("threaten")) return threat;
     }
   }
+  // "we are warning that an endless discussion is unacceptable": a warning
+  // that states a view, with no act to come in its clause (no will, would,
+  // could, may, might, shall), is a statement; "warned that it would respond"
+  // stays a threat.
+  if (lemma == "warn" && type && type->plover == "THREATEN") {
+    size_t that = s.text.find(" that ", h.end);
+    if (that != std::string_view::npos && that - h.end <= 12) {
+      std::string_view rest = s.text.substr(that + 6);
+      size_t stop = rest.find_first_of(".;");
+      rest = rest.substr(0, stop);
+      bool act_to_come = false;
+      for (std::string_view m : {" will ", " would ", " could ", " may ", " might ", " shall ", "'ll ", " won't "}) {
+        act_to_come |= (" " + std::string(rest) + " ").find(m) != std::string::npos;
+      }
+      if (!act_to_come) {
+        if (const EventTypeInfo* st = ds.lex.Type("statement")) return st;
+      }
+    }
+  }
   // "called the decision a mistake": a verb of naming with two objects
   // judges its first object.
   // Only a judgement ("a mistake", "a provocation"), active: "called
