@@ -212,14 +212,19 @@ void Gazetteer::Impl::SelectKnownNames(MatchState* st, std::vector<Cand> cands,
   // as itself. It does hide a shorter country or place inside it ("Northern
   // Ireland", "New Mexico" are not Ireland and Mexico).
   auto generated = [&](const Cand& c) { return place_facts[c.entry->target].generated; };
-  std::vector<uint32_t> known_len(text.size() + 1, 0);   // longest hand-written name over a byte
-  std::vector<char> known_other(text.size() + 1, 0);     // a hand-written non-place over a byte
-  for (const Cand& c : cands) {
-    if (generated(c)) continue;
-    ActorKind k = actors[c.entry->target].kind;
-    for (uint32_t i = c.begin; i < c.end; ++i) {
-      known_len[i] = std::max(known_len[i], c.end - c.begin);
-      if (k != ActorKind::kCountry && k != ActorKind::kPlace) known_other[i] = 1;
+  // Only a document with generated candidates needs the map of known names.
+  std::vector<uint32_t> known_len;  // longest hand-written name over a byte
+  std::vector<char> known_other;    // a hand-written non-place over a byte
+  if (std::any_of(cands.begin(), cands.end(), generated)) {
+    known_len.assign(text.size() + 1, 0);
+    known_other.assign(text.size() + 1, 0);
+    for (const Cand& c : cands) {
+      if (generated(c)) continue;
+      ActorKind k = actors[c.entry->target].kind;
+      for (uint32_t i = c.begin; i < c.end; ++i) {
+        known_len[i] = std::max(known_len[i], c.end - c.begin);
+        if (k != ActorKind::kCountry && k != ActorKind::kPlace) known_other[i] = 1;
+      }
     }
   }
   auto first = [&](const Cand& c) {

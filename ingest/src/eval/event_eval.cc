@@ -11,18 +11,6 @@
 namespace kbq::ingest {
 namespace {
 
-bool Cooperative(std::string_view plover) {
-  static const std::set<std::string_view> k = {"CONSULT", "SUPPORT", "COOPERATE", "AID",
-                                               "CONCEDE", "RETREAT", "AGREE", "INVESTIGATE"};
-  return k.count(plover) > 0;
-}
-
-bool Hostile(std::string_view plover) {
-  static const std::set<std::string_view> k = {"SANCTION", "COERCE", "FIGHT", "ASSAULT", "PROTEST",
-                                               "MOBILIZE"};
-  return k.count(plover) > 0;
-}
-
 std::string CountryOf(const std::string& id, const ActorLookupFn& lookup) {
   const Actor* a = lookup ? lookup(id) : nullptr;
   if (!a || a->kind == ActorKind::kCountry) return id;
@@ -48,13 +36,13 @@ std::string PloverCategory(const Event& e, const EventExtractor& extractor) {
   const std::string& p = t->plover;
   switch (e.modality) {
     case Modality::kPlanned:
-      if (Cooperative(p)) return "AGREE";
-      if (Hostile(p)) return "THREATEN";
+      if (CooperativePlover(p)) return "AGREE";
+      if (HostilePlover(p)) return "THREATEN";
       return p;
     case Modality::kDemanded:
       return p == "REJECT" || p == "DISAPPROVE" ? p : "DEMAND";
     case Modality::kNegated:
-      return Cooperative(p) ? "REJECT" : p;
+      return CooperativePlover(p) ? "REJECT" : p;
     default:
       return p;
   }

@@ -238,9 +238,11 @@ void BothSides(const DocState& ds, const SentenceInfo& s, size_t ci, Cand* c) {
   for (size_t k = 0; k < ci; ++k) {
     const Cand& prev = ds.cands[k];
     if (prev.sentence > 2) break;
-    if (prev.type && (MeetingFamily(prev.type) || Reciprocal(prev.type)) && take(prev)) return;
+    if (Reciprocal(prev.type) && take(prev)) return;
   }
 }
+
+namespace {
 
 // The side a text leaves unnamed because the place says it (the coding rule of
 // CAMEO and PLOVER for unnamed actors): an act done *to* a place — an attack,
@@ -299,7 +301,7 @@ void SidesFromPlace(const DocState& ds, const SentenceInfo& s, Cand* c) {
 // two-sided trigger (at most two words between) are its two sides, the first
 // the source.
 void HyphenPair(const SentenceInfo& s, Cand* c) {
-  if (!Reciprocal(c->type) && !MeetingFamily(c->type)) return;
+  if (!Reciprocal(c->type)) return;
   for (size_t i = 0; i + 1 < s.actors.size(); ++i) {
     const ActorInfo& a = s.actors[i];
     const ActorInfo& b = s.actors[i + 1];
@@ -321,6 +323,65 @@ void HyphenPair(const SentenceInfo& s, Cand* c) {
     return;
   }
 }
+
+// "withdrawal from the Ukrainian border", "camps near the eastern Thai
+// border": a country named only as the side of a border, after
+// from/near/along/across (and "the" with up to three lower-case words), is
+// where, not who.
+void DropBorderSides(const SentenceInfo& s, Cand* c) {
+  auto border_side = [&](const ActorInfo& a) {
+    std::string_view after = s.text.substr(a.end);
+    if (!after.starts_with(" border") && !after.starts_with(" frontier")) return false;
+    std::string_view before = s.text.substr(0, a.begin);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    std::string_view rest = before;
+    for (int k = 0; k < 3 && !rest.ends_with(" the"); ++k) {
+      size_t sp = rest.rfind(' ');
+      bool lower = sp != std::string_view::npos && rest.size() > sp + 1 &&
+                   std::islower(static_cast<unsigned char>(rest[sp + 1]));
+      if (!lower) break;
+      rest = rest.substr(0, sp);
+    }
+    if (rest.ends_with(" the")) before = rest.substr(0, rest.size() - 4);
+    return before.ends_with(" from") || before.ends_with(" near") || before.ends_with(" along") ||
+           before.ends_with(" across");
+  };
+  std::erase_if(c->participants, [&](const Participant& p) {
+    bool any = false;
+    for (const auto& a : s.actors) {
+      if (a.id != p.actor_id || a.dropped) continue;
+      if (!border_side(a)) return false;
+      any = true;
+    }
+    return any;
+  });
+}
+
+// A two-sided event (talks, a call, an agreement) whose sides are all
+// targets: the first named is the source.
+void FirstSideAsSource(const SentenceInfo& s, Cand* c) {
+  if (!Reciprocal(c->type)) return;
+  size_t targets = 0;
+  for (const auto& p : c->participants) {
+    if (p.role == Role::kSource) return;
+    targets += p.role == Role::kTarget;
+  }
+  if (targets < 2) return;
+  Participant* first = nullptr;
+  uint32_t first_at = UINT32_MAX;
+  for (auto& p : c->participants) {
+    if (p.role != Role::kTarget) continue;
+    for (const auto& a : s.actors) {
+      if (a.id == p.actor_id && a.begin < first_at) {
+        first_at = a.begin;
+        first = &p;
+      }
+    }
+  }
+  if (first != nullptr) first->role = Role::kSource;
+}
+
+}  // namespace
 
 void BuildArguments(const DocState& ds, SentenceInfo* s, Cand* c, const Attribution& attr) {
   const Span& cl = s->clauses[c->clause];
@@ -422,58 +483,8 @@ void BuildArguments(const DocState& ds, SentenceInfo* s, Cand* c, const Attribut
   };
   c->participants.erase(std::remove_if(c->participants.begin(), c->participants.end(), own_country),
                         c->participants.end());
-  // "withdrawal from the Ukrainian border", "camps near the Thai border": a
-  // country named only as the side of a border, after from/near/along/across,
-  // is where, not who.
-  std::erase_if(c->participants, [&](const Participant& p) {
-    bool any = false;
-    for (const auto& a : s->actors) {
-      if (a.id != p.actor_id || a.dropped) continue;
-      any = true;
-      std::string_view after = s->text.substr(a.end);
-      bool border = after.starts_with(" border") || after.starts_with(" frontier");
-      std::string_view before = s->text.substr(0, a.begin);
-      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-      // "near the eastern Thai border": up to two lower-case words after "the".
-      std::string_view rest = before;
-      for (int k = 0; k < 3 && !rest.ends_with(" the"); ++k) {
-        size_t sp = rest.rfind(' ');
-        bool lower = sp != std::string_view::npos && rest.size() > sp + 1 &&
-                     std::islower(static_cast<unsigned char>(rest[sp + 1]));
-        if (!lower) break;
-        rest = rest.substr(0, sp);
-      }
-      if (rest.ends_with(" the")) before = rest.substr(0, rest.size() - 4);
-      bool where = before.ends_with(" from") || before.ends_with(" near") || before.ends_with(" along") ||
-                   before.ends_with(" across");
-      if (!border || !where) return false;
-    }
-    return any;
-  });
-  // A two-sided event (talks, a call, an agreement) whose sides are all
-  // targets: the first named is the source.
-  if (Reciprocal(c->type) || MeetingFamily(c->type)) {
-    size_t targets = 0;
-    bool source = false;
-    for (const auto& p : c->participants) {
-      targets += p.role == Role::kTarget;
-      source |= p.role == Role::kSource;
-    }
-    if (!source && targets >= 2) {
-      Participant* first = nullptr;
-      uint32_t first_at = UINT32_MAX;
-      for (auto& p : c->participants) {
-        if (p.role != Role::kTarget) continue;
-        for (const auto& a : s->actors) {
-          if (a.id == p.actor_id && a.begin < first_at) {
-            first_at = a.begin;
-            first = &p;
-          }
-        }
-      }
-      if (first != nullptr) first->role = Role::kSource;
-    }
-  }
+  DropBorderSides(*s, c);
+  FirstSideAsSource(*s, c);
   SidesFromPlace(ds, *s, c);
   std::stable_sort(c->participants.begin(), c->participants.end(),
                    [](const Participant& x, const Participant& y) { return x.role < y.role; });

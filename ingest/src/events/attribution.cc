@@ -26,6 +26,13 @@ void FindOpinion(DocState& ds) {
 void FindAttribution(const DocState& ds, SentenceInfo* s, Attribution* attr, std::vector<Span>* exempt) {
   // "Vladimir Putin: …", "普京：…": a transcript's speaker label. The speaker
   // says the sentence and takes part in none of its events.
+  auto speaker_label = [&](ActorInfo& a, uint32_t label_begin, uint32_t label_end) {
+    attr->actor_id = a.id;
+    attr->cue = ":";
+    a.speaker = true;
+    s->speaker_label = a.id;
+    exempt->push_back({label_begin, label_end});
+  };
   for (auto& a : s->actors) {
     if (a.dropped) continue;
     if (!Trim(s->text.substr(0, a.begin)).empty()) break;
@@ -40,12 +47,7 @@ void FindAttribution(const DocState& ds, SentenceInfo* s, Attribution* attr, std
       }
     }
     if (a.kind == ActorKind::kPerson && (rest.substr(0, 1) == ":" || rest.substr(0, 3) == "\uFF1A")) {
-      attr->actor_id = a.id;
-      attr->cue = ":";
-      a.speaker = true;
-      s->speaker_label = a.id;
-      exempt->push_back({a.begin, a.end});
-      return;
+      return speaker_label(a, a.begin, a.end);
     }
     break;
   }
@@ -77,14 +79,7 @@ void FindAttribution(const DocState& ds, SentenceInfo* s, Attribution* attr, std
         break;
       }
     }
-    if (title_case && first != nullptr) {
-      attr->actor_id = first->id;
-      attr->cue = ":";
-      first->speaker = true;
-      s->speaker_label = first->id;
-      exempt->push_back({0, static_cast<uint32_t>(colon)});
-      return;
-    }
+    if (title_case && first != nullptr) return speaker_label(*first, 0, static_cast<uint32_t>(colon));
   }
   // 据X / according to X: the actor right after the cue.
   for (const auto& cue : ds.lex.FindCues("attr_before_actor", s->text)) {
@@ -224,21 +219,23 @@ Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, 
   // "invited Biden to visit Kyiv", "the invitation for the Emir to visit", "the
   // best decision would be for Kiev to refuse": an act someone is asked or
   // wished to do (cue kind planned_to, the trigger right after "to").
-  for (const auto& cue : ds.lex.FindCues("planned_to", s.text)) {
-    if (cue.begin < cl.begin || cue.end > c.begin || InsideTrigger(s, cue)) continue;
-    std::string_view gap = s.text.substr(cue.end, c.begin - cue.end);
-    if (gap.size() <= 80 && gap.ends_with(" to ") && gap.find_first_of(",;") == std::string_view::npos) {
-      return Modality::kPlanned;
+  // A cue of `kind` before the trigger in its clause whose gap up to the
+  // trigger `fits`, with no comma or semicolon in it.
+  auto cue_before = [&](std::string_view kind, auto fits) {
+    for (const auto& cue : ds.lex.FindCues(kind, s.text)) {
+      if (cue.begin < cl.begin || cue.end > c.begin || InsideTrigger(s, cue)) continue;
+      std::string_view gap = s.text.substr(cue.end, c.begin - cue.end);
+      if (gap.find_first_of(",;") == std::string_view::npos && fits(gap)) return true;
     }
+    return false;
+  };
+  if (cue_before("planned_to", [](std::string_view gap) { return gap.size() <= 80 && gap.ends_with(" to "); })) {
+    return Modality::kPlanned;
   }
   // "if parliament adopts the proposals today", "unless the talks resume": an
   // act in a condition may happen, it has not (cue kind condition; the
   // counterfactual "if … had" was found before).
-  for (const auto& cue : ds.lex.FindCues("condition", s.text)) {
-    if (cue.begin < cl.begin || cue.end > c.begin || InsideTrigger(s, cue)) continue;
-    std::string_view gap = s.text.substr(cue.end, c.begin - cue.end);
-    if (gap.find_first_of(",;") == std::string_view::npos) return Modality::kPlanned;
-  }
+  if (cue_before("condition", [](std::string_view) { return true; })) return Modality::kPlanned;
   // "the forthcoming summit", 下一轮谈判: an adjective of the future right
   // before the trigger (one word between at most: "next week's meeting").
   for (const auto& cue : ds.lex.FindCues("planned_adj", s.text)) {

@@ -20,10 +20,8 @@ std::string ModalCameo(const EventTypeInfo& t, Modality m) {
   const std::string& p = t.plover;
   // Verbal acts are coded as themselves whatever their modality.
   if (p == "DEMAND" || p == "THREATEN" || p == "REJECT" || p == "DISAPPROVE" || t.family == "intent") return own;
-  const bool cooperative = p == "CONSULT" || p == "AGREE" || p == "COOPERATE" || p == "SUPPORT" || p == "AID" ||
-                           p == "CONCEDE" || p == "RETREAT" || p == "INVESTIGATE";
-  const bool hostile = p == "ASSAULT" || p == "FIGHT" || p == "MOBILIZE" || p == "SANCTION" || p == "COERCE" ||
-                       p == "PROTEST";
+  const bool cooperative = CooperativePlover(p);
+  const bool hostile = HostilePlover(p);
   switch (m) {
     case Modality::kPlanned:
       if (p == "CONSULT") return "036";

@@ -379,3 +379,16 @@ std::vector<CueHit> EventLexicon::FindCues(std::string_view kind, std::string_vi
 }
 
 }  // namespace kbq::ingest::internal
+
+namespace kbq::ingest {
+
+bool CooperativePlover(std::string_view p) {
+  return p == "CONSULT" || p == "SUPPORT" || p == "COOPERATE" || p == "AID" || p == "CONCEDE" || p == "RETREAT" ||
+         p == "AGREE" || p == "INVESTIGATE";
+}
+
+bool HostilePlover(std::string_view p) {
+  return p == "SANCTION" || p == "COERCE" || p == "FIGHT" || p == "ASSAULT" || p == "PROTEST" || p == "MOBILIZE";
+}
+
+}  // namespace kbq::ingest

@@ -224,6 +224,12 @@ bool SpeakersNoun(const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch,
   return true;
 }
 
+// The prepositions that turn talk to its topic: "talks on Ukraine", "a call
+// about the situation around Donbas".
+bool TopicPreposition(std::string_view w) {
+  return w == "on" || w == "about" || w == "regarding" || w == "concerning" || w == "over" || w == "around";
+}
+
 bool Visit(const EventTypeInfo* t) { return t && t->family == "visit"; }
 bool Meets(const EventTypeInfo* t) {
   return t && (MeetingFamily(t) || t->family == "consult" || t->family == "call" || t->family == "agreement");
@@ -239,18 +245,17 @@ void TopicsAfterTrigger(const SentenceInfo& s, const ChunkedSentence& cs, Cand* 
   if (!Meets(c->type)) return;
   uint32_t from = UINT32_MAX;
   for (const Token& t : cs.tokens) {
-    if (t.begin < c->end || t.tag != Tag::kPrep) continue;
-    if (t.lower == "on" || t.lower == "about" || t.lower == "regarding" || t.lower == "concerning" ||
-        t.lower == "over" || t.lower == "around") {
+    if (t.begin >= c->end && t.tag == Tag::kPrep && TopicPreposition(t.lower)) {
       from = t.begin;
       break;
     }
   }
   if (from == UINT32_MAX) return;
+  const ActorInfo* speaker = SpeakerOf(s);
   for (auto& p : c->participants) {
     bool before = std::any_of(s.actors.begin(), s.actors.end(),
                               [&](const ActorInfo& a) { return a.id == p.actor_id && a.begin < from; });
-    if (!before && p.actor_id != (SpeakerOf(s) ? SpeakerOf(s)->id : std::string())) p.role = Role::kOther;
+    if (!before && (speaker == nullptr || p.actor_id != speaker->id)) p.role = Role::kOther;
   }
 }
 
@@ -262,11 +267,9 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   bool noun_object = false;
   int k = ClauseOfChunk(cs, ch, &noun_object);
   if (k < 0) {
-    if (ReportedNounRoles(ds, s, cs, uint32_t(ch), c) || SpeakersNoun(s, cs, uint32_t(ch), c)) {
-      TopicsAfterTrigger(s, cs, c);
-      return true;
-    }
+    const bool answered = ReportedNounRoles(ds, s, cs, uint32_t(ch), c) || SpeakersNoun(s, cs, uint32_t(ch), c);
     TopicsAfterTrigger(s, cs, c);
+    if (answered) return true;
     if (cs.chunks[ch].kind == ChunkKind::kNounPhrase) {
       OwnSpan own = OwnSpanOf(s, *c);
       std::erase_if(c->participants, [&](const Participant& p) { return NamedForAnother(s, *c, own, p.actor_id); });
@@ -374,9 +377,7 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
       }
       // "talks on Ukraine", "a call about the situation around Donbas": a
       // topic of talk; "sanctions on Iran": a target.
-      bool topic_prep = p.prep == "on" || p.prep == "about" || p.prep == "regarding" || p.prep == "concerning" ||
-                        p.prep == "around" || p.prep == "over";
-      if (Meets(c->type) && topic_prep) in_topic = true;
+      if (Meets(c->type) && TopicPreposition(p.prep)) in_topic = true;
       if (Meets(c->type) && in_topic && p.prep != "with") {
         for (const ActorInfo* a : ActorsOf(ds, s, cs, std::vector<uint32_t>{n})) topics.push_back(a);
         continue;
@@ -390,7 +391,7 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   if (passive) {
     sources = ActorsOf(ds, s, cs, cl.by_agent);
     targets = subject;
-  } else if (Reciprocal(c->type) || MeetingFamily(c->type)) {
+  } else if (Reciprocal(c->type)) {
     // Two sides: the first named is the source, every other side a target
     // ("Xi and Putin held talks", "Erdogan called Zelensky").
     Actors sides = subject;
@@ -497,9 +498,10 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
       std::string_view rest = s.text.substr(that + 6);
       size_t stop = rest.find_first_of(".;");
       rest = rest.substr(0, stop);
+      const std::string padded = " " + std::string(rest) + " ";
       bool act_to_come = false;
       for (std::string_view m : {" will ", " would ", " could ", " may ", " might ", " shall ", "'ll ", " won't "}) {
-        act_to_come |= (" " + std::string(rest) + " ").find(m) != std::string::npos;
+        act_to_come |= padded.find(m) != std::string::npos;
       }
       if (!act_to_come) {
         if (const EventTypeInfo* st = ds.lex.Type("statement")) return st;

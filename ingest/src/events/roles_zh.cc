@@ -25,7 +25,7 @@ void ChineseClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
     if (!has_target && !own && !host.empty() && host != c->place) c->participants.push_back({host, Role::kTarget});
     return;
   }
-  if (!Reciprocal(c->type) && !MeetingFamily(c->type)) return;
+  if (!Reciprocal(c->type)) return;
   const Span& cl = s.clauses[c->clause];
   // The partner: the actor right after a partner cue (同/与/和/跟), before the
   // trigger in its clause, with at most a short predicate between it and the

@@ -48,6 +48,13 @@ struct EventTypeInfo {
   std::string track = "-";
 };
 
+// PLOVER's cooperative categories (CONSULT, SUPPORT, COOPERATE, AID, CONCEDE,
+// RETREAT, AGREE, INVESTIGATE) and hostile ones (SANCTION, COERCE, FIGHT,
+// ASSAULT, PROTEST, MOBILIZE): a planned, refused or demanded act of one of
+// them is coded as the verbal act (an intent, a threat, a rejection).
+bool CooperativePlover(std::string_view plover);
+bool HostilePlover(std::string_view plover);
+
 class EventExtractor {
  public:
   // The built-in extractor (compiled-in data files). Fails only if the
