@@ -694,11 +694,9 @@ TEST_CASE("Modality: an act someone is invited to do, or one in a condition, has
   auto modality_of = [](const char* text, const char* type) {
     Extraction x = Run(text);
     INFO(text << "\n" << Dump(x));
-    for (const auto& e : x.events) {
-      if (e.type == type) return e.modality;
-    }
-    FAIL("no " << type << " event");
-    return Modality::kAsserted;
+    const Event* e = First(x, type);
+    if (e == nullptr) FAIL("no " << type << " event");
+    return e->modality;
   };
   CHECK(modality_of("Biden invited Macron to visit Germany.", "visit") == Modality::kPlanned);
   CHECK(modality_of("Macron, invited by Biden, visited Germany on Monday.", "visit") == Modality::kAsserted);
