@@ -513,3 +513,53 @@ TEST_CASE("A title 'of' a country before a name: the person, affiliated; the tit
   CHECK(later->actor_id == "person:gabriel-boric");
   CHECK(std::none_of(prov.begin(), prov.end(), [](const Actor& a) { return a.id == "person:boric"; }));
 }
+
+TEST_CASE("Untitled names: two or more capitalised non-words are a person; a longer name or a title is not",
+          "[gazetteer]") {
+  const Gazetteer& g = Builtin();
+  auto person = [&](const std::string& text, const std::string& surface) {
+    std::vector<Actor> prov;
+    auto ms = g.Match(text, &prov);
+    const ActorMention* m = At(ms, text, surface);
+    return m ? m->actor_id : std::string("-");
+  };
+  // Nobody in the data: found from the words alone.
+  CHECK(person("South Africa's leader Cyril Ramaphosa travelled to Kyiv in June.", "Cyril Ramaphosa") ==
+        "person:cyril-ramaphosa");
+  CHECK(person("The talks were hosted by Sauli Niinistö in Helsinki.", "Sauli Niinistö") == "person:sauli-niinistö");
+  // A given name that is also a word, inside a sentence, before a non-word.
+  CHECK(person("Officials said Mark Brzezinski arrived in Warsaw.", "Mark Brzezinski") == "person:mark-brzezinski");
+  // Part of a longer capitalised name, a place word or a foreign article: no person.
+  auto no_person = [&](const std::string& text, const std::string& surface) {
+    return person(text, surface).rfind("person:", 0) != 0;
+  };
+  CHECK(no_person("Flights landed at Manas International Airport.", "Manas International"));
+  CHECK(no_person("Scientists drilled at Lake Vostok for years.", "Lake Vostok"));
+  CHECK(no_person("The newspaper La Prensa was closed.", "La Prensa"));
+  // A headline in title case says nothing about names.
+  CHECK(person("Minister Holds Talks With Party Leaders In Ankara Today", "Party Leaders") == "-");
+  // Later the surname alone is the same person.
+  std::vector<Actor> prov;
+  std::string text = "Cyril Ramaphosa spoke first. Then Ramaphosa left.";
+  auto ms = g.Match(text, &prov);
+  const ActorMention* later = At(ms, text, "Ramaphosa", text.find("Then"));
+  REQUIRE(later != nullptr);
+  CHECK(later->actor_id == "person:cyril-ramaphosa");
+}
+
+TEST_CASE("Untitled names: a country named as theirs right next to the name is their affiliation", "[gazetteer]") {
+  const Gazetteer& g = Builtin();
+  auto affiliation = [&](const std::string& text, const std::string& id) {
+    std::vector<Actor> prov;
+    g.Match(text, &prov);
+    for (const auto& a : prov) {
+      if (a.id == id) return a.affiliations.empty() ? std::string("-") : a.affiliations[0].actor_id;
+    }
+    return std::string("none");
+  };
+  CHECK(affiliation("A Kenyan court heard activist Boniface Mwangi on Monday.", "person:boniface-mwangi") == "KEN");
+  CHECK(affiliation("Narges Mohammadi, Iran's jailed rights campaigner, won the prize.", "person:narges-mohammadi") ==
+        "IRN");
+  // A country as a side, not as theirs: no affiliation.
+  CHECK(affiliation("France welcomed Boniface Mwangi in Paris.", "person:boniface-mwangi") == "-");
+}

@@ -152,3 +152,21 @@ TEST_CASE("EnglishLexicon: closed-class words come from the reviewable table", "
   CHECK(lex.Closed("minister") == 0);
   CHECK(lex.Closed("") == 0);
 }
+
+TEST_CASE("EnglishLexicon: names of people WordNet knows only as names, or also as words", "[ingest][lexicon]") {
+  const EnglishLexicon& lex = EnglishLexicon::Get();
+  // Capitalised in every synset, one of them a person: a name only.
+  CHECK(lex.ProperOnly("Cyril"));
+  CHECK(lex.ProperOnly("taylor"));
+  // A person's name that is also a common word: a name, not only one.
+  CHECK(lex.PersonName("Mark"));
+  CHECK_FALSE(lex.ProperOnly("Mark"));
+  // Other names (a day) and common words are no names of people.
+  CHECK_FALSE(lex.PersonName("Monday"));
+  CHECK_FALSE(lex.PersonName("turkey"));
+  CHECK_FALSE(lex.PersonName("lake"));
+  CHECK_FALSE(lex.PersonName("zzyzxq"));
+  // The flag does not change a lemma's parts of speech.
+  CHECK(lex.PosOf("cyril") == kPosNoun);
+  CHECK((lex.PosOf("mark") & kPosVerb) != 0);
+}

@@ -181,6 +181,8 @@ struct Gazetteer::Impl {
   void FindDottedNames(MatchState* st) const;
   std::vector<std::pair<std::string, std::string>> FindTitledNames(MatchState* st,
                                                                    std::vector<Cand> title_cands) const;
+  void AffiliateUntitled(MatchState* st, uint32_t b, uint32_t e, const std::string& id) const;
+  void FindUntitledNames(MatchState* st, std::vector<std::pair<std::string, std::string>>* en_provisional) const;
   void FindBareSurnames(MatchState* st,
                         const std::vector<std::pair<std::string, std::string>>& en_provisional) const;
   std::string AddPerson(MatchState* st, uint32_t b, uint32_t e, int known,

@@ -172,7 +172,9 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
   ResolvePlaces(text, &st.sel, &st.covered);
   // ---- names the data does not know
   FindDottedNames(&st);
-  FindBareSurnames(&st, FindTitledNames(&st, std::move(title_cands)));
+  std::vector<std::pair<std::string, std::string>> en_provisional = FindTitledNames(&st, std::move(title_cands));
+  FindUntitledNames(&st, &en_provisional);
+  FindBareSurnames(&st, en_provisional);
   AffiliateBySentence(&st);
   FindOrgNames(&st);
   AddProvisionalPlaces(text, &st.sel, &st.covered, &st.provisional);

@@ -10,6 +10,7 @@
 
 #include "actors/gazetteer_impl.h"
 #include "actors/gazetteer_text.h"
+#include "events/lexicon_en.h"
 
 namespace kbq::ingest {
 
@@ -397,6 +398,180 @@ void Gazetteer::Impl::AffiliateBySentence(MatchState* st) const {
       }
     }
     if (!best.empty()) pit->second.affiliations.push_back({best, role, TimeValue()});
+  }
+}
+
+namespace {
+
+bool Belonging(std::string_view text, const gaz::Selected& sel, const Actor& country);
+
+// One word of running English text: [begin, end), letters with inner
+// hyphens and apostrophes ("O'Brien", "Al-Thani"); a possessive 's is left out.
+struct Word {
+  uint32_t begin = 0, end = 0;
+};
+
+std::vector<Word> WordsOf(std::string_view text) {
+  std::vector<Word> out;
+  for (size_t i = 0; i < text.size();) {
+    size_t len;
+    int32_t c = CodePointAt(text, i, &len);
+    if (!gaz::IsWordChar(c)) {
+      i += len;
+      continue;
+    }
+    size_t e = i;
+    while (e < text.size()) {
+      size_t l2;
+      int32_t d = CodePointAt(text, e, &l2);
+      bool inner = (d == '-' || d == '\'') && e + 1 < text.size() && gaz::IsWordChar(CodePointAt(text, e + 1, &l2));
+      if (!gaz::IsWordChar(d) && !inner) break;
+      e += inner ? 1 : l2;
+    }
+    uint32_t end = static_cast<uint32_t>(e);
+    if (end - i > 2 && text.substr(end - 2, 2) == "'s") end -= 2;
+    out.push_back({static_cast<uint32_t>(i), end});
+    i = e;
+  }
+  return out;
+}
+
+}  // namespace
+
+// An untitled person's country, named as theirs right next to the name: an
+// adjective or possessive before it with at most three lower-case words
+// between ("British militant X", "Israel's right-wing leader X"), or an
+// apposition right after it ("X, Algeria's leading rights activist").
+void Gazetteer::Impl::AffiliateUntitled(MatchState* st, uint32_t b, uint32_t e, const std::string& id) const {
+  auto pit = st->provisional.find(id);
+  if (pit == st->provisional.end() || !pit->second.affiliations.empty()) return;
+  std::string_view text = st->text;
+  auto country_at = [&](uint32_t pos, bool ends_here) -> int {
+    if (pos >= st->covered.size()) return -1;
+    int s = st->covered[ends_here ? pos - 1 : pos];
+    if (s < 0 || st->sel[s].actor_id.empty() || st->sel[s].person) return -1;
+    if (ends_here ? st->sel[s].end != pos : st->sel[s].begin != pos) return -1;
+    auto it = index.find(st->sel[s].actor_id);
+    if (it == index.end()) return -1;
+    // "X, the United Nations relief coordinator": an organisation in apposition.
+    if (!ends_here && actors[it->second].kind == ActorKind::kOrganisation) return s;
+    if (actors[it->second].kind != ActorKind::kCountry) return -1;
+    return Belonging(text, st->sel[s], actors[it->second]) ? s : -1;
+  };
+  int found = -1;
+  uint32_t q = b;
+  for (int words = 0; words <= 3 && found < 0 && q > 1 && text[q - 1] == ' '; ++words) {
+    --q;
+    if (q >= 2 && text.substr(q - 2, 2) == "'s") q -= 2;
+    found = country_at(q, true);
+    uint32_t w = q;
+    while (w > 0 && ((text[w - 1] >= 'a' && text[w - 1] <= 'z') || text[w - 1] == '-')) --w;
+    if (w == q) break;
+    q = w;
+  }
+  if (found < 0 && text.substr(e, 2) == ", ") {
+    uint32_t p = e + 2;
+    if (text.substr(p, 4) == "the ") p += 4;
+    found = country_at(p, false);
+  }
+  if (found < 0) return;
+  pit->second.affiliations.push_back({st->sel[found].actor_id, "member", TimeValue()});
+  st->used_as_affiliation.insert(st->sel[found].begin);
+}
+
+// "Cyril Ramaphosa said", "met Sauli Niinistö": two to four capitalised
+// words in a row that are no English word (WordNet knows them, if at all,
+// only as names: ProperOnly), no title, no time word and no known name, with
+// no capitalised word right before or after them (that would make them part
+// of a longer name: "Manas International Airport", "Recep Tayyip Erdoğan"),
+// are a person the data does not know. The first word may be a common word
+// written as a name (Mark, Bill) when the sentence does not start with it, one
+// name word follows it and that word is no word at all. Title-case lines say
+// nothing (headlines).
+void Gazetteer::Impl::FindUntitledNames(MatchState* st,
+                                        std::vector<std::pair<std::string, std::string>>* en_provisional) const {
+  std::string_view text = st->text;
+  const auto& lex = events::EnglishLexicon::Get();
+  std::vector<Word> words = WordsOf(text);
+  auto taken = [&](const Word& w) {
+    for (uint32_t i = w.begin; i < w.end; ++i) {
+      if (st->covered[i] >= 0 && !st->sel[st->covered[i]].actor_id.empty()) return true;
+    }
+    return false;
+  };
+  auto capitalised = [&](const Word& w) {
+    size_t l;
+    return gaz::IsUpperLetter(CodePointAt(text, w.begin, &l));
+  };
+  // 0: not name-like; 1: a name-like word; 2: a common word written as a name.
+  auto kind = [&](const Word& w) {
+    std::string_view s = text.substr(w.begin, w.end - w.begin);
+    if (s.size() < 2 || !capitalised(w) || taken(w)) return 0;
+    bool lower = false, camel = false;
+    for (size_t k = 1; k < s.size(); ++k) {
+      bool lo = s[k] >= 'a' && s[k] <= 'z';
+      lower |= lo || static_cast<unsigned char>(s[k]) >= 0x80;
+      camel |= k + 1 < s.size() && lo && s[k + 1] >= 'A' && s[k + 1] <= 'Z' && !(k == 1 && s.substr(0, 2) == "Mc") &&
+               !(k == 2 && s.substr(0, 3) == "Mac");
+    }
+    if (!lower || camel) return 0;  // NATO, SergeiForeign
+    std::string word(s);
+    if (en_stops.count(word) || en_title_words.count(word) || lex.Closed(s) != 0) return 0;
+    if (lex.PossiblePos(s) == 0 || lex.ProperOnly(s)) return 1;
+    return lex.PersonName(s) ? 2 : 0;  // Mark (Saint Mark) may open a name; Cape, Lake, Supreme may not
+  };
+  auto joined = [&](const Word& a, const Word& b) { return b.begin == a.end + 1 && text[a.end] == ' '; };
+  auto sentence_start = [&](uint32_t b) {
+    size_t k = b;
+    while (k > 0 && text[k - 1] == ' ') --k;
+    return k == 0 || std::string_view(".!?:\n\"").find(text[k - 1]) != std::string_view::npos;
+  };
+  for (size_t i = 0; i < words.size();) {
+    int k0 = kind(words[i]);
+    if (k0 == 0) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    // "Nursultan Nazarbayev Nazarbayev Nursultan" (a scraped speaker label): a repeated word ends the name.
+    auto repeated = [&](size_t at) {
+      std::string_view w = text.substr(words[at].begin, words[at].end - words[at].begin);
+      for (size_t k = i; k < at; ++k) {
+        if (text.substr(words[k].begin, words[k].end - words[k].begin) == w) return true;
+      }
+      return false;
+    };
+    while (j < words.size() && j - i < 4 && joined(words[j - 1], words[j]) && kind(words[j]) == 1 && !repeated(j)) ++j;
+    // "Minister of Justice Konstantin Chuychenko": a common word before a
+    // full name belongs to what comes before it.
+    const bool after_common = k0 == 2 && j - i >= 3;
+    if (after_common) {
+      ++i;
+      k0 = 1;
+    }
+    size_t n = j - i;
+    const Word& first = words[i];
+    const Word& last = words[j - 1];
+    bool ok = n >= 2 && (k0 == 1 || (!sentence_start(first.begin) && lex.PossiblePos(text.substr(
+                                                                           last.begin, last.end - last.begin)) == 0));
+    // A capitalised word joined before or after: part of a longer name.
+    if (ok && !after_common && i > 0 && joined(words[i - 1], first) && capitalised(words[i - 1])) ok = false;
+    if (ok && j < words.size() && joined(last, words[j]) && capitalised(words[j])) ok = false;
+    if (ok && last.end < text.size() && text[last.end] == '\'' && last.end + 2 <= text.size() &&
+        text.substr(last.end, 2) != "'s") {
+      ok = false;
+    }
+    if (ok && gaz::TitleCaseLine(text, first.begin)) ok = false;
+    // "the newspaper La Prensa", "El Pais": an article of another language opens a title, not a name.
+    static const std::set<std::string_view> kForeignArticles = {"La", "Le", "El", "Les", "Los", "Las", "Die", "Der", "Das"};
+    if (ok && kForeignArticles.count(text.substr(first.begin, first.end - first.begin))) ok = false;
+    if (ok && st->Free(first.begin, last.end)) {
+      std::string id = AddPerson(st, first.begin, last.end, -1, "en");
+      AffiliateUntitled(st, first.begin, last.end, id);
+      std::string surname(text.substr(last.begin, last.end - last.begin));
+      if (surname.size() >= 3) en_provisional->emplace_back(surname, id);
+    }
+    i = j;
   }
 }
 

@@ -134,11 +134,12 @@ Result<EventEvalReport> EvaluateEvents(const std::string& path, const EventExtra
       }
       for (const auto& p : main->participants) {
         if (p.role != (demand_of ? Role::kSource : role)) continue;
-        out.insert(CountryOf(p.actor_id, lookup_actor));
+        const std::string country = CountryOf(p.actor_id, lookup_actor);
+        out.insert(country);
         // PLOVER codes an organisation by its type (IGO, NGO), not by name;
         // kbq names it (org:un) and does not record the type: an
-        // organisation counts for either.
-        const Actor* a = lookup_actor ? lookup_actor(p.actor_id) : nullptr;
+        // organisation (or a person affiliated with one) counts for either.
+        const Actor* a = lookup_actor ? lookup_actor(country) : nullptr;
         if (a && a->kind == ActorKind::kOrganisation) {
           out.insert("IGO");
           out.insert("NGO");

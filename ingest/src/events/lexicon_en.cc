@@ -121,8 +121,11 @@ EnglishLexicon::EnglishLexicon() {
     size_t tab = lemma_text_.find('\t', pos);
     if (lemma_text_[pos] != '#' && tab < nl && tab - pos <= 0xffff) {
       PosSet bits = 0;
-      for (size_t k = tab + 1; k < nl; ++k) bits |= PosFromLetter(lemma_text_[k]);
-      lemmas_.push_back({static_cast<uint32_t>(pos), static_cast<uint16_t>(tab - pos), bits});
+      uint8_t name = 0;
+      size_t k = tab + 1;
+      for (; k < nl && lemma_text_[k] != '\t'; ++k) bits |= PosFromLetter(lemma_text_[k]);
+      if (k + 1 < nl) name = lemma_text_[k + 1] == 'P' ? 2 : lemma_text_[k + 1] == 'p' ? 1 : 0;
+      lemmas_.push_back({static_cast<uint32_t>(pos), static_cast<uint16_t>(tab - pos), bits, name});
     }
     pos = nl + 1;
   }
@@ -172,6 +175,17 @@ PosSet EnglishLexicon::PosOf(std::string_view lemma) const {
                              [&](const Lemma& l, const std::string& w) { return LemmaText(l) < w; });
   return it != lemmas_.end() && LemmaText(*it) == lower ? it->pos : 0;
 }
+
+uint8_t EnglishLexicon::NameKind(std::string_view word) const {
+  std::string lower = internal::AsciiLower(word);
+  auto it = std::lower_bound(lemmas_.begin(), lemmas_.end(), lower,
+                             [&](const Lemma& l, const std::string& w) { return LemmaText(l) < w; });
+  return it != lemmas_.end() && LemmaText(*it) == lower ? it->name : 0;
+}
+
+bool EnglishLexicon::ProperOnly(std::string_view word) const { return NameKind(word) == 2; }
+
+bool EnglishLexicon::PersonName(std::string_view word) const { return NameKind(word) != 0; }
 
 ClosedSet EnglishLexicon::Closed(std::string_view word) const {
   std::string lower = internal::AsciiLower(word);

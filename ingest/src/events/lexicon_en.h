@@ -87,6 +87,15 @@ class EnglishLexicon {
   // have.
   PosSet PossiblePos(std::string_view word) const;
 
+  // True when `word` (any case) is a WordNet lemma written capitalised in
+  // every synset it is in, one of them a person (noun.person): a name of
+  // people only (Cyril, Taylor), never a common word (turkey, mark) nor
+  // another kind of name (Monday, Olympics).
+  bool ProperOnly(std::string_view word) const;
+  // True when WordNet writes `word` capitalised as a person's name in some
+  // synset, whether or not it is also a common word (Mark, Cyril).
+  bool PersonName(std::string_view word) const;
+
   // The closed classes of `word` (any case); 0 when it is open-class.
   ClosedSet Closed(std::string_view word) const;
 
@@ -103,6 +112,7 @@ class EnglishLexicon {
     uint32_t offset;
     uint16_t length;
     PosSet pos;
+    uint8_t name;  // 2: a name of people only (ProperOnly), 1: also a common word (PersonName)
   };
   struct Irregular {
     uint32_t form_offset;
@@ -115,6 +125,7 @@ class EnglishLexicon {
     std::string word;
     ClosedSet classes;
   };
+  uint8_t NameKind(std::string_view word) const;
   std::string_view LemmaText(const Lemma& l) const { return lemma_text_.substr(l.offset, l.length); }
 
   std::string_view lemma_text_;      // the embedded lemmas table
