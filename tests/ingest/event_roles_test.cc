@@ -2,6 +2,7 @@
 // elections (issue 16): each row of tests/ingest/data/roles_{en,zh}.tsv is
 // one sentence of our own about a real event, run through the whole pipeline
 // (reader, tagger, gazetteer, extractor) as `kbq extract --published` does.
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -131,6 +132,55 @@ TEST_CASE("EventExtractor: Chinese sentences give the expected event, sides, pla
   auto r = RunTable(std::string(KBQ_SOURCE_DIR) + "/tests/ingest/data/roles_zh.tsv");
   CHECK(r.rows >= 40);
   WARN("roles_zh.tsv: " << r.passed << "/" << r.rows << " pass; " << r.gaps << " known gaps");
+}
+
+// Who is not a side: each sentence names an actor that must take no part in
+// the event of the given type (and the event must exist).
+TEST_CASE("EventExtractor: actors of another clause or of a framing phrase are no sides", "[ingest][roles]") {
+  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
+  REQUIRE(pipeline.ok());
+  struct Case {
+    const char* published;
+    const char* sentence;
+    const char* type;
+    const char* not_a_side;
+  };
+  const Case cases[] = {
+      // A noun trigger that is the subject of a that-clause: the hoper is no party.
+      {"2021-11-17", "Vladimir Putin expressed hope that the talks on the nuclear deal, which are due in Vienna "
+                     "later this month, would succeed.", "meeting", "person:vladimir-putin"},
+      // Objects and attachments of a that-clause with its own subject.
+      {"2022-02-15", "Emmanuel Macron and Olaf Scholz agreed on Monday that their ministers would send the "
+                     "proposals to the United States.", "agreement", "USA"},
+      // A phrase before the subject frames the verb; its place is no side.
+      {"2021-12-16", "During a working visit to Brussels, Volodymyr Zelensky met Ilham Aliyev.", "meeting",
+       "org:eu"},
+  };
+  for (const auto& c : cases) {
+    auto events = ExtractSentence(**pipeline, c.sentence, c.published);
+    INFO(c.sentence << "\n got\n" << Describe(events));
+    const Event* e = nullptr;
+    for (const auto& ev : events) {
+      if (ev.type == c.type && !e) e = &ev;
+    }
+    REQUIRE(e != nullptr);
+    CHECK(std::none_of(e->participants.begin(), e->participants.end(),
+                       [&](const kbq::Participant& p) { return p.actor_id == c.not_a_side; }));
+    CHECK(e->place_id != c.not_a_side);
+  }
+  // "I will also mention that Russia provides …": the future of the main
+  // clause is not the that-clause's; a standing act in the present is no event,
+  // and its object noun is no second one.
+  // (After a headline: the lead sentence of a text is exempt, as a headline in the present is.)
+  auto events = ExtractSentence(**pipeline, "Press statements\n\nI will also mention that Russia provides assistance to Brazil.",
+                                "2022-02-16");
+  INFO(Describe(events));
+  CHECK(std::none_of(events.begin(), events.end(), [](const Event& e) { return e.type == "aid"; }));
+  events = ExtractSentence(**pipeline, "Russia provided assistance to Brazil on Monday.", "2022-02-16");
+  INFO(Describe(events));
+  REQUIRE(events.size() == 1);
+  CHECK(HasRole(events[0], Role::kSource, "RUS"));
+  CHECK(HasRole(events[0], Role::kTarget, "BRA"));
 }
 
 // KBQ_SENTENCE="…" build/tests/ingest_tests "[.dump]": the chunker's clauses.

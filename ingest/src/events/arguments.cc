@@ -196,7 +196,22 @@ void PostRoles(const DocState& ds, const SentenceInfo* s, const Cand* c, const A
 }  // namespace
 
 void BothSides(const DocState& ds, const SentenceInfo& s, size_t ci, Cand* c) {
-  if (!c->participants.empty()) return;
+  // "the recent meeting of the two leaders": the cue as the trigger's
+  // of-phrase names its sides, whoever else the sentence named.
+  bool of_phrase = false;
+  if (s.text.substr(c->end, 4) == " of ") {
+    std::string_view rest = s.text.substr(c->end + 4);
+    for (const auto& cue : ds.lex.FindCues("both_sides", rest.substr(0, std::min<size_t>(rest.size(), 40)))) {
+      of_phrase = of_phrase || cue.begin == 0;
+    }
+  }
+  // Else only a topic ("the leaders discussed interaction within BRICS") may stand there already.
+  if (of_phrase) {
+    std::erase_if(c->participants, [](const Participant& p) { return p.role != Role::kOther; });
+  } else if (std::any_of(c->participants.begin(), c->participants.end(),
+                         [](const Participant& p) { return p.role != Role::kOther; })) {
+    return;
+  }
   const Span& cl = s.clauses[c->clause];
   std::string_view lead = s.text.substr(cl.begin, c->begin > cl.begin ? c->begin - cl.begin : 0);
   // The cue must be this trigger's subject: no other trigger stands between
@@ -210,7 +225,7 @@ void BothSides(const DocState& ds, const SentenceInfo& s, size_t ci, Cand* c) {
     // …and stands close to it (双方随即签署, the two sides then signed).
     subject = subject || (!between && c->begin - from <= 15);
   }
-  if (!subject) return;
+  if (!subject && !of_phrase) return;
   auto take = [&](const Cand& prev) {
     const Participant* src = nullptr;
     const Participant* tgt = nullptr;
@@ -240,6 +255,19 @@ void BothSides(const DocState& ds, const SentenceInfo& s, size_t ci, Cand* c) {
     if (prev.sentence > 2) break;
     if (Reciprocal(prev.type) && take(prev)) return;
   }
+  // …else the two people the sentence names ("Sending greetings to President
+  // Niinistö, Putin recalled the meeting of the two leaders").
+  std::vector<std::string> people;
+  for (const auto& a : s.actors) {
+    if (a.dropped || a.kind != ActorKind::kPerson) continue;
+    if (std::find(people.begin(), people.end(), a.id) == people.end()) people.push_back(a.id);
+  }
+  if (people.size() != 2) return;
+  std::vector<Participant> sides = {{people[0], Role::kSource}, {people[1], Role::kTarget}};
+  for (const auto& p : c->participants) {
+    if (p.actor_id != people[0] && p.actor_id != people[1]) sides.push_back(p);
+  }
+  c->participants = std::move(sides);
 }
 
 namespace {

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "events/chunker_en.h"
+#include "events/lexicon_en.h"
 #include "events/stages.h"
 #include "text_util.h"
 
@@ -246,9 +247,23 @@ Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, 
       return Modality::kPlanned;
     }
   }
+  // "I will also mention that Russia provides aid": a finite verb (-s, -ed)
+  // of a that-clause has its own tense; the future before "that" is not its.
+  uint32_t planned_from = scope_begin;
+  if (internal::IsAsciiAlnum(s.text[c.begin])) {
+    std::string_view before = s.text.substr(scope_begin, c.begin - scope_begin);
+    size_t that = before.rfind(" that ");
+    std::string_view word = s.text.substr(c.begin, c.end - c.begin);
+    word = word.substr(0, word.find(' '));
+    bool finite = false;
+    for (const auto& l : EnglishLexicon::Get().Lemmatize(word)) {
+      finite |= l.pos == kPosVerb && (l.inflection == Inflection::kThirdPerson || l.inflection == Inflection::kPast);
+    }
+    if (that != std::string_view::npos && finite) planned_from = scope_begin + static_cast<uint32_t>(that) + 6;
+  }
   for (std::string_view kind : {"planned", "purpose"}) {
     for (const auto& cue : ds.lex.FindCues(kind, s.text)) {
-      if (cue.begin >= scope_begin && cue.end <= c.begin && !InsideTrigger(s, cue) &&
+      if (cue.begin >= planned_from && cue.end <= c.begin && !InsideTrigger(s, cue) &&
           !blocked(cue, "planned_block")) {
         return Modality::kPlanned;
       }

@@ -267,8 +267,11 @@ void FindCandidates(DocState& ds, uint32_t si, const std::vector<Tok>& toks) {
     // "lifted the blockade": the measure is what the easing verb eases.
     bool eased = verb_type && (verb_type->type == "ease_restrictions" || verb_type->type == "ease_sanctions" ||
                                verb_type->type == "lift_blockade");
-    bool object_noun = type->family == "agreement" ||
-                       (type->family == "talks" && verb_type && verb_type->family == "talks") || eased;
+    // "provides assistance to Brazil": a noun of the verb's own type is its object.
+    // "signed a declaration": what is signed is a document, of any type.
+    bool object_noun = type->family == "agreement" || (verb_type && verb_type->type == "sign_agreement") ||
+                       (type->family == "talks" && verb_type && verb_type->family == "talks") || eased ||
+                       (verb_type && verb_type->type == type->type);
     if (h.entry->pos == 'n' && object_noun && prev_verb &&
         ClauseOf(s.clauses, prev_verb->begin) == ClauseOf(s.clauses, h.begin) && h.begin - prev_verb->end <= 40) {
       continue;

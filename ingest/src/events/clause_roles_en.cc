@@ -99,7 +99,8 @@ Group ClauseBuilder::ParseGroup(size_t k, bool object_position, std::string_view
       break;
     }
     members.push_back(p + 1);
-    if (object_position && IsFiniteVerb(p + 2)) break;  // met Biden and Putin called …
+    // met Biden and Putin called …; but "between A and B" always takes both.
+    if (object_position && IsFiniteVerb(p + 2) && via_prep != "between") break;
     if (chunks_[p + 1].temporal != g.temporal) break;
     for (size_t mbr : members) g.nouns.push_back(static_cast<uint32_t>(mbr));
     q = p + 2;

@@ -49,11 +49,19 @@ const ActorInfo* ActorOf(const DocState& ds, const SentenceInfo& s, const Chunke
   if (!found && cs.chunks[ch].apposition >= 0) return ActorOf(ds, s, cs, uint32_t(cs.chunks[ch].apposition), allow_place);
   // "Security forces in Guinea", "the police of Lebanon": a body of people
   // named by where it serves stands for that country.
+  // "President of the Republic of Azerbaijan Ilham Aliyev": an office
+  // followed by of-phrases that end in its holder's name is that person.
   if (!found && ch + 2 < cs.chunks.size() && cs.chunks[ch + 1].kind == ChunkKind::kPreposition &&
       ds.lex.IsCueWord("country_body", cs.HeadText(ch))) {
     std::string_view prep = cs.tokens[cs.chunks[ch + 1].begin_token].lower;
     const ActorInfo* where = prep == "in" || prep == "of" ? ActorOf(ds, s, cs, ch + 2, true) : nullptr;
-    if (where && where->kind == ActorKind::kCountry) return where;
+    if (!where && prep == "of" && ch + 4 < cs.chunks.size() && cs.chunks[ch + 3].kind == ChunkKind::kPreposition &&
+        cs.tokens[cs.chunks[ch + 3].begin_token].lower == "of") {
+      where = ActorOf(ds, s, cs, ch + 4, true);  // "of the Republic of Azerbaijan …"
+    }
+    if (where && (where->kind == ActorKind::kCountry || (prep == "of" && where->kind == ActorKind::kPerson))) {
+      return where;
+    }
   }
   return found;
 }
@@ -224,6 +232,80 @@ bool SpeakersNoun(const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch,
   return true;
 }
 
+// Byte spans of the chunks that fill a role after the verb (object, partner,
+// attachment) of another clause with a subject of its own, and no role of k.
+std::vector<std::pair<uint32_t, uint32_t>> OtherClauseSpans(const ChunkedSentence& cs, size_t k) {
+  auto roles = [&](const ClauseRoles& cl, auto&& f) {
+    for (const auto* group : {&cl.subject, &cl.objects, &cl.by_agent, &cl.with_partner}) {
+      for (uint32_t n : *group) f(n);
+    }
+    for (const auto& p : cl.preps) {
+      for (uint32_t n : p.nouns) f(n);
+    }
+  };
+  std::vector<uint32_t> mine;
+  roles(cs.clauses[k], [&](uint32_t n) { mine.push_back(n); });
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  for (size_t j = 0; j < cs.clauses.size(); ++j) {
+    const ClauseRoles& other = cs.clauses[j];
+    // Only a clause with a subject of its own (that-clauses, not the
+    // infinitive an intent or threat governs), and only what follows its
+    // verb: its subject may be what a demand is made of ("demanded that the
+    // US cancel") or whom a pronoun stands for.
+    if (j == k || other.subject.empty() || other.subject_inherited) continue;
+    auto add = [&](uint32_t n) {
+      if (std::find(mine.begin(), mine.end(), n) == mine.end()) out.push_back(ChunkSpan(cs, n));
+    };
+    for (const auto* group : {&other.objects, &other.with_partner}) {
+      for (uint32_t n : *group) add(n);
+    }
+    for (const auto& p : other.preps) {
+      for (uint32_t n : p.nouns) add(n);
+    }
+  }
+  return out;
+}
+
+// "Putin expressed hope that the talks, which are scheduled in Vienna, would
+// be constructive": a noun trigger that is the subject of another verb is
+// not done by the subject or objects of an earlier clause (the word-order
+// rules took Putin). Its own attachments stay.
+void SubjectNounSides(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c) {
+  int own = -1;
+  for (size_t k = 0; k < cs.clauses.size() && own < 0; ++k) {
+    const auto& subj = cs.clauses[k].subject;
+    if (std::find(subj.begin(), subj.end(), ch) != subj.end()) own = int(k);
+  }
+  // "said his meeting with Putin was useful": the possessive is the subject's.
+  if (own < 0 || cs.tokens[cs.chunks[ch].begin_token].tag == Tag::kPossPron) return;
+  const uint32_t np_begin = ChunkSpan(cs, ch).first;
+  // Byte spans of the roles of the other clauses before the trigger.
+  std::vector<std::pair<uint32_t, uint32_t>> spans;
+  for (size_t k = 0; k < cs.clauses.size(); ++k) {
+    if (int(k) == own) continue;
+    for (const auto* group : {&cs.clauses[k].subject, &cs.clauses[k].objects, &cs.clauses[k].with_partner}) {
+      for (uint32_t n : *group) {
+        auto span = ChunkSpan(cs, n);
+        if (span.second <= np_begin) spans.push_back(span);
+      }
+    }
+  }
+  const ActorInfo* speaker = SpeakerOf(s);
+  std::erase_if(c->participants, [&](const Participant& p) {
+    if (speaker && p.actor_id == speaker->id) return false;
+    bool any = false;
+    for (const auto& a : s.actors) {
+      if (a.id != p.actor_id || a.dropped) continue;
+      bool other = std::any_of(spans.begin(), spans.end(),
+                               [&](const auto& sp) { return a.begin >= sp.first && a.end <= sp.second; });
+      if (!other) return false;
+      any = true;
+    }
+    return any;
+  });
+  (void)ds;
+}
+
 // The prepositions that turn talk to its topic: "talks on Ukraine", "a call
 // about the situation around Donbas".
 bool TopicPreposition(std::string_view w) {
@@ -251,10 +333,20 @@ void TopicsAfterTrigger(const SentenceInfo& s, const ChunkedSentence& cs, Cand* 
     }
   }
   if (from == UINT32_MAX) return;
+  // "the agreement on a free trade area between Ukraine and Turkey": the
+  // between-phrase names the sides, wherever it stands.
+  uint32_t between = UINT32_MAX;
+  for (const Token& t : cs.tokens) {
+    if (t.begin >= c->end && t.lower == "between") {
+      between = t.begin;
+      break;
+    }
+  }
   const ActorInfo* speaker = SpeakerOf(s);
   for (auto& p : c->participants) {
-    bool before = std::any_of(s.actors.begin(), s.actors.end(),
-                              [&](const ActorInfo& a) { return a.id == p.actor_id && a.begin < from; });
+    bool before = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+      return a.id == p.actor_id && (a.begin < from || (a.begin > between && a.begin - between <= 60));
+    });
     if (!before && (speaker == nullptr || p.actor_id != speaker->id)) p.role = Role::kOther;
   }
 }
@@ -267,6 +359,7 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   bool noun_object = false;
   int k = ClauseOfChunk(cs, ch, &noun_object);
   if (k < 0) {
+    SubjectNounSides(ds, s, cs, uint32_t(ch), c);
     const bool answered = ReportedNounRoles(ds, s, cs, uint32_t(ch), c) || SpeakersNoun(s, cs, uint32_t(ch), c);
     TopicsAfterTrigger(s, cs, c);
     if (answered) return true;
@@ -347,9 +440,13 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   // visit to Kiev yesterday and today's visit to Moscow" are two visits.
   const bool noun_trigger = cs.chunks[ch].kind == ChunkKind::kNounPhrase;
   const OwnSpan own = OwnSpanOf(s, *c);
+  // "During a working visit to Brussels, Zelensky met Aliyev": a phrase put
+  // before the subject frames a verb trigger; its actors are no sides of it.
+  const uint32_t subject_at = cl.subject.empty() ? 0 : *std::min_element(cl.subject.begin(), cl.subject.end());
   for (const auto& p : cl.preps) {
     if (p.temporal) continue;
     for (uint32_t n : p.nouns) {
+      if (!noun_trigger && n < subject_at) continue;
       if (noun_trigger) {
         auto [nb, ne] = ChunkSpan(cs, n);
         if (ne > own.end || (!noun_object && nb < c->end)) continue;
@@ -425,6 +522,22 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   }
   // An actor named only for another trigger is that one's (the other visit's).
   auto only_later = [&](const std::string& id) { return noun_trigger && NamedForAnother(s, *c, own, id); };
+  // "we agreed today that the ministry would present its views to our US
+  // colleagues": an actor named only in the roles of another clause (one
+  // nested in this one, or the one this is nested in) is that clause's.
+  const auto elsewhere = OtherClauseSpans(cs, size_t(k));
+  auto other_clause = [&](const std::string& id) {
+    if (speaker && id == speaker->id) return false;
+    bool any = false;
+    for (const auto& a : s.actors) {
+      if (a.id != id || a.dropped) continue;
+      bool inside = std::any_of(elsewhere.begin(), elsewhere.end(),
+                                [&](const auto& sp) { return a.begin >= sp.first && a.end <= sp.second; });
+      if (!inside) return false;
+      any = true;
+    }
+    return any;
+  };
   if (sources.empty() && targets.empty()) {
     std::erase_if(c->participants, [&](const Participant& p) { return only_later(p.actor_id); });
     // The word-order answer stands, but a topic is never a side.
@@ -444,9 +557,11 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   };
   for (const auto* a : sources) add(a->id, Role::kSource);
   for (const auto* a : targets) add(a->id, Role::kTarget);
+  // Nor is a place named only in such a clause this event's place.
+  if (!place && !c->place.empty() && other_clause(c->place)) c->place.clear();
   // The word-order answer fills a role the clause left empty, never with a topic.
   for (const auto& p : c->participants) {
-    if (only_later(p.actor_id)) continue;
+    if (only_later(p.actor_id) || other_clause(p.actor_id)) continue;
     bool topic = std::any_of(topics.begin(), topics.end(), [&](const ActorInfo* a) { return a->id == p.actor_id; });
     bool fill = !topic && ((p.role == Role::kSource && sources.empty()) || (p.role == Role::kTarget && targets.empty()));
     add(p.actor_id, fill ? p.role : Role::kOther);
