@@ -183,6 +183,48 @@ TEST_CASE("EventExtractor: actors of another clause or of a framing phrase are n
   CHECK(HasRole(events[0], Role::kTarget, "BRA"));
 }
 
+// No happening: a trigger that modifies a noun, the items of a list of
+// demands, a tour of exhibits; and a subject opened by "no" denies its event.
+TEST_CASE("EventExtractor: modifiers, listed demands and tours are no events; 'no' subjects are negated",
+          "[ingest][roles]") {
+  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
+  REQUIRE(pipeline.ok());
+  struct Case {
+    const char* sentence;
+    const char* type;  // no event of this type
+  };
+  const Case none[] = {
+      {"Kyiv asked its partners for more assault rifles and attack helicopters.", "assault"},
+      {"Moscow says Kyiv is only imitating a negotiating process.", "negotiate"},
+      {"Moscow repeated its demands concerning the end of NATO expansion, a refusal to deploy strike weapons near "
+       "its borders and the withdrawal of the alliance's forces.", "mobilize"},
+      {"Moscow repeated its demands concerning the end of NATO expansion, a refusal to deploy strike weapons near "
+       "its borders and the withdrawal of the alliance's forces.", "withdraw"},
+      {"Escorted by the museum's director, the President inspected, among other things, the new exhibition halls.",
+       "investigate"},
+  };
+  for (const auto& c : none) {
+    auto events = ExtractSentence(**pipeline, std::string("Headline\n\n") + c.sentence, "2022-02-01");
+    INFO(c.sentence << "\n got\n" << Describe(events));
+    CHECK(std::none_of(events.begin(), events.end(), [&](const Event& e) { return e.type == c.type; }));
+  }
+  // Still events: a head noun of happenings, a listed item after a finite verb, an inspection of a plant.
+  const Case some[] = {
+      {"The EU adopted a new sanctions package against Russia on Friday.", "sanctions"},
+      {"In case of an attack, the alliance deployed more troops to Poland on Monday.", "mobilize"},
+      {"IAEA experts inspected the damaged reactor building on Thursday.", "investigate"},
+  };
+  for (const auto& c : some) {
+    auto events = ExtractSentence(**pipeline, std::string("Headline\n\n") + c.sentence, "2022-02-01");
+    INFO(c.sentence << "\n got\n" << Describe(events));
+    CHECK(std::any_of(events.begin(), events.end(), [&](const Event& e) { return e.type == c.type; }));
+  }
+  auto events = ExtractSentence(**pipeline, "Headline\n\nNo talks were held in Minsk on Monday.", "2022-02-01");
+  INFO(Describe(events));
+  REQUIRE(events.size() == 1);
+  CHECK(events[0].modality == kbq::Modality::kNegated);
+}
+
 // KBQ_SENTENCE="…" build/tests/ingest_tests "[.dump]": the chunker's clauses.
 TEST_CASE("dump the chunker's clauses of a sentence", "[.dump]") {
   const char* text = std::getenv("KBQ_SENTENCE");

@@ -180,8 +180,28 @@ bool HypotheticalModal(const SentenceInfo& s, const Cand& c) {
   return false;
 }
 
+// "No talks were held", "no security issues can be discussed without us": a
+// subject opened by "no" denies the clause's verb and the subject's noun
+// (English).
+bool NoSubject(const SentenceInfo& s, const Cand& c) {
+  if (!s.chunked) return false;
+  const ChunkedSentence& cs = *s.chunked;
+  for (const ClauseRoles& cl : cs.clauses) {
+    if (cl.verb < 0 || cl.subject.empty()) continue;
+    const Chunk& first = cs.chunks[cl.subject.front()];
+    if (cs.tokens[first.begin_token].lower != "no") continue;
+    const Chunk& vg = cs.chunks[cl.verb];
+    uint32_t vb = cs.tokens[vg.begin_token].begin, ve = cs.tokens[vg.end_token - 1].end;
+    if (c.begin >= vb && c.begin < ve) return true;
+    const uint32_t head = cs.tokens[first.head].begin;
+    if (head >= c.begin && head < c.end) return true;
+  }
+  return false;
+}
+
 Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, bool counterfactual) {
   if (counterfactual) return Modality::kCounterfactual;
+  if (NoSubject(s, c)) return Modality::kNegated;
   const Span& cl = s.clauses[c.clause];
   // The last trigger before c in its clause bounds the scope of a cue.
   uint32_t scope_begin = cl.begin;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 
+#include "events/chunker_en.h"
 #include "events/stages.h"
 #include "text_util.h"
 
@@ -243,6 +244,37 @@ bool DocumentName(const DocState&, const SentenceInfo& s, const Cand& c) {
   });
 }
 
+// "assault weapons", "offensive weapon systems", "a negotiating process": an
+// English trigger inside a noun phrase that is not its head names a kind of
+// thing, no happening — unless the head is a trigger too ("ceasefire talks")
+// or a noun of happenings (cue kind event_head: a sanctions package, a
+// bombing campaign).
+bool Modifier(const DocState& ds, const SentenceInfo& s, const TriggerHit& h) {
+  // Noun entries, or a verb entry in its base form ("assault weapons"): a
+  // verb's participle there is more often a verb the chunker took for an
+  // adjective ("agents sexually abused immigrants", "the besieged town").
+  if (!s.chunked || !internal::IsAsciiAlnum(s.text[h.begin])) return false;
+  if (h.entry->pos != 'n') {
+    const std::string surface = internal::AsciiLower(s.text.substr(h.begin, h.end - h.begin));
+    if (surface != internal::AsciiLower(h.entry->text) || surface.ends_with("ed") || surface.ends_with("ing")) {
+      return false;
+    }
+  }
+  const ChunkedSentence& cs = *s.chunked;
+  for (const Chunk& ch : cs.chunks) {
+    if (ch.kind != ChunkKind::kNounPhrase || ch.head >= cs.tokens.size()) continue;
+    const Token& head = cs.tokens[ch.head];
+    const Token& first = cs.tokens[ch.begin_token];
+    if (h.begin < first.begin || h.end > head.begin) continue;  // not before the head inside this phrase
+    if (head.capitalised || ds.lex.IsCueWord("event_head", head.lower)) return false;
+    bool head_trigger = std::any_of(s.hits.begin(), s.hits.end(), [&](const TriggerHit& o) {
+      return !o.blocker() && o.begin <= head.begin && head.end <= o.end;
+    });
+    return !head_trigger && head.tag == Tag::kNoun;
+  }
+  return false;
+}
+
 }  // namespace
 
 void FindCandidates(DocState& ds, uint32_t si, const std::vector<Tok>& toks) {
@@ -252,7 +284,9 @@ void FindCandidates(DocState& ds, uint32_t si, const std::vector<Tok>& toks) {
     if (h.blocker()) continue;
     const EventTypeInfo* sense = EnglishVerbSense(ds, s, h, ds.lex.Type(h.entry->type));
     const bool resensed = sense != ds.lex.Type(h.entry->type);
-    if (!sense || (!resensed && WrongSense(ds, s, toks, h)) || GenericRelation(ds, s, toks, h)) continue;
+    if (!sense || (!resensed && WrongSense(ds, s, toks, h)) || GenericRelation(ds, s, toks, h) || Modifier(ds, s, h)) {
+      continue;
+    }
     // A trigger inside a time expression ("March 2022") is part of the date.
     bool in_time = std::any_of(ds.times.begin(), ds.times.end(), [&](const TimeMention& t) {
       return t.begin < s.begin + h.end && s.begin + h.begin < t.end;
@@ -268,8 +302,11 @@ void FindCandidates(DocState& ds, uint32_t si, const std::vector<Tok>& toks) {
     bool eased = verb_type && (verb_type->type == "ease_restrictions" || verb_type->type == "ease_sanctions" ||
                                verb_type->type == "lift_blockade");
     // "provides assistance to Brazil": a noun of the verb's own type is its object.
-    // "signed a declaration": what is signed is a document, of any type.
-    bool object_noun = type->family == "agreement" || (verb_type && verb_type->type == "sign_agreement") ||
+    // "signed a joint declaration": what is signed is a document, of any type
+    // (its object, at most two words after the verb; "on cooperation" after it stays).
+    const bool signed_object = verb_type && verb_type->type == "sign_agreement" && h.begin >= prev_verb->end &&
+                               std::count(s.text.begin() + prev_verb->end, s.text.begin() + h.begin, ' ') <= 3;
+    bool object_noun = type->family == "agreement" || signed_object ||
                        (type->family == "talks" && verb_type && verb_type->family == "talks") || eased ||
                        (verb_type && verb_type->type == type->type);
     if (h.entry->pos == 'n' && object_noun && prev_verb &&
@@ -306,7 +343,23 @@ void MarkGeneric(const DocState& ds, const SentenceInfo& s, const std::vector<To
   // case of an attack"; cue kind topic_frame): no event, whatever the date of
   // its sentence.
   for (const auto& cue : ds.lex.FindCues("topic_frame", s.text)) {
-    if (cue.end > c.begin || c.begin - cue.end > 40) continue;
+    if (cue.end > c.begin) continue;
+    // English: the frame holds its whole list, up to the next finite verb
+    // ("demands concerning the prevention of expansion, a refusal to deploy
+    // weapons and the return of forces"; "in case of an attack, NATO will respond").
+    if (s.chunked && internal::IsAsciiAlnum(s.text[c.begin])) {
+      const ChunkedSentence& cs = *s.chunked;
+      bool finite_between = false;
+      for (const Chunk& ch : cs.chunks) {
+        uint32_t b = cs.tokens[ch.begin_token].begin;
+        if (b < cue.end || b > c.begin) continue;  // the trigger's own verb group counts
+        finite_between |= ch.kind == ChunkKind::kVerbGroup && ch.finite && !ch.infinitive;
+        finite_between |= ch.kind == ChunkKind::kPunct && cs.tokens[ch.begin_token].text == ";";
+      }
+      if (!finite_between) c.generic = true;
+      continue;
+    }
+    if (c.begin - cue.end > 40) continue;
     std::string_view gap = s.text.substr(cue.end, c.begin - cue.end);
     if (std::count(gap.begin(), gap.end(), ' ') > 3 || gap.find_first_of(",;.") != std::string_view::npos) continue;
     bool trigger_between = std::any_of(s.hits.begin(), s.hits.end(), [&](const TriggerHit& h) {

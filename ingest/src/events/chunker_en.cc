@@ -343,6 +343,14 @@ void TagEnglish(std::vector<Token>* tokens) {
     const PosSet p = t.possible;
     const bool can_verb = (p & kPosVerb) != 0, can_noun = (p & kPosNoun) != 0, can_adj = (p & kPosAdj) != 0;
     if (!can_verb || (!can_noun && !can_adj)) {
+      // "a negotiating process", "its ruling party": an -ing form between a
+      // determiner and a noun modifies the noun.
+      if (can_verb && t.inflection == Inflection::kGerund && gov != nullptr &&
+          (gov->tag == Tag::kDet || gov->tag == Tag::kPossPron) && next != nullptr && next->closed == 0 &&
+          next->tag != Tag::kProperNoun && (next->possible & kPosNoun)) {
+        t.tag = Tag::kAdj;
+        continue;
+      }
       if (t.tag == Tag::kVerb && t.inflection != Inflection::kGerund) clause_has_verb = true;
       continue;
     }
