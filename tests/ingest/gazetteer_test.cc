@@ -563,3 +563,20 @@ TEST_CASE("Untitled names: a country named as theirs right next to the name is t
   // A country as a side, not as theirs: no affiliation.
   CHECK(affiliation("France welcomed Boniface Mwangi in Paris.", "person:boniface-mwangi") == "-");
 }
+
+TEST_CASE("A title after 'the' with no name is the person who last held it in the text", "[gazetteer]") {
+  const Gazetteer& g = Builtin();
+  std::vector<Actor> prov;
+  std::string en = "Talks opened with President of Chile Gabriel Boric and Foreign Minister Antonia Urrejola. "
+                   "Later the President thanked the Foreign Minister, and the President of Peru joined.";
+  auto ms = g.Match(en, &prov);
+  const ActorMention* president = At(ms, en, "President", en.find("Later"));
+  REQUIRE(president != nullptr);
+  CHECK(president->actor_id == "person:gabriel-boric");
+  const ActorMention* minister = At(ms, en, "Foreign Minister", en.find("thanked"));
+  REQUIRE(minister != nullptr);
+  CHECK(minister->actor_id == "person:antonia-urrejola");
+  // "the President of Peru" is another office: not the last president.
+  const ActorMention* peru = At(ms, en, "President", en.find("of Peru") - 10);
+  CHECK((peru == nullptr || peru->actor_id != "person:gabriel-boric"));
+}

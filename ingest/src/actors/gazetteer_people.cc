@@ -151,10 +151,43 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledName
   std::sort(chosen_titles.begin(), chosen_titles.end(),
             [](const Cand& a, const Cand& b) { return a.begin < b.begin; });
   std::vector<std::pair<std::string, std::string>> en_provisional;  // (surname, id)
+  // "NATO Secretary General Jens Stoltenberg … the Secretary General said":
+  // the last person each English title (and its last word) was given to.
+  std::map<std::string, std::pair<std::string, bool>> holder;  // folded title → (id, provisional)
+  auto title_keys = [&](const Cand& t) {
+    std::string full = gaz::FoldSameLength(text.substr(t.begin, t.end - t.begin));
+    std::vector<std::string> keys{full};
+    size_t sp = full.rfind(' ');
+    if (sp != std::string::npos && full.substr(sp + 1) != "minister") keys.push_back(full.substr(sp + 1));
+    return keys;
+  };
+  auto remember = [&](const Cand& t, const std::string& id) {
+    if (titles[t.entry->target].lang != "en" || id.empty()) return;
+    auto pit = st->provisional.find(id);
+    for (const auto& k : title_keys(t)) holder[k] = {id, pit != st->provisional.end()};
+  };
+  // "the Secretary General", "The President thanked …": a title after "the"
+  // with no name and no of-phrase after it is the person who last held it.
+  auto anaphor = [&](const Cand& t) {
+    if (t.begin < 4 || gaz::FoldSameLength(text.substr(t.begin - 4, 4)) != "the ") return;
+    size_t l = 0;
+    if (t.begin >= 5 && gaz::IsWordChar(CodePointAt(text, t.begin - 5, &l))) return;
+    if (text.substr(t.end, 4) == " of " || !st->Free(t.begin, t.end)) return;
+    for (const auto& k : title_keys(t)) {
+      auto it = holder.find(k);
+      if (it == holder.end()) continue;
+      st->Take(t.begin, t.end, Selected{0, 0, it->second.first, false, it->second.second, true});
+      return;
+    }
+  };
   for (const Cand& t : chosen_titles) {
     const Title& title = titles[t.entry->target];
     uint32_t p = t.end;
     if (p >= text.size()) continue;
+    if (title.lang != "zh" && text[p] != ' ') {
+      anaphor(t);
+      continue;
+    }
     if (title.lang == "zh") {
       if (covered[p] >= 0 && !sel[covered[p]].actor_id.empty()) continue;
       if (title_used[p]) continue;  // another title follows: 总统特别代表
@@ -257,7 +290,10 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledName
       if (possessive || w >= text.size() || text[w] != ' ') break;
       q = w + 1;
     }
-    if (last_cap_end == p) continue;
+    if (last_cap_end == p) {
+      anaphor(t);
+      continue;
+    }
     bool other = false;
     KnownPersonIn(*st, p, last_cap_end, &other);
     if (other) continue;
@@ -282,10 +318,12 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledName
                                [&](const auto& sid) { return sid.first == surname; });
       if (same != en_provisional.end() && st->Free(p, last_cap_end)) {
         st->Take(p, last_cap_end, Selected{0, 0, same->second, false, true, true});
+        remember(t, same->second);
         continue;
       }
     }
     std::string id = AddPerson(st, p, last_cap_end, known, "en");
+    remember(t, id);
     if (auto pit = st->provisional.find(id); of_country >= 0 && pit != st->provisional.end() &&
                                              pit->second.affiliations.empty()) {
       pit->second.affiliations.push_back({sel[of_country].actor_id, title.role, TimeValue()});

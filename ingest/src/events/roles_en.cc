@@ -101,7 +101,7 @@ const ActorInfo* PlaceOf(const DocState& ds, const SentenceInfo& s, const Chunke
 
 // The clause whose verb group is chunk `ch`, or whose object holds it (a
 // noun trigger: "held talks"); -1 when none. *object tells which.
-int ClauseOfChunk(const ChunkedSentence& cs, int ch, bool* object) {
+int ClauseOfChunk(const DocState& ds, const ChunkedSentence& cs, int ch, bool* object) {
   *object = false;
   for (size_t k = 0; k < cs.clauses.size(); ++k) {
     if (cs.clauses[k].verb == ch) return int(k);
@@ -121,6 +121,8 @@ int ClauseOfChunk(const ChunkedSentence& cs, int ch, bool* object) {
     std::string_view verb = cl.verb >= 0 ? std::string_view(cs.chunks[cl.verb].lemma) : std::string_view();
     bool stay = verb == "be" || verb == "arrive" || verb == "travel" || verb == "come" || verb == "go" ||
                 verb == "fly" || verb == "head";
+    // What talk is about is not part of it: "discussed the participation in the summit".
+    if (ds.lex.IsCueWord("topic_verb", verb) || ds.lex.IsCueWord("report_verb", verb)) continue;
     for (const auto& p : cl.preps) {
       if (p.prep != "in" && p.prep != "during" && !(stay && p.prep == "for")) continue;
       if (std::find(p.nouns.begin(), p.nouns.end(), uint32_t(ch)) != p.nouns.end()) return int(k);
@@ -136,7 +138,11 @@ int ClauseOfChunk(const ChunkedSentence& cs, int ch, bool* object) {
 // Returns false (the word-order roles stay) when no such clause holds it.
 bool ReportedNounRoles(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c) {
   for (const ClauseRoles& cl : cs.clauses) {
-    if (cl.verb < 0 || !ds.lex.IsCueWord("report_verb", cs.chunks[cl.verb].lemma)) continue;
+    // Also what talk is about: "discussed Ukraine's participation in the NATO summit".
+    if (cl.verb < 0 || !(ds.lex.IsCueWord("report_verb", cs.chunks[cl.verb].lemma) ||
+                         ds.lex.IsCueWord("topic_verb", cs.chunks[cl.verb].lemma))) {
+      continue;
+    }
     size_t at = cl.preps.size();
     for (size_t i = 0; i < cl.preps.size() && at == cl.preps.size(); ++i) {
       if (std::find(cl.preps[i].nouns.begin(), cl.preps[i].nouns.end(), ch) != cl.preps[i].nouns.end()) at = i;
@@ -357,7 +363,7 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   int ch = ChunkAt(cs, c->begin);
   if (ch < 0) return false;
   bool noun_object = false;
-  int k = ClauseOfChunk(cs, ch, &noun_object);
+  int k = ClauseOfChunk(ds, cs, ch, &noun_object);
   if (k < 0) {
     SubjectNounSides(ds, s, cs, uint32_t(ch), c);
     const bool answered = ReportedNounRoles(ds, s, cs, uint32_t(ch), c) || SpeakersNoun(s, cs, uint32_t(ch), c);
@@ -590,7 +596,7 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
   }
   if (ch < 0 || cs.chunks[ch].kind != ChunkKind::kVerbGroup) return type;
   bool object = false;
-  int k = ClauseOfChunk(cs, ch, &object);
+  int k = ClauseOfChunk(ds, cs, ch, &object);
   if (k < 0) return type;
   const ClauseRoles& cl = cs.clauses[k];
   const std::string& lemma = cs.chunks[ch].lemma;
