@@ -137,6 +137,12 @@ bool WrongSense(const DocState& ds, const SentenceInfo& s, const std::vector<Tok
   }
   if (!e.object_allow.empty()) {
     if (np_actor) return false;
+    // A recipient: "gave Ukraine 5,000 helmets", "gave 5,000 helmets to Ukraine".
+    const bool recipient = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+      if (a.dropped || a.place || a.begin < h.end || a.begin - h.end > 60) return false;
+      return a.begin == np_begin || (a.begin >= 3 && s.text.substr(a.begin - 3, 3) == "to ");
+    });
+    if (recipient && ds.lex.Type(e.type) && ds.lex.Type(e.type)->family == "aid") return false;
     // Any word of the phrase: "upgraded their diplomatic ties back up".
     for (const auto& w : e.object_allow) {
       for (const auto& n : np_words) {
