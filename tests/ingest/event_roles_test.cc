@@ -168,6 +168,46 @@ TEST_CASE("EventExtractor: actors of another clause or of a framing phrase are n
                        [&](const kbq::Participant& p) { return p.actor_id == c.not_a_side; }));
     CHECK(e->place_id != c.not_a_side);
   }
+  // A clause nested in a that-clause is that clause's too: no place Ukraine for the agreement.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Emmanuel Macron and Olaf Scholz agreed on Monday that the accords are the key to "
+                              "restoring peace in Ukraine.",
+                              "2022-02-15");
+    INFO(Describe(ev));
+    REQUIRE(!ev.empty());
+    CHECK(ev[0].type == "agreement");
+    CHECK(ev[0].place_id != "UKR");
+    CHECK(HasRole(ev[0], Role::kSource, "person:emmanuel-macron"));
+  }
+  // A noun trigger's own by-phrase names its doer, even when it names no
+  // actor: the one who speaks of it is not the attacker.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Headline\n\nZelensky drew attention on Thursday to the shelling of a school in Donetsk "
+                              "region by armed groups.",
+                              "2022-02-17");
+    INFO(Describe(ev));
+    for (const auto& e : ev) {
+      if (e.type == "military_attack" || e.type == "assault") {
+        CHECK_FALSE(HasRole(e, Role::kSource, "person:volodymyr-zelensky"));
+      }
+    }
+  }
+  // "Mr X, we agreed …" in a transcript turn: the speaker and the one addressed.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Meeting with the Foreign Minister\n\nVladimir Putin: Mr Lavrov, we agreed today "
+                              "that the ministry would send its answer within a week.",
+                              "2022-02-14");
+    INFO(Describe(ev));
+    bool found = false;
+    for (const auto& e : ev) {
+      found |= e.type == "agreement" && HasRole(e, Role::kSource, "person:vladimir-putin") &&
+               HasRole(e, Role::kTarget, "person:sergey-lavrov");
+    }
+    CHECK(found);
+  }
   // "I will also mention that Russia provides …": the future of the main
   // clause is not the that-clause's; a standing act in the present is no event,
   // and its object noun is no second one.

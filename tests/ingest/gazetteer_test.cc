@@ -536,6 +536,7 @@ TEST_CASE("Untitled names: two or more capitalised non-words are a person; a lon
   CHECK(no_person("Flights landed at Manas International Airport.", "Manas International"));
   CHECK(no_person("Scientists drilled at Lake Vostok for years.", "Lake Vostok"));
   CHECK(no_person("The newspaper La Prensa was closed.", "La Prensa"));
+  CHECK(no_person("A kindergarten in Stanytsia Luhanska was shelled.", "Stanytsia Luhanska"));
   // A headline in title case says nothing about names.
   CHECK(person("Minister Holds Talks With Party Leaders In Ankara Today", "Party Leaders") == "-");
   // Later the surname alone is the same person.

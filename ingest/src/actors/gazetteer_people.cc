@@ -525,7 +525,8 @@ void Gazetteer::Impl::AffiliateUntitled(MatchState* st, uint32_t b, uint32_t e, 
 // are a person the data does not know. The first word may be a common word
 // written as a name (Mark, Bill) when the sentence does not start with it, one
 // name word follows it and that word is no word at all. Title-case lines say
-// nothing (headlines).
+// nothing (headlines). Right after a place preposition (in, near, at …) or
+// "village", "town", "city" the words name a place, not a person.
 void Gazetteer::Impl::FindUntitledNames(MatchState* st,
                                         std::vector<std::pair<std::string, std::string>>* en_provisional) const {
   std::string_view text = st->text;
@@ -600,6 +601,12 @@ void Gazetteer::Impl::FindUntitledNames(MatchState* st,
       ok = false;
     }
     if (ok && gaz::TitleCaseLine(text, first.begin)) ok = false;
+    // "a kindergarten in Stanytsia Luhanska": after a place preposition, a place.
+    if (ok && i > 0 && words[i - 1].end + 1 == first.begin) {
+      static const std::set<std::string_view> kPlacePreps = {"in", "near", "at", "outside", "inside", "across", "towards",
+                                                            "around", "into", "outskirts", "village", "town", "city"};
+      if (kPlacePreps.count(text.substr(words[i - 1].begin, words[i - 1].end - words[i - 1].begin))) ok = false;
+    }
     // "the newspaper La Prensa", "El Pais": an article of another language opens a title, not a name.
     static const std::set<std::string_view> kForeignArticles = {"La", "Le", "El", "Les", "Los", "Las", "Die", "Der", "Das"};
     if (ok && kForeignArticles.count(text.substr(first.begin, first.end - first.begin))) ok = false;

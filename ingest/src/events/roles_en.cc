@@ -252,13 +252,18 @@ std::vector<std::pair<uint32_t, uint32_t>> OtherClauseSpans(const ChunkedSentenc
   std::vector<uint32_t> mine;
   roles(cs.clauses[k], [&](uint32_t n) { mine.push_back(n); });
   std::vector<std::pair<uint32_t, uint32_t>> out;
+  std::vector<char> own(cs.clauses.size(), 0);
   for (size_t j = 0; j < cs.clauses.size(); ++j) {
     const ClauseRoles& other = cs.clauses[j];
     // Only a clause with a subject of its own (that-clauses, not the
-    // infinitive an intent or threat governs), and only what follows its
-    // verb: its subject may be what a demand is made of ("demanded that the
-    // US cancel") or whom a pronoun stands for.
-    if (j == k || other.subject.empty() || other.subject_inherited) continue;
+    // infinitive an intent or threat governs) or one nested in such a clause
+    // ("agreed that the agreements are the key to restoring peace in
+    // Ukraine"), and only what follows its verb: its subject may be what a
+    // demand is made of ("demanded that the US cancel") or whom a pronoun
+    // stands for.
+    own[j] = j != k && ((!other.subject.empty() && !other.subject_inherited) ||
+                        (other.parent >= 0 && size_t(other.parent) < j && own[other.parent]));
+    if (!own[j]) continue;
     auto add = [&](uint32_t n) {
       if (std::find(mine.begin(), mine.end(), n) == mine.end()) out.push_back(ChunkSpan(cs, n));
     };
@@ -310,6 +315,53 @@ void SubjectNounSides(const DocState& ds, const SentenceInfo& s, const ChunkedSe
     return any;
   });
   (void)ds;
+}
+
+// "put emphasis upon the shelling of a kindergarten by illegal armed groups":
+// a noun trigger with a by-phrase of its own (after it, past its of/in/at
+// phrases) has its doer there; when that names no actor the doer is unknown,
+// and no actor before the trigger is its source.
+void OwnAgentPhrase(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c) {
+  if (cs.chunks[ch].kind != ChunkKind::kNounPhrase) return;
+  for (size_t k = ch + 1; k + 1 < cs.chunks.size(); ++k) {
+    const Chunk& x = cs.chunks[k];
+    if (x.kind == ChunkKind::kNounPhrase) continue;
+    if (x.kind != ChunkKind::kPreposition) return;
+    std::string_view prep = cs.tokens[x.begin_token].lower;
+    if (prep != "by") {
+      if (prep != "of" && prep != "in" && prep != "at" && prep != "near" && prep != "on") return;
+      continue;
+    }
+    if (cs.chunks[k + 1].kind != ChunkKind::kNounPhrase || cs.chunks[k + 1].temporal) return;
+    if (ActorOf(ds, s, cs, uint32_t(k + 1), false) != nullptr) return;  // named: the word-order rules take it
+    std::erase_if(c->participants, [&](const Participant& p) {
+      if (p.role != Role::kSource) return false;
+      return std::none_of(s.actors.begin(), s.actors.end(),
+                          [&](const ActorInfo& a) { return a.id == p.actor_id && !a.dropped && a.begin >= c->end; });
+    });
+    return;
+  }
+}
+
+// The person a sentence is addressed to: "Mr Lavrov, …" at its start or
+// after the speaker's label (a courtesy title, the name, a comma).
+const ActorInfo* Vocative(const SentenceInfo& s) {
+  size_t from = 0;
+  if (!s.speaker_label.empty()) {
+    size_t colon = s.text.find(": ");
+    if (colon == std::string_view::npos || colon > 200) return nullptr;
+    from = colon + 2;
+  }
+  for (std::string_view courtesy : {"Mr ", "Ms ", "Mrs ", "Madam ", "Dr "}) {
+    if (s.text.compare(from, courtesy.size(), courtesy) != 0) continue;
+    for (const auto& a : s.actors) {
+      if (!a.dropped && a.kind == ActorKind::kPerson && a.begin == from + courtesy.size() &&
+          s.text.substr(a.end, 1) == ",") {
+        return &a;
+      }
+    }
+  }
+  return nullptr;
 }
 
 // The prepositions that turn talk to its topic: "talks on Ukraine", "a call
@@ -366,6 +418,7 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   int k = ClauseOfChunk(ds, cs, ch, &noun_object);
   if (k < 0) {
     SubjectNounSides(ds, s, cs, uint32_t(ch), c);
+    OwnAgentPhrase(ds, s, cs, uint32_t(ch), c);
     const bool answered = ReportedNounRoles(ds, s, cs, uint32_t(ch), c) || SpeakersNoun(s, cs, uint32_t(ch), c);
     TopicsAfterTrigger(s, cs, c);
     if (answered) return true;
@@ -405,6 +458,12 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
         break;
       }
     }
+  }
+  // "Mr Lavrov, we agreed today that …": a two-sided act of "we" in a turn
+  // addressed to someone by name is the speaker's with them.
+  if (speaker && Reciprocal(c->type) && subject.size() == 1 && subject.front() == speaker &&
+      cl.subject.size() == 1 && (cs.HeadText(cl.subject.front()) == "we" || cs.HeadText(cl.subject.front()) == "We")) {
+    if (const ActorInfo* you = Vocative(s)) subject.push_back(you);
   }
   // "you" in a turn answers the turn before: its speaker.
   if (s.addressee && speaker && subject.empty() && cl.subject.size() == 1) {
