@@ -334,3 +334,23 @@ TEST_CASE("kbq extract: one sentence on standard input is a document, spans inde
   }
   CHECK(found);
 }
+
+TEST_CASE("Names: a person the text names without a title resolves by full name and by surname",
+          "[query][names]") {
+  std::string dir = TempDir() + "/untitled.db";
+  kbq::OpenOptions o;
+  o.create_if_missing = true;
+  auto opened = KnowledgeBase::Open(dir, o);
+  REQUIRE(opened.ok());
+  kbq::ArticleInput in;
+  in.title = "Peace mission in Kyiv";
+  in.published = "2023-06-17";
+  in.text = "Cyril Ramaphosa met Volodymyr Zelensky in Kyiv on Friday. Ramaphosa then travelled to Saint Petersburg.";
+  REQUIRE((*opened)->IngestArticle(in).ok());
+  for (const char* typed : {"Cyril Ramaphosa", "Ramaphosa", "ramaphosa"}) {
+    auto r = (*opened)->ResolveActor(typed);
+    INFO(typed);
+    REQUIRE(r.ok());
+    CHECK(r.value().id == "person:cyril-ramaphosa");
+  }
+}

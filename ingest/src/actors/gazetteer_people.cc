@@ -42,6 +42,13 @@ std::string Gazetteer::Impl::AddPerson(MatchState* st, uint32_t b, uint32_t e, i
       a.names[lang] = surface;
       a.provisional = true;
       a.source = "text";
+      // "Ramaphosa" alone names them in the text (FindBareSurnames): a user may type it too.
+      if (lang == "en") {
+        size_t sp = surface.rfind(' ');
+        if (sp != std::string::npos && surface.size() - sp - 1 >= 3) {
+          a.forms.push_back({surface.substr(sp + 1), "en", NameKind::kSurname});
+        }
+      }
     }
   }
   return id;
