@@ -244,6 +244,7 @@ TEST_CASE("EventExtractor: modifiers, listed demands and tours are no events; 'n
        "investigate"},
       {"Putin gave a detailed appraisal of the situation in Donbas.", "aid"},
       {"Since 1991 the country has seen a steep decline in the number of engineers.", "reject"},
+      {"Alexander Lukashenko attended joint military exercises near Brest on Thursday.", "meeting"},
   };
   for (const auto& c : none) {
     auto events = ExtractSentence(**pipeline, std::string("Headline\n\n") + c.sentence, "2022-02-01");
