@@ -194,6 +194,21 @@ TEST_CASE("EventExtractor: actors of another clause or of a framing phrase are n
       }
     }
   }
+  // "… were also discussed": the passive subject is the topic, never a side;
+  // the talkers are the lead call's.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Vladimir Putin had a telephone conversation with Charles Michel on Wednesday. The "
+                              "situations in Afghanistan and Libya were also discussed.",
+                              "2021-11-24");
+    INFO(Describe(ev));
+    for (const auto& e : ev) {
+      for (const char* topic : {"AFG", "LBY"}) {
+        CHECK_FALSE(HasRole(e, Role::kSource, topic));
+        CHECK_FALSE(HasRole(e, Role::kTarget, topic));
+      }
+    }
+  }
   // "Mr X, we agreed …" in a transcript turn: the speaker and the one addressed.
   {
     auto ev = ExtractSentence(**pipeline,
@@ -245,6 +260,9 @@ TEST_CASE("EventExtractor: modifiers, listed demands and tours are no events; 'n
       {"Putin gave a detailed appraisal of the situation in Donbas.", "aid"},
       {"Since 1991 the country has seen a steep decline in the number of engineers.", "reject"},
       {"Alexander Lukashenko attended joint military exercises near Brest on Thursday.", "meeting"},
+      {"Scouts handed over the Bethlehem peace light to the President on Friday.", "judicial_cooperation"},
+      {"She expressed her firm conviction that the courts will stay independent.", "convict"},
+      {"A record number of Polish tourists visited Croatia last year.", "visit"},
   };
   for (const auto& c : none) {
     auto events = ExtractSentence(**pipeline, std::string("Headline\n\n") + c.sentence, "2022-02-01");
@@ -258,6 +276,7 @@ TEST_CASE("EventExtractor: modifiers, listed demands and tours are no events; 'n
       {"IAEA experts inspected the damaged reactor building on Thursday.", "investigate"},
       {"Germany gave 5,000 helmets to Ukraine in January.", "aid"},
       {"Hungary declined to sign the joint statement on Monday.", "reject"},
+      {"Kyrgyzstan handed over two suspects to Kazakhstan on Friday.", "judicial_cooperation"},
   };
   for (const auto& c : some) {
     auto events = ExtractSentence(**pipeline, std::string("Headline\n\n") + c.sentence, "2022-02-01");

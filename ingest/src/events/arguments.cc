@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "events/chunker_en.h"
 #include "events/stages.h"
 #include "text_util.h"
 
@@ -195,6 +196,20 @@ void PostRoles(const DocState& ds, const SentenceInfo* s, const Cand* c, const A
 
 }  // namespace
 
+// "The situations in Afghanistan and Libya were also discussed": a talk
+// verb in the passive with no by-agent names no talkers (English).
+bool PassiveTopicVerb(const DocState& ds, const SentenceInfo& s, const Cand& c) {
+  if (!s.chunked) return false;
+  const ChunkedSentence& cs = *s.chunked;
+  for (const ClauseRoles& cl : cs.clauses) {
+    if (cl.verb < 0 || !cl.by_agent.empty()) continue;
+    const Chunk& vg = cs.chunks[cl.verb];
+    uint32_t vb = cs.tokens[vg.begin_token].begin, ve = cs.tokens[vg.end_token - 1].end;
+    if (c.begin >= vb && c.begin < ve) return vg.passive && ds.lex.IsCueWord("topic_verb", vg.lemma);
+  }
+  return false;
+}
+
 void BothSides(const DocState& ds, const SentenceInfo& s, size_t ci, Cand* c) {
   // "the recent meeting of the two leaders": the cue as the trigger's
   // of-phrase names its sides, whoever else the sentence named.
@@ -225,7 +240,7 @@ void BothSides(const DocState& ds, const SentenceInfo& s, size_t ci, Cand* c) {
     // …and stands close to it (双方随即签署, the two sides then signed).
     subject = subject || (!between && c->begin - from <= 15);
   }
-  if (!subject && !of_phrase) return;
+  if (!subject && !of_phrase && !PassiveTopicVerb(ds, s, *c)) return;
   auto take = [&](const Cand& prev) {
     const Participant* src = nullptr;
     const Participant* tgt = nullptr;

@@ -550,7 +550,20 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
       }
     }
   }
-  if (passive) {
+  if (passive && Meets(c->type) && vg && ds.lex.IsCueWord("topic_verb", vg->lemma)) {
+    // "The situations in Afghanistan and Libya were also discussed": the
+    // subject is what was talked about; the talkers are the by-agent, else
+    // the sides of the lead call or meeting (BothSides).
+    sources = ActorsOf(ds, s, cs, cl.by_agent);
+    for (const auto* a : subject) topics.push_back(a);
+    // Nor is a place inside the topic where they talked.
+    const uint32_t verb_at = cs.tokens[vg->begin_token].begin;
+    if (!c->place.empty() && std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+          return a.id == c->place && a.end <= verb_at;
+        })) {
+      c->place.clear();
+    }
+  } else if (passive) {
     sources = ActorsOf(ds, s, cs, cl.by_agent);
     targets = subject;
   } else if (Reciprocal(c->type)) {
