@@ -209,6 +209,31 @@ TEST_CASE("EventExtractor: actors of another clause or of a framing phrase are n
       }
     }
   }
+  // "we" after talks with a named guest: the speaker and the guest.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Russian-Argentine talks\n\nVladimir Putin held talks with President of Argentina "
+                              "Alberto Fernandez in the Kremlin.\n\nVladimir Putin: We agreed to continue "
+                              "coordinating our efforts at the United Nations.",
+                              "2022-02-03");
+    INFO(Describe(ev));
+    bool found = false;
+    for (const auto& e : ev) {
+      found |= e.type == "intent_cooperate" && HasRole(e, Role::kSource, "person:vladimir-putin") &&
+               HasRole(e, Role::kTarget, "person:alberto-fernandez|ARG");
+    }
+    CHECK(found);
+  }
+  // A named by-agent after a participle is the doer.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Headline\n\nZelensky thanked Biden for the assistance provided by the United States.",
+                              "2022-01-28");
+    INFO(Describe(ev));
+    for (const auto& e : ev) {
+      if (e.type == "aid") CHECK(HasRole(e, Role::kSource, "USA"));
+    }
+  }
   // "Mr X, we agreed …" in a transcript turn: the speaker and the one addressed.
   {
     auto ev = ExtractSentence(**pipeline,

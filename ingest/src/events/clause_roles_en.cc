@@ -100,7 +100,9 @@ Group ClauseBuilder::ParseGroup(size_t k, bool object_position, std::string_view
     }
     members.push_back(p + 1);
     // met Biden and Putin called …; but "between A and B" always takes both.
-    if (object_position && IsFiniteVerb(p + 2) && via_prep != "between") break;
+    // A comma list ("representatives of Germany, France, Ukraine and Russia
+    // met") is one group too.
+    if (object_position && IsFiniteVerb(p + 2) && via_prep != "between" && members.size() < 2) break;
     if (chunks_[p + 1].temporal != g.temporal) break;
     for (size_t mbr : members) g.nouns.push_back(static_cast<uint32_t>(mbr));
     q = p + 2;

@@ -78,6 +78,20 @@ Actors ActorsOf(const DocState& ds, const SentenceInfo& s, const ChunkedSentence
     const ActorInfo* head = ActorOf(ds, s, cs, ch, false);
     if (!head) continue;
     auto [b, e] = ChunkSpan(cs, ch);
+    // "representatives of Germany, France, Ukraine and Russia": an office
+    // standing for a country stands for each country of its list.
+    if (head->kind == ActorKind::kCountry && (head->begin >= e)) {
+      const ActorInfo* prev = head;
+      add(head);
+      for (const auto& a : s.actors) {
+        if (a.begin <= prev->begin || a.dropped || a.kind != ActorKind::kCountry) continue;
+        std::string_view gap = s.text.substr(prev->end, a.begin - prev->end);
+        if (gap != ", " && gap != " and " && gap != ", and ") break;
+        add(&a);
+        prev = &a;
+      }
+      continue;
+    }
     const ActorInfo* prev = nullptr;
     for (const auto& a : s.actors) {
       if (a.dropped || a.speaker || a.place || a.begin < b || a.end > e || &a == head) continue;
@@ -317,15 +331,22 @@ void SubjectNounSides(const DocState& ds, const SentenceInfo& s, const ChunkedSe
   (void)ds;
 }
 
-// "put emphasis upon the shelling of a kindergarten by illegal armed groups":
-// a noun trigger with a by-phrase of its own (after it, past its of/in/at
-// phrases) has its doer there; when that names no actor the doer is unknown,
-// and no actor before the trigger is its source.
+// "put emphasis upon the shelling of a kindergarten by illegal armed groups",
+// "thanked for the assistance provided by the United States": a noun trigger
+// with a by-phrase of its own (after it, past its of/in/at phrases or a bare
+// participle) has its doer there, the source; when that names no actor the
+// doer is unknown, and no actor before the trigger is its source.
 void OwnAgentPhrase(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c) {
   if (cs.chunks[ch].kind != ChunkKind::kNounPhrase) return;
   for (size_t k = ch + 1; k + 1 < cs.chunks.size(); ++k) {
     const Chunk& x = cs.chunks[k];
     if (x.kind == ChunkKind::kNounPhrase) continue;
+    // "the assistance provided by the United States": a bare participle.
+    if (x.kind == ChunkKind::kVerbGroup && x.end_token - x.begin_token == 1 &&
+        cs.tokens[x.begin_token].lower.ends_with("ed") && k + 1 < cs.chunks.size() &&
+        cs.chunks[k + 1].kind == ChunkKind::kPreposition && cs.tokens[cs.chunks[k + 1].begin_token].lower == "by") {
+      continue;
+    }
     if (x.kind != ChunkKind::kPreposition) return;
     std::string_view prep = cs.tokens[x.begin_token].lower;
     if (prep != "by") {
@@ -333,7 +354,15 @@ void OwnAgentPhrase(const DocState& ds, const SentenceInfo& s, const ChunkedSent
       continue;
     }
     if (cs.chunks[k + 1].kind != ChunkKind::kNounPhrase || cs.chunks[k + 1].temporal) return;
-    if (ActorOf(ds, s, cs, uint32_t(k + 1), false) != nullptr) return;  // named: the word-order rules take it
+    if (const ActorInfo* agent = ActorOf(ds, s, cs, uint32_t(k + 1), false)) {
+      // Named: the doer is the source, whoever else stood as one.
+      std::vector<Participant> out{{agent->id, Role::kSource}};
+      for (const auto& p : c->participants) {
+        if (p.actor_id != agent->id && p.role != Role::kSource) out.push_back(p);
+      }
+      c->participants = std::move(out);
+      return;
+    }
     std::erase_if(c->participants, [&](const Participant& p) {
       if (p.role != Role::kSource) return false;
       return std::none_of(s.actors.begin(), s.actors.end(),
@@ -341,6 +370,23 @@ void OwnAgentPhrase(const DocState& ds, const SentenceInfo& s, const ChunkedSent
     });
     return;
   }
+}
+
+// The other side of the document's lead two-sided event (a meeting, talks or
+// a call in its first three sentences) that has `speaker` as one side; empty
+// when there is none.
+std::string LeadCounterpart(const DocState& ds, const std::string& speaker) {
+  for (const Cand& lead : ds.cands) {
+    if (lead.sentence > 2) break;
+    if (!Reciprocal(lead.type)) continue;
+    bool has = std::any_of(lead.participants.begin(), lead.participants.end(),
+                           [&](const Participant& p) { return p.actor_id == speaker; });
+    if (!has) continue;
+    for (const auto& p : lead.participants) {
+      if (p.actor_id != speaker && p.role != Role::kOther) return p.actor_id;
+    }
+  }
+  return "";
 }
 
 // The person a sentence is addressed to: "Mr Lavrov, …" at its start or
@@ -461,9 +507,17 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   }
   // "Mr Lavrov, we agreed today that …": a two-sided act of "we" in a turn
   // addressed to someone by name is the speaker's with them.
-  if (speaker && Reciprocal(c->type) && subject.size() == 1 && subject.front() == speaker &&
-      cl.subject.size() == 1 && (cs.HeadText(cl.subject.front()) == "we" || cs.HeadText(cl.subject.front()) == "We")) {
-    if (const ActorInfo* you = Vocative(s)) subject.push_back(you);
+  // Else, after talks or a call with a named guest (the document's lead
+  // two-sided event of its first three sentences, the speaker one side),
+  // "we agreed to continue coordinating" is the speaker with that guest.
+  const bool joint = Reciprocal(c->type) || (c->type && c->type->family == "intent");
+  if (speaker && joint && subject.size() == 1 && subject.front() == speaker && cl.subject.size() == 1 &&
+      (cs.HeadText(cl.subject.front()) == "we" || cs.HeadText(cl.subject.front()) == "We")) {
+    if (const ActorInfo* you = Vocative(s)) {
+      subject.push_back(you);
+    } else if (std::string guest = LeadCounterpart(ds, speaker->id); !guest.empty()) {
+      c->participants.push_back({guest, Role::kTarget});
+    }
   }
   // "you" in a turn answers the turn before: its speaker.
   if (s.addressee && speaker && subject.empty() && cl.subject.size() == 1) {
