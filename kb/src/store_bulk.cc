@@ -150,6 +150,13 @@ class RocksBulkImporter final : public BulkImporter {
     for (uint64_t h : ids_) ++id_dir_[(h >> id_shift_) + 1];
     for (size_t b = 1; b < id_dir_.size(); ++b) id_dir_[b] += id_dir_[b - 1];
   }
+  // The date-block counters' tuples go to the default family's sorter as
+  // merge operands once they pile up (WriteFamily adds the operands of a key).
+  void FlushBlockDeltas() {
+    if (deltas_.block_tuples >= std::max<size_t>(options_.memory_budget / 1024, 4096)) {
+      entries::PutBlockDeltas(&deltas_, sink_.get());
+    }
+  }
   void Problem(std::string p) {
     if (result_.problems.size() < 100) result_.problems.push_back(std::move(p));
   }
@@ -417,6 +424,7 @@ Status RocksBulkImporter::ImportEvents(Share* share) {
     if (Status s = entries::ComputeIndexed(acc, lookup, &indexed); !s.ok()) return s;
     entries::PutEventEntries(acc, indexed, SalienceOf(acc), sink_.get(), &deltas_);
     if (acc.date.ok()) max_span_ = std::max(max_span_, acc.date.latest - acc.date.earliest);
+    FlushBlockDeltas();
     return Budget(share);
   };
   Status s = MergeInput(events_.get(), share, /*last_only=*/false,
@@ -462,6 +470,7 @@ Status RocksBulkImporter::Reindex(const std::vector<std::string>& regraphed, Sha
     const double salience = SalienceOf(e);
     entries::DeleteEventEntries(e, old_indexed, salience, sink_.get(), &deltas_);
     entries::PutEventEntries(e, indexed, salience, sink_.get(), &deltas_);
+    FlushBlockDeltas();
     if (Status s = Budget(share); !s.ok()) return s;
   }
   return Status::OK();
@@ -517,14 +526,46 @@ Status RocksBulkImporter::WriteFamily(size_t cf) {
   const std::string file = dir_ + "/" + entries::CfNames()[cf] + ".sst";
   rocksdb::Status rs = w.Open(file);
   Status s = rs.ok() ? Status::OK() : FromRocks(rs, file);
-  if (s.ok()) {
-    s = sorters_[cf]->Merge(/*last_only=*/true, [&](std::string_view k, Op op, std::string_view v) -> Status {
-      rocksdb::Slice key(k.data(), k.size()), value(v.data(), v.size());
-      return FromRocks(op == Op::kPut      ? w.Put(key, value)
-                       : op == Op::kDelete ? w.Delete(key)
-                                           : w.Merge(key, value),
-                       file);
+  auto write = [&](std::string_view k, Op op, std::string_view v) -> Status {
+    rocksdb::Slice key(k.data(), k.size()), value(v.data(), v.size());
+    return FromRocks(op == Op::kPut      ? w.Put(key, value)
+                     : op == Op::kDelete ? w.Delete(key)
+                                         : w.Merge(key, value),
+                     file);
+  };
+  if (s.ok() && cf != entries::kDefault) s = sorters_[cf]->Merge(/*last_only=*/true, write);
+  if (s.ok() && cf == entries::kDefault) {
+    // A date-block counter may have several merge operands (FlushBlockDeltas):
+    // they are added into one. Of any other key the last entry wins.
+    std::string key, value;
+    Op op = Op::kPut;
+    bool have = false, block = false;
+    std::vector<records::BlockCount> sum, more;
+    auto emit = [&]() -> Status {
+      if (!have) return Status::OK();
+      if (block) value = records::EncodeBlockCounts(sum);
+      return write(key, op, value);
+    };
+    s = sorters_[cf]->Merge(/*last_only=*/false, [&](std::string_view k, Op o, std::string_view v) -> Status {
+      if (have && k == key && block && o == Op::kMerge) {
+        if (Status d = records::DecodeBlockCounts(v, &more); !d.ok()) return d.WithContext(file);
+        records::AddBlockCounts(more, &sum);
+        return Status::OK();
+      }
+      if (!have || k != key) {
+        if (Status e = emit(); !e.ok()) return e;
+        key.assign(k);
+        have = true;
+        block = o == Op::kMerge && k.substr(0, keys::kMetaBlockCount.size()) == keys::kMetaBlockCount;
+        op = o;
+        if (block) return records::DecodeBlockCounts(v, &sum).WithContext(file);
+      }
+      block = false;
+      op = o;
+      value.assign(v);
+      return Status::OK();
     });
+    if (s.ok()) s = emit();
   }
   rocksdb::ExternalSstFileInfo info;
   if (s.ok()) s = FromRocks(w.Finish(&info), file);
@@ -625,7 +666,8 @@ Status RocksBulkImporter::Finish(BulkImportResult* result) {
   // the links'.
   Share events, links;
   events.sorters = {events_.get()};
-  for (Cf cf : {entries::kEvents, entries::kDateIdx, entries::kTypeIdx, entries::kActorIdx, entries::kSalIdx}) {
+  for (Cf cf : {entries::kEvents, entries::kDateIdx, entries::kTypeIdx, entries::kActorIdx, entries::kSalIdx,
+                entries::kDefault}) {  // the default family: date-block counters
     events.sorters.push_back(sorters_[cf].get());
   }
   events.limit = options_.memory_budget / 3 * 2;
@@ -664,7 +706,7 @@ Status RocksBulkImporter::Finish(BulkImportResult* result) {
   if (s.ok()) s = links_status;
   result_.runs_spilled += events.spilled + links.spilled + all_.spilled;
   if (s.ok()) {
-    entries::PutMetaEntries(deltas_, counts_, max_span_, max_span_ != t_.max_span, sink_.get());
+    entries::PutMetaEntries(&deltas_, counts_, max_span_, max_span_ != t_.max_span, sink_.get());
     std::vector<size_t> last = event_families;
     last.push_back(entries::kDefault);
     WriteFamilies(last, 2);

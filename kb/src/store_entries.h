@@ -54,8 +54,20 @@ class EntrySink {
   virtual void Merge(Cf cf, std::string_view key, std::string_view value) = 0;
 };
 
-// Counter changes of a write, by counter key (one merge operand per key).
-using CountDeltas = std::unordered_map<std::string, int64_t>;
+// Counter changes of a write (one merge operand per key): the counters by
+// key, and the date-block counters' tuples by block key (in any order,
+// combined when emitted).
+struct CountDeltas {
+  std::unordered_map<std::string, int64_t> counters;
+  std::unordered_map<std::string, std::vector<records::BlockCount>> blocks;
+  size_t block_tuples = 0;  // in `blocks`
+};
+
+// Emits one merge operand per block key of `deltas->blocks` (tuples sorted,
+// equal ones added, zeros dropped) and clears them. PutMetaEntries calls it;
+// a bulk import calls it too whenever the tuples pile up (its sorter then
+// holds several operands of a key, added when the family is written).
+void PutBlockDeltas(CountDeltas* deltas, EntrySink* sink);
 
 // Every normalised form of an actor's id, names, aliases and name forms,
 // without empties (the idx_name entries of the actor).
@@ -86,9 +98,10 @@ void PutLinkEntries(const Link& l, EntrySink* sink);
 void DeleteLinkEntries(std::string_view from, std::string_view to, LinkKind kind,
                        EntrySink* sink);
 
-// The end of every write: one merge operand per changed counter, the counts
+// The end of every write: one merge operand per changed counter (and block
+// counter: `deltas->blocks` is emptied), the counts
 // record, and the longest span when it grew (`span_changed`).
-void PutMetaEntries(const CountDeltas& deltas, const records::Counts& counts, int32_t max_span,
+void PutMetaEntries(CountDeltas* deltas, const records::Counts& counts, int32_t max_span,
                     bool span_changed, EntrySink* sink);
 
 // Looks an actor up for the ancestor rule: sets *actor to the record, or to
