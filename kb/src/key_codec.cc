@@ -74,8 +74,8 @@ Status DecodeActorClassCountKey(std::string_view key, uint8_t* flags, uint8_t* c
 
 std::string BlockCountPrefix(uint8_t flags, std::string_view actor_id, uint8_t span_class) {
   std::string k(kMetaBlockCount);
-  k.push_back(static_cast<char>(flags));
   PutLengthPrefixed(&k, actor_id);
+  k.push_back(static_cast<char>(flags));
   k.push_back(static_cast<char>(span_class));
   return k;
 }
@@ -98,14 +98,12 @@ Status DecodeBlockCountKey(std::string_view key, uint8_t* flags, std::string* ac
     return Status::Corruption("date-block counter key is malformed");
   }
   in.remove_prefix(kMetaBlockCount.size());
-  if (in.empty()) return Status::Corruption("date-block counter key is truncated");
-  *flags = static_cast<uint8_t>(in[0]);
-  in.remove_prefix(1);
-  if (!GetLengthPrefixed(&in, &actor) || in.size() != 5) {
+  if (!GetLengthPrefixed(&in, &actor) || in.size() != 6) {
     return Status::Corruption("date-block counter key is truncated or malformed");
   }
-  *span_class = static_cast<uint8_t>(in[0]);
-  in.remove_prefix(1);
+  *flags = static_cast<uint8_t>(in[0]);
+  *span_class = static_cast<uint8_t>(in[1]);
+  in.remove_prefix(2);
   GetDay(&in, block);
   if (*flags > kViaAncestor || *span_class > kLongSpan || (*span_class == kUndated && *block != 0)) {
     return Status::Corruption("date-block counter key has unknown flags or span class");

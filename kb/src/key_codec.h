@@ -52,9 +52,9 @@ inline constexpr std::string_view kMetaActorClassCount = "kbq.c/";
 inline constexpr uint8_t kClassNegated = 1;  // on-disk: HiddenByDefault(modality)
 inline constexpr uint8_t kClassMinor = 2;    // on-disk: IsMinorEvent and not negated
 
-// Date-block counters (format 7), in the default family: this prefix, the
-// idx_actor flags byte, lp(actor id), the span class (kUndated, kShortSpan,
-// kLongSpan), then the block of the earliest day: be32 of
+// Date-block counters (format 7), in the default family: this prefix,
+// lp(actor id), the idx_actor flags byte, the span class (kUndated,
+// kShortSpan, kLongSpan), then the block of the earliest day: be32 of
 // uint32(earliest >> kBlockShift) XOR 0x80000000 (0 for undated events).
 // The value counts the actor's idx_actor entries with those flags by
 // (earliest, span, class bits) (records::BlockCount); a merge operator adds
@@ -149,8 +149,9 @@ std::string ActorClassCountKey(uint8_t flags, uint8_t cls, std::string_view acto
 Status DecodeActorClassCountKey(std::string_view key, uint8_t* flags, uint8_t* cls,
                                 std::string* actor_id);
 
-// The date-block counter keys of an actor: the prefix of its entries of one
-// flag and span class; the key of one block (`block` = BlockOf(earliest), 0
+// The date-block counter keys of an actor (in the order of idx_actor's
+// prefixes): the prefix of its entries of one flag and span class; the key
+// of one block (`block` = BlockOf(earliest), 0
 // for undated events).
 std::string BlockCountPrefix(uint8_t flags, std::string_view actor_id, uint8_t span_class);
 std::string BlockCountKey(uint8_t flags, std::string_view actor_id, uint8_t span_class, int32_t block);

@@ -31,7 +31,6 @@ void AddBlockTuple(const records::IndexedActor& ia, const keys::DateSpan& d, con
                    CountDeltas* deltas) {
   const uint8_t span_class = keys::BlockClass(d);
   deltas->blocks[keys::BlockCountKey(ia.flags, ia.actor_id, span_class, keys::BlockOf(d.earliest))].push_back(tuple);
-  ++deltas->block_tuples;
 }
 
 }  // namespace
@@ -83,12 +82,17 @@ void DeleteEventEntries(const Event& e, const std::vector<records::IndexedActor>
   // when it was written (articles are never rewritten).
   const uint8_t cls = EventClass(e);
   const records::BlockCount tuple = BlockTupleOf(e, d, salience, -1);
+  const bool counted = sink->CountsBlocks();
   for (const auto& ia : indexed) {
-    sink->Delete(kActorIdx, keys::ActorIndexKey(ia.actor_id, d, e.id));
+    if (counted) {
+      sink->DeleteCounted(kActorIdx, keys::ActorIndexKey(ia.actor_id, d, e.id), ia.flags, tuple.bits);
+    } else {
+      sink->Delete(kActorIdx, keys::ActorIndexKey(ia.actor_id, d, e.id));
+      AddBlockTuple(ia, d, tuple, deltas);
+    }
     --deltas->counters[keys::ActorCountKey(ia.flags, ia.actor_id)];
     sink->Delete(kSalIdx, keys::SalienceIndexKey(ia.actor_id, salience, d, e.id));
     if (cls != 0) --deltas->counters[keys::ActorClassCountKey(ia.flags, cls, ia.actor_id)];
-    AddBlockTuple(ia, d, tuple, deltas);
   }
 }
 
@@ -102,12 +106,14 @@ void PutEventEntries(const Event& e, const std::vector<records::IndexedActor>& i
   const uint8_t cls = EventClass(e);
   const bool minor = IsMinorEvent(e);
   const records::BlockCount tuple = BlockTupleOf(e, d, salience, 1);
+  const bool counted = sink->CountsBlocks();
   for (const auto& ia : indexed) {
     value.assign(1, static_cast<char>(ia.flags));
     value += record;
+    if (counted) value.push_back(static_cast<char>(tuple.bits));  // the sink takes it off
     sink->Put(kActorIdx, keys::ActorIndexKey(ia.actor_id, d, e.id), value);
+    if (!counted) AddBlockTuple(ia, d, tuple, deltas);
     ++deltas->counters[keys::ActorCountKey(ia.flags, ia.actor_id)];
-    AddBlockTuple(ia, d, tuple, deltas);
     // idx_sal holds what --top's walk judges, not the record (format 6).
     sink->Put(kSalIdx, keys::SalienceIndexKey(ia.actor_id, salience, d, e.id),
               records::EncodeSalienceValue(e, ia.flags, minor));
@@ -132,21 +138,16 @@ void DeleteLinkEntries(std::string_view from, std::string_view to, LinkKind kind
   sink->Delete(kAdj, keys::AdjKey(to, keys::kIn, from, kind));
 }
 
-void PutBlockDeltas(CountDeltas* deltas, EntrySink* sink) {
-  for (auto& [key, tuples] : deltas->blocks) {
-    records::NormaliseBlockCounts(&tuples);
-    if (!tuples.empty()) sink->Merge(kDefault, key, records::EncodeBlockCounts(tuples));
-  }
-  deltas->blocks.clear();
-  deltas->block_tuples = 0;
-}
-
 void PutMetaEntries(CountDeltas* deltas, const records::Counts& counts, int32_t max_span,
                     bool span_changed, EntrySink* sink) {
   for (const auto& [key, delta] : deltas->counters) {
     if (delta != 0) sink->Merge(kDefault, key, records::EncodeCounter(delta));
   }
-  PutBlockDeltas(deltas, sink);
+  for (auto& [key, tuples] : deltas->blocks) {
+    records::NormaliseBlockCounts(&tuples);
+    if (!tuples.empty()) sink->Merge(kDefault, key, records::EncodeBlockCounts(tuples));
+  }
+  deltas->blocks.clear();
   sink->Put(kDefault, keys::kMetaCounts, records::EncodeCounts(counts));
   if (span_changed) {
     std::string span;

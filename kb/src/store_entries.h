@@ -52,22 +52,25 @@ class EntrySink {
   virtual void Put(Cf cf, std::string_view key, std::string_view value) = 0;
   virtual void Delete(Cf cf, std::string_view key) = 0;
   virtual void Merge(Cf cf, std::string_view key, std::string_view value) = 0;
+  // True when the sink counts the date-block counters itself, from the
+  // idx_actor entries (the bulk import, while it writes that family): their
+  // Put values then end in one more byte, the entry's class bits
+  // (EventClassBits), and their deletions come through DeleteCounted; the
+  // entry functions leave CountDeltas::blocks alone.
+  virtual bool CountsBlocks() const { return false; }
+  virtual void DeleteCounted(Cf cf, std::string_view key, uint8_t flags, uint8_t bits) {
+    (void)flags, (void)bits;
+    Delete(cf, key);
+  }
 };
 
 // Counter changes of a write (one merge operand per key): the counters by
 // key, and the date-block counters' tuples by block key (in any order,
-// combined when emitted).
+// combined when emitted; left empty for a sink that CountsBlocks()).
 struct CountDeltas {
   std::unordered_map<std::string, int64_t> counters;
   std::unordered_map<std::string, std::vector<records::BlockCount>> blocks;
-  size_t block_tuples = 0;  // in `blocks`
 };
-
-// Emits one merge operand per block key of `deltas->blocks` (tuples sorted,
-// equal ones added, zeros dropped) and clears them. PutMetaEntries calls it;
-// a bulk import calls it too whenever the tuples pile up (its sorter then
-// holds several operands of a key, added when the family is written).
-void PutBlockDeltas(CountDeltas* deltas, EntrySink* sink);
 
 // Every normalised form of an actor's id, names, aliases and name forms,
 // without empties (the idx_name entries of the actor).
