@@ -986,6 +986,15 @@ CommitBatch SalienceWorld(const std::string& article_id) {
   return b;
 }
 
+// A store of SalienceWorld("art-1") in `dir`, rewritten as a build of format
+// `version` left it (0: as this build writes it).
+std::string SalienceStore(TempDir& dir, char version = 0) {
+  std::string path = dir.Sub("db");
+  CreateWith(path, SalienceWorld("art-1"));
+  if (version != 0) MakeOldFormat(path, version);
+  return path;
+}
+
 }  // namespace
 
 TEST_CASE("Store: a ranged scan finds the long events among many short ones that end before the range",
@@ -1070,9 +1079,7 @@ TEST_CASE("Store: idx_sal orders an actor's events by salience and moves an even
 TEST_CASE("Store: a format-4 store is read without idx_sal and upgraded to it when opened for writing",
           "[kb][store]") {
   TempDir dir;
-  std::string path = dir.Sub("db");
-  CreateWith(path, SalienceWorld("art-1"));
-  MakeOldFormat(path, 4);
+  std::string path = SalienceStore(dir, 4);
   {
     auto r = OpenReadOnly(path);
     CHECK(r->Stats()->format_version == 4);
@@ -1092,9 +1099,7 @@ TEST_CASE("Store: a format-4 store is read without idx_sal and upgraded to it wh
 TEST_CASE("Store: a format-5 store's idx_sal record copies are read, and replaced by heads on a write open",
           "[kb][store]") {
   TempDir dir;
-  std::string path = dir.Sub("db");
-  CreateWith(path, SalienceWorld("art-1"));
-  MakeOldFormat(path, 5);
+  std::string path = SalienceStore(dir, 5);
   auto minor_of = [](const Store& s) {
     std::vector<std::pair<std::string, bool>> out;
     REQUIRE(s.ScanActorBySalience("FRA", INT32_MIN, INT32_MAX, true, [&](const Store::SalienceEntry& e) {
@@ -1136,8 +1141,7 @@ TEST_CASE("Store: a format-5 store's idx_sal record copies are read, and replace
 
 TEST_CASE("Store: Check reports a stale idx_sal entry and a wrong class counter", "[kb][store][errors]") {
   TempDir dir;
-  std::string path = dir.Sub("db");
-  CreateWith(path, SalienceWorld("art-1"));
+  std::string path = SalienceStore(dir);
   const int32_t day = Day(2024, 1, 1);
   RawPut(path, "idx_sal", kbq::keys::SalienceIndexKey("FRA", 99.0, kbq::keys::DateSpan{day, day}, "ev-1"),
          std::string(1, '\0'));
@@ -1196,9 +1200,7 @@ TEST_CASE("Store: a format-6 store is read without date-block counters and upgra
           "for writing",
           "[kb][store]") {
   TempDir dir;
-  std::string path = dir.Sub("db");
-  CreateWith(path, SalienceWorld("art-1"));
-  MakeOldFormat(path, 6);
+  std::string path = SalienceStore(dir, 6);
   {
     auto r = OpenReadOnly(path);
     CHECK(r->Stats()->format_version == 6);
@@ -1215,8 +1217,7 @@ TEST_CASE("Store: a format-6 store is read without date-block counters and upgra
 
 TEST_CASE("Store: Check reports a wrong date-block counter", "[kb][store][errors]") {
   TempDir dir;
-  std::string path = dir.Sub("db");
-  CreateWith(path, SalienceWorld("art-1"));
+  std::string path = SalienceStore(dir);
   const int32_t block = kbq::keys::BlockOf(Day(2024, 1, 1));
   RawPut(path, "default", kbq::keys::BlockCountKey(kbq::keys::kDirect, "FRA", kbq::keys::kShortSpan, block),
          kbq::records::EncodeBlockCounts({{0, 0, 0, 5}}));
@@ -1231,9 +1232,7 @@ TEST_CASE("Store: Check reports a wrong date-block counter", "[kb][store][errors
 
 TEST_CASE("Store: an upgrade to format 5 cut short is done again from the records", "[kb][store]") {
   TempDir dir;
-  std::string path = dir.Sub("db");
-  CreateWith(path, SalienceWorld("art-1"));
-  MakeOldFormat(path, 4);
+  std::string path = SalienceStore(dir, 4);
   {
     // What a killed upgrade, then writes by a format-4 build, leave: an
     // idx_sal family with an entry no record gives, a class counter too high.
