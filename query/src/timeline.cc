@@ -219,6 +219,34 @@ Status ScanByDate(const Store& store, const std::optional<Actor>& subject, const
 // hundred events on.
 size_t SalienceScanThreshold(size_t top) { return std::max<size_t>(4 * top, 512); }
 
+// The verdicts of Filters::Judge() for a window under the default filters,
+// from the store's counts by class bits (Store::CountActorWindow): the same
+// filters in the same order. Adds the hidden ones to `*h`, the shown ones to
+// `*shown`, and of those the weak ones (salience under kWeakSalience) to `*weak`.
+void JudgeWindow(const Store::WindowCounts& counts, const TimelineQuery& q, TimelineHidden* h, size_t* shown,
+                 size_t* weak) {
+  auto add = [&](const std::array<uint64_t, 16>& n, bool dated, bool inside) {
+    for (size_t bits = 0; bits < n.size(); ++bits) {
+      if (n[bits] == 0) continue;
+      if (!q.include_hidden && (bits & kClassBitNegated)) {
+        h->negated += n[bits];
+      } else if (!q.include_reported && (bits & kClassBitReported)) {
+        h->reported += n[bits];
+      } else if (!q.include_hidden && (bits & kClassBitMinor)) {
+        h->minor += n[bits];
+      } else if (!q.include_hidden && dated && !inside) {
+        h->coarse += n[bits];
+      } else {
+        *shown += n[bits];
+        if (bits & kClassBitWeak) *weak += n[bits];
+      }
+    }
+  };
+  add(counts.inside, true, true);
+  add(counts.overlapping, true, false);
+  add(counts.undated, false, false);
+}
+
 // The salience-ordered scan for --top N of an actor. Returns nullopt (and
 // leaves everything untouched) when the date-ordered scan is the better way:
 // a store without idx_sal, or few events in the range.
@@ -246,28 +274,8 @@ Result<bool> ScanBySalience(const Store& store, const Actor& subject, const Time
     }
   }
   if (window) {
-    // Judge() by class bits: the same verdicts in the same order.
     weak = 0;
-    auto add = [&](const std::array<uint64_t, 16>& n, bool dated, bool inside) {
-      for (size_t bits = 0; bits < n.size(); ++bits) {
-        if (n[bits] == 0) continue;
-        if (!q.include_hidden && (bits & kClassBitNegated)) {
-          h.negated += n[bits];
-        } else if (!q.include_reported && (bits & kClassBitReported)) {
-          h.reported += n[bits];
-        } else if (!q.include_hidden && (bits & kClassBitMinor)) {
-          h.minor += n[bits];
-        } else if (!q.include_hidden && dated && !inside) {
-          h.coarse += n[bits];
-        } else {
-          shown += n[bits];
-          if (bits & kClassBitWeak) *weak += n[bits];
-        }
-      }
-    };
-    add(window->inside, true, true);
-    add(window->overlapping, true, false);
-    add(window->undated, false, false);
+    JudgeWindow(*window, q, &h, &shown, &*weak);
     if (shown <= SalienceScanThreshold(q.top)) return false;  // few enough to rank all
   } else if (!filters->windowed() && filters->Plain()) {
     // The whole range under the default filters: the counters know.
