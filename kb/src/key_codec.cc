@@ -72,6 +72,46 @@ Status DecodeActorClassCountKey(std::string_view key, uint8_t* flags, uint8_t* c
   return Status::OK();
 }
 
+std::string BlockCountPrefix(uint8_t flags, std::string_view actor_id, uint8_t span_class) {
+  std::string k(kMetaBlockCount);
+  PutLengthPrefixed(&k, actor_id);
+  k.push_back(static_cast<char>(flags));
+  k.push_back(static_cast<char>(span_class));
+  return k;
+}
+
+std::string BlockCountKey(uint8_t flags, std::string_view actor_id, uint8_t span_class, int32_t block) {
+  std::string k = BlockCountPrefix(flags, actor_id, span_class);
+  PutDay(&k, span_class == kUndated ? 0 : block);  // the same sign flip as a day
+  return k;
+}
+
+uint8_t BlockClass(const DateSpan& d) {
+  return d.earliest == TimeValue::kNoDay ? kUndated : SpanClass(d);
+}
+
+Status DecodeBlockCountKey(std::string_view key, uint8_t* flags, std::string* actor_id, uint8_t* span_class,
+                           int32_t* block) {
+  std::string_view in = key;
+  std::string_view actor;
+  if (in.substr(0, kMetaBlockCount.size()) != kMetaBlockCount) {
+    return Status::Corruption("date-block counter key is malformed");
+  }
+  in.remove_prefix(kMetaBlockCount.size());
+  if (!GetLengthPrefixed(&in, &actor) || in.size() != 6) {
+    return Status::Corruption("date-block counter key is truncated or malformed");
+  }
+  *flags = static_cast<uint8_t>(in[0]);
+  *span_class = static_cast<uint8_t>(in[1]);
+  in.remove_prefix(2);
+  GetDay(&in, block);
+  if (*flags > kViaAncestor || *span_class > kLongSpan || (*span_class == kUndated && *block != 0)) {
+    return Status::Corruption("date-block counter key has unknown flags or span class");
+  }
+  actor_id->assign(actor);
+  return Status::OK();
+}
+
 bool GetVarint64(std::string_view* in, uint64_t* v) {
   uint64_t result = 0;
   for (int shift = 0; shift <= 63 && !in->empty(); shift += 7) {

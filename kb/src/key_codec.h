@@ -52,6 +52,17 @@ inline constexpr std::string_view kMetaActorClassCount = "kbq.c/";
 inline constexpr uint8_t kClassNegated = 1;  // on-disk: HiddenByDefault(modality)
 inline constexpr uint8_t kClassMinor = 2;    // on-disk: IsMinorEvent and not negated
 
+// Date-block counters (format 7), in the default family: this prefix,
+// lp(actor id), the idx_actor flags byte, the span class (kUndated,
+// kShortSpan, kLongSpan), then the block of the earliest day: be32 of
+// uint32(earliest >> kBlockShift) XOR 0x80000000 (0 for undated events).
+// The value counts the actor's idx_actor entries with those flags by
+// (earliest, span, class bits) (records::BlockCount); a merge operator adds
+// them. They give --top over a window its hidden counts from a few keys.
+inline constexpr std::string_view kMetaBlockCount = "kbq.b/";
+inline constexpr uint8_t kUndated = 0;   // on-disk span class of an undated event
+inline constexpr int kBlockShift = 8;    // on-disk: blocks of 256 days
+
 // Flags byte, the value of an idx_actor entry (on-disk).
 inline constexpr uint8_t kDirect = 0;        // the actor takes part (or is the place)
 inline constexpr uint8_t kViaAncestor = 1;   // reached through part_of / affiliation
@@ -137,6 +148,20 @@ std::string ActorClassCountKey(uint8_t flags, uint8_t cls, std::string_view acto
 // Corruption unless `key` is an ActorClassCountKey.
 Status DecodeActorClassCountKey(std::string_view key, uint8_t* flags, uint8_t* cls,
                                 std::string* actor_id);
+
+// The date-block counter keys of an actor (in the order of idx_actor's
+// prefixes): the prefix of its entries of one flag and span class; the key
+// of one block (`block` = BlockOf(earliest), 0
+// for undated events).
+std::string BlockCountPrefix(uint8_t flags, std::string_view actor_id, uint8_t span_class);
+std::string BlockCountKey(uint8_t flags, std::string_view actor_id, uint8_t span_class, int32_t block);
+inline int32_t BlockOf(int32_t day) { return day >> kBlockShift; }  // floor(day / 256)
+inline int32_t BlockStart(int32_t block) { return static_cast<int32_t>(static_cast<uint32_t>(block) << kBlockShift); }
+// The span class and block of a date (kUndated and 0 for an undated one).
+uint8_t BlockClass(const DateSpan& d);
+// Corruption unless `key` is a BlockCountKey.
+Status DecodeBlockCountKey(std::string_view key, uint8_t* flags, std::string* actor_id, uint8_t* span_class,
+                           int32_t* block);
 
 // idx_sal (format 5): lp(actor_id) fixed64be(~bits(salience)) day(earliest)
 // day(latest) event_id. The salience is a non-negative double (negative and

@@ -1,5 +1,6 @@
 #include "record_codec.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "key_codec.h"
@@ -606,6 +607,83 @@ Status DecodeCounter(std::string_view in, int64_t* n) {
   for (int i = 7; i >= 0; --i) u = (u << 8) | static_cast<uint8_t>(in[i]);
   *n = static_cast<int64_t>(u);
   return Status::OK();
+}
+
+namespace {
+
+bool TupleLess(const BlockCount& a, const BlockCount& b) {
+  if (a.offset != b.offset) return a.offset < b.offset;
+  if (a.span != b.span) return a.span < b.span;
+  return a.bits < b.bits;
+}
+
+}  // namespace
+
+std::string EncodeBlockCounts(const std::vector<BlockCount>& counts) {
+  std::string out;
+  out.reserve(counts.size() * 5);
+  for (const BlockCount& c : counts) {
+    keys::PutVarint32(&out, c.offset);
+    keys::PutVarint32(&out, c.span);
+    out.push_back(static_cast<char>(c.bits));
+    keys::PutVarint64(&out, (static_cast<uint64_t>(c.count) << 1) ^ static_cast<uint64_t>(c.count >> 63));
+  }
+  return out;
+}
+
+Status DecodeBlockCounts(std::string_view in, std::vector<BlockCount>* counts) {
+  counts->clear();
+  while (!in.empty()) {
+    BlockCount c;
+    uint64_t zz = 0;
+    if (!keys::GetVarint32(&in, &c.offset) || !keys::GetVarint32(&in, &c.span) || in.empty()) {
+      return Status::Corruption("date-block counter value is truncated");
+    }
+    c.bits = static_cast<uint8_t>(in[0]);
+    in.remove_prefix(1);
+    if (!keys::GetVarint64(&in, &zz)) return Status::Corruption("date-block counter value is truncated");
+    c.count = static_cast<int64_t>(zz >> 1) ^ -static_cast<int64_t>(zz & 1);
+    if (c.bits >= 16) return Status::Corruption("date-block counter value has unknown class bits");
+    if (!counts->empty() && !TupleLess(counts->back(), c)) {
+      return Status::Corruption("date-block counter value is not sorted");
+    }
+    counts->push_back(c);
+  }
+  return Status::OK();
+}
+
+void NormaliseBlockCounts(std::vector<BlockCount>* counts) {
+  std::sort(counts->begin(), counts->end(), TupleLess);
+  size_t out = 0;
+  for (size_t i = 0; i < counts->size(); ++i) {
+    if (out > 0 && !TupleLess((*counts)[out - 1], (*counts)[i])) {
+      (*counts)[out - 1].count += (*counts)[i].count;
+    } else {
+      (*counts)[out++] = (*counts)[i];
+    }
+  }
+  counts->resize(out);
+  counts->erase(std::remove_if(counts->begin(), counts->end(), [](const BlockCount& c) { return c.count == 0; }),
+                counts->end());
+}
+
+void AddBlockCounts(const std::vector<BlockCount>& more, std::vector<BlockCount>* sum) {
+  std::vector<BlockCount> out;
+  out.reserve(sum->size() + more.size());
+  size_t i = 0, j = 0;
+  while (i < sum->size() || j < more.size()) {
+    BlockCount c;
+    if (j == more.size() || (i < sum->size() && TupleLess((*sum)[i], more[j]))) {
+      c = (*sum)[i++];
+    } else if (i == sum->size() || TupleLess(more[j], (*sum)[i])) {
+      c = more[j++];
+    } else {
+      c = (*sum)[i++];
+      c.count += more[j++].count;
+    }
+    if (c.count != 0) out.push_back(c);
+  }
+  *sum = std::move(out);
 }
 
 }  // namespace kbq::records

@@ -80,4 +80,27 @@ Status DecodeCounts(std::string_view in, Counts* c);
 std::string EncodeCounter(int64_t n);
 Status DecodeCounter(std::string_view in, int64_t* n);
 
+// A date-block counter value (format 7): how many idx_actor entries of one
+// actor, flag, span class and block have each (earliest, span, class bits),
+// as tuples `varint(offset) varint(span) u8(bits) zigzag(count)` sorted by
+// (offset, span, bits), none with count 0; `offset` is earliest minus the
+// block's first day (0 for undated events), `span` latest minus earliest,
+// `bits` kbq/salience.h's class bits. No record version byte (like a
+// counter): a merge operand is a value of the same form, and the merge
+// operator adds the counts of equal tuples (AddBlockCounts).
+struct BlockCount {
+  uint32_t offset = 0;
+  uint32_t span = 0;
+  uint8_t bits = 0;
+  int64_t count = 0;
+  friend bool operator==(const BlockCount&, const BlockCount&) = default;
+};
+std::string EncodeBlockCounts(const std::vector<BlockCount>& counts);
+// Corruption when truncated, unsorted, or a class bit is unknown.
+Status DecodeBlockCounts(std::string_view in, std::vector<BlockCount>* counts);
+// Sorts tuples added in any order, adds the counts of equal ones, drops zeros.
+void NormaliseBlockCounts(std::vector<BlockCount>* counts);
+// `*sum` += `more` (both sorted): counts of equal tuples added, zeros dropped.
+void AddBlockCounts(const std::vector<BlockCount>& more, std::vector<BlockCount>* sum);
+
 }  // namespace kbq::records

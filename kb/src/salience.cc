@@ -87,4 +87,14 @@ bool IsMinorEvent(const Event& e) {
          DistinctMentions(e) == 1;
 }
 
+uint8_t EventClassBits(const Event& e, double salience) {
+  if (!(salience >= 0)) salience = 0;  // as the salience index stores it
+  uint8_t bits = 0;
+  if (HiddenByDefault(e.modality)) bits |= kClassBitNegated;
+  if (DatedOnlyByReport(e)) bits |= kClassBitReported;
+  if (IsMinorEvent(e)) bits |= kClassBitMinor;
+  if (salience < kWeakSalience) bits |= kClassBitWeak;
+  return bits;
+}
+
 }  // namespace kbq

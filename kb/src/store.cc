@@ -40,12 +40,24 @@ namespace kbq {
 
 namespace {
 
-// Adds counter values. A malformed operand fails the merge, which RocksDB
-// reports as Corruption to the read (or flush) that needed it.
+// Adds counter values, and the tuples of date-block counters (format 7,
+// told apart by their key). A malformed operand fails the merge, which
+// RocksDB reports as Corruption to the read (or flush) that needed it.
 class CounterAdd final : public rocksdb::AssociativeMergeOperator {
  public:
-  bool Merge(const rocksdb::Slice&, const rocksdb::Slice* existing, const rocksdb::Slice& value,
+  bool Merge(const rocksdb::Slice& key, const rocksdb::Slice* existing, const rocksdb::Slice& value,
              std::string* new_value, rocksdb::Logger*) const override {
+    if (key.starts_with(rocksdb::Slice(keys::kMetaBlockCount.data(), keys::kMetaBlockCount.size()))) {
+      std::vector<records::BlockCount> sum, more;
+      if (existing != nullptr &&
+          !records::DecodeBlockCounts(std::string_view(existing->data(), existing->size()), &sum).ok()) {
+        return false;
+      }
+      if (!records::DecodeBlockCounts(std::string_view(value.data(), value.size()), &more).ok()) return false;
+      records::AddBlockCounts(more, &sum);
+      *new_value = records::EncodeBlockCounts(sum);
+      return true;
+    }
     int64_t a = 0, b = 0;
     if (existing != nullptr &&
         !records::DecodeCounter(std::string_view(existing->data(), existing->size()), &a).ok()) {
@@ -282,6 +294,8 @@ class RocksStore final : public Store {
   Status ScanActorTimelineHeads(const std::string& actor_id, int32_t from_day, int32_t to_day,
                                 bool strict, const EventVisitor& visit) const override;
   Result<ActorEventCounts> CountActorEvents(const std::string& actor_id, bool strict) const override;
+  Result<WindowCounts> CountActorWindow(const std::string& actor_id, int32_t from_day, int32_t to_day,
+                                        bool strict) const override;
   Result<std::vector<Link>> LinksFrom(const std::string& event_id) const override;
   Result<std::vector<Link>> LinksTo(const std::string& event_id) const override;
   Result<std::vector<Link>> LinksOf(const std::vector<std::string>& event_ids, bool out,
@@ -627,18 +641,26 @@ Status RocksStore::AddSalienceIndex(rocksdb::WriteBatch* last) {
   all_handles_.push_back(h);
   cf_[kSalIdx] = h;
   std::map<std::string, int64_t> counters;
-  if (Status s = FillSalienceIndex(db_.get(), cf_[kEvents], cf_[kArticles], h, &counters); !s.ok()) {
+  BlockCounts blocks;
+  if (Status s = FillSalienceIndex(db_.get(), cf_[kEvents], cf_[kArticles], h, &counters, &blocks); !s.ok()) {
     return s.WithContext(path_);
   }
   rocksdb::ReadOptions ro;
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf_[kDefault]));
-  for (it->Seek(std::string(keys::kMetaActorClassCount));
-       it->Valid() && StartsWith(it->key(), keys::kMetaActorClassCount); it->Next()) {
-    if (rs = last->Delete(cf_[kDefault], it->key()); !rs.ok()) return FromRocks(rs, path_);
+  for (std::string_view prefix : {keys::kMetaActorClassCount, keys::kMetaBlockCount}) {
+    for (it->Seek(std::string(prefix)); it->Valid() && StartsWith(it->key(), prefix); it->Next()) {
+      if (rs = last->Delete(cf_[kDefault], it->key()); !rs.ok()) return FromRocks(rs, path_);
+    }
+    if (!it->status().ok()) return FromRocks(it->status(), path_ + ": counters");
   }
-  if (!it->status().ok()) return FromRocks(it->status(), path_ + ": class counters");
   for (const auto& [key, n] : counters) {
     if (rs = last->Put(cf_[kDefault], key, records::EncodeCounter(n)); !rs.ok()) return FromRocks(rs, path_);
+  }
+  for (const auto& [key, tuples] : blocks) {
+    if (tuples.empty()) continue;
+    if (rs = last->Put(cf_[kDefault], key, records::EncodeBlockCounts(tuples)); !rs.ok()) {
+      return FromRocks(rs, path_);
+    }
   }
   return Status::OK();
 }
@@ -679,7 +701,8 @@ Status RocksStore::LoadMeta() {
     // the actor records in the same batch; version 4 added record copies to
     // idx_date and idx_actor entries, and the per-actor counters; version 5
     // the salience index and the class counters; version 6 the judged
-    // fields in idx_sal values instead of record copies (rewritten whole).
+    // fields in idx_sal values instead of record copies (rewritten whole);
+    // version 7 the date-block counters (idx_sal is filled again with them).
     rocksdb::WriteBatch wb;
     if (version < 3) {
       if (Status s = RebuildNameIndex(&wb); !s.ok()) return s;
@@ -688,7 +711,7 @@ Status RocksStore::LoadMeta() {
       if (Status s = AddCoveringEntries(&wb); !s.ok()) return s;
       if (Status s = AddAdjacency(); !s.ok()) return s;
     }
-    if (version < 6) {
+    if (version < 7) {
       if (Status s = AddSalienceIndex(&wb); !s.ok()) return s;
     }
     wb.Put(cf_[kDefault], std::string(keys::kMetaFormat), records::EncodeFormat(kFormatVersion));
@@ -1159,6 +1182,58 @@ Result<Store::ActorEventCounts> RocksStore::CountActorEvents(const std::string& 
   return counts;
 }
 
+Result<Store::WindowCounts> RocksStore::CountActorWindow(const std::string& actor_id, int32_t from_day,
+                                                         int32_t to_day, bool strict) const {
+  if (format_version_ < 7) return Store::CountActorWindow(actor_id, from_day, to_day, strict);
+  View v(*this);
+  WindowCounts counts;
+  if (from_day > to_day) return counts;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(v.ro, cf_[kDefault]));
+  std::vector<records::BlockCount> tuples;
+  // The blocks that may hold an event overlapping the window: from the
+  // block of the earliest day such an event can start on (short spans reach
+  // back kShortSpanDays - 1 days, long ones max_span) to that of `to_day`.
+  auto scan = [&](uint8_t flags, uint8_t span_class, int64_t first_day) -> Status {
+    const std::string prefix = keys::BlockCountPrefix(flags, actor_id, span_class);
+    const int32_t first = keys::BlockOf(static_cast<int32_t>(std::max<int64_t>(first_day, INT32_MIN)));
+    const int32_t last = span_class == keys::kUndated ? 0 : keys::BlockOf(to_day);
+    it->Seek(keys::BlockCountKey(flags, actor_id, span_class, span_class == keys::kUndated ? 0 : first));
+    for (; it->Valid() && StartsWith(it->key(), prefix); it->Next()) {
+      std::string_view rest = Sv(it->key()).substr(prefix.size());
+      int32_t block = 0;
+      if (!keys::GetDay(&rest, &block) || !rest.empty()) {
+        return Status::Corruption("date-block counter key of " + actor_id + " is malformed");
+      }
+      if (block > last) break;
+      if (Status s = records::DecodeBlockCounts(Sv(it->value()), &tuples); !s.ok()) {
+        return s.WithContext("date-block counter of " + actor_id);
+      }
+      const int64_t start = keys::BlockStart(block);
+      for (const records::BlockCount& t : tuples) {
+        if (t.count < 0) return Status::Corruption("date-block counter of " + actor_id + " is negative");
+        const auto n = static_cast<uint64_t>(t.count);
+        if (span_class == keys::kUndated) {
+          counts.undated[t.bits] += n;
+          continue;
+        }
+        const int64_t earliest = start + t.offset, latest = earliest + t.span;
+        if (latest < from_day || earliest > to_day) continue;
+        (earliest >= from_day && latest <= to_day ? counts.inside : counts.overlapping)[t.bits] += n;
+      }
+    }
+    return FromRocks(it->status(), "date-block counters of " + actor_id);
+  };
+  for (uint8_t flags : {keys::kDirect, keys::kViaAncestor}) {
+    if (strict && flags == keys::kViaAncestor) break;
+    if (from_day == TimeValue::kNoDay) {
+      if (Status s = scan(flags, keys::kUndated, 0); !s.ok()) return s;
+    }
+    if (Status s = scan(flags, keys::kShortSpan, int64_t{from_day} - (keys::kShortSpanDays - 1)); !s.ok()) return s;
+    if (Status s = scan(flags, keys::kLongSpan, int64_t{from_day} - v.max_span); !s.ok()) return s;
+  }
+  return counts;
+}
+
 // Outgoing links are whole in the links family, incoming ones in idx_link_in
 // (a copy of the value); an idx_link_in entry without a value (stores written
 // before the copy existed) has its link record read afterwards with one
@@ -1515,7 +1590,7 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
     ++res.links_written;
   }
 
-  entries::PutMetaEntries(deltas, counts, max_span, max_span != max_span_.load(), &wb);
+  entries::PutMetaEntries(&deltas, counts, max_span, max_span != max_span_.load(), &wb);
   rocksdb::WriteOptions wo;
   wo.disableWAL = options_.bulk_load;
   rocksdb::WriteBatch sorted;
@@ -1739,7 +1814,8 @@ Result<CheckReport> RocksStore::Check() const {
 
   if (format_version_ >= 5) {
     Status s = CheckSalienceIndex(db_.get(), v.ro, cf_[kEvents], cf_[kArticles], cf_[kSalIdx],
-                                  cf_[kDefault], format_version_ >= 6, problem, &report.index_entries);
+                                  cf_[kDefault], format_version_ >= 6, format_version_ >= 7, problem,
+                                  &report.index_entries);
     if (!s.ok() && iter_status.ok()) iter_status = s;
   }
 

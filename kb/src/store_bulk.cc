@@ -27,6 +27,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -88,6 +89,14 @@ class FamilySink final : public entries::EntrySink {
   void Merge(Cf cf, std::string_view key, std::string_view value) override {
     s_[cf]->Add(key, Op::kMerge, value);
   }
+  // WriteActorFamily counts the date-block counters from the idx_actor
+  // entries: a Put's value ends in the class bits, a deletion's value is
+  // the flags and the class bits (a Delete's value is otherwise empty).
+  bool CountsBlocks() const override { return true; }
+  void DeleteCounted(Cf cf, std::string_view key, uint8_t flags, uint8_t bits) override {
+    const char tag[2] = {static_cast<char>(flags), static_cast<char>(bits)};
+    s_[cf]->Add(key, Op::kDelete, std::string_view(tag, 2));
+  }
 
  private:
   std::vector<std::unique_ptr<RunSorter>>& s_;
@@ -124,6 +133,7 @@ class RocksBulkImporter final : public BulkImporter {
   Status Reindex(const std::vector<std::string>& regraphed, Share* share);
   Status ImportLinks(Share* share);
   Status WriteFamily(size_t cf);
+  Status WriteActorFamily();
   Status OpenDirect(size_t cf);
   void FinishDirect(size_t cf);
   void WriteFamilies(std::vector<size_t> families, int threads);
@@ -186,6 +196,7 @@ class RocksBulkImporter final : public BulkImporter {
   std::vector<char> written_ = std::vector<char>(entries::kNumCf, 0);
   std::vector<Status> sst_status_ = std::vector<Status>(entries::kNumCf);
   std::vector<uint64_t> sst_sizes_ = std::vector<uint64_t>(entries::kNumCf, 0);
+  uint64_t blocks_file_bytes_ = 0;  // default-blocks.sst (WriteActorFamily)
   std::vector<std::unique_ptr<RunSorter>> sorters_;  // by Cf
   std::vector<std::unique_ptr<DirectFamily>> direct_ =
       std::vector<std::unique_ptr<DirectFamily>>(entries::kNumCf);  // by Cf; null: sorted
@@ -509,9 +520,119 @@ Status RocksBulkImporter::ImportLinks(Share* share) {
   return s.ok() ? flush() : s;
 }
 
+namespace {
+
+// The date-block counters (docs/storage_format.md) counted from a stream of
+// idx_actor entries in key order, and written as merge operands to their own
+// SST file of the default family. Block keys sort as idx_actor keys do (by
+// lp(actor)), so one actor's blocks are complete when the next actor starts.
+class BlockCounter {
+ public:
+  BlockCounter(rocksdb::SstFileWriter* w, std::string file) : w_(w), file_(std::move(file)) {}
+  uint64_t written() const { return written_; }
+  // One entry (`count` +1 put, -1 deleted) with its key's parts.
+  Status Add(std::string_view actor, uint8_t flags, const keys::DateSpan& d, uint8_t bits, int64_t count) {
+    if (actor != actor_) {
+      if (Status s = Flush(); !s.ok()) return s;
+      actor_.assign(actor);
+    }
+    records::BlockCount t;
+    if (d.earliest != TimeValue::kNoDay) {
+      t.offset = static_cast<uint32_t>(d.earliest - keys::BlockStart(keys::BlockOf(d.earliest)));
+      t.span = static_cast<uint32_t>(static_cast<int64_t>(d.latest) - d.earliest);
+    }
+    t.bits = bits;
+    t.count = count;
+    auto& tuples = blocks_[{flags, keys::BlockClass(d), keys::BlockOf(d.earliest)}];
+    tuples.push_back(t);
+    return Status::OK();
+  }
+  // Writes the current actor's blocks.
+  Status Flush() {
+    for (auto& [where, tuples] : blocks_) {
+      records::NormaliseBlockCounts(&tuples);
+      if (tuples.empty()) continue;
+      auto [flags, span_class, block] = where;
+      const std::string key = keys::BlockCountKey(flags, actor_, span_class, block);
+      const std::string value = records::EncodeBlockCounts(tuples);
+      rocksdb::Status rs = w_->Merge(key, value);
+      if (!rs.ok()) return FromRocks(rs, file_);
+      ++written_;
+    }
+    blocks_.clear();
+    return Status::OK();
+  }
+
+ private:
+  rocksdb::SstFileWriter* w_;
+  std::string file_, actor_;
+  std::map<std::tuple<uint8_t, uint8_t, int32_t>, std::vector<records::BlockCount>> blocks_;
+  uint64_t written_ = 0;
+};
+
+}  // namespace
+
+// The idx_actor family as its SST file, and the date-block counters counted
+// from its entries as a second SST file of the default family
+// (default-blocks.sst; ingested with the default family's own file, whose
+// keys all sort after them). The entries carry their class bits
+// (FamilySink::CountsBlocks): a Put loses its last byte, and every entry
+// counts, also those of a key written again (a stored event's entry deleted,
+// then put anew), of which only the last is written.
+Status RocksBulkImporter::WriteActorFamily() {
+  const size_t cf = entries::kActorIdx;
+  rocksdb::SstFileWriter w(rocksdb::EnvOptions(), t_.sst_options[cf], t_.cf[cf]);
+  rocksdb::SstFileWriter bw(rocksdb::EnvOptions(), t_.sst_options[entries::kDefault], t_.cf[entries::kDefault]);
+  const std::string file = dir_ + "/" + entries::CfNames()[cf] + ".sst";
+  const std::string blocks_file = dir_ + "/default-blocks.sst";
+  Status s = FromRocks(w.Open(file), file);
+  if (s.ok()) s = FromRocks(bw.Open(blocks_file), blocks_file);
+  BlockCounter blocks(&bw, blocks_file);
+  std::string key, value;
+  Op op = Op::kPut;
+  bool pending = false;
+  auto write = [&]() -> Status {
+    rocksdb::Slice k(key), v(value);
+    return FromRocks(op == Op::kPut ? w.Put(k, v) : w.Delete(k), file);
+  };
+  if (s.ok()) {
+    s = sorters_[cf]->Merge(/*last_only=*/false, [&](std::string_view k, Op o, std::string_view v) -> Status {
+      std::string_view rest = k, actor;
+      keys::DateSpan d;
+      if (!keys::GetLengthPrefixed(&rest, &actor) || !keys::GetDay(&rest, &d.earliest) ||
+          !keys::GetDay(&rest, &d.latest) || (o == Op::kPut ? v.size() < 2 : v.size() != 2)) {
+        return Status::Corruption(file + ": an idx_actor entry is malformed");
+      }
+      const bool put = o == Op::kPut;
+      Status c = blocks.Add(actor, static_cast<uint8_t>(v[0]) & 1, d, static_cast<uint8_t>(v.back()), put ? 1 : -1);
+      if (!c.ok()) return c;
+      if (pending && k != key) {
+        if (Status ws = write(); !ws.ok()) return ws;
+      }
+      key.assign(k);
+      value.assign(put ? v.substr(0, v.size() - 1) : std::string_view());
+      op = o;
+      pending = true;
+      return Status::OK();
+    });
+  }
+  if (s.ok() && pending) s = write();
+  if (s.ok()) s = blocks.Flush();
+  rocksdb::ExternalSstFileInfo info;
+  if (s.ok()) s = FromRocks(w.Finish(&info), file);
+  if (s.ok()) sst_sizes_[cf] = info.file_size;
+  if (s.ok() && blocks.written() > 0) {
+    s = FromRocks(bw.Finish(&info), blocks_file);
+    if (s.ok()) blocks_file_bytes_ = info.file_size;
+  }
+  sorters_[cf]->Clear();
+  return s;
+}
+
 // One family's merged sorter (the last write of each key) as its SST file;
 // frees the sorter.
 Status RocksBulkImporter::WriteFamily(size_t cf) {
+  if (cf == entries::kActorIdx) return WriteActorFamily();
   rocksdb::ColumnFamilyHandle* h = t_.cf[cf];
   rocksdb::SstFileWriter w(rocksdb::EnvOptions(), t_.sst_options[cf], h);
   const std::string file = dir_ + "/" + entries::CfNames()[cf] + ".sst";
@@ -586,11 +707,16 @@ void RocksBulkImporter::WriteFamilies(std::vector<size_t> families, int threads)
 Status RocksBulkImporter::Ingest() {
   std::vector<rocksdb::IngestExternalFileArg> args;
   for (size_t cf = 0; cf < entries::kNumCf; ++cf) {
-    if (!written_[cf]) continue;
+    const bool blocks = cf == entries::kDefault && blocks_file_bytes_ > 0;
+    if (!written_[cf] && !blocks) continue;
     if (!sst_status_[cf].ok()) return sst_status_[cf];
     rocksdb::IngestExternalFileArg arg;
     arg.column_family = t_.cf[cf];
-    arg.external_files = {dir_ + "/" + entries::CfNames()[cf] + ".sst"};
+    if (written_[cf]) arg.external_files = {dir_ + "/" + entries::CfNames()[cf] + ".sst"};
+    if (blocks) {  // the date-block counters: keys below every other of the family
+      arg.external_files.insert(arg.external_files.begin(), dir_ + "/default-blocks.sst");
+      result_.sst_bytes += blocks_file_bytes_;
+    }
     arg.options.move_files = true;
     arg.options.write_global_seqno = false;  // the file stays as written
     args.push_back(std::move(arg));
@@ -664,7 +790,7 @@ Status RocksBulkImporter::Finish(BulkImportResult* result) {
   if (s.ok()) s = links_status;
   result_.runs_spilled += events.spilled + links.spilled + all_.spilled;
   if (s.ok()) {
-    entries::PutMetaEntries(deltas_, counts_, max_span_, max_span_ != t_.max_span, sink_.get());
+    entries::PutMetaEntries(&deltas_, counts_, max_span_, max_span_ != t_.max_span, sink_.get());
     std::vector<size_t> last = event_families;
     last.push_back(entries::kDefault);
     WriteFamilies(last, 2);
@@ -678,6 +804,7 @@ Status RocksBulkImporter::Finish(BulkImportResult* result) {
         std::fprintf(stderr, "kbq bulk: %-12s %8.1f MiB\n", entries::CfNames()[cf].c_str(), sst_sizes_[cf] / 1048576.0);
       }
     }
+    std::fprintf(stderr, "kbq bulk: %-12s %8.1f MiB\n", "(blocks)", blocks_file_bytes_ / 1048576.0);
   }
   if (s.ok() && t_.committed) t_.committed(counts_, max_span_);
   Cleanup();

@@ -26,6 +26,13 @@ bool SameAncestorEdges(const Actor& a, const Actor& b) {
   return true;
 }
 
+// One idx_actor entry's tuple into its date-block counter's changes.
+void AddBlockTuple(const records::IndexedActor& ia, const keys::DateSpan& d, const records::BlockCount& tuple,
+                   CountDeltas* deltas) {
+  const uint8_t span_class = keys::BlockClass(d);
+  deltas->blocks[keys::BlockCountKey(ia.flags, ia.actor_id, span_class, keys::BlockOf(d.earliest))].push_back(tuple);
+}
+
 }  // namespace
 
 const std::vector<std::string>& CfNames() {
@@ -74,11 +81,18 @@ void DeleteEventEntries(const Event& e, const std::vector<records::IndexedActor>
   // idx_sal (format 5): under the salience the record gives, the same as
   // when it was written (articles are never rewritten).
   const uint8_t cls = EventClass(e);
+  const records::BlockCount tuple = BlockTupleOf(e, d, salience, -1);
+  const bool counted = sink->CountsBlocks();
   for (const auto& ia : indexed) {
-    sink->Delete(kActorIdx, keys::ActorIndexKey(ia.actor_id, d, e.id));
-    --(*deltas)[keys::ActorCountKey(ia.flags, ia.actor_id)];
+    if (counted) {
+      sink->DeleteCounted(kActorIdx, keys::ActorIndexKey(ia.actor_id, d, e.id), ia.flags, tuple.bits);
+    } else {
+      sink->Delete(kActorIdx, keys::ActorIndexKey(ia.actor_id, d, e.id));
+      AddBlockTuple(ia, d, tuple, deltas);
+    }
+    --deltas->counters[keys::ActorCountKey(ia.flags, ia.actor_id)];
     sink->Delete(kSalIdx, keys::SalienceIndexKey(ia.actor_id, salience, d, e.id));
-    if (cls != 0) --(*deltas)[keys::ActorClassCountKey(ia.flags, cls, ia.actor_id)];
+    if (cls != 0) --deltas->counters[keys::ActorClassCountKey(ia.flags, cls, ia.actor_id)];
   }
 }
 
@@ -91,15 +105,19 @@ void PutEventEntries(const Event& e, const std::vector<records::IndexedActor>& i
   std::string value;
   const uint8_t cls = EventClass(e);
   const bool minor = IsMinorEvent(e);
+  const records::BlockCount tuple = BlockTupleOf(e, d, salience, 1);
+  const bool counted = sink->CountsBlocks();
   for (const auto& ia : indexed) {
     value.assign(1, static_cast<char>(ia.flags));
     value += record;
+    if (counted) value.push_back(static_cast<char>(tuple.bits));  // the sink takes it off
     sink->Put(kActorIdx, keys::ActorIndexKey(ia.actor_id, d, e.id), value);
-    ++(*deltas)[keys::ActorCountKey(ia.flags, ia.actor_id)];
+    if (!counted) AddBlockTuple(ia, d, tuple, deltas);
+    ++deltas->counters[keys::ActorCountKey(ia.flags, ia.actor_id)];
     // idx_sal holds what --top's walk judges, not the record (format 6).
     sink->Put(kSalIdx, keys::SalienceIndexKey(ia.actor_id, salience, d, e.id),
               records::EncodeSalienceValue(e, ia.flags, minor));
-    if (cls != 0) ++(*deltas)[keys::ActorClassCountKey(ia.flags, cls, ia.actor_id)];
+    if (cls != 0) ++deltas->counters[keys::ActorClassCountKey(ia.flags, cls, ia.actor_id)];
   }
   sink->Put(kEvents, e.id, record);
 }
@@ -120,11 +138,16 @@ void DeleteLinkEntries(std::string_view from, std::string_view to, LinkKind kind
   sink->Delete(kAdj, keys::AdjKey(to, keys::kIn, from, kind));
 }
 
-void PutMetaEntries(const CountDeltas& deltas, const records::Counts& counts, int32_t max_span,
+void PutMetaEntries(CountDeltas* deltas, const records::Counts& counts, int32_t max_span,
                     bool span_changed, EntrySink* sink) {
-  for (const auto& [key, delta] : deltas) {
+  for (const auto& [key, delta] : deltas->counters) {
     if (delta != 0) sink->Merge(kDefault, key, records::EncodeCounter(delta));
   }
+  for (auto& [key, tuples] : deltas->blocks) {
+    records::NormaliseBlockCounts(&tuples);
+    if (!tuples.empty()) sink->Merge(kDefault, key, records::EncodeBlockCounts(tuples));
+  }
+  deltas->blocks.clear();
   sink->Put(kDefault, keys::kMetaCounts, records::EncodeCounts(counts));
   if (span_changed) {
     std::string span;

@@ -52,10 +52,25 @@ class EntrySink {
   virtual void Put(Cf cf, std::string_view key, std::string_view value) = 0;
   virtual void Delete(Cf cf, std::string_view key) = 0;
   virtual void Merge(Cf cf, std::string_view key, std::string_view value) = 0;
+  // True when the sink counts the date-block counters itself, from the
+  // idx_actor entries (the bulk import, while it writes that family): their
+  // Put values then end in one more byte, the entry's class bits
+  // (EventClassBits), and their deletions come through DeleteCounted; the
+  // entry functions leave CountDeltas::blocks alone.
+  virtual bool CountsBlocks() const { return false; }
+  virtual void DeleteCounted(Cf cf, std::string_view key, uint8_t flags, uint8_t bits) {
+    (void)flags, (void)bits;
+    Delete(cf, key);
+  }
 };
 
-// Counter changes of a write, by counter key (one merge operand per key).
-using CountDeltas = std::unordered_map<std::string, int64_t>;
+// Counter changes of a write (one merge operand per key): the counters by
+// key, and the date-block counters' tuples by block key (in any order,
+// combined when emitted; left empty for a sink that CountsBlocks()).
+struct CountDeltas {
+  std::unordered_map<std::string, int64_t> counters;
+  std::unordered_map<std::string, std::vector<records::BlockCount>> blocks;
+};
 
 // Every normalised form of an actor's id, names, aliases and name forms,
 // without empties (the idx_name entries of the actor).
@@ -86,9 +101,10 @@ void PutLinkEntries(const Link& l, EntrySink* sink);
 void DeleteLinkEntries(std::string_view from, std::string_view to, LinkKind kind,
                        EntrySink* sink);
 
-// The end of every write: one merge operand per changed counter, the counts
+// The end of every write: one merge operand per changed counter (and block
+// counter: `deltas->blocks` is emptied), the counts
 // record, and the longest span when it grew (`span_changed`).
-void PutMetaEntries(const CountDeltas& deltas, const records::Counts& counts, int32_t max_span,
+void PutMetaEntries(CountDeltas* deltas, const records::Counts& counts, int32_t max_span,
                     bool span_changed, EntrySink* sink);
 
 // Looks an actor up for the ancestor rule: sets *actor to the record, or to

@@ -77,9 +77,72 @@ uint8_t EventClass(const Event& e) {
   return 0;
 }
 
+records::BlockCount BlockTupleOf(const Event& e, const keys::DateSpan& d, double salience, int64_t count) {
+  records::BlockCount t;
+  if (d.earliest != TimeValue::kNoDay) {
+    t.offset = static_cast<uint32_t>(d.earliest - keys::BlockStart(keys::BlockOf(d.earliest)));
+    t.span = static_cast<uint32_t>(static_cast<int64_t>(d.latest) - d.earliest);
+  }
+  t.bits = EventClassBits(e, salience);
+  t.count = count;
+  return t;
+}
+
+namespace {
+
+// Adds an event's tuple under each of its idx_actor entries' block keys.
+void AddBlocks(const Event& e, const std::vector<records::IndexedActor>& indexed, const keys::DateSpan& d,
+               double salience, BlockCounts* blocks) {
+  const records::BlockCount t = BlockTupleOf(e, d, salience, 1);
+  for (const auto& ia : indexed) {
+    (*blocks)[keys::BlockCountKey(ia.flags, ia.actor_id, keys::BlockClass(d), keys::BlockOf(d.earliest))]
+        .push_back(t);
+  }
+}
+
+std::string BlockName(std::string_view key) {
+  std::string actor;
+  uint8_t flags = 0, span_class = 0;
+  int32_t block = 0;
+  if (!keys::DecodeBlockCountKey(key, &flags, &actor, &span_class, &block).ok()) return "a malformed key";
+  return actor + " (" + (flags == keys::kDirect ? "direct" : "via ancestor") + ", " +
+         (span_class == keys::kUndated ? std::string("undated")
+                                       : (span_class == keys::kShortSpan ? "short" : "long") +
+                                             std::string(" spans from day ") +
+                                             std::to_string(keys::BlockStart(block))) +
+         ")";
+}
+
+// The stored date-block counters against `expected` (emptied).
+Status CheckBlocks(rocksdb::DB* db, const rocksdb::ReadOptions& ro, rocksdb::ColumnFamilyHandle* meta,
+                   BlockCounts* expected, const std::function<void(std::string)>& problem) {
+  for (auto& [key, tuples] : *expected) records::NormaliseBlockCounts(&tuples);
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro, meta));
+  const std::string prefix(keys::kMetaBlockCount);
+  std::vector<records::BlockCount> stored;
+  for (it->Seek(prefix); it->Valid() && StartsWith(Sv(it->key()), prefix); it->Next()) {
+    const std::string key(Sv(it->key()));
+    if (!records::DecodeBlockCounts(Sv(it->value()), &stored).ok()) {
+      problem("date-block counter of " + BlockName(key) + " is malformed");
+      continue;
+    }
+    auto want = expected->find(key);
+    const bool match = want == expected->end() ? stored.empty() : stored == want->second;
+    if (want != expected->end()) expected->erase(want);
+    if (!match) problem("date-block counter of " + BlockName(key) + " does not match the records");
+  }
+  if (!it->status().ok()) return Failed(it->status(), "date-block counters");
+  for (const auto& [key, tuples] : *expected) {
+    if (!tuples.empty()) problem("date-block counter of " + BlockName(key) + " is missing");
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
 Status FillSalienceIndex(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* events,
                          rocksdb::ColumnFamilyHandle* articles, rocksdb::ColumnFamilyHandle* sal,
-                         std::map<std::string, int64_t>* class_counters) {
+                         std::map<std::string, int64_t>* class_counters, BlockCounts* blocks) {
   rocksdb::ReadOptions ro;
   rocksdb::WriteOptions wo;
   rocksdb::WriteBatch wb;
@@ -101,6 +164,7 @@ Status FillSalienceIndex(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* events,
       if (!rs.ok()) break;
       if (cls != 0) ++(*class_counters)[keys::ActorClassCountKey(ia.flags, cls, ia.actor_id)];
     }
+    AddBlocks(e, indexed, d, score, blocks);
     if (rs.ok() && wb.Count() >= 20000) {
       rs = db->Write(wo, &wb);
       wb.Clear();
@@ -108,6 +172,7 @@ Status FillSalienceIndex(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* events,
     if (!rs.ok()) return Failed(rs, "idx_sal");
   }
   if (!it->status().ok()) return Failed(it->status(), "events");
+  for (auto& [key, tuples] : *blocks) records::NormaliseBlockCounts(&tuples);
   return Failed(db->Write(wo, &wb), "idx_sal");
 }
 
@@ -169,10 +234,11 @@ Status WalkSalience(rocksdb::DB* db, const rocksdb::ReadOptions& ro, rocksdb::Co
 Status CheckSalienceIndex(rocksdb::DB* db, const rocksdb::ReadOptions& ro,
                           rocksdb::ColumnFamilyHandle* events, rocksdb::ColumnFamilyHandle* articles,
                           rocksdb::ColumnFamilyHandle* sal, rocksdb::ColumnFamilyHandle* meta,
-                          bool heads, const std::function<void(std::string)>& problem,
+                          bool heads, bool blocks, const std::function<void(std::string)>& problem,
                           uint64_t* index_entries) {
   CommitSalience salience;
   std::map<std::string, int64_t> expected_counters;
+  BlockCounts expected_blocks;
   uint64_t expected_entries = 0;
   std::string value;
   // Each event's entries, looked up by the key its record gives today.
@@ -185,6 +251,7 @@ Status CheckSalienceIndex(rocksdb::DB* db, const rocksdb::ReadOptions& ro,
     const double score = salience.Of(e, db, articles, ro);
     const keys::DateSpan d = keys::SpanOf(e.date);
     const uint8_t cls = EventClass(e);
+    if (blocks) AddBlocks(e, indexed, d, score, &expected_blocks);
     for (const auto& ia : indexed) {
       ++expected_entries;
       if (cls != 0) ++expected_counters[keys::ActorClassCountKey(ia.flags, cls, ia.actor_id)];
@@ -252,6 +319,7 @@ Status CheckSalienceIndex(rocksdb::DB* db, const rocksdb::ReadOptions& ro,
             (flags == keys::kDirect ? ", direct)" : ", via ancestor)") + " is missing (" +
             std::to_string(n) + " entries)");
   }
+  if (blocks) return CheckBlocks(db, ro, meta, &expected_blocks, problem);
   return Status::OK();
 }
 

@@ -19,6 +19,7 @@
 #include <unordered_map>
 
 #include "key_codec.h"
+#include "record_codec.h"
 #include "kbq/model.h"
 #include "kbq/status.h"
 
@@ -56,11 +57,19 @@ class CommitSalience {
 // keys::kClassMinor, or 0 for neither.
 uint8_t EventClass(const Event& e);
 
-// Upgrade to format 5: puts idx_sal entries for every event record (in
-// batches) and returns the class counters to put whole. REQUIRES: `sal` is empty.
+// The date-block counter tuple (records::BlockCount, docs/storage_format.md)
+// of an event's idx_actor entries, with `count`.
+records::BlockCount BlockTupleOf(const Event& e, const keys::DateSpan& d, double salience, int64_t count);
+
+// Date-block counter values by key, as the records give them.
+using BlockCounts = std::map<std::string, std::vector<records::BlockCount>>;
+
+// Upgrade to format 5 (and 7): puts idx_sal entries for every event record
+// (in batches) and returns the class counters and the date-block counters to
+// put whole. REQUIRES: `sal` is empty.
 Status FillSalienceIndex(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* events,
                          rocksdb::ColumnFamilyHandle* articles, rocksdb::ColumnFamilyHandle* sal,
-                         std::map<std::string, int64_t>* class_counters);
+                         std::map<std::string, int64_t>* class_counters, BlockCounts* blocks);
 
 // The actor's idx_sal entries in key order (most salient first), those
 // overlapping [from_day, to_day] and, when `strict`, direct only. Entries
@@ -76,12 +85,13 @@ Status WalkSalience(rocksdb::DB* db, const rocksdb::ReadOptions& ro, rocksdb::Co
 
 // Check(): every event's idx_sal entries (one per idx_actor entry, with the
 // salience the record gives today and the value it gives: its head when
-// `heads` (format 6), else a copy of the record), no other entries, and the
-// class counters. Problems go to `problem`; a failing read is returned.
+// `heads` (format 6), else a copy of the record), no other entries, the
+// class counters, and with `blocks` (format 7) the date-block counters.
+// Problems go to `problem`; a failing read is returned.
 Status CheckSalienceIndex(rocksdb::DB* db, const rocksdb::ReadOptions& ro,
                           rocksdb::ColumnFamilyHandle* events, rocksdb::ColumnFamilyHandle* articles,
                           rocksdb::ColumnFamilyHandle* sal, rocksdb::ColumnFamilyHandle* meta,
-                          bool heads, const std::function<void(std::string)>& problem,
+                          bool heads, bool blocks, const std::function<void(std::string)>& problem,
                           uint64_t* index_entries);
 
 }  // namespace kbq

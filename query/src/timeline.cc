@@ -6,10 +6,12 @@
 // an actor with many events, the salience-ordered scan reads the store's
 // salience index (idx_sal) most salient first and stops once N rows pass the
 // filters; the counts of hidden rows then come from the store's per-actor
-// counters (whole range, default filters) or from a scan of the range that
-// only classifies (no salience, no article read). Both give the same rows,
+// counters: per actor (whole range, default filters) or by blocks of dates
+// (a window, default filters), else from a scan of the range that only
+// classifies (no salience, no article read). Both give the same rows,
 // in the same order, with the same hidden counts (tests/query/top_test.cc).
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -217,6 +219,34 @@ Status ScanByDate(const Store& store, const std::optional<Actor>& subject, const
 // hundred events on.
 size_t SalienceScanThreshold(size_t top) { return std::max<size_t>(4 * top, 512); }
 
+// The verdicts of Filters::Judge() for a window under the default filters,
+// from the store's counts by class bits (Store::CountActorWindow): the same
+// filters in the same order. Adds the hidden ones to `*h`, the shown ones to
+// `*shown`, and of those the weak ones (salience under kWeakSalience) to `*weak`.
+void JudgeWindow(const Store::WindowCounts& counts, const TimelineQuery& q, TimelineHidden* h, size_t* shown,
+                 size_t* weak) {
+  auto add = [&](const std::array<uint64_t, 16>& n, bool dated, bool inside) {
+    for (size_t bits = 0; bits < n.size(); ++bits) {
+      if (n[bits] == 0) continue;
+      if (!q.include_hidden && (bits & kClassBitNegated)) {
+        h->negated += n[bits];
+      } else if (!q.include_reported && (bits & kClassBitReported)) {
+        h->reported += n[bits];
+      } else if (!q.include_hidden && (bits & kClassBitMinor)) {
+        h->minor += n[bits];
+      } else if (!q.include_hidden && dated && !inside) {
+        h->coarse += n[bits];
+      } else {
+        *shown += n[bits];
+        if (bits & kClassBitWeak) *weak += n[bits];
+      }
+    }
+  };
+  add(counts.inside, true, true);
+  add(counts.overlapping, true, false);
+  add(counts.undated, false, false);
+}
+
 // The salience-ordered scan for --top N of an actor. Returns nullopt (and
 // leaves everything untouched) when the date-ordered scan is the better way:
 // a store without idx_sal, or few events in the range.
@@ -231,7 +261,23 @@ Result<bool> ScanBySalience(const Store& store, const Actor& subject, const Time
   // How many rows the filters show, and the hidden counts.
   TimelineHidden h;
   size_t shown = 0;
-  if (!filters->windowed() && filters->Plain()) {
+  // Weak events among the shown ones, when the store's date-block counters
+  // gave the counts (else the walk counts the strong ones).
+  std::optional<size_t> weak;
+  std::optional<Store::WindowCounts> window;
+  if (filters->windowed() && filters->Plain()) {
+    auto w = store.CountActorWindow(subject.id, filters->from(), filters->to(), q.strict);
+    if (w.ok()) {
+      window = std::move(w).value();
+    } else if (w.status().code() != Status::Code::kNotSupported) {
+      return w.status();
+    }
+  }
+  if (window) {
+    weak = 0;
+    JudgeWindow(*window, q, &h, &shown, &*weak);
+    if (shown <= SalienceScanThreshold(q.top)) return false;  // few enough to rank all
+  } else if (!filters->windowed() && filters->Plain()) {
     // The whole range under the default filters: the counters know.
     if (!q.include_hidden) {
       h.negated = counts->negated;
@@ -259,9 +305,9 @@ Result<bool> ScanBySalience(const Store& store, const Actor& subject, const Time
   // the window are the top N; events only overlapping it (shown with --all)
   // and undated ones rank after every inside one, so the first N of those
   // fill up a short list. Weak events come after every other: when they are
-  // left out, the walk counts the shown events above kWeakSalience to the
-  // end of those (the rest of the shown ones are the weak), else it stops
-  // at N.
+  // left out and no counter said how many there are, the walk counts the
+  // shown events above kWeakSalience to the end of those (the rest of the
+  // shown ones are the weak), else it stops at N.
   // The walk judges each entry by the fields the index holds (the default
   // filters); --min-mentions and --min-sources read each walked event whole.
   // Only the rows kept have their records read, at the end.
@@ -298,13 +344,13 @@ Result<bool> ScanBySalience(const Store& store, const Actor& subject, const Time
                                            c.salience = entry.salience;
                                            to.push_back(std::move(c));
                                          }
-                                         return drops_weak || inside.size() < q.top;
+                                         return (drops_weak && !weak) || inside.size() < q.top;
                                        });
   if (s.ok()) s = read;
   if (!s.ok()) return s;
   if (drops_weak) {
-    h.weak = shown - strong;
-    shown = strong;
+    h.weak = weak ? *weak : shown - strong;
+    shown -= h.weak;
   }
   for (auto& c : outside) {
     if (inside.size() >= q.top) break;

@@ -7,6 +7,7 @@
 #include <tuple>
 #include <vector>
 
+#include "kbq/salience.h"
 #include "kbq/time_value.h"
 #include "record_codec.h"
 
@@ -407,4 +408,45 @@ TEST_CASE("RecordCodec: an out-of-range enum byte is corruption", "[kb][codec]")
   bytes[pos] = 42;
   kbq::Event out;
   CHECK(records::DecodeEvent(bytes, &out, nullptr).message() == "event record: unknown modality 42");
+}
+
+TEST_CASE("Codec: date-block counter keys order by block, values add and reject truncation", "[kb][codec]") {
+  // Keys: one prefix per (flags, actor, span class); blocks in day order,
+  // days before 1970 first.
+  const int32_t before = kbq::DaysFromCivil(1969, 12, 1), after = kbq::DaysFromCivil(2024, 5, 16);
+  std::string a = keys::BlockCountKey(keys::kDirect, "UKR", keys::kShortSpan, keys::BlockOf(before));
+  std::string b = keys::BlockCountKey(keys::kDirect, "UKR", keys::kShortSpan, keys::BlockOf(after));
+  CHECK(a < b);
+  CHECK(a.rfind(keys::BlockCountPrefix(keys::kDirect, "UKR", keys::kShortSpan), 0) == 0);
+  CHECK(keys::BlockStart(keys::BlockOf(before)) <= before);
+  CHECK(before < keys::BlockStart(keys::BlockOf(before) + 1));
+  uint8_t flags = 9, span_class = 9;
+  std::string actor;
+  int32_t block = 0;
+  REQUIRE(keys::DecodeBlockCountKey(b, &flags, &actor, &span_class, &block).ok());
+  CHECK(flags == keys::kDirect);
+  CHECK(actor == "UKR");
+  CHECK(span_class == keys::kShortSpan);
+  CHECK(block == keys::BlockOf(after));
+  for (size_t n = 0; n < b.size(); ++n) {
+    CHECK_FALSE(keys::DecodeBlockCountKey(b.substr(0, n), &flags, &actor, &span_class, &block).ok());
+  }
+  // Values: sorted tuples; adding drops zeros.
+  std::vector<records::BlockCount> sum = {{3, 0, 0, 2}, {3, 0, kbq::kClassBitWeak, 1}, {40, 29, 0, 1}};
+  const std::string v = records::EncodeBlockCounts(sum);
+  std::vector<records::BlockCount> back;
+  REQUIRE(records::DecodeBlockCounts(v, &back).ok());
+  CHECK(back == sum);
+  for (size_t n = 1; n < v.size(); ++n) {
+    std::vector<records::BlockCount> cut;
+    kbq::Status s = records::DecodeBlockCounts(v.substr(0, n), &cut);
+    // A cut between two tuples is a shorter value; within one, corruption.
+    if (s.ok()) CHECK(cut.size() < sum.size());
+  }
+  records::AddBlockCounts({{3, 0, 0, -2}, {7, 0, 0, 1}}, &sum);
+  CHECK(sum == std::vector<records::BlockCount>{{3, 0, kbq::kClassBitWeak, 1}, {7, 0, 0, 1}, {40, 29, 0, 1}});
+  std::vector<records::BlockCount> unsorted = {{7, 0, 0, 1}, {3, 0, 0, 1}, {7, 0, 0, -1}};
+  records::NormaliseBlockCounts(&unsorted);
+  CHECK(unsorted == std::vector<records::BlockCount>{{3, 0, 0, 1}});
+  CHECK_FALSE(records::DecodeBlockCounts(records::EncodeBlockCounts({{7, 0, 0, 1}, {3, 0, 0, 1}}), &back).ok());
 }

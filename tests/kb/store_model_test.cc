@@ -298,6 +298,24 @@ TEST_CASE("Store: random commits and bulk imports agree with a multimap model", 
                   return true;
                 }).ok());
     REQUIRE(ranked == model.BySalience(actor, from, to, strict));
+    // The date-block counters: the same events by class bits, inside the
+    // range, only overlapping it, undated.
+    auto window = store->CountActorWindow(actor, from, to, strict);
+    INFO(window.status().ToString());
+    REQUIRE(window.ok());
+    kbq::Store::WindowCounts want_window;
+    for (const auto& [id, salience] : ranked) {
+      const Event& e = model.events.at(id);
+      const uint8_t bits = kbq::EventClassBits(e, salience);
+      if (!e.date.ok()) {
+        ++want_window.undated[bits];
+      } else {
+        ++(e.date.earliest >= from && e.date.latest <= to ? want_window.inside : want_window.overlapping)[bits];
+      }
+    }
+    REQUIRE(window->inside == want_window.inside);
+    REQUIRE(window->overlapping == want_window.overlapping);
+    REQUIRE(window->undated == want_window.undated);
     if (from == INT32_MIN && to == INT32_MAX) {
       auto classes = store->CountActorEvents(actor, strict);
       REQUIRE(classes.ok());
@@ -309,6 +327,7 @@ TEST_CASE("Store: random commits and bulk imports agree with a multimap model", 
   };
   auto random_range = [&]() {
     if (chance(10)) return std::pair<int32_t, int32_t>{INT32_MIN, INT32_MAX};
+    if (chance(5)) return std::pair<int32_t, int32_t>{INT32_MIN, base + pick(9000)};  // undated ones too
     int32_t from = base - 500 + pick(10000);
     return std::pair<int32_t, int32_t>{from, from + pick(1500)};
   };

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <fstream>
@@ -14,6 +15,7 @@
 #include "counter_merge.h"
 #include "key_codec.h"
 #include "kbq/names.h"
+#include "kbq/salience.h"
 #include "record_codec.h"
 #include "store_test_util.h"
 
@@ -106,7 +108,8 @@ void RawPut(const std::string& path, const std::string& cf, const std::string& k
   }
 }
 
-// Rewrites a store as a build of format `version` (1 to 5) left it: for 5,
+// Rewrites a store as a build of format `version` (1 to 6) left it: for 6,
+// no date-block counters (none for any older version either); for 5,
 // idx_sal values holding the flags byte and a copy of the event record; for
 // 1 to 4 no idx_sal, no class counters; and for 1 to 3 idx_date keys without
 // a span class or value, idx_actor entries with the flags byte only, no
@@ -116,6 +119,19 @@ void MakeOldFormat(const std::string& path, char version) {
   auto& db = raw.db;
   const auto& names = raw.names;
   auto& handles = raw.handles;
+  {  // no date-block counters before format 7
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), handles[0]));
+    const std::string prefix(kbq::keys::kMetaBlockCount);
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+      REQUIRE(db->Delete(rocksdb::WriteOptions(), handles[0], it->key()).ok());
+    }
+  }
+  if (version == 6) {
+    std::string meta = "kbq-event-store";
+    meta += std::string("\0\0\0", 3) + version;
+    REQUIRE(db->Put(rocksdb::WriteOptions(), handles[0], "kbq.format", meta).ok());
+    return;
+  }
   if (version == 5) {
     size_t events = 0, sal = 0;
     for (size_t i = 0; i < names.size(); ++i) {
@@ -478,7 +494,7 @@ TEST_CASE("Store: a newer format version is NotSupported", "[kb][store][errors]"
     auto r = Store::Open(path, o);
     REQUIRE(r.status().code() == kbq::Status::Code::kNotSupported);
     CHECK(r.status().message() ==
-          "store format version 9 is newer than this kbq supports (6); upgrade kbq");
+          "store format version 9 is newer than this kbq supports (7); upgrade kbq");
   }
 }
 
@@ -970,6 +986,15 @@ CommitBatch SalienceWorld(const std::string& article_id) {
   return b;
 }
 
+// A store of SalienceWorld("art-1") in `dir`, rewritten as a build of format
+// `version` left it (0: as this build writes it).
+std::string SalienceStore(TempDir& dir, char version = 0) {
+  std::string path = dir.Sub("db");
+  CreateWith(path, SalienceWorld("art-1"));
+  if (version != 0) MakeOldFormat(path, version);
+  return path;
+}
+
 }  // namespace
 
 TEST_CASE("Store: a ranged scan finds the long events among many short ones that end before the range",
@@ -1054,9 +1079,7 @@ TEST_CASE("Store: idx_sal orders an actor's events by salience and moves an even
 TEST_CASE("Store: a format-4 store is read without idx_sal and upgraded to it when opened for writing",
           "[kb][store]") {
   TempDir dir;
-  std::string path = dir.Sub("db");
-  CreateWith(path, SalienceWorld("art-1"));
-  MakeOldFormat(path, 4);
+  std::string path = SalienceStore(dir, 4);
   {
     auto r = OpenReadOnly(path);
     CHECK(r->Stats()->format_version == 4);
@@ -1076,9 +1099,7 @@ TEST_CASE("Store: a format-4 store is read without idx_sal and upgraded to it wh
 TEST_CASE("Store: a format-5 store's idx_sal record copies are read, and replaced by heads on a write open",
           "[kb][store]") {
   TempDir dir;
-  std::string path = dir.Sub("db");
-  CreateWith(path, SalienceWorld("art-1"));
-  MakeOldFormat(path, 5);
+  std::string path = SalienceStore(dir, 5);
   auto minor_of = [](const Store& s) {
     std::vector<std::pair<std::string, bool>> out;
     REQUIRE(s.ScanActorBySalience("FRA", INT32_MIN, INT32_MAX, true, [&](const Store::SalienceEntry& e) {
@@ -1120,8 +1141,7 @@ TEST_CASE("Store: a format-5 store's idx_sal record copies are read, and replace
 
 TEST_CASE("Store: Check reports a stale idx_sal entry and a wrong class counter", "[kb][store][errors]") {
   TempDir dir;
-  std::string path = dir.Sub("db");
-  CreateWith(path, SalienceWorld("art-1"));
+  std::string path = SalienceStore(dir);
   const int32_t day = Day(2024, 1, 1);
   RawPut(path, "idx_sal", kbq::keys::SalienceIndexKey("FRA", 99.0, kbq::keys::DateSpan{day, day}, "ev-1"),
          std::string(1, '\0'));
@@ -1136,11 +1156,83 @@ TEST_CASE("Store: Check reports a stale idx_sal entry and a wrong class counter"
                                 "class counter of FRA (negated, direct) is 4, the records give 1"});
 }
 
+// Sums of CountActorWindow: (inside, overlapping, undated) of all classes,
+// and how many of them carry class bit `bit`.
+std::array<uint64_t, 4> WindowSums(const Store& store, int32_t from, int32_t to, uint8_t bit) {
+  auto w = store.CountActorWindow("FRA", from, to, true);
+  REQUIRE(w.ok());
+  std::array<uint64_t, 4> sums{};
+  for (size_t bits = 0; bits < 16; ++bits) {
+    sums[0] += w->inside[bits];
+    sums[1] += w->overlapping[bits];
+    sums[2] += w->undated[bits];
+    if (bits & bit) sums[3] += w->inside[bits] + w->overlapping[bits] + w->undated[bits];
+  }
+  return sums;
+}
+
+TEST_CASE("Store: date-block counters count a window's events by class", "[kb][store]") {
+  TempDir dir;
+  auto store = OpenNew(dir.Sub("db"));
+  CommitBatch b = SalienceWorld("art-1");
+  b.events.push_back(MakeEvent("ev-4", "meet", TimeValue::Days(Day(2023, 12, 20), Day(2024, 1, 10),
+                                                               kbq::Precision::kRange), {"FRA"}));
+  b.events.push_back(MakeEvent("ev-5", "meet", TimeValue(), {"FRA"}));
+  REQUIRE(store->Commit(b, nullptr).ok());
+  const int32_t jan1 = Day(2024, 1, 1), jan2 = Day(2024, 1, 2), jan3 = Day(2024, 1, 3);
+  // ev-1 and ev-2 inside, ev-4 across the edge; ev-2 negated.
+  CHECK(WindowSums(*store, jan1, jan2, kbq::kClassBitNegated) == std::array<uint64_t, 4>{2, 1, 0, 1});
+  // ev-3 (dated by its report, minor) inside.
+  CHECK(WindowSums(*store, jan3, jan3, kbq::kClassBitMinor | kbq::kClassBitReported) ==
+        std::array<uint64_t, 4>{1, 1, 0, 1});
+  // Up to a day: the undated ev-5 too.
+  CHECK(WindowSums(*store, TimeValue::kNoDay, jan1, 0) == std::array<uint64_t, 4>{1, 1, 1, 0});
+  // Deleting and moving events moves their counts.
+  CommitBatch more;
+  more.deleted_events = {"ev-2"};
+  more.events = {MakeEvent("ev-4", "meet", TimeValue::Day(2024, 1, 2), {"FRA"})};
+  REQUIRE(store->Commit(more, nullptr).ok());
+  CHECK(WindowSums(*store, jan1, jan2, kbq::kClassBitNegated) == std::array<uint64_t, 4>{2, 0, 0, 0});
+  RequireCheckOk(*store);
+}
+
+TEST_CASE("Store: a format-6 store is read without date-block counters and upgraded to them when opened "
+          "for writing",
+          "[kb][store]") {
+  TempDir dir;
+  std::string path = SalienceStore(dir, 6);
+  {
+    auto r = OpenReadOnly(path);
+    CHECK(r->Stats()->format_version == 6);
+    CHECK(r->CountActorWindow("FRA", 0, INT32_MAX, true).status().code() == kbq::Status::Code::kNotSupported);
+    RequireCheckOk(*r);
+  }
+  auto r = Store::Open(path, StoreOptions{});
+  REQUIRE(r.ok());
+  CHECK((*r)->Stats()->format_version == Store::kFormatVersion);
+  RequireCheckOk(**r);
+  CHECK(WindowSums(**r, Day(2024, 1, 1), Day(2024, 1, 3), kbq::kClassBitNegated) ==
+        std::array<uint64_t, 4>{3, 0, 0, 1});
+}
+
+TEST_CASE("Store: Check reports a wrong date-block counter", "[kb][store][errors]") {
+  TempDir dir;
+  std::string path = SalienceStore(dir);
+  const int32_t block = kbq::keys::BlockOf(Day(2024, 1, 1));
+  RawPut(path, "default", kbq::keys::BlockCountKey(kbq::keys::kDirect, "FRA", kbq::keys::kShortSpan, block),
+         kbq::records::EncodeBlockCounts({{0, 0, 0, 5}}));
+  auto store = Store::Open(path, StoreOptions{});
+  REQUIRE(store.ok());
+  auto report = (*store)->Check();
+  REQUIRE(report.ok());
+  CHECK(report->problems == std::vector<std::string>{"date-block counter of FRA (direct, short spans from day " +
+                                                     std::to_string(kbq::keys::BlockStart(block)) +
+                                                     ") does not match the records"});
+}
+
 TEST_CASE("Store: an upgrade to format 5 cut short is done again from the records", "[kb][store]") {
   TempDir dir;
-  std::string path = dir.Sub("db");
-  CreateWith(path, SalienceWorld("art-1"));
-  MakeOldFormat(path, 4);
+  std::string path = SalienceStore(dir, 4);
   {
     // What a killed upgrade, then writes by a format-4 build, leave: an
     // idx_sal family with an entry no record gives, a class counter too high.

@@ -3,7 +3,9 @@
 // rows in the same order with the same saliences and the same hidden counts.
 // The full scan runs on the same store behind a wrapper that answers
 // ScanActorBySalience and CountActorEvents with NotSupported, as a store of
-// format 4 does. Seeded from Catch's --rng-seed.
+// format 4 does; a third engine reads idx_sal but not the date-block
+// counters (CountActorWindow NotSupported, as format 6), so a window's
+// hidden counts come from its judging scan. Seeded from Catch's --rng-seed.
 #include <catch2/catch.hpp>
 
 #include <random>
@@ -23,12 +25,14 @@ using kbq::Store;
 using kbq::TimeValue;
 
 // Forwards every read to `base`; without `salience`, the salience index and
-// the class counters are NotSupported (the Store defaults). Counts the
-// salience scans that ran.
+// the class counters are NotSupported (the Store defaults), without
+// `windows` the date-block counters. Counts the salience scans that ran and
+// the window counts read.
 class Wrapped final : public Store {
  public:
-  Wrapped(const Store& base, bool salience) : base_(base), salience_(salience) {}
-  size_t salience_scans = 0;
+  Wrapped(const Store& base, bool salience, bool windows = true)
+      : base_(base), salience_(salience), windows_(salience && windows) {}
+  size_t salience_scans = 0, window_counts = 0;
 
   Status Commit(const kbq::CommitBatch&, kbq::CommitResult*) override {
     return Status::InvalidArgument("read-only wrapper");
@@ -68,6 +72,12 @@ class Wrapped final : public Store {
     if (!salience_) return Store::CountActorEvents(actor, strict);
     return base_.CountActorEvents(actor, strict);
   }
+  Result<WindowCounts> CountActorWindow(const std::string& actor, int32_t from, int32_t to,
+                                        bool strict) const override {
+    if (!windows_) return Store::CountActorWindow(actor, from, to, strict);
+    ++const_cast<Wrapped*>(this)->window_counts;
+    return base_.CountActorWindow(actor, from, to, strict);
+  }
   Result<std::vector<kbq::Link>> LinksFrom(const std::string& id) const override { return base_.LinksFrom(id); }
   Result<std::vector<kbq::Link>> LinksTo(const std::string& id) const override { return base_.LinksTo(id); }
   Status ScanLinks(const std::function<bool(const kbq::Link&)>& visit) const override {
@@ -80,7 +90,7 @@ class Wrapped final : public Store {
 
  private:
   const Store& base_;
-  bool salience_;
+  bool salience_, windows_;
 };
 
 kbq::Actor Country(const std::string& id, const std::string& name, std::vector<std::string> part_of = {}) {
@@ -108,7 +118,7 @@ TEST_CASE("Timeline: --top through the salience index equals the full scan", "[q
   std::mt19937 rng(Catch::rngSeed());
   auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
   auto chance = [&](int percent) { return pick(100) < percent; };
-  size_t by_index = 0, compared = 0, windows_by_index = 0;
+  size_t by_index = 0, compared = 0, windows_by_index = 0, windows_by_counters = 0;
   for (int round = 0; round < 6; ++round) {
     std::string path = kbq::query_test::TempDir() + "/db";
     kbq::StoreOptions opts;
@@ -180,8 +190,8 @@ TEST_CASE("Timeline: --top through the salience index equals the full scan", "[q
     for (const auto& p : report->problems) UNSCOPED_INFO(p);
     REQUIRE(report->ok());
 
-    Wrapped indexed(store, true), full(store, false);
-    kbq::query::Engine with_index(indexed), without(full);
+    Wrapped indexed(store, true), full(store, false), no_windows(store, true, false);
+    kbq::query::Engine with_index(indexed), without(full), judging(no_windows);
     for (int q = 0; q < 40; ++q) {
       kbq::query::TimelineQuery query;
       query.actor = chance(70) ? "ATL" : "LEM";
@@ -192,6 +202,8 @@ TEST_CASE("Timeline: --top through the salience index equals the full scan", "[q
         int len = std::vector<int>{30, 365, 800, 1500}[pick(4)];
         query.from = TimeValue::Days(from, from, kbq::Precision::kDay);
         query.to = TimeValue::Days(from + len, from + len, kbq::Precision::kDay);
+        if (chance(15)) query.from = TimeValue();  // up to a day: undated events too
+        if (chance(15)) query.to = TimeValue();    // from a day on
       }
       query.include_hidden = chance(25);
       query.include_reported = chance(25);
@@ -212,18 +224,23 @@ TEST_CASE("Timeline: --top through the salience index equals the full scan", "[q
         query.type.clear();
         query.place.clear();
       }
-      size_t before = indexed.salience_scans;
+      size_t before = indexed.salience_scans, counted = indexed.window_counts;
       auto a = with_index.Timeline(query);
       auto b = without.Timeline(query);
+      auto c = judging.Timeline(query);
       REQUIRE(a.ok());
       REQUIRE(b.ok());
+      REQUIRE(c.ok());
       INFO("round " << round << " query " << q << " actor " << query.actor << " top " << query.top);
       REQUIRE(Describe(*a) == Describe(*b));
+      REQUIRE(Describe(*c) == Describe(*b));
       by_index += indexed.salience_scans - before;
-      if (query.from.ok() && indexed.salience_scans > before) ++windows_by_index;
+      if ((query.from.ok() || query.to.ok()) && indexed.salience_scans > before) ++windows_by_index;
+      if (indexed.window_counts > counted && indexed.salience_scans > before) ++windows_by_counters;
       ++compared;
     }
   }
   CHECK(by_index * 8 > compared);  // the index served a good part of them
   CHECK(windows_by_index > 0);     // windows too (the judging scan, weak events)
+  CHECK(windows_by_counters > 0);  // windows counted by the date-block counters
 }

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "kbq/model.h"
@@ -53,5 +54,25 @@ bool DatedOnlyByReport(const Event& e);
 // "intent_cooperate") with at most one participant, no date of its own, no
 // place and one mention. Default timelines leave these out (--all shows them).
 bool IsMinorEvent(const Event& e);
+
+// Under this salience an event is *weak*: one sentence of one article with at
+// most one named side (ln 2 × 3 + 0.5 = 2.58) already falls below it once its
+// confidence is under about 0.78. A ranked timeline of a window (--top N with
+// --from/--to) leaves weak events out (--all shows them): they are the N most
+// salient only when the window holds little else. On-disk since store format
+// 7 (the date-block counters count weak events apart).
+inline constexpr double kWeakSalience = 2.0;
+
+// The classes a timeline's default filters judge an event by, as bits
+// (on-disk in the store's date-block counters, format 7): negated or
+// counterfactual (HiddenByDefault), dated only by its report
+// (DatedOnlyByReport), minor (IsMinorEvent), weak (`salience` under
+// kWeakSalience; negative or NaN counts as 0).
+inline constexpr uint8_t kClassBitNegated = 1;
+inline constexpr uint8_t kClassBitReported = 2;
+inline constexpr uint8_t kClassBitMinor = 4;
+inline constexpr uint8_t kClassBitWeak = 8;
+inline constexpr size_t kClassBitCombinations = 16;
+uint8_t EventClassBits(const Event& e, double salience);
 
 }  // namespace kbq

@@ -14,6 +14,7 @@
 // reads; Commit() calls must be serialised by the caller (one writer).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -149,9 +150,10 @@ class Store {
   // in its idx_date and idx_actor entries and keeps per-actor counters;
   // version 5 adds the salience index idx_sal and per-actor class counters;
   // version 6 keeps in idx_sal only the fields a timeline judges, not a
-  // record copy, and rewrites it), after which older kbq builds refuse it
-  // with a clear message.
-  static constexpr uint32_t kFormatVersion = 6;
+  // record copy, and rewrites it; version 7 adds the date-block counters and
+  // rewrites idx_sal with them), after which older kbq builds refuse it with
+  // a clear message.
+  static constexpr uint32_t kFormatVersion = 7;
   static constexpr uint32_t kOldestFormatVersion = 1;
 
   // Opens (or creates) the store at `path`. Errors, with their messages:
@@ -273,6 +275,23 @@ class Store {
   virtual Result<ActorEventCounts> CountActorEvents(const std::string& actor_id, bool strict) const {
     (void)actor_id, (void)strict;
     return Status::NotSupported("CountActorEvents");
+  }
+
+  // Of the events ScanActorTimeline(actor_id, from_day, to_day, strict)
+  // would visit, how many of each combination of class bits
+  // (EventClassBits, kbq/salience.h: negated, dated only by the report,
+  // minor, weak) lie wholly inside [from_day, to_day], how many only overlap
+  // it, and how many are undated (visited only when from_day is
+  // TimeValue::kNoDay); from counters by blocks of dates (a few reads per
+  // year of range, no event is read). NotSupported by default and on stores
+  // of format 6 or older.
+  struct WindowCounts {
+    std::array<uint64_t, 16> inside{}, overlapping{}, undated{};
+  };
+  virtual Result<WindowCounts> CountActorWindow(const std::string& actor_id, int32_t from_day, int32_t to_day,
+                                                bool strict) const {
+    (void)actor_id, (void)from_day, (void)to_day, (void)strict;
+    return Status::NotSupported("CountActorWindow");
   }
 
   // Links leaving / entering an event.

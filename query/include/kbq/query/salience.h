@@ -17,11 +17,6 @@ using kbq::EvidenceMentions;
 using kbq::IsMinorEvent;
 using kbq::Salience;
 
-// Under this salience an event is *weak*: one sentence of one article with at
-// most one named side (ln 2 × 3 + 0.5 = 2.58) already falls below it once its
-// confidence is under about 0.78. A ranked timeline of a window (--top N with
-// --from/--to) leaves weak events out (--all shows them): they are the N most
-// salient only when the window holds little else.
-constexpr double kWeakSalience = 2.0;
+using kbq::kWeakSalience;  // kbq/salience.h
 
 }  // namespace kbq::query
