@@ -308,6 +308,25 @@ TEST_CASE("EventExtractor: modifiers, listed demands and tours are no events; 'n
     INFO(c.sentence << "\n got\n" << Describe(events));
     CHECK(std::any_of(events.begin(), events.end(), [&](const Event& e) { return e.type == c.type; }));
   }
+  // A denial before "that" negates the clause; the plain report stays asserted.
+  for (const char* denied : {"Headline\n\nKyiv said it cannot be stated that the Russian army is withdrawing its units.",
+                             "Headline\n\nThe ministry denied that its artillery shelled the village on Monday."}) {
+    auto ev = ExtractSentence(**pipeline, denied, "2022-02-16");
+    INFO(denied << "\n" << Describe(ev));
+    REQUIRE(!ev.empty());
+    CHECK(std::all_of(ev.begin(), ev.end(), [](const Event& e) {
+      return e.type == "reject" || e.modality == kbq::Modality::kNegated;
+    }));
+  }
+  // A person's own country is never the other side of talks.
+  {
+    auto ev = ExtractSentence(**pipeline, "Headline\n\nVladimir Putin held talks with Jair Bolsonaro, and Russia and "
+                                          "Brazil signed documents.", "2022-02-17");
+    INFO(Describe(ev));
+    for (const auto& e : ev) {
+      CHECK_FALSE((HasRole(e, Role::kSource, "person:vladimir-putin") && HasRole(e, Role::kTarget, "RUS")));
+    }
+  }
   auto events = ExtractSentence(**pipeline, "Headline\n\nNo talks were held in Minsk on Monday.", "2022-02-01");
   INFO(Describe(events));
   REQUIRE(events.size() == 1);

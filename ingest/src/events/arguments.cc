@@ -517,7 +517,15 @@ void BuildArguments(const DocState& ds, SentenceInfo* s, Cand* c, const Attribut
     if (a.country.empty() || a.country == a.id) continue;
     for (const auto& p : c->participants) if (p.actor_id == a.id) person_countries.insert({a.country, p.role});
   }
+  // Talks, calls, meetings and visits are between sides: a person's own
+  // country is never the other side ("Putin met Bolsonaro … Russia" is no
+  // Putin–Russia meeting; "Scholz visited Moscow … Germany").
+  const bool between = Reciprocal(c->type) || (c->type && c->type->family == "visit");
   auto own_country = [&](const Participant& p) {
+    if (between && std::any_of(person_countries.begin(), person_countries.end(),
+                               [&](const auto& pc) { return pc.first == p.actor_id; })) {
+      return true;
+    }
     if (p.role == Role::kOther) {
       return std::any_of(person_countries.begin(), person_countries.end(),
                          [&](const auto& pc) { return pc.first == p.actor_id; });

@@ -202,6 +202,17 @@ bool NoSubject(const SentenceInfo& s, const Cand& c) {
 Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, bool counterfactual) {
   if (counterfactual) return Modality::kCounterfactual;
   if (NoSubject(s, c)) return Modality::kNegated;
+  // "it cannot be stated that Russia is withdrawing", "denied that its troops
+  // fired": a denial frame before "that" negates what the clause says
+  // (cue kind denial_frame; "that" within 30 bytes after the cue).
+  for (const auto& cue : ds.lex.FindCues("denial_frame", s.text)) {
+    if (cue.end > c.begin) continue;
+    std::string_view between = s.text.substr(cue.end, c.begin - cue.end);
+    size_t that = between.find(" that ");
+    if (that != std::string_view::npos && that <= 30 && between.find(" that ", that + 1) == std::string_view::npos) {
+      return Modality::kNegated;
+    }
+  }
   const Span& cl = s.clauses[c.clause];
   // The last trigger before c in its clause bounds the scope of a cue.
   uint32_t scope_begin = cl.begin;
