@@ -37,6 +37,13 @@ bool Usable(const std::string& w) {
   return true;
 }
 
+// Opens one of WordNet's files; says which is missing and why otherwise.
+bool OpenWordNet(const std::string& path, std::ifstream* in) {
+  in->open(path);
+  if (!*in) std::cerr << "gen_lexicon: cannot read " << path << " (install wordnet-base)\n";
+  return static_cast<bool>(*in);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -46,16 +53,13 @@ int main(int argc, char** argv) {
   }
   const std::string dir = argv[1];
   std::map<std::string, unsigned> lemmas;  // lemma → bit i for kPosLetters[i]
-  std::set<std::string> lower_use, upper_use;  // lemmas written in lower case / capitalised in data.*
-  std::set<std::string> person_use;            // capitalised in a noun.person synset (file 18)
+  std::set<std::string> lower_use;   // lemmas written in lower case somewhere in data.*
+  std::set<std::string> person_use;  // capitalised in a noun.person synset (file 18)
   std::set<std::tuple<std::string, char, std::string>> exceptions;
   for (int i = 0; i < 4; ++i) {
     const std::string index = dir + "/index." + kFiles[i];
-    std::ifstream in(index);
-    if (!in) {
-      std::cerr << "gen_lexicon: cannot read " << index << " (install wordnet-base)\n";
-      return 1;
-    }
+    std::ifstream in;
+    if (!OpenWordNet(index, &in)) return 1;
     std::string line;
     size_t line_no = 0, n = 0;
     while (std::getline(in, line)) {
@@ -75,12 +79,8 @@ int main(int argc, char** argv) {
       std::cerr << "gen_lexicon: " << index << ": no lemmas\n";
       return 1;
     }
-    const std::string exc = dir + "/" + kFiles[i] + ".exc";
-    std::ifstream ein(exc);
-    if (!ein) {
-      std::cerr << "gen_lexicon: cannot read " << exc << " (install wordnet-base)\n";
-      return 1;
-    }
+    std::ifstream ein;
+    if (!OpenWordNet(dir + "/" + kFiles[i] + ".exc", &ein)) return 1;
     while (std::getline(ein, line)) {
       std::istringstream fields(line);
       std::string form, lemma;
@@ -93,12 +93,8 @@ int main(int argc, char** argv) {
 
   // data.<pos>: "offset lex_filenum ss_type w_cnt(hex) word lex_id [word lex_id]…".
   for (int i = 0; i < 4; ++i) {
-    const std::string data = dir + "/data." + kFiles[i];
-    std::ifstream in(data);
-    if (!in) {
-      std::cerr << "gen_lexicon: cannot read " << data << " (install wordnet-base)\n";
-      return 1;
-    }
+    std::ifstream in;
+    if (!OpenWordNet(dir + "/data." + kFiles[i], &in)) return 1;
     std::string line;
     while (std::getline(in, line)) {
       if (line.empty() || line[0] == ' ') continue;
@@ -112,7 +108,7 @@ int main(int argc, char** argv) {
         std::string lemma = word;
         for (char& c : lemma) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         const bool upper = std::isupper(static_cast<unsigned char>(word[0]));
-        (upper ? upper_use : lower_use).insert(lemma);
+        if (!upper) lower_use.insert(lemma);
         if (upper && lex_file == "18") person_use.insert(lemma);
       }
     }

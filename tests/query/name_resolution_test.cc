@@ -71,6 +71,21 @@ std::string TaggedAs(const std::string& text, const std::string& form) {
   return "";
 }
 
+// A new store in the test's temp dir holding one article of our own.
+std::unique_ptr<KnowledgeBase> StoreWith(const std::string& name, const std::string& title,
+                                         const std::string& published, const std::string& text) {
+  kbq::OpenOptions o;
+  o.create_if_missing = true;
+  auto kb = KnowledgeBase::Open(TempDir() + "/" + name, o);
+  REQUIRE(kb.ok());
+  kbq::ArticleInput in;
+  in.title = title;
+  in.published = published;
+  in.text = text;
+  REQUIRE((*kb)->IngestArticle(in).ok());
+  return std::move(kb.value());
+}
+
 bool IsHan(const std::string& s) { return kbq::query::LanguageOf(s) == "zh"; }
 
 }  // namespace
@@ -219,17 +234,9 @@ TEST_CASE("Names: an ambiguous name lists its candidates unless exactly one has 
                                    0) == 0);
 
   // Once one of them has events, it is the one meant, with a note.
-  std::string dir = TempDir() + "/georgia.db";
-  kbq::OpenOptions o;
-  o.create_if_missing = true;
-  auto kb = KnowledgeBase::Open(dir, o);
-  REQUIRE(kb.ok());
-  kbq::ArticleInput in;
-  in.title = "Vote in Tbilisi";
-  in.published = "2024-10-27";
-  in.text = "Georgia held a parliamentary election on Saturday, and the ruling party claimed victory.";
-  REQUIRE((*kb)->IngestArticle(in).ok());
-  auto chosen = (*kb)->Resolve("Georgia");
+  auto kb = StoreWith("georgia.db", "Vote in Tbilisi", "2024-10-27",
+                      "Georgia held a parliamentary election on Saturday, and the ruling party claimed victory.");
+  auto chosen = kb->Resolve("Georgia");
   REQUIRE(chosen.ok());
   CHECK(chosen->actor.id == "GEO");
   CHECK(chosen->note ==
@@ -337,18 +344,11 @@ TEST_CASE("kbq extract: one sentence on standard input is a document, spans inde
 
 TEST_CASE("Names: a person the text names without a title resolves by full name and by surname",
           "[query][names]") {
-  std::string dir = TempDir() + "/untitled.db";
-  kbq::OpenOptions o;
-  o.create_if_missing = true;
-  auto opened = KnowledgeBase::Open(dir, o);
-  REQUIRE(opened.ok());
-  kbq::ArticleInput in;
-  in.title = "Peace mission in Kyiv";
-  in.published = "2023-06-17";
-  in.text = "Cyril Ramaphosa met Volodymyr Zelensky in Kyiv on Friday. Ramaphosa then travelled to Saint Petersburg.";
-  REQUIRE((*opened)->IngestArticle(in).ok());
+  auto kb = StoreWith("untitled.db", "Peace mission in Kyiv", "2023-06-17",
+                      "Cyril Ramaphosa met Volodymyr Zelensky in Kyiv on Friday. Ramaphosa then travelled to "
+                      "Saint Petersburg.");
   for (const char* typed : {"Cyril Ramaphosa", "Ramaphosa", "ramaphosa"}) {
-    auto r = (*opened)->ResolveActor(typed);
+    auto r = kb->ResolveActor(typed);
     INFO(typed);
     REQUIRE(r.ok());
     CHECK(r.value().id == "person:cyril-ramaphosa");
