@@ -227,6 +227,16 @@ TEST_CASE("EventExtractor: actors of another clause or of a framing phrase are n
     INFO(Describe(ev));
     CHECK(HasEvent(ev, "intent_cooperate", "person:vladimir-putin", "person:alberto-fernandez|ARG"));
   }
+  // The guest speaking, "our talks" and "you" in a release of talks: the two parties.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Russian-Argentine talks\n\nVladimir Putin held talks with President of Argentina "
+                              "Alberto Fernandez in the Kremlin.\n\nAlberto Fernandez (retranslated): We agreed to "
+                              "continue coordinating our efforts at the United Nations.",
+                              "2022-02-03");
+    INFO(Describe(ev));
+    CHECK(HasEvent(ev, "intent_cooperate", "person:alberto-fernandez", "person:vladimir-putin|RUS"));
+  }
   // A named by-agent after a participle is the doer.
   {
     auto ev = ExtractSentence(**pipeline,

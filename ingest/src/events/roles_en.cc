@@ -375,15 +375,19 @@ void OwnAgentPhrase(const DocState& ds, const SentenceInfo& s, const ChunkedSent
 // The other side of the document's lead two-sided event (a meeting, talks or
 // a call in its first three sentences) that has `speaker` as one side; empty
 // when there is none.
-std::string LeadCounterpart(const DocState& ds, const std::string& speaker) {
+std::string LeadCounterpart(const DocState& ds, const ActorInfo& speaker) {
+  // The speaker or their country ("Russian-Argentine talks" and Putin speaking).
+  auto is_speaker = [&](const std::string& id) {
+    return id == speaker.id || (!speaker.country.empty() && id == speaker.country);
+  };
   for (const Cand& lead : ds.cands) {
     if (lead.sentence > 2) break;
     if (!Reciprocal(lead.type)) continue;
     bool has = std::any_of(lead.participants.begin(), lead.participants.end(),
-                           [&](const Participant& p) { return p.actor_id == speaker; });
+                           [&](const Participant& p) { return is_speaker(p.actor_id); });
     if (!has) continue;
     for (const auto& p : lead.participants) {
-      if (p.actor_id != speaker && p.role != Role::kOther) return p.actor_id;
+      if (!is_speaker(p.actor_id) && p.role != Role::kOther) return p.actor_id;
     }
   }
   return "";
@@ -515,18 +519,34 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
       (cs.HeadText(cl.subject.front()) == "we" || cs.HeadText(cl.subject.front()) == "We")) {
     if (const ActorInfo* you = Vocative(s)) {
       subject.push_back(you);
-    } else if (std::string guest = LeadCounterpart(ds, speaker->id); !guest.empty()) {
+    } else if (std::string guest = LeadCounterpart(ds, *speaker); !guest.empty()) {
       c->participants.push_back({guest, Role::kTarget});
     }
   }
-  // "you" in a turn answers the turn before: its speaker.
-  if (s.addressee && speaker && subject.empty() && cl.subject.size() == 1) {
+  // "you" in a turn answers the turn before: its speaker; with no turn
+  // before, in a release of talks or a call, the other party.
+  if (speaker && subject.empty() && cl.subject.size() == 1) {
     std::string_view w = cs.HeadText(cl.subject.front());
-    if (w == "you" || w == "You") subject.push_back(s.addressee.get());
+    if ((w == "you" || w == "You") && s.addressee) {
+      subject.push_back(s.addressee.get());
+    } else if (w == "you" || w == "You") {
+      for (const auto& a : s.actors) {
+        if (a.id == LeadCounterpart(ds, *speaker)) {
+          subject.push_back(&a);
+          break;
+        }
+      }
+    }
   }
   if (speaker && SpeakersNounPhrase(cs, uint32_t(ch), *c)) {
     subject = {speaker};
     noun_object = false;
+    // "our meeting", "our talks": the speaker's with the other party.
+    if (Reciprocal(c->type) && cs.tokens[cs.chunks[ch].begin_token].lower == "our") {
+      if (std::string guest = LeadCounterpart(ds, *speaker); !guest.empty()) {
+        c->participants.push_back({guest, Role::kTarget});
+      }
+    }
   }
   Actors partners = ActorsOf(ds, s, cs, cl.with_partner);
   // "held talks with X": the noun's clause; the objects are the trigger itself.
