@@ -181,13 +181,22 @@ bool HypotheticalModal(const SentenceInfo& s, const Cand& c) {
 }
 
 // "No talks were held", "no security issues can be discussed without us": a
-// subject opened by "no" denies the clause's verb and the subject's noun
-// (English).
+// subject opened by "no" denies the clause's verb and the subject's noun; a
+// noun trigger heading the subject of a negated verb is denied too ("the
+// withdrawal has not been observed") (English).
 bool NoSubject(const SentenceInfo& s, const Cand& c) {
   if (!s.chunked) return false;
   const ChunkedSentence& cs = *s.chunked;
   for (const ClauseRoles& cl : cs.clauses) {
     if (cl.verb < 0 || cl.subject.empty()) continue;
+    // "A withdrawal has not yet been observed", "the talks did not take
+    // place": a noun trigger heading the subject of a negated verb.
+    if (cs.chunks[cl.verb].negated) {
+      for (uint32_t n : cl.subject) {
+        const uint32_t head = cs.tokens[cs.chunks[n].head].begin;
+        if (head >= c.begin && head < c.end) return true;
+      }
+    }
     const Chunk& first = cs.chunks[cl.subject.front()];
     if (cs.tokens[first.begin_token].lower != "no") continue;
     const Chunk& vg = cs.chunks[cl.verb];
