@@ -234,6 +234,24 @@ TEST_CASE("EventExtractor: actors of another clause or of a framing phrase are n
     INFO(Describe(ev));
     CHECK(HasEvent(ev, "intent_cooperate", t.source, t.target));
   }
+  // After merging mentions ("Russian-Argentine talks", "our talks"), a
+  // person's own country is no side of their talks beside them.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Russian-Argentine talks\n\nVladimir Putin held talks with President of Argentina "
+                              "Alberto Fernandez in the Kremlin.\n\nVladimir Putin: Our talks were held in a "
+                              "friendly atmosphere.",
+                              "2022-02-03");
+    INFO(Describe(ev));
+    for (const auto& e : ev) {
+      if (e.type != "meeting" && e.type != "consult") continue;
+      bool putin = std::any_of(e.participants.begin(), e.participants.end(),
+                               [](const kbq::Participant& p) { return p.actor_id == "person:vladimir-putin"; });
+      bool russia = std::any_of(e.participants.begin(), e.participants.end(),
+                                [](const kbq::Participant& p) { return p.actor_id == "RUS"; });
+      CHECK_FALSE((putin && russia));
+    }
+  }
   // A named by-agent after a participle is the doer.
   {
     auto ev = ExtractSentence(**pipeline,

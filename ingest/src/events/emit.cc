@@ -51,6 +51,29 @@ std::string ModalCameo(const EventTypeInfo& t, Modality m) {
 
 }  // namespace
 
+namespace {
+
+// After merging, as for each mention (arguments.cc): a person's own country
+// beside them in the same role is theirs, not a side; in talks, calls,
+// meetings and visits it is never the other side either (merged mentions of
+// "Putin" and "Russia" both as sources, or Putin → Russia).
+void DropOwnCountries(const EventTypeInfo* type, const AncestorsFn& ancestors, Event* e) {
+  const bool between = Reciprocal(type) || (type && type->family == "visit");
+  std::vector<std::pair<std::string, Role>> own;  // (country, role of its person)
+  for (const auto& p : e->participants) {
+    if (p.actor_id.rfind("person:", 0) != 0) continue;
+    for (const auto& c : ancestors(p.actor_id)) own.push_back({c, p.role});
+  }
+  if (own.empty()) return;
+  std::erase_if(e->participants, [&](const Participant& p) {
+    return std::any_of(own.begin(), own.end(), [&](const auto& o) {
+      return o.first == p.actor_id && (between || o.second == p.role);
+    });
+  });
+}
+
+}  // namespace
+
 Extraction EmitEvents(const DocState& ds) {
   const Article& art = ds.doc.article;
   // Events from candidates; coreferent mentions join their antecedent.
@@ -135,7 +158,10 @@ Extraction EmitEvents(const DocState& ds) {
   };
   FoldHeadline(&x, headline_sentences, ancestors);
   MergeExtraction(&x, ancestors);
-  for (auto& e : x.events) LabelEvent(ds.lex.Type(e.type), ds.lookup, &e);
+  for (auto& e : x.events) {
+    DropOwnCountries(ds.lex.Type(e.type), ancestors, &e);
+    LabelEvent(ds.lex.Type(e.type), ds.lookup, &e);
+  }
   return x;
 }
 
