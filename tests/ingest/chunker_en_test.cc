@@ -192,6 +192,16 @@ TEST_CASE("Chunker: nested clauses take their subject from the clause around the
   REQUIRE(r != nullptr);
   CHECK(Heads(s, r->objects) == "Zelensky");
 
+  // After "but", a noun phrase with its attachments before a finite verb is that verb's subject.
+  s = ChunkSentence("The border is calm, but the withdrawal of Russian troops has not been observed.");
+  r = ClauseOf(s, "observe");
+  REQUIRE(r != nullptr);
+  CAPTURE(Dump(s));
+  CHECK(Heads(s, r->subject) == "withdrawal");
+  r = ClauseOf(s, "be");
+  REQUIRE(r != nullptr);
+  CHECK(Heads(s, r->objects).find("withdrawal") == std::string::npos);
+
   s = ChunkSentence("Xi met Biden and Putin called Zelensky.");
   r = ClauseOf(s, "meet");
   REQUIRE(r != nullptr);

@@ -126,7 +126,18 @@ void ClauseBuilder::OnNounGroup(size_t k, size_t* next) {
     cur().times.insert(cur().times.end(), g.nouns.begin(), g.nouns.end());
     return;
   }
-  if (cur().verb >= 0 && IsFiniteVerb(g.next)) {
+  // "…, but the withdrawal of Russian troops has not been observed": after a
+  // conjunction, a noun phrase whose of/in/on attachments run up to a finite
+  // verb is that verb's subject too (the attachments go to the new clause).
+  size_t verb_at = g.next;
+  if (after_conj_ && cur().verb >= 0 && !IsFiniteVerb(verb_at)) {
+    for (int pairs = 0; pairs < 2 && Is(verb_at, ChunkKind::kPreposition) && Is(verb_at + 1, ChunkKind::kNounPhrase);
+         ++pairs) {
+      verb_at += 2;
+    }
+    if (!IsFiniteVerb(verb_at)) verb_at = g.next;
+  }
+  if (cur().verb >= 0 && IsFiniteVerb(verb_at)) {
     // A new subject before a finite verb: the outer clause waiting for its
     // verb (after a nested clause), or a new clause (he said [they met]).
     if (!waiting_.empty() && !after_conj_) {
