@@ -204,8 +204,7 @@ bool PassiveTopicVerb(const DocState& ds, const SentenceInfo& s, const Cand& c) 
   for (const ClauseRoles& cl : cs.clauses) {
     if (cl.verb < 0 || !cl.by_agent.empty()) continue;
     const Chunk& vg = cs.chunks[cl.verb];
-    uint32_t vb = cs.tokens[vg.begin_token].begin, ve = cs.tokens[vg.end_token - 1].end;
-    if (c.begin >= vb && c.begin < ve) return vg.passive && ds.lex.IsCueWord("topic_verb", vg.lemma);
+    if (cs.Covers(cl.verb, c.begin)) return vg.passive && ds.lex.IsCueWord("topic_verb", vg.lemma);
   }
   return false;
 }

@@ -156,6 +156,14 @@ bool Evaluative(const DocState& ds, const SentenceInfo& s) {
   return evaluative;
 }
 
+// Whether the trigger of `c` is the head of one of the noun phrases `nps`.
+bool HeadsOne(const ChunkedSentence& cs, const std::vector<uint32_t>& nps, const Cand& c) {
+  return std::any_of(nps.begin(), nps.end(), [&](uint32_t n) {
+    const uint32_t head = cs.tokens[cs.chunks[n].head].begin;
+    return head >= c.begin && head < c.end;
+  });
+}
+
 // "Russia could attack", "the leaders may meet", "agreements would remove the
 // threat": a verb group with a modal of possibility, or a noun trigger that is
 // the subject of one, says what may happen, not what did (English; "will" is
@@ -170,12 +178,7 @@ bool HypotheticalModal(const SentenceInfo& s, const Cand& c) {
     if (cl.verb < 0) continue;
     const Chunk& vg = cs.chunks[cl.verb];
     if (!possible(vg.modal) || vg.negated) continue;
-    uint32_t vb = cs.tokens[vg.begin_token].begin, ve = cs.tokens[vg.end_token - 1].end;
-    if (c.begin >= vb && c.begin < ve) return true;
-    for (uint32_t n : cl.subject) {
-      const Chunk& np = cs.chunks[n];
-      if (cs.tokens[np.head].begin >= c.begin && cs.tokens[np.head].begin < c.end) return true;
-    }
+    if (cs.Covers(cl.verb, c.begin) || HeadsOne(cs, cl.subject, c)) return true;
   }
   return false;
 }
@@ -191,19 +194,10 @@ bool NoSubject(const SentenceInfo& s, const Cand& c) {
     if (cl.verb < 0 || cl.subject.empty()) continue;
     // "A withdrawal has not yet been observed", "the talks did not take
     // place": a noun trigger heading the subject of a negated verb.
-    if (cs.chunks[cl.verb].negated) {
-      for (uint32_t n : cl.subject) {
-        const uint32_t head = cs.tokens[cs.chunks[n].head].begin;
-        if (head >= c.begin && head < c.end) return true;
-      }
-    }
-    const Chunk& first = cs.chunks[cl.subject.front()];
-    if (cs.tokens[first.begin_token].lower != "no") continue;
-    const Chunk& vg = cs.chunks[cl.verb];
-    uint32_t vb = cs.tokens[vg.begin_token].begin, ve = cs.tokens[vg.end_token - 1].end;
-    if (c.begin >= vb && c.begin < ve) return true;
-    const uint32_t head = cs.tokens[first.head].begin;
-    if (head >= c.begin && head < c.end) return true;
+    if (cs.chunks[cl.verb].negated && HeadsOne(cs, cl.subject, c)) return true;
+    const uint32_t first = cl.subject.front();
+    if (cs.tokens[cs.chunks[first].begin_token].lower != "no") continue;
+    if (cs.Covers(cl.verb, c.begin) || HeadsOne(cs, {first}, c)) return true;
   }
   return false;
 }

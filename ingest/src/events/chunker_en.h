@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "events/lexicon_en.h"
@@ -124,6 +125,15 @@ struct ChunkedSentence {
   std::string_view HeadText(int64_t c) const;
   // The chunk's tokens joined by single spaces ("the Turkish foreign minister").
   std::string ChunkText(int64_t c) const;
+  // Byte span [begin, end) of chunk `c` in the sentence (c must be in range).
+  std::pair<uint32_t, uint32_t> Span(size_t c) const {
+    return {tokens[chunks[c].begin_token].begin, tokens[chunks[c].end_token - 1].end};
+  }
+  // Whether byte `pos` lies inside chunk `c` (c must be in range).
+  bool Covers(size_t c, uint32_t pos) const {
+    auto [b, e] = Span(c);
+    return pos >= b && pos < e;
+  }
 };
 
 // Groups tagged tokens into chunks (see Chunk).

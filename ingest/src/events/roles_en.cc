@@ -16,12 +16,6 @@ namespace {
 
 using Actors = std::vector<const ActorInfo*>;
 
-// Byte span of chunk ch in the sentence.
-std::pair<uint32_t, uint32_t> ChunkSpan(const ChunkedSentence& cs, uint32_t ch) {
-  const Chunk& k = cs.chunks[ch];
-  return {cs.tokens[k.begin_token].begin, cs.tokens[k.end_token - 1].end};
-}
-
 // The chunk holding the token that starts at or covers byte `pos`; -1 if none.
 int ChunkAt(const ChunkedSentence& cs, uint32_t pos) {
   for (size_t t = 0; t < cs.tokens.size(); ++t) {
@@ -40,7 +34,7 @@ int ChunkAt(const ChunkedSentence& cs, uint32_t pos) {
 const ActorInfo* ActorOf(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch,
                          bool allow_place) {
   if (ch >= cs.chunks.size() || cs.chunks[ch].kind != ChunkKind::kNounPhrase) return nullptr;
-  auto [b, e] = ChunkSpan(cs, ch);
+  auto [b, e] = cs.Span(ch);
   const ActorInfo* found = nullptr;
   for (const auto& a : s.actors) {
     if (a.dropped || a.speaker || (a.place && !allow_place)) continue;
@@ -77,7 +71,7 @@ Actors ActorsOf(const DocState& ds, const SentenceInfo& s, const ChunkedSentence
   for (uint32_t ch : chunks) {
     const ActorInfo* head = ActorOf(ds, s, cs, ch, false);
     if (!head) continue;
-    auto [b, e] = ChunkSpan(cs, ch);
+    auto [b, e] = cs.Span(ch);
     // "representatives of Germany, France, Ukraine and Russia": an office
     // standing for a country stands for each country of its list.
     if (head->kind == ActorKind::kCountry && (head->begin >= e)) {
@@ -252,9 +246,25 @@ bool SpeakersNoun(const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch,
   return true;
 }
 
+using Spans = std::vector<std::pair<uint32_t, uint32_t>>;
+
+// True when actor `id` is named in the sentence and every mention of it lies
+// inside one of `spans`.
+bool OnlyWithin(const SentenceInfo& s, const std::string& id, const Spans& spans) {
+  bool any = false;
+  for (const auto& a : s.actors) {
+    if (a.id != id || a.dropped) continue;
+    bool inside = std::any_of(spans.begin(), spans.end(),
+                              [&](const auto& sp) { return a.begin >= sp.first && a.end <= sp.second; });
+    if (!inside) return false;
+    any = true;
+  }
+  return any;
+}
+
 // Byte spans of the chunks that fill a role after the verb (object, partner,
 // attachment) of another clause with a subject of its own, and no role of k.
-std::vector<std::pair<uint32_t, uint32_t>> OtherClauseSpans(const ChunkedSentence& cs, size_t k) {
+Spans OtherClauseSpans(const ChunkedSentence& cs, size_t k) {
   auto roles = [&](const ClauseRoles& cl, auto&& f) {
     for (const auto* group : {&cl.subject, &cl.objects, &cl.by_agent, &cl.with_partner}) {
       for (uint32_t n : *group) f(n);
@@ -265,7 +275,7 @@ std::vector<std::pair<uint32_t, uint32_t>> OtherClauseSpans(const ChunkedSentenc
   };
   std::vector<uint32_t> mine;
   roles(cs.clauses[k], [&](uint32_t n) { mine.push_back(n); });
-  std::vector<std::pair<uint32_t, uint32_t>> out;
+  Spans out;
   std::vector<char> own(cs.clauses.size(), 0);
   for (size_t j = 0; j < cs.clauses.size(); ++j) {
     const ClauseRoles& other = cs.clauses[j];
@@ -279,7 +289,7 @@ std::vector<std::pair<uint32_t, uint32_t>> OtherClauseSpans(const ChunkedSentenc
                         (other.parent >= 0 && size_t(other.parent) < j && own[other.parent]));
     if (!own[j]) continue;
     auto add = [&](uint32_t n) {
-      if (std::find(mine.begin(), mine.end(), n) == mine.end()) out.push_back(ChunkSpan(cs, n));
+      if (std::find(mine.begin(), mine.end(), n) == mine.end()) out.push_back(cs.Span(n));
     };
     for (const auto* group : {&other.objects, &other.with_partner}) {
       for (uint32_t n : *group) add(n);
@@ -295,7 +305,7 @@ std::vector<std::pair<uint32_t, uint32_t>> OtherClauseSpans(const ChunkedSentenc
 // be constructive": a noun trigger that is the subject of another verb is
 // not done by the subject or objects of an earlier clause (the word-order
 // rules took Putin). Its own attachments stay.
-void SubjectNounSides(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c) {
+void SubjectNounSides(const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c) {
   int own = -1;
   for (size_t k = 0; k < cs.clauses.size() && own < 0; ++k) {
     const auto& subj = cs.clauses[k].subject;
@@ -303,32 +313,22 @@ void SubjectNounSides(const DocState& ds, const SentenceInfo& s, const ChunkedSe
   }
   // "said his meeting with Putin was useful": the possessive is the subject's.
   if (own < 0 || cs.tokens[cs.chunks[ch].begin_token].tag == Tag::kPossPron) return;
-  const uint32_t np_begin = ChunkSpan(cs, ch).first;
+  const uint32_t np_begin = cs.Span(ch).first;
   // Byte spans of the roles of the other clauses before the trigger.
-  std::vector<std::pair<uint32_t, uint32_t>> spans;
+  Spans spans;
   for (size_t k = 0; k < cs.clauses.size(); ++k) {
     if (int(k) == own) continue;
     for (const auto* group : {&cs.clauses[k].subject, &cs.clauses[k].objects, &cs.clauses[k].with_partner}) {
       for (uint32_t n : *group) {
-        auto span = ChunkSpan(cs, n);
+        auto span = cs.Span(n);
         if (span.second <= np_begin) spans.push_back(span);
       }
     }
   }
   const ActorInfo* speaker = SpeakerOf(s);
   std::erase_if(c->participants, [&](const Participant& p) {
-    if (speaker && p.actor_id == speaker->id) return false;
-    bool any = false;
-    for (const auto& a : s.actors) {
-      if (a.id != p.actor_id || a.dropped) continue;
-      bool other = std::any_of(spans.begin(), spans.end(),
-                               [&](const auto& sp) { return a.begin >= sp.first && a.end <= sp.second; });
-      if (!other) return false;
-      any = true;
-    }
-    return any;
+    return !(speaker && p.actor_id == speaker->id) && OnlyWithin(s, p.actor_id, spans);
   });
-  (void)ds;
 }
 
 // "put emphasis upon the shelling of a kindergarten by illegal armed groups",
@@ -467,7 +467,7 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   bool noun_object = false;
   int k = ClauseOfChunk(ds, cs, ch, &noun_object);
   if (k < 0) {
-    SubjectNounSides(ds, s, cs, uint32_t(ch), c);
+    SubjectNounSides(s, cs, uint32_t(ch), c);
     OwnAgentPhrase(ds, s, cs, uint32_t(ch), c);
     const bool answered = ReportedNounRoles(ds, s, cs, uint32_t(ch), c) || SpeakersNoun(s, cs, uint32_t(ch), c);
     TopicsAfterTrigger(s, cs, c);
@@ -482,7 +482,7 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   // "The Council condemned the attack", "France hosted talks": a noun
   // trigger that is the object of a verb trigger does not share its subject.
   if (noun_object && cl.verb >= 0) {
-    auto [vb, ve] = ChunkSpan(cs, uint32_t(cl.verb));
+    auto [vb, ve] = cs.Span(cl.verb);
     for (const auto& h : s.hits) {
       if (!h.blocker() && h.begin < ve && vb < h.end && h.begin != c->begin) return false;
     }
@@ -530,12 +530,9 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
     if ((w == "you" || w == "You") && s.addressee) {
       subject.push_back(s.addressee.get());
     } else if (w == "you" || w == "You") {
-      for (const auto& a : s.actors) {
-        if (a.id == LeadCounterpart(ds, *speaker)) {
-          subject.push_back(&a);
-          break;
-        }
-      }
+      const std::string other = LeadCounterpart(ds, *speaker);
+      auto named = std::find_if(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) { return a.id == other; });
+      if (!other.empty() && named != s.actors.end()) subject.push_back(&*named);
     }
   }
   if (speaker && SpeakersNounPhrase(cs, uint32_t(ch), *c)) {
@@ -587,7 +584,7 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
     for (uint32_t n : p.nouns) {
       if (!noun_trigger && n < subject_at) continue;
       if (noun_trigger) {
-        auto [nb, ne] = ChunkSpan(cs, n);
+        auto [nb, ne] = cs.Span(n);
         if (ne > own.end || (!noun_object && nb < c->end)) continue;
         // Between an earlier trigger of its type and this one: that one's
         // ("my visit to Kiev yesterday and today's visit to Moscow").
@@ -607,7 +604,7 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
         if (!place) place = pl;
         continue;
       }
-      if (p.prep == "of" && noun_object && of_targets.empty() && ChunkSpan(cs, n).first >= c->end) {
+      if (p.prep == "of" && noun_object && of_targets.empty() && cs.Span(n).first >= c->end) {
         const ActorInfo* a = ActorOf(ds, s, cs, n, false);
         if (a) of_targets.push_back(a);
       }
@@ -677,18 +674,9 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   // "we agreed today that the ministry would present its views to our US
   // colleagues": an actor named only in the roles of another clause (one
   // nested in this one, or the one this is nested in) is that clause's.
-  const auto elsewhere = OtherClauseSpans(cs, size_t(k));
+  const Spans elsewhere = OtherClauseSpans(cs, size_t(k));
   auto other_clause = [&](const std::string& id) {
-    if (speaker && id == speaker->id) return false;
-    bool any = false;
-    for (const auto& a : s.actors) {
-      if (a.id != id || a.dropped) continue;
-      bool inside = std::any_of(elsewhere.begin(), elsewhere.end(),
-                                [&](const auto& sp) { return a.begin >= sp.first && a.end <= sp.second; });
-      if (!inside) return false;
-      any = true;
-    }
-    return any;
+    return !(speaker && id == speaker->id) && OnlyWithin(s, id, elsewhere);
   };
   if (sources.empty() && targets.empty()) {
     std::erase_if(c->participants, [&](const Participant& p) { return only_later(p.actor_id); });
