@@ -17,6 +17,19 @@ namespace kbq::ingest {
 using gaz::CodePointAt;
 using gaz::CodePointBefore;
 
+namespace {
+
+// The surname an English full name can later stand for alone ("Ramaphosa"
+// after "Cyril Ramaphosa"): its last word, when it has two words or more and
+// that word three bytes or more; else empty.
+std::string_view StandaloneSurname(std::string_view name) {
+  size_t sp = name.rfind(' ');
+  if (sp == std::string_view::npos || name.size() - sp - 1 < 3) return {};
+  return name.substr(sp + 1);
+}
+
+}  // namespace
+
 // Registers a person name at [b, e); links to a known person when `known`
 // >= 0, else makes a provisional actor. Returns its id.
 std::string Gazetteer::Impl::AddPerson(MatchState* st, uint32_t b, uint32_t e, int known,
@@ -43,11 +56,8 @@ std::string Gazetteer::Impl::AddPerson(MatchState* st, uint32_t b, uint32_t e, i
       a.provisional = true;
       a.source = "text";
       // "Ramaphosa" alone names them in the text (FindBareSurnames): a user may type it too.
-      if (lang == "en") {
-        size_t sp = surface.rfind(' ');
-        if (sp != std::string::npos && surface.size() - sp - 1 >= 3) {
-          a.forms.push_back({surface.substr(sp + 1), "en", NameKind::kSurname});
-        }
+      if (std::string_view surname = StandaloneSurname(surface); lang == "en" && !surname.empty()) {
+        a.forms.push_back({std::string(surname), "en", NameKind::kSurname});
       }
     }
   }
@@ -337,7 +347,7 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledName
       st->used_as_affiliation.insert(sel[of_country].begin);
     }
     AffiliateByTitle(st, t.begin, title, id);
-    if (known < 0 && sp != std::string_view::npos && surname.size() >= 3) en_provisional.emplace_back(surname, id);
+    if (known < 0 && !StandaloneSurname(name).empty()) en_provisional.emplace_back(surname, id);
   }
   return en_provisional;
 }
@@ -620,8 +630,8 @@ void Gazetteer::Impl::FindUntitledNames(MatchState* st,
     if (ok && st->Free(first.begin, last.end)) {
       std::string id = AddPerson(st, first.begin, last.end, -1, "en");
       AffiliateUntitled(st, first.begin, last.end, id);
-      std::string surname(text.substr(last.begin, last.end - last.begin));
-      if (surname.size() >= 3) en_provisional->emplace_back(surname, id);
+      std::string_view surname = StandaloneSurname(text.substr(first.begin, last.end - first.begin));
+      if (!surname.empty()) en_provisional->emplace_back(std::string(surname), id);
     }
     i = j;
   }

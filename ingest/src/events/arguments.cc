@@ -521,11 +521,7 @@ void BuildArguments(const DocState& ds, SentenceInfo* s, Cand* c, const Attribut
   // Putin–Russia meeting; "Scholz visited Moscow … Germany").
   const bool between = Reciprocal(c->type) || (c->type && c->type->family == "visit");
   auto own_country = [&](const Participant& p) {
-    if (between && std::any_of(person_countries.begin(), person_countries.end(),
-                               [&](const auto& pc) { return pc.first == p.actor_id; })) {
-      return true;
-    }
-    if (p.role == Role::kOther) {
+    if (between || p.role == Role::kOther) {  // any role of the person
       return std::any_of(person_countries.begin(), person_countries.end(),
                          [&](const auto& pc) { return pc.first == p.actor_id; });
     }
