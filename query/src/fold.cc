@@ -1,7 +1,8 @@
 // FoldSameHappening: rows of a timeline that tell one meeting, visit or call
-// several times — the same day, the same sides once people are read as their
-// countries — become one row, the most salient, with the others as its
-// `related` ids (docs/query.md, "Reading a timeline").
+// several times — the same day (of the text or of the report), the same sides
+// once people are read as their countries — become one row, the most salient
+// (one dated by its text first), with the others as its `related` ids
+// (docs/query.md, "Reading a timeline").
 #include <algorithm>
 #include <map>
 #include <set>
@@ -38,7 +39,7 @@ size_t FoldSameHappening(std::vector<EventView>* rows) {
   for (size_t i = 0; i < rows->size(); ++i) {
     EventView& v = (*rows)[i];
     const Event& e = v.event;
-    if (!ConsultFamily(e) || !e.date.ok() || e.date.SpanDays() != 1 || e.date_basis == "publication") continue;
+    if (!ConsultFamily(e) || !e.date.ok() || e.date.SpanDays() != 1) continue;
     std::set<std::string> sides;
     for (const auto& p : e.participants) {
       if (p.role != Role::kOther) sides.insert(SideOf(v, p.actor_id));
@@ -47,8 +48,11 @@ size_t FoldSameHappening(std::vector<EventView>* rows) {
     auto [it, fresh] = first.emplace(std::make_pair(e.date.earliest, sides), i);
     if (fresh) continue;
     EventView& kept = (*rows)[it->second];
-    // The most salient row stands for the group; the others are its related.
-    if (v.salience > kept.salience) {
+    // The most salient row stands for the group, the others are its related;
+    // a row dated by its text stands before one dated only by its report (a
+    // talk reported on its day is the talk the text dates).
+    const bool v_reported = e.date_basis == "publication", kept_reported = kept.event.date_basis == "publication";
+    if (v_reported == kept_reported ? v.salience > kept.salience : kept_reported) {
       std::swap(kept.event, v.event);
       std::swap(kept.actors, v.actors);
       std::swap(kept.articles, v.articles);

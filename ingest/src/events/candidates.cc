@@ -344,6 +344,7 @@ void MarkGeneric(const DocState& ds, const SentenceInfo& s, const std::vector<To
   // Association Agreement) with no date of its own is a reference to a
   // text, not a happening; "signed the … Agreement" is the verb's event.
   if (c.basis.empty() && DocumentName(ds, s, c)) c.generic = true;
+  if (!c.generic && NoHappening(ds, s, si, c)) c.generic = true;
   // A noun named as a topic or a contingency, not as what happened
   // ("preparations for elections", "demands concerning the deployment", "in
   // case of an attack"; cue kind topic_frame): no event, whatever the date of

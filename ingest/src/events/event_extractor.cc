@@ -166,6 +166,7 @@ Extraction RunStages(DocState& ds) {
       MarkGeneric(ds, s, toks, si, c);
       AttributeCandidate(ds, attr, in_exempt, evaluative, c);
     }
+    ReadinessSides(ds, s);
     ApplyInitiators(ds, &s);
     GovernedTargets(ds, &s);
     for (size_t ci : s.cands) ds.cands[ci].countries = ds.ComputeCountries(ds.cands[ci]);

@@ -699,10 +699,27 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   for (const auto* a : targets) add(a->id, Role::kTarget);
   // Nor is a place named only in such a clause this event's place.
   if (!place && !c->place.empty() && other_clause(c->place)) c->place.clear();
-  // The word-order answer fills a role the clause left empty, never with a topic.
+  // The word-order answer fills a role the clause left empty, never with a topic
+  // — nor, once a talk noun has turned to its topic, with anything named after
+  // that ("held a meeting on the security situation … to repel the aggression of
+  // Russia": Russia is no side, though a later clause names it).
+  uint32_t topic_from = UINT32_MAX;
+  if (noun_object && in_topic) {
+    for (const Token& t : cs.tokens) {
+      if (t.begin >= c->end && t.tag == Tag::kPrep && TopicPreposition(t.lower)) {
+        topic_from = t.begin;
+        break;
+      }
+    }
+  }
+  auto after_topic = [&](const std::string& id) {
+    return std::none_of(s.actors.begin(), s.actors.end(),
+                        [&](const ActorInfo& a) { return a.id == id && a.begin < topic_from; });
+  };
   for (const auto& p : c->participants) {
     if (only_later(p.actor_id) || other_clause(p.actor_id)) continue;
-    bool topic = std::any_of(topics.begin(), topics.end(), [&](const ActorInfo* a) { return a->id == p.actor_id; });
+    bool topic = std::any_of(topics.begin(), topics.end(), [&](const ActorInfo* a) { return a->id == p.actor_id; }) ||
+                 after_topic(p.actor_id);
     bool fill = !topic && ((p.role == Role::kSource && sources.empty()) || (p.role == Role::kTarget && targets.empty()));
     add(p.actor_id, fill ? p.role : Role::kOther);
   }

@@ -44,6 +44,15 @@ void FindCandidates(DocState& ds, uint32_t si, const std::vector<Tok>& toks);
 // Marks c generic (no event) when it is an undated present-simple habitual or
 // a named document; needs c's date, modality (stages 2, 5).
 void MarkGeneric(const DocState& ds, const SentenceInfo& s, const std::vector<Tok>& toks, uint32_t si, Cand& c);
+// The happening test (happening.cc): an English candidate of sentence si whose
+// clause talks of a kind of event, not one that took place (hypothetical,
+// standing, statistic, existential, generic subject, norm, stance, wish).
+// Needs c's date (stage 5): a date of its own overrules the undated rules.
+bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const Cand& c);
+// "X is ready to meet Y": the readiness (an intent trigger ending in "to")
+// takes the sides of the act right after it, which the happening test left
+// out — the act's clause knows them (X the controlled subject, Y its object).
+void ReadinessSides(DocState& ds, const SentenceInfo& s);
 
 // ---- 4. arguments and roles (arguments.cc)
 // Reads the clause's actors (stage 1) and the attribution (stage 2); writes

@@ -1,0 +1,273 @@
+// The happening test (docs/extraction.md, step 3b "Is it a happening?"): an
+// English trigger whose clause talks about a kind of event rather than one
+// that took place — a hypothetical or standing one, a statistic, an
+// existential, a norm with a generic subject, a stance, a wish — is no event.
+// Each rule reads the grammar of the trigger's clause (chunker_en.h), not a
+// list of sentences; its word classes are cue kinds in
+// ingest/data/events/cues.tsv. Rules that a date can overrule ("the continued
+// shelling on Monday" is one happening) apply only to a candidate with no date
+// of its own.
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "events/chunker_en.h"
+#include "events/stages.h"
+#include "text_util.h"
+
+namespace kbq::ingest::events {
+namespace {
+
+// The first token of the trigger, or tokens.size() when none starts inside it.
+size_t TriggerToken(const ChunkedSentence& cs, const Cand& c) {
+  for (size_t i = 0; i < cs.tokens.size(); ++i) {
+    if (cs.tokens[i].begin >= c.begin && cs.tokens[i].begin < c.end) return i;
+  }
+  return cs.tokens.size();
+}
+
+// The chunk holding token t, or -1.
+int ChunkOf(const ChunkedSentence& cs, size_t t) {
+  for (size_t k = 0; k < cs.chunks.size(); ++k) {
+    if (cs.chunks[k].begin_token <= t && t < cs.chunks[k].end_token) return int(k);
+  }
+  return -1;
+}
+
+// H1, H2: a word of `kind` among the (at most three) tokens of the trigger's
+// noun phrase right before it: "the probable invasion", "any attack", "the
+// temporary occupation", "far fewer cyber attacks".
+bool PremodifiedBy(const DocState& ds, const ChunkedSentence& cs, size_t t, int chunk, std::string_view kind) {
+  if (chunk < 0 || cs.chunks[chunk].kind != ChunkKind::kNounPhrase) return false;
+  size_t first = cs.chunks[chunk].begin_token;
+  for (size_t k = t, n = 0; k > first && n < 3; ++n) {
+    --k;
+    if (ds.lex.IsCueWord(kind, cs.tokens[k].lower)) return true;
+  }
+  return false;
+}
+
+// H2: a statistic over the event noun ("the number of attacks", "the volume
+// of exports"): a statistic_of cue ending at most three words before it, with
+// nothing but its noun phrase between.
+bool Statistic(const DocState& ds, const SentenceInfo& s, const Cand& c) {
+  for (const auto& cue : ds.lex.FindCues("statistic_of", s.text)) {
+    if (cue.end > c.begin || c.begin - cue.end > 30) continue;
+    // "a number of proposals" counts them; "the number of attacks" is a statistic.
+    if (cue.begin >= 2 && s.text.substr(cue.begin - 2, 2) == "a ") continue;
+    std::string_view gap = s.text.substr(cue.end, c.begin - cue.end);
+    if (std::count(gap.begin(), gap.end(), ' ') <= 3 && gap.find_first_of(",;:.") == std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// H3: an existential in the present: "there are far fewer attacks", "such a
+// demand indeed exists". The trigger's noun phrase follows "there is/are" with
+// no finite verb between, or precedes a present form of exist with none.
+bool Existential(const ChunkedSentence& cs, size_t t) {
+  auto present_be = [](const std::string& w) { return w == "is" || w == "are" || w == "'s" || w == "'re"; };
+  for (size_t k = 0; k + 1 < cs.tokens.size() && k < t; ++k) {
+    if (cs.tokens[k].lower != "there") continue;
+    size_t v = k + 1;
+    while (v < t && cs.tokens[v].tag == Tag::kAdv) ++v;
+    if (v >= t || !present_be(cs.tokens[v].lower)) continue;
+    bool verb_between = false;
+    for (size_t j = v + 1; j < t; ++j) verb_between |= cs.tokens[j].tag == Tag::kVerb || cs.tokens[j].tag == Tag::kSubConj;
+    if (!verb_between) return true;
+  }
+  for (size_t j = t + 1; j < cs.tokens.size(); ++j) {
+    const Token& w = cs.tokens[j];
+    if (w.lower == "exists" || w.lower == "exist") return true;
+    if (w.tag == Tag::kVerb || w.tag == Tag::kAux || w.tag == Tag::kModal || w.tag == Tag::kPunct ||
+        w.tag == Tag::kSubConj || w.tag == Tag::kConj) {
+      break;
+    }
+  }
+  return false;
+}
+
+// An occurrence verb (cue kind occurrence_verb: thanked, expressed, signed)
+// before the trigger in its clause makes the noun what that act is about:
+// "thanked Canada for its continued support" is a thanking.
+bool Governed(const DocState& ds, const SentenceInfo& s, const Cand& c) {
+  const Span& cl = s.clauses[c.clause];
+  for (const auto& cue : ds.lex.FindCues("occurrence_verb", s.text)) {
+    if (cue.begin >= cl.begin && cue.end <= c.begin) return true;
+  }
+  return false;
+}
+
+// The clause whose verb group is chunk `vg`, or -1.
+int ClauseOfVerb(const ChunkedSentence& cs, int vg) {
+  for (size_t k = 0; k < cs.clauses.size(); ++k) {
+    if (cs.clauses[k].verb == vg) return int(k);
+  }
+  return -1;
+}
+
+// H4: a verb trigger whose subject is generic ("no one can discuss", "nobody
+// attacked"): its clause's subject starts with a generic_subject cue.
+bool GenericSubject(const DocState& ds, const ChunkedSentence& cs, int chunk) {
+  int cl = ClauseOfVerb(cs, chunk);
+  if (cl < 0 || cs.clauses[cl].subject_inherited) return false;
+  for (uint32_t sc : cs.clauses[cl].subject) {
+    const Chunk& ch = cs.chunks[sc];
+    std::string first = cs.tokens[ch.begin_token].lower;
+    // "no one": the chunker keeps "no" out of the noun phrase.
+    if (ch.begin_token > 0 && cs.tokens[ch.begin_token - 1].lower == "no") first = "no " + first;
+    std::string two = ch.end_token - ch.begin_token > 1 ? first + " " + cs.tokens[ch.begin_token + 1].lower : first;
+    if (ds.lex.IsCueWord("generic_subject", first) || ds.lex.IsCueWord("generic_subject", two)) return true;
+  }
+  return false;
+}
+
+// H5a for a noun trigger: the verb group its noun phrase is the subject of
+// (the next one, no subordinator between) is a perfect progressive: "our
+// peacekeepers have been helping … for over a year".
+bool SubjectOfStanding(const ChunkedSentence& cs, int chunk) {
+  if (chunk < 0 || cs.chunks[chunk].kind != ChunkKind::kNounPhrase) return false;
+  for (size_t k = chunk + 1; k < cs.chunks.size(); ++k) {
+    const Chunk& ch = cs.chunks[k];
+    if (ch.kind == ChunkKind::kSubordinator || ch.kind == ChunkKind::kPunct) return false;
+    if (ch.kind != ChunkKind::kVerbGroup) continue;
+    bool been = false;
+    for (size_t j = ch.begin_token; j < ch.end_token; ++j) been |= cs.tokens[j].lower == "been";
+    return been && cs.tokens[ch.head].lower.ends_with("ing");
+  }
+  return false;
+}
+
+// H5a, H5b: the aspect of a verb trigger's group. "have been helping" is a
+// standing activity; "is providing", "are cooperating" of a standing family
+// (aid, cooperation, support, intent) is a standing relation.
+bool StandingAspect(const DocState& ds, const ChunkedSentence& cs, size_t t, int chunk, const Cand& c) {
+  if (chunk < 0 || cs.chunks[chunk].kind != ChunkKind::kVerbGroup || !cs.tokens[t].lower.ends_with("ing")) {
+    return false;
+  }
+  const Chunk& vg = cs.chunks[chunk];
+  bool been = false, present_be = false;
+  for (size_t k = vg.begin_token; k < t; ++k) {
+    const std::string& w = cs.tokens[k].lower;
+    been |= w == "been";
+    present_be |= (k == vg.begin_token || cs.tokens[k - 1].tag == Tag::kAdv || cs.tokens[k - 1].tag == Tag::kNeg) &&
+                  (w == "is" || w == "are" || w == "am" || w == "'re" || w == "'m");
+  }
+  if (been) return true;
+  return present_be && vg.modal.empty() && c.type && ds.lex.IsCueWord("standing_family", c.type->family);
+}
+
+// H6, and H5c after a stance noun: a frame before the trigger in its sentence
+// ("I hope that", "expressed hope for", "readiness to"): every trigger after
+// it up to the next ';' or "but" (at most 160 bytes on) is what is wished or
+// offered; with `self`, a trigger inside the frame too.
+bool InFrame(const DocState& ds, const SentenceInfo& s, const Cand& c, std::string_view kind, bool self) {
+  for (const auto& cue : ds.lex.FindCues(kind, s.text)) {
+    if (cue.begin > c.begin || (!self && c.begin < cue.end)) continue;
+    std::string_view between = s.text.substr(cue.end, c.begin > cue.end ? c.begin - cue.end : 0);
+    if (between.find(';') != std::string_view::npos || between.find(" but ") != std::string_view::npos ||
+        between.size() > 160) {
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+enum class Stance { kNone, kSelf, kAfter, kLasting };
+
+// H5c: a stance adjective after a copula ("is ready to", "are also interested
+// in", "remains committed to"; cue kinds stance_adj, stance_copula, adverbs
+// between). kSelf: the trigger is the stance word itself (an expressed intent);
+// kAfter: what follows it; kLasting: any of them under remain/stand/stay.
+Stance StanceOf(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, const Cand& c) {
+  for (size_t a = 1; a + 1 < cs.tokens.size(); ++a) {
+    const Token& adj = cs.tokens[a];
+    if (adj.begin > c.begin) break;
+    const std::string& next = cs.tokens[a + 1].lower;
+    if (!ds.lex.IsCueWord("stance_adj", adj.lower) || (next != "to" && next != "in" && next != "for")) continue;
+    size_t k = a - 1;
+    while (k > 0 && (cs.tokens[k].tag == Tag::kAdv || cs.tokens[k].tag == Tag::kNeg)) --k;
+    if (!ds.lex.IsCueWord("stance_copula", cs.tokens[k].lower)) continue;
+    std::string_view between = s.text.substr(adj.end, c.begin > adj.end ? c.begin - adj.end : 0);
+    if (between.find(';') != std::string_view::npos || between.find(" but ") != std::string_view::npos ||
+        between.size() > 160) {
+      continue;
+    }
+    if (ds.lex.IsCueWord("stance_lasting", cs.tokens[k].lower)) return Stance::kLasting;
+    return c.begin < cs.tokens[a + 1].end ? Stance::kSelf : Stance::kAfter;
+  }
+  return Stance::kNone;
+}
+
+// H7: a noun trigger that is the subject of a modal passive of norm ("meetings
+// … should be held throughout the country"): a verb group with a norm modal
+// (cue kind norm_modal) and a passive after the trigger's noun phrase, no other
+// finite verb between.
+bool NormPassive(const DocState& ds, const ChunkedSentence& cs, int chunk) {
+  if (chunk < 0 || cs.chunks[chunk].kind != ChunkKind::kNounPhrase) return false;
+  for (size_t k = chunk + 1; k < cs.chunks.size(); ++k) {
+    const Chunk& ch = cs.chunks[k];
+    if (ch.kind == ChunkKind::kVerbGroup) {
+      return ch.passive && !ch.modal.empty() && ds.lex.IsCueWord("norm_modal", ch.modal);
+    }
+    if (ch.kind == ChunkKind::kSubordinator) return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const Cand& c) {
+  if (!s.chunked || !internal::IsAsciiAlnum(s.text[c.begin])) return false;
+  const ChunkedSentence& cs = *s.chunked;
+  size_t t = TriggerToken(cs, c);
+  if (t >= cs.tokens.size()) return false;
+  int chunk = ChunkOf(cs, t);
+  const bool undated = c.basis.empty();
+  const bool noun = chunk >= 0 && cs.chunks[chunk].kind == ChunkKind::kNounPhrase;
+  // H1: hypothetical or any-event nouns, dated or not; standing ones undated.
+  if (noun && (PremodifiedBy(ds, cs, t, chunk, "unreal_adj") || PremodifiedBy(ds, cs, t, chunk, "generic_det"))) {
+    return true;
+  }
+  // "No one was hurt" is a toll of a disaster (tolls.cc), not a non-event.
+  const bool toll = c.type && c.type->family == "casualties";
+  if (!undated) return !toll && GenericSubject(ds, cs, chunk);
+  if (noun && !Governed(ds, s, c) &&
+      (PremodifiedBy(ds, cs, t, chunk, "standing_adj") || PremodifiedBy(ds, cs, t, chunk, "comparative_quant") ||
+       Statistic(ds, s, c) || Existential(cs, t) || NormPassive(ds, cs, chunk))) {
+    return true;
+  }
+  if (!toll && GenericSubject(ds, cs, chunk)) return true;
+  // The headline (sentence 0) says what happened in the present tense.
+  if (si > 0 && (StandingAspect(ds, cs, t, chunk, c) || SubjectOfStanding(cs, chunk))) return true;
+  // "is ready to negotiate": the readiness is an expressed intent (CAMEO 03x,
+  // PLOVER AGREE), the negotiation no happening — but a readiness to coerce or
+  // to use force is a threat (CAMEO 13x), kept; "remains committed to" is a
+  // lasting stance, itself none.
+  const bool hostile = c.type && c.type->cameo != "-" && c.type->cameo >= "13";
+  Stance stance = StanceOf(ds, s, cs, c);
+  if (stance == Stance::kLasting || (stance == Stance::kAfter && !hostile)) return true;
+  return (!hostile && InFrame(ds, s, c, "stance_noun", false)) || InFrame(ds, s, c, "wish_frame", true);
+}
+
+void ReadinessSides(DocState& ds, const SentenceInfo& s) {
+  for (size_t k = 0; k < s.cands.size(); ++k) {
+    Cand& intent = ds.cands[s.cands[k]];
+    if (intent.generic || !intent.type || intent.type->family != "intent" || intent.entry->pos != 'x' ||
+        !intent.entry->text.ends_with(" to")) {
+      continue;
+    }
+    for (size_t j = k + 1; j < s.cands.size(); ++j) {
+      const Cand& act = ds.cands[s.cands[j]];
+      if (act.begin < intent.end || act.begin - intent.end > 12) break;
+      bool source = std::any_of(act.participants.begin(), act.participants.end(),
+                                [](const Participant& p) { return p.role == Role::kSource; });
+      if (act.generic && source) intent.participants = act.participants;
+      break;
+    }
+  }
+}
+
+}  // namespace kbq::ingest::events
