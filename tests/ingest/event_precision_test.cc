@@ -520,7 +520,7 @@ TEST_CASE("Dates: a year inside a document name is not the clause's date", "[ing
   INFO(Dump(x));
   const Event* accuse = First(x, "accuse");
   REQUIRE(accuse != nullptr);
-  CHECK(accuse->date_basis == "publication");
+  CHECK(accuse->date_basis == "lead");  // the report's day: its one sentence is the lead
   std::string plain = "In 2015 Russia accused Ukraine of ignoring the Minsk Package.";
   Extraction y = Run(plain, {Time(plain, "2015", TimeValue::Year(2015))});
   INFO(Dump(y));
@@ -750,6 +750,26 @@ TEST_CASE("Happening: hypothetical, standing, statistical and generic mentions a
     INFO(c.sentence << "\n" << Dump(x));
     CHECK((*c.type ? CountType(x, c.type) : x.events.size()) == c.count);
   }
+}
+
+// The news a report leads with is dated by the report ("lead"); what the lead
+// tells as background, and what later sentences tell without a date, is not
+// (docs/extraction.md, "Dates").
+TEST_CASE("Dates: the lead's news is dated by its report, its background is not", "[ingest][events][precision]") {
+  auto basis_of = [](const std::string& text, const char* type) {
+    Extraction x = Run(text);
+    INFO(text << "\n" << Dump(x));
+    const Event* e = First(x, type);
+    return e == nullptr ? std::string("none") : e->date_basis;
+  };
+  CHECK(basis_of("Macron visited French troops in Romania. He later met Biden.", "visit") == "lead");
+  CHECK(basis_of("Macron visited French troops in Romania. He later met Biden.", "meeting") == "publication");
+  CHECK(basis_of("In a follow-up to the talks in Moscow, Putin spoke with Macron by phone.", "phone_call") == "lead");
+  CHECK(basis_of("In a follow-up to the talks in Moscow, Putin spoke with Macron by phone.", "meeting") ==
+        "publication");
+  CHECK(basis_of("Putin honored the memory of soldiers who died in battles in Syria.", "casualties") == "publication");
+  CHECK(basis_of("Putin thanked Macron for accepting the invitation.", "agreement") == "publication");
+  CHECK(basis_of("Biden had visited Kyiv before the war.", "visit") == "publication");
 }
 
 }  // namespace kbq::ingest

@@ -67,6 +67,46 @@ bool TooLateFor(const DocState& ds, const SentenceInfo& s, const Cand& c, const 
   return real && t.ok() && t.earliest > ds.pub_day && PastVerb(s, c);
 }
 
+// The news a report leads with: an event its English headline or first body
+// sentence tells as real (asserted, reported, claimed), in the main line of its clause —
+// no relative or subordinate clause opens before the trigger there, no past
+// perfect ("had visited") — happened on the report's day, by the convention of
+// news (the dateline). Its basis is "lead": dated by the report, but dated.
+bool LeadNews(const DocState& ds, const Cand& c) {
+  uint32_t first_body = 0;
+  while (first_body < ds.sents.size() && ds.sents[first_body].begin < ds.doc.body_begin) ++first_body;
+  if (c.sentence > first_body || c.discussed || c.future || c.generic) return false;
+  if (c.modality != Modality::kAsserted && c.modality != Modality::kReported && c.modality != Modality::kClaimed) {
+    return false;
+  }
+  // English only: the test needs the chunker's clauses (a Chinese headline
+  // such as 感谢美国施压乌克兰 thanks for what happened before).
+  const SentenceInfo& s = ds.sents[c.sentence];
+  if (!s.chunked) return false;
+  const Span& cl = s.clauses[c.clause];
+  const ChunkedSentence& cs = *s.chunked;
+  const auto& tokens = cs.tokens;
+  for (size_t i = 0; i < tokens.size() && tokens[i].begin < c.end; ++i) {
+    const Token& t = tokens[i];
+    if (t.begin >= cl.begin && t.begin < c.begin && (t.tag == Tag::kRel || t.tag == Tag::kSubConj)) return false;
+    if (t.lower == "had" && t.begin < c.begin && c.begin - t.end <= 12) return false;
+  }
+  // Nor a noun inside a prepositional phrase ("in a follow-up to the talks",
+  // "following Russian-German talks") or a gerund after a preposition
+  // ("thanked him for accepting the invitation"): the background of the news.
+  for (size_t k = 0; k < cs.chunks.size(); ++k) {
+    if (!cs.Covers(k, c.begin)) continue;
+    const Chunk& ch = cs.chunks[k];
+    if (ch.kind == ChunkKind::kNounPhrase && k > 0 && cs.chunks[k - 1].kind == ChunkKind::kPreposition) return false;
+    if (ch.begin_token > 0 && tokens[ch.begin_token - 1].tag == Tag::kPrep &&
+        tokens[ch.begin_token].lower.ends_with("ing")) {
+      return false;
+    }
+    break;
+  }
+  return true;
+}
+
 }  // namespace
 
 void AssignOwnDates(DocState& ds, SentenceInfo* s) {
@@ -218,7 +258,7 @@ void InheritDates(DocState& ds) {
       c.basis = "inherited";
     } else {
       c.date = TimeValue::Days(ds.pub_day, ds.pub_day, Precision::kDay);
-      c.basis = "publication";
+      c.basis = LeadNews(ds, c) ? "lead" : "publication";
     }
   }
 }

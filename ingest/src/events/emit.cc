@@ -105,7 +105,7 @@ Extraction EmitEvents(const DocState& ds) {
     e.attribution = c.attribution;
     e.attributes.insert(c.toll.begin(), c.toll.end());
     double conf = 0.5;
-    if (c.basis == "explicit" || c.basis == "sentence") conf += 0.15;
+    if (c.basis == "explicit" || c.basis == "sentence" || c.basis == "lead") conf += 0.15;
     if (c.participants.size() >= 2) conf += 0.1;
     if (c.participants.empty()) conf -= 0.15;
     e.confidence = conf;

@@ -56,8 +56,13 @@ int BasisRank(const std::string& b) {
   if (b == "explicit") return 0;
   if (b == "sentence") return 1;
   if (b == "inherited") return 2;
-  return 3;
+  if (b == "lead") return 3;
+  return 4;
 }
+
+// Dated by the report's day: with no date of its own ("publication"), or as
+// the news the report leads with ("lead"). The merge rules treat both alike.
+bool ReportDay(const std::string& b) { return b == "publication" || b == "lead"; }
 
 // A date the text gives the event itself (its clause or its sentence).
 bool OwnDate(const Event& e) {
@@ -115,7 +120,7 @@ bool Fulfils(const Event& plan, const Event& done) {
   // later meeting fulfilled it (press-2022: a London plan and a Washington talk).
   return plan.modality == Modality::kPlanned && ModalityClass(done.modality) == 0 && plan.date.ok() &&
          plan.date.precision == Precision::kDay && plan.date.SpanDays() <= 1 &&
-         plan.date_basis != "publication" && plan.date_basis != "inherited";
+         !ReportDay(plan.date_basis) && plan.date_basis != "inherited";
 }
 
 }  // namespace
@@ -140,9 +145,8 @@ bool SameHappening(const Event& a, const Event& b, const AncestorsFn& ancestors)
   // only the publication day's stand-in (阿根廷19日举行总统选举…,米莱当选总统):
   // one happening, on the date the sentence gives.
   // Not when the undated one was over before that date (DoneBefore).
-  if (a.type == b.type && (a.date_basis == "publication") != (b.date_basis == "publication") &&
-      ShareSentence(a, b)) {
-    const bool a_undated = a.date_basis == "publication";
+  if (a.type == b.type && ReportDay(a.date_basis) != ReportDay(b.date_basis) && ShareSentence(a, b)) {
+    const bool a_undated = ReportDay(a.date_basis);
     if (!DoneBefore(a_undated ? a : b, a_undated ? b : a)) return true;
   }
   bool different_articles = !a.mentions.empty() && !b.mentions.empty() &&
@@ -152,12 +156,12 @@ bool SameHappening(const Event& a, const Event& b, const AncestorsFn& ancestors)
   if (a.date.earliest > b.date.latest + slack || b.date.earliest > a.date.latest + slack) return false;
   // A date that is only the publication day says little: it must not merge
   // with a dated event of another day at a coarser precision either.
-  if ((a.date_basis == "publication") != (b.date_basis == "publication") && a.type != b.type) return false;
+  if (ReportDay(a.date_basis) != ReportDay(b.date_basis) && a.type != b.type) return false;
   // Two events dated only by the publication day share that day whatever
   // they are: "same day" proves nothing, so they merge only when they are
   // of one type and named by the same word (press-2022 sample 3: praise
   // merged into recognise, unrelated wrong triggers into each other).
-  if (a.date_basis == "publication" && b.date_basis == "publication" &&
+  if (ReportDay(a.date_basis) && ReportDay(b.date_basis) &&
       (a.type != b.type || !SameTriggerWord(a, b))) {
     return false;
   }
@@ -261,7 +265,7 @@ void FoldHeadline(Extraction* x, uint32_t headline_sentences, const AncestorsFn&
   std::vector<Event> body, headline;
   for (Event& e : x->events) (in_headline(e) ? headline : body).push_back(std::move(e));
   for (Event& h : headline) {
-    if (h.date_basis != "publication") continue;
+    if (!ReportDay(h.date_basis)) continue;
     for (const Event& b : body) {
       if (b.type != h.type) continue;
       if (DoneBefore(h, b)) continue;  // a headline told as done is no later happening

@@ -255,8 +255,9 @@ bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const C
 void ReadinessSides(DocState& ds, const SentenceInfo& s) {
   for (size_t k = 0; k < s.cands.size(); ++k) {
     Cand& intent = ds.cands[s.cands[k]];
-    if (intent.generic || !intent.type || intent.type->family != "intent" || intent.entry->pos != 'x' ||
-        !intent.entry->text.ends_with(" to")) {
+    const std::string& text = intent.entry->text;
+    if (intent.generic || !intent.type || intent.type->family != "intent" || !text.ends_with(" to") ||
+        !ds.lex.IsCueWord("stance_adj", text.substr(0, text.find(' ')))) {
       continue;
     }
     for (size_t j = k + 1; j < s.cands.size(); ++j) {

@@ -713,8 +713,13 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
     }
   }
   auto after_topic = [&](const std::string& id) {
-    return std::none_of(s.actors.begin(), s.actors.end(),
-                        [&](const ActorInfo& a) { return a.id == id && a.begin < topic_from; });
+    bool named = false, before = false;
+    for (const ActorInfo& a : s.actors) {
+      if (a.id != id) continue;
+      named = true;
+      before |= a.begin < topic_from;
+    }
+    return topic_from != UINT32_MAX && named && !before;
   };
   for (const auto& p : c->participants) {
     if (only_later(p.actor_id) || other_clause(p.actor_id)) continue;

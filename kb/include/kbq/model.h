@@ -179,7 +179,8 @@ struct Event {
   std::string type;       // our readable type: "negotiate", "phone_call", ...
   std::string cameo;      // CAMEO code, e.g. "046"
   TimeValue date;
-  // How the date was found: "explicit", "sentence", "inherited", "publication".
+  // How the date was found: "explicit", "sentence", "inherited", "lead" (the news
+  // an English report leads with, dated by the report), "publication".
   std::string date_basis;
   std::vector<Participant> participants;
   std::string place_id;   // actor id of the place, or empty
