@@ -14,7 +14,10 @@ Differences from `kbq eval events` (see docs/extraction.md, "Measuring"):
 that one calls the extractor in process on one pre-split sentence and maps
 our type (with its modality: a plan of cooperation is AGREE) through
 types.tsv; this one goes through the reader and the CLI and maps only the
-CAMEO code through the gold's table (no modality).
+CAMEO code through the gold's table (no modality), reading the table's
+COOPERATION (06x) as the records' COOPERATE (TABLE_ALIASES). Sides are read
+as `kbq eval events` reads them: an organisation counts as IGO or NGO, and a
+demanded act is a DEMAND of its attributed speaker from the one who must act.
 
 Usage: tests/eval/plover_cli.py [--kbq build/kbq] [--data ../shared/data] [--errors]
 """
@@ -31,12 +34,17 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
 
+# The table spells one category differently from the gold records and the
+# PLOVER ontology: its 06x rows say COOPERATION, the records COOPERATE.
+TABLE_ALIASES = {"COOPERATION": "COOPERATE"}
+
+
 def load_cameo_plover(path):
     table = {}
     for line in open(path, encoding="utf-8"):
         m = re.match(r"^(\d{2,4})\s+([A-Z]+)\s", line)
         if m:
-            table[m.group(1)] = m.group(2)
+            table[m.group(1)] = TABLE_ALIASES.get(m.group(2), m.group(2))
     return table
 
 
@@ -73,6 +81,16 @@ def load_countries():
     return up
 
 
+def load_organisations():
+    """Ids of organisations (organisations.tsv, kind organisation)."""
+    out = set()
+    path = os.path.join(ROOT, "ingest", "data", "actors", "organisations.tsv")
+    for row in csv.reader(open(path, encoding="utf-8"), delimiter="\t"):
+        if len(row) > 1 and row[1] == "organisation":
+            out.add(row[0])
+    return out
+
+
 def country(up, actor_id):
     for _ in range(4):
         if actor_id not in up:
@@ -93,6 +111,7 @@ def main():
         return 0
     table = load_cameo_plover(os.path.join(args.data, "plover", "CAMEO-PLOV.txt"))
     up = load_countries()
+    orgs = load_organisations()
     gold = json.load(open(gold_path, encoding="utf-8"))
     n = found = cat_ok = src_n = src_ok = tgt_n = tgt_ok = 0
     with tempfile.TemporaryDirectory() as tmp:
@@ -126,10 +145,29 @@ def main():
             def predicted(role):
                 if not main_ev:
                     return set()
-                # A person's affiliation as kbq printed it (provisional people
-                # too), else the data files' chain.
-                return {country(up, a.get("affiliation") or a["id"])
-                        for a in main_ev[0].get("actors", []) if a.get("role") == role}
+                e, cat = main_ev
+                # A demanded act ("Russia said Sudan must return the
+                # helicopter") is PLOVER's DEMAND of the one who voiced it from
+                # the one who must act, as `kbq eval events` reads it.
+                attr = (e.get("attribution") or {}).get("actor", "")
+                if e.get("modality") == "demanded" and cat == "DEMAND" and attr and e.get("type") != "demand":
+                    if role == "source":
+                        return {country(up, attr)}
+                    role = "source"
+                out = set()
+                for a in e.get("actors", []):
+                    if a.get("role") != role:
+                        continue
+                    # A person's affiliation as kbq printed it (provisional
+                    # people too), else the data files' chain.
+                    c = country(up, a.get("affiliation") or a["id"])
+                    out.add(c)
+                    # PLOVER codes an organisation by its type (IGO, NGO), kbq
+                    # by name: an organisation counts for either, as in
+                    # `kbq eval events`.
+                    if c in orgs:
+                        out |= {"IGO", "NGO"}
+                return out
 
             gs, gt = codes(rec.get("source")), codes(rec.get("target"))
             ps, pt = predicted("source"), predicted("target")
