@@ -777,4 +777,20 @@ TEST_CASE("Dates: the lead's news is dated by its report, its background is not"
   CHECK(basis_of("Biden had visited Kyiv before the war.", "visit") == "publication");
 }
 
+TEST_CASE("Actors: a place before a format or document noun names the format, not an actor",
+          "[ingest][events][precision]") {
+  Extraction x = Run("China and India held talks under the Moscow Format on Afghanistan.");
+  INFO(Dump(x));
+  const Event* talks = First(x, "meeting");
+  REQUIRE(talks != nullptr);
+  CHECK(Has(*talks, "CHN", Role::kSource));
+  CHECK(Has(*talks, "IND", Role::kTarget));
+  for (const Role r : {Role::kSource, Role::kTarget, Role::kOther}) CHECK_FALSE(Has(*talks, "RUS", r));
+  // The same city as a seat of talks is still one.
+  Extraction y = Run("China and India held talks in Moscow on Monday.");
+  INFO(Dump(y));
+  REQUIRE(First(y, "meeting") != nullptr);
+  CHECK(!First(y, "meeting")->place_id.empty());
+}
+
 }  // namespace kbq::ingest

@@ -116,6 +116,16 @@ void PrepareSentence(const DocState& ds, uint32_t index, SentenceInfo* s) {
     a.place = a.kind == ActorKind::kPlace;
     a.metonym = m.metonym;
     a.group_begin = a.begin;
+    // "the Budapest Memorandum", "the Normandy Format", "the Crimea Platform":
+    // a place or country right before a capitalised document or format noun
+    // (cue kinds document_noun, name_tail) names the text, not an actor.
+    if (a.kind == ActorKind::kPlace || a.kind == ActorKind::kCountry || a.metonym) {
+      std::string_view rest = s->text.substr(a.end);
+      if (rest.size() > 2 && rest[0] == ' ' && rest[1] >= 'A' && rest[1] <= 'Z') {
+        std::string_view word = rest.substr(1, rest.find_first_of(" ,.;:)'\xE2", 1) - 1);
+        if (ds.lex.IsCueWord("document_noun", word) || ds.lex.IsCueWord("name_tail", word)) continue;
+      }
+    }
     // An actor inside a trigger (军事行动 has no actor; 访华 might) stays.
     s->actors.push_back(std::move(a));
   }
