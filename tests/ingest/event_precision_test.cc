@@ -793,4 +793,15 @@ TEST_CASE("Actors: a place before a format or document noun names the format, no
   CHECK(!First(y, "meeting")->place_id.empty());
 }
 
+TEST_CASE("Actors: thanking for support is the thanks, from the thanker to the thanked",
+          "[ingest][events][precision]") {
+  Extraction x = Run("Macron thanked Germany for its financial support.");
+  INFO(Dump(x));
+  const Event* thanks = First(x, "praise");
+  REQUIRE(thanks != nullptr);
+  CHECK(Has(*thanks, "person:emmanuel-macron", Role::kSource));
+  CHECK(Has(*thanks, "DEU", Role::kTarget));
+  CHECK_FALSE(Has(*thanks, "DEU", Role::kSource));
+}
+
 }  // namespace kbq::ingest

@@ -179,9 +179,12 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledName
     return keys;
   };
   auto remember = [&](const Cand& t, const std::string& id) {
-    if (titles[t.entry->target].lang != "en" || id.empty()) return;
+    const Title& title = titles[t.entry->target];
+    if (title.lang != "en" || id.empty()) return;
     auto pit = st->provisional.find(id);
     for (const auto& k : title_keys(t)) holder[k] = {id, pit != st->provisional.end()};
+    // "the Head of State": the last holder of any title of that role.
+    if (!title.role.empty()) holder["role:" + title.role] = {id, pit != st->provisional.end()};
   };
   // "the Secretary General", "The President thanked …": a title after "the"
   // with no name and no of-phrase after it is the person who last held it.
@@ -190,7 +193,10 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledName
     size_t l = 0;
     if (t.begin >= 5 && gaz::IsWordChar(CodePointAt(text, t.begin - 5, &l))) return;
     if (text.substr(t.end, 4) == " of " || !st->Free(t.begin, t.end)) return;
-    for (const auto& k : title_keys(t)) {
+    std::vector<std::string> keys = title_keys(t);
+    const std::string& role = titles[t.entry->target].role;
+    if (!role.empty()) keys.push_back("role:" + role);
+    for (const auto& k : keys) {
       auto it = holder.find(k);
       if (it == holder.end()) continue;
       st->Take(t.begin, t.end, Selected{0, 0, it->second.first, false, it->second.second, true});

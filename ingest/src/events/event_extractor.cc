@@ -167,6 +167,7 @@ Extraction RunStages(DocState& ds) {
       AttributeCandidate(ds, attr, in_exempt, evaluative, c);
     }
     ReadinessSides(ds, s);
+    ThankSides(ds, s);
     ApplyInitiators(ds, &s);
     GovernedTargets(ds, &s);
     for (size_t ci : s.cands) ds.cands[ci].countries = ds.ComputeCountries(ds.cands[ci]);

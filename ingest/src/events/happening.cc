@@ -252,23 +252,4 @@ bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const C
   return (!hostile && InFrame(ds, s, c, "stance_noun", false)) || InFrame(ds, s, c, "wish_frame", true);
 }
 
-void ReadinessSides(DocState& ds, const SentenceInfo& s) {
-  for (size_t k = 0; k < s.cands.size(); ++k) {
-    Cand& intent = ds.cands[s.cands[k]];
-    const std::string& text = intent.entry->text;
-    if (intent.generic || !intent.type || intent.type->family != "intent" || !text.ends_with(" to") ||
-        !ds.lex.IsCueWord("stance_adj", text.substr(0, text.find(' ')))) {
-      continue;
-    }
-    for (size_t j = k + 1; j < s.cands.size(); ++j) {
-      const Cand& act = ds.cands[s.cands[j]];
-      if (act.begin < intent.end || act.begin - intent.end > 12) break;
-      bool source = std::any_of(act.participants.begin(), act.participants.end(),
-                                [](const Participant& p) { return p.role == Role::kSource; });
-      if (act.generic && source) intent.participants = act.participants;
-      break;
-    }
-  }
-}
-
 }  // namespace kbq::ingest::events

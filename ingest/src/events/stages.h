@@ -49,10 +49,14 @@ void MarkGeneric(const DocState& ds, const SentenceInfo& s, const std::vector<To
 // standing, statistic, existential, generic subject, norm, stance, wish).
 // Needs c's date (stage 5): a date of its own overrules the undated rules.
 bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const Cand& c);
+// ---- 4b. sides from a governing frame (governed_sides.cc)
 // "X is ready to meet Y": the readiness (an intent trigger ending in "to")
 // takes the sides of the act right after it, which the happening test left
 // out — the act's clause knows them (X the controlled subject, Y its object).
 void ReadinessSides(DocState& ds, const SentenceInfo& s);
+// "X thanked Y for its support": a support noun (praise) governed by a
+// thank verb (cue kind thank_verb) in its clause is the thanks, X → Y.
+void ThankSides(DocState& ds, const SentenceInfo& s);
 
 // ---- 4. arguments and roles (arguments.cc)
 // Reads the clause's actors (stage 1) and the attribution (stage 2); writes

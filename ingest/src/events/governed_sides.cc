@@ -1,0 +1,82 @@
+// Sides from a governing frame (docs/extraction.md, step 4): an event whose
+// sides are those of the clause that governs it, not of its own words —
+// "X is ready to meet Y" (the readiness takes the sides of the meeting the
+// happening test left out) and "X thanked Y for its support" (the thanks:
+// X → Y, not a support by Y). English; reads the chunker's clauses.
+#include <algorithm>
+#include <string>
+
+#include "events/chunker_en.h"
+#include "events/stages.h"
+
+namespace kbq::ingest::events {
+namespace {
+
+// The actors of sentence s inside chunk k (the mentions the stages kept).
+std::vector<const ActorInfo*> ActorsIn(const SentenceInfo& s, const ChunkedSentence& cs, uint32_t k) {
+  std::vector<const ActorInfo*> out;
+  auto [b, e] = cs.Span(k);
+  for (const ActorInfo& a : s.actors) {
+    if (!a.dropped && !a.place && a.begin >= b && a.end <= e) out.push_back(&a);
+  }
+  return out;
+}
+
+}  // namespace
+
+void ReadinessSides(DocState& ds, const SentenceInfo& s) {
+  for (size_t k = 0; k < s.cands.size(); ++k) {
+    Cand& intent = ds.cands[s.cands[k]];
+    const std::string& text = intent.entry->text;
+    if (intent.generic || !intent.type || intent.type->family != "intent" || !text.ends_with(" to") ||
+        !ds.lex.IsCueWord("stance_adj", text.substr(0, text.find(' ')))) {
+      continue;
+    }
+    for (size_t j = k + 1; j < s.cands.size(); ++j) {
+      const Cand& act = ds.cands[s.cands[j]];
+      if (act.begin < intent.end || act.begin - intent.end > 12) break;
+      bool source = std::any_of(act.participants.begin(), act.participants.end(),
+                                [](const Participant& p) { return p.role == Role::kSource; });
+      if (act.generic && source) intent.participants = act.participants;
+      break;
+    }
+  }
+}
+
+void ThankSides(DocState& ds, const SentenceInfo& s) {
+  if (!s.chunked) return;
+  const ChunkedSentence& cs = *s.chunked;
+  for (size_t ci : s.cands) {
+    Cand& c = ds.cands[ci];
+    if (c.generic || !c.type || c.type->type != "praise") continue;
+    // The thank verb before the noun in its clause, and its clause's roles.
+    const ClauseRoles* roles = nullptr;
+    for (const ClauseRoles& cl : cs.clauses) {
+      if (cl.verb < 0) continue;
+      const Chunk& vg = cs.chunks[cl.verb];
+      if (!ds.lex.IsCueWord("thank_verb", vg.lemma) || cs.Span(cl.verb).second > c.begin) continue;
+      if (ClauseOf(s.clauses, cs.Span(cl.verb).first) != c.clause) continue;
+      roles = &cl;
+    }
+    if (roles == nullptr) continue;
+    std::vector<Participant> sides;
+    auto add = [&](const std::vector<uint32_t>& chunks, Role role) {
+      for (uint32_t k : chunks) {
+        for (const ActorInfo* a : ActorsIn(s, cs, k)) {
+          bool have = std::any_of(sides.begin(), sides.end(), [&](const Participant& p) { return p.actor_id == a->id; });
+          if (!have) sides.push_back({a->id, role});
+        }
+      }
+    };
+    add(roles->subject, Role::kSource);
+    add(roles->objects, Role::kTarget);
+    bool thanked = std::any_of(sides.begin(), sides.end(), [](const Participant& p) { return p.role == Role::kTarget; });
+    if (!thanked) continue;  // "thanked for the support of Germany": the support's own sides stand
+    // The thanker not named in the clause: the speaker of the turn, if any.
+    bool thanker = std::any_of(sides.begin(), sides.end(), [](const Participant& p) { return p.role == Role::kSource; });
+    if (!thanker && s.turn_speaker) sides.insert(sides.begin(), {s.turn_speaker->id, Role::kSource});
+    c.participants = std::move(sides);
+  }
+}
+
+}  // namespace kbq::ingest::events
