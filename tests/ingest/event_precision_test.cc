@@ -740,6 +740,10 @@ TEST_CASE("Happening: hypothetical, standing, statistical and generic mentions a
       // H6, H7: a wish; a norm in the passive.
       {"Zelensky expressed hope for the continuation of close cooperation with Canada.", "cooperate", 0},
       {"Summits and forums with foreign leaders should be held in every region of Ukraine.", "summit", 0},
+      // H8: a question; a request for an event is no event.
+      {"Do you intend to invade Ukraine?", "", 0},
+      {"Ukraine submitted a request for an urgent meeting of the OSCE.", "meeting", 0},
+      {"Ukraine and the OSCE held an urgent meeting in Vienna on Monday.", "meeting", 1},
   };
   CheckCounts(cases);
 }
@@ -775,6 +779,8 @@ TEST_CASE("Dates: the lead's news is dated by its report, its background is not"
   CHECK(basis_of("Putin honored the memory of soldiers who died in battles in Syria.", "casualties") == "publication");
   CHECK(basis_of("Putin thanked Macron for accepting the invitation.", "agreement") == "publication");
   CHECK(basis_of("Biden had visited Kyiv before the war.", "visit") == "publication");
+  CHECK(basis_of("Macron honored the memory of French soldiers who were killed in Mali.", "casualties") ==
+        "publication");
 }
 
 TEST_CASE("Actors: a place before a format or document noun names the format, not an actor",
@@ -802,6 +808,31 @@ TEST_CASE("Actors: thanking for support is the thanks, from the thanker to the t
   CHECK(Has(*thanks, "person:emmanuel-macron", Role::kSource));
   CHECK(Has(*thanks, "DEU", Role::kTarget));
   CHECK_FALSE(Has(*thanks, "DEU", Role::kSource));
+}
+
+TEST_CASE("Actors: a passive's agents do the implemented event, and act on any other",
+          "[ingest][events][precision]") {
+  Extraction x = Run("New sanctions against Russia were adopted by the European Union, the United States and Japan.");
+  INFO(Dump(x));
+  const Event* sanctions = First(x, "sanctions");
+  REQUIRE(sanctions != nullptr);
+  for (const char* id : {"org:eu", "USA", "JPN"}) CHECK(Has(*sanctions, id, Role::kSource));
+  CHECK(Has(*sanctions, "RUS", Role::kTarget));
+  Extraction y = Run("The attack on the convoy was condemned by France.");
+  INFO(Dump(y));
+  for (const Event& e : y.events) {
+    if (e.type != "criticize") CHECK_FALSE(Has(e, "FRA", Role::kTarget));
+  }
+}
+
+TEST_CASE("Sense: 'welcomed' hosts a person or a delegation, and praises anything else",
+          "[ingest][events][precision]") {
+  const Case cases[] = {
+      {"Biden welcomed Russia's plans to reach carbon neutrality by 2060.", "host_visit", 0},
+      {"Biden welcomed Russia's plans to reach carbon neutrality by 2060.", "praise", 1},
+      {"Putin welcomed Macron in the Kremlin on Monday.", "host_visit", 1},
+  };
+  CheckCounts(cases);
 }
 
 }  // namespace kbq::ingest

@@ -68,6 +68,12 @@ size_t ClauseBuilder::Apposition(size_t k) {
     m += 2;
   }
   if (!IsPunct(m, ",") && !SentenceEnd(m)) return k + 1;
+  // "by the European Union, the United States, Canada and the United Kingdom":
+  // a bare name that a list goes on after is a list member, no apposition.
+  if (m == k + 3 && named && IsPunct(m, ",") && Is(m + 1, ChunkKind::kNounPhrase) &&
+      (Is(m + 2, ChunkKind::kConjunction) || IsPunct(m + 2, ","))) {
+    return k + 1;
+  }
   chunks_[k].apposition = static_cast<int32_t>(k + 2);
   chunks_[k + 2].appositive = true;
   return IsPunct(m, ",") ? m + 1 : m;

@@ -91,6 +91,11 @@ bool LeadNews(const DocState& ds, const Cand& c) {
     if (t.begin >= cl.begin && t.begin < c.begin && (t.tag == Tag::kRel || t.tag == Tag::kSubConj)) return false;
     if (t.lower == "had" && t.begin < c.begin && c.begin - t.end <= 12) return false;
   }
+  // Nor what a commemoration recalls ("honored the memory of soldiers who died
+  // in battles"; cue kind commemoration before the trigger): the day recalls it.
+  for (const auto& cue : ds.lex.FindCues("commemoration", s.text)) {
+    if (cue.end <= c.begin) return false;
+  }
   // Nor a noun inside a prepositional phrase ("in a follow-up to the talks",
   // "following Russian-German talks") or a gerund after a preposition
   // ("thanked him for accepting the invitation"): the background of the news.

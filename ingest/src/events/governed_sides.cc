@@ -1,8 +1,9 @@
 // Sides from a governing frame (docs/extraction.md, step 4): an event whose
 // sides are those of the clause that governs it, not of its own words —
 // "X is ready to meet Y" (the readiness takes the sides of the meeting the
-// happening test left out) and "X thanked Y for its support" (the thanks:
-// X → Y, not a support by Y). English; reads the chunker's clauses.
+// happening test left out), "X thanked Y for its support" (the thanks: X → Y,
+// not a support by Y) and "sanctions were imposed on Y by A, B and C" (the
+// doers are the passive's agents). English; reads the chunker's clauses.
 #include <algorithm>
 #include <string>
 
@@ -76,6 +77,44 @@ void ThankSides(DocState& ds, const SentenceInfo& s) {
     bool thanker = std::any_of(sides.begin(), sides.end(), [](const Participant& p) { return p.role == Role::kSource; });
     if (!thanker && s.turn_speaker) sides.insert(sides.begin(), {s.turn_speaker->id, Role::kSource});
     c.participants = std::move(sides);
+  }
+}
+
+void PassiveAgentSides(DocState& ds, const SentenceInfo& s) {
+  if (!s.chunked) return;
+  const ChunkedSentence& cs = *s.chunked;
+  for (size_t ci : s.cands) {
+    Cand& c = ds.cands[ci];
+    if (c.generic) continue;
+    int ch = -1;
+    for (size_t k = 0; k < cs.chunks.size() && ch < 0; ++k) {
+      if (cs.chunks[k].kind == ChunkKind::kNounPhrase && cs.Covers(k, c.begin)) ch = int(k);
+    }
+    if (ch < 0) continue;
+    for (const ClauseRoles& cl : cs.clauses) {
+      if (cl.verb < 0 || cl.by_agent.empty()) continue;
+      const Chunk& vg = cs.chunks[cl.verb];
+      if (!vg.passive || std::find(cl.subject.begin(), cl.subject.end(), uint32_t(ch)) == cl.subject.end()) continue;
+      std::vector<Participant> out;
+      for (uint32_t k : cl.by_agent) {
+        for (const ActorInfo* a : ActorsIn(s, cs, k)) out.push_back({a->id, Role::kSource});
+      }
+      if (out.empty()) break;
+      // "The attack was condemned by France": who acts on the event (condemns,
+      // welcomes, discusses it) takes no part in it.
+      if (!ds.lex.IsCueWord("implement_verb", vg.lemma)) {
+        std::erase_if(c.participants, [&](const Participant& p) {
+          return std::any_of(out.begin(), out.end(), [&](const Participant& q) { return q.actor_id == p.actor_id; });
+        });
+        break;
+      }
+      for (const auto& p : c.participants) {
+        bool agent = std::any_of(out.begin(), out.end(), [&](const Participant& q) { return q.actor_id == p.actor_id; });
+        if (!agent && p.role != Role::kSource) out.push_back(p);
+      }
+      c.participants = std::move(out);
+      break;
+    }
   }
 }
 

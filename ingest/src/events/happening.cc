@@ -1,7 +1,8 @@
 // The happening test (docs/extraction.md, step 3b "Is it a happening?"): an
 // English trigger whose clause talks about a kind of event rather than one
 // that took place — a hypothetical or standing one, a statistic, an
-// existential, a norm with a generic subject, a stance, a wish — is no event.
+// existential, a norm with a generic subject, a stance, a wish, a question — is
+// no event.
 // Each rule reads the grammar of the trigger's clause (chunker_en.h), not a
 // list of sentences; its word classes are cue kinds in
 // ingest/data/events/cues.tsv. Rules that a date can overrule ("the continued
@@ -97,6 +98,16 @@ bool Governed(const DocState& ds, const SentenceInfo& s, const Cand& c) {
     if (cue.begin >= cl.begin && cue.end <= c.begin) return true;
   }
   return false;
+}
+
+// H8: the sentence is a direct question: it ends in '?' (before closing
+// quotes or brackets).
+bool Question(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '"' || text.back() == ')' || text.back() == '\'')) {
+    text.remove_suffix(1);
+  }
+  if (text.size() >= 3 && text.substr(text.size() - 3) == "\xE2\x80\x9D") text.remove_suffix(3);  // closing quote
+  return !text.empty() && text.back() == '?';
 }
 
 // The clause whose verb group is chunk `vg`, or -1.
@@ -240,6 +251,9 @@ bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const C
     return true;
   }
   if (!toll && GenericSubject(ds, cs, chunk)) return true;
+  // H8: a direct question ("Do you intend to invade Ukraine?") asks, it
+  // reports nothing; with no date of its own its events are none.
+  if (Question(s.text)) return true;
   // The headline (sentence 0) says what happened in the present tense.
   if (si > 0 && (StandingAspect(ds, cs, t, chunk, c) || SubjectOfStanding(cs, chunk))) return true;
   // "is ready to negotiate": the readiness is an expressed intent (CAMEO 03x,

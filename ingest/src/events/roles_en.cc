@@ -809,6 +809,18 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
     if (ds.lex.IsCueWord("eased_sanctions_noun", head)) return ds.lex.Type("ease_sanctions");
     if (ds.lex.IsCueWord("eased_blockade_noun", head)) return ds.lex.Type("lift_blockade");
   }
+  // "welcomed the decision", "welcomed Russia's plans": praise; a host
+  // welcomes a person or a delegation ("welcomed Macron to the Kremlin").
+  if (lemma == "welcome" && type && type->type == "host_visit") {
+    const auto& welcomed = cs.chunks[ch].passive ? cl.subject : cl.objects;
+    bool visitor = false;
+    for (uint32_t n : welcomed) {
+      auto [b, e] = cs.Span(n);
+      visitor |= ds.lex.IsCueWord("visitor_noun", cs.HeadText(n));
+      for (const ActorInfo& a : s.actors) visitor |= a.kind == ActorKind::kPerson && a.begin >= b && a.end <= e;
+    }
+    if (!visitor) return ds.lex.Type("praise");
+  }
   // "spoke with Xi by phone", "talked to Scholz over the phone": a call.
   if ((lemma == "speak" || lemma == "talk") && type && type->type != "phone_call") {
     for (const auto& p : cl.preps) {

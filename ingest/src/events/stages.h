@@ -57,6 +57,11 @@ void ReadinessSides(DocState& ds, const SentenceInfo& s);
 // "X thanked Y for its support": a support noun (praise) governed by a
 // thank verb (cue kind thank_verb) in its clause is the thanks, X → Y.
 void ThankSides(DocState& ds, const SentenceInfo& s);
+// "Sanctions were imposed on Russia by the EU, the US and Canada": a noun
+// trigger that is the subject of a passive implementing verb (cue kind
+// implement_verb: adopt, impose, sign …) has the verb's by-agents as sources;
+// of any other passive ("the attack was condemned by France") they are no side.
+void PassiveAgentSides(DocState& ds, const SentenceInfo& s);
 
 // ---- 4. arguments and roles (arguments.cc)
 // Reads the clause's actors (stage 1) and the attribution (stage 2); writes
