@@ -502,8 +502,10 @@ Status RocksBulkImporter::ImportLinks(Share* share) {
       }
     }
     bool stored = false;
-    const std::string record_key = keys::AdjKey(l.from, keys::kOut, l.to, l.kind);
-    if (Status s = ProbeStore(entries::kAdj, record_key, &value, &stored); !s.ok()) return s;
+    if (t_.counts.links != 0) {  // its record: the idx_adj entry under its source
+      const std::string record_key = keys::AdjKey(l.from, keys::kOut, l.to, l.kind);
+      if (Status s = ProbeStore(entries::kAdj, record_key, &value, &stored); !s.ok()) return s;
+    }
     if (!stored) {
       ++counts_.links;
       ++result_.links_new;
