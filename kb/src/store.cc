@@ -235,8 +235,12 @@ rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& ca
   // Index entries carry record copies (format 4) and are read in ranges:
   // 16 KiB blocks compress them better than 4 KiB ones (at 200k events 8%
   // fewer bytes, month scans a third faster) and a range reads fewer blocks.
-  // idx_adj is read by one short seek per event, like a point lookup.
-  if (!point_lookups && !seeks) t.block_size = 16 << 10;
+  // idx_adj is read by one short seek per event, like a point lookup. The
+  // files a bulk load writes (its SST files, its closing compaction) have
+  // 32 KiB blocks: RocksDB resets a ZSTD context for every block, so fewer
+  // blocks cost fewer instructions (with ZSTD level 1 there, below: 4.5%
+  // fewer for a bulk import, callgrind at 60k events, for 0.6% fewer bytes).
+  if (!point_lookups && !seeks) t.block_size = (bulk ? 32 : 16) << 10;
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
   // The default family holds the counters (format 4); any family may carry
   // the operator, it only acts on merge operands.
@@ -269,6 +273,12 @@ rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& ca
   // (callgrind at 60k events) for 23 MiB fewer at 1M (84 against 107 MiB).
   if (bulk && (seeks || name == keys::kCfEvents) && has(rocksdb::kLZ4Compression)) {
     o.bottommost_compression = rocksdb::kLZ4Compression;
+  } else if (bulk && o.compression == rocksdb::kZSTD) {
+    // ZSTD level 1 at the bottom of a bulk load (the default is 3): with the
+    // 32 KiB blocks above, as many bytes as level 3 with 16 KiB blocks.
+    o.bottommost_compression = rocksdb::kZSTD;
+    o.bottommost_compression_opts.level = 1;
+    o.bottommost_compression_opts.enabled = true;
   }
   return o;
 }
