@@ -1890,8 +1890,8 @@ Result<CheckReport> RocksStore::Check() const {
       const bool out = dir == keys::kOut;
       const std::string from(out ? self : other), to(out ? other : self);
       const std::string twin = keys::AdjKey(other, out ? keys::kIn : keys::kOut, self, kind);
+      ++report.index_entries;  // both entries, as before format 8
       if (!out) {
-        ++report.index_entries;
         if (!has(kAdj, twin, &value))
           problem("idx_adj entry " + from + " -> " + to + " has no link record");
         return;  // a differing value is reported from the source's side
