@@ -233,15 +233,26 @@ class RunSorter {
     auto key_of = [&](size_t src) {
       return src == mem ? entries_[pos].key() : readers[src]->key();
     };
+    // Each source's current key prefix, as in the sort: most comparisons of
+    // the heap end there, without a memcmp.
+    std::vector<uint64_t> prefix(mem + 1, 0);
+    auto advanced = [&](size_t src) { prefix[src] = src == mem ? entries_[pos].prefix : Prefix(key_of(src)); };
     auto greater = [&](size_t a, size_t b) {
+      if (prefix[a] != prefix[b]) return prefix[a] > prefix[b];
       int c = key_of(a).compare(key_of(b));
       return c != 0 ? c > 0 : a > b;
     };
     std::priority_queue<size_t, std::vector<size_t>, decltype(greater)> heap(greater);
     for (size_t i = 0; i < mem; ++i) {
-      if (readers[i]->valid()) heap.push(i);
+      if (readers[i]->valid()) {
+        advanced(i);
+        heap.push(i);
+      }
     }
-    if (!entries_.empty()) heap.push(mem);
+    if (!entries_.empty()) {
+      advanced(mem);
+      heap.push(mem);
+    }
     // With `last_only`, an entry waits (copied: a reader reuses its buffers)
     // until the next key differs.
     std::string key, value;
@@ -264,12 +275,18 @@ class RunSorter {
       if (src == mem) {
         const Entry& e = entries_[pos];
         if (Status s = take(e.key(), e.op, e.value()); !s.ok()) return s;
-        if (++pos < entries_.size()) heap.push(mem);
+        if (++pos < entries_.size()) {
+          advanced(mem);
+          heap.push(mem);
+        }
       } else {
         RunReader& r = *readers[src];
         if (Status s = take(r.key(), r.op(), r.value()); !s.ok()) return s;
         if (Status s = r.Next(); !s.ok()) return s;
-        if (r.valid()) heap.push(src);
+        if (r.valid()) {
+          advanced(src);
+          heap.push(src);
+        }
       }
     }
     return pending ? visit(key, op, value) : Status::OK();

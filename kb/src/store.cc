@@ -223,8 +223,10 @@ rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& ca
     o.hard_pending_compaction_bytes_limit = 0;
   }
   rocksdb::BlockBasedTableOptions t;
+  // idx_adj holds the link records (format 8): a Commit looks up each link it
+  // writes there, so it has a filter too.
+  if (point_lookups || seeks) t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   if (point_lookups) {
-    t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
     // Records are read by id (timelines fetch each row's event): a hash
     // index in each data block finds the key without a binary search.
     t.data_block_index_type = rocksdb::BlockBasedTableOptions::kDataBlockBinaryAndHash;
@@ -233,8 +235,12 @@ rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& ca
   // Index entries carry record copies (format 4) and are read in ranges:
   // 16 KiB blocks compress them better than 4 KiB ones (at 200k events 8%
   // fewer bytes, month scans a third faster) and a range reads fewer blocks.
-  // idx_adj is read by one short seek per event, like a point lookup.
-  if (!point_lookups && !seeks) t.block_size = 16 << 10;
+  // idx_adj is read by one short seek per event, like a point lookup. The
+  // files a bulk load writes (its SST files, its closing compaction) have
+  // 32 KiB blocks: RocksDB resets a ZSTD context for every block, so fewer
+  // blocks cost fewer instructions (with ZSTD level 1 there, below: 4.5%
+  // fewer for a bulk import, callgrind at 60k events, for 0.6% fewer bytes).
+  if (!point_lookups && !seeks) t.block_size = (bulk ? 32 : 16) << 10;
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
   // The default family holds the counters (format 4); any family may carry
   // the operator, it only acts on merge operands.
@@ -246,7 +252,7 @@ rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& ca
   // A Commit looks up every event, actor and link key it writes (to replace
   // old index entries); nearly all are new, and a whole-key bloom filter in
   // the memtable answers those misses without searching the skiplist.
-  if (point_lookups) {
+  if (point_lookups || seeks) {
     o.memtable_prefix_bloom_size_ratio = 0.05;
     o.memtable_whole_key_filtering = true;
   }
@@ -261,9 +267,18 @@ rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& ca
   // 97 MiB at 200k events for no slower warm scans. Only idx_adj, read by a
   // seek per event on graph walks, keeps 4 KiB blocks and LZ4 there: at 1M
   // events 16 KiB ZSTD blocks made a shortest path 3.6 times slower (468
-  // against 130 us).
-  if (bulk && seeks && has(rocksdb::kLZ4Compression)) {
+  // against 130 us). The events family too, since format 8 left room under
+  // SQLite's bytes: its records are read by id (a --top walk, a path's ends),
+  // and ZSTD over them was about 4.5% of a bulk import's instructions
+  // (callgrind at 60k events) for 23 MiB fewer at 1M (84 against 107 MiB).
+  if (bulk && (seeks || name == keys::kCfEvents) && has(rocksdb::kLZ4Compression)) {
     o.bottommost_compression = rocksdb::kLZ4Compression;
+  } else if (bulk && o.compression == rocksdb::kZSTD) {
+    // ZSTD level 1 at the bottom of a bulk load (the default is 3): with the
+    // 32 KiB blocks above, as many bytes as level 3 with 16 KiB blocks.
+    o.bottommost_compression = rocksdb::kZSTD;
+    o.bottommost_compression_opts.level = 1;
+    o.bottommost_compression_opts.enabled = true;
   }
   return o;
 }
@@ -343,7 +358,7 @@ class RocksStore final : public Store {
   Status RebuildNameIndex(rocksdb::WriteBatch* wb);
   Status AddCoveringEntries(rocksdb::WriteBatch* last);
   Status AddAdjacency();
-  Status DropLinkIn();
+  Status DropFamily(Cf cf);
   Status AddSalienceIndex(rocksdb::WriteBatch* last);
   std::unique_ptr<rocksdb::Iterator> Iter(Cf cf, const rocksdb::ReadOptions& ro) const {
     return std::unique_ptr<rocksdb::Iterator>(db_->NewIterator(ro, cf_[cf]));
@@ -362,6 +377,12 @@ class RocksStore final : public Store {
   Status WalkDated(const View& v, Cf cf, const std::string& prefix, int32_t from_day,
                    int32_t to_day, bool strict,
                    const std::function<bool(std::string&& event_id, std::string_view record)>& visit) const;
+  // Every link once, in (from, to, kind) order, with its value: the outgoing
+  // entries of idx_adj (format 4 on), the links family before. `visit`
+  // returns false to stop; a malformed key is Corruption.
+  using LinkEntryVisitor = std::function<bool(std::string_view from, std::string_view to,
+                                              LinkKind kind, std::string_view value)>;
+  Status EachLink(const View& v, const LinkEntryVisitor& visit) const;
 
   double SalienceOf(const Event& e) {
     return commit_salience_.Of(e, db_.get(), cf_[kArticles], rocksdb::ReadOptions());
@@ -449,7 +470,10 @@ Status RocksStore::OpenDb(bool create) {
   std::vector<std::string> names;
   if (create) {
     names = CfNames();
-    names.erase(names.begin() + kLinkIn);  // format 4 has idx_adj instead
+    // Format 4 has idx_adj instead of idx_link_in; format 8 keeps the links
+    // only there (the outgoing entries are the link records).
+    names.erase(names.begin() + kLinkIn);
+    names.erase(names.begin() + kLinks);
     opts.create_if_missing = true;
     opts.create_missing_column_families = true;
   } else {
@@ -612,12 +636,12 @@ Status RocksStore::AddAdjacency() {
   return FromRocks(db_->Write(wo, &wb), path_);
 }
 
-Status RocksStore::DropLinkIn() {
-  rocksdb::ColumnFamilyHandle* h = cf_[kLinkIn];
+Status RocksStore::DropFamily(Cf cf) {
+  rocksdb::ColumnFamilyHandle* h = cf_[cf];
   rocksdb::Status rs = db_->DropColumnFamily(h);
-  if (!rs.ok()) return FromRocks(rs, path_ + ": dropping idx_link_in");
+  if (!rs.ok()) return FromRocks(rs, path_ + ": dropping " + CfNames()[cf]);
   all_handles_.erase(std::find(all_handles_.begin(), all_handles_.end(), h));
-  cf_[kLinkIn] = nullptr;
+  cf_[cf] = nullptr;
   return FromRocks(db_->DestroyColumnFamilyHandle(h), path_);
 }
 
@@ -684,10 +708,12 @@ Status RocksStore::LoadMeta() {
                                 std::to_string(kOldestFormatVersion) + " to " +
                                 std::to_string(kFormatVersion) + ")");
   }
-  // The families of this version (idx_link_in became idx_adj in version 4).
+  // The families of this version (idx_link_in became idx_adj in version 4;
+  // links is read, and required, only before it).
   for (size_t i = 0; i < kNumCf; ++i) {
     bool required = i == kAdj      ? version >= 4
                     : i == kLinkIn ? version < 4
+                    : i == kLinks  ? version < 4
                     : i == kSalIdx ? version >= 5
                                    : true;
     if (required && cf_[i] == nullptr) {
@@ -702,7 +728,9 @@ Status RocksStore::LoadMeta() {
     // idx_date and idx_actor entries, and the per-actor counters; version 5
     // the salience index and the class counters; version 6 the judged
     // fields in idx_sal values instead of record copies (rewritten whole);
-    // version 7 the date-block counters (idx_sal is filled again with them).
+    // version 7 the date-block counters (idx_sal is filled again with them);
+    // version 8 drops the links family (idx_adj has held every link under
+    // both ends since version 4), after this batch.
     rocksdb::WriteBatch wb;
     if (version < 3) {
       if (Status s = RebuildNameIndex(&wb); !s.ok()) return s;
@@ -722,8 +750,12 @@ Status RocksStore::LoadMeta() {
     version = kFormatVersion;
   }
   format_version_ = version;
+  // After the upgrade, or a crash just after it: families of older formats go.
   if (version >= 4 && cf_[kLinkIn] != nullptr && !options_.read_only) {
-    if (Status s = DropLinkIn(); !s.ok()) return s;  // after the upgrade, or a crash just after it
+    if (Status s = DropFamily(kLinkIn); !s.ok()) return s;
+  }
+  if (version >= 8 && cf_[kLinks] != nullptr && !options_.read_only) {
+    if (Status s = DropFamily(kLinks); !s.ok()) return s;
   }
   rs = db_->Get(ro, cf_[kDefault], std::string(keys::kMetaCounts), &value);
   if (!rs.ok()) return FromRocks(rs, path_ + ": counts");
@@ -1234,10 +1266,11 @@ Result<Store::WindowCounts> RocksStore::CountActorWindow(const std::string& acto
   return counts;
 }
 
-// Outgoing links are whole in the links family, incoming ones in idx_link_in
-// (a copy of the value); an idx_link_in entry without a value (stores written
-// before the copy existed) has its link record read afterwards with one
-// MultiGet. One iterator per family serves every id.
+// From format 4, one seek per id in idx_adj. Before (read-only), outgoing
+// links are whole in the links family, incoming ones in idx_link_in (a copy
+// of the value); an idx_link_in entry without a value (stores written before
+// the copy existed) has its link record read afterwards with one MultiGet.
+// One iterator per family serves every id.
 Result<std::vector<Link>> RocksStore::LinksOf(const std::vector<std::string>& event_ids,
                                               bool out, bool in) const {
   View v(*this);
@@ -1326,35 +1359,48 @@ Result<std::vector<Link>> RocksStore::LinksTo(const std::string& event_id) const
   return LinksOf({event_id}, false, true);
 }
 
+Status RocksStore::EachLink(const View& v, const LinkEntryVisitor& visit) const {
+  const bool adj = format_version_ >= 4;
+  auto it = Iter(adj ? kAdj : kLinks, v.ro);
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    std::string_view from, to;
+    LinkKind kind;
+    if (adj) {
+      uint8_t dir = 0;
+      Status s = keys::DecodeAdjKeyViews(Sv(it->key()), &from, &dir, &to, &kind);
+      if (!s.ok()) return s;
+      if (dir != keys::kOut) continue;  // the same link under its target
+    } else if (Status s = keys::DecodeLinkKeyViews(Sv(it->key()), &from, &to, &kind); !s.ok()) {
+      return s;
+    }
+    if (!visit(from, to, kind, Sv(it->value()))) break;
+  }
+  return FromRocks(it->status(), CfNames()[adj ? kAdj : kLinks]);
+}
+
 Status RocksStore::ScanLinks(const std::function<bool(const Link&)>& visit) const {
   View v(*this);
-  auto it = Iter(kLinks, v.ro);
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    keys::LinkKeyParts p;
-    Status s = keys::DecodeLinkKey(Sv(it->key()), &p);
-    if (!s.ok()) return s;
-    Link l;
-    l.from = std::move(p.first);
-    l.to = std::move(p.second);
-    l.kind = p.kind;
-    s = records::DecodeLinkValue(Sv(it->value()), &l);
-    if (!s.ok()) return s.WithContext("link " + l.from + " -> " + l.to);
-    if (!visit(l)) break;
-  }
-  return FromRocks(it->status(), "links");
+  Status decoded;
+  Status s = EachLink(
+      v, [&](std::string_view from, std::string_view to, LinkKind kind, std::string_view value) {
+        Link l;
+        l.from.assign(from);
+        l.to.assign(to);
+        l.kind = kind;
+        decoded = records::DecodeLinkValue(value, &l);
+        if (!decoded.ok()) {
+          decoded = decoded.WithContext("link " + l.from + " -> " + l.to);
+          return false;
+        }
+        return visit(l);
+      });
+  return s.ok() ? decoded : s;
 }
 
 Status RocksStore::ScanLinkEnds(const LinkEndsVisitor& visit) const {
   View v(*this);
-  auto it = Iter(kLinks, v.ro);
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    std::string_view from, to;
-    LinkKind kind;
-    Status s = keys::DecodeLinkKeyViews(Sv(it->key()), &from, &to, &kind);
-    if (!s.ok()) return s;
-    if (!visit(from, to, kind)) break;
-  }
-  return FromRocks(it->status(), "links");
+  return EachLink(v, [&](std::string_view from, std::string_view to, LinkKind kind,
+                         std::string_view) { return visit(from, to, kind); });
 }
 
 // The file is stamped with the sequence number of the state it was built
@@ -1370,15 +1416,14 @@ Result<std::shared_ptr<const CompactGraph>> RocksStore::LoadCompactGraph() const
   auto events = Iter(kEvents, v.ro);
   for (events->SeekToFirst(); events->Valid(); events->Next()) builder.AddVertex(Sv(events->key()));
   if (!events->status().ok()) return FromRocks(events->status(), "events");
-  auto links = Iter(kLinks, v.ro);
-  for (links->SeekToFirst(); links->Valid(); links->Next()) {
-    std::string_view from, to;
-    LinkKind kind;
-    Status s = keys::DecodeLinkKeyViews(Sv(links->key()), &from, &to, &kind);
-    if (s.ok()) s = builder.AddLink(from, to, kind);
-    if (!s.ok()) return s;
-  }
-  if (!links->status().ok()) return FromRocks(links->status(), "links");
+  Status added;
+  Status s =
+      EachLink(v, [&](std::string_view from, std::string_view to, LinkKind kind, std::string_view) {
+        added = builder.AddLink(from, to, kind);
+        return added.ok();
+      });
+  if (!s.ok()) return s;
+  if (!added.ok()) return added;
   std::shared_ptr<const CompactGraph> graph = builder.Finish(sequence);
   (void)WriteCompactGraph(*graph, file);  // a cache: a read-only directory only costs a rebuild
   return graph;
@@ -1583,7 +1628,9 @@ Status RocksStore::Commit(const CommitBatch& batch, CommitResult* result) {
     }
     std::string key = keys::LinkKey(l.from, l.to, l.kind);
     if (put_links.insert(key).second) {
-      bool stored = !deleted_links.count(key) && GetRaw(kLinks, key, ro, &value, "link").ok();
+      bool stored =
+          !deleted_links.count(key) &&
+          GetRaw(kAdj, keys::AdjKey(l.from, keys::kOut, l.to, l.kind), ro, &value, "link").ok();
       if (!stored) ++counts.links;
     }
     entries::PutLinkEntries(l, &wb);
@@ -1613,6 +1660,17 @@ Result<std::unique_ptr<BulkImporter>> RocksStore::BulkImport(const BulkImportOpt
   t.cf = cf_;
   for (size_t cf = 0; cf < kNumCf; ++cf) {
     t.sst_options.emplace_back(BaseOptions(options_), CfOptions(cache_, CfNames()[cf], /*bulk=*/true));
+  }
+  // The import writes idx_adj as one file, and a filter builder holds 8 bytes
+  // of hash per key until its file is done: 60 million keys at 10M events,
+  // 480 MiB (peak RSS 1 243 MiB against 913 with the links family's filter).
+  // That file goes without one: graph walks seek idx_adj, and a later
+  // Commit's "is this link stored" read there costs one block read.
+  rocksdb::Options& adj = t.sst_options[kAdj];
+  if (const auto* table = adj.table_factory->GetOptions<rocksdb::BlockBasedTableOptions>(); table != nullptr) {
+    rocksdb::BlockBasedTableOptions no_filter = *table;
+    no_filter.filter_policy.reset();
+    adj.table_factory.reset(rocksdb::NewBlockBasedTableFactory(no_filter));
   }
   t.path = path_;
   {
@@ -1819,58 +1877,93 @@ Result<CheckReport> RocksStore::Check() const {
     if (!s.ok() && iter_status.ok()) iter_status = s;
   }
 
-  // Links and the adjacency (idx_adj; idx_link_in before format 4).
-  each(kLinks, [&](std::string_view key, std::string_view val) {
-    ++actual.links;
-    keys::LinkKeyParts p;
-    Status s = keys::DecodeLinkKey(key, &p);
-    if (!s.ok()) return problem(s.message());
-    Link l;
-    s = records::DecodeLinkValue(val, &l);
-    std::string name = "link " + p.first + " -> " + p.second;
-    if (!s.ok()) return problem(name + ": " + s.message());
-    if (!has(kEvents, p.first, &value)) problem(name + " leaves a missing event");
-    if (!has(kEvents, p.second, &value)) problem(name + " enters a missing event");
-    if (covering) {
-      for (uint8_t dir : {keys::kOut, keys::kIn}) {
-        std::string adj = dir == keys::kOut ? keys::AdjKey(p.first, dir, p.second, p.kind)
-                                            : keys::AdjKey(p.second, dir, p.first, p.kind);
-        if (!has(kAdj, adj, &value)) {
-          problem(name + " is not in idx_adj under its " + (dir == keys::kOut ? "source" : "target"));
-        } else if (value != val) {
-          problem(name + " differs from its idx_adj entry under its " +
-                  (dir == keys::kOut ? "source" : "target"));
-        }
-      }
-    } else if (!has(kLinkIn, keys::LinkInKey(p.second, p.first, p.kind), &value)) {
-      problem(name + " is not in idx_link_in");
-    }
-  });
-  if (covering) {
-    each(kAdj, [&](std::string_view key, std::string_view) {
-      ++report.index_entries;
+  // Links and the adjacency. From format 8 the outgoing idx_adj entries are
+  // the links, each with its twin under the target; before, the links family
+  // with idx_adj (format 4 on) or idx_link_in beside it.
+  if (format_version_ >= 8) {
+    each(kAdj, [&](std::string_view key, std::string_view val) {
       std::string_view self, other;
       uint8_t dir = 0;
       LinkKind kind;
       Status s = keys::DecodeAdjKeyViews(key, &self, &dir, &other, &kind);
       if (!s.ok()) return problem(s.message());
-      std::string from(dir == keys::kOut ? self : other), to(dir == keys::kOut ? other : self);
-      if (!has(kLinks, keys::LinkKey(from, to, kind), &value)) {
-        problem("idx_adj entry " + from + " -> " + to + " has no link record");
-      }  // a differing value is reported from the link's side
+      const bool out = dir == keys::kOut;
+      const std::string from(out ? self : other), to(out ? other : self);
+      const std::string twin = keys::AdjKey(other, out ? keys::kIn : keys::kOut, self, kind);
+      ++report.index_entries;  // both entries, as before format 8
+      if (!out) {
+        if (!has(kAdj, twin, &value))
+          problem("idx_adj entry " + from + " -> " + to + " has no link record");
+        return;  // a differing value is reported from the source's side
+      }
+      ++actual.links;
+      const std::string name = "link " + from + " -> " + to;
+      Link l;
+      s = records::DecodeLinkValue(val, &l);
+      if (!s.ok()) return problem(name + ": " + s.message());
+      if (!has(kEvents, from, &value)) problem(name + " leaves a missing event");
+      if (!has(kEvents, to, &value)) problem(name + " enters a missing event");
+      if (!has(kAdj, twin, &value)) {
+        problem(name + " is not in idx_adj under its target");
+      } else if (value != val) {
+        problem(name + " differs from its idx_adj entry under its target");
+      }
     });
   } else {
-    each(kLinkIn, [&](std::string_view key, std::string_view val) {
-      ++report.index_entries;
+    each(kLinks, [&](std::string_view key, std::string_view val) {
+      ++actual.links;
       keys::LinkKeyParts p;
       Status s = keys::DecodeLinkKey(key, &p);
       if (!s.ok()) return problem(s.message());
-      if (!has(kLinks, keys::LinkKey(p.second, p.first, p.kind), &value)) {
-        problem("idx_link_in entry " + p.second + " -> " + p.first + " has no link record");
-      } else if (!val.empty() && val != value) {
-        problem("idx_link_in entry " + p.second + " -> " + p.first + " differs from its link record");
+      Link l;
+      s = records::DecodeLinkValue(val, &l);
+      std::string name = "link " + p.first + " -> " + p.second;
+      if (!s.ok()) return problem(name + ": " + s.message());
+      if (!has(kEvents, p.first, &value)) problem(name + " leaves a missing event");
+      if (!has(kEvents, p.second, &value)) problem(name + " enters a missing event");
+      if (covering) {
+        for (uint8_t dir : {keys::kOut, keys::kIn}) {
+          std::string adj = dir == keys::kOut ? keys::AdjKey(p.first, dir, p.second, p.kind)
+                                              : keys::AdjKey(p.second, dir, p.first, p.kind);
+          if (!has(kAdj, adj, &value)) {
+            problem(name + " is not in idx_adj under its " +
+                    (dir == keys::kOut ? "source" : "target"));
+          } else if (value != val) {
+            problem(name + " differs from its idx_adj entry under its " +
+                    (dir == keys::kOut ? "source" : "target"));
+          }
+        }
+      } else if (!has(kLinkIn, keys::LinkInKey(p.second, p.first, p.kind), &value)) {
+        problem(name + " is not in idx_link_in");
       }
     });
+    if (covering) {
+      each(kAdj, [&](std::string_view key, std::string_view) {
+        ++report.index_entries;
+        std::string_view self, other;
+        uint8_t dir = 0;
+        LinkKind kind;
+        Status s = keys::DecodeAdjKeyViews(key, &self, &dir, &other, &kind);
+        if (!s.ok()) return problem(s.message());
+        std::string from(dir == keys::kOut ? self : other), to(dir == keys::kOut ? other : self);
+        if (!has(kLinks, keys::LinkKey(from, to, kind), &value)) {
+          problem("idx_adj entry " + from + " -> " + to + " has no link record");
+        }  // a differing value is reported from the link's side
+      });
+    } else {
+      each(kLinkIn, [&](std::string_view key, std::string_view val) {
+        ++report.index_entries;
+        keys::LinkKeyParts p;
+        Status s = keys::DecodeLinkKey(key, &p);
+        if (!s.ok()) return problem(s.message());
+        if (!has(kLinks, keys::LinkKey(p.second, p.first, p.kind), &value)) {
+          problem("idx_link_in entry " + p.second + " -> " + p.first + " has no link record");
+        } else if (!val.empty() && val != value) {
+          problem("idx_link_in entry " + p.second + " -> " + p.first +
+                  " differs from its link record");
+        }
+      });
+    }
   }
   if (!iter_status.ok()) return iter_status;
 

@@ -257,7 +257,7 @@ Status RocksBulkImporter::ProbeStore(Cf cf, std::string_view key, std::string* v
                                      bool* found) const {
   // A family the store's counts say is empty needs no read (a fresh store).
   const records::Counts& c = t_.counts;
-  if ((cf == entries::kEvents && c.events == 0) || (cf == entries::kLinks && c.links == 0) ||
+  if ((cf == entries::kEvents && c.events == 0) || (cf == entries::kAdj && c.links == 0) ||
       (cf == entries::kArticles && c.articles == 0) || (cf == entries::kActors && c.actors == 0)) {
     *found = false;
     return Status::OK();
@@ -502,7 +502,10 @@ Status RocksBulkImporter::ImportLinks(Share* share) {
       }
     }
     bool stored = false;
-    if (Status s = ProbeStore(entries::kLinks, current, &value, &stored); !s.ok()) return s;
+    if (t_.counts.links != 0) {  // its record: the idx_adj entry under its source
+      const std::string record_key = keys::AdjKey(l.from, keys::kOut, l.to, l.kind);
+      if (Status s = ProbeStore(entries::kAdj, record_key, &value, &stored); !s.ok()) return s;
+    }
     if (!stored) {
       ++counts_.links;
       ++result_.links_new;
@@ -755,7 +758,7 @@ Status RocksBulkImporter::Finish(BulkImportResult* result) {
     events.sorters.push_back(sorters_[cf].get());
   }
   events.limit = options_.memory_budget / 3 * 2;
-  links.sorters = {links_.get(), sorters_[entries::kLinks].get(), sorters_[entries::kAdj].get()};
+  links.sorters = {links_.get(), sorters_[entries::kAdj].get()};
   links.limit = options_.memory_budget / 3;
   const std::vector<size_t> event_families = {entries::kEvents, entries::kDateIdx, entries::kTypeIdx,
                                               entries::kActorIdx, entries::kSalIdx};
@@ -766,17 +769,15 @@ Status RocksBulkImporter::Finish(BulkImportResult* result) {
       other_families.push_back(cf);
     }
   }
-  // The links come out of their merge in key order: the links family goes
-  // straight to its file; so do the event records, unless stored events are
-  // indexed again (Reindex puts them out of order).
-  if (s.ok()) s = OpenDirect(entries::kLinks);
+  // The event records come out of their merge in id order and go straight
+  // to their file, unless stored events are indexed again (Reindex puts them
+  // out of order).
   if (s.ok() && (regraphed.empty() || t_.counts.events == 0)) s = OpenDirect(entries::kEvents);
   Status links_status;
   std::thread other;
   if (s.ok()) {
     other = std::thread([&] {
       links_status = ImportLinks(&links);
-      FinishDirect(entries::kLinks);
       phase("links");
       if (links_status.ok()) WriteFamilies(other_families, 1);
       phase("writing the links' and the other families");

@@ -124,16 +124,14 @@ void PutEventEntries(const Event& e, const std::vector<records::IndexedActor>& i
 
 void PutLinkEntries(const Link& l, EntrySink* sink) {
   // idx_adj holds the link under both ends, with its value, so an event's
-  // links in both directions are one seek.
+  // links in both directions are one seek; the entry under the source is the
+  // link's record (format 8: there is no links family).
   const std::string value = records::EncodeLinkValue(l);
   sink->Put(kAdj, keys::AdjKey(l.from, keys::kOut, l.to, l.kind), value);
   sink->Put(kAdj, keys::AdjKey(l.to, keys::kIn, l.from, l.kind), value);
-  sink->Put(kLinks, keys::LinkKey(l.from, l.to, l.kind), value);
 }
 
-void DeleteLinkEntries(std::string_view from, std::string_view to, LinkKind kind,
-                       EntrySink* sink) {
-  sink->Delete(kLinks, keys::LinkKey(from, to, kind));
+void DeleteLinkEntries(std::string_view from, std::string_view to, LinkKind kind, EntrySink* sink) {
   sink->Delete(kAdj, keys::AdjKey(from, keys::kOut, to, kind));
   sink->Delete(kAdj, keys::AdjKey(to, keys::kIn, from, kind));
 }

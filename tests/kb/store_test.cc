@@ -108,7 +108,8 @@ void RawPut(const std::string& path, const std::string& cf, const std::string& k
   }
 }
 
-// Rewrites a store as a build of format `version` (1 to 6) left it: for 6,
+// Rewrites a store as a build of format `version` (1 to 7) left it: for
+// every one of them a links family holding idx_adj's outgoing entries; for 6,
 // no date-block counters (none for any older version either); for 5,
 // idx_sal values holding the flags byte and a copy of the event record; for
 // 1 to 4 no idx_sal, no class counters; and for 1 to 3 idx_date keys without
@@ -119,6 +120,32 @@ void MakeOldFormat(const std::string& path, char version) {
   auto& db = raw.db;
   const auto& names = raw.names;
   auto& handles = raw.handles;
+  {  // the links family before format 8: a copy of idx_adj's outgoing entries
+    rocksdb::ColumnFamilyHandle* links = nullptr;
+    REQUIRE(db->CreateColumnFamily(raw.cf_options, "links", &links).ok());
+    const size_t adj = std::find(names.begin(), names.end(), "idx_adj") - names.begin();
+    REQUIRE(adj < names.size());
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), handles[adj]));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      std::string_view self, other;
+      uint8_t dir = 0;
+      kbq::LinkKind kind;
+      REQUIRE(
+          kbq::keys::DecodeAdjKeyViews(it->key().ToStringView(), &self, &dir, &other, &kind).ok());
+      if (dir != kbq::keys::kOut) continue;
+      REQUIRE(db->Put(rocksdb::WriteOptions(), links, kbq::keys::LinkKey(self, other, kind),
+                      it->value())
+                  .ok());
+    }
+    raw.names.push_back("links");
+    handles.push_back(links);
+  }
+  if (version == 7) {
+    std::string meta = "kbq-event-store";
+    meta += std::string("\0\0\0", 3) + version;
+    REQUIRE(db->Put(rocksdb::WriteOptions(), handles[0], "kbq.format", meta).ok());
+    return;
+  }
   {  // no date-block counters before format 7
     std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), handles[0]));
     const std::string prefix(kbq::keys::kMetaBlockCount);
@@ -494,7 +521,7 @@ TEST_CASE("Store: a newer format version is NotSupported", "[kb][store][errors]"
     auto r = Store::Open(path, o);
     REQUIRE(r.status().code() == kbq::Status::Code::kNotSupported);
     CHECK(r.status().message() ==
-          "store format version 9 is newer than this kbq supports (7); upgrade kbq");
+          "store format version 9 is newer than this kbq supports (8); upgrade kbq");
   }
 }
 
@@ -757,6 +784,83 @@ TEST_CASE("Store: a format-3 store's incoming links are read whether idx_link_in
   REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::Options(), path, &names).ok());
   CHECK(std::count(names.begin(), names.end(), "idx_link_in") == 0);
   CHECK(std::count(names.begin(), names.end(), "idx_adj") == 1);
+}
+
+TEST_CASE(
+    "Store: a format-7 store is read as is and loses its links family when opened for writing",
+    "[kb][store]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  kbq::Link link{"ev-1", "ev-2", kbq::LinkKind::kCauses, "because of it", 0.8};
+  kbq::Link back{"ev-2", "ev-1", kbq::LinkKind::kRefersTo, "it recalls it", 0.6};
+  CommitBatch b;
+  b.events = {MakeEvent("ev-1", "attack", TimeValue::Day(2024, 1, 1), {"FRA"}),
+              MakeEvent("ev-2", "protest", TimeValue::Day(2024, 1, 2), {"FRA"})};
+  b.links = {link, back};
+  CreateWith(path, b);
+  auto has_links_family = [&] {
+    std::vector<std::string> names;
+    REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::Options(), path, &names).ok());
+    return std::count(names.begin(), names.end(), "links") == 1;
+  };
+  CHECK_FALSE(has_links_family());  // a new store has none
+  MakeOldFormat(path, 7);
+  auto links = [](const Store& s) {
+    std::vector<kbq::Link> all;
+    REQUIRE(s.ScanLinks([&](const kbq::Link& l) {
+               all.push_back(l);
+               return true;
+             }).ok());
+    return all;
+  };
+  {
+    auto r = OpenReadOnly(path);
+    CHECK(r->Stats()->format_version == 7);
+    CHECK(links(*r) == std::vector<kbq::Link>{link, back});
+    CHECK(*r->LinksOf({"ev-2"}, true, true) == std::vector<kbq::Link>{back, link});
+    RequireCheckOk(*r);  // the links family against idx_adj
+  }
+  CHECK(has_links_family());
+  auto r = Store::Open(path, StoreOptions{});
+  REQUIRE(r.ok());
+  CHECK((*r)->Stats()->format_version == Store::kFormatVersion);
+  CHECK_FALSE(has_links_family());
+  CHECK(links(**r) == std::vector<kbq::Link>{link, back});
+  RequireCheckOk(**r);
+  // A link committed again is replaced, not counted twice; a new one counts.
+  kbq::Link again = link;
+  again.evidence = "said again";
+  CommitBatch more;
+  more.links = {again, {"ev-2", "ev-1", kbq::LinkKind::kCauses, "", 0.5}};
+  REQUIRE((*r)->Commit(more, nullptr).ok());
+  CHECK((*r)->Stats()->links == 3);
+  CHECK((*r)->LinksFrom("ev-1")->front().evidence == "said again");
+  RequireCheckOk(**r);
+}
+
+TEST_CASE("Store: Check reports an idx_adj entry without its twin under the other end",
+          "[kb][store][errors]") {
+  TempDir dir;
+  std::string path = dir.Sub("db");
+  CommitBatch b;
+  b.events = {MakeEvent("ev-1", "attack", TimeValue::Day(2024, 1, 1), {"FRA"}),
+              MakeEvent("ev-2", "protest", TimeValue::Day(2024, 1, 2), {"FRA"})};
+  b.links = {{"ev-1", "ev-2", kbq::LinkKind::kCauses, "", 0.8}};
+  CreateWith(path, b);
+  const std::string value =
+      kbq::records::EncodeLinkValue({"", "", kbq::LinkKind::kBefore, "", 1.0});
+  // An incoming entry whose link record (the outgoing entry) is missing, and
+  // a link record without its incoming entry.
+  RawPut(path, "idx_adj", kbq::keys::AdjKey("ev-1", kbq::keys::kIn, "ev-2", kbq::LinkKind::kBefore),
+         value);
+  RawPut(path, "idx_adj",
+         kbq::keys::AdjKey("ev-2", kbq::keys::kOut, "ev-1", kbq::LinkKind::kSameAs), value);
+  auto report = OpenReadOnly(path)->Check();
+  REQUIRE(report.ok());
+  CHECK(report->problems ==
+        std::vector<std::string>{"idx_adj entry ev-2 -> ev-1 has no link record",
+                                 "link ev-2 -> ev-1 is not in idx_adj under its target",
+                                 "metadata counts 1 links, found 2"});
 }
 
 // ------------------------------------------------------------ readers

@@ -151,9 +151,10 @@ class Store {
   // version 5 adds the salience index idx_sal and per-actor class counters;
   // version 6 keeps in idx_sal only the fields a timeline judges, not a
   // record copy, and rewrites it; version 7 adds the date-block counters and
-  // rewrites idx_sal with them), after which older kbq builds refuse it with
-  // a clear message.
-  static constexpr uint32_t kFormatVersion = 7;
+  // rewrites idx_sal with them; version 8 drops the links family, whose
+  // records idx_adj has held under both ends since version 4), after which
+  // older kbq builds refuse it with a clear message.
+  static constexpr uint32_t kFormatVersion = 8;
   static constexpr uint32_t kOldestFormatVersion = 1;
 
   // Opens (or creates) the store at `path`. Errors, with their messages:
