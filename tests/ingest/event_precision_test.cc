@@ -748,7 +748,7 @@ TEST_CASE("Happening: hypothetical, standing, statistical and generic mentions a
   CheckCounts(cases);
 }
 
-TEST_CASE("Sense: a claim, a consent form and a home visit are no demand, signing or visit",
+TEST_CASE("Sense: a claim, a consent form, a home visit, a defended position and an order to troops",
           "[ingest][events][precision]") {
   const Case cases[] = {
       {"Ukraine continues to insist that Crimea is Ukrainian territory.", "demand", 0},
@@ -757,6 +757,9 @@ TEST_CASE("Sense: a claim, a consent form and a home visit are no demand, signin
       {"Turkey and Ukraine signed a free trade agreement in Kyiv on 3 February 2022.", "sign_agreement", 1},
       {"The programme pays medical workers to visit patients at home.", "visit", 0},
       {"Macron visited Moscow on Monday.", "visit", 1},
+      {"Ukrainian soldiers defended their positions near Avdiivka.", "defend_verbally", 0},
+      {"France defended the decision of the European Union.", "defend_verbally", 1},
+      {"Putin ordered troops to return to their bases.", "demand", 0},
   };
   CheckCounts(cases);
 }
