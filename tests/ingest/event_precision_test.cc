@@ -838,4 +838,15 @@ TEST_CASE("Sense: 'welcomed' hosts a person or a delegation, and praises anythin
   CheckCounts(cases);
 }
 
+TEST_CASE("Actors: every head of a with-list of titled people is a side", "[ingest][events][precision]") {
+  Extraction x = Run("Macron held a video call with the President of the United States Joe Biden and the President "
+                     "of Russia Vladimir Putin.");
+  INFO(Dump(x));
+  const Event* call = First(x, "phone_call");
+  if (call == nullptr) call = First(x, "meeting");
+  REQUIRE(call != nullptr);
+  CHECK(Has(*call, "person:joe-biden", Role::kTarget));
+  CHECK(Has(*call, "person:vladimir-putin", Role::kTarget));
+}
+
 }  // namespace kbq::ingest

@@ -47,6 +47,10 @@ class ClauseBuilder {
   std::vector<uint32_t> waiting_;  // outer clauses whose verb comes after a nested clause
   std::vector<uint32_t> last_group_;
   bool after_conj_ = false;
+  // The role of the last attachment that was not an of-phrase: 'w' with,
+  // 'b' by, 0 none. "with the President of Lithuania X and the President of
+  // Poland Y": the second head, parallel to the first, goes where it went.
+  char head_role_ = 0;
 };
 
 // An apposition after the noun phrase at chunk k (", the Y of Z," or ", X,"
@@ -166,8 +170,13 @@ void ClauseBuilder::OnNounGroup(size_t k, size_t* next) {
     } else {
       cur().subject = g.nouns;
     }
+  } else if (after_conj_ && head_role_ != 0 && Is(g.next, ChunkKind::kPreposition) &&
+             toks_[chunks_[g.next].begin_token].lower == "of") {
+    auto& to = head_role_ == 'w' ? cur().with_partner : cur().by_agent;
+    to.insert(to.end(), g.nouns.begin(), g.nouns.end());
   } else {
     cur().objects.insert(cur().objects.end(), g.nouns.begin(), g.nouns.end());
+    head_role_ = 0;
   }
 }
 
@@ -184,10 +193,13 @@ void ClauseBuilder::OnPreposition(size_t k, size_t* next) {
   const bool passive = cur().verb >= 0 && chunks_[cur().verb].passive;
   if (prep == "by" && passive && !g.temporal) {
     cur().by_agent.insert(cur().by_agent.end(), g.nouns.begin(), g.nouns.end());
+    head_role_ = 'b';
   } else if (prep == "with" && !g.temporal) {
     cur().with_partner.insert(cur().with_partner.end(), g.nouns.begin(), g.nouns.end());
+    head_role_ = 'w';
   } else {
     cur().preps.push_back({prep, g.nouns, g.temporal});
+    if (prep != "of") head_role_ = 0;
   }
 }
 
