@@ -849,4 +849,14 @@ TEST_CASE("Actors: every head of a with-list of titled people is a side", "[inge
   CHECK(Has(*call, "person:vladimir-putin", Role::kTarget));
 }
 
+TEST_CASE("Actors: what a later clause of a talk's topic names takes no part in the talk",
+          "[ingest][events][precision]") {
+  Extraction x = Run("Macron held a meeting on the readiness of the army to repel an attack by Russia.");
+  INFO(Dump(x));
+  const Event* meeting = First(x, "meeting");
+  REQUIRE(meeting != nullptr);
+  CHECK(Has(*meeting, "person:emmanuel-macron", Role::kSource));
+  for (const Role r : {Role::kSource, Role::kTarget, Role::kOther}) CHECK_FALSE(Has(*meeting, "RUS", r));
+}
+
 }  // namespace kbq::ingest

@@ -723,8 +723,11 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   };
   for (const auto& p : c->participants) {
     if (only_later(p.actor_id) || other_clause(p.actor_id)) continue;
-    bool topic = std::any_of(topics.begin(), topics.end(), [&](const ActorInfo* a) { return a->id == p.actor_id; }) ||
-                 after_topic(p.actor_id);
+    bool own_topic = std::any_of(topics.begin(), topics.end(), [&](const ActorInfo* a) { return a->id == p.actor_id; });
+    // Named only in a later clause of the topic ("… to repel the aggression of
+    // Russia"): not even what the talk is about, so no participant at all.
+    if (!own_topic && after_topic(p.actor_id)) continue;
+    bool topic = own_topic;
     bool fill = !topic && ((p.role == Role::kSource && sources.empty()) || (p.role == Role::kTarget && targets.empty()));
     add(p.actor_id, fill ? p.role : Role::kOther);
   }
