@@ -579,3 +579,22 @@ TEST_CASE("A title after 'the' with no name is the person who last held it in th
   const ActorMention* peru = At(ms, en, "President", en.find("of Peru") - 10);
   CHECK((peru == nullptr || peru->actor_id != "person:gabriel-boric"));
 }
+
+TEST_CASE("A known surname after another given name is another person; 'the Head of State' is the last one named",
+          "[gazetteer]") {
+  const Gazetteer& g = Builtin();
+  std::vector<Actor> prov;
+  std::string en = "President Recep Tayyip Erdogan received Olena Zelenska. Later Emine Erdogan showed her the "
+                   "palace, and Erdogan joined them. The Head of State thanked her.";
+  auto ms = g.Match(en, &prov);
+  const ActorMention* wife = At(ms, en, "Emine Erdogan", 0);
+  REQUIRE(wife != nullptr);
+  CHECK(wife->actor_id != "person:recep-tayyip-erdogan");
+  const ActorMention* alone = At(ms, en, "Erdogan", en.find("and Erdogan"));
+  REQUIRE(alone != nullptr);
+  CHECK(alone->actor_id == "person:recep-tayyip-erdogan");
+  const ActorMention* head = At(ms, en, "Head of State", 0);
+  REQUIRE(head != nullptr);
+  CHECK(head->actor_id == "person:recep-tayyip-erdogan");
+}
+

@@ -175,6 +175,8 @@ struct Gazetteer::Impl {
   bool IsTranslit(int32_t cp) const { return translit.count(cp) > 0; }
   void SelectKnownNames(MatchState* st, std::vector<Cand> cands,
                         const std::vector<Cand>& surname_cands, std::vector<Cand> singles) const;
+  // A one-word name of a known person after another given name ("Emine Erdogan").
+  bool OtherGivenName(std::string_view text, const Cand& c, const Actor& a) const;
   // gazetteer_places.cc
   void ResolvePlaces(std::string_view text, std::vector<Selected>* sel, std::vector<int>* covered) const;
   // gazetteer_people.cc

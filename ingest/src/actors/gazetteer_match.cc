@@ -4,10 +4,12 @@
 // characters, hand-written names before generated places — and then the
 // names the data does not know (gazetteer_people.cc, gazetteer_places.cc).
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "actors/gazetteer_impl.h"
 #include "actors/gazetteer_text.h"
+#include "events/lexicon_en.h"
 
 namespace kbq::ingest {
 
@@ -202,6 +204,33 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
 
 // Known names: the longest first, then ambiguous surnames of people named in
 // full, then single characters where their context allows.
+// "Emine Erdogan", "Olena Zelenska's husband": a one-word English name of a
+// known person right after a capitalised word that is no English word, no
+// title and not in the person's own names is another person of that family —
+// left to the untitled-name finder. "Recep Tayyip Erdogan", "President
+// Erdogan", "When Erdogan met" keep the known person.
+bool Gazetteer::Impl::OtherGivenName(std::string_view text, const Cand& c, const Actor& a) const {
+  if (a.kind != ActorKind::kPerson || c.entry->original.find(' ') != std::string::npos) return false;
+  if (c.begin < 3 || text[c.begin - 1] != ' ') return false;
+  uint32_t b = c.begin - 1;
+  while (b > 0 && (std::isalpha(static_cast<unsigned char>(text[b - 1])) || static_cast<unsigned char>(text[b - 1]) >= 0x80)) --b;
+  std::string_view prev = text.substr(b, c.begin - 1 - b);
+  if (prev.size() < 2 || !(prev[0] >= 'A' && prev[0] <= 'Z')) return false;
+  std::string word(prev);
+  if (en_stops.count(word) || en_title_words.count(word)) return false;
+  const auto& lex = events::EnglishLexicon::Get();
+  if (lex.Closed(prev) != 0 || !(lex.PossiblePos(prev) == 0 || lex.ProperOnly(prev))) return false;
+  for (const auto& [lang, name] : a.names) {
+    if (name.find(word) != std::string::npos) return false;
+  }
+  for (const auto& [lang, list] : a.aliases) {
+    for (const auto& alias : list) {
+      if (alias.find(word) != std::string::npos) return false;
+    }
+  }
+  return true;
+}
+
 void Gazetteer::Impl::SelectKnownNames(MatchState* st, std::vector<Cand> cands,
                                        const std::vector<Cand>& surname_cands,
                                        std::vector<Cand> singles) const {
@@ -240,6 +269,7 @@ void Gazetteer::Impl::SelectKnownNames(MatchState* st, std::vector<Cand> cands,
   for (const Cand& c : cands) {
     if (!st->Free(c.begin, c.end)) continue;
     const Actor& a = actors[c.entry->target];
+    if (OtherGivenName(text, c, a)) continue;
     st->Take(c.begin, c.end,
              Selected{0, 0, a.id, c.entry->type == EntryType::kMetonym, false, a.kind == ActorKind::kPerson,
                       c.entry->type == EntryType::kName ? c.pid : UINT32_MAX, false});
