@@ -593,6 +593,13 @@ TEST_CASE("A known surname after another given name is another person; 'the Head
   const ActorMention* alone = At(ms, en, "Erdogan", en.find("and Erdogan"));
   REQUIRE(alone != nullptr);
   CHECK(alone->actor_id == "person:recep-tayyip-erdogan");
+  // A transliteration of the person's own given name is the person.
+  std::string kremlin = "Vladimir Putin spoke with Vladimir Zelensky by phone.";
+  auto km = g.Match(kremlin, &prov);
+  const ActorMention* z = At(km, kremlin, "Vladimir Zelensky", 0);
+  const ActorMention* zs = At(km, kremlin, "Zelensky", 0);
+  CHECK(((z != nullptr && z->actor_id == "person:volodymyr-zelensky") ||
+         (zs != nullptr && zs->actor_id == "person:volodymyr-zelensky")));
   const ActorMention* head = At(ms, en, "Head of State", 0);
   REQUIRE(head != nullptr);
   CHECK(head->actor_id == "person:recep-tayyip-erdogan");

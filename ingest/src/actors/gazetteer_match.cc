@@ -206,9 +206,10 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
 // full, then single characters where their context allows.
 // "Emine Erdogan", "Olena Zelenska's husband": a one-word English name of a
 // known person right after a capitalised word that is no English word, no
-// title and not in the person's own names is another person of that family —
-// left to the untitled-name finder. "Recep Tayyip Erdogan", "President
-// Erdogan", "When Erdogan met" keep the known person.
+// title and not in the person's own names (nor with the first letter of one of
+// them: a transliteration) is another person of that family — left to the
+// untitled-name finder. "Recep Tayyip Erdogan", "Vladimir Zelensky",
+// "President Erdogan", "When Erdogan met" keep the known person.
 bool Gazetteer::Impl::OtherGivenName(std::string_view text, const Cand& c, const Actor& a) const {
   if (a.kind != ActorKind::kPerson || c.entry->original.find(' ') != std::string::npos) return false;
   if (c.begin < 3 || text[c.begin - 1] != ' ') return false;
@@ -220,12 +221,21 @@ bool Gazetteer::Impl::OtherGivenName(std::string_view text, const Cand& c, const
   if (en_stops.count(word) || en_title_words.count(word)) return false;
   const auto& lex = events::EnglishLexicon::Get();
   if (lex.Closed(prev) != 0 || !(lex.PossiblePos(prev) == 0 || lex.ProperOnly(prev))) return false;
+  // A given name of the person, or a spelling of one: transliterations keep
+  // the first letter (Vladimir / Volodymyr Zelensky, Sergei / Sergey Lavrov).
+  auto own = [&](const std::string& name) {
+    if (name.find(word) != std::string::npos) return true;
+    for (size_t i = 0; i < name.size(); ++i) {
+      if ((i == 0 || name[i - 1] == ' ') && name[i] == word[0]) return true;
+    }
+    return false;
+  };
   for (const auto& [lang, name] : a.names) {
-    if (name.find(word) != std::string::npos) return false;
+    if (own(name)) return false;
   }
   for (const auto& [lang, list] : a.aliases) {
     for (const auto& alias : list) {
-      if (alias.find(word) != std::string::npos) return false;
+      if (own(alias)) return false;
     }
   }
   return true;
