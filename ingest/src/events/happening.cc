@@ -169,6 +169,14 @@ bool StandingAspect(const DocState& ds, const ChunkedSentence& cs, size_t t, int
   return present_be && vg.modal.empty() && c.type && ds.lex.IsCueWord("standing_family", c.type->family);
 }
 
+// A frame ending at byte `from` still governs a trigger at `to`: no ';' and no
+// "but" between, at most 160 bytes on.
+bool Reaches(std::string_view text, uint32_t from, uint32_t to) {
+  std::string_view between = text.substr(from, to > from ? to - from : 0);
+  return between.find(';') == std::string_view::npos && between.find(" but ") == std::string_view::npos &&
+         between.size() <= 160;
+}
+
 // H6, and H5c after a stance noun: a frame before the trigger in its sentence
 // ("I hope that", "expressed hope for", "readiness to"): every trigger after
 // it up to the next ';' or "but" (at most 160 bytes on) is what is wished or
@@ -176,12 +184,7 @@ bool StandingAspect(const DocState& ds, const ChunkedSentence& cs, size_t t, int
 bool InFrame(const DocState& ds, const SentenceInfo& s, const Cand& c, std::string_view kind, bool self) {
   for (const auto& cue : ds.lex.FindCues(kind, s.text)) {
     if (cue.begin > c.begin || (!self && c.begin < cue.end)) continue;
-    std::string_view between = s.text.substr(cue.end, c.begin > cue.end ? c.begin - cue.end : 0);
-    if (between.find(';') != std::string_view::npos || between.find(" but ") != std::string_view::npos ||
-        between.size() > 160) {
-      continue;
-    }
-    return true;
+    if (Reaches(s.text, cue.end, c.begin)) return true;
   }
   return false;
 }
@@ -201,11 +204,7 @@ Stance StanceOf(const DocState& ds, const SentenceInfo& s, const ChunkedSentence
     size_t k = a - 1;
     while (k > 0 && (cs.tokens[k].tag == Tag::kAdv || cs.tokens[k].tag == Tag::kNeg)) --k;
     if (!ds.lex.IsCueWord("stance_copula", cs.tokens[k].lower)) continue;
-    std::string_view between = s.text.substr(adj.end, c.begin > adj.end ? c.begin - adj.end : 0);
-    if (between.find(';') != std::string_view::npos || between.find(" but ") != std::string_view::npos ||
-        between.size() > 160) {
-      continue;
-    }
+    if (!Reaches(s.text, adj.end, c.begin)) continue;
     if (ds.lex.IsCueWord("stance_lasting", cs.tokens[k].lower)) return Stance::kLasting;
     return c.begin < cs.tokens[a + 1].end ? Stance::kSelf : Stance::kAfter;
   }
