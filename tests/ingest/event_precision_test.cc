@@ -828,12 +828,14 @@ TEST_CASE("Actors: a passive's agents do the implemented event, and act on any o
   }
 }
 
-TEST_CASE("Sense: 'welcomed' hosts a person or a delegation, and praises anything else",
+TEST_CASE("Sense: 'welcome' hosts a person, a delegation or an office holder, and praises anything else",
           "[ingest][events][precision]") {
   const Case cases[] = {
       {"Biden welcomed Russia's plans to reach carbon neutrality by 2060.", "host_visit", 0},
       {"Biden welcomed Russia's plans to reach carbon neutrality by 2060.", "praise", 1},
       {"Putin welcomed Macron in the Kremlin on Monday.", "host_visit", 1},
+      {"Putin said it was a pleasure to welcome the German Chancellor in the Kremlin.", "host_visit", 1},
+      {"Putin said it was a pleasure to welcome the German Chancellor in the Kremlin.", "praise", 0},
   };
   CheckCounts(cases);
 }

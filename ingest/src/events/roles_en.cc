@@ -814,15 +814,20 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
   }
   // "welcomed the decision", "welcomed Russia's plans": praise; a host
   // welcomes a person or a delegation ("welcomed Macron to the Kremlin").
-  if (lemma == "welcome" && type && type->type == "host_visit") {
+  // "It is a pleasure to welcome the Federal Chancellor in the Kremlin": the
+  // host's side of a visit, whatever the tense.
+  if (lemma == "welcome" && type && (type->type == "host_visit" || type->type == "praise")) {
     const auto& welcomed = cs.chunks[ch].passive ? cl.subject : cl.objects;
     bool visitor = false;
     for (uint32_t n : welcomed) {
-      auto [b, e] = cs.Span(n);
-      visitor |= ds.lex.IsCueWord("visitor_noun", cs.HeadText(n));
-      for (const ActorInfo& a : s.actors) visitor |= a.kind == ActorKind::kPerson && a.begin >= b && a.end <= e;
+      const Token& head = cs.tokens[cs.chunks[n].head];
+      visitor |= ds.lex.IsCueWord("visitor_noun", head.lower);
+      for (const ActorInfo& a : s.actors) {
+        visitor |= a.kind == ActorKind::kPerson && a.begin <= head.begin && head.end <= a.end;
+      }
     }
-    if (!visitor) return ds.lex.Type("praise");
+    if (type->type == "host_visit" && !visitor) return ds.lex.Type("praise");
+    if (type->type == "praise" && visitor && !welcomed.empty()) return ds.lex.Type("host_visit");
   }
   // "spoke with Xi by phone", "talked to Scholz over the phone": a call.
   if ((lemma == "speak" || lemma == "talk") && type && type->type != "phone_call") {
