@@ -163,6 +163,10 @@ TEST_CASE("EventExtractor: actors of another clause or of a framing phrase are n
       // A phrase before the subject frames the verb; its place is no side.
       {"2021-12-16", "During a working visit to Brussels, Volodymyr Zelensky met Ilham Aliyev.", "meeting",
        "org:eu"},
+      // A country beside its own office (or person) is theirs, not even `other`.
+      {"2022-02-18", "Deputy Head of the Office of the President of Ukraine Roman Mashovets met with the "
+                     "Ambassador of Japan Kuninori Matsuda and discussed the security situation around Ukraine.",
+       "meeting", "UKR"},
   };
   for (const auto& c : cases) {
     auto events = ExtractSentence(**pipeline, c.sentence, c.published);

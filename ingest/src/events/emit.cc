@@ -53,21 +53,23 @@ std::string ModalCameo(const EventTypeInfo& t, Modality m) {
 
 namespace {
 
-// After merging, as for each mention (arguments.cc): a person's own country
-// beside them in the same role is theirs, not a side; in talks, calls,
-// meetings and visits it is never the other side either (merged mentions of
-// "Putin" and "Russia" both as sources, or Putin → Russia).
+// After merging, as for each mention (arguments.cc): a person's (or a
+// government body's) own country beside them in the same role, or as `other`,
+// is theirs, not a side; in talks, calls, meetings and visits it is never the
+// other side either (merged mentions of "Putin" and "Russia" both as sources,
+// or Putin → Russia; "the Office of the President of Ukraine" met X with
+// Ukraine `other`).
 void DropOwnCountries(const EventTypeInfo* type, const AncestorsFn& ancestors, Event* e) {
   const bool between = Reciprocal(type) || (type && type->family == "visit");
-  std::vector<std::pair<std::string, Role>> own;  // (country, role of its person)
+  std::vector<std::pair<std::string, Role>> own;  // (country, role of its person or body)
   for (const auto& p : e->participants) {
-    if (p.actor_id.rfind("person:", 0) != 0) continue;
+    if (p.actor_id.rfind("person:", 0) != 0 && p.actor_id.rfind("gov:", 0) != 0) continue;
     for (const auto& c : ancestors(p.actor_id)) own.push_back({c, p.role});
   }
   if (own.empty()) return;
   std::erase_if(e->participants, [&](const Participant& p) {
     return std::any_of(own.begin(), own.end(), [&](const auto& o) {
-      return o.first == p.actor_id && (between || o.second == p.role);
+      return o.first == p.actor_id && (between || o.second == p.role || p.role == Role::kOther);
     });
   });
 }
