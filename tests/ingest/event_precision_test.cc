@@ -836,6 +836,8 @@ TEST_CASE("Sense: 'welcome' hosts a person, a delegation or an office holder, an
       {"Putin welcomed Macron in the Kremlin on Monday.", "host_visit", 1},
       {"Putin said it was a pleasure to welcome the German Chancellor in the Kremlin.", "host_visit", 1},
       {"Putin said it was a pleasure to welcome the German Chancellor in the Kremlin.", "praise", 0},
+      {"Putin said he was delighted to welcome you all to the Kremlin.", "host_visit", 0},
+      {"Putin said he was delighted to welcome you all to the Kremlin.", "praise", 0},
   };
   CheckCounts(cases);
 }

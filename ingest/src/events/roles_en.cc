@@ -821,6 +821,8 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
     bool visitor = false;
     for (uint32_t n : welcomed) {
       const Token& head = cs.tokens[cs.chunks[n].head];
+      // "welcome you all", "welcome the participants": a greeting to an audience.
+      if (ds.lex.IsCueWord("greeting_object", head.lower)) return nullptr;
       visitor |= ds.lex.IsCueWord("visitor_noun", head.lower);
       for (const ActorInfo& a : s.actors) {
         visitor |= a.kind == ActorKind::kPerson && a.begin <= head.begin && head.end <= a.end;
