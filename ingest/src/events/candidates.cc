@@ -205,10 +205,7 @@ bool GenericRelation(const DocState& ds, const SentenceInfo& s, const std::vecto
   if (e.pos == 'v' && (surface != internal::AsciiLower(e.text) || WordBefore(ds, s, toks, h) != Before::kOther)) {
     return false;
   }
-  for (const auto& cue : ds.lex.FindCues("occurrence_verb", s.text)) {
-    if (cue.begin >= cl.begin && cue.end <= h.begin) return false;
-  }
-  return true;
+  return !OccurrenceVerbBefore(ds, s, h.begin);
 }
 
 // An English verb trigger in the present simple (base form or -s form after
@@ -282,6 +279,14 @@ bool Modifier(const DocState& ds, const SentenceInfo& s, const TriggerHit& h) {
 }
 
 }  // namespace
+
+bool OccurrenceVerbBefore(const DocState& ds, const SentenceInfo& s, uint32_t pos) {
+  const Span& cl = s.clauses[ClauseOf(s.clauses, pos)];
+  for (const auto& cue : ds.lex.FindCues("occurrence_verb", s.text)) {
+    if (cue.begin >= cl.begin && cue.end <= pos) return true;
+  }
+  return false;
+}
 
 void FindCandidates(DocState& ds, uint32_t si, const std::vector<Tok>& toks) {
   SentenceInfo& s = ds.sents[si];

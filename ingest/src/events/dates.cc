@@ -73,9 +73,7 @@ bool TooLateFor(const DocState& ds, const SentenceInfo& s, const Cand& c, const 
 // perfect ("had visited") — happened on the report's day, by the convention of
 // news (the dateline). Its basis is "lead": dated by the report, but dated.
 bool LeadNews(const DocState& ds, const Cand& c) {
-  uint32_t first_body = 0;
-  while (first_body < ds.sents.size() && ds.sents[first_body].begin < ds.doc.body_begin) ++first_body;
-  if (c.sentence > first_body || c.discussed || c.future || c.generic) return false;
+  if (c.sentence > ds.HeadlineSentences() || c.discussed || c.future || c.generic) return false;
   if (c.modality != Modality::kAsserted && c.modality != Modality::kReported && c.modality != Modality::kClaimed) {
     return false;
   }

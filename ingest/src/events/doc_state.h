@@ -115,6 +115,13 @@ struct DocState {
   const Actor* Lookup(const std::string& id) const { return lookup ? lookup(id) : nullptr; }
   // The country (or organisation) an actor stands for.
   std::string CountryOf(const std::string& id, ActorKind kind) const;
+  // How many sentences the headline has (those before the body): the first
+  // body sentence's index.
+  uint32_t HeadlineSentences() const {
+    uint32_t n = 0;
+    while (n < sents.size() && sents[n].begin < doc.body_begin) ++n;
+    return n;
+  }
   // The candidate a coreferent candidate resolves to (itself when none).
   int Resolve(int i) const {
     while (i >= 0 && cands[i].antecedent >= 0) i = cands[i].antecedent;

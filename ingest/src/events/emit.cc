@@ -84,10 +84,7 @@ Extraction EmitEvents(const DocState& ds) {
   // The headline's sentences come first; a body event's id counts its
   // sentence and offset from the body's start, so ids do not depend on
   // whether the headline was read.
-  uint32_t headline_sentences = 0;
-  while (headline_sentences < ds.sents.size() && ds.sents[headline_sentences].begin < ds.doc.body_begin) {
-    ++headline_sentences;
-  }
+  const uint32_t headline_sentences = ds.HeadlineSentences();
   for (size_t i = 0; i < ds.cands.size(); ++i) {
     int r = ds.Resolve(int(i));
     if (r != int(i) || ds.cands[i].bare) continue;

@@ -27,14 +27,6 @@ size_t TriggerToken(const ChunkedSentence& cs, const Cand& c) {
   return cs.tokens.size();
 }
 
-// The chunk holding token t, or -1.
-int ChunkOf(const ChunkedSentence& cs, size_t t) {
-  for (size_t k = 0; k < cs.chunks.size(); ++k) {
-    if (cs.chunks[k].begin_token <= t && t < cs.chunks[k].end_token) return int(k);
-  }
-  return -1;
-}
-
 // H1, H2: a word of `kind` among the (at most three) tokens of the trigger's
 // noun phrase right before it: "the probable invasion", "any attack", "the
 // temporary occupation", "far fewer cyber attacks".
@@ -85,17 +77,6 @@ bool Existential(const ChunkedSentence& cs, size_t t) {
         w.tag == Tag::kSubConj || w.tag == Tag::kConj) {
       break;
     }
-  }
-  return false;
-}
-
-// An occurrence verb (cue kind occurrence_verb: thanked, expressed, signed)
-// before the trigger in its clause makes the noun what that act is about:
-// "thanked Canada for its continued support" is a thanking.
-bool Governed(const DocState& ds, const SentenceInfo& s, const Cand& c) {
-  const Span& cl = s.clauses[c.clause];
-  for (const auto& cue : ds.lex.FindCues("occurrence_verb", s.text)) {
-    if (cue.begin >= cl.begin && cue.end <= c.begin) return true;
   }
   return false;
 }
@@ -234,7 +215,7 @@ bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const C
   const ChunkedSentence& cs = *s.chunked;
   size_t t = TriggerToken(cs, c);
   if (t >= cs.tokens.size()) return false;
-  int chunk = ChunkOf(cs, t);
+  int chunk = ChunkAt(cs, c.begin);
   const bool undated = c.basis.empty();
   const bool noun = chunk >= 0 && cs.chunks[chunk].kind == ChunkKind::kNounPhrase;
   // H1: hypothetical or any-event nouns, dated or not; standing ones undated.
@@ -244,7 +225,7 @@ bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const C
   // "No one was hurt" is a toll of a disaster (tolls.cc), not a non-event.
   const bool toll = c.type && c.type->family == "casualties";
   if (!undated) return !toll && GenericSubject(ds, cs, chunk);
-  if (noun && !Governed(ds, s, c) &&
+  if (noun && !OccurrenceVerbBefore(ds, s, c.begin) &&
       (PremodifiedBy(ds, cs, t, chunk, "standing_adj") || PremodifiedBy(ds, cs, t, chunk, "comparative_quant") ||
        Statistic(ds, s, c) || Existential(cs, t) || NormPassive(ds, cs, chunk))) {
     return true;

@@ -12,11 +12,6 @@
 
 namespace kbq::ingest::events {
 
-namespace {
-
-using Actors = std::vector<const ActorInfo*>;
-
-// The chunk holding the token that starts at or covers byte `pos`; -1 if none.
 int ChunkAt(const ChunkedSentence& cs, uint32_t pos) {
   for (size_t t = 0; t < cs.tokens.size(); ++t) {
     if (cs.tokens[t].end <= pos) continue;
@@ -27,6 +22,10 @@ int ChunkAt(const ChunkedSentence& cs, uint32_t pos) {
   }
   return -1;
 }
+
+namespace {
+
+using Actors = std::vector<const ActorInfo*>;
 
 // The actor a noun phrase names: the last kept actor inside it (the person
 // after their title and country), else the one of its apposition ("the

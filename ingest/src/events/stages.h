@@ -44,6 +44,10 @@ void FindCandidates(DocState& ds, uint32_t si, const std::vector<Tok>& toks);
 // Marks c generic (no event) when it is an undated present-simple habitual or
 // a named document; needs c's date, modality (stages 2, 5).
 void MarkGeneric(const DocState& ds, const SentenceInfo& s, const std::vector<Tok>& toks, uint32_t si, Cand& c);
+// An occurrence verb (cue kind occurrence_verb: signed, expressed, thanked …)
+// stands before byte `pos` in its clause: a relation or standing noun there is
+// what that act is about ("thanked Canada for its continued support").
+bool OccurrenceVerbBefore(const DocState& ds, const SentenceInfo& s, uint32_t pos);
 // The happening test (happening.cc): an English candidate of sentence si whose
 // clause talks of a kind of event, not one that took place (hypothetical,
 // standing, statistic, existential, generic subject, norm, stance, wish).
@@ -79,6 +83,9 @@ void ApplyInitiators(DocState& ds, SentenceInfo* s);
 // the act it governs (arguments.cc).
 void GovernedTargets(DocState& ds, SentenceInfo* s);
 
+// The chunk holding the token that starts at or covers byte `pos` of an
+// English sentence; -1 if none (roles_en.cc).
+int ChunkAt(const ChunkedSentence& cs, uint32_t pos);
 // English roles from the chunker (roles_en.cc). Reads s.chunked and the
 // actors (stage 1); when the clause of c's trigger names a side, rewrites c's
 // participants (subject/by-agent as source; objects, with-partner or the noun
