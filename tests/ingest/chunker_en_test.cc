@@ -118,6 +118,12 @@ TEST_CASE("Chunker: subject, verb, objects and attachments of news sentences", "
        false},
       {"Blinken arrived in Kyiv on an unannounced visit.", "Blinken", "arrive", "", "", "", "in Kyiv", false},
       {"Xi received the Brazilian president in Beijing.", "Xi", "receive", "president", "", "", "in Beijing", false},
+      // "following" between two phrases is "after"; after a be-auxiliary a verb.
+      {"The ruble fell following the invasion of Ukraine.", "ruble", "fall", "", "", "", "following invasion",
+       false},
+      {"The troops were following orders from Moscow.", "troops", "follow", "orders", "", "", "from Moscow", false},
+      // A pair of capitalised names joined by a hyphen modifies the noun.
+      {"Russian-German talks ended in Moscow on Tuesday.", "talks", "end", "", "", "", "in Moscow", false},
       {"After the talks, Wang Yi told reporters that both sides wanted peace.", "Yi", "tell", "reporters", "", "", "",
        false},
       {"North Korea fired a ballistic missile into the sea.", "Korea", "fire", "missile", "", "", "into sea", false},

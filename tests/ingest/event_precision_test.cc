@@ -863,4 +863,49 @@ TEST_CASE("Actors: what a later clause of a talk's topic names takes no part in 
   for (const Role r : {Role::kSource, Role::kTarget, Role::kOther}) CHECK_FALSE(Has(*meeting, "RUS", r));
 }
 
+TEST_CASE("Actors: 'it is a pleasure to welcome X' is the speaker's welcome; 'it is important to' is a norm",
+          "[ingest][events][precision]") {
+  Extraction x = Run("Putin hosts Modi\n\nVladimir Putin: It is a great pleasure to welcome the Prime Minister of India "
+                     "to Moscow.");
+  INFO(Dump(x));
+  const Event* visit = First(x, "host_visit");
+  REQUIRE(visit != nullptr);
+  CHECK(Has(*visit, "person:vladimir-putin", Role::kSource));
+  const Case cases[] = {
+      {"Vladimir Putin: It is very important to cooperate with India on energy.", "cooperate", 0},
+      {"It is necessary to consult France before any decision.", "consult", 0},
+      {"Macron said it is time to impose new sanctions on Russia.", "sanctions", 0},
+      // A cleft is no norm: the act stands.
+      {"It was Germany that imposed the sanctions on Russia on Monday.", "sanctions", 1},
+  };
+  CheckCounts(cases);
+}
+
+TEST_CASE("Actors: a statement following A-B talks is said by both sides of the talks",
+          "[ingest][events][precision]") {
+  Extraction x = Run("News conference following Russian-German talks\n\nThe two leaders answered questions.");
+  INFO(Dump(x));
+  const Event* statement = First(x, "statement");
+  REQUIRE(statement != nullptr);
+  CHECK(Has(*statement, "RUS", Role::kSource));
+  CHECK(Has(*statement, "DEU", Role::kSource));
+  CHECK_FALSE(Has(*statement, "RUS", Role::kTarget));
+}
+
+TEST_CASE("Actors: 'said this after the talks with X': the talks are the reporter's with X",
+          "[ingest][events][precision]") {
+  for (const char* text : {"Macron said this after the talks with Joe Biden on Monday.",
+                           "Macron said this at a news conference following the talks with Joe Biden.",
+                           "Macron told Germany about the results of his talks with Joe Biden."}) {
+    Extraction x = Run(text);
+    INFO(text << "\n" << Dump(x));
+    const Event* talks = First(x, "consult");
+    if (talks == nullptr) talks = First(x, "meeting");
+    REQUIRE(talks != nullptr);
+    CHECK(Has(*talks, "person:emmanuel-macron", Role::kSource));
+    CHECK(Has(*talks, "person:joe-biden", Role::kTarget));
+    CHECK_FALSE(Has(*talks, "DEU", Role::kSource));
+  }
+}
+
 }  // namespace kbq::ingest

@@ -3,6 +3,7 @@
 #include "events/chunker_en.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "text_util.h"
 
@@ -227,6 +228,20 @@ bool NounLike(const Token& t) {
          IsTimeWord(t);
 }
 
+// "Russian-German", "US-Russia", "Franco-German": capitalised words joined
+// by hyphens, each part capitalised, modify the noun after them.
+bool NamePairCompound(std::string_view w) {
+  size_t dash = w.find('-');
+  if (dash == std::string_view::npos || dash == 0) return false;
+  for (size_t at = 0; at < w.size();) {
+    size_t end = w.find('-', at);
+    if (end == std::string_view::npos) end = w.size();
+    if (end == at || !std::isupper(static_cast<unsigned char>(w[at]))) return false;
+    at = end + 1;
+  }
+  return w.back() != '-';
+}
+
 // The readings make a past verb form and no base verb (met, held, called).
 bool OnlyPastVerb(const std::vector<LemmaCandidate>& readings) {
   bool past = false;
@@ -354,6 +369,17 @@ void TagEnglish(std::vector<Token>* tokens) {
       if (t.tag == Tag::kVerb && t.inflection != Inflection::kGerund) clause_has_verb = true;
       continue;
     }
+    // "sanctions following the invasion", "News conference following
+    // Russian-German talks": "following" right after a noun phrase and before
+    // another, a verb or a clause's start, with no auxiliary, is the
+    // preposition "after" (not "troops are following orders", not "the
+    // following day").
+    if (t.lower == "following" && (gov == nullptr || IsNominal(gov->tag) || gov->tag == Tag::kVerb || gov->text == ",") &&
+        next != nullptr &&
+        (next->tag == Tag::kDet || next->tag == Tag::kPossPron || NounLike(*next))) {
+      t.tag = Tag::kPrep;
+      continue;
+    }
     // Ambiguous between verb and noun/adjective: the neighbours decide.
     const std::vector<LemmaCandidate>& r = readings[i];
     Inflection verb_infl = Inflection::kBase;
@@ -387,9 +413,9 @@ void TagEnglish(std::vector<Token>* tokens) {
     } else if (gov != nullptr && gov->text == "," &&
                (verb_infl == Inflection::kPast || verb_infl == Inflection::kGerund)) {
       verb = true;  // …, killing dozens; the summit, which …, ended
-    } else if ((gt == Tag::kProperNoun || gt == Tag::kNoun) && gov->capitalised && (gov->possible & kPosAdj) &&
-               can_noun) {
-      verb = false;  // a demonym before it: Russian forces, Ukrainian strikes
+    } else if ((gt == Tag::kProperNoun || gt == Tag::kNoun) && gov->capitalised &&
+               ((gov->possible & kPosAdj) || NamePairCompound(gov->text)) && can_noun) {
+      verb = false;  // a demonym before it: Russian forces, Ukrainian strikes, Russian-German talks
     } else if (gov != nullptr && IsNominal(gt) && !clause_has_verb) {
       // Russia strikes Kyiv; but: peace talks were held, security forces in
       // Guinea detained …

@@ -25,6 +25,7 @@ using internal::TriggerHit;
 using LookupFn = std::function<const Actor*(const std::string&)>;
 
 struct ChunkedSentence;  // chunker_en.h
+struct ClauseRoles;      // chunker_en.h
 
 // The kind an actor id implies by its prefix (person:, place:, ...; three
 // capitals: a country), for an actor the lookup does not know.

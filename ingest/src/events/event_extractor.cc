@@ -169,6 +169,7 @@ Extraction RunStages(DocState& ds) {
     ReadinessSides(ds, s);
     ThankSides(ds, s);
     PassiveAgentSides(ds, s);
+    AfterTalksSides(ds, s);
     ApplyInitiators(ds, &s);
     GovernedTargets(ds, &s);
     for (size_t ci : s.cands) ds.cands[ci].countries = ds.ComputeCountries(ds.cands[ci]);

@@ -118,4 +118,28 @@ void PassiveAgentSides(DocState& ds, const SentenceInfo& s) {
   }
 }
 
+void AfterTalksSides(DocState& ds, const SentenceInfo& s) {
+  if (!s.chunked) return;
+  const ChunkedSentence& cs = *s.chunked;
+  for (size_t ci : s.cands) {
+    Cand& c = ds.cands[ci];
+    if (c.generic || !c.type || c.type->type != "statement") continue;
+    const int ch = ChunkAt(cs, c.begin);
+    if (ch < 0 || cs.chunks[ch].kind != ChunkKind::kNounPhrase || size_t(ch) + 2 >= cs.chunks.size()) continue;
+    const Chunk& prep = cs.chunks[ch + 1];
+    if (prep.kind != ChunkKind::kPreposition || !ds.lex.IsCueWord("after_prep", cs.ChunkText(ch + 1))) continue;
+    auto [nb, ne] = cs.Span(ch + 2);
+    for (size_t mi : s.cands) {
+      const Cand& talks = ds.cands[mi];
+      if (mi == ci || !MeetingFamily(talks.type) || talks.begin < nb || talks.end > ne) continue;
+      std::vector<Participant> sides;
+      for (const Participant& p : talks.participants) {
+        if (p.role == Role::kSource || p.role == Role::kTarget) sides.push_back({p.actor_id, Role::kSource});
+      }
+      if (sides.size() >= 2) c.participants = std::move(sides);
+      break;
+    }
+  }
+}
+
 }  // namespace kbq::ingest::events

@@ -231,6 +231,19 @@ bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const C
     return true;
   }
   if (!toll && GenericSubject(ds, cs, chunk)) return true;
+  // H9: "it is important to cooperate with India", "it is time to impose
+  // sanctions": an act (verb or object) in an infinitive after expletive "it
+  // is" states a norm, unless a
+  // courtesy (cue kind courtesy_it) makes it the speaker's own.
+  for (const ClauseRoles& cl : cs.clauses) {
+    bool own = cl.verb >= 0 && (cs.Covers(size_t(cl.verb), c.begin) ||
+                                std::any_of(cl.objects.begin(), cl.objects.end(),
+                                            [&](uint32_t n) { return cs.Covers(n, c.begin); }));
+    if (!own) continue;
+    std::string complement = ExpletiveComplement(cs, cl);
+    if (!complement.empty() && !ds.lex.IsCueWord("courtesy_it", complement)) return true;
+    break;
+  }
   // H8: a direct question ("Do you intend to invade Ukraine?") asks, it
   // reports nothing; with no date of its own its events are none.
   if (Question(s.text)) return true;

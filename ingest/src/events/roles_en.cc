@@ -5,6 +5,7 @@
 // from the clause". Where the clause has no answer for a role, the word-order
 // rules of arguments.cc stay (they ran before).
 #include <algorithm>
+#include <cctype>
 
 #include "events/chunker_en.h"
 #include "events/stages.h"
@@ -106,6 +107,11 @@ const ActorInfo* PlaceOf(const DocState& ds, const SentenceInfo& s, const Chunke
   return a->place || a->kind == ActorKind::kPlace || a->kind == ActorKind::kCountry ? a : nullptr;
 }
 
+bool Visit(const EventTypeInfo* t) { return t && t->family == "visit"; }
+bool Meets(const EventTypeInfo* t) {
+  return t && (MeetingFamily(t) || t->family == "consult" || t->family == "call" || t->family == "agreement");
+}
+
 // The clause whose verb group is chunk `ch`, or whose object holds it (a
 // noun trigger: "held talks"); -1 when none. *object tells which.
 int ClauseOfChunk(const DocState& ds, const ChunkedSentence& cs, int ch, bool* object) {
@@ -163,13 +169,38 @@ bool ReportedNounRoles(const DocState& ds, const SentenceInfo& s, const ChunkedS
       if (cl.preps[i].prep == "by") by = ActorsOf(ds, s, cs, cl.preps[i].nouns);
       if (cl.preps[i].prep != "of") break;
     }
+    // "said this after the talks with Macron": a with-phrase right after the
+    // trigger is the trigger's own (the chunker hangs it on the clause); then
+    // the talker is the one who reports.
+    std::vector<uint32_t> own_with;
+    if (ch + 2 < cs.chunks.size() && cs.chunks[ch + 1].kind == ChunkKind::kPreposition &&
+        cs.tokens[cs.chunks[ch + 1].begin_token].lower == "with") {
+      for (uint32_t n : cl.with_partner) {
+        if (n >= ch + 2 && (own_with.empty() ? n == ch + 2 : n <= own_with.back() + 2)) own_with.push_back(n);
+      }
+    }
+    Actors partners = ActorsOf(ds, s, cs, own_with);
     // Who reports, and to or with whom: none of them takes part.
     Actors reporting = ActorsOf(ds, s, cs, cl.subject);
     for (const auto& group : {cl.objects, cl.with_partner}) {
-      for (const auto* a : ActorsOf(ds, s, cs, group)) reporting.push_back(a);
+      for (const auto* a : ActorsOf(ds, s, cs, group)) {
+        if (std::find(partners.begin(), partners.end(), a) == partners.end()) reporting.push_back(a);
+      }
     }
     std::vector<Participant> out;
     for (const auto* a : by) out.push_back({a->id, Role::kSource});
+    if (!partners.empty() && by.empty() && Meets(c->type)) {
+      // The reporter, also when the attribution took it as the speaker.
+      Actors talkers = ActorsOf(ds, s, cs, cl.subject);
+      for (const auto& a : s.actors) {
+        if (talkers.empty() && a.speaker && !a.dropped && !a.place && a.end <= c->begin) talkers.push_back(&a);
+      }
+      for (const auto* a : talkers) out.push_back({a->id, Role::kSource});
+      for (const auto* a : partners) out.push_back({a->id, Role::kTarget});
+      std::erase_if(reporting, [&](const ActorInfo* a) {
+        return std::find(talkers.begin(), talkers.end(), a) != talkers.end();
+      });
+    }
     for (const auto& p : c->participants) {
       bool reporter = std::any_of(reporting.begin(), reporting.end(),
                                   [&](const ActorInfo* a) { return a->id == p.actor_id; });
@@ -218,6 +249,12 @@ const ActorInfo* SpeakerOf(const SentenceInfo& s) {
     if (!s.speaker_label.empty() && a.id == s.speaker_label) return &a;
   }
   return s.turn_speaker.get();
+}
+
+// Only a courtesy (cue kind courtesy_it: a pleasure, an honour) is the
+// speaker's act: "it is important to cooperate" states a norm (happening.cc).
+bool ExpletiveInfinitive(const DocState& ds, const ChunkedSentence& cs, const ClauseRoles& cl) {
+  return ds.lex.IsCueWord("courtesy_it", ExpletiveComplement(cs, cl));
 }
 
 // "my visit", "our talks": a noun trigger the speaker's possessive opens is
@@ -419,10 +456,6 @@ bool TopicPreposition(std::string_view w) {
   return w == "on" || w == "about" || w == "regarding" || w == "concerning" || w == "over" || w == "around";
 }
 
-bool Visit(const EventTypeInfo* t) { return t && t->family == "visit"; }
-bool Meets(const EventTypeInfo* t) {
-  return t && (MeetingFamily(t) || t->family == "consult" || t->family == "call" || t->family == "agreement");
-}
 
 }  // namespace
 
@@ -456,6 +489,20 @@ void TopicsAfterTrigger(const SentenceInfo& s, const ChunkedSentence& cs, Cand* 
     });
     if (!before && (speaker == nullptr || p.actor_id != speaker->id)) p.role = Role::kOther;
   }
+}
+
+std::string ExpletiveComplement(const ChunkedSentence& cs, const ClauseRoles& cl) {
+  if (!cl.subject_inherited || cl.parent < 0 || size_t(cl.parent) >= cs.clauses.size() || cl.verb < 0) return {};
+  // An infinitive ("it is Ukrainians who are dying" is a cleft, no norm).
+  if (cs.tokens[cs.chunks[cl.verb].begin_token].lower != "to") return {};
+  const ClauseRoles& p = cs.clauses[cl.parent];
+  if (p.subject.size() != 1 || p.objects.empty() || p.verb < 0 || cs.chunks[p.verb].lemma != "be") return {};
+  std::string_view it = cs.HeadText(p.subject.front());
+  if (it != "It" && it != "it") return {};
+  // "a great and tremendous honour": the last of the complements.
+  std::string head(cs.HeadText(p.objects.back()));
+  for (char& ch : head) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+  return head;
 }
 
 bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
@@ -499,8 +546,11 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   const ActorInfo* speaker = SpeakerOf(s);
   // "we" and "our": the speaker's side, named by the speaker.
   auto first_person = [](std::string_view w) { return w == "I" || w == "we" || w == "We"; };
-  // Also in a coordinated subject: "the Federal Chancellor and I discussed".
+  // Also in a coordinated subject: "the Federal Chancellor and I discussed";
+  // and "It is a pleasure to welcome X": an infinitive after an expletive
+  // "it is <noun or adjective>" is done by whoever says it.
   if (speaker && std::none_of(subject.begin(), subject.end(), [&](const ActorInfo* a) { return a->id == speaker->id; })) {
+    if (ExpletiveInfinitive(ds, cs, cl)) subject = {speaker};
     for (uint32_t n : cl.subject) {
       if (first_person(cs.HeadText(n))) {
         subject.push_back(speaker);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "events/clauses.h"
@@ -66,6 +67,11 @@ void ThankSides(DocState& ds, const SentenceInfo& s);
 // implement_verb: adopt, impose, sign …) has the verb's by-agents as sources;
 // of any other passive ("the attack was condemned by France") they are no side.
 void PassiveAgentSides(DocState& ds, const SentenceInfo& s);
+// "News conference following Russian-German talks", "statements to the press
+// after the talks with Macron": a statement noun followed by an after-phrase
+// (cue kind after_prep) holding talks is said by the talks' two sides, as
+// sources.
+void AfterTalksSides(DocState& ds, const SentenceInfo& s);
 
 // ---- 4. arguments and roles (arguments.cc)
 // Reads the clause's actors (stage 1) and the attribution (stage 2); writes
@@ -83,6 +89,11 @@ void ApplyInitiators(DocState& ds, SentenceInfo* s);
 // the act it governs (arguments.cc).
 void GovernedTargets(DocState& ds, SentenceInfo* s);
 
+// "It is a pleasure to welcome …", "it is important to cooperate": for an
+// infinitive clause whose subject is borrowed from a clause of expletive "it"
+// and "be", the lower-case head of that clause's complement ("pleasure",
+// "important"); else empty (roles_en.cc).
+std::string ExpletiveComplement(const ChunkedSentence& cs, const ClauseRoles& cl);
 // The chunk holding the token that starts at or covers byte `pos` of an
 // English sentence; -1 if none (roles_en.cc).
 int ChunkAt(const ChunkedSentence& cs, uint32_t pos);
