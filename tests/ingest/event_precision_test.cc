@@ -124,7 +124,7 @@ TEST_CASE("Actors (zh): the object of 对 behind a quantity is the target, the a
   CHECK(e->participants[1].role == Role::kTarget);
 }
 
-TEST_CASE("Actors: 'both sides' takes the two sides of the event before it; a reporting agency is none",
+TEST_CASE("Actors: 'both sides' takes the two sides of the event before it, a reporting agency is none",
           "[ingest][events][precision]") {
   for (const char* text : {"据路透社报道,马克龙10日会见了来访的莫迪,双方签署了多项协议。",
                            "According to Reuters, Macron met Modi in Paris, and the two leaders signed several agreements."}) {
@@ -863,7 +863,7 @@ TEST_CASE("Actors: what a later clause of a talk's topic names takes no part in 
   for (const Role r : {Role::kSource, Role::kTarget, Role::kOther}) CHECK_FALSE(Has(*meeting, "RUS", r));
 }
 
-TEST_CASE("Actors: 'it is a pleasure to welcome X' is the speaker's welcome; 'it is important to' is a norm",
+TEST_CASE("Actors: 'it is a pleasure to welcome X' is the speaker's welcome, 'it is important to' is a norm",
           "[ingest][events][precision]") {
   Extraction x = Run("Putin hosts Modi\n\nVladimir Putin: It is a great pleasure to welcome the Prime Minister of India "
                      "to Moscow.");
@@ -906,6 +906,64 @@ TEST_CASE("Actors: 'said this after the talks with X': the talks are the reporte
     CHECK(Has(*talks, "person:joe-biden", Role::kTarget));
     CHECK_FALSE(Has(*talks, "DEU", Role::kSource));
   }
+}
+
+TEST_CASE("Actors: 'the meeting of A with B', 'the visit of A to C': A is the doer, B and C the other side",
+          "[ingest][events][precision]") {
+  Extraction x = Run("Following the meeting of French President Emmanuel Macron with Joe Biden, the two sides "
+                     "signed several documents.");
+  INFO(Dump(x));
+  const Event* meeting = First(x, "meeting");
+  REQUIRE(meeting != nullptr);
+  CHECK(Has(*meeting, "person:emmanuel-macron", Role::kSource));
+  CHECK(Has(*meeting, "person:joe-biden", Role::kTarget));
+  Extraction y = Run("The visit of Vladimir Putin to India strengthened the ties of the two countries.");
+  INFO(Dump(y));
+  const Event* visit = First(y, "visit");
+  REQUIRE(visit != nullptr);
+  CHECK(Has(*visit, "person:vladimir-putin", Role::kSource));
+  CHECK(Has(*visit, "IND", Role::kTarget));
+  // The of-phrase of a hostile act names its target, not its doer.
+  Extraction z = Run("Macron condemned the shelling of Ukraine by Russia.");
+  INFO(Dump(z));
+  for (const Event& e : z.events) CHECK_FALSE(Has(e, "UKR", Role::kSource));
+}
+
+TEST_CASE("Actors: 'during my visit to X' is the speaker's visit, whatever the voice of the clause",
+          "[ingest][events][precision]") {
+  Extraction x = Run("Putin on India\n\nVladimir Putin: The plan was agreed during my visit to India in 2019.");
+  INFO(Dump(x));
+  const Event* visit = First(x, "visit");
+  REQUIRE(visit != nullptr);
+  CHECK(Has(*visit, "person:vladimir-putin", Role::kSource));
+  CHECK(Has(*visit, "IND", Role::kTarget));
+}
+
+TEST_CASE("Sense: giving or providing an abstract thing is no aid (WordNet's noun classes)",
+          "[ingest][events][precision]") {
+  const Case cases[] = {
+      {"The new port provides India with great opportunities for trade.", "aid", 0},
+      {"The minister provided comments to the press on Monday.", "aid", 0},
+      {"This gives Russia new confidence in the talks.", "aid", 0},
+      {"Germany provided Ukraine with air defence systems on Monday.", "aid", 1},
+      {"Japan gave India 500 million dollars in loans.", "aid", 1},
+      {"Japan will provide humanitarian aid to Ukraine.", "aid", 1},
+  };
+  CheckCounts(cases);
+}
+
+TEST_CASE("Sense: attending is a meeting only for a gathering or an actor, also in the passive",
+          "[ingest][events][precision]") {
+  const Case cases[] = {
+      {"Macron attended the summit in Brussels on Thursday.", "meeting", 1},
+      {"The plenary session of the assembly was attended by Joe Biden.", "meeting", 1},
+      {"The ceremony was attended by Joe Biden.", "meeting", 0},
+      {"Putin will attend the opening ceremony of the games.", "meeting", 0},
+      {"Ukraine has received guarantees for abandoning its nuclear arsenal.", "withdraw_agreement", 0},
+      {"Russia abandoned the grain deal in July.", "withdraw_agreement", 1},
+      {"The reforms have led the talks into a dead end.", "casualties", 0},
+  };
+  CheckCounts(cases);
 }
 
 }  // namespace kbq::ingest

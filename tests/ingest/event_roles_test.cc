@@ -292,7 +292,7 @@ TEST_CASE("EventExtractor: actors of another clause or of a framing phrase are n
 
 // No happening: a trigger that modifies a noun, the items of a list of
 // demands, a tour of exhibits; and a subject opened by "no" denies its event.
-TEST_CASE("EventExtractor: modifiers, listed demands and tours are no events; 'no' subjects are negated",
+TEST_CASE("EventExtractor: modifiers, listed demands and tours are no events, 'no' subjects are negated",
           "[ingest][roles]") {
   auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
   REQUIRE(pipeline.ok());

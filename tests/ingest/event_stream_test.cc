@@ -337,7 +337,7 @@ TEST_CASE("GDELT: reading a file again merges nothing new", "[ingest][gdelt]") {
   }
 }
 
-TEST_CASE("GDELT: small batches split a happening; merging the parts gives the whole", "[ingest][gdelt]") {
+TEST_CASE("GDELT: small batches split a happening, merging the parts gives the whole", "[ingest][gdelt]") {
   Read whole = ReadAll(kGolden + "events_v2.tsv", StreamFormat::kGdelt);
   Read parts = ReadAll(kGolden + "events_v2.tsv", StreamFormat::kGdelt, /*batch_events=*/1);
   CHECK(parts.batches == 6);
@@ -414,7 +414,7 @@ TEST_CASE("CAMEO table: codes, names as ICEWS spells them, PLOVER classes", "[in
 
 // ------------------------------------------------------------ ICEWS fixture
 
-TEST_CASE("ICEWS: names become countries, sectors, people; bad rows are reported", "[ingest][icews]") {
+TEST_CASE("ICEWS: names become countries, sectors, people, bad rows are reported", "[ingest][icews]") {
   Read r = ReadAll(kGolden + "icews.txt", StreamFormat::kIcews);
   REQUIRE(r.status.ok());
   CHECK(r.Errors() == std::vector<std::string>{

@@ -188,7 +188,23 @@ TEST_CASE("An organ named inside a longer organ's name is not matched: the CSTO'
   const Gazetteer& g = Builtin();
   CHECK(Ids(g.Match("The Collective Security Council decided to send peacekeepers to Kazakhstan.")) ==
         std::set<std::string>{"org:csto", "KAZ"});
-  CHECK(Ids(g.Match("The Security Council met in New York.")).count("gov:un-security-council") == 1);
+  CHECK(Ids(g.Match("The UN said the Security Council met in New York.")).count("gov:un-security-council") == 1);
+}
+
+TEST_CASE("A bare 'Security Council' is the UN's only in a document that names the UN", "[gazetteer]") {
+  const Gazetteer& g = Builtin();
+  // A national council (Russia's, Armenia's) in a government's release.
+  CHECK(Ids(g.Match("Putin chaired an operational meeting of the Security Council on Friday.")).count(
+            "gov:un-security-council") == 0);
+  CHECK(Ids(g.Match("After the United Nations vote, the Security Council adjourned.")).count(
+            "gov:un-security-council") == 1);
+  // "UN" as a whole word only: UNESCO names no UN council.
+  CHECK(Ids(g.Match("UNESCO listed the site. The Security Council of the republic met.")).count(
+            "gov:un-security-council") == 0);
+  // Typed by a user it still resolves to the UN body.
+  auto typed = g.Resolve("Security Council");
+  REQUIRE(!typed.empty());
+  CHECK(typed[0]->id == "gov:un-security-council");
 }
 
 TEST_CASE("Russian names match in their inflected forms", "[gazetteer]") {
@@ -499,7 +515,7 @@ TEST_CASE("A provisional person takes the country named before their title as af
   CHECK(affiliation("Britain welcomed President Dawda Jawara in London.", "person:dawda-jawara") == "-");
 }
 
-TEST_CASE("A title 'of' a country before a name: the person, affiliated; the titled surname later is them",
+TEST_CASE("A title 'of' a country before a name: the person, affiliated, the titled surname later is them",
           "[gazetteer]") {
   const Gazetteer& g = Builtin();
   std::vector<Actor> prov;
@@ -518,7 +534,7 @@ TEST_CASE("A title 'of' a country before a name: the person, affiliated; the tit
   CHECK(std::none_of(prov.begin(), prov.end(), [](const Actor& a) { return a.id == "person:boric"; }));
 }
 
-TEST_CASE("Untitled names: two or more capitalised non-words are a person; a longer name or a title is not",
+TEST_CASE("Untitled names: two or more capitalised non-words are a person, a longer name or a title is not",
           "[gazetteer]") {
   const Gazetteer& g = Builtin();
   auto person = [&](const std::string& text, const std::string& surface) {
@@ -580,7 +596,7 @@ TEST_CASE("A title after 'the' with no name is the person who last held it in th
   CHECK((peru == nullptr || peru->actor_id != "person:gabriel-boric"));
 }
 
-TEST_CASE("A known surname after another given name is another person; 'the Head of State' is the last one named",
+TEST_CASE("A known surname after another given name is another person, 'the Head of State' is the last one named",
           "[gazetteer]") {
   const Gazetteer& g = Builtin();
   std::vector<Actor> prov;

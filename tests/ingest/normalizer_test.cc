@@ -73,7 +73,7 @@ TEST_CASE("DetectLanguage: the Han ratio decides between zh and en", "[ingest][n
   CHECK(DetectLanguage("12345") == "en");
 }
 
-TEST_CASE("SplitSentences: Chinese ends sentences at 。!?; and line breaks", "[ingest][normalizer]") {
+TEST_CASE("SplitSentences: Chinese ends sentences at 。!? and the full-width semicolon, and at line breaks", "[ingest][normalizer]") {
   std::string text = NormaliseText(
       "双方讨论了停火条件。会谈持续近两小时！结果如何？各方看法不一；分歧仍在\n要求如下:\n- 中立化\n- 放弃赔偿要求");
   auto s = Texts(text, SplitSentences(text, "zh"));

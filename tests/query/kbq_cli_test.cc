@@ -407,7 +407,7 @@ TEST_CASE("kbq ingest --bulk loads event streams as Commit does", "[query][cli][
   CHECK(mixed.err.find(seed + ": error: --bulk reads event streams") != std::string::npos);
 }
 
-TEST_CASE("kbq ingest --bulk reads kbq extract's JSON lines; a broken line is named and skipped",
+TEST_CASE("kbq ingest --bulk reads kbq extract's JSON lines, a broken line is named and skipped",
           "[query][cli][ingest][bulk]") {
   const std::string dir = TempDir();
   // Two short articles in our own words, and the seed article.

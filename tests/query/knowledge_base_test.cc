@@ -116,7 +116,7 @@ TEST_CASE("KnowledgeBase: opening a missing store without create is NotFound and
   CHECK_FALSE(std::filesystem::exists(db));
 }
 
-TEST_CASE("KnowledgeBase: many readers query while the writer is open; a second writer is Busy",
+TEST_CASE("KnowledgeBase: many readers query while the writer is open, a second writer is Busy",
           "[api][threads]") {
   std::string db = TempDir() + "/kb";
   auto writer = OpenNew(db);

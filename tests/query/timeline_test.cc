@@ -144,8 +144,8 @@ TEST_CASE("IsMinorEvent: a generic one-participant event with no date, place or 
   CHECK_FALSE(IsMinorEvent(specific));
 }
 
-TEST_CASE("Engine::Timeline: --top keeps the most salient in date order; undated rows stand "
-          "apart; every hidden row is counted and reachable",
+TEST_CASE("Engine::Timeline: --top keeps the most salient in date order, undated rows stand "
+          "apart, every hidden row is counted and reachable",
           "[query][timeline]") {
   std::string dir = query_test::TempDir() + "/store";
   StoreOptions so;
@@ -324,7 +324,7 @@ TEST_CASE("FoldSameHappening: one meeting told by several rows of one day and th
   CHECK(RenderTimelineText(r, o).find("(+1 related)") != std::string::npos);
 }
 
-TEST_CASE("ParseTimelineColumns: known columns in order; an unknown one is named",
+TEST_CASE("ParseTimelineColumns: known columns in order, an unknown one is named",
           "[query][timeline]") {
   auto ok = ParseTimelineColumns("date,event,salience,id");
   REQUIRE(ok.ok());

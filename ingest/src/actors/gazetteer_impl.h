@@ -36,6 +36,8 @@ enum class EntryType : uint8_t {
   kShortFree,   // short form matched anywhere (俄方, Russians, U.S.)
   kShortSingle, // single Chinese character, context rules
   kShortPair,   // single character that may also pair (俄乌)
+  kShortDocument,  // matched only in a document that also says one of its
+                   // in_document texts (short_form_contexts.tsv): Security Council
   kMetonym,     // 基辅 for Ukraine's government
   kTitle,       // 外长, Foreign Minister: introduces a name
   kSurname,     // a surname that is also a common word or first name: only
@@ -136,6 +138,7 @@ struct Gazetteer::Impl {
   std::unordered_set<std::string> title_modifiers;     // new, former: between a country and its title
   std::vector<std::string> zh_stops;           // text that never starts a name after a title
   std::map<std::string, std::vector<std::string>> suffix, prefix, not_after, not_before;  // form or "*"
+  std::map<std::string, std::vector<std::string>> in_document;  // form → texts, one of which the document must hold
   std::unordered_set<int32_t> translit;
   std::vector<places::PlaceFacts> place_facts;  // per actor
   places::StructureLexicon place_structure;     // provisional places by structure
@@ -177,6 +180,9 @@ struct Gazetteer::Impl {
                         const std::vector<Cand>& surname_cands, std::vector<Cand> singles) const;
   // A one-word name of a known person after another given name ("Emine Erdogan").
   bool OtherGivenName(std::string_view text, const Cand& c, const Actor& a) const;
+  // A short form of context "document" in a document that says none of its
+  // in_document texts (as whole words).
+  bool MissingDocumentContext(std::string_view text, const Cand& c) const;
   // gazetteer_places.cc
   void ResolvePlaces(std::string_view text, std::vector<Selected>* sel, std::vector<int>* covered) const;
   // gazetteer_people.cc

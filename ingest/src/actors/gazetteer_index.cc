@@ -214,6 +214,7 @@ void Gazetteer::Impl::Rebuild() {
     uint32_t ai = static_cast<uint32_t>(it->second);
     EntryType t = s.context == "single"        ? EntryType::kShortSingle
                   : s.context == "single_pair" ? EntryType::kShortPair
+                  : s.context == "document"    ? EntryType::kShortDocument
                                                : EntryType::kShortFree;
     AddPattern(s.form, t, ai);
     AddForm(it->second, s.form, s.lang, NameKind::kShortForm);

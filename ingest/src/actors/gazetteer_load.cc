@@ -145,7 +145,8 @@ Status Gazetteer::Impl::LoadShortForms(std::string_view file, const Rows& rows) 
                 std::string(gaz::Trim(f[4]))};
     if (s.form.empty()) return RowError(file, line, "empty form");
     if (!index.count(s.actor_id)) return RowError(file, line, "unknown actor '" + s.actor_id + "'");
-    if (s.context != "free" && s.context != "demonym" && s.context != "single" && s.context != "single_pair") {
+    if (s.context != "free" && s.context != "demonym" && s.context != "single" && s.context != "single_pair" &&
+        s.context != "document") {
       return RowError(file, line, "context must be free, demonym, single or single_pair, not '" + s.context + "'");
     }
     if (s.context == "single" || s.context == "single_pair") {
@@ -182,8 +183,11 @@ Status Gazetteer::Impl::LoadContexts(std::string_view file, const Rows& rows) {
       not_after[form].push_back(text);
     } else if (type == "not_before") {
       not_before[form].push_back(text);
+    } else if (type == "in_document") {
+      in_document[form].push_back(text);
     } else {
-      return RowError(file, line, "type must be suffix, prefix, not_after or not_before, not '" + type + "'");
+      return RowError(file, line,
+                      "type must be suffix, prefix, not_after, not_before or in_document, not '" + type + "'");
     }
   }
   return Status::OK();

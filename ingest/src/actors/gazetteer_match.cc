@@ -223,9 +223,12 @@ bool Gazetteer::Impl::OtherGivenName(std::string_view text, const Cand& c, const
   if (lex.Closed(prev) != 0 || !(lex.PossiblePos(prev) == 0 || lex.ProperOnly(prev))) return false;
   // A given name of the person, or a spelling of one: transliterations keep
   // the first letter (Vladimir / Volodymyr Zelensky, Sergei / Sergey Lavrov).
+  // Given names only: the surname's own first letter says nothing (Emine
+  // Erdogan is not Recep Tayyip Erdogan).
   auto own = [&](const std::string& name) {
     if (name.find(word) != std::string::npos) return true;
-    for (size_t i = 0; i < name.size(); ++i) {
+    const size_t surname = name.rfind(' ');
+    for (size_t i = 0; surname != std::string::npos && i < surname; ++i) {
       if ((i == 0 || name[i - 1] == ' ') && name[i] == word[0]) return true;
     }
     return false;
@@ -236,6 +239,22 @@ bool Gazetteer::Impl::OtherGivenName(std::string_view text, const Cand& c, const
   for (const auto& [lang, list] : a.aliases) {
     for (const auto& alias : list) {
       if (own(alias)) return false;
+    }
+  }
+  return true;
+}
+
+bool Gazetteer::Impl::MissingDocumentContext(std::string_view text, const Cand& c) const {
+  if (c.entry->type != EntryType::kShortDocument) return false;
+  auto it = in_document.find(c.entry->original);
+  if (it == in_document.end()) return true;
+  auto word_char = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) != 0; };
+  for (const std::string& need : it->second) {
+    for (size_t at = text.find(need); at != std::string_view::npos; at = text.find(need, at + 1)) {
+      bool starts = at == 0 || !word_char(text[at - 1]) || !word_char(need.front());
+      size_t end = at + need.size();
+      bool ends = end >= text.size() || !word_char(text[end]) || !word_char(need.back());
+      if (starts && ends) return false;
     }
   }
   return true;
@@ -280,6 +299,13 @@ void Gazetteer::Impl::SelectKnownNames(MatchState* st, std::vector<Cand> cands,
     if (!st->Free(c.begin, c.end)) continue;
     const Actor& a = actors[c.entry->target];
     if (OtherGivenName(text, c, a)) continue;
+    // Without its context the form names nobody we can tell: the span is
+    // held empty, so no provisional body of that name is made either (a user
+    // typing it still gets the known actor).
+    if (MissingDocumentContext(text, c)) {
+      st->Take(c.begin, c.end, Selected{0, 0, "", false, false, false});
+      continue;
+    }
     st->Take(c.begin, c.end,
              Selected{0, 0, a.id, c.entry->type == EntryType::kMetonym, false, a.kind == ActorKind::kPerson,
                       c.entry->type == EntryType::kName ? c.pid : UINT32_MAX, false});

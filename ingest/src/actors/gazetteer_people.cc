@@ -616,8 +616,16 @@ void Gazetteer::Impl::FindUntitledNames(MatchState* st,
     const Word& last = words[j - 1];
     bool ok = n >= 2 && (k0 == 1 || (!sentence_start(first.begin) && lex.PossiblePos(text.substr(
                                                                            last.begin, last.end - last.begin)) == 0));
-    // A capitalised word joined before or after: part of a longer name.
-    if (ok && !after_common && i > 0 && joined(words[i - 1], first) && capitalised(words[i - 1])) ok = false;
+    // A capitalised word joined before or after: part of a longer name — but
+    // not a common word opening the sentence ("Later Emine Erdogan showed").
+    auto opener = [&](const Word& w) {
+      std::string_view s = text.substr(w.begin, w.end - w.begin);
+      return sentence_start(w.begin) && lex.PossiblePos(s) != 0 && !lex.PersonName(s);
+    };
+    if (ok && !after_common && i > 0 && joined(words[i - 1], first) && capitalised(words[i - 1]) &&
+        !opener(words[i - 1])) {
+      ok = false;
+    }
     if (ok && j < words.size() && joined(last, words[j]) && capitalised(words[j])) ok = false;
     if (ok && last.end < text.size() && text[last.end] == '\'' && last.end + 2 <= text.size() &&
         text.substr(last.end, 2) != "'s") {

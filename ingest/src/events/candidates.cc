@@ -113,19 +113,37 @@ bool WrongSense(const DocState& ds, const SentenceInfo& s, const std::vector<Tok
   bool np_actor = np_end > np_begin && std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
     return a.begin >= np_begin && a.end == np_end;
   });
+  // "The meeting was attended by the ministers": a passive's by-phrase names
+  // the doer, its object stands before the auxiliary.
+  if (first_word == "by" && aux_before() >= 0) {
+    head.clear();
+    np_words.clear();
+    np_actor = false;
+  }
   if (head.empty()) {
     // Passive with nothing after it: the head before the auxiliary (and any
-    // modal before it: "the report will be delivered").
+    // modal before it: "the report will be delivered"); "the summit, which
+    // was attended by …": the relative's antecedent.
     int k = aux_before();
     while (k > 0 && toks[k - 1].word &&
            (ds.lex.IsCueWord("aux", toks[k - 1].lower) || ds.lex.IsCueWord("infinitive_marker", toks[k - 1].lower))) {
       --k;
+    }
+    if (k > 0 && toks[k - 1].word && (toks[k - 1].lower == "which" || toks[k - 1].lower == "that")) {
+      --k;
+      if (k > 0 && !toks[k - 1].word && s.text.substr(toks[k - 1].begin, 1) == ",") --k;
     }
     if (k > 0 && toks[k - 1].word) {
       head = toks[k - 1].lower;
       np_actor = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
         return a.end == toks[k - 1].end;
       });
+      // The words of that phrase back to its determiner ("the plenary
+      // session of the Parliament was attended").
+      for (int j = k - 1, n = 0; j >= 0 && toks[j].word && n < 6; --j, ++n) {
+        if (ds.lex.IsCueWord("np_det", toks[j].lower)) continue;
+        np_words.push_back(toks[j].lower);
+      }
     }
   }
   if (np_words.empty() && !head.empty()) np_words.push_back(head);

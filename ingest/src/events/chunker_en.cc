@@ -242,6 +242,18 @@ bool NamePairCompound(std::string_view w) {
   return w.back() != '-';
 }
 
+// The noun readings are all plurals (gives, strikes), none the word itself
+// (news, series).
+bool PluralOnlyNoun(const std::vector<LemmaCandidate>& readings) {
+  bool plural = false;
+  for (const LemmaCandidate& r : readings) {
+    if (r.pos != kPosNoun) continue;
+    if (r.inflection != Inflection::kPlural) return false;
+    plural = true;
+  }
+  return plural;
+}
+
 // The readings make a past verb form and no base verb (met, held, called).
 bool OnlyPastVerb(const std::vector<LemmaCandidate>& readings) {
   bool past = false;
@@ -337,6 +349,12 @@ void TagEnglish(std::vector<Token>* tokens) {
     if (t.tag == Tag::kDet && (t.closed & (kPron | kRel))) {
       // this/that/both/all: a determiner before a noun, else a pronoun or relative.
       bool before_noun = next != nullptr && NounLike(*next) && next->tag != Tag::kProperNoun;
+      // "This gives Russia …", "that means": "this" and "that" take no plural
+      // noun, so a plural-only noun reading that can be a verb is the verb.
+      if (before_noun && (t.lower == "this" || t.lower == "that") && (next->possible & kPosVerb) &&
+          PluralOnlyNoun(readings[i + 1])) {
+        before_noun = false;
+      }
       // The antecedent is right before the relative, or before a comma (the summit, which …).
       const Token* ante = prev != nullptr && prev->text == "," && i > 1 ? &toks[i - 2] : prev;
       if (!before_noun) t.tag = (t.closed & kRel) && ante != nullptr && IsNominal(ante->tag) ? Tag::kRel

@@ -121,11 +121,25 @@ EnglishLexicon::EnglishLexicon() {
     size_t tab = lemma_text_.find('\t', pos);
     if (lemma_text_[pos] != '#' && tab < nl && tab - pos <= 0xffff) {
       PosSet bits = 0;
-      uint8_t name = 0;
+      uint8_t name = 0, noun_class = 0, concrete = 0;
       size_t k = tab + 1;
       for (; k < nl && lemma_text_[k] != '\t'; ++k) bits |= PosFromLetter(lemma_text_[k]);
-      if (k + 1 < nl) name = lemma_text_[k + 1] == 'P' ? 2 : lemma_text_[k + 1] == 'p' ? 1 : 0;
-      lemmas_.push_back({static_cast<uint32_t>(pos), static_cast<uint16_t>(tab - pos), bits, name});
+      // Optional fields: P or p (a name), N<two digits> (the noun's class).
+      while (k < nl && lemma_text_[k] == '\t') {
+        ++k;
+        if (k < nl && (lemma_text_[k] == 'P' || lemma_text_[k] == 'p')) name = lemma_text_[k] == 'P' ? 2 : 1;
+        if (k < nl && lemma_text_[k] == 'c') concrete = 1;
+        if (k + 2 < nl && lemma_text_[k] == 'N') {
+          noun_class = static_cast<uint8_t>((lemma_text_[k + 1] - '0') * 10 + (lemma_text_[k + 2] - '0')) & 0x3f;
+        }
+        while (k < nl && lemma_text_[k] != '\t') ++k;
+      }
+      Lemma l{static_cast<uint32_t>(pos), static_cast<uint16_t>(tab - pos), 0, 0, 0, 0};
+      l.pos = bits & 0xf;
+      l.concrete = concrete;
+      l.name = name & 3;
+      l.noun_class = noun_class;
+      lemmas_.push_back(l);
     }
     pos = nl + 1;
   }
@@ -176,11 +190,37 @@ PosSet EnglishLexicon::PosOf(std::string_view lemma) const {
   return it != lemmas_.end() && LemmaText(*it) == lower ? it->pos : 0;
 }
 
-uint8_t EnglishLexicon::NameKind(std::string_view word) const {
-  std::string lower = internal::AsciiLower(word);
+const EnglishLexicon::Lemma* EnglishLexicon::Find(std::string_view lemma) const {
+  std::string lower = internal::AsciiLower(lemma);
   auto it = std::lower_bound(lemmas_.begin(), lemmas_.end(), lower,
                              [&](const Lemma& l, const std::string& w) { return LemmaText(l) < w; });
-  return it != lemmas_.end() && LemmaText(*it) == lower ? it->name : 0;
+  return it != lemmas_.end() && LemmaText(*it) == lower ? &*it : nullptr;
+}
+
+uint8_t EnglishLexicon::NameKind(std::string_view word) const {
+  const Lemma* l = Find(word);
+  return l ? l->name : 0;
+}
+
+int EnglishLexicon::NounClass(std::string_view word) const {
+  for (const LemmaCandidate& r : Lemmatize(word)) {
+    if (r.pos != kPosNoun) continue;
+    if (const Lemma* l = Find(r.lemma)) return l->noun_class;
+  }
+  return 0;
+}
+
+bool EnglishLexicon::AbstractNoun(std::string_view word) const {
+  for (const LemmaCandidate& r : Lemmatize(word)) {
+    if (r.pos != kPosNoun) continue;
+    const Lemma* l = Find(r.lemma);
+    if (l == nullptr || l->concrete) return false;
+    switch (l->noun_class) {
+      case 7: case 9: case 10: case 12: case 16: case 19: case 24: case 26: case 28: return true;
+      default: return false;
+    }
+  }
+  return false;
 }
 
 bool EnglishLexicon::ProperOnly(std::string_view word) const { return NameKind(word) == 2; }

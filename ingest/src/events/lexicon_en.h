@@ -95,6 +95,16 @@ class EnglishLexicon {
   // True when WordNet writes `word` capitalised as a person's name in some
   // synset, whether or not it is also a common word (Mark, Cyril).
   bool PersonName(std::string_view word) const;
+  // WordNet's lexicographer file of the most frequent noun sense of `word`
+  // (any case, a plural read as its singular): 6 noun.artifact, 9
+  // noun.cognition, 26 noun.state …; 0 when it is no WordNet noun.
+  int NounClass(std::string_view word) const;
+  // True when that sense is abstract — an attribute, idea, message, feeling,
+  // motive, phenomenon, relation, state or time (files 7 9 10 12 16 19 24 26
+  // 28): "great opportunities", "an impetus", "comments" — and no sense of
+  // the noun is a concrete thing (an artifact, food, natural object,
+  // possession or substance: gas, resources, aid). Not an act (help, support).
+  bool AbstractNoun(std::string_view word) const;
 
   // The closed classes of `word` (any case); 0 when it is open-class.
   ClosedSet Closed(std::string_view word) const;
@@ -111,8 +121,10 @@ class EnglishLexicon {
   struct Lemma {
     uint32_t offset;
     uint16_t length;
-    PosSet pos;
-    uint8_t name;  // 2: a name of people only (ProperOnly), 1: also a common word (PersonName)
+    PosSet pos : 4;
+    uint8_t concrete : 1;    // some noun sense is a concrete thing (AbstractNoun)
+    uint8_t name : 2;        // 2: a name of people only (ProperOnly), 1: also a common word (PersonName)
+    uint8_t noun_class : 6;  // NounClass, 0 none
   };
   struct Irregular {
     uint32_t form_offset;
@@ -126,6 +138,7 @@ class EnglishLexicon {
     ClosedSet classes;
   };
   uint8_t NameKind(std::string_view word) const;
+  const Lemma* Find(std::string_view lemma) const;
   std::string_view LemmaText(const Lemma& l) const { return lemma_text_.substr(l.offset, l.length); }
 
   std::string_view lemma_text_;      // the embedded lemmas table

@@ -372,6 +372,86 @@ void SubjectNounSides(const SentenceInfo& s, const ChunkedSentence& cs, uint32_t
 // with a by-phrase of its own (after it, past its of/in/at phrases or a bare
 // participle) has its doer there, the source; when that names no actor the
 // doer is unknown, and no actor before the trigger is its source.
+// "the meeting of President Zelensky with President Macron", "the visit of
+// the Chancellor to Kyiv": a two-sided or visit noun trigger outside any
+// clause role whose of-phrase names an actor has its doer there (the source);
+// the heads of its with-list are the targets. True when it applied.
+bool OfWithSides(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c) {
+  // Not "the shelling of positions", "the release of prisoners" (the
+  // of-phrase names the patient), nor "the host of the conference".
+  const bool visit = Visit(c->type) && c->type->type != "host_visit";
+  if (!(Meets(c->type) || visit) || cs.chunks[ch].kind != ChunkKind::kNounPhrase) return false;
+  auto prep_at = [&](size_t k, std::string_view w) {
+    return k < cs.chunks.size() && cs.chunks[k].kind == ChunkKind::kPreposition &&
+           cs.tokens[cs.chunks[k].begin_token].lower == w;
+  };
+  if (!prep_at(ch + 1, "of")) return false;
+  // The of-chain: noun phrases joined by "of" ("of President of Ukraine
+  // Volodymyr Zelenskyy"); its actor is the last one named in it.
+  // Coordinated ("of presidents of Ukraine, Lithuania and Poland", "of
+  // President Zelensky and Prime Minister Johnson"): each its own doer.
+  size_t k = ch + 2;
+  std::vector<const ActorInfo*> doers;
+  const ActorInfo* doer = nullptr;
+  auto separator = [&](size_t j) {
+    return j < cs.chunks.size() && (cs.chunks[j].kind == ChunkKind::kConjunction || cs.ChunkText(j) == ",");
+  };
+  while (k < cs.chunks.size() && cs.chunks[k].kind == ChunkKind::kNounPhrase) {
+    if (const ActorInfo* a = ActorOf(ds, s, cs, uint32_t(k), false)) doer = a;
+    if (prep_at(k + 1, "of")) {
+      k += 2;
+      continue;
+    }
+    if (doer && std::find(doers.begin(), doers.end(), doer) == doers.end()) doers.push_back(doer);
+    doer = nullptr;
+    size_t next = k + 1;
+    while (separator(next)) ++next;
+    if (next == k + 1 || next >= cs.chunks.size() || cs.chunks[next].kind != ChunkKind::kNounPhrase) break;
+    k = next;
+  }
+  // People or countries; "a meeting of the Security Council" names the
+  // forum, whose members are the sides.
+  if (doers.empty() || std::any_of(doers.begin(), doers.end(), [](const ActorInfo* a) {
+        return a->kind != ActorKind::kPerson && a->kind != ActorKind::kCountry;
+      })) {
+    return false;
+  }
+  doer = doers.front();
+  std::vector<Participant> out;
+  for (const ActorInfo* a : doers) out.push_back({a->id, Role::kSource});
+  // "the visit of the Chancellor to Kyiv": where the visit went.
+  if (visit && prep_at(k + 1, "to") && k + 2 < cs.chunks.size()) {
+    const ActorInfo* pl = PlaceOf(ds, s, cs, uint32_t(k + 2));
+    if (pl && (pl->place || pl->kind == ActorKind::kPlace)) c->place = pl->id;
+    else if (pl && pl->kind == ActorKind::kCountry && pl != doer) out.push_back({pl->id, Role::kTarget});
+  }
+  // The with-list: each head (a noun phrase and its of-chain) a target.
+  if (prep_at(k + 1, "with")) {
+    const ActorInfo* head = nullptr;
+    for (size_t j = k + 2; j < cs.chunks.size(); ++j) {
+      const Chunk& x = cs.chunks[j];
+      if (x.kind == ChunkKind::kNounPhrase) {
+        if (const ActorInfo* a = ActorOf(ds, s, cs, uint32_t(j), false)) head = a;
+        continue;
+      }
+      if (prep_at(j, "of")) continue;
+      bool sep = x.kind == ChunkKind::kConjunction || (x.kind == ChunkKind::kOther && cs.ChunkText(j) == ",");
+      if (head && std::find(doers.begin(), doers.end(), head) == doers.end()) out.push_back({head->id, Role::kTarget});
+      head = nullptr;
+      if (!sep) break;
+    }
+    if (head && std::find(doers.begin(), doers.end(), head) == doers.end()) out.push_back({head->id, Role::kTarget});
+  }
+  // Anyone else the word order gave is the other side ("Ukraine looks
+  // forward to the visit of Trudeau": the host).
+  for (const auto& p : c->participants) {
+    bool have = std::any_of(out.begin(), out.end(), [&](const Participant& q) { return q.actor_id == p.actor_id; });
+    if (!have) out.push_back({p.actor_id, p.role == Role::kSource ? Role::kTarget : p.role});
+  }
+  c->participants = std::move(out);
+  return true;
+}
+
 void OwnAgentPhrase(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c) {
   if (cs.chunks[ch].kind != ChunkKind::kNounPhrase) return;
   for (size_t k = ch + 1; k + 1 < cs.chunks.size(); ++k) {
@@ -515,6 +595,10 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   if (k < 0) {
     SubjectNounSides(s, cs, uint32_t(ch), c);
     OwnAgentPhrase(ds, s, cs, uint32_t(ch), c);
+    if (OfWithSides(ds, s, cs, uint32_t(ch), c)) {
+      TopicsAfterTrigger(s, cs, c);
+      return true;
+    }
     const bool answered = ReportedNounRoles(ds, s, cs, uint32_t(ch), c) || SpeakersNoun(s, cs, uint32_t(ch), c);
     TopicsAfterTrigger(s, cs, c);
     if (answered) return true;
@@ -536,7 +620,7 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   // A bare participle before "by" is passive only when an actor follows
   // ("drones launched by Russia"; not "spoke by phone").
   const Chunk* vg = cl.verb >= 0 ? &cs.chunks[cl.verb] : nullptr;
-  const bool passive = !noun_object && vg && vg->passive &&
+  bool passive = !noun_object && vg && vg->passive &&
                        (vg->end_token - vg->begin_token >= 2 || !ActorsOf(ds, s, cs, cl.by_agent).empty());
   Actors sources, targets;
   Actors subject = ActorsOf(ds, s, cs, cl.subject);
@@ -587,6 +671,7 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   if (speaker && SpeakersNounPhrase(cs, uint32_t(ch), *c)) {
     subject = {speaker};
     noun_object = false;
+    passive = false;  // "it was agreed during my visit": the visit is still mine
     // "our meeting", "our talks": the speaker's with the other party.
     if (Reciprocal(c->type) && cs.tokens[cs.chunks[ch].begin_token].lower == "our") {
       if (std::string guest = LeadCounterpart(ds, *speaker); !guest.empty()) {
@@ -808,6 +893,24 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
   if (k < 0) return type;
   const ClauseRoles& cl = cs.clauses[k];
   const std::string& lemma = cs.chunks[ch].lemma;
+  // "gives Russia a solid foundation", "provides Ukraine with great
+  // opportunities": a verb of giving is aid only when what it gives is no
+  // abstract thing (WordNet's most frequent sense of the head: an idea, a
+  // state, a relation; EnglishLexicon::AbstractNoun) — weapons, money, help
+  // and supplies are aid. What is given: the objects that name no actor, else
+  // the with-phrase ("provided Ukraine with weapons").
+  if (type && type->type == "aid" && !cs.chunks[ch].passive) {
+    std::vector<uint32_t> given;
+    for (uint32_t n : cl.objects) {
+      if (!ActorOf(ds, s, cs, n, true)) given.push_back(n);
+    }
+    if (given.empty()) given = cl.with_partner;
+    const EnglishLexicon& en = EnglishLexicon::Get();
+    bool abstract = !given.empty() && std::all_of(given.begin(), given.end(), [&](uint32_t n) {
+      return !ActorOf(ds, s, cs, n, true) && en.AbstractNoun(cs.HeadText(n));
+    });
+    if (abstract) return nullptr;
+  }
   // "will withdraw its troops unless the talks resume": an act promised on a
   // condition the other side must meet is a threat (CAMEO 13), whatever the act.
   const std::string& modal = cs.chunks[ch].modal;
