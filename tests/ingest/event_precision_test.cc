@@ -966,4 +966,18 @@ TEST_CASE("Sense: attending is a meeting only for a gathering or an actor, also 
   CheckCounts(cases);
 }
 
+TEST_CASE("Happening: a readiness in a relative clause describes its noun; 'initiates talks' is a plan",
+          "[ingest][events][precision]") {
+  const Case cases[] = {
+      {"The reply contains several ideas that Russia is ready to discuss with Germany.", "", 0},
+      {"Putin said on Monday that Russia is ready to discuss the ideas with Germany.", "intent_cooperate", 1},
+  };
+  CheckCounts(cases);
+  Extraction x = Run("Macron initiates consultations with Joe Biden\n\nThe talks are to follow.");
+  INFO(Dump(x));
+  const Event* talks = First(x, "consult");
+  REQUIRE(talks != nullptr);
+  CHECK(talks->modality == Modality::kPlanned);
+}
+
 }  // namespace kbq::ingest

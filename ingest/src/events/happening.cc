@@ -208,6 +208,34 @@ bool NormPassive(const DocState& ds, const ChunkedSentence& cs, int chunk) {
   return false;
 }
 
+// H10: "considerations that we are ready to discuss": a readiness inside a
+// relative clause whose verb has no object of its own (the relative word is
+// its object) describes the noun the clause hangs on — a standing offer, not
+// something said or done that day; so does the act it governs. The relative
+// word (that, which) opens the clause at most eight words before the trigger,
+// with no comma between; "told him that Russia was ready to grant asylum" has
+// an object and stands.
+bool RelativeReadiness(const DocState& ds, const ChunkedSentence& cs, size_t t) {
+  size_t rel = cs.tokens.size(), adj = cs.tokens.size();
+  for (size_t k = std::min(t + 2, cs.tokens.size()), n = 0; k-- > 0 && n < 10; ++n) {
+    const Token& w = cs.tokens[k];
+    if (k < t && w.tag == Tag::kPunct) return false;
+    if (ds.lex.IsCueWord("stance_adj", w.lower) && adj == cs.tokens.size()) adj = k;
+    if (k < t && w.tag == Tag::kRel) {
+      rel = k;
+      break;
+    }
+  }
+  if (rel == cs.tokens.size() || adj == cs.tokens.size() || adj < rel) return false;
+  // "ready to discuss" + no object: the word after the verb opens no phrase.
+  size_t v = adj + 2;
+  if (adj + 1 >= cs.tokens.size() || cs.tokens[adj + 1].lower != "to" || v >= cs.tokens.size()) return false;
+  if (v + 1 >= cs.tokens.size()) return true;
+  const Tag next = cs.tokens[v + 1].tag;
+  return next == Tag::kPunct || next == Tag::kConj || next == Tag::kPrep || next == Tag::kAdv ||
+         next == Tag::kSubConj;
+}
+
 }  // namespace
 
 bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const Cand& c) {
@@ -244,6 +272,7 @@ bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const C
     if (!complement.empty() && !ds.lex.IsCueWord("courtesy_it", complement)) return true;
     break;
   }
+  if (RelativeReadiness(ds, cs, t)) return true;
   // H8: a direct question ("Do you intend to invade Ukraine?") asks, it
   // reports nothing; with no date of its own its events are none.
   if (Question(s.text)) return true;
