@@ -966,7 +966,7 @@ TEST_CASE("Sense: attending is a meeting only for a gathering or an actor, also 
   CheckCounts(cases);
 }
 
-TEST_CASE("Happening: a readiness in a relative clause describes its noun; 'initiates talks' is a plan",
+TEST_CASE("Happening: a readiness in a relative clause describes its noun, and 'initiates talks' is a plan",
           "[ingest][events][precision]") {
   const Case cases[] = {
       {"The reply contains several ideas that Russia is ready to discuss with Germany.", "", 0},

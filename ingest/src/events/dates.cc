@@ -110,6 +110,51 @@ bool LeadNews(const DocState& ds, const Cand& c) {
   return true;
 }
 
+// The parts of the lead's news: "President held a number of bilateral
+// meetings in Munich" (lead), then "In particular, the President met with
+// Boris Johnson": an undated real event of the body, a few sentences on, of
+// the lead event's kind (talks, consultations, calls, agreements, visits are
+// one kind: they make up one diplomatic day) and sharing a side with it, in
+// the main line of its clause, is of the lead's day — unless its sentence
+// recalls or looks back (cue kinds recall_verb, earlier_cue before the
+// trigger: "recalled", "at the previous meeting"), has a past perfect or
+// commemorates. Basis "lead" too.
+bool LeadElaboration(const DocState& ds, const Cand& c) {
+  constexpr uint32_t kBodySentences = 8;
+  const uint32_t head = ds.HeadlineSentences();
+  if (c.sentence <= head || c.sentence > head + kBodySentences || c.discussed || c.future || c.generic) return false;
+  if (c.modality != Modality::kAsserted && c.modality != Modality::kReported) return false;
+  auto diplomatic = [](const EventTypeInfo* t) {
+    return t && (MeetingFamily(t) || t->family == "consult" || t->family == "call" || t->family == "agreement" ||
+                 t->family == "visit");
+  };
+  if (!diplomatic(c.type)) return false;
+  const SentenceInfo& s = ds.sents[c.sentence];
+  if (!s.chunked) return false;
+  for (const Token& t : s.chunked->tokens) {
+    if (t.begin >= c.begin) break;
+    if (t.lower == "had" && c.begin - t.end <= 12) return false;
+  }
+  for (const char* kind : {"commemoration", "recall_verb", "earlier_cue"}) {
+    for (const auto& cue : ds.lex.FindCues(kind, s.text)) {
+      if (cue.end <= c.begin) return false;
+    }
+  }
+  for (uint32_t si = 0; si <= head && si < ds.sents.size(); ++si) {
+    for (size_t li : ds.sents[si].cands) {
+      const Cand& lead = ds.cands[li];
+      if (lead.basis != "lead" || !diplomatic(lead.type)) continue;
+      for (const Participant& p : c.participants) {
+        if (p.role == Role::kOther) continue;
+        for (const Participant& q : lead.participants) {
+          if (q.role != Role::kOther && q.actor_id == p.actor_id) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void AssignOwnDates(DocState& ds, SentenceInfo* s) {
@@ -261,7 +306,7 @@ void InheritDates(DocState& ds) {
       c.basis = "inherited";
     } else {
       c.date = TimeValue::Days(ds.pub_day, ds.pub_day, Precision::kDay);
-      c.basis = LeadNews(ds, c) ? "lead" : "publication";
+      c.basis = LeadNews(ds, c) || LeadElaboration(ds, c) ? "lead" : "publication";
     }
   }
 }

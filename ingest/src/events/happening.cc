@@ -250,6 +250,8 @@ bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const C
   if (noun && (PremodifiedBy(ds, cs, t, chunk, "unreal_adj") || PremodifiedBy(ds, cs, t, chunk, "generic_det"))) {
     return true;
   }
+  // H10, dated or not: a date in the sentence is not the readiness's own.
+  if (RelativeReadiness(ds, cs, t)) return true;
   // "No one was hurt" is a toll of a disaster (tolls.cc), not a non-event.
   const bool toll = c.type && c.type->family == "casualties";
   if (!undated) return !toll && GenericSubject(ds, cs, chunk);
@@ -272,7 +274,6 @@ bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const C
     if (!complement.empty() && !ds.lex.IsCueWord("courtesy_it", complement)) return true;
     break;
   }
-  if (RelativeReadiness(ds, cs, t)) return true;
   // H8: a direct question ("Do you intend to invade Ukraine?") asks, it
   // reports nothing; with no date of its own its events are none.
   if (Question(s.text)) return true;
