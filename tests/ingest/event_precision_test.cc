@@ -980,4 +980,27 @@ TEST_CASE("Happening: a readiness in a relative clause describes its noun, and '
   CHECK(talks->modality == Modality::kPlanned);
 }
 
+TEST_CASE("Dates: the body's undated talks with a side of the lead's talks are of the lead's day",
+          "[ingest][events][precision]") {
+  Extraction x = Run("Macron held talks with Joe Biden in Paris\n\n"
+                     "Emmanuel Macron held talks with Joe Biden in Paris.\n"
+                     "The presidents discussed trade and energy.\n"
+                     "Macron also met with Vladimir Putin and informed him about the results.\n"
+                     "Macron recalled that he met with Mohamed Bazoum in Niamey.");
+  INFO(Dump(x));
+  size_t lead = 0;
+  for (const Event& e : x.events) {
+    if (e.date_basis != "lead") continue;
+    ++lead;
+    CHECK(e.date.earliest == TimeValue::Day(2022, 2, 10).earliest);
+  }
+  // The talks, their discussion and the meeting with Putin; not the recalled one.
+  CHECK(lead >= 2);
+  for (const Event& e : x.events) {
+    for (const auto& m : e.mentions) {
+      if (m.text.find("recalled") != std::string::npos) CHECK(e.date_basis != "lead");
+    }
+  }
+}
+
 }  // namespace kbq::ingest
