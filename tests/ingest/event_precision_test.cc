@@ -1003,4 +1003,32 @@ TEST_CASE("Dates: the body's undated talks with a side of the lead's talks are o
   }
 }
 
+TEST_CASE("Actors: a noun's own by-phrase names its doers, also as a verb's object, not a later act noun's",
+          "[ingest][events][precision]") {
+  Extraction x = Run("We stressed the importance of implementing the agreements on trade reached by the leaders of "
+                     "Germany, France and India.");
+  INFO(Dump(x));
+  const Event* deal = First(x, "agreement");
+  REQUIRE(deal != nullptr);
+  for (const char* id : {"DEU", "FRA", "IND"}) CHECK(Has(*deal, id, Role::kSource));
+  Extraction y = Run("The leaders discussed sanctions in the event of an escalation of aggression by Russia.");
+  INFO(Dump(y));
+  const Event* sanctions = First(y, "sanctions");
+  REQUIRE(sanctions != nullptr);
+  CHECK_FALSE(Has(*sanctions, "RUS", Role::kSource));
+}
+
+TEST_CASE("Actors: talks in an infinitive of purpose after a meeting verb are held with its object",
+          "[ingest][events][precision]") {
+  Extraction x = Run("Macron met Joe Biden in Paris on Monday to discuss the war.");
+  INFO(Dump(x));
+  bool with_biden = false;
+  for (const Event& e : x.events) {
+    if (e.type == "consult" || e.type == "meeting") {
+      with_biden |= Has(e, "person:emmanuel-macron", Role::kSource) && Has(e, "person:joe-biden", Role::kTarget);
+    }
+  }
+  CHECK(with_biden);
+}
+
 }  // namespace kbq::ingest

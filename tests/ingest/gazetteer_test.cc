@@ -191,6 +191,12 @@ TEST_CASE("An organ named inside a longer organ's name is not matched: the CSTO'
   CHECK(Ids(g.Match("The UN said the Security Council met in New York.")).count("gov:un-security-council") == 1);
 }
 
+TEST_CASE("A many-word name needs its capitals: 'Russia today' is no Russia Today", "[gazetteer]") {
+  const Gazetteer& g = Builtin();
+  CHECK(Ids(g.Match("The leaders agreed to come to Russia today.")).count("media:rt") == 0);
+  CHECK(Ids(g.Match("Russia Today broadcast the speech.")).count("media:rt") == 1);
+}
+
 TEST_CASE("A bare 'Security Council' is the UN's only in a document that names the UN", "[gazetteer]") {
   const Gazetteer& g = Builtin();
   // A national council (Russia's, Armenia's) in a government's release.

@@ -144,6 +144,16 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
         }
       }
       if (!BoundaryOk(text, b, e)) continue;
+      // "come to Russia today" is no "Russia Today": a later word of a
+      // many-word name capitalised in the data is capitalised in the text.
+      if (entry.original.find(' ') != std::string::npos && !entry.inflect && e - b == entry.original.size()) {
+        bool lowered = false;
+        for (size_t k = 1; k < entry.original.size() && !lowered; ++k) {
+          char d = entry.original[k];
+          lowered = entry.original[k - 1] == ' ' && d >= 'A' && d <= 'Z' && text[b + k] >= 'a' && text[b + k] <= 'z';
+        }
+        if (lowered) continue;
+      }
       bool needs_capital = (entry.type == EntryType::kName || entry.type == EntryType::kSurname) &&
                            actors[entry.target].kind == ActorKind::kPerson &&
                            entry.original.find(' ') == std::string::npos;

@@ -452,33 +452,55 @@ bool OfWithSides(const DocState& ds, const SentenceInfo& s, const ChunkedSentenc
   return true;
 }
 
-void OwnAgentPhrase(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c) {
+void OwnAgentPhrase(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c,
+                    bool unnamed_clears) {
   if (cs.chunks[ch].kind != ChunkKind::kNounPhrase) return;
+  bool act_between = false, participle = false;
   for (size_t k = ch + 1; k + 1 < cs.chunks.size(); ++k) {
     const Chunk& x = cs.chunks[k];
-    if (x.kind == ChunkKind::kNounPhrase) continue;
+    // "sanctions in the event of aggression by Russia": a by-phrase after
+    // another event noun (a trigger, or a noun of an act or event by WordNet's
+    // most frequent sense) is that noun's.
+    if (x.kind == ChunkKind::kNounPhrase) {
+      auto [xb, xe] = cs.Span(k);
+      bool other_event = std::any_of(s.hits.begin(), s.hits.end(), [&](const TriggerHit& h) {
+        return !h.blocker() && h.begin >= xb && h.begin < xe && h.begin != c->begin;
+      });
+      if (other_event) return;
+      const int noun_class = EnglishLexicon::Get().NounClass(cs.HeadText(k));
+      act_between |= noun_class == 4 || noun_class == 11;
+      continue;
+    }
     // "the assistance provided by the United States": a bare participle.
     if (x.kind == ChunkKind::kVerbGroup && x.end_token - x.begin_token == 1 &&
         cs.tokens[x.begin_token].lower.ends_with("ed") && k + 1 < cs.chunks.size() &&
         cs.chunks[k + 1].kind == ChunkKind::kPreposition && cs.tokens[cs.chunks[k + 1].begin_token].lower == "by") {
+      participle = true;
       continue;
     }
     if (x.kind != ChunkKind::kPreposition) return;
+    // An act noun between takes a plain by-phrase; a participle ("the
+    // agreements on trade reached by") hands it back to the trigger.
+    if (act_between && !participle && cs.tokens[x.begin_token].lower == "by") return;
     std::string_view prep = cs.tokens[x.begin_token].lower;
     if (prep != "by") {
       if (prep != "of" && prep != "in" && prep != "at" && prep != "near" && prep != "on") return;
       continue;
     }
     if (cs.chunks[k + 1].kind != ChunkKind::kNounPhrase || cs.chunks[k + 1].temporal) return;
-    if (const ActorInfo* agent = ActorOf(ds, s, cs, uint32_t(k + 1), false)) {
-      // Named: the doer is the source, whoever else stood as one.
-      std::vector<Participant> out{{agent->id, Role::kSource}};
+    // Named (each of a list: "reached by the leaders of Azerbaijan, Armenia
+    // and Russia"): the doers are the sources, whoever else stood as one.
+    if (Actors agents = ActorsOf(ds, s, cs, {uint32_t(k + 1)}); !agents.empty()) {
+      std::vector<Participant> out;
+      for (const ActorInfo* a : agents) out.push_back({a->id, Role::kSource});
       for (const auto& p : c->participants) {
-        if (p.actor_id != agent->id && p.role != Role::kSource) out.push_back(p);
+        bool agent = std::any_of(agents.begin(), agents.end(), [&](const ActorInfo* a) { return a->id == p.actor_id; });
+        if (!agent && p.role != Role::kSource) out.push_back(p);
       }
       c->participants = std::move(out);
       return;
     }
+    if (!unnamed_clears) return;
     std::erase_if(c->participants, [&](const Participant& p) {
       if (p.role != Role::kSource) return false;
       return std::none_of(s.actors.begin(), s.actors.end(),
@@ -585,7 +607,24 @@ std::string ExpletiveComplement(const ChunkedSentence& cs, const ClauseRoles& cl
   return head;
 }
 
+namespace {
+bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c);
+}  // namespace
+
 bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
+  const bool answered = ClauseSides(ds, s, c);
+  if (!s.chunked || !internal::IsAsciiAlnum(s.text[c->begin])) return answered;
+  // "implementing the agreements on Karabakh reached by the leaders of
+  // Azerbaijan, Armenia and Russia": a noun trigger's own by-phrase names its
+  // doers in any clause role (the chunker hangs "reached by" on a clause of
+  // its own).
+  const int ch = ChunkAt(*s.chunked, c->begin);
+  if (ch >= 0) OwnAgentPhrase(ds, s, *s.chunked, uint32_t(ch), c, false);
+  return answered;
+}
+
+namespace {
+bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
   if (!s.chunked || !internal::IsAsciiAlnum(s.text[c->begin])) return false;
   const ChunkedSentence& cs = *s.chunked;
   int ch = ChunkAt(cs, c->begin);
@@ -594,7 +633,7 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   int k = ClauseOfChunk(ds, cs, ch, &noun_object);
   if (k < 0) {
     SubjectNounSides(s, cs, uint32_t(ch), c);
-    OwnAgentPhrase(ds, s, cs, uint32_t(ch), c);
+    OwnAgentPhrase(ds, s, cs, uint32_t(ch), c, true);
     if (OfWithSides(ds, s, cs, uint32_t(ch), c)) {
       TopicsAfterTrigger(s, cs, c);
       return true;
@@ -680,6 +719,25 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
     }
   }
   Actors partners = ActorsOf(ds, s, cs, cl.with_partner);
+  // "Johnson met Zelensky in Kyiv to discuss the threat": talk in an
+  // infinitive of purpose after a meeting, call or visit verb is held with
+  // that verb's object and partners.
+  if (Meets(c->type) && vg && vg->infinitive && partners.empty() && cl.parent >= 0 &&
+      size_t(cl.parent) < cs.clauses.size() && cs.clauses[cl.parent].verb >= 0) {
+    const ClauseRoles& parent = cs.clauses[cl.parent];
+    auto [pb, pe] = cs.Span(size_t(parent.verb));
+    bool meeting_verb = std::any_of(s.hits.begin(), s.hits.end(), [&](const TriggerHit& h) {
+      return !h.blocker() && h.begin >= pb && h.begin < pe &&
+             (Meets(ds.lex.Type(h.entry->type)) || Visit(ds.lex.Type(h.entry->type)));
+    });
+    if (meeting_verb) {
+      for (const auto* group : {&parent.objects, &parent.with_partner}) {
+        for (const ActorInfo* a : ActorsOf(ds, s, cs, *group)) {
+          if (!a->place && a->kind != ActorKind::kPlace) partners.push_back(a);
+        }
+      }
+    }
+  }
   // "held talks with X": the noun's clause; the objects are the trigger itself.
   Actors objects = noun_object ? Actors{} : ActorsOf(ds, s, cs, cl.objects);
   Actors prep_targets, of_targets, topics;
@@ -868,6 +926,7 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   c->participants = std::move(out);
   return true;
 }
+}  // namespace
 
 const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s, const TriggerHit& h,
                                       const EventTypeInfo* type) {
