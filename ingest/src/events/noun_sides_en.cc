@@ -1,0 +1,340 @@
+// Stage 4 (English): the actors a chunk names, and the sides of a noun
+// trigger from its own phrase — "the meeting of A with B", "the agreements
+// reached by the leaders of A, B and C", "said this after the talks with X".
+// Declared in roles_en.h; docs/extraction.md, "English roles from the clause".
+#include <algorithm>
+
+#include "events/roles_en.h"
+#include "text_util.h"
+
+namespace kbq::ingest::events::en {
+
+// The actor a noun phrase names: the last kept actor inside it (the person
+// after their title and country), else the one of its apposition ("the
+// Turkish president, Erdogan,"). Null when it names none (a pronoun, drones).
+const ActorInfo* ActorOf(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch,
+                         bool allow_place) {
+  if (ch >= cs.chunks.size() || cs.chunks[ch].kind != ChunkKind::kNounPhrase) return nullptr;
+  auto [b, e] = cs.Span(ch);
+  const ActorInfo* found = nullptr;
+  for (const auto& a : s.actors) {
+    if (a.dropped || a.speaker || (a.place && !allow_place)) continue;
+    if (a.begin < e && a.end > b) found = &a;
+  }
+  if (!found && cs.chunks[ch].apposition >= 0) return ActorOf(ds, s, cs, uint32_t(cs.chunks[ch].apposition), allow_place);
+  // "Security forces in Guinea", "the police of Lebanon": a body of people
+  // named by where it serves stands for that country.
+  // "President of the Republic of Azerbaijan Ilham Aliyev": an office
+  // followed by of-phrases that end in its holder's name is that person.
+  if (!found && ch + 2 < cs.chunks.size() && cs.chunks[ch + 1].kind == ChunkKind::kPreposition &&
+      ds.lex.IsCueWord("country_body", cs.HeadText(ch))) {
+    std::string_view prep = cs.tokens[cs.chunks[ch + 1].begin_token].lower;
+    const ActorInfo* where = prep == "in" || prep == "of" ? ActorOf(ds, s, cs, ch + 2, true) : nullptr;
+    if (!where && prep == "of" && ch + 4 < cs.chunks.size() && cs.chunks[ch + 3].kind == ChunkKind::kPreposition &&
+        cs.tokens[cs.chunks[ch + 3].begin_token].lower == "of") {
+      where = ActorOf(ds, s, cs, ch + 4, true);  // "of the Republic of Azerbaijan …"
+    }
+    if (where && (where->kind == ActorKind::kCountry || (prep == "of" && where->kind == ActorKind::kPerson))) {
+      return where;
+    }
+  }
+  return found;
+}
+
+// The actors of noun phrases: one per phrase (ActorOf), or every actor of a
+// phrase that coordinates them inside itself ("Russian and Ukrainian
+// negotiators", "US and Ukrainian delegations").
+Actors ActorsOf(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, const std::vector<uint32_t>& chunks) {
+  Actors out;
+  auto add = [&](const ActorInfo* a) {
+    if (a && std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+  };
+  for (uint32_t ch : chunks) {
+    const ActorInfo* head = ActorOf(ds, s, cs, ch, false);
+    if (!head) continue;
+    auto [b, e] = cs.Span(ch);
+    // "representatives of Germany, France, Ukraine and Russia": an office
+    // standing for a country stands for each country of its list.
+    if (head->kind == ActorKind::kCountry && (head->begin >= e)) {
+      const ActorInfo* prev = head;
+      add(head);
+      for (const auto& a : s.actors) {
+        if (a.begin <= prev->begin || a.dropped || a.kind != ActorKind::kCountry) continue;
+        std::string_view gap = s.text.substr(prev->end, a.begin - prev->end);
+        if (gap != ", " && gap != " and " && gap != ", and ") break;
+        add(&a);
+        prev = &a;
+      }
+      continue;
+    }
+    const ActorInfo* prev = nullptr;
+    for (const auto& a : s.actors) {
+      if (a.dropped || a.speaker || a.place || a.begin < b || a.end > e || &a == head) continue;
+      std::string_view gap = s.text.substr(a.end, head->begin > a.end ? head->begin - a.end : 0);
+      if (gap.find(" and ") != std::string_view::npos || gap.find(", ") != std::string_view::npos) {
+        if (!prev) add(&a);
+        prev = &a;
+      }
+    }
+    add(head);
+  }
+  return out;
+}
+
+// A place (or a country standing as one) in a prepositional attachment.
+const ActorInfo* PlaceOf(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch) {
+  const ActorInfo* a = ActorOf(ds, s, cs, ch, true);
+  if (!a) return nullptr;
+  return a->place || a->kind == ActorKind::kPlace || a->kind == ActorKind::kCountry ? a : nullptr;
+}
+
+bool Visit(const EventTypeInfo* t) { return t && t->family == "visit"; }
+bool Meets(const EventTypeInfo* t) {
+  return t && (MeetingFamily(t) || t->family == "consult" || t->family == "call" || t->family == "agreement");
+}
+
+// The clause whose verb group is chunk `ch`, or whose object holds it (a
+// noun trigger: "held talks"); -1 when none. *object tells which.
+int ClauseOfChunk(const DocState& ds, const ChunkedSentence& cs, int ch, bool* object) {
+  *object = false;
+  for (size_t k = 0; k < cs.clauses.size(); ++k) {
+    if (cs.clauses[k].verb == ch) return int(k);
+  }
+  for (size_t k = 0; k < cs.clauses.size(); ++k) {
+    const auto& o = cs.clauses[k].objects;
+    if (std::find(o.begin(), o.end(), uint32_t(ch)) != o.end()) {
+      *object = true;
+      return int(k);
+    }
+  }
+  // "killed 46 civilians in an attack", "died during the shelling": the
+  // happening the clause's verb is part of has the clause's sides. "was in
+  // Kyiv for talks", "flew to Riyadh for a summit": a stay's purpose too.
+  for (size_t k = 0; k < cs.clauses.size(); ++k) {
+    const ClauseRoles& cl = cs.clauses[k];
+    std::string_view verb = cl.verb >= 0 ? std::string_view(cs.chunks[cl.verb].lemma) : std::string_view();
+    bool stay = verb == "be" || verb == "arrive" || verb == "travel" || verb == "come" || verb == "go" ||
+                verb == "fly" || verb == "head";
+    // What talk is about is not part of it: "discussed the participation in the summit".
+    if (ds.lex.IsCueWord("topic_verb", verb) || ds.lex.IsCueWord("report_verb", verb)) continue;
+    for (const auto& p : cl.preps) {
+      if (p.prep != "in" && p.prep != "during" && !(stay && p.prep == "for")) continue;
+      if (std::find(p.nouns.begin(), p.nouns.end(), uint32_t(ch)) != p.nouns.end()) return int(k);
+    }
+  }
+  return -1;
+}
+
+// "Zelensky informed Macron about the shelling of Ukrainian positions by
+// armed groups": a noun trigger inside the attachments of a clause whose verb
+// reports (cue kind report_verb) is what is reported, not done by the
+// clause's subject. Its own by-phrase, when it names an actor, is its source.
+// Returns false (the word-order roles stay) when no such clause holds it.
+bool ReportedNounRoles(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c) {
+  for (const ClauseRoles& cl : cs.clauses) {
+    // Also what talk is about: "discussed Ukraine's participation in the NATO summit".
+    if (cl.verb < 0 || !(ds.lex.IsCueWord("report_verb", cs.chunks[cl.verb].lemma) ||
+                         ds.lex.IsCueWord("topic_verb", cs.chunks[cl.verb].lemma))) {
+      continue;
+    }
+    size_t at = cl.preps.size();
+    for (size_t i = 0; i < cl.preps.size() && at == cl.preps.size(); ++i) {
+      if (std::find(cl.preps[i].nouns.begin(), cl.preps[i].nouns.end(), ch) != cl.preps[i].nouns.end()) at = i;
+    }
+    if (at == cl.preps.size()) continue;
+    // Its own by-phrase follows it at once, or after its of-phrase ("the
+    // shelling of positions by armed groups"); a by-phrase of a later noun is
+    // that noun's ("meetings on the provision by the US of guarantees").
+    Actors by;
+    for (size_t i = at + 1; i < cl.preps.size() && i <= at + 2; ++i) {
+      if (cl.preps[i].prep == "by") by = ActorsOf(ds, s, cs, cl.preps[i].nouns);
+      if (cl.preps[i].prep != "of") break;
+    }
+    // "said this after the talks with Macron": a with-phrase right after the
+    // trigger is the trigger's own (the chunker hangs it on the clause); then
+    // the talker is the one who reports.
+    std::vector<uint32_t> own_with;
+    if (ch + 2 < cs.chunks.size() && cs.chunks[ch + 1].kind == ChunkKind::kPreposition &&
+        cs.tokens[cs.chunks[ch + 1].begin_token].lower == "with") {
+      for (uint32_t n : cl.with_partner) {
+        if (n >= ch + 2 && (own_with.empty() ? n == ch + 2 : n <= own_with.back() + 2)) own_with.push_back(n);
+      }
+    }
+    Actors partners = ActorsOf(ds, s, cs, own_with);
+    // Who reports, and to or with whom: none of them takes part.
+    Actors reporting = ActorsOf(ds, s, cs, cl.subject);
+    for (const auto& group : {cl.objects, cl.with_partner}) {
+      for (const auto* a : ActorsOf(ds, s, cs, group)) {
+        if (std::find(partners.begin(), partners.end(), a) == partners.end()) reporting.push_back(a);
+      }
+    }
+    std::vector<Participant> out;
+    for (const auto* a : by) out.push_back({a->id, Role::kSource});
+    if (!partners.empty() && by.empty() && Meets(c->type)) {
+      // The reporter, also when the attribution took it as the speaker.
+      Actors talkers = ActorsOf(ds, s, cs, cl.subject);
+      for (const auto& a : s.actors) {
+        if (talkers.empty() && a.speaker && !a.dropped && !a.place && a.end <= c->begin) talkers.push_back(&a);
+      }
+      for (const auto* a : talkers) out.push_back({a->id, Role::kSource});
+      for (const auto* a : partners) out.push_back({a->id, Role::kTarget});
+      std::erase_if(reporting, [&](const ActorInfo* a) {
+        return std::find(talkers.begin(), talkers.end(), a) != talkers.end();
+      });
+    }
+    for (const auto& p : c->participants) {
+      bool reporter = std::any_of(reporting.begin(), reporting.end(),
+                                  [&](const ActorInfo* a) { return a->id == p.actor_id; });
+      bool dup = std::any_of(out.begin(), out.end(), [&](const Participant& q) { return q.actor_id == p.actor_id; });
+      if (!reporter && !dup) out.push_back({p.actor_id, by.empty() ? p.role : (p.role == Role::kSource ? Role::kOther : p.role)});
+    }
+    c->participants = std::move(out);
+    return true;
+  }
+  return false;
+}
+
+// "put emphasis upon the shelling of a kindergarten by illegal armed groups",
+// "thanked for the assistance provided by the United States": a noun trigger
+// with a by-phrase of its own (after it, past its of/in/at phrases or a bare
+// participle) has its doer there, the source; when that names no actor the
+// doer is unknown, and no actor before the trigger is its source.
+// "the meeting of President Zelensky with President Macron", "the visit of
+// the Chancellor to Kyiv": a two-sided or visit noun trigger outside any
+// clause role whose of-phrase names an actor has its doer there (the source);
+// the heads of its with-list are the targets. True when it applied.
+bool OfWithSides(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c) {
+  // Not "the shelling of positions", "the release of prisoners" (the
+  // of-phrase names the patient), nor "the host of the conference".
+  const bool visit = Visit(c->type) && c->type->type != "host_visit";
+  if (!(Meets(c->type) || visit) || cs.chunks[ch].kind != ChunkKind::kNounPhrase) return false;
+  auto prep_at = [&](size_t k, std::string_view w) {
+    return k < cs.chunks.size() && cs.chunks[k].kind == ChunkKind::kPreposition &&
+           cs.tokens[cs.chunks[k].begin_token].lower == w;
+  };
+  if (!prep_at(ch + 1, "of")) return false;
+  // The of-chain: noun phrases joined by "of" ("of President of Ukraine
+  // Volodymyr Zelenskyy"); its actor is the last one named in it.
+  // Coordinated ("of presidents of Ukraine, Lithuania and Poland", "of
+  // President Zelensky and Prime Minister Johnson"): each its own doer.
+  size_t k = ch + 2;
+  std::vector<const ActorInfo*> doers;
+  const ActorInfo* doer = nullptr;
+  auto separator = [&](size_t j) {
+    return j < cs.chunks.size() && (cs.chunks[j].kind == ChunkKind::kConjunction || cs.ChunkText(j) == ",");
+  };
+  while (k < cs.chunks.size() && cs.chunks[k].kind == ChunkKind::kNounPhrase) {
+    if (const ActorInfo* a = ActorOf(ds, s, cs, uint32_t(k), false)) doer = a;
+    if (prep_at(k + 1, "of")) {
+      k += 2;
+      continue;
+    }
+    if (doer && std::find(doers.begin(), doers.end(), doer) == doers.end()) doers.push_back(doer);
+    doer = nullptr;
+    size_t next = k + 1;
+    while (separator(next)) ++next;
+    if (next == k + 1 || next >= cs.chunks.size() || cs.chunks[next].kind != ChunkKind::kNounPhrase) break;
+    k = next;
+  }
+  // People or countries; "a meeting of the Security Council" names the
+  // forum, whose members are the sides.
+  if (doers.empty() || std::any_of(doers.begin(), doers.end(), [](const ActorInfo* a) {
+        return a->kind != ActorKind::kPerson && a->kind != ActorKind::kCountry;
+      })) {
+    return false;
+  }
+  doer = doers.front();
+  std::vector<Participant> out;
+  for (const ActorInfo* a : doers) out.push_back({a->id, Role::kSource});
+  // "the visit of the Chancellor to Kyiv": where the visit went.
+  if (visit && prep_at(k + 1, "to") && k + 2 < cs.chunks.size()) {
+    const ActorInfo* pl = PlaceOf(ds, s, cs, uint32_t(k + 2));
+    if (pl && (pl->place || pl->kind == ActorKind::kPlace)) c->place = pl->id;
+    else if (pl && pl->kind == ActorKind::kCountry && pl != doer) out.push_back({pl->id, Role::kTarget});
+  }
+  // The with-list: each head (a noun phrase and its of-chain) a target.
+  if (prep_at(k + 1, "with")) {
+    const ActorInfo* head = nullptr;
+    for (size_t j = k + 2; j < cs.chunks.size(); ++j) {
+      const Chunk& x = cs.chunks[j];
+      if (x.kind == ChunkKind::kNounPhrase) {
+        if (const ActorInfo* a = ActorOf(ds, s, cs, uint32_t(j), false)) head = a;
+        continue;
+      }
+      if (prep_at(j, "of")) continue;
+      bool sep = x.kind == ChunkKind::kConjunction || (x.kind == ChunkKind::kOther && cs.ChunkText(j) == ",");
+      if (head && std::find(doers.begin(), doers.end(), head) == doers.end()) out.push_back({head->id, Role::kTarget});
+      head = nullptr;
+      if (!sep) break;
+    }
+    if (head && std::find(doers.begin(), doers.end(), head) == doers.end()) out.push_back({head->id, Role::kTarget});
+  }
+  // Anyone else the word order gave is the other side ("Ukraine looks
+  // forward to the visit of Trudeau": the host).
+  for (const auto& p : c->participants) {
+    bool have = std::any_of(out.begin(), out.end(), [&](const Participant& q) { return q.actor_id == p.actor_id; });
+    if (!have) out.push_back({p.actor_id, p.role == Role::kSource ? Role::kTarget : p.role});
+  }
+  c->participants = std::move(out);
+  return true;
+}
+
+void OwnAgentPhrase(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c,
+                    bool unnamed_clears) {
+  if (cs.chunks[ch].kind != ChunkKind::kNounPhrase) return;
+  bool act_between = false, participle = false;
+  for (size_t k = ch + 1; k + 1 < cs.chunks.size(); ++k) {
+    const Chunk& x = cs.chunks[k];
+    // "sanctions in the event of aggression by Russia": a by-phrase after
+    // another event noun (a trigger, or a noun of an act or event by WordNet's
+    // most frequent sense) is that noun's.
+    if (x.kind == ChunkKind::kNounPhrase) {
+      auto [xb, xe] = cs.Span(k);
+      bool other_event = std::any_of(s.hits.begin(), s.hits.end(), [&](const TriggerHit& h) {
+        return !h.blocker() && h.begin >= xb && h.begin < xe && h.begin != c->begin;
+      });
+      if (other_event) return;
+      const int noun_class = EnglishLexicon::Get().NounClass(cs.HeadText(k));
+      act_between |= noun_class == 4 || noun_class == 11;
+      continue;
+    }
+    // "the assistance provided by the United States": a bare participle.
+    if (x.kind == ChunkKind::kVerbGroup && x.end_token - x.begin_token == 1 &&
+        cs.tokens[x.begin_token].lower.ends_with("ed") && k + 1 < cs.chunks.size() &&
+        cs.chunks[k + 1].kind == ChunkKind::kPreposition && cs.tokens[cs.chunks[k + 1].begin_token].lower == "by") {
+      participle = true;
+      continue;
+    }
+    if (x.kind != ChunkKind::kPreposition) return;
+    // An act noun between takes a plain by-phrase; a participle ("the
+    // agreements on trade reached by") hands it back to the trigger.
+    if (act_between && !participle && cs.tokens[x.begin_token].lower == "by") return;
+    std::string_view prep = cs.tokens[x.begin_token].lower;
+    if (prep != "by") {
+      if (prep != "of" && prep != "in" && prep != "at" && prep != "near" && prep != "on") return;
+      continue;
+    }
+    if (cs.chunks[k + 1].kind != ChunkKind::kNounPhrase || cs.chunks[k + 1].temporal) return;
+    // Named (each of a list: "reached by the leaders of Azerbaijan, Armenia
+    // and Russia"): the doers are the sources, whoever else stood as one.
+    if (Actors agents = ActorsOf(ds, s, cs, {uint32_t(k + 1)}); !agents.empty()) {
+      std::vector<Participant> out;
+      for (const ActorInfo* a : agents) out.push_back({a->id, Role::kSource});
+      for (const auto& p : c->participants) {
+        bool agent = std::any_of(agents.begin(), agents.end(), [&](const ActorInfo* a) { return a->id == p.actor_id; });
+        if (!agent && p.role != Role::kSource) out.push_back(p);
+      }
+      c->participants = std::move(out);
+      return;
+    }
+    if (!unnamed_clears) return;
+    std::erase_if(c->participants, [&](const Participant& p) {
+      if (p.role != Role::kSource) return false;
+      return std::none_of(s.actors.begin(), s.actors.end(),
+                          [&](const ActorInfo& a) { return a.id == p.actor_id && !a.dropped && a.begin >= c->end; });
+    });
+    return;
+  }
+}
+
+}  // namespace kbq::ingest::events::en

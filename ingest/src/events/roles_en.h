@@ -1,0 +1,54 @@
+// Shared by the English role rules (roles_en.cc, noun_sides_en.cc,
+// senses_en.cc): the actors a chunk names, the clause a chunk fills, and the
+// side rules of a noun trigger. Internal to ingest/src/events; the rules and
+// their examples are in docs/extraction.md, "English roles from the clause".
+#ifndef KBQ_INGEST_EVENTS_ROLES_EN_H_
+#define KBQ_INGEST_EVENTS_ROLES_EN_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "events/chunker_en.h"
+#include "events/stages.h"
+
+namespace kbq::ingest::events::en {
+
+using Actors = std::vector<const ActorInfo*>;
+
+// The actor a noun phrase names: the last kept actor inside it (the person
+// after their title and country), else the one of its apposition, else for
+// an office or body before in/of the country it serves. Null when it names
+// none (a pronoun, drones).
+const ActorInfo* ActorOf(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch,
+                         bool allow_place);
+// The actors of noun phrases: one per phrase (ActorOf), or every actor of a
+// phrase that coordinates them inside itself ("Russian and Ukrainian
+// negotiators", "representatives of Germany, France and Ukraine").
+Actors ActorsOf(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs,
+                const std::vector<uint32_t>& chunks);
+// A place (or a country standing as one) in a prepositional attachment.
+const ActorInfo* PlaceOf(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch);
+// A visit; talks, consultations, calls and agreements.
+bool Visit(const EventTypeInfo* t);
+bool Meets(const EventTypeInfo* t);
+// The clause whose verb group is chunk `ch`, or whose object holds it (a
+// noun trigger: "held talks"), or whose in/during phrase holds it; -1 when
+// none. *object tells whether it is the object.
+int ClauseOfChunk(const DocState& ds, const ChunkedSentence& cs, int ch, bool* object);
+
+// noun_sides_en.cc — the sides of a noun trigger from its own phrase.
+// "Zelensky informed Macron about the shelling by armed groups": a noun in the
+// attachments of a reporting clause is what is reported; false when no such
+// clause holds it.
+bool ReportedNounRoles(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c);
+// "the meeting of A with B", "the visit of A to C": true when it applied.
+bool OfWithSides(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c);
+// "the assistance provided by the United States": the noun's own by-phrase
+// names its doers; naming none, when `unnamed_clears`, no actor before the
+// trigger is its source.
+void OwnAgentPhrase(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c,
+                    bool unnamed_clears);
+
+}  // namespace kbq::ingest::events::en
+
+#endif  // KBQ_INGEST_EVENTS_ROLES_EN_H_

@@ -1,0 +1,152 @@
+// Stage 1 (English sense rules that need the chunker): which event, if any,
+// a verb trigger names in its clause — "called the decision a mistake" is
+// criticism, "provides Ukraine with great opportunities" no aid, "welcomed
+// Macron" a hosted visit. Declared in stages.h; docs/extraction.md, step 1.
+#include <algorithm>
+#include <string>
+
+#include "events/roles_en.h"
+#include "text_util.h"
+
+namespace kbq::ingest::events {
+
+using en::ActorOf;
+using en::ClauseOfChunk;
+
+const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s, const TriggerHit& h,
+                                      const EventTypeInfo* type) {
+  if (!s.chunked || !internal::IsAsciiAlnum(s.text[h.begin])) return type;
+  const ChunkedSentence& cs = *s.chunked;
+  int ch = ChunkAt(cs, h.begin);
+  // A verb trigger's present participle modifying a noun ("promising
+  // samples", "the ruling party", "returning troops"): no act of its own.
+  if (ch >= 0 && cs.chunks[ch].kind == ChunkKind::kNounPhrase && h.entry->pos == 'v') {
+    const Chunk& np = cs.chunks[ch];
+    std::string_view word = s.text.substr(h.begin, h.end - h.begin);
+    // (-ing only: a past form before a name is more often a misread finite
+    // verb, "Russian forces shelled Kharkiv", than "the agreed plan".)
+    bool participle = word.ends_with("ing");
+    if (participle && !np.temporal && word.find(' ') == std::string_view::npos && np.head < cs.tokens.size() &&
+        cs.tokens[np.head].begin >= h.end) {
+      return nullptr;
+    }
+  }
+  if (ch < 0 || cs.chunks[ch].kind != ChunkKind::kVerbGroup) return type;
+  bool object = false;
+  int k = ClauseOfChunk(ds, cs, ch, &object);
+  if (k < 0) return type;
+  const ClauseRoles& cl = cs.clauses[k];
+  const std::string& lemma = cs.chunks[ch].lemma;
+  // "gives Russia a solid foundation", "provides Ukraine with great
+  // opportunities": a verb of giving is aid only when what it gives is no
+  // abstract thing (WordNet's most frequent sense of the head: an idea, a
+  // state, a relation; EnglishLexicon::AbstractNoun) — weapons, money, help
+  // and supplies are aid. What is given: the objects that name no actor, else
+  // the with-phrase ("provided Ukraine with weapons").
+  if (type && type->type == "aid" && !cs.chunks[ch].passive) {
+    std::vector<uint32_t> given;
+    for (uint32_t n : cl.objects) {
+      if (!ActorOf(ds, s, cs, n, true)) given.push_back(n);
+    }
+    if (given.empty()) given = cl.with_partner;
+    const EnglishLexicon& en = EnglishLexicon::Get();
+    bool abstract = !given.empty() && std::all_of(given.begin(), given.end(), [&](uint32_t n) {
+      return !ActorOf(ds, s, cs, n, true) && en.AbstractNoun(cs.HeadText(n));
+    });
+    if (abstract) return nullptr;
+  }
+  // "will withdraw its troops unless the talks resume": an act promised on a
+  // condition the other side must meet is a threat (CAMEO 13), whatever the act.
+  const std::string& modal = cs.chunks[ch].modal;
+  if ((modal == "will" || modal == "would") && !cs.chunks[ch].negated && type && type->plover != "THREATEN") {
+    size_t unless = s.text.find(" unless ", h.end);
+    if (unless != std::string_view::npos && unless - h.end < 200) {
+      if (const EventTypeInfo* threat = ds.lex.Type("threaten")) return threat;
+    }
+  }
+  // "we are warning that an endless discussion is unacceptable": a warning
+  // that states a view, with no act to come in its clause (no will, would,
+  // could, may, might, shall), is a statement; "warned that it would respond"
+  // stays a threat.
+  if (lemma == "warn" && type && type->plover == "THREATEN") {
+    size_t that = s.text.find(" that ", h.end);
+    if (that != std::string_view::npos && that - h.end <= 12) {
+      std::string_view rest = s.text.substr(that + 6);
+      size_t stop = rest.find_first_of(".;");
+      rest = rest.substr(0, stop);
+      const std::string padded = " " + std::string(rest) + " ";
+      bool act_to_come = false;
+      for (std::string_view m : {" will ", " would ", " could ", " may ", " might ", " shall ", "'ll ", " won't "}) {
+        act_to_come |= padded.find(m) != std::string::npos;
+      }
+      if (!act_to_come) {
+        if (const EventTypeInfo* st = ds.lex.Type("statement")) return st;
+      }
+    }
+  }
+  // "called the decision a mistake": a verb of naming with two objects
+  // judges its first object.
+  // Only a judgement ("a mistake", "a provocation"), active: "called
+  // themselves Russians", "what was called a dream" name, they judge nothing.
+  if (ds.lex.IsCueWord("naming_verb", lemma) && cl.objects.size() >= 2 && !cs.chunks[ch].passive &&
+      ds.lex.IsCueWord("judgement_noun", cs.HeadText(cl.objects[1]))) {
+    return ds.lex.Type("criticize");
+  }
+  // "lifted the blockade", "eased sanctions", "shortened the curfew": what
+  // is eased decides the type (economic sanctions 085, a blockade 0872, other
+  // restrictions 081).
+  if (type && type->type == "ease_restrictions" && !cl.objects.empty()) {
+    std::string_view head = cs.HeadText(cl.objects.front());
+    if (ds.lex.IsCueWord("quantifier_of", head)) {  // "most of its sanctions"
+      for (const auto& p : cl.preps) {
+        if (p.prep == "of" && !p.nouns.empty()) {
+          head = cs.HeadText(p.nouns.front());
+          break;
+        }
+      }
+    }
+    if (ds.lex.IsCueWord("eased_sanctions_noun", head)) return ds.lex.Type("ease_sanctions");
+    if (ds.lex.IsCueWord("eased_blockade_noun", head)) return ds.lex.Type("lift_blockade");
+  }
+  // "welcomed the decision", "welcomed Russia's plans": praise; a host
+  // welcomes a person or a delegation ("welcomed Macron to the Kremlin").
+  // "It is a pleasure to welcome the Federal Chancellor in the Kremlin": the
+  // host's side of a visit, whatever the tense.
+  if (lemma == "welcome" && type && (type->type == "host_visit" || type->type == "praise")) {
+    const auto& welcomed = cs.chunks[ch].passive ? cl.subject : cl.objects;
+    bool visitor = false;
+    for (uint32_t n : welcomed) {
+      const Token& head = cs.tokens[cs.chunks[n].head];
+      // "welcome you all", "welcome the participants": a greeting to an audience.
+      if (ds.lex.IsCueWord("greeting_object", head.lower)) return nullptr;
+      visitor |= ds.lex.IsCueWord("visitor_noun", head.lower);
+      for (const ActorInfo& a : s.actors) {
+        visitor |= a.kind == ActorKind::kPerson && a.begin <= head.begin && head.end <= a.end;
+      }
+    }
+    if (type->type == "host_visit" && !visitor) return ds.lex.Type("praise");
+    if (type->type == "praise" && visitor && !welcomed.empty()) return ds.lex.Type("host_visit");
+  }
+  // "spoke with Xi by phone", "talked to Scholz over the phone": a call.
+  if ((lemma == "speak" || lemma == "talk") && type && type->type != "phone_call") {
+    for (const auto& p : cl.preps) {
+      if ((p.prep == "by" || p.prep == "over" || p.prep == "via" || p.prep == "on") && !p.nouns.empty() &&
+          ds.lex.IsCueWord("phone_noun", cs.HeadText(p.nouns.front()))) {
+        return ds.lex.Type("phone_call");
+      }
+    }
+  }
+  // "called on Monday", "called for an hour": the particle is a time
+  // phrase, not the verb's own (call on = appeal to); a naming verb then
+  // keeps its plain sense.
+  if (ds.lex.IsCueWord("naming_verb", lemma) && !cl.particle.empty()) {
+    for (const auto& p : cl.preps) {
+      if (p.prep != cl.particle) continue;
+      if (p.temporal) return ds.lex.Type("phone_call");
+      break;  // the particle's own attachment is the first of its preposition
+    }
+  }
+  return type;
+}
+
+}  // namespace kbq::ingest::events
