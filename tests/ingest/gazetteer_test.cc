@@ -197,6 +197,23 @@ TEST_CASE("A many-word name needs its capitals: 'Russia today' is no Russia Toda
   CHECK(Ids(g.Match("Russia Today broadcast the speech.")).count("media:rt") == 1);
 }
 
+TEST_CASE("An office named by its country is its holder on the text's day", "[gazetteer]") {
+  const Gazetteer& g = Builtin();
+  const std::string text = "Putin thanked the President of Azerbaijan and the Prime Minister of Armenia for coming.";
+  // 2021-11-26: Aliyev (head of state since 2003) and Pashinyan (head of government since 2018).
+  const int32_t day = kbq::TimeValue::Day(2021, 11, 26).earliest;
+  auto ms = g.Match(text, nullptr, day);
+  std::set<std::string> ids = Ids(ms);
+  CHECK(ids.count("person:ilham-aliyev") == 1);
+  CHECK(ids.count("person:nikol-pashinyan") == 1);
+  // In 2005 nobody the data knows was Armenia's prime minister: the country stays.
+  std::set<std::string> old = Ids(g.Match(text, nullptr, kbq::TimeValue::Day(2005, 1, 10).earliest));
+  CHECK(old.count("person:nikol-pashinyan") == 0);
+  CHECK(old.count("ARM") == 1);
+  // With no day, no such reading.
+  CHECK(Ids(g.Match(text)).count("person:ilham-aliyev") == 0);
+}
+
 TEST_CASE("A bare 'Security Council' is the UN's only in a document that names the UN", "[gazetteer]") {
   const Gazetteer& g = Builtin();
   // A national council (Russia's, Armenia's) in a government's release.

@@ -88,8 +88,9 @@ bool Gazetteer::Generated(const std::string& id) const {
          impl_->place_facts[it->second].generated;
 }
 
-std::vector<ActorMention> Gazetteer::Match(std::string_view text, std::vector<Actor>* provisional_out) const {
-  return impl_->Match(text, provisional_out);
+std::vector<ActorMention> Gazetteer::Match(std::string_view text, std::vector<Actor>* provisional_out,
+                                           int32_t as_of_day) const {
+  return impl_->Match(text, provisional_out, as_of_day);
 }
 
 std::vector<const Actor*> Gazetteer::Resolve(std::string_view query) const {

@@ -94,6 +94,8 @@ struct MatchState {
   std::vector<std::tuple<std::string, uint32_t, std::string>> untitled_country;
   // Country mentions that gave a person their affiliation (their begin).
   std::set<uint32_t> used_as_affiliation;
+  // The text's publication day (days since 1970), INT32_MIN when unknown.
+  int32_t as_of_day = INT32_MIN;
 
   // No chosen name covers a byte of [b, e).
   bool Free(uint32_t b, uint32_t e) const;
@@ -171,7 +173,11 @@ struct Gazetteer::Impl {
   void AddForm(size_t actor, const std::string& text, const Lang& lang, NameKind kind);
 
   // ---- matching (gazetteer_match.cc), in the order Match runs the stages
-  std::vector<ActorMention> Match(std::string_view text, std::vector<Actor>* provisional_out) const;
+  std::vector<ActorMention> Match(std::string_view text, std::vector<Actor>* provisional_out,
+                                  int32_t as_of_day) const;
+  // The one known person who held `role` for actor `of` on `day` (days since
+  // 1970), or -1 when none or several did.
+  int HolderOn(const std::string& of, const std::string& role, int32_t day) const;
   bool BoundaryOk(std::string_view text, uint32_t b, uint32_t e) const;
   bool SingleContextOk(std::string_view text, uint32_t b, uint32_t e, const Entry& entry,
                        const std::vector<int>& covered) const;

@@ -124,8 +124,23 @@ bool Gazetteer::Impl::SingleContextOk(std::string_view text, uint32_t b, uint32_
   return false;
 }
 
-std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
-                                                 std::vector<Actor>* provisional_out) const {
+int Gazetteer::Impl::HolderOn(const std::string& of, const std::string& role, int32_t day) const {
+  int found = -1;
+  for (size_t i = 0; i < actors.size(); ++i) {
+    if (actors[i].kind != ActorKind::kPerson) continue;
+    for (const Affiliation& a : actors[i].affiliations) {
+      if (a.actor_id != of || a.role != role || !a.valid.ok() || a.valid.earliest > day || a.valid.latest < day) {
+        continue;
+      }
+      if (found >= 0 && found != int(i)) return -1;
+      found = int(i);
+    }
+  }
+  return found;
+}
+
+std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text, std::vector<Actor>* provisional_out,
+                                                 int32_t as_of_day) const {
   std::vector<ActorMention> out;
   if (!ac.built() || text.empty()) return out;
   std::string folded = gaz::FoldSameLength(text);
@@ -179,7 +194,7 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text,
       break;  // the first entry of a pattern wins (data order: countries first)
     }
   });
-  MatchState st{text, std::vector<int>(text.size() + 1, -1), {}, {}, {}, {}};
+  MatchState st{text, std::vector<int>(text.size() + 1, -1), {}, {}, {}, {}, as_of_day};
   SelectKnownNames(&st, std::move(cands), surname_cands, std::move(singles));
   ResolvePlaces(text, &st.sel, &st.covered);
   // ---- names the data does not know

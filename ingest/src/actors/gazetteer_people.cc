@@ -314,6 +314,23 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledName
       q = w + 1;
     }
     if (last_cap_end == p) {
+      // "the President of Azerbaijan", "the Prime Minister of Armenia": no
+      // name after the country; on the text's day one known person held
+      // that post: the mention is them (the country is theirs).
+      if (of_country >= 0 && st->as_of_day != INT32_MIN && !title.role.empty() && title.lang == "en") {
+        const Selected country = sel[of_country];
+        int person = HolderOn(country.actor_id, title.role, st->as_of_day);
+        if (person >= 0) {
+          st->Remove(of_country);
+          if (st->Free(t.begin, country.end)) {
+            // Not remembered for "the President" later: a release's own
+            // president stays the one its anaphors mean.
+            st->Take(t.begin, country.end, Selected{0, 0, actors[person].id, false, false, true});
+            continue;
+          }
+          st->Take(country.begin, country.end, country);
+        }
+      }
       anaphor(t);
       continue;
     }

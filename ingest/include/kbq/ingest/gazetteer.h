@@ -11,6 +11,8 @@
 // need exclusive access and rebuild the matcher.
 #pragma once
 
+#include <climits>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -64,8 +66,12 @@ class Gazetteer {
   // linked to a known actor where that is unambiguous. Mentions come back
   // sorted by begin and never overlap. When `provisional_out` is given, the
   // provisional actors of this text are appended to it (one per id).
-  std::vector<ActorMention> Match(std::string_view text,
-                                  std::vector<Actor>* provisional_out = nullptr) const;
+  // `as_of_day` (days since 1970-01-01, the text's publication day) reads
+  // an office named by its country with no name ("the President of
+  // Azerbaijan", "the Prime Minister of Armenia") as the person who held it
+  // that day in affiliations.tsv, when exactly one did; INT32_MIN: unknown.
+  std::vector<ActorMention> Match(std::string_view text, std::vector<Actor>* provisional_out = nullptr,
+                                  int32_t as_of_day = INT32_MIN) const;
 
   // What a user typed (any language, case or script; an id such as "UKR")
   // → the actors it may mean, best first. Empty when nothing matches.
