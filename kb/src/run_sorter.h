@@ -272,7 +272,7 @@ class RunSorter {
     }
     // With `last_only`, an entry waits until the next key differs: a view of
     // the buffer's arena, or a reader's record buffers taken over (a reader
-    // reuses its buffers; copying every record was a tenth of a merge).
+    // reuses its buffers), so no record is copied.
     std::string key_buf, value_buf;
     std::string_view key, value;
     Op op = Op::kPut;
