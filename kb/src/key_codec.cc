@@ -32,10 +32,16 @@ void PutDay(std::string* dst, int32_t day) {
   PutFixed32BE(dst, static_cast<uint32_t>(day) ^ 0x80000000u);
 }
 
+void SetActorCountKey(std::string* key, uint8_t flags, uint8_t cls, std::string_view actor_id) {
+  key->assign(cls == 0 ? kMetaActorCount : kMetaActorClassCount);
+  key->push_back(static_cast<char>(flags));
+  if (cls != 0) key->push_back(static_cast<char>(cls));
+  key->append(actor_id);
+}
+
 std::string ActorCountKey(uint8_t flags, std::string_view actor_id) {
-  std::string k(kMetaActorCount);
-  k.push_back(static_cast<char>(flags));
-  k.append(actor_id);
+  std::string k;
+  SetActorCountKey(&k, flags, 0, actor_id);
   return k;
 }
 
@@ -50,10 +56,8 @@ Status DecodeActorCountKey(std::string_view key, uint8_t* flags, std::string* ac
 }
 
 std::string ActorClassCountKey(uint8_t flags, uint8_t cls, std::string_view actor_id) {
-  std::string k(kMetaActorClassCount);
-  k.push_back(static_cast<char>(flags));
-  k.push_back(static_cast<char>(cls));
-  k.append(actor_id);
+  std::string k;
+  SetActorCountKey(&k, flags, cls, actor_id);
   return k;
 }
 

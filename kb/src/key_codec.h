@@ -145,6 +145,9 @@ Status DecodeActorCountKey(std::string_view key, uint8_t* flags, std::string* ac
 // The default-family key of an actor's counter of idx_actor entries with
 // `flags` whose event is of class `cls` (kClassNegated, kClassMinor).
 std::string ActorClassCountKey(uint8_t flags, uint8_t cls, std::string_view actor_id);
+// Sets `*key` to ActorClassCountKey(flags, cls, actor_id), or to
+// ActorCountKey(flags, actor_id) when `cls` is 0, reusing its buffer.
+void SetActorCountKey(std::string* key, uint8_t flags, uint8_t cls, std::string_view actor_id);
 // Corruption unless `key` is an ActorClassCountKey.
 Status DecodeActorClassCountKey(std::string_view key, uint8_t* flags, uint8_t* cls,
                                 std::string* actor_id);

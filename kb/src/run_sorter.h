@@ -95,6 +95,12 @@ class RunReader {
     return Status::OK();
   }
   bool valid() const { return valid_; }
+  // Hands the current record's buffers over (swapped with `key` and
+  // `value`, no copy); key() and value() are stale until Next().
+  void Release(std::string* key, std::string* value) {
+    key->swap(key_);
+    value->swap(value_);
+  }
   std::string_view key() const { return key_; }
   std::string_view value() const { return value_; }
   Op op() const { return op_; }
@@ -188,6 +194,9 @@ class RunSorter {
     if (!key.empty()) std::memcpy(at, key.data(), key.size());
     if (!value.empty()) std::memcpy(at + key.size(), value.data(), value.size());
     used_ += n;
+    ++added_;
+    key_bytes_ += key.size();
+    value_bytes_ += value.size();
     entries_.push_back({at, Prefix(key), static_cast<uint32_t>(key.size()),
                         static_cast<uint32_t>(value.size()), static_cast<uint32_t>(entries_.size()), op});
   }
@@ -195,6 +204,10 @@ class RunSorter {
   // Bytes of entries added, spilled ones included.
   uint64_t total_bytes() const { return spilled_bytes_ + bytes(); }
   bool empty() const { return entries_.empty() && runs_.empty(); }
+  // Entries added, and their key and value bytes (KBQ_BULK_TRACE).
+  uint64_t added() const { return added_; }
+  uint64_t key_bytes() const { return key_bytes_; }
+  uint64_t value_bytes() const { return value_bytes_; }
   size_t runs() const { return runs_.size(); }
 
   Status Spill() {
@@ -210,12 +223,16 @@ class RunSorter {
   }
 
   using Visitor = std::function<Status(std::string_view key, Op op, std::string_view value)>;
-  // `last_only`: of the entries of one key, only the last added.
-  Status Merge(bool last_only, const Visitor& visit) {
+  // `last_only`: of the entries of one key, only the last added. `each`,
+  // when given, sees every entry first (also those `last_only` drops).
+  Status Merge(bool last_only, const Visitor& visit, const Visitor* each = nullptr) {
     Sort();
     if (runs_.empty()) {
       for (size_t i = 0; i < entries_.size(); ++i) {
         const Entry& e = entries_[i];
+        if (each != nullptr) {
+          if (Status s = (*each)(e.key(), e.op, e.value()); !s.ok()) return s;
+        }
         if (last_only && i + 1 < entries_.size() && entries_[i + 1].key() == e.key()) continue;
         if (Status s = visit(e.key(), e.op, e.value()); !s.ok()) return s;
       }
@@ -253,18 +270,30 @@ class RunSorter {
       advanced(mem);
       heap.push(mem);
     }
-    // With `last_only`, an entry waits (copied: a reader reuses its buffers)
-    // until the next key differs.
-    std::string key, value;
+    // With `last_only`, an entry waits until the next key differs: a view of
+    // the buffer's arena, or a reader's record buffers taken over (a reader
+    // reuses its buffers), so no record is copied.
+    std::string key_buf, value_buf;
+    std::string_view key, value;
     Op op = Op::kPut;
     bool pending = false;
-    auto take = [&](std::string_view k, Op o, std::string_view v) -> Status {
+    // The entry (k, o, v) of source `r` (null: the buffer).
+    auto take = [&](std::string_view k, Op o, std::string_view v, RunReader* r) -> Status {
+      if (each != nullptr) {
+        if (Status s = (*each)(k, o, v); !s.ok()) return s;
+      }
       if (!last_only) return visit(k, o, v);
       if (pending && k != key) {
         if (Status s = visit(key, op, value); !s.ok()) return s;
       }
-      key.assign(k);
-      value.assign(v);
+      if (r == nullptr) {
+        key = k;
+        value = v;
+      } else {
+        r->Release(&key_buf, &value_buf);
+        key = key_buf;
+        value = value_buf;
+      }
       op = o;
       pending = true;
       return Status::OK();
@@ -274,14 +303,14 @@ class RunSorter {
       heap.pop();
       if (src == mem) {
         const Entry& e = entries_[pos];
-        if (Status s = take(e.key(), e.op, e.value()); !s.ok()) return s;
+        if (Status s = take(e.key(), e.op, e.value(), nullptr); !s.ok()) return s;
         if (++pos < entries_.size()) {
           advanced(mem);
           heap.push(mem);
         }
       } else {
         RunReader& r = *readers[src];
-        if (Status s = take(r.key(), r.op(), r.value()); !s.ok()) return s;
+        if (Status s = take(r.key(), r.op(), r.value(), &r); !s.ok()) return s;
         if (Status s = r.Next(); !s.ok()) return s;
         if (r.valid()) {
           advanced(src);
@@ -406,6 +435,7 @@ class RunSorter {
   std::vector<Chunk> chunks_, big_;
   size_t chunk_size_ = 0, used_ = 0, arena_bytes_ = 0, sorted_ = 0;
   uint64_t spilled_bytes_ = 0;
+  uint64_t added_ = 0, key_bytes_ = 0, value_bytes_ = 0;
   static constexpr size_t kMaxRuns = 64;
   int merges_ = 0;
   std::vector<Entry> entries_;

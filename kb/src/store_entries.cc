@@ -33,6 +33,20 @@ void AddBlockTuple(const records::IndexedActor& ia, const keys::DateSpan& d, con
   deltas->blocks[keys::BlockCountKey(ia.flags, ia.actor_id, span_class, keys::BlockOf(d.earliest))].push_back(tuple);
 }
 
+// Adds `delta` to the counter of `flags` (and `cls`, unless 0) and an
+// actor. The key is built in a reused buffer and looked up before it is
+// copied: a bulk import does this two or three times an event, and a new
+// string each time was a malloc and a free.
+void AddToCounter(CountDeltas* deltas, uint8_t flags, uint8_t cls, std::string_view actor_id, int64_t delta) {
+  static thread_local std::string key;
+  keys::SetActorCountKey(&key, flags, cls, actor_id);
+  if (auto it = deltas->counters.find(key); it != deltas->counters.end()) {
+    it->second += delta;
+  } else {
+    deltas->counters.emplace(key, delta);
+  }
+}
+
 }  // namespace
 
 const std::vector<std::string>& CfNames() {
@@ -90,9 +104,9 @@ void DeleteEventEntries(const Event& e, const std::vector<records::IndexedActor>
       sink->Delete(kActorIdx, keys::ActorIndexKey(ia.actor_id, d, e.id));
       AddBlockTuple(ia, d, tuple, deltas);
     }
-    --deltas->counters[keys::ActorCountKey(ia.flags, ia.actor_id)];
+    AddToCounter(deltas, ia.flags, 0, ia.actor_id, -1);
     sink->Delete(kSalIdx, keys::SalienceIndexKey(ia.actor_id, salience, d, e.id));
-    if (cls != 0) --deltas->counters[keys::ActorClassCountKey(ia.flags, cls, ia.actor_id)];
+    if (cls != 0) AddToCounter(deltas, ia.flags, cls, ia.actor_id, -1);
   }
 }
 
@@ -113,11 +127,11 @@ void PutEventEntries(const Event& e, const std::vector<records::IndexedActor>& i
     if (counted) value.push_back(static_cast<char>(tuple.bits));  // the sink takes it off
     sink->Put(kActorIdx, keys::ActorIndexKey(ia.actor_id, d, e.id), value);
     if (!counted) AddBlockTuple(ia, d, tuple, deltas);
-    ++deltas->counters[keys::ActorCountKey(ia.flags, ia.actor_id)];
+    AddToCounter(deltas, ia.flags, 0, ia.actor_id, 1);
     // idx_sal holds what --top's walk judges, not the record (format 6).
     sink->Put(kSalIdx, keys::SalienceIndexKey(ia.actor_id, salience, d, e.id),
               records::EncodeSalienceValue(e, ia.flags, minor));
-    if (cls != 0) ++deltas->counters[keys::ActorClassCountKey(ia.flags, cls, ia.actor_id)];
+    if (cls != 0) AddToCounter(deltas, ia.flags, cls, ia.actor_id, 1);
   }
   sink->Put(kEvents, e.id, record);
 }

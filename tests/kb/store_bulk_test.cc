@@ -339,3 +339,31 @@ TEST_CASE("BulkImport: an import dropped before Finish leaves nothing behind", "
   REQUIRE(reader.ok());
   CHECK((*reader)->BulkImport({}).status().IsInvalidArgument());
 }
+
+TEST_CASE("BulkImport: a run that cannot be written fails a later Add or Finish; nothing reaches the store",
+          "[kb][store][bulk][errors]") {
+  // Add() queues a batch for a worker thread, so a failed spill shows up at
+  // the next call: here the temporary directory goes after the first batch.
+  TempDir dir;
+  auto store = OpenNew(dir.Sub("db"));
+  BulkImportOptions o;
+  o.memory_budget = 1024;  // every batch spills
+  auto importer = store->BulkImport(o);
+  REQUIRE(importer.ok());
+  std::vector<CommitBatch> batches = Batches();
+  REQUIRE(batches.size() >= 2);
+  REQUIRE((*importer)->Add(std::move(batches[0])).ok());
+  std::filesystem::remove_all(dir.Sub("db") + "/kbq-bulk.tmp");
+  Status s;
+  for (size_t i = 1; i < batches.size() && s.ok(); ++i) s = (*importer)->Add(std::move(batches[i]));
+  if (!s.ok()) {
+    CHECK(s.IsIOError());
+    CommitBatch more;
+    more.events.push_back(MakeEvent("ev-late", "meet", TimeValue(), {"NOR"}));
+    CHECK((*importer)->Add(more).IsIOError());  // the failure sticks
+  }
+  BulkImportResult r;
+  CHECK((*importer)->Finish(&r).IsIOError());
+  CHECK(store->Stats()->events == 0);
+  CHECK(store->Check()->ok());
+}

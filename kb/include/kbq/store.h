@@ -124,10 +124,13 @@ class BulkImporter {
   virtual ~BulkImporter() = default;
   // Takes one batch: its article (the whole batch is skipped when the
   // article is already stored or was added before, as Commit() skips it),
-  // actors, events and links. Errors (the batch is refused whole, the
-  // importer stays usable): InvalidArgument for an empty id, a link of an
-  // unknown kind, or deleted_events (a bulk import never deletes); IOError
-  // when a sorted run cannot be written.
+  // actors, events and links. Add() checks the batch and queues it: a
+  // worker thread sorts it while the caller makes the next one. Errors:
+  // InvalidArgument for an empty id, a link of an unknown kind, or
+  // deleted_events (a bulk import never deletes; the batch is refused whole,
+  // the importer stays usable); IOError when a sorted run cannot be written
+  // (found by the worker, returned by the next Add() and by Finish(): the
+  // import has failed).
   virtual Status Add(CommitBatch batch) = 0;
   // Sorts and merges everything added, writes one SST file per column
   // family and ingests them all in one atomic step: after a crash at any
