@@ -340,7 +340,7 @@ TEST_CASE("BulkImport: an import dropped before Finish leaves nothing behind", "
   CHECK((*reader)->BulkImport({}).status().IsInvalidArgument());
 }
 
-TEST_CASE("BulkImport: a run that cannot be written fails a later Add or Finish; nothing reaches the store",
+TEST_CASE("BulkImport: a run that cannot be written fails a later Add or Finish, and nothing reaches the store",
           "[kb][store][bulk][errors]") {
   // Add() queues a batch for a worker thread, so a failed spill shows up at
   // the next call: here the temporary directory goes after the first batch.
