@@ -1031,4 +1031,19 @@ TEST_CASE("Actors: talks in an infinitive of purpose after a meeting verb are he
   CHECK(with_biden);
 }
 
+TEST_CASE("Merge: a headline takes no date from a body event the text recalls from weeks before",
+          "[ingest][events][precision]") {
+  Extraction x = Run("Macron met with Joe Biden\n\nMacron and Joe Biden had met in Paris in mid-January 2022, "
+                     "Macron recalled.");
+  INFO(Dump(x));
+  bool headline_today = false;
+  for (const Event& e : x.events) {
+    if (e.type != "meeting") continue;
+    for (const auto& m : e.mentions) {
+      if (m.sentence == 0) headline_today = e.date.earliest == TimeValue::Day(2022, 2, 10).earliest;
+    }
+  }
+  CHECK(headline_today);
+}
+
 }  // namespace kbq::ingest

@@ -269,6 +269,11 @@ void FoldHeadline(Extraction* x, uint32_t headline_sentences, const AncestorsFn&
     for (const Event& b : body) {
       if (b.type != h.type) continue;
       if (DoneBefore(h, b)) continue;  // a headline told as done is no later happening
+      // The headline tells the report's news: a body event it takes its date
+      // from is dated to a day in the week before the report, not "in
+      // mid-January" or "less than a month ago" (a meeting the text recalls).
+      constexpr int32_t kHeadlineWeek = 7;
+      if (b.date.precision != Precision::kDay || b.date.earliest < h.date.earliest - kHeadlineWeek) continue;
       Event dated = h;
       dated.date = b.date;
       dated.date_basis = b.date_basis;
