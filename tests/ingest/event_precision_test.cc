@@ -1046,4 +1046,24 @@ TEST_CASE("Merge: a headline takes no date from a body event the text recalls fr
   CHECK(headline_today);
 }
 
+TEST_CASE("Actors: a sentence opened by He or She is about the person the sentence before is about",
+          "[ingest][events][precision]") {
+  Extraction x = Run("Macron in Munich\n\nEmmanuel Macron arrived in Munich on Saturday.\n"
+                     "He met with Joe Biden on the sidelines of the conference.");
+  INFO(Dump(x));
+  const Event* meeting = First(x, "meeting");
+  REQUIRE(meeting != nullptr);
+  CHECK(Has(*meeting, "person:emmanuel-macron", Role::kSource));
+  CHECK(Has(*meeting, "person:joe-biden", Role::kTarget));
+  // Two people before: "He" could be either, so no side is guessed.
+  Extraction y = Run("Talks\n\nEmmanuel Macron and Vladimir Putin spoke for two hours.\n"
+                     "He later met with Joe Biden.");
+  INFO(Dump(y));
+  for (const Event& e : y.events) {
+    if (e.type != "meeting") continue;
+    CHECK_FALSE(Has(e, "person:vladimir-putin", Role::kSource));
+    CHECK_FALSE(Has(e, "person:emmanuel-macron", Role::kSource));
+  }
+}
+
 }  // namespace kbq::ingest

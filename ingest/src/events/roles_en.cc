@@ -211,6 +211,33 @@ std::string LeadCounterpart(const DocState& ds, const ActorInfo& speaker) {
   return "";
 }
 
+// The person the sentence before `si` is about, for a "He"/"She" opening
+// sentence si: the person heading the subject of its first clause, else its
+// only person (each of several mentions the same). Null when none or when two
+// people could be meant.
+const ActorInfo* PersonBefore(const DocState& ds, uint32_t si) {
+  if (si == 0 || si > ds.sents.size()) return nullptr;
+  const SentenceInfo& prev = ds.sents[si - 1];
+  if (prev.chunked && !prev.chunked->clauses.empty()) {
+    const ChunkedSentence& pcs = *prev.chunked;
+    const ActorInfo* subject = nullptr;
+    for (uint32_t n : pcs.clauses.front().subject) {
+      const ActorInfo* a = ActorOf(ds, prev, pcs, n, false);
+      if (!a || a->kind != ActorKind::kPerson) continue;
+      if (subject && subject->id != a->id) return nullptr;  // "Macron and Putin spoke": either
+      subject = a;
+    }
+    if (subject) return subject;
+  }
+  const ActorInfo* only = nullptr;
+  for (const ActorInfo& a : prev.actors) {
+    if (a.dropped || a.kind != ActorKind::kPerson) continue;
+    if (only && only->id != a.id) return nullptr;
+    only = &a;
+  }
+  return only;
+}
+
 // The person a sentence is addressed to: "Mr Lavrov, …" at its start or
 // after the speaker's label (a courtesy title, the name, a comma).
 const ActorInfo* Vocative(const SentenceInfo& s) {
@@ -385,6 +412,14 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
       const std::string other = LeadCounterpart(ds, *speaker);
       auto named = std::find_if(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) { return a.id == other; });
       if (!other.empty() && named != s.actors.end()) subject.push_back(&*named);
+    }
+  }
+  // "He met with Kamala Harris", outside a turn: a third-person pronoun
+  // opening the sentence is the person the sentence before is about.
+  if (!speaker && subject.empty() && cl.subject.size() == 1 && !cl.subject_inherited) {
+    std::string_view w = cs.HeadText(cl.subject.front());
+    if ((w == "He" || w == "She") && cs.Span(cl.subject.front()).first == 0) {
+      if (const ActorInfo* before = PersonBefore(ds, c->sentence)) subject.push_back(before);
     }
   }
   if (speaker && SpeakersNounPhrase(cs, uint32_t(ch), *c)) {
