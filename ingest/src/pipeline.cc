@@ -127,9 +127,8 @@ Analysis Pipeline::Analyse(Document doc) const {
   a.times = tagger_->Tag(art.text, ctx, &a.diagnostics);
   // The publication's local day: an office named by its country is read as
   // its holder on that day ("the President of Azerbaijan").
-  const int64_t local = art.published_utc + int64_t(art.published_offset_minutes.value_or(0)) * 60;
-  const int32_t pub_day = int32_t((local >= 0 ? local : local - 86399) / 86400);
-  a.actors = gazetteer_->Match(art.text, &a.provisional_actors, pub_day);
+  a.actors = gazetteer_->Match(art.text, &a.provisional_actors,
+                               LocalDay(art.published_utc, art.published_offset_minutes.value_or(0)));
   std::unordered_map<std::string, const Actor*> provisional;
   for (const auto& actor : a.provisional_actors) provisional.emplace(actor.id, &actor);
   auto lookup = [&](const std::string& id) -> const Actor* {

@@ -72,6 +72,11 @@ std::optional<Precision> ParsePrecision(std::string_view name) {
   return std::nullopt;
 }
 
+int32_t LocalDay(int64_t utc_seconds, int32_t offset_minutes) {
+  const int64_t local = utc_seconds + int64_t(offset_minutes) * 60;
+  return int32_t(local >= 0 ? local / 86400 : -((-local + 86399) / 86400));  // floor
+}
+
 int32_t DaysFromCivil(int y, unsigned m, unsigned d) {
   return static_cast<int32_t>(
       date::sys_days(date::year{y} / date::month{m} / date::day{d}).time_since_epoch().count());

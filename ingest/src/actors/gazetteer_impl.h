@@ -94,8 +94,8 @@ struct MatchState {
   std::vector<std::tuple<std::string, uint32_t, std::string>> untitled_country;
   // Country mentions that gave a person their affiliation (their begin).
   std::set<uint32_t> used_as_affiliation;
-  // The text's publication day (days since 1970), INT32_MIN when unknown.
-  int32_t as_of_day = INT32_MIN;
+  // The text's publication day (days since 1970), TimeValue::kNoDay when unknown.
+  int32_t as_of_day = TimeValue::kNoDay;
 
   // No chosen name covers a byte of [b, e).
   bool Free(uint32_t b, uint32_t e) const;

@@ -147,7 +147,8 @@ Status Gazetteer::Impl::LoadShortForms(std::string_view file, const Rows& rows) 
     if (!index.count(s.actor_id)) return RowError(file, line, "unknown actor '" + s.actor_id + "'");
     if (s.context != "free" && s.context != "demonym" && s.context != "single" && s.context != "single_pair" &&
         s.context != "document") {
-      return RowError(file, line, "context must be free, demonym, single or single_pair, not '" + s.context + "'");
+      return RowError(file, line,
+                      "context must be free, demonym, single, single_pair or document, not '" + s.context + "'");
     }
     if (s.context == "single" || s.context == "single_pair") {
       size_t len;

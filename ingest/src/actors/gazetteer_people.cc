@@ -317,7 +317,7 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledName
       // "the President of Azerbaijan", "the Prime Minister of Armenia": no
       // name after the country; on the text's day one known person held
       // that post: the mention is them (the country is theirs).
-      if (of_country >= 0 && st->as_of_day != INT32_MIN && !title.role.empty() && title.lang == "en") {
+      if (of_country >= 0 && st->as_of_day != TimeValue::kNoDay && !title.role.empty() && title.lang == "en") {
         const Selected country = sel[of_country];
         int person = HolderOn(country.actor_id, title.role, st->as_of_day);
         if (person >= 0) {

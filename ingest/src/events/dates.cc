@@ -3,6 +3,7 @@
 // an earlier clause or sentence, else the publication day. Reads the time
 // mentions and DocState::pub_day; writes Cand::date, basis, date_text, future.
 #include <algorithm>
+#include <initializer_list>
 
 #include "events/chunker_en.h"
 #include "events/stages.h"
@@ -67,6 +68,23 @@ bool TooLateFor(const DocState& ds, const SentenceInfo& s, const Cand& c, const 
   return real && t.ok() && t.earliest > ds.pub_day && PastVerb(s, c);
 }
 
+// Background before the trigger in its sentence: a past perfect ("had
+// visited", at most 12 bytes before it) or a cue of one of `kinds`
+// (commemoration: "honored the memory of soldiers who died").
+bool BackgroundBefore(const DocState& ds, const SentenceInfo& s, const Cand& c,
+                      std::initializer_list<const char*> kinds) {
+  for (const Token& t : s.chunked->tokens) {
+    if (t.begin >= c.begin) break;
+    if (t.lower == "had" && c.begin - t.end <= 12) return true;
+  }
+  for (const char* kind : kinds) {
+    for (const auto& cue : ds.lex.FindCues(kind, s.text)) {
+      if (cue.end <= c.begin) return true;
+    }
+  }
+  return false;
+}
+
 // The news a report leads with: an event its English headline or first body
 // sentence tells as real (asserted, reported, claimed), in the main line of its clause —
 // no relative or subordinate clause opens before the trigger there, no past
@@ -84,16 +102,13 @@ bool LeadNews(const DocState& ds, const Cand& c) {
   const Span& cl = s.clauses[c.clause];
   const ChunkedSentence& cs = *s.chunked;
   const auto& tokens = cs.tokens;
-  for (size_t i = 0; i < tokens.size() && tokens[i].begin < c.end; ++i) {
+  for (size_t i = 0; i < tokens.size() && tokens[i].begin < c.begin; ++i) {
     const Token& t = tokens[i];
-    if (t.begin >= cl.begin && t.begin < c.begin && (t.tag == Tag::kRel || t.tag == Tag::kSubConj)) return false;
-    if (t.lower == "had" && t.begin < c.begin && c.begin - t.end <= 12) return false;
+    if (t.begin >= cl.begin && (t.tag == Tag::kRel || t.tag == Tag::kSubConj)) return false;
   }
-  // Nor what a commemoration recalls ("honored the memory of soldiers who died
-  // in battles"; cue kind commemoration before the trigger): the day recalls it.
-  for (const auto& cue : ds.lex.FindCues("commemoration", s.text)) {
-    if (cue.end <= c.begin) return false;
-  }
+  // Nor a past perfect, nor what a commemoration recalls ("honored the memory
+  // of soldiers who died in battles"): the day recalls it.
+  if (BackgroundBefore(ds, s, c, {"commemoration"})) return false;
   // Nor a noun inside a prepositional phrase ("in a follow-up to the talks",
   // "following Russian-German talks") or a gerund after a preposition
   // ("thanked him for accepting the invitation"): the background of the news.
@@ -124,22 +139,10 @@ bool LeadElaboration(const DocState& ds, const Cand& c) {
   const uint32_t head = ds.HeadlineSentences();
   if (c.sentence <= head || c.sentence > head + kBodySentences || c.discussed || c.future || c.generic) return false;
   if (c.modality != Modality::kAsserted && c.modality != Modality::kReported) return false;
-  auto diplomatic = [](const EventTypeInfo* t) {
-    return t && (MeetingFamily(t) || t->family == "consult" || t->family == "call" || t->family == "agreement" ||
-                 t->family == "visit");
-  };
+  auto diplomatic = [](const EventTypeInfo* t) { return Meets(t) || Visit(t); };
   if (!diplomatic(c.type)) return false;
   const SentenceInfo& s = ds.sents[c.sentence];
-  if (!s.chunked) return false;
-  for (const Token& t : s.chunked->tokens) {
-    if (t.begin >= c.begin) break;
-    if (t.lower == "had" && c.begin - t.end <= 12) return false;
-  }
-  for (const char* kind : {"commemoration", "recall_verb", "earlier_cue"}) {
-    for (const auto& cue : ds.lex.FindCues(kind, s.text)) {
-      if (cue.end <= c.begin) return false;
-    }
-  }
+  if (!s.chunked || BackgroundBefore(ds, s, c, {"commemoration", "recall_verb", "earlier_cue"})) return false;
   for (uint32_t si = 0; si <= head && si < ds.sents.size(); ++si) {
     for (size_t li : ds.sents[si].cands) {
       const Cand& lead = ds.cands[li];

@@ -37,6 +37,12 @@ bool Reciprocal(const EventTypeInfo* t) {
 
 bool MeetingFamily(const EventTypeInfo* t) { return t && (t->family == "talks"); }
 
+bool Meets(const EventTypeInfo* t) {
+  return t && (MeetingFamily(t) || t->family == "consult" || t->family == "call" || t->family == "agreement");
+}
+
+bool Visit(const EventTypeInfo* t) { return t && t->family == "visit"; }
+
 bool CommunicativeOrOutcome(const EventTypeInfo* t) {
   static const std::set<std::string> kFamilies = {
       "statement", "appeal", "intent", "agreement", "release", "demand", "reject",

@@ -101,6 +101,9 @@ bool InsideTrigger(const SentenceInfo& s, const CueHit& c);
 // Event families with two sides (talks, calls, agreements, fighting ...).
 bool Reciprocal(const EventTypeInfo* t);
 bool MeetingFamily(const EventTypeInfo* t);
+// Talks, consultations, calls and agreements; a visit.
+bool Meets(const EventTypeInfo* t);
+bool Visit(const EventTypeInfo* t);
 // Families that can be a part of a meeting (what was said or agreed there).
 bool CommunicativeOrOutcome(const EventTypeInfo* t);
 

@@ -119,8 +119,7 @@ bool OtherSpeakerLabel(std::string_view text) {
 // reads and writes.
 Extraction RunStages(DocState& ds) {
   const Article& art = ds.doc.article;
-  int64_t local = art.published_utc + int64_t(art.published_offset_minutes.value_or(0)) * 60;
-  ds.pub_day = int32_t((local >= 0 ? local : local - 86399) / 86400);
+  ds.pub_day = LocalDay(art.published_utc, art.published_offset_minutes.value_or(0));
   FindOpinion(ds);
 
   ds.sents.resize(ds.doc.sentences.size());

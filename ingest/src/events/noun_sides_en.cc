@@ -88,11 +88,6 @@ const ActorInfo* PlaceOf(const DocState& ds, const SentenceInfo& s, const Chunke
   return a->place || a->kind == ActorKind::kPlace || a->kind == ActorKind::kCountry ? a : nullptr;
 }
 
-bool Visit(const EventTypeInfo* t) { return t && t->family == "visit"; }
-bool Meets(const EventTypeInfo* t) {
-  return t && (MeetingFamily(t) || t->family == "consult" || t->family == "call" || t->family == "agreement");
-}
-
 // The clause whose verb group is chunk `ch`, or whose object holds it (a
 // noun trigger: "held talks"); -1 when none. *object tells which.
 int ClauseOfChunk(const DocState& ds, const ChunkedSentence& cs, int ch, bool* object) {

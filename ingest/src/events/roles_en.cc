@@ -5,7 +5,6 @@
 // from the clause". Where the clause has no answer for a role, the word-order
 // rules of arguments.cc stay (they ran before).
 #include <algorithm>
-#include <cctype>
 
 #include "events/roles_en.h"
 #include "text_util.h"
@@ -27,12 +26,10 @@ using en::Actors;
 using en::ActorOf;
 using en::ActorsOf;
 using en::ClauseOfChunk;
-using en::Meets;
 using en::OfWithSides;
 using en::OwnAgentPhrase;
 using en::PlaceOf;
 using en::ReportedNounRoles;
-using en::Visit;
 
 namespace {
 
@@ -309,9 +306,7 @@ std::string ExpletiveComplement(const ChunkedSentence& cs, const ClauseRoles& cl
   std::string_view it = cs.HeadText(p.subject.front());
   if (it != "It" && it != "it") return {};
   // "a great and tremendous honour": the last of the complements.
-  std::string head(cs.HeadText(p.objects.back()));
-  for (char& ch : head) ch = char(std::tolower(static_cast<unsigned char>(ch)));
-  return head;
+  return internal::AsciiLower(cs.HeadText(p.objects.back()));
 }
 
 namespace {

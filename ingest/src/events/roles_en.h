@@ -28,9 +28,6 @@ Actors ActorsOf(const DocState& ds, const SentenceInfo& s, const ChunkedSentence
                 const std::vector<uint32_t>& chunks);
 // A place (or a country standing as one) in a prepositional attachment.
 const ActorInfo* PlaceOf(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch);
-// A visit; talks, consultations, calls and agreements.
-bool Visit(const EventTypeInfo* t);
-bool Meets(const EventTypeInfo* t);
 // The clause whose verb group is chunk `ch`, or whose object holds it (a
 // noun trigger: "held talks"), or whose in/during phrase holds it; -1 when
 // none. *object tells whether it is the object.

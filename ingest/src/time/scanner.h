@@ -44,9 +44,7 @@ class Scanner {
   Scanner(const Lexicon& lx, std::string_view t, const TagContext& ctx,
           std::vector<Diagnostic>* diags)
       : lx_(lx), t_(t), ctx_(ctx), diags_(diags) {
-    int64_t local = ctx.published_utc + static_cast<int64_t>(ctx.offset_minutes) * 60;
-    int64_t d = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
-    pub_ = static_cast<int32_t>(d);
+    pub_ = LocalDay(ctx.published_utc, ctx.offset_minutes);
     pub_y_ = YearOf(pub_);
     pub_m_ = static_cast<int>(MonthOf(pub_));
   }

@@ -86,5 +86,8 @@ int32_t DaysFromCivil(int y, unsigned m, unsigned d);
 void CivilFromDays(int32_t days, int* y, unsigned* m, unsigned* d);
 // "YYYY-MM-DD" for a day number.
 std::string FormatDay(int32_t days);
+// The local calendar day (days since 1970-01-01) of the instant `utc_seconds`
+// seen at `offset_minutes` east of UTC: a publication time's own day.
+int32_t LocalDay(int64_t utc_seconds, int32_t offset_minutes);
 
 }  // namespace kbq

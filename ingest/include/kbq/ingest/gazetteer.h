@@ -11,7 +11,6 @@
 // need exclusive access and rebuild the matcher.
 #pragma once
 
-#include <climits>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -69,9 +68,9 @@ class Gazetteer {
   // `as_of_day` (days since 1970-01-01, the text's publication day) reads
   // an office named by its country with no name ("the President of
   // Azerbaijan", "the Prime Minister of Armenia") as the person who held it
-  // that day in affiliations.tsv, when exactly one did; INT32_MIN: unknown.
+  // that day in affiliations.tsv, when exactly one did; TimeValue::kNoDay: unknown.
   std::vector<ActorMention> Match(std::string_view text, std::vector<Actor>* provisional_out = nullptr,
-                                  int32_t as_of_day = INT32_MIN) const;
+                                  int32_t as_of_day = TimeValue::kNoDay) const;
 
   // What a user typed (any language, case or script; an id such as "UKR")
   // → the actors it may mean, best first. Empty when nothing matches.
