@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "kbq/query/fold.h"
+#include "kbq/salience.h"
 
 namespace kbq::query {
 namespace {
@@ -51,7 +52,7 @@ size_t FoldSameHappening(std::vector<EventView>* rows) {
     // The most salient row stands for the group, the others are its related;
     // a row dated by its text stands before one dated only by its report (a
     // talk reported on its day is the talk the text dates).
-    const bool v_reported = e.date_basis == "publication", kept_reported = kept.event.date_basis == "publication";
+    const bool v_reported = DatedOnlyByReport(e), kept_reported = DatedOnlyByReport(kept.event);
     if (v_reported == kept_reported ? v.salience > kept.salience : kept_reported) {
       std::swap(kept.event, v.event);
       std::swap(kept.actors, v.actors);

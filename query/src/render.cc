@@ -104,7 +104,7 @@ std::string Table(const std::vector<std::vector<std::string>>& rows, const std::
 
 std::string DateText(const Event& e) {
   std::string d = e.date.ToString();
-  if (e.date_basis == "publication") d = "reported " + d;
+  if (DatedOnlyByReport(e)) d = "reported " + d;
   return d;
 }
 
