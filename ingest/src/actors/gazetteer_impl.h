@@ -141,6 +141,9 @@ struct Gazetteer::Impl {
   std::vector<std::string> zh_stops;           // text that never starts a name after a title
   std::map<std::string, std::vector<std::string>> suffix, prefix, not_after, not_before;  // form or "*"
   std::map<std::string, std::vector<std::string>> in_document;  // form → texts, one of which the document must hold
+  // (country or organisation id, role) → the people holding that role for it at some time, from their dated
+  // affiliations (built by Rebuild; read by HolderOn).
+  std::map<std::pair<std::string, std::string>, std::vector<size_t>> office_holders;
   std::unordered_set<int32_t> translit;
   std::vector<places::PlaceFacts> place_facts;  // per actor
   places::StructureLexicon place_structure;     // provisional places by structure

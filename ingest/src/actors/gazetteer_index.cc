@@ -120,6 +120,13 @@ void Gazetteer::Impl::Rebuild() {
   zh_person.clear();
   en_surname.clear();
   single_forms.clear();
+  office_holders.clear();
+  for (size_t i = 0; i < actors.size(); ++i) {
+    if (actors[i].kind != ActorKind::kPerson) continue;
+    for (const Affiliation& a : actors[i].affiliations) {
+      if (a.valid.ok()) office_holders[{a.actor_id, a.role}].push_back(i);
+    }
+  }
   // Surnames of people (last word of an English name), kept only where
   // they name one person.
   struct Surname {

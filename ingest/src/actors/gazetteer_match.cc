@@ -125,9 +125,10 @@ bool Gazetteer::Impl::SingleContextOk(std::string_view text, uint32_t b, uint32_
 }
 
 int Gazetteer::Impl::HolderOn(const std::string& of, const std::string& role, int32_t day) const {
+  auto it = office_holders.find({of, role});
+  if (it == office_holders.end()) return -1;
   int found = -1;
-  for (size_t i = 0; i < actors.size(); ++i) {
-    if (actors[i].kind != ActorKind::kPerson) continue;
+  for (size_t i : it->second) {
     for (const Affiliation& a : actors[i].affiliations) {
       if (a.actor_id != of || a.role != role || !a.valid.ok() || a.valid.earliest > day || a.valid.latest < day) {
         continue;
