@@ -208,6 +208,23 @@ TEST_CASE("Chunker: nested clauses take their subject from the clause around the
   REQUIRE(r != nullptr);
   CHECK(Heads(s, r->objects).find("withdrawal") == std::string::npos);
 
+  // An adjective after "be" passes the subject on; an act or message noun
+  // ("invitation", "decision") leaves the infinitive to the clause's subject.
+  s = ChunkSentence("Kyiv is ready to resume the talks in Istanbul.");
+  r = ClauseOf(s, "resume");
+  REQUIRE(r != nullptr);
+  CAPTURE(Dump(s));
+  CHECK(Heads(s, r->subject) == "Kyiv");
+  s = ChunkSentence("Scholz accepted the invitation to visit Kyiv in February.");
+  r = ClauseOf(s, "visit");
+  REQUIRE(r != nullptr);
+  CAPTURE(Dump(s));
+  CHECK(Heads(s, r->subject) == "Scholz");
+  s = ChunkSentence("Macron asked Putin to reduce the tension at the border.");
+  r = ClauseOf(s, "reduce");
+  REQUIRE(r != nullptr);
+  CHECK(Heads(s, r->subject) == "Putin");
+
   s = ChunkSentence("Xi met Biden and Putin called Zelensky.");
   r = ClauseOf(s, "meet");
   REQUIRE(r != nullptr);

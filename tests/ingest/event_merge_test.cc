@@ -87,6 +87,32 @@ TEST_CASE("SameHappening: people are mapped to their countries", "[ingest][merge
   CHECK_FALSE(SameHappening(a, c, People()));
 }
 
+TEST_CASE("SameHappening: across reports, a meeting of one side or of one country is not a meeting with a "
+          "foreign side", "[ingest][merge]") {
+  AncestorsFn people = [](const std::string& id) -> std::vector<std::string> {
+    if (id == "person:vladimir-putin" || id == "person:sergey-lavrov") return {"RUS"};
+    if (id == "person:ebrahim-raisi") return {"IRN"};
+    return {};
+  };
+  Event talks = Ev("ev-1", "meeting", TimeValue::Day(2022, 1, 19), {"person:vladimir-putin", "person:ebrahim-raisi"},
+                   "", "art-iran");
+  // Putin with his minister, a day before, in another release.
+  Event internal = Ev("ev-2", "meeting", TimeValue::Day(2022, 1, 18),
+                      {"person:vladimir-putin", "person:sergey-lavrov"}, "", "art-lavrov");
+  CHECK_FALSE(SameHappening(talks, internal, people));
+  // "I had a meeting" with no other side named: any of his meetings that day.
+  Event lone = Ev("ev-3", "meeting", TimeValue::Day(2022, 1, 19), {"person:vladimir-putin"}, "", "art-other");
+  CHECK_FALSE(SameHappening(talks, lone, people));
+  SECTION("at the same place, a lone side still joins") {
+    talks.place_id = lone.place_id = "place:moscow";
+    CHECK(SameHappening(talks, lone, people));
+  }
+  SECTION("two reports of the same two sides join") {
+    Event other = Ev("ev-4", "meeting", TimeValue::Day(2022, 1, 19), {"RUS", "IRN"}, "", "art-other");
+    CHECK(SameHappening(talks, other, people));
+  }
+}
+
 TEST_CASE("MergeInto: union of mentions, the better date, and a same_as link", "[ingest][merge]") {
   Event kept = Ev("ev-1", "negotiate", TimeValue::Month(2025, 5), {"RUS"}, "");
   kept.date_basis = "inherited";

@@ -266,6 +266,47 @@ TEST_CASE("EventExtractor: actors of another clause or of a framing phrase are n
       if (e.type == "aid") CHECK(HasRole(e, Role::kSource, "USA"));
     }
   }
+  // A transcript of a visit: the headline and the lead are one meeting; "you"
+  // and "we" of a turn are the guest and the speaker, also when the guest is
+  // addressed by title ("President Niinistö, …"); accepting an invitation is
+  // no agreement; the guest who "is in Russia on a working visit" visits.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Meeting with President of Finland Sauli Niinistö\n\nVladimir Putin met with President "
+                              "of Finland Sauli Niinistö, who is in Russia on a working visit.\n\nVladimir Putin: Mr "
+                              "President, thank you for accepting our invitation. I want to discuss the Arctic "
+                              "projects with you.\n\nVladimir Putin: President Niinistö, I hope that next year we "
+                              "will be able to meet in Helsinki.",
+                              "2021-10-29");
+    INFO(Describe(ev));
+    const std::string putin = "person:vladimir-putin", guest = "person:sauli-niinistö";
+    auto meetings = std::count_if(ev.begin(), ev.end(), [](const Event& e) {
+      return e.type == "meeting" && e.modality == kbq::Modality::kAsserted;
+    });
+    CHECK(meetings == 1);
+    CHECK(HasEvent(ev, "visit", guest, "-"));
+    CHECK_FALSE(HasEvent(ev, "visit", putin, "-"));
+    CHECK(HasEvent(ev, "consult", putin, guest));
+    CHECK(HasEvent(ev, "meeting", putin, guest));
+    CHECK(std::none_of(ev.begin(), ev.end(), [](const Event& e) { return e.type == "agreement"; }));
+  }
+  // Thanks are the event where they are said ("thanked", "expressed
+  // gratitude"), not the support they thank for; "He" opening a call
+  // release's sentence is not the one whose country is thanked.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Telephone conversation with President of Kazakhstan Kassym-Jomart Tokayev\n\n"
+                              "Vladimir Putin had a telephone conversation with President of Kazakhstan Kassym-Jomart "
+                              "Tokayev.\n\nHe expressed his gratitude for the support of the Russian Federation "
+                              "in the days of unrest.",
+                              "2022-01-13");
+    INFO(Describe(ev));
+    auto praise = std::find_if(ev.begin(), ev.end(), [](const Event& e) { return e.type == "praise"; });
+    REQUIRE(praise != ev.end());
+    CHECK(HasRole(*praise, Role::kSource, "person:kassym-jomart-tokayev"));
+    CHECK(HasRole(*praise, Role::kTarget, "RUS"));
+    CHECK(praise->mentions.front().trigger == "gratitude");
+  }
   // "Mr X, we agreed …" in a transcript turn: the speaker and the one addressed.
   {
     auto ev = ExtractSentence(**pipeline,

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "events/chunker_en.h"
+#include "events/lexicon_en.h"
 
 namespace kbq::ingest::events {
 namespace {
@@ -216,7 +217,33 @@ void ClauseBuilder::OnVerbGroup(size_t k) {
     if (vg.infinitive || (after_for && !o.objects.empty())) {
       // urged [Xi] to …, thanked [Biden] for supporting …, called on [Russia] to …, [Xi] agreed to …
       const bool on_particle = o.particle == "on" || o.particle == "upon";
-      if (!o.objects.empty()) {
+      // "we will be able to meet", "Kyiv is ready to talk": an adjective
+      // after "be" passes the subject on; it is nobody itself.
+      // (A word that can be an adjective, right before the infinitive.)
+      bool adjective_complement = false;
+      if (o.verb >= 0 && chunks_[o.verb].lemma == "be" && o.objects.size() == 1 && o.objects.back() + 1 == k) {
+        // ("very happy": adverbs before it.)
+        const Chunk& c = chunks_[o.objects.back()];
+        const Token& w = toks_[c.end_token - 1];
+        adjective_complement = w.tag == Tag::kAdj || (w.possible & kPosAdj);
+        for (uint32_t t = c.begin_token; t + 1 < c.end_token; ++t) {
+          if (toks_[t].tag != Tag::kAdv && !(toks_[t].possible & kPosAdv)) adjective_complement = false;
+        }
+      }
+      // "accepted our invitation to visit Russia", "announced the decision
+      // to withdraw": an infinitive after a singular act, plan or message
+      // noun (WordNet noun.act, noun.cognition, noun.communication) with no
+      // named possessor completes that noun; the clause's subject does it.
+      bool act_noun = false;
+      if (!o.objects.empty() && o.verb >= 0) {
+        const Chunk& np = chunks_[o.objects.back()];
+        const Token& head = toks_[np.head < toks_.size() ? np.head : 0];
+        const int noun_class = head.tag == Tag::kNoun && head.lower == head.lemma
+                                   ? EnglishLexicon::Get().NounClass(head.lower) : 0;
+        act_noun = (noun_class == 4 || noun_class == 9 || noun_class == 10) &&
+                   (np.possessor < 0 || toks_[np.possessor].tag != Tag::kProperNoun);
+      }
+      if (!o.objects.empty() && !adjective_complement && !act_noun) {
         c.subject = {o.objects.back()};
       } else if (on_particle && !o.preps.empty() && o.preps.back().prep == o.particle) {
         c.subject = o.preps.back().nouns;

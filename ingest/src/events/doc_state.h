@@ -88,6 +88,10 @@ struct SentenceInfo {
   // The speaker of the turn before, when another person: whom "you" addresses
   // in a two-party exchange; null otherwise.
   std::shared_ptr<const ActorInfo> addressee;
+  // In a turn with no other person's turn before it: the other side of the
+  // document's lead two-sided event (the guest of "Meeting with President of
+  // Finland Sauli Niinistö"), whom "you" then addresses; null otherwise.
+  std::shared_ptr<const ActorInfo> counterpart;
   // English sentences with a trigger: the chunker's tokens, chunks and clause
   // roles (chunker_en.h); null for Chinese and trigger-less sentences.
   std::shared_ptr<const ChunkedSentence> chunked;

@@ -149,6 +149,7 @@ Extraction RunStages(DocState& ds) {
     }
     s.turn_speaker = turn;
     s.addressee = before;
+    if (turn && !before) s.counterpart = TurnCounterpart(ds, *turn);
     bool counterfactual = Counterfactual(ds, s);
     bool evaluative = Evaluative(ds, s);
     std::vector<Tok> toks = Tokens(s.text);

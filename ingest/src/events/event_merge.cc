@@ -123,6 +123,14 @@ bool Fulfils(const Event& plan, const Event& done) {
          !ReportDay(plan.date_basis) && plan.date_basis != "inherited";
 }
 
+// Meetings, talks, consultations and calls (the merge families of two
+// sides who talk).
+bool TalkFamily(std::string_view type) {
+  const EventExtractor* x = Builtin();
+  const EventTypeInfo* t = x ? x->FindType(type) : nullptr;
+  return t && (t->family == "talks" || t->family == "consult" || t->family == "call");
+}
+
 }  // namespace
 
 bool TypesCompatible(std::string_view a, std::string_view b) {
@@ -161,8 +169,12 @@ bool SameHappening(const Event& a, const Event& b, const AncestorsFn& ancestors)
   // they are: "same day" proves nothing, so they merge only when they are
   // of one type and named by the same word (press-2022 sample 3: praise
   // merged into recognise, unrelated wrong triggers into each other).
+  // Two events of the lead (basis "lead": the headline's "Meeting with X" and
+  // the lead's "Putin met with X") are the report's news, whatever word names
+  // them; the sides below must still agree.
+  const bool both_lead = a.date_basis == "lead" && b.date_basis == "lead";
   if (ReportDay(a.date_basis) && ReportDay(b.date_basis) &&
-      (a.type != b.type || !SameTriggerWord(a, b))) {
+      (a.type != b.type || (!both_lead && !SameTriggerWord(a, b)))) {
     return false;
   }
   if (!a.place_id.empty() && !b.place_id.empty() && a.place_id != b.place_id) {
@@ -187,6 +199,21 @@ bool SameHappening(const Event& a, const Event& b, const AncestorsFn& ancestors)
   if (ca.empty() || cb.empty()) {
     return a.type == b.type && a.date.precision == Precision::kDay && a.date == b.date &&
            (!a.place_id.empty() || !b.place_id.empty());
+  }
+  // Talks among the people of one country (Putin with his ministers) are no
+  // talks with a foreign side that one of them also held that day: when both
+  // reports name two or more sides, one country on one side and several on
+  // the other is two meetings (press-2022: the Raisi talks had been absorbed
+  // by a Putin–Lavrov meeting of the day before).
+  if (different_articles && a.participants.size() >= 2 && b.participants.size() >= 2 &&
+      (ca.size() == 1) != (cb.size() == 1) && TalkFamily(a.type)) {
+    return false;
+  }
+  // A meeting of one named side is any of the many that person holds in a
+  // day: across reports it is the same one only at the same place.
+  if (different_articles && (a.participants.size() < 2 || b.participants.size() < 2) && TalkFamily(a.type) &&
+      (a.place_id.empty() || a.place_id != b.place_id)) {
+    return false;
   }
   size_t common = 0;
   for (const auto& c : ca) common += std::find(cb.begin(), cb.end(), c) != cb.end();

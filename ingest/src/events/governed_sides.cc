@@ -53,33 +53,87 @@ void ThankSides(DocState& ds, const SentenceInfo& s) {
   for (size_t ci : s.cands) {
     Cand& c = ds.cands[ci];
     if (c.generic || !c.type || c.type->type != "praise") continue;
-    // The thank verb before the noun in its clause, and its clause's roles.
+    // The thank verb ("thanked") or thank noun ("expressed gratitude")
+    // before the trigger in its clause, and that clause's roles.
     const ClauseRoles* roles = nullptr;
+    uint32_t anchor = 0;  // token of the thanks
+    bool noun = false;
     for (const ClauseRoles& cl : cs.clauses) {
-      if (cl.verb < 0) continue;
-      const Chunk& vg = cs.chunks[cl.verb];
-      if (!ds.lex.IsCueWord("thank_verb", vg.lemma) || cs.Span(cl.verb).second > c.begin) continue;
+      if (cl.verb < 0 || cs.Span(cl.verb).second > c.begin) continue;
       if (ClauseOf(s.clauses, cs.Span(cl.verb).first) != c.clause) continue;
-      roles = &cl;
-    }
-    if (roles == nullptr) continue;
-    std::vector<Participant> sides;
-    auto add = [&](const std::vector<uint32_t>& chunks, Role role) {
-      for (uint32_t k : chunks) {
-        for (const ActorInfo* a : ActorsIn(s, cs, k)) {
-          bool have = std::any_of(sides.begin(), sides.end(), [&](const Participant& p) { return p.actor_id == a->id; });
-          if (!have) sides.push_back({a->id, role});
+      const Chunk& vg = cs.chunks[cl.verb];
+      if (ds.lex.IsCueWord("thank_verb", vg.lemma)) {
+        roles = &cl;
+        anchor = vg.head;
+        noun = false;
+        continue;
+      }
+      for (uint32_t o : cl.objects) {
+        const Chunk& np = cs.chunks[o];
+        if (np.head < cs.tokens.size() && cs.tokens[np.head].end <= c.begin &&
+            ds.lex.IsCueWord("thank_noun", cs.tokens[np.head].lower)) {
+          roles = &cl;
+          anchor = np.head;
+          noun = true;
         }
       }
+    }
+    if (roles == nullptr || anchor >= cs.tokens.size()) continue;
+    std::vector<Participant> sides;
+    auto add = [&](const ActorInfo* a, Role role) {
+      bool have = std::any_of(sides.begin(), sides.end(), [&](const Participant& p) { return p.actor_id == a->id; });
+      if (!have) sides.push_back({a->id, role});
     };
-    add(roles->subject, Role::kSource);
-    add(roles->objects, Role::kTarget);
+    for (uint32_t k : roles->subject) {
+      for (const ActorInfo* a : ActorsIn(s, cs, k)) add(a, Role::kSource);
+    }
+    std::vector<Participant> thanked_sides;
+    if (!noun) {
+      for (uint32_t k : roles->objects) {
+        for (const ActorInfo* a : ActorsIn(s, cs, k)) thanked_sides.push_back({a->id, Role::kTarget});
+      }
+    } else {
+      // "expressed gratitude for the support of Russia": those thanked are
+      // the ones the thing thanked for names.
+      for (const Participant& p : c.participants) thanked_sides.push_back({p.actor_id, Role::kTarget});
+    }
+    // "He thanked …" opening a sentence: the person the one before is about —
+    // or, when that person stands for a side thanked (nobody thanks their own
+    // country), the only other person of that sentence.
+    if (sides.empty() && roles->subject.size() == 1 && !roles->subject_inherited &&
+        cs.Span(roles->subject.front()).first == 0 && c.sentence > 0) {
+      std::string_view w = cs.HeadText(roles->subject.front());
+      auto own_side = [&](const ActorInfo& a) {
+        return std::any_of(thanked_sides.begin(), thanked_sides.end(), [&](const Participant& p) {
+          return p.actor_id == a.id || (!a.country.empty() && p.actor_id == a.country);
+        });
+      };
+      const ActorInfo* who = (w == "He" || w == "She") ? PersonBefore(ds, c.sentence) : nullptr;
+      if (who && own_side(*who)) {
+        const ActorInfo* other = nullptr;
+        for (const ActorInfo& a : ds.sents[c.sentence - 1].actors) {
+          if (a.dropped || a.kind != ActorKind::kPerson || a.id == who->id || own_side(a)) continue;
+          if (other && other->id != a.id) { other = nullptr; break; }
+          other = &a;
+        }
+        who = other;
+      }
+      if (who) add(who, Role::kSource);
+    }
+    for (const Participant& p : thanked_sides) {
+      bool have = std::any_of(sides.begin(), sides.end(), [&](const Participant& q) { return q.actor_id == p.actor_id; });
+      if (!have) sides.push_back(p);
+    }
     bool thanked = std::any_of(sides.begin(), sides.end(), [](const Participant& p) { return p.role == Role::kTarget; });
     if (!thanked) continue;  // "thanked for the support of Germany": the support's own sides stand
     // The thanker not named in the clause: the speaker of the turn, if any.
     bool thanker = std::any_of(sides.begin(), sides.end(), [](const Participant& p) { return p.role == Role::kSource; });
     if (!thanker && s.turn_speaker) sides.insert(sides.begin(), {s.turn_speaker->id, Role::kSource});
     c.participants = std::move(sides);
+    // The event is the thanking, said where the thanks are: "support" there
+    // names what is thanked for, not a happening of its own.
+    c.begin = cs.tokens[anchor].begin;
+    c.end = cs.tokens[anchor].end;
   }
 }
 

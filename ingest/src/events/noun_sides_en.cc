@@ -9,6 +9,23 @@
 
 namespace kbq::ingest::events::en {
 
+namespace {
+
+// In a transcript turn, a pronoun standing alone as a noun phrase: "I", "me",
+// "we", "us" are the turn's speaker; "you" the person addressed (the speaker
+// of the turn before, else the lead's other side). Null outside a turn.
+const ActorInfo* TurnPronoun(const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch) {
+  if (!s.turn_speaker) return nullptr;
+  const Chunk& np = cs.chunks[ch];
+  if (np.end_token != np.begin_token + 1 || cs.tokens[np.begin_token].tag != Tag::kPronoun) return nullptr;
+  const std::string& w = cs.tokens[np.begin_token].lower;
+  if (w == "i" || w == "me" || w == "we" || w == "us") return s.turn_speaker.get();
+  if (w == "you") return s.addressee ? s.addressee.get() : s.counterpart.get();
+  return nullptr;
+}
+
+}  // namespace
+
 // The actor a noun phrase names: the last kept actor inside it (the person
 // after their title and country), else the one of its apposition ("the
 // Turkish president, Erdogan,"). Null when it names none (a pronoun, drones).
@@ -22,6 +39,7 @@ const ActorInfo* ActorOf(const DocState& ds, const SentenceInfo& s, const Chunke
     if (a.begin < e && a.end > b) found = &a;
   }
   if (!found && cs.chunks[ch].apposition >= 0) return ActorOf(ds, s, cs, uint32_t(cs.chunks[ch].apposition), allow_place);
+  if (!found) found = TurnPronoun(s, cs, ch);
   // "Security forces in Guinea", "the police of Lebanon": a body of people
   // named by where it serves stands for that country.
   // "President of the Republic of Azerbaijan Ilham Aliyev": an office
@@ -104,7 +122,8 @@ int ClauseOfChunk(const DocState& ds, const ChunkedSentence& cs, int ch, bool* o
   }
   // "killed 46 civilians in an attack", "died during the shelling": the
   // happening the clause's verb is part of has the clause's sides. "was in
-  // Kyiv for talks", "flew to Riyadh for a summit": a stay's purpose too.
+  // Kyiv for talks", "flew to Riyadh for a summit", "is in Russia on a
+  // working visit": a stay's purpose too.
   for (size_t k = 0; k < cs.clauses.size(); ++k) {
     const ClauseRoles& cl = cs.clauses[k];
     std::string_view verb = cl.verb >= 0 ? std::string_view(cs.chunks[cl.verb].lemma) : std::string_view();
@@ -113,7 +132,7 @@ int ClauseOfChunk(const DocState& ds, const ChunkedSentence& cs, int ch, bool* o
     // What talk is about is not part of it: "discussed the participation in the summit".
     if (ds.lex.IsCueWord("topic_verb", verb) || ds.lex.IsCueWord("report_verb", verb)) continue;
     for (const auto& p : cl.preps) {
-      if (p.prep != "in" && p.prep != "during" && !(stay && p.prep == "for")) continue;
+      if (p.prep != "in" && p.prep != "during" && !(stay && (p.prep == "for" || p.prep == "on"))) continue;
       if (std::find(p.nouns.begin(), p.nouns.end(), uint32_t(ch)) != p.nouns.end()) return int(k);
     }
   }

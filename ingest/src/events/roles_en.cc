@@ -5,6 +5,7 @@
 // from the clause". Where the clause has no answer for a role, the word-order
 // rules of arguments.cc stay (they ran before).
 #include <algorithm>
+#include <memory>
 
 #include "events/roles_en.h"
 #include "text_util.h"
@@ -208,35 +209,8 @@ std::string LeadCounterpart(const DocState& ds, const ActorInfo& speaker) {
   return "";
 }
 
-// The person the sentence before `si` is about, for a "He"/"She" opening
-// sentence si: the person heading the subject of its first clause, else its
-// only person (each of several mentions the same). Null when none or when two
-// people could be meant.
-const ActorInfo* PersonBefore(const DocState& ds, uint32_t si) {
-  if (si == 0 || si > ds.sents.size()) return nullptr;
-  const SentenceInfo& prev = ds.sents[si - 1];
-  if (prev.chunked && !prev.chunked->clauses.empty()) {
-    const ChunkedSentence& pcs = *prev.chunked;
-    const ActorInfo* subject = nullptr;
-    for (uint32_t n : pcs.clauses.front().subject) {
-      const ActorInfo* a = ActorOf(ds, prev, pcs, n, false);
-      if (!a || a->kind != ActorKind::kPerson) continue;
-      if (subject && subject->id != a->id) return nullptr;  // "Macron and Putin spoke": either
-      subject = a;
-    }
-    if (subject) return subject;
-  }
-  const ActorInfo* only = nullptr;
-  for (const ActorInfo& a : prev.actors) {
-    if (a.dropped || a.kind != ActorKind::kPerson) continue;
-    if (only && only->id != a.id) return nullptr;
-    only = &a;
-  }
-  return only;
-}
-
 // The person a sentence is addressed to: "Mr Lavrov, …" at its start or
-// after the speaker's label (a courtesy title, the name, a comma).
+// after the speaker's label (courtesies or titles, the name, a comma).
 const ActorInfo* Vocative(const SentenceInfo& s) {
   size_t from = 0;
   if (!s.speaker_label.empty()) {
@@ -244,14 +218,25 @@ const ActorInfo* Vocative(const SentenceInfo& s) {
     if (colon == std::string_view::npos || colon > 200) return nullptr;
     from = colon + 2;
   }
-  for (std::string_view courtesy : {"Mr ", "Ms ", "Mrs ", "Madam ", "Dr "}) {
-    if (s.text.compare(from, courtesy.size(), courtesy) != 0) continue;
-    for (const auto& a : s.actors) {
-      if (!a.dropped && a.kind == ActorKind::kPerson && a.begin == from + courtesy.size() &&
-          s.text.substr(a.end, 1) == ",") {
-        return &a;
-      }
+  // "Mr Lavrov,", "President Xi Jinping, my friend,": capitalised words
+  // (a courtesy or a title, at most three) and a person, then a comma that
+  // no relative clause follows ("President Biden, who arrived …" is a subject).
+  for (const auto& a : s.actors) {
+    if (a.dropped || a.kind != ActorKind::kPerson || a.begin < from || a.begin - from > 40) continue;
+    if (s.text.substr(a.end, 2) != ", ") continue;
+    std::string_view rest = s.text.substr(a.end + 2);
+    if (rest.starts_with("who ") || rest.starts_with("which ") || rest.starts_with("whose ")) continue;
+    std::string_view before = s.text.substr(from, a.begin - from);
+    int words = 0;
+    bool titles = true;
+    for (size_t i = 0; i < before.size();) {
+      size_t sp = before.find(' ', i);
+      if (sp == std::string_view::npos) { titles = false; break; }  // the name must start a word
+      if (!(before[i] >= 'A' && before[i] <= 'Z')) titles = false;
+      ++words;
+      i = sp + 1;
     }
+    if (titles && words <= 3) return &a;
   }
   return nullptr;
 }
@@ -295,6 +280,44 @@ void TopicsAfterTrigger(const SentenceInfo& s, const ChunkedSentence& cs, Cand* 
     });
     if (!before && (speaker == nullptr || p.actor_id != speaker->id)) p.role = Role::kOther;
   }
+}
+
+std::shared_ptr<const ActorInfo> TurnCounterpart(const DocState& ds, const ActorInfo& speaker) {
+  const std::string id = LeadCounterpart(ds, speaker);
+  if (id.empty()) return nullptr;
+  for (uint32_t si = 0; si < 3 && si < ds.sents.size(); ++si) {
+    for (const ActorInfo& a : ds.sents[si].actors) {
+      if (a.id != id || a.dropped) continue;
+      auto out = std::make_shared<ActorInfo>(a);
+      out->begin = out->end = out->group_begin = 0;
+      out->speaker = false;
+      return out;
+    }
+  }
+  return nullptr;
+}
+
+const ActorInfo* PersonBefore(const DocState& ds, uint32_t si) {
+  if (si == 0 || si > ds.sents.size()) return nullptr;
+  const SentenceInfo& prev = ds.sents[si - 1];
+  if (prev.chunked && !prev.chunked->clauses.empty()) {
+    const ChunkedSentence& pcs = *prev.chunked;
+    const ActorInfo* subject = nullptr;
+    for (uint32_t n : pcs.clauses.front().subject) {
+      const ActorInfo* a = ActorOf(ds, prev, pcs, n, false);
+      if (!a || a->kind != ActorKind::kPerson) continue;
+      if (subject && subject->id != a->id) return nullptr;  // "Macron and Putin spoke": either
+      subject = a;
+    }
+    if (subject) return subject;
+  }
+  const ActorInfo* only = nullptr;
+  for (const ActorInfo& a : prev.actors) {
+    if (a.dropped || a.kind != ActorKind::kPerson) continue;
+    if (only && only->id != a.id) return nullptr;
+    only = &a;
+  }
+  return only;
 }
 
 std::string ExpletiveComplement(const ChunkedSentence& cs, const ClauseRoles& cl) {
@@ -389,7 +412,7 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
   // two-sided event of its first three sentences, the speaker one side),
   // "we agreed to continue coordinating" is the speaker with that guest.
   const bool joint = Reciprocal(c->type) || (c->type && c->type->family == "intent");
-  if (speaker && joint && subject.size() == 1 && subject.front() == speaker && cl.subject.size() == 1 &&
+  if (speaker && joint && subject.size() == 1 && subject.front()->id == speaker->id && cl.subject.size() == 1 &&
       (cs.HeadText(cl.subject.front()) == "we" || cs.HeadText(cl.subject.front()) == "We")) {
     if (const ActorInfo* you = Vocative(s)) {
       subject.push_back(you);

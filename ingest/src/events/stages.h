@@ -104,6 +104,15 @@ int ChunkAt(const ChunkedSentence& cs, uint32_t pos);
 // place (in/at, to for travel), keeping earlier roles only where the clause has
 // none. Returns false (c untouched) when the chunker has no answer.
 bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c);
+// The other side of the document's lead two-sided event (a meeting, talks or
+// a call in its first three sentences) that has `speaker` as one side, as
+// named there with offsets 0; null when there is none (roles_en.cc).
+std::shared_ptr<const ActorInfo> TurnCounterpart(const DocState& ds, const ActorInfo& speaker);
+// The person the sentence before `si` is about, for a "He"/"She" opening
+// sentence si: the person heading the subject of its first clause, else its
+// only person (each of several mentions the same). Null when none or when two
+// people could be meant (roles_en.cc).
+const ActorInfo* PersonBefore(const DocState& ds, uint32_t si);
 // The sense of an English verb trigger from its clause: `type` as is, another
 // type (call + two objects: criticism), or null when the clause rules it out.
 const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s, const TriggerHit& h,
