@@ -234,6 +234,23 @@ void CheckCounts(const Case (&cases)[N]) {
   }
 }
 
+TEST_CASE("Sense: a natural death is no casualty, troops leave no agreement, 'called upon' demands",
+          "[ingest][events][precision]") {
+  const Case cases[] = {
+      {"The veteran Soviet newsreader died at the age of 89.", "casualties", 0},
+      {"The former defence minister died after a long illness.", "casualties", 0},
+      {"Two Ukrainian soldiers died in the shelling near Avdiivka on Monday.", "casualties", 1},
+      {"Macron expects Russian troops to be withdrawn from the border of Ukraine.", "withdraw_agreement", 0},
+      {"Russia withdrew from the Open Skies Treaty last year.", "withdraw_agreement", 1},
+  };
+  CheckCounts(cases);
+  Extraction x = Run("The three presidents called upon the world to step up sanctions on Russia.");
+  INFO(Dump(x));
+  const Event* sanctions = First(x, "sanctions");
+  REQUIRE(sanctions != nullptr);
+  CHECK(sanctions->modality == Modality::kDemanded);
+}
+
 TEST_CASE("Sense: trade, domestic and courtesy senses of diplomatic verbs are no events",
           "[ingest][events][precision]") {
   const Case cases[] = {

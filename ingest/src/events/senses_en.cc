@@ -55,6 +55,14 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
     });
     if (abstract) return nullptr;
   }
+  // "died at the age of 89", "died after a long illness": a natural death
+  // (cue kind natural_death, within a few words after the verb) is no
+  // casualty of a conflict or a disaster.
+  if (type && type->type == "casualties" && lemma == "die") {
+    for (const auto& cue : ds.lex.FindCues("natural_death", s.text)) {
+      if (cue.begin >= h.end && cue.begin - h.end <= 24) return nullptr;
+    }
+  }
   // "will withdraw its troops unless the talks resume": an act promised on a
   // condition the other side must meet is a threat (CAMEO 13), whatever the act.
   const std::string& modal = cs.chunks[ch].modal;
