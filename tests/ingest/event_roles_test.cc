@@ -290,6 +290,17 @@ TEST_CASE("EventExtractor: actors of another clause or of a framing phrase are n
     CHECK(HasEvent(ev, "meeting", putin, guest));
     CHECK(std::none_of(ev.begin(), ev.end(), [](const Event& e) { return e.type == "agreement"; }));
   }
+  // Inside a quotation attributed to a person, "I" is that person and "you"
+  // the other side of the lead meeting; outside it, nobody.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Zelensky and Trudeau in Kyiv\n\nVolodymyr Zelensky met with Prime Minister of Canada "
+                              "Justin Trudeau in Kyiv.\n\n\"I discussed the air defence supplies with you today,\" "
+                              "Volodymyr Zelensky said.",
+                              "2022-02-10");
+    INFO(Describe(ev));
+    CHECK(HasEvent(ev, "consult", "person:volodymyr-zelensky", "person:justin-trudeau"));
+  }
   // Thanks are the event where they are said ("thanked", "expressed
   // gratitude"), not the support they thank for; "He" opening a call
   // release's sentence is not the one whose country is thanked.

@@ -92,6 +92,10 @@ struct SentenceInfo {
   // document's lead two-sided event (the guest of "Meeting with President of
   // Finland Sauli Niinistö"), whom "you" then addresses; null otherwise.
   std::shared_ptr<const ActorInfo> counterpart;
+  // Outside a transcript turn: the person a quotation in the sentence is
+  // attributed to ("'I discussed it with you,' Zelensky said"), whom the
+  // pronouns inside the quotation name; null otherwise.
+  std::shared_ptr<const ActorInfo> quote_speaker;
   // English sentences with a trigger: the chunker's tokens, chunks and clause
   // roles (chunker_en.h); null for Chinese and trigger-less sentences.
   std::shared_ptr<const ChunkedSentence> chunked;

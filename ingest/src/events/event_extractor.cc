@@ -150,6 +150,17 @@ Extraction RunStages(DocState& ds) {
     s.turn_speaker = turn;
     s.addressee = before;
     if (turn && !before) s.counterpart = TurnCounterpart(ds, *turn);
+    if (!turn && !attr.actor_id.empty() && HasQuotation(s.text)) {
+      for (const auto& a : s.actors) {
+        if (a.id != attr.actor_id || a.kind != ActorKind::kPerson) continue;
+        auto quoted = std::make_shared<ActorInfo>(a);
+        quoted->begin = quoted->end = quoted->group_begin = 0;
+        quoted->speaker = false;
+        s.counterpart = TurnCounterpart(ds, *quoted);
+        s.quote_speaker = std::move(quoted);
+        break;
+      }
+    }
     bool counterfactual = Counterfactual(ds, s);
     bool evaluative = Evaluative(ds, s);
     std::vector<Tok> toks = Tokens(s.text);

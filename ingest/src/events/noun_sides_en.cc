@@ -13,13 +13,19 @@ namespace {
 
 // In a transcript turn, a pronoun standing alone as a noun phrase: "I", "me",
 // "we", "us" are the turn's speaker; "you" the person addressed (the speaker
-// of the turn before, else the lead's other side). Null outside a turn.
+// of the turn before, else the lead's other side). The same inside a
+// quotation attributed to a person. Null elsewhere.
 const ActorInfo* TurnPronoun(const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch) {
-  if (!s.turn_speaker) return nullptr;
   const Chunk& np = cs.chunks[ch];
   if (np.end_token != np.begin_token + 1 || cs.tokens[np.begin_token].tag != Tag::kPronoun) return nullptr;
+  // Outside a turn, only inside the quotation its speaker is named for.
+  const ActorInfo* speaker = s.turn_speaker.get();
+  if (!speaker && s.quote_speaker && InsideQuotation(s.text, cs.tokens[np.begin_token].begin)) {
+    speaker = s.quote_speaker.get();
+  }
+  if (!speaker) return nullptr;
   const std::string& w = cs.tokens[np.begin_token].lower;
-  if (w == "i" || w == "me" || w == "we" || w == "us") return s.turn_speaker.get();
+  if (w == "i" || w == "me" || w == "we" || w == "us") return speaker;
   if (w == "you") return s.addressee ? s.addressee.get() : s.counterpart.get();
   return nullptr;
 }

@@ -282,6 +282,22 @@ void TopicsAfterTrigger(const SentenceInfo& s, const ChunkedSentence& cs, Cand* 
   }
 }
 
+bool HasQuotation(std::string_view text) {
+  return text.find('"') != std::string_view::npos || text.find("\u201C") != std::string_view::npos ||
+         text.find("\u201D") != std::string_view::npos;
+}
+
+bool InsideQuotation(std::string_view text, uint32_t pos) {
+  std::string_view before = text.substr(0, std::min<size_t>(pos, text.size()));
+  int curly = 0, straight = 0;
+  for (size_t i = 0; i < before.size(); ++i) {
+    if (before[i] == '"') ++straight;
+    if (before.compare(i, 3, "\u201C") == 0) ++curly;
+    if (before.compare(i, 3, "\u201D") == 0) --curly;
+  }
+  return curly > 0 || straight % 2 == 1;
+}
+
 std::shared_ptr<const ActorInfo> TurnCounterpart(const DocState& ds, const ActorInfo& speaker) {
   const std::string id = LeadCounterpart(ds, speaker);
   if (id.empty()) return nullptr;

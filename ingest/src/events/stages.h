@@ -108,6 +108,11 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c);
 // a call in its first three sentences) that has `speaker` as one side, as
 // named there with offsets 0; null when there is none (roles_en.cc).
 std::shared_ptr<const ActorInfo> TurnCounterpart(const DocState& ds, const ActorInfo& speaker);
+// True when the text holds a quotation mark (“ ” or ").
+bool HasQuotation(std::string_view text);
+// True when byte `pos` lies inside a quotation: after more opening than
+// closing curly quotes, or after an odd number of straight ones.
+bool InsideQuotation(std::string_view text, uint32_t pos);
 // The person the sentence before `si` is about, for a "He"/"She" opening
 // sentence si: the person heading the subject of its first clause, else its
 // only person (each of several mentions the same). Null when none or when two
