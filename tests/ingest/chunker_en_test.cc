@@ -225,6 +225,26 @@ TEST_CASE("Chunker: nested clauses take their subject from the clause around the
   REQUIRE(r != nullptr);
   CHECK(Heads(s, r->subject) == "Putin");
 
+  // A phrase before the clause (also a participle's) ends at its first
+  // member's comma when the list after it runs into the finite verb.
+  s = ChunkSentence("During the telephone conversation, Erdogan and President of Russia Vladimir Putin discussed grain exports.");
+  r = ClauseOf(s, "discuss");
+  REQUIRE(r != nullptr);
+  CAPTURE(Dump(s));
+  CHECK(Heads(s, r->subject) == "Erdogan+President");
+  s = ChunkSentence("During a call initiated by the Turkish side, Putin and Erdogan discussed grain exports.");
+  r = ClauseOf(s, "discuss");
+  REQUIRE(r != nullptr);
+  CAPTURE(Dump(s));
+  CHECK(Heads(s, r->subject) == "Putin+Erdogan");
+  r = ClauseOf(s, "initiate");
+  REQUIRE(r != nullptr);
+  CHECK(Heads(s, r->objects).empty());
+  s = ChunkSentence("In Moscow, Minsk and Kyiv, officials met the envoys.");
+  r = ClauseOf(s, "meet");
+  REQUIRE(r != nullptr);
+  CHECK(Heads(s, r->subject) == "officials");
+
   s = ChunkSentence("Xi met Biden and Putin called Zelensky.");
   r = ClauseOf(s, "meet");
   REQUIRE(r != nullptr);

@@ -94,6 +94,7 @@ Group ClauseBuilder::ParseGroup(size_t k, bool object_position, std::string_view
   g.nouns.push_back(static_cast<uint32_t>(k));
   g.temporal = chunks_[k].temporal;
   size_t q = Apposition(k);
+  const size_t first_end = q;
   for (;;) {
     // A list: (, NP)* ,? and|or NP
     size_t p = q;
@@ -118,6 +119,27 @@ Group ClauseBuilder::ParseGroup(size_t k, bool object_position, std::string_view
     for (size_t mbr : members) g.nouns.push_back(static_cast<uint32_t>(mbr));
     q = p + 2;
   }
+  // "During the telephone conversation, Vladimir Putin and President of
+  // Uzbekistan Shavkat Mirziyoyev discussed …": in a phrase before the
+  // clause's verb, a list after the first member's comma that runs (through
+  // its of/in phrases) into a finite verb is that verb's subject.
+  // (Also in a participle's phrase before it: "During a call initiated by the
+  // Armenian side, Vladimir Putin and … discussed".)
+  // (Only while that clause has no subject: "Advisers of Germany, France and
+  // Ukraine met" is one of-list.)
+  const bool before_verb = (cur().verb < 0 && cur().subject.empty()) ||
+                           (cur().verb >= 0 && !chunks_[cur().verb].finite && !waiting_.empty() &&
+                            all_[waiting_.back()].subject.empty());
+  if (!via_prep.empty() && before_verb && g.nouns.size() > 1 && IsPunct(first_end, ",")) {
+    size_t v = q;
+    for (int pairs = 0; pairs < 4 && Is(v, ChunkKind::kPreposition) && Is(v + 1, ChunkKind::kNounPhrase); ++pairs) {
+      v += 2;
+    }
+    if (IsFiniteVerb(v)) {
+      g.nouns.assign(1, static_cast<uint32_t>(k));
+      q = first_end;
+    }
+  }
   g.next = q;
   return g;
 }
@@ -129,7 +151,13 @@ uint32_t ClauseBuilder::NewClause(int32_t parent) {
 }
 
 void ClauseBuilder::OnNounGroup(size_t k, size_t* next) {
-  Group g = ParseGroup(k, cur().verb >= 0);
+  // After the comma that closes a participle's phrase ("During a call
+  // initiated by the Armenian side, Vladimir Putin and Prime Minister of
+  // Armenia Nikol Pashinyan discussed …") a group is no object of the
+  // participle when it runs into a finite verb (below).
+  const bool after_participle = k > 0 && IsPunct(k - 1, ",") && cur().verb >= 0 && !chunks_[cur().verb].finite &&
+                                !waiting_.empty();
+  Group g = ParseGroup(k, cur().verb >= 0 && !after_participle);
   *next = g.next;
   last_group_ = g.nouns;
   // A time phrase is a time, unless a finite verb follows it (May met Merkel).
@@ -140,9 +168,11 @@ void ClauseBuilder::OnNounGroup(size_t k, size_t* next) {
   // "…, but the withdrawal of Russian troops has not been observed": after a
   // conjunction, a noun phrase whose of/in/on attachments run up to a finite
   // verb is that verb's subject too (the attachments go to the new clause).
+  // So after the comma that closes a participle's phrase.
   size_t verb_at = g.next;
-  if (after_conj_ && cur().verb >= 0 && !IsFiniteVerb(verb_at)) {
-    for (int pairs = 0; pairs < 2 && Is(verb_at, ChunkKind::kPreposition) && Is(verb_at + 1, ChunkKind::kNounPhrase);
+  if ((after_conj_ || after_participle) && cur().verb >= 0 && !IsFiniteVerb(verb_at)) {
+    for (int pairs = 0; pairs < (after_participle ? 4 : 2) && Is(verb_at, ChunkKind::kPreposition) &&
+                        Is(verb_at + 1, ChunkKind::kNounPhrase);
          ++pairs) {
       verb_at += 2;
     }
