@@ -448,6 +448,29 @@ TEST_CASE("Readers: CSV column names map through ReadOptions.column_map", "[inge
         "(byte 0)");
 }
 
+TEST_CASE("Readers: a summary or lead column opens the text, unless the body repeats it", "[ingest][reader]") {
+  ReadResult r = ReadString(
+      "headline,date,summary,body\n"
+      "Call with Erdogan,2022-03-10T12:00:00Z,Putin had a telephone conversation with Erdogan.,"
+      "The leaders discussed the talks in Antalya.\n"
+      "Talks in Antalya,2022-03-10T15:00:00Z,Lavrov met Kuleba in Antalya.,Lavrov met Kuleba in Antalya. "
+      "They spoke for ninety minutes.\n",
+      "press.csv");
+  REQUIRE(r.messages.empty());
+  REQUIRE(r.docs.size() == 2);
+  CHECK(std::string(kbq::ingest::BodyText(r.docs[0])) ==
+        "Putin had a telephone conversation with Erdogan.\n\nThe leaders discussed the talks in Antalya.");
+  CHECK(std::string(kbq::ingest::BodyText(r.docs[1])) == "Lavrov met Kuleba in Antalya. They spoke for ninety minutes.");
+  ReadResult j = ReadString(
+      "{\"title\": \"Call with Erdogan\", \"published\": \"2022-03-10T12:00:00Z\", \"text\": \"The leaders "
+      "discussed the talks.\", \"lead\": \"Putin had a telephone conversation with Erdogan.\"}\n",
+      "press.jsonl");
+  REQUIRE(j.messages.empty());
+  REQUIRE(j.docs.size() == 1);
+  CHECK(std::string(kbq::ingest::BodyText(j.docs[0])) ==
+        "Putin had a telephone conversation with Erdogan.\n\nThe leaders discussed the talks.");
+}
+
 TEST_CASE("Readers: a CSV without a text column is skipped with one error", "[ingest][reader]") {
   ReadResult r = ReadString("title,date\nA,2022-01-01\n", "a.csv");
   CHECK(r.docs.empty());

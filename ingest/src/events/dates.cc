@@ -73,9 +73,17 @@ bool TooLateFor(const DocState& ds, const SentenceInfo& s, const Cand& c, const 
 // (commemoration: "honored the memory of soldiers who died").
 bool BackgroundBefore(const DocState& ds, const SentenceInfo& s, const Cand& c,
                       std::initializer_list<const char*> kinds) {
-  for (const Token& t : s.chunked->tokens) {
-    if (t.begin >= c.begin) break;
-    if (t.lower == "had" && c.begin - t.end <= 12) return true;
+  // "had visited", "had already met": "had" then (past adverbs) a past
+  // participle; "had a telephone conversation" is the main verb "have".
+  const auto& tokens = s.chunked->tokens;
+  for (size_t i = 0; i < tokens.size() && tokens[i].begin < c.begin; ++i) {
+    if (tokens[i].lower != "had" || c.begin - tokens[i].end > 12) continue;
+    size_t j = i + 1;
+    while (j < tokens.size() && (tokens[j].tag == Tag::kAdv || tokens[j].tag == Tag::kNeg ||
+                                 ((tokens[j].possible & kPosAdv) && !(tokens[j].possible & kPosVerb)))) {
+      ++j;
+    }
+    if (j < tokens.size() && tokens[j].inflection == Inflection::kPast && (tokens[j].possible & kPosVerb)) return true;
   }
   for (const char* kind : kinds) {
     for (const auto& cue : ds.lex.FindCues(kind, s.text)) {

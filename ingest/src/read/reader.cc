@@ -162,6 +162,10 @@ std::string FieldForName(std::string_view name) {
       {"time", "published"},      {"datetime", "published"},    {"pubdate", "published"},
       {"published_at", "published"}, {"publication_date", "published"}, {"timestamp", "published"},
       {"text", "text"},           {"body", "text"},             {"content", "text"},
+      // A lead paragraph kept apart from the body (news-site exports, the
+      // Kremlin's "summary"): read before the body.
+      {"summary", "summary"},     {"lead", "summary"},          {"standfirst", "summary"},
+      {"abstract", "summary"},    {"description", "summary"},
       {"url", "url"},             {"link", "url"},              {"source", "source"},
       {"site", "source"},         {"lang", "lang"},             {"language", "lang"},
       {"id", "id"},

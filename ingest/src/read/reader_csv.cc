@@ -94,7 +94,7 @@ bool ReadRecord(ByteSource& src, char delim, uint64_t max, Record* rec) {
   }
 }
 
-const char* const kFields[] = {"title", "published", "text", "url", "source", "lang"};
+const char* const kFields[] = {"title", "published", "summary", "text", "url", "source", "lang"};
 
 }  // namespace
 
@@ -193,10 +193,22 @@ void ReadDelimited(const ReadContext& ctx, ByteSource& src, char delim) {
           break;
         }
         raw.stamp->utc_hint = utc_column;
-      } else if (f_name == "text") {
+      } else if (f_name == "summary") {
+        // The lead paragraph opens the text, unless the body repeats it.
+        std::string_view lead = TrimSpace(f.value);
+        auto body = column.find("text");
+        if (lead.empty() || TrimSpace(rec.fields[body->second].value).starts_with(lead)) continue;
         raw.body.AppendField(f.value, f.offset);
+        raw.body.Append("\n\n", f.offset + f.value.size());
         raw.body_line = f.line;
         raw.body_offset = f.offset;
+      } else if (f_name == "text") {
+        const bool after_summary = !raw.body.text.empty();
+        raw.body.AppendField(f.value, f.offset);
+        if (!after_summary) {
+          raw.body_line = f.line;
+          raw.body_offset = f.offset;
+        }
       } else if (f_name == "title") {
         raw.title = f.value;
       } else if (f_name == "url") {

@@ -46,6 +46,7 @@ void ParseObject(const ReadContext& ctx, std::string_view text, uint64_t line, u
   raw.body_offset = offset;
   raw.what = what;
   bool have_text = false;
+  std::string summary;  // a lead paragraph kept apart: it opens the text
   std::map<std::string, std::string> exact;  // field → key that set it
   for (const auto& [key, value] : j.items()) {
     std::string field = FieldForName(key);
@@ -86,7 +87,9 @@ void ParseObject(const ReadContext& ctx, std::string_view text, uint64_t line, u
       return;
     }
     const std::string& s = value.get_ref<const std::string&>();
-    if (field == "text") {
+    if (field == "summary") {
+      summary = s;
+    } else if (field == "text") {
       raw.body = TextBuilder();
       raw.body.AppendField(s, offset);
       have_text = true;
@@ -103,6 +106,14 @@ void ParseObject(const ReadContext& ctx, std::string_view text, uint64_t line, u
   if (!have_text) {
     ctx.Error(line, offset, "missing \"text\"; " + what + " skipped");
     return;
+  }
+  if (std::string_view lead = TrimSpace(summary);
+      !lead.empty() && !TrimSpace(raw.body.text).starts_with(lead)) {
+    TextBuilder with_lead;
+    with_lead.AppendField(summary, offset);
+    with_lead.Append("\n\n", offset);
+    with_lead.Append(raw.body.text, offset);
+    raw.body = std::move(with_lead);
   }
   EmitDocument(ctx, std::move(raw));
 }

@@ -25,8 +25,10 @@
 //   kCsv, kTsv  RFC 4180 with a header row. Recognised columns (any case):
 //           title|headline|heading, published|date|date (utc)|time|datetime|
 //           pubdate|published_at|publication_date|timestamp,
-//           text|body|content, url|link, source|site, lang|language (the
-//           same names are accepted as JSON keys); ReadOptions::column_map
+//           text|body|content, url|link, source|site, lang|language, and a
+//           lead paragraph summary|lead|standfirst|abstract|description that
+//           opens the text unless the body repeats it (the same names are
+//           accepted as JSON keys); ReadOptions::column_map
 //           maps others. When no source is given, the URL's host is used.
 //   kHtml   an HTML page, parsed with libxml2: metadata from JSON-LD
 //           (schema.org NewsArticle/Article), OpenGraph and article:* meta,
