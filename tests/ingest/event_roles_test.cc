@@ -301,6 +301,19 @@ TEST_CASE("EventExtractor: actors of another clause or of a framing phrase are n
     INFO(Describe(ev));
     CHECK(HasEvent(ev, "consult", "person:volodymyr-zelensky", "person:justin-trudeau"));
   }
+  // A speech its headline credits to one person is that person's turn; "the
+  // President of Ukraine" with nothing after it, in a title-case headline or
+  // at a sentence's end, is the holder of the post on the publication day.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Speech by the President of Ukraine at the Munich Security Conference\n\n"
+                              "Yesterday I discussed the security guarantees with Kamala Harris.\n\n"
+                              "Kamala Harris later praised the President of Ukraine.",
+                              "2022-02-19");
+    INFO(Describe(ev));
+    CHECK(HasEvent(ev, "consult", "person:volodymyr-zelensky", "person:kamala-harris"));
+    CHECK(HasEvent(ev, "praise", "person:kamala-harris", "person:volodymyr-zelensky"));
+  }
   // Thanks are the event where they are said ("thanked", "expressed
   // gratitude"), not the support they thank for; "He" opening a call
   // release's sentence is not the one whose country is thanked.

@@ -240,26 +240,51 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledName
     ++p;
     static const std::set<std::string_view> kParticles = {"de", "da", "van", "von", "der", "bin", "al",
                                                           "el", "la", "le", "du", "dos", "di", "ibn"};
-    // "Minister Holds Talks With Party Leaders": no name after a title here.
-    if (gaz::TitleCaseLine(text, t.begin)) continue;
     // "President of Brazil Jair Bolsonaro", "Prime Minister of the United
     // Kingdom Boris Johnson": the country after "of" is the title's; the name
     // follows it.
     int of_country = -1;
+    bool name_may_follow = true;
     for (std::string_view of : {"of the ", "of "}) {
       if (of_country >= 0 || text.compare(p, of.size(), of) != 0 || p + of.size() >= text.size()) continue;
       uint32_t c0 = p + static_cast<uint32_t>(of.size());
       int s = covered[c0];
-      if (s < 0 || sel[s].actor_id.empty() || sel[s].person || sel[s].begin != c0 || sel[s].end + 1 >= text.size() ||
-          text[sel[s].end] != ' ') {
-        continue;
-      }
+      if (s < 0 || sel[s].actor_id.empty() || sel[s].person || sel[s].begin != c0) continue;
       auto it = index.find(sel[s].actor_id);
       // A country only: an organisation's name runs on ("of the World Bank
       // Group David Malpass").
       if (it == index.end() || actors[it->second].kind != ActorKind::kCountry) continue;
       of_country = s;
-      p = sel[s].end + 1;
+      // "… praised the President of Ukraine.": nothing follows the country.
+      name_may_follow = sel[s].end + 1 < text.size() && text[sel[s].end] == ' ';
+      p = name_may_follow ? sel[s].end + 1 : sel[s].end;
+    }
+    // "the President of Azerbaijan", "the Prime Minister of Armenia": no
+    // name after the country; on the text's day one known person held that
+    // post: the mention is them (the country is theirs). True when it applied.
+    auto holder_of_country = [&]() {
+      if (of_country < 0 || st->as_of_day == TimeValue::kNoDay || title.role.empty() || title.lang != "en") {
+        return false;
+      }
+      const Selected country = sel[of_country];
+      int person = HolderOn(country.actor_id, title.role, st->as_of_day);
+      if (person < 0) return false;
+      st->Remove(of_country);
+      if (st->Free(t.begin, country.end)) {
+        // Not remembered for "the President" later: a release's own
+        // president stays the one its anaphors mean.
+        st->Take(t.begin, country.end, Selected{0, 0, actors[person].id, false, false, true});
+        return true;
+      }
+      st->Take(country.begin, country.end, country);
+      return false;
+    };
+    // "Minister Holds Talks With Party Leaders", "Speech by the President of
+    // Ukraine at the Munich Security Conference": no name after a title in a
+    // title-case line.
+    if (!name_may_follow || gaz::TitleCaseLine(text, t.begin)) {
+      if (!holder_of_country() && !name_may_follow) anaphor(t);
+      continue;
     }
     uint32_t q = p, last_cap_end = p;
     int words = 0;
@@ -314,23 +339,7 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledName
       q = w + 1;
     }
     if (last_cap_end == p) {
-      // "the President of Azerbaijan", "the Prime Minister of Armenia": no
-      // name after the country; on the text's day one known person held
-      // that post: the mention is them (the country is theirs).
-      if (of_country >= 0 && st->as_of_day != TimeValue::kNoDay && !title.role.empty() && title.lang == "en") {
-        const Selected country = sel[of_country];
-        int person = HolderOn(country.actor_id, title.role, st->as_of_day);
-        if (person >= 0) {
-          st->Remove(of_country);
-          if (st->Free(t.begin, country.end)) {
-            // Not remembered for "the President" later: a release's own
-            // president stays the one its anaphors mean.
-            st->Take(t.begin, country.end, Selected{0, 0, actors[person].id, false, false, true});
-            continue;
-          }
-          st->Take(country.begin, country.end, country);
-        }
-      }
+      if (holder_of_country()) continue;
       anaphor(t);
       continue;
     }

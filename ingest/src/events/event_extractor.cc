@@ -117,6 +117,30 @@ bool OtherSpeakerLabel(std::string_view text) {
 
 // Runs the stages over one document, in order; see stages.h for what each
 // reads and writes.
+// The one person a headline such as "Speech by President Volodymyr
+// Zelenskyy at …" or "Address of the President of Ukraine on …" credits the
+// text to (a speech_headline cue, then "by" or "of", then the person), with
+// offsets 0; null for any other headline.
+std::shared_ptr<const ActorInfo> HeadlineSpeaker(const DocState& ds, const SentenceInfo& s) {
+  for (const auto& cue : ds.lex.FindCues("speech_headline", s.text)) {
+    if (cue.begin > 20) continue;  // the headline opens with it ("Video address by …")
+    std::string_view after = s.text.substr(cue.end);
+    if (!after.starts_with(" by ") && !after.starts_with(" of ")) continue;
+    const ActorInfo* who = nullptr;
+    for (const auto& a : s.actors) {
+      if (a.dropped || a.kind != ActorKind::kPerson || a.begin < cue.end) continue;
+      if (who && who->id != a.id) return nullptr;
+      who = &a;
+    }
+    if (!who) return nullptr;
+    auto out = std::make_shared<ActorInfo>(*who);
+    out->begin = out->end = out->group_begin = 0;
+    out->speaker = false;
+    return out;
+  }
+  return nullptr;
+}
+
 Extraction RunStages(DocState& ds) {
   const Article& art = ds.doc.article;
   ds.pub_day = LocalDay(art.published_utc, art.published_offset_minutes.value_or(0));
@@ -137,6 +161,11 @@ Extraction RunStages(DocState& ds) {
       turn.reset();
       before.reset();
     }
+    // "Speech by President Volodymyr Zelenskyy at the Munich Security
+    // Conference": the body of a speech, an address or an article its
+    // headline credits to one person is that person's turn (cue kind
+    // speech_headline before "by"/"of").
+    if (si == 0 && ds.HeadlineSentences() > 0) turn = HeadlineSpeaker(ds, s);
     for (const auto& a : s.actors) {
       if (!s.speaker_label.empty() && a.id == s.speaker_label) {
         auto speaker = std::make_shared<ActorInfo>(a);
