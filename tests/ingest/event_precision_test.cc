@@ -251,6 +251,25 @@ TEST_CASE("Sense: a natural death is no casualty, troops leave no agreement, 'ca
   CHECK(sanctions->modality == Modality::kDemanded);
 }
 
+TEST_CASE("Actors: a noun trigger's from-phrase names its doer, not for a movement away",
+          "[ingest][events][precision]") {
+  Extraction aid = Run("Ukraine received new military assistance from Germany on Monday.");
+  INFO(Dump(aid));
+  const Event* a = First(aid, "military_aid");
+  if (a == nullptr) a = First(aid, "aid");
+  REQUIRE(a != nullptr);
+  CHECK(Has(*a, "DEU", Role::kSource));
+  CHECK_FALSE(Has(*a, "UKR", Role::kSource));
+  Extraction threat = Run("Macron discussed the growing threat from Russia with Biden.");
+  INFO(Dump(threat));
+  const Event* t = First(threat, "threaten");
+  REQUIRE(t != nullptr);
+  CHECK(Has(*t, "RUS", Role::kSource));
+  Extraction away = Run("The withdrawal of Russian troops from Belarus began on Monday.");
+  INFO(Dump(away));
+  if (const Event* w = First(away, "withdraw_troops")) CHECK_FALSE(Has(*w, "BLR", Role::kSource));
+}
+
 TEST_CASE("Sense: trade, domestic and courtesy senses of diplomatic verbs are no events",
           "[ingest][events][precision]") {
   const Case cases[] = {

@@ -357,4 +357,45 @@ void OwnAgentPhrase(const DocState& ds, const SentenceInfo& s, const ChunkedSent
   }
 }
 
+void OwnFromPhrase(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c) {
+  if (cs.chunks[ch].kind != ChunkKind::kNounPhrase || !c->type || Meets(c->type) || c->type->family == "retreat" ||
+      c->type->family == "release" || c->type->type == "deport" || c->type->type == "expel" ||
+      ch + 2 >= cs.chunks.size()) {
+    return;
+  }
+  // The trigger heads its phrase ("the growing threat", not "threat assessment").
+  if (cs.chunks[ch].head >= cs.tokens.size() || cs.tokens[cs.chunks[ch].head].begin < c->begin) return;
+  const Chunk& prep = cs.chunks[ch + 1];
+  if (prep.kind != ChunkKind::kPreposition || cs.tokens[prep.begin_token].lower != "from") return;
+  if (cs.chunks[ch + 2].kind != ChunkKind::kNounPhrase || cs.chunks[ch + 2].temporal) return;
+  // "from Poland and Lithuania": each of a coordinated list.
+  std::vector<uint32_t> list{ch + 2};
+  for (uint32_t k = ch + 3; k + 1 < cs.chunks.size(); k += 2) {
+    const Chunk& join = cs.chunks[k];
+    const std::string& w = cs.tokens[join.begin_token].lower;
+    if (!((join.kind == ChunkKind::kConjunction && w == "and") || (join.kind == ChunkKind::kPunct && w == ",")) ||
+        cs.chunks[k + 1].kind != ChunkKind::kNounPhrase) {
+      break;
+    }
+    list.push_back(k + 1);
+  }
+  Actors doers = ActorsOf(ds, s, cs, list);
+  std::erase_if(doers, [](const ActorInfo* a) { return a->kind == ActorKind::kPlace || a->place; });
+  if (doers.empty()) return;
+  const bool any_target = std::any_of(c->participants.begin(), c->participants.end(), [&](const Participant& p) {
+    return p.role == Role::kTarget && std::none_of(doers.begin(), doers.end(), [&](const ActorInfo* a) {
+             return a->id == p.actor_id;
+           });
+  });
+  std::vector<Participant> out;
+  for (const ActorInfo* a : doers) out.push_back({a->id, Role::kSource});
+  for (const auto& p : c->participants) {
+    if (std::any_of(doers.begin(), doers.end(), [&](const ActorInfo* a) { return a->id == p.actor_id; })) continue;
+    // Whoever the other rules took for the doer is the other side.
+    Role r = p.role == Role::kSource ? (any_target ? Role::kOther : Role::kTarget) : p.role;
+    out.push_back({p.actor_id, r});
+  }
+  c->participants = std::move(out);
+}
+
 }  // namespace kbq::ingest::events::en

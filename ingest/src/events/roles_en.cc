@@ -360,7 +360,10 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   // doers in any clause role (the chunker hangs "reached by" on a clause of
   // its own).
   const int ch = ChunkAt(*s.chunked, c->begin);
-  if (ch >= 0) OwnAgentPhrase(ds, s, *s.chunked, uint32_t(ch), c, false);
+  if (ch >= 0) {
+    OwnAgentPhrase(ds, s, *s.chunked, uint32_t(ch), c, false);
+    en::OwnFromPhrase(ds, s, *s.chunked, uint32_t(ch), c);
+  }
   return answered;
 }
 

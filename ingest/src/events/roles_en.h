@@ -46,6 +46,11 @@ bool OfWithSides(const DocState& ds, const SentenceInfo& s, const ChunkedSentenc
 void OwnAgentPhrase(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c,
                     bool unnamed_clears);
 
+// "the threat from Russia", "assistance from the European Union": a noun
+// trigger's from-phrase right after it names its doers (not for talks, a
+// retreat or a release: "withdrawal from Belarus").
+void OwnFromPhrase(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c);
+
 }  // namespace kbq::ingest::events::en
 
 #endif  // KBQ_INGEST_EVENTS_ROLES_EN_H_
