@@ -270,6 +270,19 @@ TEST_CASE("Actors: a noun trigger's from-phrase names its doer, not for a moveme
   if (const Event* w = First(away, "withdraw_troops")) CHECK_FALSE(Has(*w, "BLR", Role::kSource));
 }
 
+TEST_CASE("Actors: whoever a report is credited to ('according to X', 'as described by X') does not do it",
+          "[ingest][events][precision]") {
+  Extraction x = Run("According to Macron, the talks on the grain corridor failed after the strike on Odesa.");
+  INFO(Dump(x));
+  for (const auto& e : x.events) CHECK_FALSE(Has(e, "person:emmanuel-macron", Role::kSource));
+  // A pronoun after the cue is the source; the name after its comma is the subject.
+  Extraction y = Run("According to him, Ukraine has proposed new talks with Russia.");
+  INFO(Dump(y));
+  const Event* offer = First(y, "offer");
+  REQUIRE(offer != nullptr);
+  CHECK(Has(*offer, "UKR", Role::kSource));
+}
+
 TEST_CASE("Sense: trade, domestic and courtesy senses of diplomatic verbs are no events",
           "[ingest][events][precision]") {
   const Case cases[] = {

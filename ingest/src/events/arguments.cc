@@ -472,7 +472,10 @@ void BuildArguments(const DocState& ds, SentenceInfo* s, Cand* c, const Attribut
     // A transcript's speaker label says the sentence: "Putin: … what happens
     // in Donbas is genocide" names no doer (the clause's "I" is the speaker).
     const bool label = attr.cue == ":";
-    if (!attr.actor_id.empty() && !attr_is_media && !label) {
+    // Nor does one named as the source of what is said ("according to X",
+    // "as described by X", 据X): they report it, they do not do it.
+    const bool reporter = ds.lex.IsCueWord("attr_before_actor", attr.cue);
+    if (!attr.actor_id.empty() && !attr_is_media && !label && !reporter) {
       add(attr.actor_id, Role::kSource);
     } else if (attr.actor_id.empty()) {
       for (const auto& a : s->actors) {

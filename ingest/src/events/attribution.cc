@@ -87,6 +87,8 @@ void FindAttribution(const DocState& ds, SentenceInfo* s, Attribution* attr, std
     if (InsideTrigger(*s, cue)) continue;
     for (auto& a : s->actors) {
       if (a.dropped || a.begin < cue.end || a.begin > cue.end + 9) continue;
+      // "According to him, Ukraine has proposed …": the source is "him".
+      if (s->text.substr(cue.end, a.begin - cue.end).find_first_of(",;") != std::string_view::npos) continue;
       attr->actor_id = a.id;
       attr->cue = *cue.text;
       a.speaker = true;
