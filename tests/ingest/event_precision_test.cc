@@ -283,6 +283,32 @@ TEST_CASE("Actors: whoever a report is credited to ('according to X', 'as descri
   CHECK(Has(*offer, "UKR", Role::kSource));
 }
 
+TEST_CASE("Modality: a verb of its own tense after 'and' leaves the chain it follows, a bare one stays in it",
+          "[ingest][events][precision]") {
+  Extraction x = Run("Macron and Scholz agreed to make every effort to calm the border and called on Russia to "
+                     "pull back its troops.");
+  INFO(Dump(x));
+  const Event* demand = First(x, "demand");
+  REQUIRE(demand != nullptr);
+  CHECK(demand->modality == Modality::kAsserted);
+  CHECK(Has(*demand, "person:emmanuel-macron", Role::kSource));
+  Extraction y = Run("Russia and Ukraine agreed to resume the talks and sign a ceasefire.");
+  INFO(Dump(y));
+  const Event* sign = First(y, "sign_agreement");
+  REQUIRE(sign != nullptr);
+  CHECK(sign->modality == Modality::kPlanned);
+  Extraction z = Run("Germany has not merely promised weapons to Ukraine but delivered them.");
+  INFO(Dump(z));
+  CHECK(z.events.size() == 2);
+  for (const auto& e : z.events) CHECK(e.modality != Modality::kNegated);
+  const Case cases[] = {
+      {"The CSTO forces helped to restore order in Kazakhstan.", "demand", 0},
+      {"Putin praised the deep understanding of the problems of business.", "agreement", 0},
+      {"Russia and China signed a memorandum of understanding on space.", "", 1},
+  };
+  CheckCounts(cases);
+}
+
 TEST_CASE("Sense: trade, domestic and courtesy senses of diplomatic verbs are no events",
           "[ingest][events][precision]") {
   const Case cases[] = {

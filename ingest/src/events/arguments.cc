@@ -472,9 +472,11 @@ void BuildArguments(const DocState& ds, SentenceInfo* s, Cand* c, const Attribut
     // A transcript's speaker label says the sentence: "Putin: … what happens
     // in Donbas is genocide" names no doer (the clause's "I" is the speaker).
     const bool label = attr.cue == ":";
-    // Nor does one named as the source of what is said ("according to X",
-    // "as described by X", 据X): they report it, they do not do it.
-    const bool reporter = ds.lex.IsCueWord("attr_before_actor", attr.cue);
+    // Nor, in English, one named as the source of what is said ("according
+    // to X", "as described by X"): they report it, they do not do it. (正如X
+    // 所述 in the seed is said by one of the two sides that agreed.)
+    const bool reporter = !attr.cue.empty() && internal::IsAsciiAlnum(attr.cue[0]) &&
+                          ds.lex.IsCueWord("attr_before_actor", attr.cue);
     if (!attr.actor_id.empty() && !attr_is_media && !label && !reporter) {
       add(attr.actor_id, Role::kSource);
     } else if (attr.actor_id.empty()) {

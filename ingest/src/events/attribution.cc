@@ -204,6 +204,57 @@ bool NoSubject(const SentenceInfo& s, const Cand& c) {
   return false;
 }
 
+namespace {
+
+// False when the chunker shows that c's verb heads a finite clause not
+// nested in the clause of h's verb ("agreed to make every effort … and
+// called on Russia": the call is no part of the agreement); true otherwise.
+bool NestedUnder(const SentenceInfo& s, const TriggerHit& h, const Cand& c) {
+  if (!s.chunked) return true;
+  const ChunkedSentence& cs = *s.chunked;
+  const int cc = ChunkAt(cs, c.begin), hc = ChunkAt(cs, h.begin);
+  if (cc < 0 || hc < 0 || cs.chunks[cc].kind != ChunkKind::kVerbGroup || !cs.chunks[cc].finite ||
+      cs.chunks[cc].infinitive) {
+    return true;
+  }
+  int mine = -1, theirs = -1;
+  for (size_t k = 0; k < cs.clauses.size(); ++k) {
+    if (cs.clauses[k].verb == cc) mine = int(k);
+    if (cs.clauses[k].verb == hc) theirs = int(k);
+  }
+  if (mine < 0 || theirs < 0) return true;
+  for (int k = cs.clauses[mine].parent, guard = 0; k >= 0 && guard < 64; k = cs.clauses[k].parent, ++guard) {
+    if (k == theirs) return true;
+  }
+  return false;
+}
+
+// True when the chunker shows c's verb in a clause nested (at any depth) in
+// the clause of h's verb: "agreed to resume the talks and sign a ceasefire"
+// (sign, and-coordinated inside the infinitive, is under "agreed").
+bool GovernedBy(const SentenceInfo& s, const TriggerHit& h, const Cand& c) {
+  if (!s.chunked) return false;
+  const ChunkedSentence& cs = *s.chunked;
+  const int cc = ChunkAt(cs, c.begin), hc = ChunkAt(cs, h.begin);
+  if (cc < 0 || hc < 0 || cc == hc || cs.chunks[cc].kind != ChunkKind::kVerbGroup) return false;
+  // The governed act itself (an infinitive or a bare form), not a participle
+  // describing something in it ("to withdraw its forces deployed around …").
+  const Token& first = cs.tokens[cs.chunks[cc].begin_token];
+  if (!cs.chunks[cc].infinitive && (first.inflection != Inflection::kBase || OwnTense(first))) return false;
+  int mine = -1, theirs = -1;
+  for (size_t k = 0; k < cs.clauses.size(); ++k) {
+    if (cs.clauses[k].verb == cc) mine = int(k);
+    if (cs.clauses[k].verb == hc) theirs = int(k);
+  }
+  if (mine < 0 || theirs < 0) return false;
+  for (int k = cs.clauses[mine].parent, guard = 0; k >= 0 && guard < 64; k = cs.clauses[k].parent, ++guard) {
+    if (k == theirs) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, bool counterfactual) {
   if (counterfactual) return Modality::kCounterfactual;
   if (NoSubject(s, c)) return Modality::kNegated;
@@ -242,11 +293,21 @@ Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, 
   // X要求Y撤军 / Y must return: the act a demand trigger governs is demanded.
   for (const auto& h : s.hits) {
     if (h.blocker() || h.end > c.begin || h.begin < cl.begin || h.end != scope_begin) continue;
+    if (!NestedUnder(s, h, c)) continue;
     const EventTypeInfo* t = ds.lex.Type(h.entry->type);
     if (t && (t->type == "demand" || t->type == "appeal")) return Modality::kDemanded;
     // "refused to hold talks", 拒绝谈判: the act a rejection governs does not happen.
     if (t && t->type == "reject") return Modality::kNegated;
     // "is ready to meet", 愿意谈判: the act an intent governs is not yet done.
+    if (t && t->family == "intent") return Modality::kPlanned;
+  }
+  // The same for an act further down the governed chain, past other
+  // triggers ("agreed to resume the talks and sign a ceasefire").
+  for (const auto& h : s.hits) {
+    if (h.blocker() || h.end > c.begin || h.begin < cl.begin || h.end == scope_begin || !GovernedBy(s, h, c)) continue;
+    const EventTypeInfo* t = ds.lex.Type(h.entry->type);
+    if (t && (t->type == "demand" || t->type == "appeal")) return Modality::kDemanded;
+    if (t && t->type == "reject") return Modality::kNegated;
     if (t && t->family == "intent") return Modality::kPlanned;
   }
   for (const auto& cue : ds.lex.FindCues("demanded", s.text)) {
@@ -297,6 +358,23 @@ Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, 
     }
     if (that != std::string_view::npos && finite) planned_from = scope_begin + static_cast<uint32_t>(that) + 6;
   }
+  // "… agreed to make every effort to achieve progress and called on Russia":
+  // a finite verb after "and"/"but" starts a clause of its own; the cues of
+  // the clause before are not its.
+  uint32_t coordinated_from = cl.begin;
+  if (s.chunked) {
+    const ChunkedSentence& cs = *s.chunked;
+    const int cc = ChunkAt(cs, c.begin);
+    // (Its own tense: a past or third-person form; "will sit down and sign"
+    // shares the modal.)
+    auto tensed = [&](const Chunk& vg) { return OwnTense(cs.tokens[vg.begin_token]); };
+    if (cc > 0 && cs.chunks[cc].kind == ChunkKind::kVerbGroup && cs.chunks[cc].finite && !cs.chunks[cc].infinitive &&
+        tensed(cs.chunks[cc]) && cs.chunks[cc - 1].kind == ChunkKind::kConjunction) {
+      const std::string& conj = cs.tokens[cs.chunks[cc - 1].begin_token].lower;
+      if (conj == "and" || conj == "but") coordinated_from = std::max(cl.begin, cs.tokens[cs.chunks[cc - 1].begin_token].begin);
+    }
+  }
+  planned_from = std::max(planned_from, coordinated_from);
   for (std::string_view kind : {"planned", "purpose"}) {
     for (const auto& cue : ds.lex.FindCues(kind, s.text)) {
       if (cue.begin >= planned_from && cue.end <= c.begin && !InsideTrigger(s, cue) &&
@@ -307,7 +385,7 @@ Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, 
   }
   // A purpose clause (…，以实现停火) right before the trigger.
   for (const auto& cue : ds.lex.FindCues("purpose", s.text)) {
-    if (cue.begin >= cl.begin && cue.end <= c.begin) return Modality::kPlanned;
+    if (cue.begin >= coordinated_from && cue.end <= c.begin) return Modality::kPlanned;
   }
   if (c.future) return Modality::kPlanned;
   return Modality::kAsserted;

@@ -93,6 +93,18 @@ struct Chunk {
   bool finite = true;         // false for a bare -ing form (after meeting Biden)
 };
 
+// True when a verb group starting at token `first` carries a tense of its own:
+// a past or third-person form ("called", "says") or a finite auxiliary or
+// modal ("are", "was", "has", "will"); a bare base form ("sign") does not.
+inline bool OwnTense(const Token& first) {
+  if (first.inflection == Inflection::kPast || first.inflection == Inflection::kThirdPerson) return true;
+  if (first.tag == Tag::kModal) return true;
+  if (first.tag != Tag::kAux) return false;
+  const std::string& w = first.lower;
+  return w == "is" || w == "are" || w == "am" || w == "was" || w == "were" || w == "has" || w == "had" ||
+         w == "does" || w == "did";
+}
+
 // A prepositional attachment of a clause.
 struct PrepAttachment {
   std::string prep;             // lower case: "in", "on", "against", "for"

@@ -296,9 +296,23 @@ void ClauseBuilder::OnVerbGroup(size_t k) {
     return;
   }
   if (after_conj_) {
-    // and-ellipsis: met Biden and held talks.
-    uint32_t n = NewClause(cur().parent);
-    all_[n].subject = all_[cur_].subject;
+    // and-ellipsis: met Biden and held talks. A finite verb is coordinated
+    // with the nearest finite clause around the current one: "agreed to make
+    // every effort to achieve progress and called on Russia to resume …".
+    // (Only a verb of its own tense, past or third person: "agreed to make
+    // it and sign the deal" signs under "agreed to".)
+    uint32_t base = cur_;
+    auto finite = [&](uint32_t c) {
+      return all_[c].verb >= 0 && chunks_[all_[c].verb].finite && !chunks_[all_[c].verb].infinitive;
+    };
+    if (OwnTense(toks_[vg.begin_token])) {
+      while (!finite(base) && all_[base].parent >= 0 && all_[base].verb >= 0) {
+        base = static_cast<uint32_t>(all_[base].parent);
+      }
+      if (!finite(base)) base = cur_;
+    }
+    uint32_t n = NewClause(all_[base].parent);
+    all_[n].subject = all_[base].subject;
     all_[n].subject_inherited = true;
     all_[n].verb = static_cast<int32_t>(k);
     cur_ = n;
