@@ -331,6 +331,16 @@ TEST_CASE("EventExtractor: actors of another clause or of a framing phrase are n
     CHECK(HasRole(*praise, Role::kTarget, "RUS"));
     CHECK(praise->mentions.front().trigger == "gratitude");
   }
+  // Thanks expressed to several: each to-phrase is thanked.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Headline\n\nZelensky expressed his gratitude to Germany and personally to Joe Biden "
+                              "for the support.",
+                              "2022-01-13");
+    INFO(Describe(ev));
+    CHECK(HasEvent(ev, "praise", "person:volodymyr-zelensky", "DEU"));
+    CHECK(HasEvent(ev, "praise", "person:volodymyr-zelensky", "person:joe-biden"));
+  }
   // "Mr X, we agreed …" in a transcript turn: the speaker and the one addressed.
   {
     auto ev = ExtractSentence(**pipeline,

@@ -93,9 +93,18 @@ void ThankSides(DocState& ds, const SentenceInfo& s) {
         for (const ActorInfo* a : ActorsIn(s, cs, k)) thanked_sides.push_back({a->id, Role::kTarget});
       }
     } else {
-      // "expressed gratitude for the support of Russia": those thanked are
-      // the ones the thing thanked for names.
-      for (const Participant& p : c.participants) thanked_sides.push_back({p.actor_id, Role::kTarget});
+      // "expressed gratitude to the Netherlands and personally to Mark Rutte":
+      // the to-phrases; else, "expressed gratitude for the support of
+      // Russia", those the thing thanked for names.
+      for (const auto& pa : roles->preps) {
+        if (pa.prep != "to") continue;
+        for (uint32_t k : pa.nouns) {
+          for (const ActorInfo* a : ActorsIn(s, cs, k)) thanked_sides.push_back({a->id, Role::kTarget});
+        }
+      }
+      if (thanked_sides.empty()) {
+        for (const Participant& p : c.participants) thanked_sides.push_back({p.actor_id, Role::kTarget});
+      }
     }
     // "He thanked …" opening a sentence: the person the one before is about —
     // or, when that person stands for a side thanked (nobody thanks their own
