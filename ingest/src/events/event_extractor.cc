@@ -176,6 +176,16 @@ Extraction RunStages(DocState& ds) {
         break;
       }
     }
+    // "Putin: Mr Lavrov, …": a turn that opens by naming someone addresses
+    // them ("you" is Lavrov for the rest of the turn).
+    if (!s.speaker_label.empty() && turn) {
+      if (const ActorInfo* v = Vocative(s); v && v->id != turn->id) {
+        auto named = std::make_shared<ActorInfo>(*v);
+        named->begin = named->end = named->group_begin = 0;
+        named->speaker = false;
+        before = std::move(named);
+      }
+    }
     s.turn_speaker = turn;
     s.addressee = before;
     if (turn && !before) s.counterpart = TurnCounterpart(ds, *turn);

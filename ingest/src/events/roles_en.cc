@@ -209,38 +209,6 @@ std::string LeadCounterpart(const DocState& ds, const ActorInfo& speaker) {
   return "";
 }
 
-// The person a sentence is addressed to: "Mr Lavrov, …" at its start or
-// after the speaker's label (courtesies or titles, the name, a comma).
-const ActorInfo* Vocative(const SentenceInfo& s) {
-  size_t from = 0;
-  if (!s.speaker_label.empty()) {
-    size_t colon = s.text.find(": ");
-    if (colon == std::string_view::npos || colon > 200) return nullptr;
-    from = colon + 2;
-  }
-  // "Mr Lavrov,", "President Xi Jinping, my friend,": capitalised words
-  // (a courtesy or a title, at most three) and a person, then a comma that
-  // no relative clause follows ("President Biden, who arrived …" is a subject).
-  for (const auto& a : s.actors) {
-    if (a.dropped || a.kind != ActorKind::kPerson || a.begin < from || a.begin - from > 40) continue;
-    if (s.text.substr(a.end, 2) != ", ") continue;
-    std::string_view rest = s.text.substr(a.end + 2);
-    if (rest.starts_with("who ") || rest.starts_with("which ") || rest.starts_with("whose ")) continue;
-    std::string_view before = s.text.substr(from, a.begin - from);
-    int words = 0;
-    bool titles = true;
-    for (size_t i = 0; i < before.size();) {
-      size_t sp = before.find(' ', i);
-      if (sp == std::string_view::npos) { titles = false; break; }  // the name must start a word
-      if (!(before[i] >= 'A' && before[i] <= 'Z')) titles = false;
-      ++words;
-      i = sp + 1;
-    }
-    if (titles && words <= 3) return &a;
-  }
-  return nullptr;
-}
-
 // The prepositions that turn talk to its topic: "talks on Ukraine", "a call
 // about the situation around Donbas".
 bool TopicPreposition(std::string_view w) {
@@ -334,6 +302,36 @@ const ActorInfo* PersonBefore(const DocState& ds, uint32_t si) {
     only = &a;
   }
   return only;
+}
+
+const ActorInfo* Vocative(const SentenceInfo& s) {
+  size_t from = 0;
+  if (!s.speaker_label.empty()) {
+    size_t colon = s.text.find(": ");
+    if (colon == std::string_view::npos || colon > 200) return nullptr;
+    from = colon + 2;
+  }
+  // "Mr Lavrov,", "President Xi Jinping, my friend,": capitalised words
+  // (a courtesy or a title, at most three) and a person, then a comma that
+  // no relative clause follows ("President Biden, who arrived …" is a subject).
+  for (const auto& a : s.actors) {
+    if (a.dropped || a.kind != ActorKind::kPerson || a.begin < from || a.begin - from > 40) continue;
+    if (s.text.substr(a.end, 2) != ", ") continue;
+    std::string_view rest = s.text.substr(a.end + 2);
+    if (rest.starts_with("who ") || rest.starts_with("which ") || rest.starts_with("whose ")) continue;
+    std::string_view before = s.text.substr(from, a.begin - from);
+    int words = 0;
+    bool titles = true;
+    for (size_t i = 0; i < before.size();) {
+      size_t sp = before.find(' ', i);
+      if (sp == std::string_view::npos) { titles = false; break; }  // the name must start a word
+      if (!(before[i] >= 'A' && before[i] <= 'Z')) titles = false;
+      ++words;
+      i = sp + 1;
+    }
+    if (titles && words <= 3) return &a;
+  }
+  return nullptr;
 }
 
 std::string ExpletiveComplement(const ChunkedSentence& cs, const ClauseRoles& cl) {

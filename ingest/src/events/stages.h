@@ -118,6 +118,10 @@ bool InsideQuotation(std::string_view text, uint32_t pos);
 // only person (each of several mentions the same). Null when none or when two
 // people could be meant (roles_en.cc).
 const ActorInfo* PersonBefore(const DocState& ds, uint32_t si);
+// The person a sentence is addressed to: "Mr Lavrov, …" at its start or
+// after the speaker's label (courtesies or titles, the name, a comma); null
+// when none (roles_en.cc).
+const ActorInfo* Vocative(const SentenceInfo& s);
 // The sense of an English verb trigger from its clause: `type` as is, another
 // type (call + two objects: criticism), or null when the clause rules it out.
 const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s, const TriggerHit& h,
