@@ -128,7 +128,7 @@ Analysis Pipeline::Analyse(Document doc) const {
   // The publication's local day: an office named by its country is read as
   // its holder on that day ("the President of Azerbaijan").
   a.actors = gazetteer_->Match(art.text, &a.provisional_actors,
-                               LocalDay(art.published_utc, art.published_offset_minutes.value_or(0)));
+                               LocalDay(art.published_utc, art.published_offset_minutes.value_or(0)), art.source);
   std::unordered_map<std::string, const Actor*> provisional;
   for (const auto& actor : a.provisional_actors) provisional.emplace(actor.id, &actor);
   auto lookup = [&](const std::string& id) -> const Actor* {

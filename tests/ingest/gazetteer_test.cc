@@ -214,6 +214,28 @@ TEST_CASE("An office named by its country is its holder on the text's day", "[ga
   CHECK(Ids(g.Match(text)).count("person:ilham-aliyev") == 0);
 }
 
+TEST_CASE("On an office holder's own site a bare title of that office is its holder", "[gazetteer]") {
+  const Gazetteer& g = Builtin();
+  const std::string text =
+      "President met with US President Joe Biden in Washington\n\nThe President thanked the United States for the "
+      "help. Later the President spoke to journalists.";
+  const int32_t day = kbq::TimeValue::Day(2021, 9, 1).earliest;
+  auto at = [&](const std::vector<kbq::ingest::ActorMention>& ms, size_t pos) {
+    for (const auto& m : ms) {
+      if (m.begin <= pos && pos < m.end) return m.actor_id;
+    }
+    return std::string("-");
+  };
+  const size_t second = text.find("The President"), third = text.find("the President spoke");
+  auto ua = g.Match(text, nullptr, day, "www.president.gov.ua");
+  CHECK(at(ua, 0) == "person:volodymyr-zelensky");
+  CHECK(at(ua, second + 4) == "person:volodymyr-zelensky");
+  CHECK(at(ua, third + 4) == "person:volodymyr-zelensky");
+  // Anywhere else "the President" is the last president the text named.
+  auto news = g.Match(text, nullptr, day, "news.example.com");
+  CHECK(at(news, second + 4) == "person:joe-biden");
+}
+
 TEST_CASE("A bare 'Security Council' is the UN's only in a document that names the UN", "[gazetteer]") {
   const Gazetteer& g = Builtin();
   // A national council (Russia's, Armenia's) in a government's release.

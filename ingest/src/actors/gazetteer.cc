@@ -89,8 +89,8 @@ bool Gazetteer::Generated(const std::string& id) const {
 }
 
 std::vector<ActorMention> Gazetteer::Match(std::string_view text, std::vector<Actor>* provisional_out,
-                                           int32_t as_of_day) const {
-  return impl_->Match(text, provisional_out, as_of_day);
+                                           int32_t as_of_day, std::string_view site) const {
+  return impl_->Match(text, provisional_out, as_of_day, site);
 }
 
 std::vector<const Actor*> Gazetteer::Resolve(std::string_view query) const {

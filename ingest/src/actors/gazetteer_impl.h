@@ -96,6 +96,9 @@ struct MatchState {
   std::set<uint32_t> used_as_affiliation;
   // The text's publication day (days since 1970), TimeValue::kNoDay when unknown.
   int32_t as_of_day = TimeValue::kNoDay;
+  // On an office holder's own site (official_sites.tsv): the office's role and
+  // its holder that day (a known actor's id); empty otherwise.
+  std::string principal_role, principal_id;
 
   // No chosen name covers a byte of [b, e).
   bool Free(uint32_t b, uint32_t e) const;
@@ -141,6 +144,7 @@ struct Gazetteer::Impl {
   std::vector<std::string> zh_stops;           // text that never starts a name after a title
   std::map<std::string, std::vector<std::string>> suffix, prefix, not_after, not_before;  // form or "*"
   std::map<std::string, std::vector<std::string>> in_document;  // form → texts, one of which the document must hold
+  std::map<std::string, std::pair<std::string, std::string>> official_sites;  // host → (actor, role)
   // (country or organisation id, role) → the people holding that role for it at some time, from their dated
   // affiliations (built by Rebuild; read by HolderOn).
   std::map<std::pair<std::string, std::string>, std::vector<size_t>> office_holders;
@@ -166,6 +170,7 @@ struct Gazetteer::Impl {
   Status LoadContexts(std::string_view file, const Rows& rows);
   Status LoadTitles(std::string_view file, const Rows& rows);
   Status LoadTranslit(std::string_view file, const Rows& rows);
+  Status LoadOfficialSites(std::string_view file, const Rows& rows);
 
   // ---- derived data (gazetteer_index.cc)
   void Rebuild();
@@ -177,7 +182,7 @@ struct Gazetteer::Impl {
 
   // ---- matching (gazetteer_match.cc), in the order Match runs the stages
   std::vector<ActorMention> Match(std::string_view text, std::vector<Actor>* provisional_out,
-                                  int32_t as_of_day) const;
+                                  int32_t as_of_day, std::string_view site) const;
   // The one known person who held `role` for actor `of` on `day` (days since
   // 1970), or -1 when none or several did.
   int HolderOn(const std::string& of, const std::string& role, int32_t day) const;

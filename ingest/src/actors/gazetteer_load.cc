@@ -247,6 +247,16 @@ Status Gazetteer::Impl::LoadTranslit(std::string_view file, const Rows& rows) {
   return Status::OK();
 }
 
+Status Gazetteer::Impl::LoadOfficialSites(std::string_view file, const Rows& rows) {
+  for (const auto& [line, f] : rows) {
+    std::string host = gaz::FoldSameLength(gaz::Trim(f[0]));
+    if (host.empty() || host.find('/') != std::string::npos) return RowError(file, line, "a host name, no path");
+    if (gaz::Trim(f[1]).empty() || gaz::Trim(f[2]).empty()) return RowError(file, line, "actor and role are needed");
+    official_sites[host] = {std::string(gaz::Trim(f[1])), std::string(gaz::Trim(f[2]))};
+  }
+  return Status::OK();
+}
+
 Status Gazetteer::Impl::Load(std::string_view file, std::string_view content) {
   std::vector<std::string_view> header;
   size_t header_line = 0;
@@ -279,6 +289,7 @@ Status Gazetteer::Impl::Load(std::string_view file, std::string_view content) {
   if (h == "type,form,text,source,") return LoadContexts(file, rows);
   if (h == "type,lang,text,role,source,") return LoadTitles(file, rows);
   if (h == "chars,source,") return LoadTranslit(file, rows);
+  if (h == "host,actor,role,source,") return LoadOfficialSites(file, rows);
   if (h == "type,lang,text,place_kind,source,") return place_structure.Load(file, rows);
   return RowError(file, header_line, "unknown header '" + h + "'");
 }

@@ -141,7 +141,7 @@ int Gazetteer::Impl::HolderOn(const std::string& of, const std::string& role, in
 }
 
 std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text, std::vector<Actor>* provisional_out,
-                                                 int32_t as_of_day) const {
+                                                 int32_t as_of_day, std::string_view site) const {
   std::vector<ActorMention> out;
   if (!ac.built() || text.empty()) return out;
   std::string folded = gaz::FoldSameLength(text);
@@ -195,7 +195,25 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text, std::vec
       break;  // the first entry of a pattern wins (data order: countries first)
     }
   });
-  MatchState st{text, std::vector<int>(text.size() + 1, -1), {}, {}, {}, {}, as_of_day};
+  MatchState st{text, std::vector<int>(text.size() + 1, -1), {}, {}, {}, {}, as_of_day, {}, {}};
+  // An office holder's own site: the host or a parent domain of it.
+  if (!site.empty() && as_of_day != TimeValue::kNoDay) {
+    std::string host = gaz::FoldSameLength(site);
+    for (;;) {
+      auto it = official_sites.find(host);
+      if (it != official_sites.end()) {
+        int person = HolderOn(it->second.first, it->second.second, as_of_day);
+        if (person >= 0) {
+          st.principal_role = it->second.second;
+          st.principal_id = actors[person].id;
+        }
+        break;
+      }
+      size_t dot = host.find('.');
+      if (dot == std::string::npos) break;
+      host.erase(0, dot + 1);
+    }
+  }
   SelectKnownNames(&st, std::move(cands), surname_cands, std::move(singles));
   ResolvePlaces(text, &st.sel, &st.covered);
   // ---- names the data does not know

@@ -189,12 +189,32 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledName
   // "the Secretary General", "The President thanked …": a title after "the"
   // with no name and no of-phrase after it is the person who last held it.
   auto anaphor = [&](const Cand& t) {
+    const std::string& role = titles[t.entry->target].role;
+    // On the office holder's own site a bare title of that office is them,
+    // also opening a headline or a sentence ("President met with …").
+    if (!role.empty() && role == st->principal_role && text.substr(t.end, 4) != " of " && st->Free(t.begin, t.end)) {
+      const bool opens = t.begin == 0 || text[t.begin - 1] == '\n' ||
+                         (t.begin >= 2 && text.substr(t.begin - 2, 2) == ". ");
+      const bool the = t.begin >= 4 && gaz::FoldSameLength(text.substr(t.begin - 4, 4)) == "the ";
+      // Not inside a name or an office ("the Office of the President", "Head
+      // of the Office of the President") nor a possessive ("the President's
+      // wife"): those name someone else.
+      // Nor "Mr President", which addresses a guest.
+      const bool inside = (t.begin >= 7 && gaz::FoldSameLength(text.substr(t.begin - 7, 7)) == "of the ") ||
+                          (t.begin >= 3 && text.substr(t.begin - 3, 3) == "Mr ") ||
+                          (t.begin >= 4 && text.substr(t.begin - 4, 4) == "Mr. ") ||
+                          (t.begin >= 6 && text.substr(t.begin - 6, 6) == "Madam ");
+      const bool possessive = text.substr(t.end, 2) == "'s" || text.substr(t.end, 4) == "\u2019s";
+      if ((opens || the) && !inside && !possessive) {
+        st->Take(t.begin, t.end, Selected{0, 0, st->principal_id, false, false, true});
+        return;
+      }
+    }
     if (t.begin < 4 || gaz::FoldSameLength(text.substr(t.begin - 4, 4)) != "the ") return;
     size_t l = 0;
     if (t.begin >= 5 && gaz::IsWordChar(CodePointAt(text, t.begin - 5, &l))) return;
     if (text.substr(t.end, 4) == " of " || !st->Free(t.begin, t.end)) return;
     std::vector<std::string> keys = title_keys(t);
-    const std::string& role = titles[t.entry->target].role;
     if (!role.empty()) keys.push_back("role:" + role);
     for (const auto& k : keys) {
       auto it = holder.find(k);

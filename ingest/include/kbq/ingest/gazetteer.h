@@ -69,8 +69,12 @@ class Gazetteer {
   // an office named by its country with no name ("the President of
   // Azerbaijan", "the Prime Minister of Armenia") as the person who held it
   // that day in affiliations.tsv, when exactly one did; TimeValue::kNoDay: unknown.
+  // `site` (the text's source host, "en.kremlin.ru") names, when it or a
+  // parent domain is an office holder's own site (official_sites.tsv), whom a
+  // bare title of that office means ("The President met …"): the holder on
+  // `as_of_day`, not the last president the text named.
   std::vector<ActorMention> Match(std::string_view text, std::vector<Actor>* provisional_out = nullptr,
-                                  int32_t as_of_day = TimeValue::kNoDay) const;
+                                  int32_t as_of_day = TimeValue::kNoDay, std::string_view site = {}) const;
 
   // What a user typed (any language, case or script; an id such as "UKR")
   // → the actors it may mean, best first. Empty when nothing matches.
