@@ -297,12 +297,19 @@ TEST_CASE("Modality: a verb of its own tense after 'and' leaves the chain it fol
   const Event* sign = First(y, "sign_agreement");
   REQUIRE(sign != nullptr);
   CHECK(sign->modality == Modality::kPlanned);
+  Extraction expect = Run("Macron expects Russia to withdraw its troops from the border.");
+  INFO(Dump(expect));
+  const Event* withdrawal = First(expect, "withdraw_troops");
+  REQUIRE(withdrawal != nullptr);
+  CHECK(withdrawal->modality == Modality::kPlanned);
   Extraction z = Run("Germany has not merely promised weapons to Ukraine but delivered them.");
   INFO(Dump(z));
   CHECK(z.events.size() == 2);
   for (const auto& e : z.events) CHECK(e.modality != Modality::kNegated);
   const Case cases[] = {
       {"The CSTO forces helped to restore order in Kazakhstan.", "demand", 0},
+      // A habit is no meeting of the day.
+      {"We often meet with Macron in Paris.", "meeting", 0},
       {"Putin praised the deep understanding of the problems of business.", "agreement", 0},
       {"Russia and China signed a memorandum of understanding on space.", "", 1},
   };
