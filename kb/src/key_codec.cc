@@ -246,7 +246,9 @@ std::string ActorIndexPrefix(std::string_view actor_id) {
 }
 
 std::string ActorIndexKey(std::string_view actor_id, const DateSpan& d, std::string_view event_id) {
-  std::string k = ActorIndexPrefix(actor_id);
+  std::string k;
+  k.reserve(actor_id.size() + 13 + event_id.size());  // one allocation, not three
+  PutLengthPrefixed(&k, actor_id);
   PutSpan(&k, d);
   k.append(event_id);
   return k;
@@ -257,7 +259,9 @@ std::string SalienceIndexKey(std::string_view actor_id, double salience, const D
   if (!(salience > 0)) salience = 0;  // NaN, negatives and -0.0 alike
   uint64_t bits = 0;
   std::memcpy(&bits, &salience, sizeof bits);
-  std::string k = ActorIndexPrefix(actor_id);
+  std::string k;
+  k.reserve(actor_id.size() + 21 + event_id.size());
+  PutLengthPrefixed(&k, actor_id);
   PutFixed64BE(&k, ~bits);
   PutSpan(&k, d);
   k.append(event_id);
@@ -315,6 +319,7 @@ Status DecodeTypeIndexKey(std::string_view key, DatedKey* out) {
 
 std::string LinkKey(std::string_view from, std::string_view to, LinkKind kind) {
   std::string k;
+  k.reserve(from.size() + to.size() + 11);
   PutLengthPrefixed(&k, from);
   PutLengthPrefixed(&k, to);
   k.push_back(static_cast<char>(kind));
