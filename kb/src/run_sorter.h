@@ -256,7 +256,7 @@ class RunSorter {
     auto advanced = [&](size_t src) { prefix[src] = src == mem ? entries_[pos].prefix : Prefix(key_of(src)); };
     auto greater = [&](size_t a, size_t b) {
       if (prefix[a] != prefix[b]) return prefix[a] > prefix[b];
-      int c = key_of(a).compare(key_of(b));
+      int c = CompareAfterPrefix(key_of(a), key_of(b));
       return c != 0 ? c > 0 : a > b;
     };
     std::priority_queue<size_t, std::vector<size_t>, decltype(greater)> heap(greater);
@@ -356,6 +356,14 @@ class RunSorter {
     }
     return p;
   }
+  // Compares two keys with equal Prefix(): when both have 8 bytes or more,
+  // those are equal and only the rest is compared (the sort's and the
+  // merge's ties: idx_actor and idx_sal keys all begin with the length
+  // byte and "person:" or the like).
+  static int CompareAfterPrefix(std::string_view a, std::string_view b) {
+    if (a.size() >= 8 && b.size() >= 8) return a.substr(8).compare(b.substr(8));
+    return a.compare(b);
+  }
   struct Entry {
     const char* data;
     uint64_t prefix;
@@ -370,7 +378,7 @@ class RunSorter {
     // By key, then in the order added (faster than a stable sort).
     std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
       if (a.prefix != b.prefix) return a.prefix < b.prefix;
-      int c = a.key().compare(b.key());
+      int c = CompareAfterPrefix(a.key(), b.key());
       return c != 0 ? c < 0 : a.seq < b.seq;
     });
     sorted_ = entries_.size();

@@ -589,9 +589,9 @@ Status RocksBulkImporter::ImportLinks(Share* share) {
   std::string current, last_value, value;
   std::string known_from;  // the last source found: links come out of the merge by source
   uint64_t to_hash = 0;     // of the current link's target, whose slot was prefetched
+  Link l;  // every field set anew for each link, its strings' buffers reused
   auto flush = [&]() -> Status {
     if (current.empty()) return Status::OK();
-    Link l;
     std::string_view from, to;
     if (Status s = keys::DecodeLinkKeyViews(current, &from, &to, &l.kind); !s.ok()) return s;
     l.from.assign(from);
