@@ -378,6 +378,19 @@ Status DecodeActor(std::string_view in, Actor* a) {
 
 // ------------------------------------------------------------ Event
 
+namespace {
+
+// The last field of an event record (EncodeEvent, WithIndexed).
+void AppendIndexed(const std::vector<IndexedActor>& indexed, std::string* out) {
+  keys::PutVarint64(out, indexed.size());
+  for (const auto& ia : indexed) {
+    keys::PutLengthPrefixed(out, ia.actor_id);
+    out->push_back(static_cast<char>(ia.flags));
+  }
+}
+
+}  // namespace
+
 std::string EncodeEvent(const Event& e, const std::vector<IndexedActor>& indexed) {
   Writer w(256);  // most records fit: one allocation (128 grew once for nearly every event)
   w.Str(e.id);
@@ -411,12 +424,16 @@ std::string EncodeEvent(const Event& e, const std::vector<IndexedActor>& indexed
     w.Str(k);
     w.Double(v);
   }
-  w.Var(indexed.size());
-  for (const auto& ia : indexed) {
-    w.Str(ia.actor_id);
-    w.U8(ia.flags);
-  }
-  return w.Take();
+  std::string out = w.Take();
+  AppendIndexed(indexed, &out);
+  return out;
+}
+
+bool WithIndexed(std::string_view unindexed, const std::vector<IndexedActor>& indexed, std::string* out) {
+  if (unindexed.empty() || unindexed.back() != '\0') return false;  // Var(0), the empty list
+  out->assign(unindexed.data(), unindexed.size() - 1);
+  AppendIndexed(indexed, out);
+  return true;
 }
 
 namespace {

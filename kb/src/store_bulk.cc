@@ -483,8 +483,10 @@ Status RocksBulkImporter::ImportEvents(Share* share) {
   std::string stored_value;
   std::vector<IndexedActor> indexed, old_indexed;
   Event acc, old, e;
+  std::string record;
   auto flush = [&]() -> Status {
     if (n_versions == 0) return Status::OK();
+    const size_t n_added = n_versions;
     result_.duplicates += n_versions - 1;
     bool stored = false;
     if (Status s = ProbeStore(entries::kEvents, current, &stored_value, &stored); !s.ok()) return s;
@@ -526,7 +528,11 @@ Status RocksBulkImporter::ImportEvents(Share* share) {
       ++counts_.events;
     }
     if (Status s = entries::ComputeIndexed(acc, lookup, &indexed); !s.ok()) return s;
-    entries::PutEventEntries(acc, indexed, SalienceOf(acc), sink_.get(), &deltas_);
+    // A new event's record is its input record (AddNow: no indexed actors)
+    // with the indexed actors put at its end: no second encoding.
+    record.clear();
+    if (!stored && n_added == 1) (void)records::WithIndexed(versions[0], indexed, &record);
+    entries::PutEventEntries(acc, indexed, SalienceOf(acc), sink_.get(), &deltas_, record);
     if (acc.date.ok()) max_span_ = std::max(max_span_, acc.date.latest - acc.date.earliest);
     return Budget(share);
   };

@@ -111,8 +111,12 @@ void DeleteEventEntries(const Event& e, const std::vector<records::IndexedActor>
 }
 
 void PutEventEntries(const Event& e, const std::vector<records::IndexedActor>& indexed, double salience,
-                     EntrySink* sink, CountDeltas* deltas) {
-  const std::string record = records::EncodeEvent(e, indexed);
+                     EntrySink* sink, CountDeltas* deltas, std::string_view record) {
+  std::string encoded;
+  if (record.empty()) {
+    encoded = records::EncodeEvent(e, indexed);
+    record = encoded;
+  }
   keys::DateSpan d = keys::SpanOf(e.date);
   sink->Put(kDateIdx, keys::DateIndexKey(d, e.id), record);
   sink->Put(kTypeIdx, keys::TypeIndexKey(e.type, d, e.id), "");
