@@ -625,7 +625,7 @@ Status RocksBulkImporter::ImportLinks(Share* share) {
       ++counts_.links;
       ++result_.links_new;
     }
-    entries::PutLinkEntries(l, sink_.get());
+    entries::PutLinkEntries(l, sink_.get(), last_value);  // AddNow encoded it: EncodeLinkValue(l)
     return Budget(share);
   };
   Status s = MergeInput(links_.get(), share, /*last_only=*/true,

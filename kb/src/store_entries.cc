@@ -140,11 +140,15 @@ void PutEventEntries(const Event& e, const std::vector<records::IndexedActor>& i
   sink->Put(kEvents, e.id, record);
 }
 
-void PutLinkEntries(const Link& l, EntrySink* sink) {
+void PutLinkEntries(const Link& l, EntrySink* sink, std::string_view value) {
   // idx_adj holds the link under both ends, with its value, so an event's
   // links in both directions are one seek; the entry under the source is the
   // link's record (format 8: there is no links family).
-  const std::string value = records::EncodeLinkValue(l);
+  std::string encoded;
+  if (value.empty()) {
+    encoded = records::EncodeLinkValue(l);
+    value = encoded;
+  }
   sink->Put(kAdj, keys::AdjKey(l.from, keys::kOut, l.to, l.kind), value);
   sink->Put(kAdj, keys::AdjKey(l.to, keys::kIn, l.from, l.kind), value);
 }

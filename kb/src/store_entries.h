@@ -98,7 +98,9 @@ void DeleteEventEntries(const Event& e, const std::vector<records::IndexedActor>
                         EntrySink* sink, CountDeltas* deltas);
 
 // The link record and its idx_adj entries under both ends.
-void PutLinkEntries(const Link& l, EntrySink* sink);
+// `value`, when not empty, is EncodeLinkValue(l), which the caller has
+// already (the bulk import's input).
+void PutLinkEntries(const Link& l, EntrySink* sink, std::string_view value = {});
 void DeleteLinkEntries(std::string_view from, std::string_view to, LinkKind kind,
                        EntrySink* sink);
 
