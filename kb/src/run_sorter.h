@@ -221,7 +221,7 @@ class RunSorter {
     spilled_bytes_ += bytes();
     // The array of entries stays allocated for the next fill: grown anew
     // from nothing, it was copied at every doubling and each of its pages
-    // faulted in again (a third of a 1M-event import's page faults).
+    // faulted in again (about half of a 1M-event import's page faults).
     ReleaseBuffer(/*keep_entries=*/true);
     if (!written.ok()) return written;
     return runs_.size() >= kMaxRuns ? MergeRuns() : Status::OK();

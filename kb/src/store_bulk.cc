@@ -531,7 +531,7 @@ Status RocksBulkImporter::ImportEvents(Share* share) {
     // A new event's record is its input record (AddNow: no indexed actors)
     // with the indexed actors put at its end: no second encoding.
     record.clear();
-    if (!stored && n_added == 1) (void)records::WithIndexed(versions[0], indexed, &record);
+    if (!stored && n_added == 1 && !records::WithIndexed(versions[0], indexed, &record)) record.clear();
     entries::PutEventEntries(acc, indexed, SalienceOf(acc), sink_.get(), &deltas_, record);
     if (acc.date.ok()) max_span_ = std::max(max_span_, acc.date.latest - acc.date.earliest);
     return Budget(share);
