@@ -6,25 +6,39 @@ namespace kbq::keys {
 
 void PutVarint32(std::string* dst, uint32_t v) { PutVarint64(dst, v); }
 
+// The Put* functions build their bytes on the stack and append them at
+// once: a bulk import encodes about eighty fields an event, and a
+// push_back per byte (each checking the capacity) was 3.5% of its
+// instructions.
 void PutVarint64(std::string* dst, uint64_t v) {
+  char buf[10];
+  size_t n = 0;
   while (v >= 0x80) {
-    dst->push_back(static_cast<char>((v & 0x7f) | 0x80));
+    buf[n++] = static_cast<char>((v & 0x7f) | 0x80);
     v >>= 7;
   }
-  dst->push_back(static_cast<char>(v));
+  buf[n++] = static_cast<char>(v);
+  dst->append(buf, n);
 }
 
 void PutLengthPrefixed(std::string* dst, std::string_view s) {
-  PutVarint32(dst, static_cast<uint32_t>(s.size()));
+  if (s.size() < 0x80) {
+    dst->push_back(static_cast<char>(s.size()));
+  } else {
+    PutVarint32(dst, static_cast<uint32_t>(s.size()));
+  }
   dst->append(s.data(), s.size());
 }
 
 void PutFixed32BE(std::string* dst, uint32_t v) {
-  for (int shift = 24; shift >= 0; shift -= 8) dst->push_back(static_cast<char>((v >> shift) & 0xff));
+  const char buf[4] = {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
+                       static_cast<char>(v)};
+  dst->append(buf, 4);
 }
 
 void PutFixed64BE(std::string* dst, uint64_t v) {
-  for (int shift = 56; shift >= 0; shift -= 8) dst->push_back(static_cast<char>((v >> shift) & 0xff));
+  PutFixed32BE(dst, static_cast<uint32_t>(v >> 32));
+  PutFixed32BE(dst, static_cast<uint32_t>(v));
 }
 
 void PutDay(std::string* dst, int32_t day) {
@@ -179,8 +193,9 @@ DateSpan SpanOf(const TimeValue& t) {
 namespace {
 
 void PutSpan(std::string* dst, const DateSpan& d) {
-  PutDay(dst, d.earliest);
-  PutDay(dst, d.latest);
+  const uint32_t e = static_cast<uint32_t>(d.earliest) ^ 0x80000000u;
+  const uint32_t l = static_cast<uint32_t>(d.latest) ^ 0x80000000u;
+  PutFixed64BE(dst, (uint64_t{e} << 32) | l);  // PutDay(earliest), PutDay(latest) in one append
 }
 
 Status Truncated(std::string_view what, std::string_view key) {
@@ -246,7 +261,9 @@ std::string ActorIndexPrefix(std::string_view actor_id) {
 }
 
 std::string ActorIndexKey(std::string_view actor_id, const DateSpan& d, std::string_view event_id) {
-  std::string k = ActorIndexPrefix(actor_id);
+  std::string k;
+  k.reserve(actor_id.size() + 13 + event_id.size());  // one allocation, not three
+  PutLengthPrefixed(&k, actor_id);
   PutSpan(&k, d);
   k.append(event_id);
   return k;
@@ -257,7 +274,9 @@ std::string SalienceIndexKey(std::string_view actor_id, double salience, const D
   if (!(salience > 0)) salience = 0;  // NaN, negatives and -0.0 alike
   uint64_t bits = 0;
   std::memcpy(&bits, &salience, sizeof bits);
-  std::string k = ActorIndexPrefix(actor_id);
+  std::string k;
+  k.reserve(actor_id.size() + 21 + event_id.size());
+  PutLengthPrefixed(&k, actor_id);
   PutFixed64BE(&k, ~bits);
   PutSpan(&k, d);
   k.append(event_id);
@@ -315,6 +334,7 @@ Status DecodeTypeIndexKey(std::string_view key, DatedKey* out) {
 
 std::string LinkKey(std::string_view from, std::string_view to, LinkKind kind) {
   std::string k;
+  k.reserve(from.size() + to.size() + 11);
   PutLengthPrefixed(&k, from);
   PutLengthPrefixed(&k, to);
   k.push_back(static_cast<char>(kind));

@@ -378,8 +378,21 @@ Status DecodeActor(std::string_view in, Actor* a) {
 
 // ------------------------------------------------------------ Event
 
+namespace {
+
+// The last field of an event record (EncodeEvent, WithIndexed).
+void AppendIndexed(const std::vector<IndexedActor>& indexed, std::string* out) {
+  keys::PutVarint64(out, indexed.size());
+  for (const auto& ia : indexed) {
+    keys::PutLengthPrefixed(out, ia.actor_id);
+    out->push_back(static_cast<char>(ia.flags));
+  }
+}
+
+}  // namespace
+
 std::string EncodeEvent(const Event& e, const std::vector<IndexedActor>& indexed) {
-  Writer w(128);
+  Writer w(256);  // most records fit: one allocation (128 grew once for nearly every event)
   w.Str(e.id);
   w.Str(e.type);
   w.Str(e.cameo);
@@ -411,12 +424,16 @@ std::string EncodeEvent(const Event& e, const std::vector<IndexedActor>& indexed
     w.Str(k);
     w.Double(v);
   }
-  w.Var(indexed.size());
-  for (const auto& ia : indexed) {
-    w.Str(ia.actor_id);
-    w.U8(ia.flags);
-  }
-  return w.Take();
+  std::string out = w.Take();
+  AppendIndexed(indexed, &out);
+  return out;
+}
+
+bool WithIndexed(std::string_view unindexed, const std::vector<IndexedActor>& indexed, std::string* out) {
+  if (unindexed.empty() || unindexed.back() != '\0') return false;  // Var(0), the empty list
+  out->assign(unindexed.data(), unindexed.size() - 1);
+  AppendIndexed(indexed, out);
+  return true;
 }
 
 namespace {
@@ -454,15 +471,20 @@ Status DecodeEventHead(std::string_view in, Event* e) {
 }
 
 std::string EncodeSalienceValue(const Event& e, uint8_t flags, bool minor) {
-  Writer w(32);
+  const size_t size = 8 + e.type.size() + e.cameo.size() + e.date_basis.size() + e.place_id.size();
+  Writer w(size + 1);
   w.U8(static_cast<uint8_t>(e.date.precision) | (e.date.approximate ? 0x80 : 0));
   w.Str(e.type);
   w.Str(e.cameo);
   w.Str(e.date_basis);
   w.Str(e.place_id);
   w.U8(static_cast<uint8_t>(e.modality));
-  std::string out(1, static_cast<char>(flags | (minor ? kSalMinorBit : 0)));
-  return out + w.Take();
+  // The flags byte, then the record: put in front of the writer's buffer,
+  // which has room for it (one allocation, where a string for the flags and
+  // a concatenation took two more).
+  std::string out = w.Take();
+  out.insert(out.begin(), static_cast<char>(flags | (minor ? kSalMinorBit : 0)));
+  return out;
 }
 
 Status DecodeSalienceValue(std::string_view in, int32_t earliest, int32_t latest, Event* head,

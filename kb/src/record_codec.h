@@ -40,6 +40,11 @@ std::string EncodeActor(const Actor& a);
 Status DecodeActor(std::string_view in, Actor* a);
 
 std::string EncodeEvent(const Event& e, const std::vector<IndexedActor>& indexed);
+// The indexed actors are the record's last field: sets `*out` to
+// EncodeEvent(e, indexed) from `unindexed` = EncodeEvent(e, {}) without
+// encoding `e` again (the bulk import has that record already). False, with
+// `*out` unspecified, when `unindexed` does not end in an empty list.
+bool WithIndexed(std::string_view unindexed, const std::vector<IndexedActor>& indexed, std::string* out);
 // `indexed` may be null when the caller does not need it.
 Status DecodeEvent(std::string_view in, Event* e, std::vector<IndexedActor>* indexed);
 // Only the leading fields (id, type, cameo, date, date_basis, participants,

@@ -111,12 +111,16 @@ void DeleteEventEntries(const Event& e, const std::vector<records::IndexedActor>
 }
 
 void PutEventEntries(const Event& e, const std::vector<records::IndexedActor>& indexed, double salience,
-                     EntrySink* sink, CountDeltas* deltas) {
-  const std::string record = records::EncodeEvent(e, indexed);
+                     EntrySink* sink, CountDeltas* deltas, std::string_view record) {
+  std::string encoded;
+  if (record.empty()) {
+    encoded = records::EncodeEvent(e, indexed);
+    record = encoded;
+  }
   keys::DateSpan d = keys::SpanOf(e.date);
   sink->Put(kDateIdx, keys::DateIndexKey(d, e.id), record);
   sink->Put(kTypeIdx, keys::TypeIndexKey(e.type, d, e.id), "");
-  std::string value;
+  static thread_local std::string value;  // reused: a bulk import comes here for every event
   const uint8_t cls = EventClass(e);
   const bool minor = IsMinorEvent(e);
   const records::BlockCount tuple = BlockTupleOf(e, d, salience, 1);
@@ -136,11 +140,15 @@ void PutEventEntries(const Event& e, const std::vector<records::IndexedActor>& i
   sink->Put(kEvents, e.id, record);
 }
 
-void PutLinkEntries(const Link& l, EntrySink* sink) {
+void PutLinkEntries(const Link& l, EntrySink* sink, std::string_view value) {
   // idx_adj holds the link under both ends, with its value, so an event's
   // links in both directions are one seek; the entry under the source is the
   // link's record (format 8: there is no links family).
-  const std::string value = records::EncodeLinkValue(l);
+  std::string encoded;
+  if (value.empty()) {
+    encoded = records::EncodeLinkValue(l);
+    value = encoded;
+  }
   sink->Put(kAdj, keys::AdjKey(l.from, keys::kOut, l.to, l.kind), value);
   sink->Put(kAdj, keys::AdjKey(l.to, keys::kIn, l.from, l.kind), value);
 }
@@ -178,8 +186,11 @@ Status ComputeIndexed(const Event& e, const ActorLookup& lookup,
   // Few actors per event: a list searched in turn beats a set's allocations
   // (a bulk import computes this for every event). The views point into the
   // event and into actor records, which outlive the call.
-  std::vector<std::string_view> seen;
-  std::vector<std::pair<std::string_view, int>> queue;  // breadth first: read from `next`
+  // Kept from call to call (cleared), so their buffers are reused.
+  static thread_local std::vector<std::string_view> seen;
+  static thread_local std::vector<std::pair<std::string_view, int>> queue;  // breadth first: read from `next`
+  seen.clear();
+  queue.clear();
   auto first_time = [&](std::string_view id) {
     if (id.empty() || std::find(seen.begin(), seen.end(), id) != seen.end()) return false;
     seen.push_back(id);
@@ -193,7 +204,7 @@ Status ComputeIndexed(const Event& e, const ActorLookup& lookup,
   for (const auto& p : e.participants) add_direct(p.actor_id);
   add_direct(e.place_id);
 
-  std::string id;
+  static thread_local std::string id;
   for (size_t next = 0; next < queue.size(); ++next) {
     const int depth = queue[next].second;
     if (depth >= kMaxAncestorDepth) continue;

@@ -88,16 +88,19 @@ void PutArticleEntries(const Article& a, EntrySink* sink);
 // The event record and every index entry of it (the covering ones with a
 // copy of the record), with the counters' changes in `deltas`. `salience` is
 // the event's (CommitSalience::Of, store_salience.h): the key of its idx_sal
-// entries.
+// entries. `record`, when not empty, is EncodeEvent(e, indexed), which the
+// caller has already (the bulk import: records::WithIndexed).
 void PutEventEntries(const Event& e, const std::vector<records::IndexedActor>& indexed, double salience,
-                     EntrySink* sink, CountDeltas* deltas);
+                     EntrySink* sink, CountDeltas* deltas, std::string_view record = {});
 // Removes the index entries PutEventEntries wrote for `e` (not its record),
 // under the salience it was written with.
 void DeleteEventEntries(const Event& e, const std::vector<records::IndexedActor>& indexed, double salience,
                         EntrySink* sink, CountDeltas* deltas);
 
 // The link record and its idx_adj entries under both ends.
-void PutLinkEntries(const Link& l, EntrySink* sink);
+// `value`, when not empty, is EncodeLinkValue(l), which the caller has
+// already (the bulk import's input).
+void PutLinkEntries(const Link& l, EntrySink* sink, std::string_view value = {});
 void DeleteLinkEntries(std::string_view from, std::string_view to, LinkKind kind,
                        EntrySink* sink);
 

@@ -301,6 +301,35 @@ TEST_CASE("RecordCodec: every record kind round-trips", "[kb][codec]") {
   CHECK(l2.confidence == 0.25);
 }
 
+TEST_CASE("RecordCodec: the indexed actors put at the end of an unindexed record give the whole record",
+          "[kb][codec]") {
+  // The bulk import writes a new event's record this way instead of encoding
+  // the decoded event again; and it decodes every event into one reused
+  // Event, so a record decoded over another one must leave nothing of it.
+  kbq::Event e = FullEvent();
+  std::vector<records::IndexedActor> indexed = {{"RUS", 0}, {"org:un", 1}};
+  const std::string unindexed = records::EncodeEvent(e, {});
+  std::string out = "left over";
+  REQUIRE(records::WithIndexed(unindexed, indexed, &out));
+  CHECK(out == records::EncodeEvent(e, indexed));
+  REQUIRE(records::WithIndexed(unindexed, {}, &out));
+  CHECK(out == unindexed);
+  CHECK_FALSE(records::WithIndexed(records::EncodeEvent(e, {{"RUS", 1}}), indexed, &out));
+  CHECK_FALSE(records::WithIndexed("", indexed, &out));
+
+  kbq::Event reused = FullEvent();
+  reused.id = "ev-other";
+  reused.attributes["only-in-the-old-one"] = 1;
+  reused.labels["xx"] = "old label";
+  kbq::Event small;
+  small.id = "ev-small";
+  small.type = "meet";
+  REQUIRE(records::DecodeEvent(records::EncodeEvent(small, {}), &reused, nullptr).ok());
+  CHECK(records::EncodeEvent(reused, {}) == records::EncodeEvent(small, {}));
+  REQUIRE(records::DecodeEvent(unindexed, &reused, nullptr).ok());
+  CHECK(records::EncodeEvent(reused, indexed) == records::EncodeEvent(e, indexed));
+}
+
 TEST_CASE("RecordCodec: every truncation of a record is corruption, never a misread",
           "[kb][codec]") {
   kbq::Actor actor;
