@@ -206,6 +206,22 @@ bool NoSubject(const SentenceInfo& s, const Cand& c) {
 
 namespace {
 
+// 1 when the clause of verb chunk `inner` is nested (at any depth) in the
+// clause of verb chunk `outer`, 0 when it is not, -1 when either is no
+// clause's verb.
+int ClauseNested(const ChunkedSentence& cs, int inner, int outer) {
+  int mine = -1, theirs = -1;
+  for (size_t k = 0; k < cs.clauses.size(); ++k) {
+    if (cs.clauses[k].verb == inner) mine = int(k);
+    if (cs.clauses[k].verb == outer) theirs = int(k);
+  }
+  if (mine < 0 || theirs < 0) return -1;
+  for (int k = cs.clauses[mine].parent, guard = 0; k >= 0 && guard < 64; k = cs.clauses[k].parent, ++guard) {
+    if (k == theirs) return 1;
+  }
+  return 0;
+}
+
 // False when the chunker shows that c's verb heads a finite clause not
 // nested in the clause of h's verb ("agreed to make every effort … and
 // called on Russia": the call is no part of the agreement); true otherwise.
@@ -217,16 +233,7 @@ bool NestedUnder(const SentenceInfo& s, const TriggerHit& h, const Cand& c) {
       cs.chunks[cc].infinitive) {
     return true;
   }
-  int mine = -1, theirs = -1;
-  for (size_t k = 0; k < cs.clauses.size(); ++k) {
-    if (cs.clauses[k].verb == cc) mine = int(k);
-    if (cs.clauses[k].verb == hc) theirs = int(k);
-  }
-  if (mine < 0 || theirs < 0) return true;
-  for (int k = cs.clauses[mine].parent, guard = 0; k >= 0 && guard < 64; k = cs.clauses[k].parent, ++guard) {
-    if (k == theirs) return true;
-  }
-  return false;
+  return ClauseNested(cs, cc, hc) != 0;
 }
 
 // True when the chunker shows c's verb in a clause nested (at any depth) in
@@ -241,16 +248,7 @@ bool GovernedBy(const SentenceInfo& s, const TriggerHit& h, const Cand& c) {
   // describing something in it ("to withdraw its forces deployed around …").
   const Token& first = cs.tokens[cs.chunks[cc].begin_token];
   if (!cs.chunks[cc].infinitive && (first.inflection != Inflection::kBase || OwnTense(first))) return false;
-  int mine = -1, theirs = -1;
-  for (size_t k = 0; k < cs.clauses.size(); ++k) {
-    if (cs.clauses[k].verb == cc) mine = int(k);
-    if (cs.clauses[k].verb == hc) theirs = int(k);
-  }
-  if (mine < 0 || theirs < 0) return false;
-  for (int k = cs.clauses[mine].parent, guard = 0; k >= 0 && guard < 64; k = cs.clauses[k].parent, ++guard) {
-    if (k == theirs) return true;
-  }
-  return false;
+  return ClauseNested(cs, cc, hc) == 1;
 }
 
 }  // namespace
