@@ -56,9 +56,17 @@ def main():
                                 ("headline", "summary", "body"))
                 docs.append((row["date"], row["headline"], row["link"], text))
 
-    def find_source(text):
+    def find_source(text, same_article, day):
+        # Releases can share a headline and a first sentence (the Kremlin's
+        # two Putin-Macron calls): keep the releases that also hold the other
+        # mentions of the same article, then the one published on the
+        # event's day when the store dated it by its report.
         needle = text[:120]
         hits = [d for d in docs if needle in d[3]]
+        narrowed = [d for d in hits if all(t[:120] in d[3] for t in same_article)]
+        hits = narrowed or hits
+        dated = [d for d in hits if day and d[0].startswith(day)]
+        hits = dated or hits
         if not hits:
             return None
         return {"published": hits[0][0], "headline": hits[0][1],
@@ -67,8 +75,11 @@ def main():
     out = []
     for i, eid in enumerate(sample, 1):
         ev = kbq(["show", eid, "--json"], ns)
+        basis = ev.get("date", {}).get("basis", "")
+        day = ev.get("date", {}).get("start", "") if basis in ("publication", "lead") else ""
         for m in ev.get("mentions", []):
-            m["source"] = find_source(m["text"])
+            same = [x["text"] for x in ev.get("mentions", []) if x.get("article") == m.get("article")]
+            m["source"] = find_source(m["text"], same, day)
         src = next((m["source"] for m in ev.get("mentions", [])
                     if m["source"]), None)
         out.append({"n": i, "event": ev, "source": src})
