@@ -297,6 +297,14 @@ TEST_CASE("Modality: a verb of its own tense after 'and' leaves the chain it fol
   const Event* sign = First(y, "sign_agreement");
   REQUIRE(sign != nullptr);
   CHECK(sign->modality == Modality::kPlanned);
+  Extraction early = Run("It is too early to say that Russia has withdrawn its troops from the border.");
+  INFO(Dump(early));
+  const Event* pulled = First(early, "withdraw_troops");
+  REQUIRE(pulled != nullptr);
+  CHECK(pulled->modality == Modality::kNegated);
+  Extraction need = Run("Ukraine needs more air defence assistance from Germany.");
+  INFO(Dump(need));
+  for (const auto& e : need.events) CHECK(e.modality != Modality::kAsserted);
   Extraction expect = Run("Macron expects Russia to withdraw its troops from the border.");
   INFO(Dump(expect));
   const Event* withdrawal = First(expect, "withdraw_troops");
