@@ -3,6 +3,7 @@
 // claimed, negated, demanded, planned or counterfactual. Reads the sentence
 // (stage 1) and the lexicon's cues; writes Attribution and Cand::modality.
 #include <algorithm>
+#include <optional>
 
 #include "events/chunker_en.h"
 #include "events/lexicon_en.h"
@@ -288,26 +289,25 @@ Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, 
       if (cue.begin >= scope_begin || cue.end == c.begin) return Modality::kNegated;
     }
   }
-  // X要求Y撤军 / Y must return: the act a demand trigger governs is demanded.
-  for (const auto& h : s.hits) {
-    if (h.blocker() || h.end > c.begin || h.begin < cl.begin || h.end != scope_begin) continue;
-    if (!NestedUnder(s, h, c)) continue;
-    const EventTypeInfo* t = ds.lex.Type(h.entry->type);
-    if (t && (t->type == "demand" || t->type == "appeal")) return Modality::kDemanded;
-    // "refused to hold talks", 拒绝谈判: the act a rejection governs does not happen.
-    if (t && t->type == "reject") return Modality::kNegated;
-    // "is ready to meet", 愿意谈判: the act an intent governs is not yet done.
-    if (t && t->family == "intent") return Modality::kPlanned;
-  }
-  // The same for an act further down the governed chain, past other
-  // triggers ("agreed to resume the talks and sign a ceasefire").
-  for (const auto& h : s.hits) {
-    if (h.blocker() || h.end > c.begin || h.begin < cl.begin || h.end == scope_begin || !GovernedBy(s, h, c)) continue;
-    const EventTypeInfo* t = ds.lex.Type(h.entry->type);
-    if (t && (t->type == "demand" || t->type == "appeal")) return Modality::kDemanded;
-    if (t && t->type == "reject") return Modality::kNegated;
-    if (t && t->family == "intent") return Modality::kPlanned;
-  }
+  // X要求Y撤军 / Y must return: the act a demand trigger governs is demanded;
+  // "refused to hold talks", 拒绝谈判: the act a rejection governs does not
+  // happen; "is ready to meet", 愿意谈判: the act an intent governs is not
+  // yet done. First the trigger right before the act, unless the act heads
+  // a finite clause of its own; then one further up whose chain the act is
+  // in ("agreed to resume the talks and sign a ceasefire").
+  auto governed = [&](bool right_before) -> std::optional<Modality> {
+    for (const auto& h : s.hits) {
+      if (h.blocker() || h.end > c.begin || h.begin < cl.begin || (h.end == scope_begin) != right_before) continue;
+      if (!(right_before ? NestedUnder(s, h, c) : GovernedBy(s, h, c))) continue;
+      const EventTypeInfo* t = ds.lex.Type(h.entry->type);
+      if (t && (t->type == "demand" || t->type == "appeal")) return Modality::kDemanded;
+      if (t && t->type == "reject") return Modality::kNegated;
+      if (t && t->family == "intent") return Modality::kPlanned;
+    }
+    return std::nullopt;
+  };
+  if (auto m = governed(true)) return *m;
+  if (auto m = governed(false)) return *m;
   for (const auto& cue : ds.lex.FindCues("demanded", s.text)) {
     if (cue.begin >= scope_begin && cue.end <= c.begin && !InsideTrigger(s, cue)) return Modality::kDemanded;
   }
@@ -365,9 +365,8 @@ Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, 
     const int cc = ChunkAt(cs, c.begin);
     // (Its own tense: a past or third-person form; "will sit down and sign"
     // shares the modal.)
-    auto tensed = [&](const Chunk& vg) { return OwnTense(cs.tokens[vg.begin_token]); };
     if (cc > 0 && cs.chunks[cc].kind == ChunkKind::kVerbGroup && cs.chunks[cc].finite && !cs.chunks[cc].infinitive &&
-        tensed(cs.chunks[cc]) && cs.chunks[cc - 1].kind == ChunkKind::kConjunction) {
+        OwnTense(cs.tokens[cs.chunks[cc].begin_token]) && cs.chunks[cc - 1].kind == ChunkKind::kConjunction) {
       const std::string& conj = cs.tokens[cs.chunks[cc - 1].begin_token].lower;
       if (conj == "and" || conj == "but") coordinated_from = std::max(cl.begin, cs.tokens[cs.chunks[cc - 1].begin_token].begin);
     }

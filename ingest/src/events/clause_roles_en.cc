@@ -26,6 +26,11 @@ class ClauseBuilder {
   bool IsPunct(size_t k, std::string_view p) const {
     return Is(k, ChunkKind::kPunct) && toks_[chunks_[k].begin_token].text == p;
   }
+  // The current clause is a participle's ("… initiated by the Armenian
+  // side") inside an outer clause still waiting for its verb.
+  bool InParticiplePhrase() const {
+    return all_[cur_].verb >= 0 && !chunks_[all_[cur_].verb].finite && !waiting_.empty();
+  }
   bool IsFiniteVerb(size_t k) const {
     return Is(k, ChunkKind::kVerbGroup) && chunks_[k].finite && !chunks_[k].infinitive;
   }
@@ -128,8 +133,7 @@ Group ClauseBuilder::ParseGroup(size_t k, bool object_position, std::string_view
   // (Only while that clause has no subject: "Advisers of Germany, France and
   // Ukraine met" is one of-list.)
   const bool before_verb = (cur().verb < 0 && cur().subject.empty()) ||
-                           (cur().verb >= 0 && !chunks_[cur().verb].finite && !waiting_.empty() &&
-                            all_[waiting_.back()].subject.empty());
+                           (InParticiplePhrase() && all_[waiting_.back()].subject.empty());
   if (!via_prep.empty() && before_verb && g.nouns.size() > 1 && IsPunct(first_end, ",")) {
     size_t v = q;
     for (int pairs = 0; pairs < 4 && Is(v, ChunkKind::kPreposition) && Is(v + 1, ChunkKind::kNounPhrase); ++pairs) {
@@ -155,8 +159,7 @@ void ClauseBuilder::OnNounGroup(size_t k, size_t* next) {
   // initiated by the Armenian side, Vladimir Putin and Prime Minister of
   // Armenia Nikol Pashinyan discussed …") a group is no object of the
   // participle when it runs into a finite verb (below).
-  const bool after_participle = k > 0 && IsPunct(k - 1, ",") && cur().verb >= 0 && !chunks_[cur().verb].finite &&
-                                !waiting_.empty();
+  const bool after_participle = k > 0 && IsPunct(k - 1, ",") && InParticiplePhrase();
   Group g = ParseGroup(k, cur().verb >= 0 && !after_participle);
   *next = g.next;
   last_group_ = g.nouns;

@@ -29,6 +29,13 @@ bool InsideTrigger(const SentenceInfo& s, const CueHit& c) {
   return false;
 }
 
+std::shared_ptr<const ActorInfo> Detached(const ActorInfo& a) {
+  auto out = std::make_shared<ActorInfo>(a);
+  out->begin = out->end = out->group_begin = 0;
+  out->speaker = false;
+  return out;
+}
+
 bool Reciprocal(const EventTypeInfo* t) {
   static const std::set<std::string> kFamilies = {"talks", "call", "consult", "agreement",
                                                   "cooperate", "fight", "release"};

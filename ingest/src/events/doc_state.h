@@ -44,6 +44,10 @@ struct ActorInfo {
   uint32_t group_begin = 0;  // begin of the first mention folded into this one
 };
 
+// A copy of `a` standing for a person named in another sentence (a turn's
+// speaker, the one addressed): its offsets are 0 and it is no speaker.
+std::shared_ptr<const ActorInfo> Detached(const ActorInfo& a);
+
 // An event candidate: one trigger, and what the stages found for it.
 struct Cand {
   uint32_t sentence = 0;

@@ -115,8 +115,6 @@ bool OtherSpeakerLabel(std::string_view text) {
   return words >= 1 && words <= 5;
 }
 
-// Runs the stages over one document, in order; see stages.h for what each
-// reads and writes.
 // The one person a headline such as "Speech by President Volodymyr
 // Zelenskyy at …" or "Address of the President of Ukraine on …" credits the
 // text to (a speech_headline cue, then "by" or "of", then the person), with
@@ -133,14 +131,13 @@ std::shared_ptr<const ActorInfo> HeadlineSpeaker(const DocState& ds, const Sente
       who = &a;
     }
     if (!who) return nullptr;
-    auto out = std::make_shared<ActorInfo>(*who);
-    out->begin = out->end = out->group_begin = 0;
-    out->speaker = false;
-    return out;
+    return Detached(*who);
   }
   return nullptr;
 }
 
+// Runs the stages over one document, in order; see stages.h for what each
+// reads and writes.
 Extraction RunStages(DocState& ds) {
   const Article& art = ds.doc.article;
   ds.pub_day = LocalDay(art.published_utc, art.published_offset_minutes.value_or(0));
@@ -168,11 +165,8 @@ Extraction RunStages(DocState& ds) {
     if (si == 0 && ds.HeadlineSentences() > 0) turn = HeadlineSpeaker(ds, s);
     for (const auto& a : s.actors) {
       if (!s.speaker_label.empty() && a.id == s.speaker_label) {
-        auto speaker = std::make_shared<ActorInfo>(a);
-        speaker->begin = speaker->end = speaker->group_begin = 0;
-        speaker->speaker = false;
-        if (turn && turn->id != speaker->id) before = turn;
-        if (!turn || turn->id != speaker->id) turn = std::move(speaker);
+        if (turn && turn->id != a.id) before = turn;
+        if (!turn || turn->id != a.id) turn = Detached(a);
         break;
       }
     }
@@ -180,10 +174,7 @@ Extraction RunStages(DocState& ds) {
     // them ("you" is Lavrov for the rest of the turn).
     if (!s.speaker_label.empty() && turn) {
       if (const ActorInfo* v = Vocative(s); v && v->id != turn->id) {
-        auto named = std::make_shared<ActorInfo>(*v);
-        named->begin = named->end = named->group_begin = 0;
-        named->speaker = false;
-        before = std::move(named);
+        before = Detached(*v);
       }
     }
     s.turn_speaker = turn;
@@ -192,11 +183,8 @@ Extraction RunStages(DocState& ds) {
     if (!turn && !attr.actor_id.empty() && HasQuotation(s.text)) {
       for (const auto& a : s.actors) {
         if (a.id != attr.actor_id || a.kind != ActorKind::kPerson) continue;
-        auto quoted = std::make_shared<ActorInfo>(a);
-        quoted->begin = quoted->end = quoted->group_begin = 0;
-        quoted->speaker = false;
-        s.counterpart = TurnCounterpart(ds, *quoted);
-        s.quote_speaker = std::move(quoted);
+        s.quote_speaker = Detached(a);
+        s.counterpart = TurnCounterpart(ds, *s.quote_speaker);
         break;
       }
     }

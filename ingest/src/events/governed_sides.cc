@@ -80,12 +80,12 @@ void ThankSides(DocState& ds, const SentenceInfo& s) {
     }
     if (roles == nullptr || anchor >= cs.tokens.size()) continue;
     std::vector<Participant> sides;
-    auto add = [&](const ActorInfo* a, Role role) {
-      bool have = std::any_of(sides.begin(), sides.end(), [&](const Participant& p) { return p.actor_id == a->id; });
-      if (!have) sides.push_back({a->id, role});
+    auto add = [&](const std::string& id, Role role) {
+      bool have = std::any_of(sides.begin(), sides.end(), [&](const Participant& p) { return p.actor_id == id; });
+      if (!have) sides.push_back({id, role});
     };
     for (uint32_t k : roles->subject) {
-      for (const ActorInfo* a : ActorsIn(s, cs, k)) add(a, Role::kSource);
+      for (const ActorInfo* a : ActorsIn(s, cs, k)) add(a->id, Role::kSource);
     }
     std::vector<Participant> thanked_sides;
     if (!noun) {
@@ -127,12 +127,9 @@ void ThankSides(DocState& ds, const SentenceInfo& s) {
         }
         who = other;
       }
-      if (who) add(who, Role::kSource);
+      if (who) add(who->id, Role::kSource);
     }
-    for (const Participant& p : thanked_sides) {
-      bool have = std::any_of(sides.begin(), sides.end(), [&](const Participant& q) { return q.actor_id == p.actor_id; });
-      if (!have) sides.push_back(p);
-    }
+    for (const Participant& p : thanked_sides) add(p.actor_id, p.role);
     bool thanked = std::any_of(sides.begin(), sides.end(), [](const Participant& p) { return p.role == Role::kTarget; });
     if (!thanked) continue;  // "thanked for the support of Germany": the support's own sides stand
     // The thanker not named in the clause: the speaker of the turn, if any.

@@ -5,7 +5,6 @@
 // from the clause". Where the clause has no answer for a role, the word-order
 // rules of arguments.cc stay (they ran before).
 #include <algorithm>
-#include <memory>
 
 #include "events/roles_en.h"
 #include "text_util.h"
@@ -272,10 +271,7 @@ std::shared_ptr<const ActorInfo> TurnCounterpart(const DocState& ds, const Actor
   for (uint32_t si = 0; si < 3 && si < ds.sents.size(); ++si) {
     for (const ActorInfo& a : ds.sents[si].actors) {
       if (a.id != id || a.dropped) continue;
-      auto out = std::make_shared<ActorInfo>(a);
-      out->begin = out->end = out->group_begin = 0;
-      out->speaker = false;
-      return out;
+      return Detached(a);
     }
   }
   return nullptr;
