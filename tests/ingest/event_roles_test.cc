@@ -437,6 +437,66 @@ TEST_CASE("EventExtractor: modifiers, listed demands and tours are no events, 'n
 }
 
 // KBQ_SENTENCE="…" build/tests/ingest_tests "[.dump]": the chunker's clauses.
+// A city before the name of a gathering names where it is ("the Bucharest
+// Summit"), and an alias inside a longer capitalised name is not its body
+// ("Congress" of "the International Congress of Mathematicians").
+TEST_CASE("EventExtractor: a gathering's venue city and a longer name are no sides", "[ingest][roles]") {
+  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
+  REQUIRE(pipeline.ok());
+  auto has = [](const Event& e, const std::string& id) {
+    return std::any_of(e.participants.begin(), e.participants.end(),
+                       [&](const kbq::Participant& p) { return p.actor_id == id; });
+  };
+  auto first_of = [](const std::vector<Event>& events, const std::string& type) -> const Event* {
+    for (const auto& e : events) {
+      if (e.type == type) return &e;
+    }
+    return nullptr;
+  };
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Headline\n\nNATO leaders confirmed the decisions taken at the Bucharest Summit in 2008.",
+                              "2022-02-02");
+    INFO(Describe(ev));
+    const Event* e = first_of(ev, "summit");
+    REQUIRE(e != nullptr);
+    CHECK_FALSE(has(*e, "ROU"));
+    CHECK(has(*e, "org:nato"));
+  }
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Headline\n\nVladimir Putin met Russian athletes before the opening of the Beijing "
+                              "2022 Winter Olympics.",
+                              "2022-01-25");
+    INFO(Describe(ev));
+    const Event* e = first_of(ev, "meeting");
+    REQUIRE(e != nullptr);
+    CHECK_FALSE(has(*e, "CHN"));
+    CHECK(has(*e, "person:vladimir-putin"));
+  }
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Headline\n\nVladimir Putin supported the bid to host the International Congress of "
+                              "Mathematicians in Saint Petersburg.",
+                              "2022-01-25");
+    INFO(Describe(ev));
+    REQUIRE(!ev.empty());
+    for (const auto& e : ev) CHECK_FALSE(has(e, "gov:usa-congress"));
+  }
+  // "and" inside an unknown body's name: "of Local and Regional Authorities".
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Headline\n\nVolodymyr Zelensky took part in a meeting of the Congress of Local and "
+                              "Regional Authorities in Odesa.",
+                              "2021-10-29");
+    INFO(Describe(ev));
+    const Event* e = first_of(ev, "meeting");
+    REQUIRE(e != nullptr);
+    CHECK(has(*e, "org:congress-of-local-and-regional-authorities"));
+    CHECK(has(*e, "person:volodymyr-zelensky"));
+  }
+}
+
 TEST_CASE("dump the chunker's clauses of a sentence", "[.dump]") {
   const char* text = std::getenv("KBQ_SENTENCE");
   if (!text) return;

@@ -194,6 +194,9 @@ struct Gazetteer::Impl {
                         const std::vector<Cand>& surname_cands, std::vector<Cand> singles) const;
   // A one-word name of a known person after another given name ("Emine Erdogan").
   bool OtherGivenName(std::string_view text, const Cand& c, const Actor& a) const;
+  // An English alias of a body inside a longer capitalised name ("the
+  // International Congress of Mathematicians").
+  bool InsideLongerName(std::string_view text, const Cand& c, const Actor& a) const;
   // A short form of context "document" in a document that says none of its
   // in_document texts (as whole words).
   bool MissingDocumentContext(std::string_view text, const Cand& c) const;

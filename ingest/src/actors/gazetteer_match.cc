@@ -288,6 +288,35 @@ bool Gazetteer::Impl::OtherGivenName(std::string_view text, const Cand& c, const
   return true;
 }
 
+// "the International Congress of Mathematicians", "the National Congress":
+// an English alias of a body (not its name) inside a longer capitalised name —
+// right after a capitalised common word that does not open the sentence
+// ("International", not "US" or "The"), or right before "of" and a
+// capitalised word — is a part of another name, not the body.
+bool Gazetteer::Impl::InsideLongerName(std::string_view text, const Cand& c, const Actor& a) const {
+  if (a.kind != ActorKind::kOrganisation && a.kind != ActorKind::kGovernmentBody) return false;
+  const std::string& form = c.entry->original;
+  if (form.empty() || static_cast<unsigned char>(form[0]) >= 0x80) return false;
+  for (const auto& [lang, name] : a.names) {
+    if (name == form) return false;
+  }
+  std::string_view after = text.substr(c.end);
+  if (after.size() > 4 && after.substr(0, 4) == " of " && after[4] >= 'A' && after[4] <= 'Z') return true;
+  if (c.begin < 3 || text[c.begin - 1] != ' ') return false;
+  uint32_t b = c.begin - 1;
+  while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  std::string_view prev = text.substr(b, c.begin - 1 - b);
+  if (prev.size() < 2 || !(prev[0] >= 'A' && prev[0] <= 'Z')) return false;
+  // The sentence's first word is capitalised whatever it is.
+  size_t p = b;
+  while (p > 0 && text[p - 1] == ' ') --p;
+  if (p == 0 || text[p - 1] == '.' || text[p - 1] == '\n' || text[p - 1] == '"') return false;
+  std::string word(prev);
+  if (en_stops.count(word) || en_title_words.count(word)) return false;
+  const auto& lex = events::EnglishLexicon::Get();
+  return lex.Closed(prev) == 0 && lex.PossiblePos(prev) != 0 && !lex.ProperOnly(prev);
+}
+
 bool Gazetteer::Impl::MissingDocumentContext(std::string_view text, const Cand& c) const {
   if (c.entry->type != EntryType::kShortDocument) return false;
   auto it = in_document.find(c.entry->original);
@@ -342,7 +371,7 @@ void Gazetteer::Impl::SelectKnownNames(MatchState* st, std::vector<Cand> cands,
   for (const Cand& c : cands) {
     if (!st->Free(c.begin, c.end)) continue;
     const Actor& a = actors[c.entry->target];
-    if (OtherGivenName(text, c, a)) continue;
+    if (OtherGivenName(text, c, a) || InsideLongerName(text, c, a)) continue;
     // Without its context the form names nobody we can tell: the span is
     // held empty, so no provisional body of that name is made either (a user
     // typing it still gets the known actor).

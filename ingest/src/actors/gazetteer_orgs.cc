@@ -5,6 +5,7 @@
 // by of/for and capitalised words, becomes a provisional organisation
 // (org:slug), as FindTitledNames makes provisional people. Reads the chosen
 // spans; takes only free ones (a known name inside keeps its own reading).
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -115,7 +116,26 @@ void Gazetteer::Impl::FindOrgNames(MatchState* st) const {
           ++right;
         }
       }
+      // "of Local and Regional Authorities", "of Science and Technology":
+      // "and" joins capitalised words up to a plural or an org_head word,
+      // or two words, into the name.
+      uint32_t before_and = e;
+      if (right > 0 && text.substr(e, 5) == " and ") {
+        uint32_t f = e + 4, first = 0;
+        bool closed = false;
+        for (int more = 0; f + 1 < text.size() && text[f] == ' ' && more < 2 && !closed; ++more) {
+          uint32_t nb, ne;
+          WordAt(text, f + 1, &nb, &ne);
+          std::string_view w = text.substr(nb, ne - nb);
+          if (nb != f + 1 || !Capitalised(w)) break;
+          f = ne;
+          if (first == 0) first = ne;
+          closed = w.back() == 's' || std::find(org_heads.begin(), org_heads.end(), w) != org_heads.end();
+        }
+        if (first != 0) e = closed ? f : first;
+      }
       if (left == 0 && right == 0) continue;
+      if (!st->Free(b, e)) e = before_and;
       if (!st->Free(b, e)) continue;
       std::string surface(text.substr(b, e - b));
       std::string id = "org:" + gaz::Slug(surface);

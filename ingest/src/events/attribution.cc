@@ -119,17 +119,34 @@ void FindAttribution(const DocState& ds, SentenceInfo* s, Attribution* attr, std
     if (!clause_final && !adjacent && !english) continue;
     if (english && !speaker && !clause_final) continue;
     attr->cue = *cue.text;
+    // "said at the meeting with Macron that …", "noted during the talks,":
+    // where it was said, between the cue and what was said, is told as it
+    // happened, with the speaker as a side.
+    uint32_t frame_end = cue.begin;
+    if (english) {
+      std::string_view after = s->text.substr(cue.end, std::min<size_t>(160, s->text.size() - cue.end));
+      for (std::string_view prep : {" at ", " during ", " after ", " following ", " in the course of "}) {
+        if (!after.starts_with(prep)) continue;
+        size_t stop = std::min({after.find(" that "), after.find(','), after.find(':')});
+        if (stop != std::string_view::npos) frame_end = static_cast<uint32_t>(cue.end + stop);
+        break;
+      }
+    }
     if (speaker) {
       attr->actor_id = speaker->id;
       // The speaker is a participant only of the events in its own clause
-      // before the cue (梅津斯基…发表声明说).
+      // before the cue (梅津斯基…发表声明说), or in that frame.
       bool trigger_before = false;
       for (const auto& h : s->hits) {
-        if (!h.blocker() && h.begin >= cl.begin && h.end <= cue.begin) trigger_before = true;
+        if (h.blocker()) continue;
+        if ((h.begin >= cl.begin && h.end <= cue.begin) || (h.begin >= cue.end && h.end <= frame_end)) {
+          trigger_before = true;
+        }
       }
       if (!trigger_before) speaker->speaker = true;
     }
     exempt->push_back({cl.begin, cue.begin});
+    if (frame_end > cue.end) exempt->push_back({cue.end, frame_end});
     return;
   }
 }

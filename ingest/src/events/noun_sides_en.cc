@@ -135,10 +135,17 @@ int ClauseOfChunk(const DocState& ds, const ChunkedSentence& cs, int ch, bool* o
     std::string_view verb = cl.verb >= 0 ? std::string_view(cs.chunks[cl.verb].lemma) : std::string_view();
     bool stay = verb == "be" || verb == "arrive" || verb == "travel" || verb == "come" || verb == "go" ||
                 verb == "fly" || verb == "head";
+    // "spoke at the meeting", "said at the summit", "noted during the
+    // talks": whoever speaks at a gathering (cue kind venue_noun) takes part.
+    const Chunk& np = cs.chunks[ch];
+    const bool gathering = np.head < cs.tokens.size() && ds.lex.IsCueWord("venue_noun", cs.tokens[np.head].lower);
     // What talk is about is not part of it: "discussed the participation in the summit".
-    if (ds.lex.IsCueWord("topic_verb", verb) || ds.lex.IsCueWord("report_verb", verb)) continue;
+    const bool topic = ds.lex.IsCueWord("topic_verb", verb) || ds.lex.IsCueWord("report_verb", verb);
     for (const auto& p : cl.preps) {
-      if (p.prep != "in" && p.prep != "during" && !(stay && (p.prep == "for" || p.prep == "on"))) continue;
+      const bool at = gathering && (p.prep == "at" || p.prep == "during");
+      if (!at && (topic || (p.prep != "in" && p.prep != "during" && !(stay && (p.prep == "for" || p.prep == "on"))))) {
+        continue;
+      }
       if (std::find(p.nouns.begin(), p.nouns.end(), uint32_t(ch)) != p.nouns.end()) return int(k);
     }
   }

@@ -84,6 +84,31 @@ void CollapseActors(const DocState& ds, SentenceInfo* s) {
   }
 }
 
+// "the Bucharest Summit", "the Beijing 2022 Winter Olympics", "the Geneva
+// talks": a place, or a city standing for its country, right before a noun
+// of a gathering it names the venue of (cue kind venue_noun; after it at
+// most a year and two capitalised words) is where that gathering is, never a
+// side of it. A lower-case noun counts only after "the" ("Washington talks
+// with Moscow" is the United States talking).
+bool NamesVenue(const internal::EventLexicon& lex, std::string_view text, uint32_t begin, uint32_t end) {
+  std::string_view rest = text.substr(end);
+  bool the = begin >= 4 && text.substr(begin - 4, 4) == "the ";
+  for (int words = 0; words < 4; ++words) {
+    if (rest.size() < 2 || rest[0] != ' ') return false;
+    rest.remove_prefix(1);
+    size_t n = 0;
+    while (n < rest.size() && (internal::IsAsciiAlnum(rest[n]) || rest[n] == '-')) ++n;
+    if (n == 0) return false;
+    std::string_view word = rest.substr(0, n);
+    const bool upper = word[0] >= 'A' && word[0] <= 'Z';
+    const bool year = n == 4 && std::all_of(word.begin(), word.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    if ((upper || the) && lex.IsCueWord("venue_noun", word)) return true;
+    if (!upper && !(year && words == 0)) return false;
+    rest.remove_prefix(n);
+  }
+  return false;
+}
+
 }  // namespace
 
 void PrepareSentence(const DocState& ds, uint32_t index, SentenceInfo* s) {
@@ -125,6 +150,7 @@ void PrepareSentence(const DocState& ds, uint32_t index, SentenceInfo* s) {
         std::string_view word = rest.substr(1, rest.find_first_of(" ,.;:)'\xE2", 1) - 1);
         if (ds.lex.IsCueWord("document_noun", word) || ds.lex.IsCueWord("name_tail", word)) continue;
       }
+      if ((a.kind == ActorKind::kPlace || a.metonym) && NamesVenue(ds.lex, s->text, a.begin, a.end)) a.place = true;
     }
     // An actor inside a trigger (军事行动 has no actor; 访华 might) stays.
     s->actors.push_back(std::move(a));
@@ -148,6 +174,11 @@ void PrepareSentence(const DocState& ds, uint32_t index, SentenceInfo* s) {
     if (a.place || a.dropped || (a.kind != ActorKind::kCountry && !org_seat)) continue;
     std::string_view before = s->text.substr(0, a.begin);
     while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    // "in the Kremlin": the article between.
+    if (before.ends_with(" the")) {
+      before.remove_suffix(4);
+      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    }
     for (const auto& cue : ds.lex.FindCues("place_prep", before)) {
       if (cue.end != before.size()) continue;
       bool blocked = false;
