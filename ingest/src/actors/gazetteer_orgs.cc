@@ -11,6 +11,7 @@
 
 #include "actors/gazetteer_impl.h"
 #include "actors/gazetteer_text.h"
+#include "events/lexicon_en.h"
 
 namespace kbq::ingest {
 namespace {
@@ -116,23 +117,30 @@ void Gazetteer::Impl::FindOrgNames(MatchState* st) const {
           ++right;
         }
       }
-      // "of Local and Regional Authorities", "of Science and Technology":
-      // "and" joins capitalised words up to a plural or an org_head word,
-      // or two words, into the name.
+      // "of Local and Regional Authorities", "of Democracy and Economic
+      // Development": "and" joins up to three capitalised common English
+      // words into the name ("of Science and Technology", not the
+      // "Yury Kostyukevich" after it).
       uint32_t before_and = e;
       if (right > 0 && text.substr(e, 5) == " and ") {
-        uint32_t f = e + 4, first = 0;
-        bool closed = false;
-        for (int more = 0; f + 1 < text.size() && text[f] == ' ' && more < 2 && !closed; ++more) {
+        const auto& lex = events::EnglishLexicon::Get();
+        uint32_t f = e + 4;
+        for (int more = 0; f + 1 < text.size() && text[f] == ' ' && more < 3; ++more) {
           uint32_t nb, ne;
           WordAt(text, f + 1, &nb, &ne);
           std::string_view w = text.substr(nb, ne - nb);
-          if (nb != f + 1 || !Capitalised(w)) break;
+          if (nb != f + 1 || !Capitalised(w) || lex.PossiblePos(w) == 0 || lex.ProperOnly(w)) break;
+          // A title before a name ends it: "… and Human Rights President Putin".
+          uint32_t xb, xe;
+          WordAt(text, ne + 1, &xb, &xe);
+          std::string_view next = ne + 1 < text.size() && text[ne] == ' ' ? text.substr(xb, xe - xb) : "";
+          if (en_title_words.count(std::string(w)) && Capitalised(next) &&
+              (lex.PossiblePos(next) == 0 || lex.ProperOnly(next))) {
+            break;
+          }
           f = ne;
-          if (first == 0) first = ne;
-          closed = w.back() == 's' || std::find(org_heads.begin(), org_heads.end(), w) != org_heads.end();
+          e = f;
         }
-        if (first != 0) e = closed ? f : first;
       }
       if (left == 0 && right == 0) continue;
       if (!st->Free(b, e)) e = before_and;

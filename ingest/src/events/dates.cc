@@ -188,6 +188,11 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
     for (const auto& cue : ds.lex.FindCues("since_before_time", lead)) span_start |= cue.end == lead.size();
     for (const auto& cue : ds.lex.FindCues("since_after_time", s->text.substr(te, 6))) span_start |= cue.begin == 0;
     if (span_start) continue;
+    // "a strategic partnership until 2030", "extended the sanctions till
+    // July": where a span ends (a horizon), not when anything happened.
+    bool span_end = false;
+    for (const auto& cue : ds.lex.FindCues("until_before_time", lead)) span_end |= cue.end == lead.size();
+    if (span_end) continue;
     if (DocumentNameYear(ds, *s, tb, te)) continue;
     size_t k = ClauseOf(s->clauses, tb);
     // The nearest trigger in the clause takes the time (自2022年伊斯坦布尔和谈…的再次谈判:
