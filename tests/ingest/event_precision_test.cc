@@ -814,7 +814,18 @@ TEST_CASE("Happening: hypothetical, standing, statistical and generic mentions a
       {"Russia invaded Ukraine on 24 February 2022.", "military_attack", 1},
       // H1: a standing noun with no date of its own; governed by a thanking it is the thanks.
       {"Kuleba said the temporary occupation of Crimea must end.", "occupy", 0},
-      {"Zelensky thanked Canada for its continued support of Ukraine.", "praise", 1},
+      {"Andrii Sybiha thanked Japan for its continued support of Ukraine.", "praise", 1},
+      // H11: a topic or a background of another noun, undated; a document's name.
+      {"The ministers discussed the response of the United States to the Russian proposals.", "offer", 0},
+      {"Leaders reaffirmed the decisions taken at the Bucharest Summit.", "summit", 0},
+      {"This principle is set out in the 2010 Astana Declaration.", "statement", 0},
+      {"Russia and India adopted a Joint Declaration after the talks.", "statement", 1},
+      // A stance towards what goes on already.
+      {"Russia is firmly committed to further developing ties with India.", "intent_cooperate", 0},
+      {"Russia is committed to a ceasefire in Donbas.", "intent_cooperate", 1},
+      // Thanks to nobody named for a standing support: no happening of the support either.
+      {"Thank you for your continued support of Ukraine.", "praise", 0},
+      {"Thank you for the humanitarian aid you sent to Ukraine last week.", "humanitarian_aid", 1},
       // H2, H3: statistics, comparisons, existentials.
       {"The minister said there are far fewer cyber attacks from Russian servers than from American ones.", "", 0},
       {"Such a demand for autonomy of the eastern regions indeed exists.", "demand", 0},

@@ -131,7 +131,18 @@ void ThankSides(DocState& ds, const SentenceInfo& s) {
     }
     for (const Participant& p : thanked_sides) add(p.actor_id, p.role);
     bool thanked = std::any_of(sides.begin(), sides.end(), [](const Participant& p) { return p.role == Role::kTarget; });
-    if (!thanked) continue;  // "thanked for the support of Germany": the support's own sides stand
+    // "Thank you for your continued support": a standing support (a
+    // standing_adj before the noun) is what the thanks are for, never a
+    // happening of its own, even when the thanked is nobody named.
+    bool standing = false;
+    if (!thanked) {
+      size_t t = 0;
+      while (t < cs.tokens.size() && cs.tokens[t].end <= c.begin) ++t;
+      for (; t > 0 && (cs.tokens[t - 1].tag == Tag::kAdj || cs.tokens[t - 1].tag == Tag::kAdv); --t) {
+        standing = standing || ds.lex.IsCueWord("standing_adj", cs.tokens[t - 1].lower);
+      }
+    }
+    if (!thanked && !standing) continue;  // "thanked for the support of Germany": the support's own sides stand
     // The thanker not named in the clause: the speaker of the turn, if any.
     bool thanker = std::any_of(sides.begin(), sides.end(), [](const Participant& p) { return p.role == Role::kSource; });
     if (!thanker && s.turn_speaker) sides.insert(sides.begin(), {s.turn_speaker->id, Role::kSource});

@@ -236,6 +236,64 @@ bool RelativeReadiness(const DocState& ds, const ChunkedSentence& cs, size_t t) 
          next == Tag::kSubConj;
 }
 
+// H11: a happening named only as a topic or a background of another noun —
+// "the response by the United States to the Russian proposals" (a topic_head
+// noun, then to/of/on and the trigger's noun phrase), "the decisions taken at
+// the Bucharest Summit" (a background_participle cue right before it): with
+// no date of its own it is mentioned, not told.
+bool TopicMention(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, size_t t, const Cand& c) {
+  // Back over the trigger's own modifiers (the, Russian, our) to a preposition.
+  size_t k = t;
+  for (int n = 0; k > 0 && n < 4; ++n) {
+    const Tag tag = cs.tokens[k - 1].tag;
+    if (tag != Tag::kDet && tag != Tag::kAdj && tag != Tag::kPossPron && tag != Tag::kProperNoun &&
+        tag != Tag::kPossMarker && tag != Tag::kNumber) {
+      break;
+    }
+    --k;
+  }
+  // (A participle after its noun: "the plan was agreed during my visit" is
+  // a clause of its own.)
+  for (const auto& cue : ds.lex.FindCues("background_participle", s.text)) {
+    if (k == 0 || cue.end != cs.tokens[k - 1].end) continue;
+    size_t p = k - 1;
+    while (p > 0 && cs.tokens[p].begin > cue.begin) --p;
+    if (p > 0 && cs.tokens[p - 1].tag == Tag::kNoun) return true;
+  }
+  if (k == 0) return false;
+  const std::string& prep = cs.tokens[k - 1].lower;
+  if (prep != "to" && prep != "of" && prep != "on") return false;
+  // The head noun at most eight words before, no punctuation or verb between.
+  for (size_t j = k - 1, n = 0; j-- > 0 && n < 8; ++n) {
+    const Token& w = cs.tokens[j];
+    if (w.tag == Tag::kPunct || w.tag == Tag::kVerb || w.tag == Tag::kAux || w.tag == Tag::kModal) return false;
+    if (ds.lex.IsCueWord("topic_head", w.lower)) return c.begin > w.end;
+  }
+  return false;
+}
+
+// "the 2010 OSCE Astana Declaration", "the Joint Statement on Strategic
+// Partnership": a capitalised document noun (cue kind document_noun) right
+// after a capitalised word or a year names a text; with no occurrence verb
+// in its clause ("adopted", "signed", "a Joint Statement was adopted")
+// nothing happened.
+bool DocumentName(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, size_t t, const Cand& c) {
+  if (t == 0 || c.end - c.begin != cs.tokens[t].end - cs.tokens[t].begin) return false;
+  const Token& w = cs.tokens[t];
+  if (w.text.empty() || !(w.text[0] >= 'A' && w.text[0] <= 'Z') || !ds.lex.IsCueWord("document_noun", w.text)) {
+    return false;
+  }
+  const Token& prev = cs.tokens[t - 1];
+  const bool named = (!prev.text.empty() && prev.text[0] >= 'A' && prev.text[0] <= 'Z' && t - 1 > 0) ||
+                     prev.tag == Tag::kNumber;
+  if (!named) return false;
+  const Span& cl = s.clauses[ClauseOf(s.clauses, c.begin)];
+  for (const auto& cue : ds.lex.FindCues("occurrence_verb", s.text)) {
+    if (cue.begin >= cl.begin && cue.end <= cl.end) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const Cand& c) {
@@ -261,6 +319,7 @@ bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const C
     return true;
   }
   if (!toll && GenericSubject(ds, cs, chunk)) return true;
+  if (noun && (TopicMention(ds, s, cs, t, c) || DocumentName(ds, s, cs, t, c))) return true;
   // H9: "it is important to cooperate with India", "it is time to impose
   // sanctions": an act (verb or object) in an infinitive after expletive "it
   // is" states a norm, unless a
@@ -286,6 +345,15 @@ bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const C
   const bool hostile = c.type && c.type->cameo != "-" && c.type->cameo >= "13";
   Stance stance = StanceOf(ds, s, cs, c);
   if (stance == Stance::kLasting || (stance == Stance::kAfter && !hostile)) return true;
+  // "we are firmly committed to further developing our ties", "ready to
+  // continue the dialogue": a stance towards what already goes on (cue kind
+  // continuation after the stance) is a lasting one.
+  if (stance == Stance::kSelf && c.end + 1 < s.text.size()) {
+    std::string_view after = s.text.substr(c.end + 1);
+    for (const auto& cue : ds.lex.FindCues("continuation", after.substr(0, std::min<size_t>(after.size(), 24)))) {
+      if (cue.begin == 0) return true;
+    }
+  }
   return (!hostile && InFrame(ds, s, c, "stance_noun", false)) || InFrame(ds, s, c, "wish_frame", true);
 }
 
