@@ -483,6 +483,18 @@ TEST_CASE("EventExtractor: a gathering's venue city and a longer name are no sid
     REQUIRE(!ev.empty());
     for (const auto& e : ev) CHECK_FALSE(has(e, "gov:usa-congress"));
   }
+  // "were discussed during the meeting": the one side of the lead meeting.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Meeting with Government members\n\nVladimir Putin held a videoconference meeting with "
+                              "Government members.\n\nThe regions' preparations for the winter were discussed "
+                              "during the meeting.",
+                              "2021-12-14");
+    INFO(Describe(ev));
+    const Event* e = first_of(ev, "consult");
+    REQUIRE(e != nullptr);
+    CHECK(has(*e, "person:vladimir-putin"));
+  }
   // "and" inside an unknown body's name: "of Local and Regional Authorities".
   {
     auto ev = ExtractSentence(**pipeline,

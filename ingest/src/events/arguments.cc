@@ -240,17 +240,23 @@ void BothSides(const DocState& ds, const SentenceInfo& s, size_t ci, Cand* c) {
     subject = subject || (!between && c->begin - from <= 15);
   }
   if (!subject && !of_phrase && !PassiveTopicVerb(ds, s, *c)) return;
-  auto take = [&](const Cand& prev) {
+  // `one_side`: a lead meeting whose other side the text names by no known
+  // name ("Vladimir Putin held a meeting with Government members") lends
+  // its one side.
+  auto take = [&](const Cand& prev, bool one_side = false) {
     const Participant* src = nullptr;
     const Participant* tgt = nullptr;
     for (const auto& p : prev.participants) {
       if (p.role == Role::kSource && !src) src = &p;
       if (p.role == Role::kTarget && !tgt) tgt = &p;
     }
-    if (!src || !tgt) return false;
-    std::vector<Participant> sides = {*src, *tgt};
+    if (!src || (!tgt && !one_side)) return false;
+    std::vector<Participant> sides = {*src};
+    if (tgt) sides.push_back(*tgt);
     for (const auto& p : c->participants) {
-      if (p.actor_id != src->actor_id && p.actor_id != tgt->actor_id) sides.push_back({p.actor_id, Role::kOther});
+      if (p.actor_id != src->actor_id && (!tgt || p.actor_id != tgt->actor_id)) {
+        sides.push_back({p.actor_id, Role::kOther});
+      }
     }
     c->participants = std::move(sides);
     return true;
@@ -268,6 +274,15 @@ void BothSides(const DocState& ds, const SentenceInfo& s, size_t ci, Cand* c) {
     const Cand& prev = ds.cands[k];
     if (prev.sentence > 2) break;
     if (Reciprocal(prev.type) && take(prev)) return;
+  }
+  // …or the one side of a lead meeting, for "were discussed during the
+  // meeting" (a passive talk verb; "the two leaders" name two sides).
+  if (!subject && !of_phrase) {
+    for (size_t k = 0; k < ci; ++k) {
+      const Cand& prev = ds.cands[k];
+      if (prev.sentence > 2) break;
+      if (!prev.generic && Reciprocal(prev.type) && take(prev, true)) return;
+    }
   }
   // …else the two people the sentence names ("Sending greetings to President
   // Niinistö, Putin recalled the meeting of the two leaders").
