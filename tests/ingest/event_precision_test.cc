@@ -583,7 +583,7 @@ TEST_CASE("Modality: doesn't want to negates the act", "[ingest][events][precisi
 
 // --- 4. Dates ------------------------------------------------------------------
 
-TEST_CASE("Dates: a deictic date (yesterday) is not lent to the next sentences", "[ingest][events][precision]") {
+TEST_CASE("Dates: a deictic date (yesterday) is lent only to the talks told right after it", "[ingest][events][precision]") {
   std::string text = "Macron and Putin met yesterday in Paris. France and Russia signed a treaty on energy.";
   Extraction x = Run(text, {Time(text, "yesterday", TimeValue::Day(2022, 2, 9))});
   INFO(Dump(x));
@@ -591,6 +591,18 @@ TEST_CASE("Dates: a deictic date (yesterday) is not lent to the next sentences",
   REQUIRE(sign != nullptr);
   CHECK(sign->date_basis == "publication");
   CHECK(First(x, "meeting")->date == TimeValue::Day(2022, 2, 9));
+  // …but the talks told right after a deictic meeting are that meeting's.
+  std::string talks = "Lavrov and Rubio met yesterday in Riyadh. Lavrov and Rubio discussed the war in Ukraine.";
+  Extraction y = Run(talks, {Time(talks, "yesterday", TimeValue::Day(2022, 2, 9))});
+  INFO(Dump(y));
+  // (The discussion then joins the meeting: one happening, two mentions.)
+  REQUIRE_FALSE(y.events.empty());
+  size_t mentions = 0;
+  for (const Event& e : y.events) {
+    CHECK(e.date == TimeValue::Day(2022, 2, 9));
+    mentions += e.mentions.size();
+  }
+  CHECK(mentions == 2);
 }
 
 TEST_CASE("Dates: a date of another event of the same type is not inherited", "[ingest][events][precision]") {

@@ -277,11 +277,16 @@ void InheritDates(DocState& ds) {
                 c.modality == Modality::kClaimed;
     // A range (2013..2014, "in recent years") is background, never lent to
     // the narrative; nor is a deictic date (yesterday: the clause that says
-    // it), a date of another event of the same type (another call), a future
+    // it; but for the talks told right after it), a date of another event of
+    // the same type (another call), a future
     // date for an asserted event, or a past date for a planned one.
     auto lendable = [&](const Cand& p) {
       if (!p.date.ok() || p.date.precision == Precision::kRange || p.date.SpanDays() > 366) return false;
-      if (Deictic(ds, p) || p.type == c.type) return false;
+      // ("yesterday's meetings were productive. We discussed …": the talks
+      // of the sentence right after a deictic meeting are that meeting's.)
+      auto talks = [](const EventTypeInfo* t) { return t && (MeetingFamily(t) || t->family == "consult"); };
+      const bool same_talks = talks(p.type) && talks(c.type) && p.sentence + 1 == c.sentence;
+      if ((Deictic(ds, p) && !same_talks) || p.type == c.type) return false;
       if (real && p.date.earliest > ds.pub_day) return false;
       if (unreal && p.date.latest < ds.pub_day) return false;
       return true;
