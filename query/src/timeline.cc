@@ -415,15 +415,21 @@ Result<TimelineResult> Engine::Timeline(const TimelineQuery& q) const {
     filters.set_place(place->id);
   }
 
+  // Folding (below) joins rows that tell one happening, so a --top N list
+  // ranks N + max(N, 16) candidates and is cut to N after the fold: N rows
+  // of N happenings, not fewer.
+  const bool folds = !q.include_hidden;
+  TimelineQuery scan = q;
+  if (q.top > 0 && folds) scan.top = q.top + std::max<size_t>(q.top, 16);
   std::vector<Candidate> kept;
   bool done = false;
   if (q.top > 0 && subject) {
-    auto by_salience = ScanBySalience(store_, *subject, q, &filters, &kept, &result.hidden);
+    auto by_salience = ScanBySalience(store_, *subject, scan, &filters, &kept, &result.hidden);
     if (!by_salience.ok()) return by_salience.status();
     done = *by_salience;
   }
   if (!done) {
-    Status s = ScanByDate(store_, subject, q, &filters, &kept, &result.hidden);
+    Status s = ScanByDate(store_, subject, scan, &filters, &kept, &result.hidden);
     if (!s.ok()) return s;
   }
 
@@ -440,7 +446,24 @@ Result<TimelineResult> Engine::Timeline(const TimelineQuery& q) const {
   for (auto& c : kept) {
     result.rows.push_back(View(c.event));  // View computes the same salience
   }
-  if (!q.include_hidden) result.hidden.folded = FoldSameHappening(&result.rows);
+  if (!folds) return result;
+  result.hidden.folded = FoldSameHappening(&result.rows);
+  if (q.top > 0 && result.rows.size() > q.top) {
+    // The N most salient rows (ties: the earlier row), in their order.
+    std::vector<size_t> rank(result.rows.size());
+    for (size_t i = 0; i < rank.size(); ++i) rank[i] = i;
+    std::stable_sort(rank.begin(), rank.end(),
+                     [&](size_t a, size_t b) { return result.rows[a].salience > result.rows[b].salience; });
+    std::vector<char> keep(result.rows.size(), 0);
+    for (size_t i = 0; i < q.top; ++i) keep[rank[i]] = 1;
+    std::vector<EventView> rows;
+    rows.reserve(q.top);
+    for (size_t i = 0; i < result.rows.size(); ++i) {
+      if (keep[i]) rows.push_back(std::move(result.rows[i]));
+    }
+    result.hidden.below_top += result.rows.size() - rows.size();
+    result.rows = std::move(rows);
+  }
   return result;
 }
 

@@ -324,6 +324,48 @@ TEST_CASE("FoldSameHappening: one meeting told by several rows of one day and th
   CHECK(RenderTimelineText(r, o).find("(+1 related)") != std::string::npos);
 }
 
+TEST_CASE("Engine::Timeline: --top N shows N happenings after folding rows that tell one", "[query][timeline]") {
+  std::string dir = query_test::TempDir() + "/store";
+  StoreOptions so;
+  so.create_if_missing = true;
+  auto store = Store::Open(dir, so);
+  REQUIRE(store.ok());
+  CommitBatch b;
+  b.actors = {MakeActor("UKR", ActorKind::kCountry, "Ukraine"), MakeActor("FRA", ActorKind::kCountry, "France"),
+              MakeActor("POL", ActorKind::kCountry, "Poland"), MakeActor("DEU", ActorKind::kCountry, "Germany")};
+  // Three meetings, each told by two rows of its day and sides (the most
+  // salient rows of the week), and two single rows below them.
+  auto meeting = [](const std::string& id, const std::string& day, const std::string& other, int mentions) {
+    Event e = MakeEvent(id, "meeting", day, "explicit", {{"UKR", Role::kSource}, {other, Role::kTarget}}, mentions);
+    e.cameo = "040";
+    return e;
+  };
+  int n = 0;
+  for (const char* day : {"2022-02-15", "2022-02-16", "2022-02-17"}) {
+    for (int told = 0; told < 2; ++told) b.events.push_back(meeting("ev-" + std::to_string(++n), day, "FRA", 6 - told));
+  }
+  b.events.push_back(meeting("ev-p", "2022-02-18", "POL", 2));
+  b.events.push_back(meeting("ev-g", "2022-02-19", "DEU", 2));
+  CommitResult r;
+  REQUIRE((*store)->Commit(b, &r).ok());
+  Engine engine(**store);
+  TimelineQuery q;
+  q.actor = "Ukraine";
+  q.from = TimeValue::Parse("2022-02-14");
+  q.to = TimeValue::Parse("2022-02-20");
+  q.top = 4;
+  auto t = engine.Timeline(q);
+  REQUIRE(t.ok());
+  std::string ids;
+  for (const auto& v : t->rows) ids += v.event.id + " ";
+  INFO(ids);
+  // Six rows fold into three; the fourth happening comes from below them.
+  REQUIRE(t->rows.size() == 4);
+  CHECK(t->hidden.folded == 3);
+  CHECK(t->hidden.below_top == 1);
+  for (const auto& v : t->rows) CHECK(v.related.size() == (v.event.id == "ev-p" || v.event.id == "ev-g" ? 0u : 1u));
+}
+
 TEST_CASE("ParseTimelineColumns: known columns in order, an unknown one is named",
           "[query][timeline]") {
   auto ok = ParseTimelineColumns("date,event,salience,id");
