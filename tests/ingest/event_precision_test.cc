@@ -811,6 +811,10 @@ TEST_CASE("Modality: an act someone is invited to do, or one in a condition, has
   CHECK(modality_of("Macron, invited by Biden, visited Germany on Monday.", "visit") == Modality::kAsserted);
   CHECK(modality_of("If Germany imposes sanctions, Minsk will answer.", "sanctions") == Modality::kPlanned);
   CHECK(modality_of("Germany imposed sanctions on Monday.", "sanctions") == Modality::kAsserted);
+  // A failed attempt: what it aimed at did not happen.
+  CHECK(modality_of("France has tried three times to convene consultations on Ukraine, without success.",
+                    "consult") == Modality::kNegated);
+  CHECK(modality_of("France convened consultations on Ukraine on Monday.", "consult") == Modality::kAsserted);
 }
 
 
@@ -832,6 +836,14 @@ TEST_CASE("Happening: hypothetical, standing, statistical and generic mentions a
       {"Leaders reaffirmed the decisions taken at the Bucharest Summit.", "summit", 0},
       {"This principle is set out in the 2010 Astana Declaration.", "statement", 0},
       {"Russia and India adopted a Joint Declaration after the talks.", "statement", 1},
+      // H12: a present perfect over years is a standing stance or habit.
+      {"Russia has insisted on the implementation of the Minsk agreements for seven years.", "demand", 0},
+      {"Russia insisted on the implementation of the Minsk agreements on Monday.", "demand", 1},
+      // Senses by object, and a manner phrase's noun.
+      {"Russia must meet its obligations under the treaty.", "meeting", 0},
+      {"Millions of fans were supporting our athletes in Beijing.", "praise", 0},
+      {"The talks between Armenia and Azerbaijan were held with the assistance of Russia.", "aid", 0},
+      {"The talks between Armenia and Azerbaijan were held with the assistance of Russia.", "meeting", 1},
       // A stance towards what goes on already.
       {"Russia is firmly committed to further developing ties with India.", "intent_cooperate", 0},
       {"Russia is committed to a ceasefire in Donbas.", "intent_cooperate", 1},

@@ -285,6 +285,14 @@ Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, 
       return Modality::kNegated;
     }
   }
+  // "has tried three times to convene consultations, without success": what
+  // a failed attempt aimed at did not happen (cue kinds attempt_verb before
+  // the trigger, at most 40 bytes, and failed_attempt in the sentence).
+  if (ds.lex.HasCue("failed_attempt", s.text)) {
+    for (const auto& cue : ds.lex.FindCues("attempt_verb", s.text)) {
+      if (cue.end <= c.begin && c.begin - cue.end <= 40) return Modality::kNegated;
+    }
+  }
   const Span& cl = s.clauses[c.clause];
   // The last trigger before c in its clause bounds the scope of a cue.
   uint32_t scope_begin = cl.begin;

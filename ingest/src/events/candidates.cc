@@ -270,6 +270,16 @@ bool DocumentName(const DocState&, const SentenceInfo& s, const Cand& c) {
 // thing, no happening — unless the head is a trigger too ("ceasefire talks")
 // or a noun of happenings (cue kind event_head: a sanctions package, a
 // bombing campaign).
+// "with the assistance of Turkey", "at the initiative of Russia": a manner
+// phrase (cue kind manner_of) names who took part in the event it modifies;
+// its noun is no event of its own.
+bool InMannerPhrase(const DocState& ds, const SentenceInfo& s, const TriggerHit& h) {
+  for (const auto& cue : ds.lex.FindCues("manner_of", s.text)) {
+    if (cue.begin <= h.begin && h.end <= cue.end) return true;
+  }
+  return false;
+}
+
 bool Modifier(const DocState& ds, const SentenceInfo& s, const TriggerHit& h) {
   // Noun entries, or a verb entry in its base form ("assault weapons"): a
   // verb's participle there is more often a verb the chunker took for an
@@ -313,7 +323,8 @@ void FindCandidates(DocState& ds, uint32_t si, const std::vector<Tok>& toks) {
     if (h.blocker()) continue;
     const EventTypeInfo* sense = EnglishVerbSense(ds, s, h, ds.lex.Type(h.entry->type));
     const bool resensed = sense != ds.lex.Type(h.entry->type);
-    if (!sense || (!resensed && WrongSense(ds, s, toks, h)) || GenericRelation(ds, s, toks, h) || Modifier(ds, s, h)) {
+    if (!sense || (!resensed && WrongSense(ds, s, toks, h)) || GenericRelation(ds, s, toks, h) || Modifier(ds, s, h) ||
+        InMannerPhrase(ds, s, h)) {
       continue;
     }
     // A trigger inside a time expression ("March 2022") is part of the date.

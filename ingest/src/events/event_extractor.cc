@@ -207,6 +207,7 @@ Extraction RunStages(DocState& ds) {
     ReadinessSides(ds, s);
     ThankSides(ds, s);
     PassiveAgentSides(ds, s);
+    ChairSides(ds, s);
     AfterTalksSides(ds, s);
     ApplyInitiators(ds, &s);
     GovernedTargets(ds, &s);

@@ -213,4 +213,35 @@ void AfterTalksSides(DocState& ds, const SentenceInfo& s) {
   }
 }
 
+void ChairSides(DocState& ds, const SentenceInfo& s) {
+  for (const auto& cue : ds.lex.FindCues("chair_phrase", s.text)) {
+    // The person the phrase names: the first one after it, titles between.
+    const ActorInfo* chair = nullptr;
+    for (const ActorInfo& a : s.actors) {
+      if (a.dropped || a.begin < cue.end || a.begin > cue.end + 60) continue;
+      if (s.text.substr(cue.end, a.begin - cue.end).find_first_of(",;") != std::string_view::npos) break;
+      if (a.kind == ActorKind::kPerson) chair = &a;
+      break;
+    }
+    if (!chair) continue;
+    // The gathering: the nearest meeting or talks noun before the phrase
+    // ("met with Biden at the summit hosted by Johnson": Johnson hosts the
+    // summit, not the meeting of Scholz and Biden).
+    Cand* gathering = nullptr;
+    for (size_t ci : s.cands) {
+      Cand& c = ds.cands[ci];
+      if (c.generic || c.end > cue.begin || !c.type) continue;
+      if (!MeetingFamily(c.type) && c.type->family != "consult") continue;
+      const int ch = s.chunked ? ChunkAt(*s.chunked, c.begin) : -1;
+      gathering = ch >= 0 && s.chunked->chunks[ch].kind == ChunkKind::kNounPhrase ? &c : nullptr;
+    }
+    if (!gathering) continue;
+    std::vector<Participant> sides = {{chair->id, Role::kSource}};
+    for (const Participant& p : gathering->participants) {
+      if (p.actor_id != chair->id) sides.push_back(p.role == Role::kSource ? Participant{p.actor_id, Role::kTarget} : p);
+    }
+    gathering->participants = std::move(sides);
+  }
+}
+
 }  // namespace kbq::ingest::events

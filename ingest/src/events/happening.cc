@@ -294,6 +294,36 @@ bool DocumentName(const DocState& ds, const SentenceInfo& s, const ChunkedSenten
   return true;
 }
 
+// H12: "Kyiv has insisted on direct talks for seven years now": a verb in
+// the present perfect with a duration of years after it in its clause ("for
+// seven years", "for decades"; cue kind standing_duration for the word-less
+// forms) is a standing stance or habit, not the day's news.
+bool PerfectForYears(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, size_t t, int chunk) {
+  if (chunk < 0 || cs.chunks[chunk].kind != ChunkKind::kVerbGroup) return false;
+  const Chunk& vg = cs.chunks[chunk];
+  bool perfect = false;
+  for (size_t k = vg.begin_token; k < t; ++k) {
+    const std::string& w = cs.tokens[k].lower;
+    perfect |= w == "has" || w == "have";
+  }
+  if (!perfect) return false;
+  const Span& cl = s.clauses[ClauseOf(s.clauses, cs.tokens[t].begin)];
+  std::string_view rest = s.text.substr(cs.tokens[t].end, cl.end > cs.tokens[t].end ? cl.end - cs.tokens[t].end : 0);
+  for (const auto& cue : ds.lex.FindCues("standing_duration", rest)) {
+    (void)cue;
+    return true;
+  }
+  // "for seven years", "for 30 years": for, one or two words, a unit.
+  for (size_t at = rest.find(" for "); at != std::string_view::npos; at = rest.find(" for ", at + 1)) {
+    std::string_view after = rest.substr(at + 5, std::min<size_t>(rest.size() - at - 5, 24));
+    for (std::string_view unit : {" years", " decades", " months"}) {
+      size_t u = after.find(unit);
+      if (u != std::string_view::npos && std::count(after.begin(), after.begin() + u, ' ') <= 1) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const Cand& c) {
@@ -320,6 +350,7 @@ bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const C
   }
   if (!toll && GenericSubject(ds, cs, chunk)) return true;
   if (noun && (TopicMention(ds, s, cs, t, c) || DocumentName(ds, s, cs, t, c))) return true;
+  if (PerfectForYears(ds, s, cs, t, chunk)) return true;
   // H9: "it is important to cooperate with India", "it is time to impose
   // sanctions": an act (verb or object) in an infinitive after expletive "it
   // is" states a norm, unless a

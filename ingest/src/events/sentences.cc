@@ -150,6 +150,12 @@ void PrepareSentence(const DocState& ds, uint32_t index, SentenceInfo* s) {
         std::string_view word = rest.substr(1, rest.find_first_of(" ,.;:)'\xE2", 1) - 1);
         if (ds.lex.IsCueWord("document_noun", word) || ds.lex.IsCueWord("name_tail", word)) continue;
       }
+      // "the Normandy format", "the Astana process": lower case after "the".
+      if (rest.size() > 2 && rest[0] == ' ' && rest[1] >= 'a' && rest[1] <= 'z' && a.begin >= 4 &&
+          s->text.substr(a.begin - 4, 4) == "the ") {
+        std::string_view word = rest.substr(1, rest.find_first_of(" ,.;:)'\xE2", 1) - 1);
+        if (ds.lex.IsCueWord("name_tail", word)) continue;
+      }
       if ((a.kind == ActorKind::kPlace || a.metonym) && NamesVenue(ds.lex, s->text, a.begin, a.end)) a.place = true;
     }
     // An actor inside a trigger (军事行动 has no actor; 访华 might) stays.

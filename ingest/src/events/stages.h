@@ -67,6 +67,10 @@ void ThankSides(DocState& ds, const SentenceInfo& s);
 // implement_verb: adopt, impose, sign …) has the verb's by-agents as sources;
 // of any other passive ("the attack was condemned by France") they are no side.
 void PassiveAgentSides(DocState& ds, const SentenceInfo& s);
+// "a meeting … held under the chairmanship of Vladimir Putin", "the session,
+// chaired by Zelensky,": the person a chair phrase (cue kind chair_phrase)
+// names is the source of the gathering before it in the sentence.
+void ChairSides(DocState& ds, const SentenceInfo& s);
 // "News conference following Russian-German talks", "statements to the press
 // after the talks with Macron": a statement noun followed by an after-phrase
 // (cue kind after_prep) holding talks is said by the talks' two sides, as
