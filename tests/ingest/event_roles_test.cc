@@ -495,6 +495,18 @@ TEST_CASE("EventExtractor: a gathering's venue city and a longer name are no sid
     REQUIRE(e != nullptr);
     CHECK(has(*e, "person:vladimir-putin"));
   }
+  // "The participants of the meeting discussed": the one side of the lead meeting.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "President held a meeting on the energy sector\n\nPresident of Ukraine Volodymyr "
+                              "Zelensky held a meeting on the situation in the energy sector.\n\nThe participants of "
+                              "the meeting discussed the preparations for the heating season.",
+                              "2021-11-10");
+    INFO(Describe(ev));
+    const Event* e = first_of(ev, "consult");
+    REQUIRE(e != nullptr);
+    CHECK(has(*e, "person:volodymyr-zelensky"));
+  }
   // "and" inside an unknown body's name: "of Local and Regional Authorities".
   {
     auto ev = ExtractSentence(**pipeline,

@@ -275,9 +275,11 @@ void BothSides(const DocState& ds, const SentenceInfo& s, size_t ci, Cand* c) {
     if (prev.sentence > 2) break;
     if (Reciprocal(prev.type) && take(prev)) return;
   }
-  // …or the one side of a lead meeting, for "were discussed during the
-  // meeting" (a passive talk verb; "the two leaders" name two sides).
-  if (!subject && !of_phrase) {
+  // …or the one side of a lead meeting whose other side has no known name,
+  // for "were discussed during the meeting" (a passive talk verb) or "the
+  // participants discussed" (not for an of-phrase: "the meeting of the two
+  // leaders" names two).
+  if (!of_phrase) {
     for (size_t k = 0; k < ci; ++k) {
       const Cand& prev = ds.cands[k];
       if (prev.sentence > 2) break;
