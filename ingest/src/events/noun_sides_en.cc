@@ -364,6 +364,25 @@ void OwnAgentPhrase(const DocState& ds, const SentenceInfo& s, const ChunkedSent
   }
 }
 
+void OwnRelativeDoer(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c) {
+  if (cs.chunks[ch].kind != ChunkKind::kNounPhrase || ch + 2 >= cs.chunks.size()) return;
+  // The trigger heads its phrase, and the next phrase starts the clause.
+  if (cs.chunks[ch].head >= cs.tokens.size() || cs.tokens[cs.chunks[ch].head].begin < c->begin) return;
+  for (const ClauseRoles& cl : cs.clauses) {
+    if (cl.verb != int(ch + 2) || cl.subject_inherited || cl.subject.size() != 1 || cl.subject[0] != ch + 1) continue;
+    const Chunk& vg = cs.chunks[cl.verb];
+    if (vg.passive || !ds.lex.IsCueWord("implement_verb", vg.lemma)) return;
+    const ActorInfo* doer = ActorOf(ds, s, cs, ch + 1, false);
+    if (!doer) return;
+    std::vector<Participant> out = {{doer->id, Role::kSource}};
+    for (const auto& p : c->participants) {
+      if (p.actor_id != doer->id) out.push_back(p.role == Role::kSource ? Participant{p.actor_id, Role::kTarget} : p);
+    }
+    c->participants = std::move(out);
+    return;
+  }
+}
+
 void OwnFromPhrase(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c) {
   if (cs.chunks[ch].kind != ChunkKind::kNounPhrase || !c->type || Meets(c->type) || c->type->family == "retreat" ||
       c->type->family == "release" || c->type->type == "deport" || c->type->type == "expel" ||

@@ -357,6 +357,7 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   if (ch >= 0) {
     OwnAgentPhrase(ds, s, *s.chunked, uint32_t(ch), c, false);
     en::OwnFromPhrase(ds, s, *s.chunked, uint32_t(ch), c);
+    en::OwnRelativeDoer(ds, s, *s.chunked, uint32_t(ch), c);
   }
   return answered;
 }

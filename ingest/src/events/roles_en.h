@@ -50,6 +50,10 @@ void OwnAgentPhrase(const DocState& ds, const SentenceInfo& s, const ChunkedSent
 // trigger's from-phrase right after it names its doers (not for talks, a
 // retreat or a release: "withdrawal from Belarus").
 void OwnFromPhrase(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c);
+// "the assistance the CSTO provided to Kazakhstan": a noun trigger followed
+// by a relative clause without its relative word, whose verb implements or
+// gives (cue kind implement_verb), has that clause's subject as its source.
+void OwnRelativeDoer(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c);
 
 }  // namespace kbq::ingest::events::en
 
