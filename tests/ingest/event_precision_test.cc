@@ -834,6 +834,10 @@ TEST_CASE("Happening: hypothetical, standing, statistical and generic mentions a
       // H11: a topic or a background of another noun, undated; a document's name.
       {"The ministers discussed the response of the United States to the Russian proposals.", "offer", 0},
       {"Leaders reaffirmed the decisions taken at the Bucharest Summit.", "summit", 0},
+      {"Russia and India signed agreements in the field of military cooperation.", "cooperate", 0},
+      {"Russia and India signed agreements in the field of military cooperation.", "sign_agreement", 1},
+      {"Putin congratulated Tokayev on the 30th anniversary of the signing of the treaty with Kazakhstan.",
+       "sign_agreement", 0},
       {"This principle is set out in the 2010 Astana Declaration.", "statement", 0},
       {"Russia and India adopted a Joint Declaration after the talks.", "statement", 1},
       // H12: a present perfect over years is a standing stance or habit.

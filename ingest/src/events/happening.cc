@@ -242,12 +242,13 @@ bool RelativeReadiness(const DocState& ds, const ChunkedSentence& cs, size_t t) 
 // the Bucharest Summit" (a background_participle cue right before it): with
 // no date of its own it is mentioned, not told.
 bool TopicMention(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, size_t t, const Cand& c) {
-  // Back over the trigger's own modifiers (the, Russian, our) to a preposition.
+  // Back over the trigger's own modifiers (the, Russian, our, military) to a
+  // preposition.
   size_t k = t;
   for (int n = 0; k > 0 && n < 4; ++n) {
     const Tag tag = cs.tokens[k - 1].tag;
     if (tag != Tag::kDet && tag != Tag::kAdj && tag != Tag::kPossPron && tag != Tag::kProperNoun &&
-        tag != Tag::kPossMarker && tag != Tag::kNumber) {
+        tag != Tag::kPossMarker && tag != Tag::kNumber && tag != Tag::kNoun) {
       break;
     }
     --k;
