@@ -507,6 +507,22 @@ TEST_CASE("EventExtractor: a gathering's venue city and a longer name are no sid
     REQUIRE(e != nullptr);
     CHECK(has(*e, "person:volodymyr-zelensky"));
   }
+  // An attendance list names who was present, not two sides of a meeting of their own.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Meeting on economic issues\n\nVladimir Putin held a meeting on economic issues via "
+                              "videoconference.\n\nTaking part in the meeting were Deputy Prime Minister Alexander "
+                              "Novak and Finance Minister Anton Siluanov.",
+                              "2022-02-09");
+    INFO(Describe(ev));
+    REQUIRE_FALSE(ev.empty());
+    for (const Event& e : ev) {
+      if (e.type != "meeting") continue;
+      CHECK(HasRole(e, Role::kSource, "person:vladimir-putin"));
+      CHECK_FALSE(HasRole(e, Role::kSource, "person:alexander-novak"));
+      CHECK_FALSE(HasRole(e, Role::kTarget, "person:anton-siluanov"));
+    }
+  }
   // "and" inside an unknown body's name: "of Local and Regional Authorities".
   {
     auto ev = ExtractSentence(**pipeline,

@@ -208,6 +208,7 @@ Extraction RunStages(DocState& ds) {
     ThankSides(ds, s);
     PassiveAgentSides(ds, s);
     ChairSides(ds, s);
+    AttendanceSides(ds, s);
     AfterTalksSides(ds, s);
     ApplyInitiators(ds, &s);
     GovernedTargets(ds, &s);

@@ -244,4 +244,39 @@ void ChairSides(DocState& ds, const SentenceInfo& s) {
   }
 }
 
+void AttendanceSides(DocState& ds, const SentenceInfo& s) {
+  auto frames = ds.lex.FindCues("attendance_frame", s.text);
+  if (frames.empty()) return;
+  // The lead meeting: the first meeting, call or talks of the first three
+  // sentences with a source.
+  const Cand* lead = nullptr;
+  for (const Cand& c : ds.cands) {
+    if (c.sentence > 2 || c.sentence >= ds.sents.size() || &ds.sents[c.sentence] == &s) break;
+    if (c.generic || !Reciprocal(c.type)) continue;
+    if (std::any_of(c.participants.begin(), c.participants.end(),
+                    [](const Participant& p) { return p.role == Role::kSource; })) {
+      lead = &c;
+      break;
+    }
+  }
+  if (!lead) return;
+  for (size_t ci : s.cands) {
+    Cand& c = ds.cands[ci];
+    if (c.generic || !c.type || (!MeetingFamily(c.type) && c.type->family != "consult")) continue;
+    bool framed = std::any_of(frames.begin(), frames.end(), [&](const CueHit& f) {
+      return (f.begin <= c.begin && c.end <= f.end) || (f.end <= c.begin && c.begin - f.end <= 40);
+    });
+    if (!framed) continue;
+    std::vector<Participant> sides;
+    for (const Participant& p : lead->participants) {
+      if (p.role != Role::kOther) sides.push_back(p);
+    }
+    for (const Participant& p : c.participants) {
+      bool have = std::any_of(sides.begin(), sides.end(), [&](const Participant& q) { return q.actor_id == p.actor_id; });
+      if (!have) sides.push_back({p.actor_id, Role::kOther});
+    }
+    c.participants = std::move(sides);
+  }
+}
+
 }  // namespace kbq::ingest::events

@@ -71,6 +71,12 @@ void PassiveAgentSides(DocState& ds, const SentenceInfo& s);
 // chaired by Zelensky,": the person a chair phrase (cue kind chair_phrase)
 // names is the source of the gathering before it in the sentence.
 void ChairSides(DocState& ds, const SentenceInfo& s);
+// "Taking part in the meeting were Alexander Novak, Maxim Oreshkin …", "The
+// meeting was attended by …": an attendance list (cue kind
+// attendance_frame) names who was present at the lead meeting, not its two
+// sides: the meeting there takes the lead meeting's sides, the listed people
+// are `other`.
+void AttendanceSides(DocState& ds, const SentenceInfo& s);
 // "News conference following Russian-German talks", "statements to the press
 // after the talks with Macron": a statement noun followed by an after-phrase
 // (cue kind after_prep) holding talks is said by the talks' two sides, as
