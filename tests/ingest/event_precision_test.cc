@@ -605,6 +605,16 @@ TEST_CASE("Dates: a deictic date (yesterday) is lent only to the talks told righ
   CHECK(mentions == 2);
 }
 
+TEST_CASE("Dates: a year after a purpose infinitive is the purpose's, not the meeting's", "[ingest][events][precision]") {
+  std::string purpose = "Lavrov held a meeting with his deputies to review the results of their work in 2021.";
+  Extraction p = Run(purpose, {Time(purpose, "2021", TimeValue::Year(2021))});
+  INFO(Dump(p));
+  const Event* meeting = First(p, "meeting");
+  REQUIRE(meeting != nullptr);
+  CHECK(meeting->date_basis != "explicit");
+  CHECK_FALSE(meeting->date == TimeValue::Year(2021));
+}
+
 TEST_CASE("Dates: a date of another event of the same type is not inherited", "[ingest][events][precision]") {
   std::string text = "Putin and Biden held a phone call on December 30. "
                      "Putin and Biden spoke by phone about the security guarantees.";

@@ -166,6 +166,33 @@ bool LeadElaboration(const DocState& ds, const Cand& c) {
   return false;
 }
 
+// "held a meeting … to sum up the results of their work in 2021": a year
+// (or coarser) after a purpose infinitive ("to" and a base verb that is no
+// trigger of its own) is the purpose's, not that of a trigger before it.
+bool InPurposeAfter(const DocState& ds, const SentenceInfo& s, const Cand& c, const TimeMention& t) {
+  const uint32_t tb = t.begin - s.begin;
+  if (c.end > tb || t.value.precision < Precision::kYear || t.value.precision == Precision::kRange) return false;
+  std::string_view between = s.text.substr(c.end, tb - c.end);
+  // A base verb at `vb` in `between` that is no trigger of its own.
+  auto purpose_verb = [&](size_t vb) {
+    const size_t ve = between.find(' ', vb);
+    std::string_view verb = between.substr(vb, ve == std::string_view::npos ? std::string_view::npos : ve - vb);
+    const bool trigger = std::any_of(s.cands.begin(), s.cands.end(),
+                                     [&](size_t o) { return ds.cands[o].begin == c.end + vb; });
+    if (trigger) return false;
+    for (const auto& l : EnglishLexicon::Get().Lemmatize(verb)) {
+      if (l.pos == kPosVerb && l.inflection == Inflection::kBase) return true;
+    }
+    return false;
+  };
+  // "agreed to build a pipeline by 2025": the trigger's own "to".
+  if (c.entry && c.entry->text.ends_with(" to") && between.starts_with(" ") && purpose_verb(1)) return true;
+  for (size_t at = between.find(" to "); at != std::string_view::npos; at = between.find(" to ", at + 1)) {
+    if (purpose_verb(at + 4)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void AssignOwnDates(DocState& ds, SentenceInfo* s) {
@@ -201,7 +228,7 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
     uint32_t best_d = UINT32_MAX;
     for (size_t ci : s->cands) {
       Cand& c = ds.cands[ci];
-      if (c.clause != k || TooLateFor(ds, *s, c, t.value)) continue;
+      if (c.clause != k || TooLateFor(ds, *s, c, t.value) || InPurposeAfter(ds, *s, c, t)) continue;
       uint32_t d = c.begin >= te ? c.begin - te : (tb >= c.end ? tb - c.end : 0);
       if (c.begin >= te && d > 0) d -= 1;  // a tie goes to the trigger after the time
       if (d < best_d) { best_d = d; best = &c; }
@@ -256,7 +283,7 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
     for (const auto& [k, t] : sentence_level) {
       if (k < c.clause || !pick) pick = t;
     }
-    if (TooLateFor(ds, *s, c, pick->value)) continue;
+    if (TooLateFor(ds, *s, c, pick->value) || InPurposeAfter(ds, *s, c, *pick)) continue;
     c.date = pick->value;
     c.basis = "sentence";
     c.date_text = pick->text;
