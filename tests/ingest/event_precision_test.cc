@@ -855,6 +855,9 @@ TEST_CASE("Happening: hypothetical, standing, statistical and generic mentions a
       {"Russia insisted on the implementation of the Minsk agreements on Monday.", "demand", 1},
       // Senses by object, and a manner phrase's noun.
       {"Russia must meet its obligations under the treaty.", "meeting", 0},
+      {"Ukrainian judges must file asset declarations every year.", "statement", 0},
+      {"Kyiv rejected the alleged plan of Lavrov.", "accuse", 0},
+      {"Lavrov alleged that Kyiv planned an offensive.", "accuse", 1},
       {"Millions of fans were supporting our athletes in Beijing.", "praise", 0},
       {"The talks between Armenia and Azerbaijan were held with the assistance of Russia.", "aid", 0},
       {"The talks between Armenia and Azerbaijan were held with the assistance of Russia.", "meeting", 1},
