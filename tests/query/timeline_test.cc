@@ -50,6 +50,13 @@ EventView ViewOf(Event e, std::vector<Actor> actors) {
   return v;
 }
 
+// A new store in a fresh temporary directory.
+Result<std::unique_ptr<Store>> OpenEmptyStore() {
+  StoreOptions so;
+  so.create_if_missing = true;
+  return Store::Open(query_test::TempDir() + "/store", so);
+}
+
 }  // namespace
 
 TEST_CASE("EventLabel: each side once, no body beside its own country, the place once",
@@ -147,10 +154,7 @@ TEST_CASE("IsMinorEvent: a generic one-participant event with no date, place or 
 TEST_CASE("Engine::Timeline: --top keeps the most salient in date order, undated rows stand "
           "apart, every hidden row is counted and reachable",
           "[query][timeline]") {
-  std::string dir = query_test::TempDir() + "/store";
-  StoreOptions so;
-  so.create_if_missing = true;
-  auto store = Store::Open(dir, so);
+  auto store = OpenEmptyStore();
   REQUIRE(store.ok());
   CommitBatch b;
   b.actors = {MakeActor("UKR", ActorKind::kCountry, "Ukraine"),
@@ -325,10 +329,7 @@ TEST_CASE("FoldSameHappening: one meeting told by several rows of one day and th
 }
 
 TEST_CASE("Engine::Timeline: --top N shows N happenings after folding rows that tell one", "[query][timeline]") {
-  std::string dir = query_test::TempDir() + "/store";
-  StoreOptions so;
-  so.create_if_missing = true;
-  auto store = Store::Open(dir, so);
+  auto store = OpenEmptyStore();
   REQUIRE(store.ok());
   CommitBatch b;
   b.actors = {MakeActor("UKR", ActorKind::kCountry, "Ukraine"), MakeActor("FRA", ActorKind::kCountry, "France"),
