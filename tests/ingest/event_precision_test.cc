@@ -825,6 +825,11 @@ TEST_CASE("Modality: an act someone is invited to do, or one in a condition, has
   CHECK(modality_of("France has tried three times to convene consultations on Ukraine, without success.",
                     "consult") == Modality::kNegated);
   CHECK(modality_of("France convened consultations on Ukraine on Monday.", "consult") == Modality::kAsserted);
+  // A sentence that opens with a hypothesis tells what did not happen; "I suppose" is no hypothesis.
+  CHECK(modality_of("Headline\n\nSuppose Turkey deployed troops in Syria tomorrow.", "mobilize") ==
+        Modality::kCounterfactual);
+  CHECK(modality_of("Headline\n\nTurkey deployed troops in Syria on Monday, I suppose.", "mobilize") ==
+        Modality::kAsserted);
 }
 
 

@@ -163,6 +163,9 @@ TEST_CASE("EventExtractor: actors of another clause or of a framing phrase are n
       // A phrase before the subject frames the verb; its place is no side.
       {"2021-12-16", "During a working visit to Brussels, Volodymyr Zelensky met Ilham Aliyev.", "meeting",
        "org:eu"},
+      // A noun's own by-phrase names its doer, even one without a known name: the observer is none.
+      {"2022-02-21", "The OSCE recorded shelling by armed formations near Avdiivka on Sunday.", "military_attack",
+       "org:osce"},
       // A country beside its own office (or person) is theirs, not even `other`.
       {"2022-02-18", "Deputy Head of the Office of the President of Ukraine Roman Mashovets met with the "
                      "Ambassador of Japan Kuninori Matsuda and discussed the security situation around Ukraine.",

@@ -153,6 +153,14 @@ void FindAttribution(const DocState& ds, SentenceInfo* s, Attribution* attr, std
 
 bool Counterfactual(const DocState& ds, const SentenceInfo& s) {
   bool counterfactual = ds.lex.HasCue("cf_strong", s.text);
+  // "Suppose NATO troops are deployed …", "Imagine that …": a sentence (or a
+  // transcript turn) that opens with a hypothesis (cue kind
+  // hypothesis_opener) tells what did not happen.
+  for (const auto& cue : ds.lex.FindCues("hypothesis_opener", s.text)) {
+    std::string_view before = s.text.substr(0, cue.begin);
+    while (!before.empty() && (before.back() == ' ' || before.back() == '"')) before.remove_suffix(1);
+    if (before.empty() || before.back() == ':') counterfactual = true;
+  }
   if (!counterfactual) {
     auto ifs = ds.lex.FindCues("cf_if", s.text);
     auto thens = ds.lex.FindCues("cf_then", s.text);

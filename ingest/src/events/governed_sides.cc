@@ -142,6 +142,28 @@ void ThankSides(DocState& ds, const SentenceInfo& s) {
         standing = standing || ds.lex.IsCueWord("standing_adj", cs.tokens[t - 1].lower);
       }
     }
+    // "Thank you for France's support": with nobody thanked by name, the
+    // possessor of what is thanked for ("X's", right before it) gave it and
+    // is the one thanked.
+    if (!thanked && !standing) {
+      for (const ActorInfo& a : s.actors) {
+        if (a.dropped || a.end > c.begin || c.begin - a.end > 30) continue;
+        std::string_view between = s.text.substr(a.end, c.begin - a.end);
+        if (!between.starts_with("'s ") && !between.starts_with("\xE2\x80\x99s ")) continue;
+        // (Not the thanker nor the thanker's own country: "thanked him for
+        // consolidating Ukraine's international support" is support for Ukraine.)
+        bool own = std::any_of(sides.begin(), sides.end(), [&](const Participant& q) {
+          if (q.actor_id == a.id) return true;
+          for (const ActorInfo& t : s.actors) {
+            if (t.id == q.actor_id && t.country == a.id) return true;
+          }
+          return false;
+        });
+        if (s.turn_speaker && (s.turn_speaker->id == a.id || s.turn_speaker->country == a.id)) own = true;
+        if (!own) add(a.id, Role::kTarget);
+      }
+      thanked = std::any_of(sides.begin(), sides.end(), [](const Participant& p) { return p.role == Role::kTarget; });
+    }
     if (!thanked && !standing) continue;  // "thanked for the support of Germany": the support's own sides stand
     // The thanker not named in the clause: the speaker of the turn, if any.
     bool thanker = std::any_of(sides.begin(), sides.end(), [](const Participant& p) { return p.role == Role::kSource; });

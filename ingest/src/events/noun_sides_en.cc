@@ -342,6 +342,16 @@ void OwnAgentPhrase(const DocState& ds, const SentenceInfo& s, const ChunkedSent
       continue;
     }
     if (cs.chunks[k + 1].kind != ChunkKind::kNounPhrase || cs.chunks[k + 1].temporal) return;
+    // "by the end of the week": a time, no doer.
+    {
+      auto [nb, ne] = cs.Span(k + 1);
+      const uint32_t db = s.begin + nb, de = s.begin + ne;
+      if (std::any_of(ds.times.begin(), ds.times.end(),
+                      [&](const TimeMention& t) { return t.begin < de && db < t.end; }) ||
+          ds.lex.IsCueWord("time_head", cs.HeadText(k + 1))) {
+        return;
+      }
+    }
     // Named (each of a list: "reached by the leaders of Azerbaijan, Armenia
     // and Russia"): the doers are the sources, whoever else stood as one.
     if (Actors agents = ActorsOf(ds, s, cs, {uint32_t(k + 1)}); !agents.empty()) {

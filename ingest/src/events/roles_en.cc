@@ -355,7 +355,7 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   // its own).
   const int ch = ChunkAt(*s.chunked, c->begin);
   if (ch >= 0) {
-    OwnAgentPhrase(ds, s, *s.chunked, uint32_t(ch), c, false);
+    OwnAgentPhrase(ds, s, *s.chunked, uint32_t(ch), c, true);
     en::OwnFromPhrase(ds, s, *s.chunked, uint32_t(ch), c);
     en::OwnRelativeDoer(ds, s, *s.chunked, uint32_t(ch), c);
   }
