@@ -311,8 +311,7 @@ void InheritDates(DocState& ds) {
       if (!p.date.ok() || p.date.precision == Precision::kRange || p.date.SpanDays() > 366) return false;
       // ("yesterday's meetings were productive. We discussed …": the talks
       // of the sentence right after a deictic meeting are that meeting's.)
-      auto talks = [](const EventTypeInfo* t) { return t && (MeetingFamily(t) || t->family == "consult"); };
-      const bool same_talks = talks(p.type) && talks(c.type) && p.sentence + 1 == c.sentence;
+      const bool same_talks = Gathering(p.type) && Gathering(c.type) && p.sentence + 1 == c.sentence;
       if ((Deictic(ds, p) && !same_talks) || p.type == c.type) return false;
       if (real && p.date.earliest > ds.pub_day) return false;
       if (unreal && p.date.latest < ds.pub_day) return false;

@@ -44,6 +44,8 @@ bool Reciprocal(const EventTypeInfo* t) {
 
 bool MeetingFamily(const EventTypeInfo* t) { return t && (t->family == "talks"); }
 
+bool Gathering(const EventTypeInfo* t) { return t && (MeetingFamily(t) || t->family == "consult"); }
+
 bool Meets(const EventTypeInfo* t) {
   return t && (MeetingFamily(t) || t->family == "consult" || t->family == "call" || t->family == "agreement");
 }

@@ -113,6 +113,9 @@ bool InsideTrigger(const SentenceInfo& s, const CueHit& c);
 // Event families with two sides (talks, calls, agreements, fighting ...).
 bool Reciprocal(const EventTypeInfo* t);
 bool MeetingFamily(const EventTypeInfo* t);
+// A gathering where people talk: a meeting's family or a consultation
+// ("the meeting", "the talks", "discussed"); not a call or an agreement.
+bool Gathering(const EventTypeInfo* t);
 // Talks, consultations, calls and agreements; a visit.
 bool Meets(const EventTypeInfo* t);
 bool Visit(const EventTypeInfo* t);

@@ -47,6 +47,42 @@ void ReadinessSides(DocState& ds, const SentenceInfo& s) {
   }
 }
 
+namespace {
+
+// A standing_adj among the adjectives right before the trigger ("your
+// continued support").
+bool StandingNoun(const DocState& ds, const ChunkedSentence& cs, const Cand& c) {
+  size_t t = 0;
+  while (t < cs.tokens.size() && cs.tokens[t].end <= c.begin) ++t;
+  for (; t > 0 && (cs.tokens[t - 1].tag == Tag::kAdj || cs.tokens[t - 1].tag == Tag::kAdv); --t) {
+    if (ds.lex.IsCueWord("standing_adj", cs.tokens[t - 1].lower)) return true;
+  }
+  return false;
+}
+
+// "Thank you for France's support": the possessor right before what is
+// thanked for gave it — unless it is a thanker (in `sides`) or a thanker's
+// own country ("thanked him for consolidating Ukraine's international
+// support" is support for Ukraine).
+std::vector<std::string> PossessorsThanked(const SentenceInfo& s, const Cand& c, const std::vector<Participant>& sides) {
+  std::vector<std::string> out;
+  for (const ActorInfo& a : s.actors) {
+    if (a.dropped || a.end > c.begin || c.begin - a.end > 30) continue;
+    std::string_view between = s.text.substr(a.end, c.begin - a.end);
+    if (!between.starts_with("'s ") && !between.starts_with("\xE2\x80\x99s ")) continue;
+    bool own = std::any_of(sides.begin(), sides.end(), [&](const Participant& q) {
+      if (q.actor_id == a.id) return true;
+      return std::any_of(s.actors.begin(), s.actors.end(),
+                         [&](const ActorInfo& t) { return t.id == q.actor_id && t.country == a.id; });
+    });
+    if (s.turn_speaker && (s.turn_speaker->id == a.id || s.turn_speaker->country == a.id)) own = true;
+    if (!own) out.push_back(a.id);
+  }
+  return out;
+}
+
+}  // namespace
+
 void ThankSides(DocState& ds, const SentenceInfo& s) {
   if (!s.chunked) return;
   const ChunkedSentence& cs = *s.chunked;
@@ -131,37 +167,12 @@ void ThankSides(DocState& ds, const SentenceInfo& s) {
     }
     for (const Participant& p : thanked_sides) add(p.actor_id, p.role);
     bool thanked = std::any_of(sides.begin(), sides.end(), [](const Participant& p) { return p.role == Role::kTarget; });
-    // "Thank you for your continued support": a standing support (a
-    // standing_adj before the noun) is what the thanks are for, never a
-    // happening of its own, even when the thanked is nobody named.
-    bool standing = false;
-    if (!thanked) {
-      size_t t = 0;
-      while (t < cs.tokens.size() && cs.tokens[t].end <= c.begin) ++t;
-      for (; t > 0 && (cs.tokens[t - 1].tag == Tag::kAdj || cs.tokens[t - 1].tag == Tag::kAdv); --t) {
-        standing = standing || ds.lex.IsCueWord("standing_adj", cs.tokens[t - 1].lower);
-      }
-    }
-    // "Thank you for France's support": with nobody thanked by name, the
-    // possessor of what is thanked for ("X's", right before it) gave it and
-    // is the one thanked.
+    // "Thank you for your continued support": what the thanks are for, a
+    // standing support, is no happening of its own even when nobody is
+    // thanked by name; "Thank you for France's support": the possessor is.
+    const bool standing = !thanked && StandingNoun(ds, cs, c);
     if (!thanked && !standing) {
-      for (const ActorInfo& a : s.actors) {
-        if (a.dropped || a.end > c.begin || c.begin - a.end > 30) continue;
-        std::string_view between = s.text.substr(a.end, c.begin - a.end);
-        if (!between.starts_with("'s ") && !between.starts_with("\xE2\x80\x99s ")) continue;
-        // (Not the thanker nor the thanker's own country: "thanked him for
-        // consolidating Ukraine's international support" is support for Ukraine.)
-        bool own = std::any_of(sides.begin(), sides.end(), [&](const Participant& q) {
-          if (q.actor_id == a.id) return true;
-          for (const ActorInfo& t : s.actors) {
-            if (t.id == q.actor_id && t.country == a.id) return true;
-          }
-          return false;
-        });
-        if (s.turn_speaker && (s.turn_speaker->id == a.id || s.turn_speaker->country == a.id)) own = true;
-        if (!own) add(a.id, Role::kTarget);
-      }
+      for (const std::string& id : PossessorsThanked(s, c, sides)) add(id, Role::kTarget);
       thanked = std::any_of(sides.begin(), sides.end(), [](const Participant& p) { return p.role == Role::kTarget; });
     }
     if (!thanked && !standing) continue;  // "thanked for the support of Germany": the support's own sides stand
@@ -252,8 +263,7 @@ void ChairSides(DocState& ds, const SentenceInfo& s) {
     Cand* gathering = nullptr;
     for (size_t ci : s.cands) {
       Cand& c = ds.cands[ci];
-      if (c.generic || c.end > cue.begin || !c.type) continue;
-      if (!MeetingFamily(c.type) && c.type->family != "consult") continue;
+      if (c.generic || c.end > cue.begin || !Gathering(c.type)) continue;
       const int ch = s.chunked ? ChunkAt(*s.chunked, c.begin) : -1;
       gathering = ch >= 0 && s.chunked->chunks[ch].kind == ChunkKind::kNounPhrase ? &c : nullptr;
     }
@@ -284,7 +294,7 @@ void AttendanceSides(DocState& ds, const SentenceInfo& s) {
   if (!lead) return;
   for (size_t ci : s.cands) {
     Cand& c = ds.cands[ci];
-    if (c.generic || !c.type || (!MeetingFamily(c.type) && c.type->family != "consult")) continue;
+    if (c.generic || !Gathering(c.type)) continue;
     bool framed = std::any_of(frames.begin(), frames.end(), [&](const CueHit& f) {
       return (f.begin <= c.begin && c.end <= f.end) || (f.end <= c.begin && c.begin - f.end <= 40);
     });
