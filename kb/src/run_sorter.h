@@ -290,14 +290,16 @@ class RunSorter {
     return spill_status_;
   }
 
-  Status Spill() {
+  // Writes the buffer as a run; with a spiller and `hand_over`, on the
+  // spiller's thread (a failure there is returned by a later call).
+  Status Spill(bool hand_over = true) {
     if (entries_.empty()) return Status::OK();
     ++spills_;
     std::string path = dir_ + "/" + name_ + "-" + std::to_string(runs_.size()) + ".run";
     runs_.push_back(path);
     const size_t held = bytes();
     spilled_bytes_ += held;
-    if (spiller_ == nullptr) {
+    if (spiller_ == nullptr || !hand_over) {
       Sort(&entries_, sorted_);
       Status written = WriteRun(path, entries_);
       // The array of entries stays allocated for the next fill: grown anew

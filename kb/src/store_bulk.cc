@@ -138,6 +138,9 @@ class RocksBulkImporter final : public BulkImporter {
     size_t limit = 0;
     RunSorter* merging = nullptr;  // being read by Merge(): never spilled
     size_t spilled = 0;
+    // Spills on the share's own thread (the links': see Finish), at its limit
+    // and down to half of it, instead of handing rounds to the spiller.
+    bool own_thread = false;
   };
   Status Budget(Share* share);
   Status ProbeStore(Cf cf, std::string_view key, std::string* value, bool* found) const;
@@ -282,11 +285,30 @@ Status RocksBulkImporter::Start() {
 // written and the share holds its limit: half filling, half being written.
 // (A round of every buffer gives each family runs in proportion to its
 // entries: the largest first, as before, gave idx_actor twice as many runs
-// as needed.)
+// as needed.) A share that spills on its own thread does so at its limit,
+// the largest buffers first until under half.
 Status RocksBulkImporter::Budget(Share* share) {
-  size_t total = 0;
-  for (RunSorter* s : share->sorters) total += s->bytes();
-  if (total <= share->limit / 2) return Status::OK();
+  auto total = [&] {
+    size_t n = 0;
+    for (RunSorter* s : share->sorters) n += s->bytes();
+    return n;
+  };
+  if (share->own_thread) {
+    if (total() <= share->limit) return Status::OK();
+    while (total() > share->limit / 2) {
+      RunSorter* largest = nullptr;
+      for (RunSorter* s : share->sorters) {
+        if (s != share->merging && s->bytes() > 0 && (largest == nullptr || s->bytes() > largest->bytes())) {
+          largest = s;
+        }
+      }
+      if (largest == nullptr) break;
+      if (Status s = largest->Spill(/*hand_over=*/false); !s.ok()) return s;
+      ++share->spilled;
+    }
+    return Status::OK();
+  }
+  if (total() <= share->limit / 2) return Status::OK();
   for (RunSorter* s : share->sorters) {
     if (Status st = s->WaitSpills(); !st.ok()) return st;
   }
@@ -881,6 +903,9 @@ Status RocksBulkImporter::Finish(BulkImportResult* result) {
   events.limit = options_.memory_budget / 3 * 2;
   links.sorters = {links_.get(), sorters_[entries::kAdj].get()};
   links.limit = options_.memory_budget / 3;
+  // The links' thread sorts its own runs: handed to the spiller too, they
+  // made it the busiest thread at 10M events (its rounds and the events').
+  links.own_thread = true;
   const std::vector<size_t> event_families = {entries::kEvents, entries::kDateIdx, entries::kTypeIdx,
                                               entries::kActorIdx, entries::kSalIdx};
   std::vector<size_t> other_families;
