@@ -367,7 +367,7 @@ class RunSorter {
       readers.push_back(std::make_unique<RunReader>());
       if (Status s = readers.back()->Open(path, buffer); !s.ok()) return s;
     }
-    // Sources 0..runs-1 are the files, `runs` the buffer; the heap orders by
+    // Sources 0..runs-1 are the files, `runs` the buffer; the merge orders by
     // (key, source), so equal keys come oldest first.
     const size_t mem = readers.size();
     size_t pos = 0;
@@ -375,46 +375,48 @@ class RunSorter {
       return src == mem ? entries_[pos].key() : readers[src]->key();
     };
     // Each source's current key's first 16 bytes as two numbers: most
-    // comparisons of the heap end there, without a memcmp (idx_actor and
-    // idx_sal keys share their first 8 bytes, a length byte and "person:").
-    std::vector<uint64_t> prefix(mem + 1, 0), prefix2(mem + 1, 0);
+    // comparisons end there, without a memcmp (idx_actor and idx_sal keys
+    // share their first 8 bytes, a length byte and "person:").
+    const size_t k = mem + 1;
+    std::vector<uint64_t> prefix(k, 0), prefix2(k, 0);
+    std::vector<char> live(k, 0);
     auto advanced = [&](size_t src) {
-      const std::string_view k = key_of(src);
-      prefix[src] = src == mem ? entries_[pos].prefix : Prefix(k);
-      prefix2[src] = k.size() > 8 ? Prefix(k.substr(8)) : 0;
+      const std::string_view key = key_of(src);
+      prefix[src] = src == mem ? entries_[pos].prefix : Prefix(key);
+      prefix2[src] = key.size() > 8 ? Prefix(key.substr(8)) : 0;
     };
-    auto greater = [&](size_t a, size_t b) {
-      if (prefix[a] != prefix[b]) return prefix[a] > prefix[b];
-      if (prefix2[a] != prefix2[b]) return prefix2[a] > prefix2[b];
+    // Whether source a's entry comes first: by key, then the older source
+    // (a lower number); a source that has ended comes after every other.
+    auto before = [&](size_t a, size_t b) {
+      if (!live[a] || !live[b]) return live[a] && !live[b];
+      if (prefix[a] != prefix[b]) return prefix[a] < prefix[b];
+      if (prefix2[a] != prefix2[b]) return prefix2[a] < prefix2[b];
       const std::string_view ka = key_of(a), kb = key_of(b);
       int c = ka.size() >= 16 && kb.size() >= 16 ? ka.substr(16).compare(kb.substr(16)) : ka.compare(kb);
-      return c != 0 ? c > 0 : a > b;
+      return c != 0 ? c < 0 : a < b;
     };
-    // A binary heap of sources, smallest on top. The top source is advanced
-    // in place and sifted down once (a pop and a push sifted twice).
-    std::vector<size_t> heap;
-    auto sift_down = [&] {
-      const size_t n = heap.size();
-      for (size_t i = 0;;) {
-        size_t c = 2 * i + 1;
-        if (c >= n) return;
-        if (c + 1 < n && greater(heap[c], heap[c + 1])) ++c;
-        if (!greater(heap[i], heap[c])) return;
-        std::swap(heap[i], heap[c]);
-        i = c;
-      }
+    for (size_t i = 0; i < k; ++i) {
+      live[i] = i == mem ? !entries_.empty() : readers[i]->valid();
+      if (live[i]) advanced(i);
+    }
+    // A tree of losers: leaves k..2k-1 are the sources, inner node n holds
+    // the source that lost the match played there. The winner's successor
+    // replays only the matches on its leaf's path, one comparison a level
+    // (a binary heap made two).
+    std::vector<size_t> loser(k, 0);
+    std::function<size_t(size_t)> build = [&](size_t n) -> size_t {
+      if (n >= k) return n - k;
+      const size_t a = build(2 * n), b = build(2 * n + 1);
+      loser[n] = before(b, a) ? a : b;
+      return before(b, a) ? b : a;
     };
-    for (size_t i = 0; i < mem; ++i) {
-      if (readers[i]->valid()) {
-        advanced(i);
-        heap.push_back(i);
+    size_t winner = k == 1 ? 0 : build(1);
+    auto replay = [&](size_t src) {
+      for (size_t n = (src + k) / 2; n >= 1; n /= 2) {
+        if (before(loser[n], src)) std::swap(loser[n], src);
       }
-    }
-    if (!entries_.empty()) {
-      advanced(mem);
-      heap.push_back(mem);
-    }
-    std::make_heap(heap.begin(), heap.end(), greater);
+      winner = src;
+    };
     // With `last_only`, an entry waits until the next key differs: a view of
     // the buffer's arena, or a reader's record buffers taken over (a reader
     // reuses its buffers), so no record is copied.
@@ -443,8 +445,8 @@ class RunSorter {
       pending = true;
       return Status::OK();
     };
-    while (!heap.empty()) {
-      const size_t src = heap.front();
+    while (live[winner]) {
+      const size_t src = winner;
       bool more = false;
       if (src == mem) {
         const Entry& e = entries_[pos];
@@ -459,10 +461,9 @@ class RunSorter {
       if (more) {
         advanced(src);
       } else {
-        heap.front() = heap.back();
-        heap.pop_back();
+        live[src] = 0;
       }
-      sift_down();
+      replay(src);
     }
     return pending ? visit(key, op, value) : Status::OK();
   }
