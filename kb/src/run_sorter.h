@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -324,10 +325,15 @@ class RunSorter {
       }
       ReleaseBuffer(/*keep_entries=*/true);
       spiller_->Post([this, job, path, held] {
-        Sort(&job->entries, job->sorted);
-        Status written = WriteRun(path, job->entries);
+        Status written;
+        try {
+          Sort(&job->entries, job->sorted);
+          written = WriteRun(path, job->entries);
+          for (auto& c : job->chunks) pool_->Give(std::move(c));
+        } catch (const std::exception& e) {  // nothing may leave the spiller's thread
+          written = Status::IOError("cannot write " + path + ": " + e.what());
+        }
         job->entries.clear();
-        for (auto& c : job->chunks) pool_->Give(std::move(c));
         job->chunks.clear();
         job->big.clear();
         std::lock_guard<std::mutex> l(mu_);
