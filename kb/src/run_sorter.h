@@ -2,27 +2,31 @@
 // (key, operation, value) buffered in an arena, spilled as sorted run files
 // when the import's memory budget is reached, and merged back in key order.
 // Internal to kbq::kb. A RunSorter is used by one thread at a time; the
-// ChunkPool is shared and thread-safe.
+// ChunkPool and the Spiller are shared and thread-safe.
 #pragma once
 
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/uio.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <condition_variable>
+#include <deque>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <new>
-#include <queue>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "kbq/status.h"
@@ -68,11 +72,11 @@ class RunReader {
   ~RunReader() {
     if (f_ != nullptr) std::fclose(f_);
   }
-  Status Open(const std::string& path) {
+  Status Open(const std::string& path, size_t buffer = 256 << 10) {
     path_ = path;
     f_ = std::fopen(path.c_str(), "rb");
     if (f_ == nullptr) return Status::IOError("cannot open " + path + ": " + std::strerror(errno));
-    std::setvbuf(f_, nullptr, _IOFBF, 256 << 10);
+    std::setvbuf(f_, nullptr, _IOFBF, buffer);
     return Next();
   }
   // Reads the next record; valid() is false at the end.
@@ -160,14 +164,75 @@ class ChunkPool {
   std::vector<Chunk> chunks_;
 };
 
+// Threads that sort and write the buffers sorters hand them (Spill()),
+// taken in the order handed, while their owners go on filling new ones.
+class Spiller {
+ public:
+  explicit Spiller(int threads) : threads_(threads) {}
+  Spiller(const Spiller&) = delete;
+  Spiller& operator=(const Spiller&) = delete;
+  ~Spiller() {
+    {
+      std::lock_guard<std::mutex> l(mu_);
+      closing_ = true;
+    }
+    cv_.notify_all();
+    for (auto& t : workers_) t.join();
+  }
+  void Post(std::function<void()> job) {
+    std::lock_guard<std::mutex> l(mu_);
+    if (workers_.empty()) {
+      for (int i = 0; i < threads_; ++i) workers_.emplace_back([this] { Work(); });
+    }
+    jobs_.push_back(std::move(job));
+    cv_.notify_one();
+  }
+  // CPU seconds the threads have used (KBQ_BULK_TRACE).
+  double cpu_seconds() const {
+    std::lock_guard<std::mutex> l(mu_);
+    double sum = 0;
+    for (double c : cpu_) sum += c;
+    return sum;
+  }
+
+ private:
+  void Work() {
+    std::unique_lock<std::mutex> l(mu_);
+    const size_t me = cpu_.size();
+    cpu_.push_back(0);
+    for (;;) {
+      cv_.wait(l, [&] { return !jobs_.empty() || closing_; });
+      if (jobs_.empty()) return;
+      std::function<void()> job = std::move(jobs_.front());
+      jobs_.pop_front();
+      l.unlock();
+      job();
+      timespec cpu{};
+      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
+      l.lock();
+      cpu_[me] = static_cast<double>(cpu.tv_sec) + cpu.tv_nsec * 1e-9;
+    }
+  }
+  const int threads_;
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> jobs_;  // guarded by mu_
+  bool closing_ = false;                    // guarded by mu_
+  std::vector<double> cpu_;                 // per thread; guarded by mu_
+  std::vector<std::thread> workers_;        // started by the first Post()
+};
+
 // Entries sorted by key in bounded memory: Add() buffers them in an arena,
 // Spill() writes the buffer as a sorted run file, Merge() visits every entry
 // of every run and of the buffer in key order, equal keys in the order they
 // were added (runs are older than the buffer, and stable sorts keep order).
+// With a Spiller, Spill() hands the buffer over and returns at once: the
+// run file is reserved in order, sorted and written on the spiller's thread,
+// and Merge(), MergeRuns() and Clear() wait for it.
 class RunSorter {
  public:
-  RunSorter(std::string dir, std::string name, ChunkPool* pool)
-      : dir_(std::move(dir)), name_(std::move(name)), pool_(pool) {}
+  RunSorter(std::string dir, std::string name, ChunkPool* pool, Spiller* spiller = nullptr)
+      : dir_(std::move(dir)), name_(std::move(name)), pool_(pool), spiller_(spiller) {}
   RunSorter(const RunSorter&) = delete;
   RunSorter& operator=(const RunSorter&) = delete;
   ~RunSorter() { Clear(); }
@@ -211,19 +276,75 @@ class RunSorter {
   uint64_t key_bytes() const { return key_bytes_; }
   uint64_t value_bytes() const { return value_bytes_; }
   size_t runs() const { return runs_.size(); }
+  size_t spills() const { return spills_; }
+  size_t runs_merged() const { return runs_merged_; }
+  // Bytes of buffers handed to the spiller and not yet written.
+  size_t pending_bytes() const {
+    std::lock_guard<std::mutex> l(mu_);
+    return pending_bytes_;
+  }
+  // Waits until the buffers handed to the spiller are written; returns the
+  // first failure of one.
+  Status WaitSpills() {
+    std::unique_lock<std::mutex> l(mu_);
+    cv_.wait(l, [&] { return pending_ == 0; });
+    return spill_status_;
+  }
 
-  Status Spill() {
+  // Writes the buffer as a run; with a spiller and `hand_over`, on the
+  // spiller's thread (a failure there is returned by a later call).
+  Status Spill(bool hand_over = true) {
     if (entries_.empty()) return Status::OK();
-    Sort();
+    ++spills_;
     std::string path = dir_ + "/" + name_ + "-" + std::to_string(runs_.size()) + ".run";
-    Status written = WriteRun(path);
     runs_.push_back(path);
-    spilled_bytes_ += bytes();
-    // The array of entries stays allocated for the next fill: grown anew
-    // from nothing, it was copied at every doubling and each of its pages
-    // faulted in again (about half of a 1M-event import's page faults).
-    ReleaseBuffer(/*keep_entries=*/true);
-    if (!written.ok()) return written;
+    const size_t held = bytes();
+    spilled_bytes_ += held;
+    if (spiller_ == nullptr || !hand_over) {
+      Sort(&entries_, sorted_);
+      Status written = WriteRun(path, entries_);
+      // The array of entries stays allocated for the next fill: grown anew
+      // from nothing, it was copied at every doubling and each of its pages
+      // faulted in again (about half of a 1M-event import's page faults).
+      ReleaseBuffer(/*keep_entries=*/true);
+      if (!written.ok()) return written;
+    } else {
+      // The buffer goes to the spiller's thread, which sorts and writes it,
+      // gives its chunks back to the pool and keeps its emptied array of
+      // entries for this sorter's next spill (as above).
+      auto job = std::make_shared<Buffer>();
+      job->entries.swap(entries_);
+      job->chunks.swap(chunks_);
+      job->big.swap(big_);
+      job->sorted = sorted_;
+      {
+        std::lock_guard<std::mutex> l(mu_);
+        ++pending_;
+        pending_bytes_ += held;
+        entries_.swap(spare_);
+      }
+      ReleaseBuffer(/*keep_entries=*/true);
+      spiller_->Post([this, job, path, held] {
+        Status written;
+        try {
+          Sort(&job->entries, job->sorted);
+          written = WriteRun(path, job->entries);
+          for (auto& c : job->chunks) pool_->Give(std::move(c));
+        } catch (const std::exception& e) {  // nothing may leave the spiller's thread
+          written = Status::IOError("cannot write " + path + ": " + e.what());
+        }
+        job->entries.clear();
+        job->chunks.clear();
+        job->big.clear();
+        std::lock_guard<std::mutex> l(mu_);
+        if (spare_.capacity() < job->entries.capacity()) spare_.swap(job->entries);
+        if (!written.ok() && spill_status_.ok()) spill_status_ = written;
+        pending_bytes_ -= held;
+        if (--pending_ == 0) cv_.notify_all();
+      });
+      std::lock_guard<std::mutex> l(mu_);
+      if (!spill_status_.ok()) return spill_status_;
+    }
     return runs_.size() >= kMaxRuns ? MergeRuns() : Status::OK();
   }
 
@@ -231,7 +352,8 @@ class RunSorter {
   // `last_only`: of the entries of one key, only the last added. `each`,
   // when given, sees every entry first (also those `last_only` drops).
   Status Merge(bool last_only, const Visitor& visit, const Visitor* each = nullptr) {
-    Sort();
+    if (Status s = WaitSpills(); !s.ok()) return s;
+    Sort(&entries_, sorted_);
     if (runs_.empty()) {
       for (size_t i = 0; i < entries_.size(); ++i) {
         const Entry& e = entries_[i];
@@ -243,38 +365,64 @@ class RunSorter {
       }
       return Status::OK();
     }
+    // Read buffers of 256 KiB, smaller when there are many runs (at most
+    // 32 MiB in all).
+    const size_t buffer = std::clamp<size_t>((32 << 20) / runs_.size(), 64 << 10, 256 << 10);
     std::vector<std::unique_ptr<RunReader>> readers;
     for (const auto& path : runs_) {
       readers.push_back(std::make_unique<RunReader>());
-      if (Status s = readers.back()->Open(path); !s.ok()) return s;
+      if (Status s = readers.back()->Open(path, buffer); !s.ok()) return s;
     }
-    // Sources 0..runs-1 are the files, `runs` the buffer; the heap orders by
+    // Sources 0..runs-1 are the files, `runs` the buffer; the merge orders by
     // (key, source), so equal keys come oldest first.
     const size_t mem = readers.size();
     size_t pos = 0;
     auto key_of = [&](size_t src) {
       return src == mem ? entries_[pos].key() : readers[src]->key();
     };
-    // Each source's current key prefix, as in the sort: most comparisons of
-    // the heap end there, without a memcmp.
-    std::vector<uint64_t> prefix(mem + 1, 0);
-    auto advanced = [&](size_t src) { prefix[src] = src == mem ? entries_[pos].prefix : Prefix(key_of(src)); };
-    auto greater = [&](size_t a, size_t b) {
-      if (prefix[a] != prefix[b]) return prefix[a] > prefix[b];
-      int c = CompareAfterPrefix(key_of(a), key_of(b));
-      return c != 0 ? c > 0 : a > b;
+    // Each source's current key's first 16 bytes as two numbers: most
+    // comparisons end there, without a memcmp (idx_actor and idx_sal keys
+    // share their first 8 bytes, a length byte and "person:").
+    const size_t k = mem + 1;
+    std::vector<uint64_t> prefix(k, 0), prefix2(k, 0);
+    std::vector<char> live(k, 0);
+    auto advanced = [&](size_t src) {
+      const std::string_view key = key_of(src);
+      prefix[src] = src == mem ? entries_[pos].prefix : Prefix(key);
+      prefix2[src] = key.size() > 8 ? Prefix(key.substr(8)) : 0;
     };
-    std::priority_queue<size_t, std::vector<size_t>, decltype(greater)> heap(greater);
-    for (size_t i = 0; i < mem; ++i) {
-      if (readers[i]->valid()) {
-        advanced(i);
-        heap.push(i);
+    // Whether source a's entry comes first: by key, then the older source
+    // (a lower number); a source that has ended comes after every other.
+    auto before = [&](size_t a, size_t b) {
+      if (!live[a] || !live[b]) return live[a] && !live[b];
+      if (prefix[a] != prefix[b]) return prefix[a] < prefix[b];
+      if (prefix2[a] != prefix2[b]) return prefix2[a] < prefix2[b];
+      const std::string_view ka = key_of(a), kb = key_of(b);
+      int c = ka.size() >= 16 && kb.size() >= 16 ? ka.substr(16).compare(kb.substr(16)) : ka.compare(kb);
+      return c != 0 ? c < 0 : a < b;
+    };
+    for (size_t i = 0; i < k; ++i) {
+      live[i] = i == mem ? !entries_.empty() : readers[i]->valid();
+      if (live[i]) advanced(i);
+    }
+    // A tree of losers: leaves k..2k-1 are the sources, inner node n holds
+    // the source that lost the match played there. The winner's successor
+    // replays only the matches on its leaf's path, one comparison a level
+    // (a binary heap made two).
+    std::vector<size_t> loser(k, 0);
+    std::function<size_t(size_t)> build = [&](size_t n) -> size_t {
+      if (n >= k) return n - k;
+      const size_t a = build(2 * n), b = build(2 * n + 1);
+      loser[n] = before(b, a) ? a : b;
+      return before(b, a) ? b : a;
+    };
+    size_t winner = k == 1 ? 0 : build(1);
+    auto replay = [&](size_t src) {
+      for (size_t n = (src + k) / 2; n >= 1; n /= 2) {
+        if (before(loser[n], src)) std::swap(loser[n], src);
       }
-    }
-    if (!entries_.empty()) {
-      advanced(mem);
-      heap.push(mem);
-    }
+      winner = src;
+    };
     // With `last_only`, an entry waits until the next key differs: a view of
     // the buffer's arena, or a reader's record buffers taken over (a reader
     // reuses its buffers), so no record is copied.
@@ -303,25 +451,25 @@ class RunSorter {
       pending = true;
       return Status::OK();
     };
-    while (!heap.empty()) {
-      size_t src = heap.top();
-      heap.pop();
+    while (live[winner]) {
+      const size_t src = winner;
+      bool more = false;
       if (src == mem) {
         const Entry& e = entries_[pos];
         if (Status s = take(e.key(), e.op, e.value(), nullptr); !s.ok()) return s;
-        if (++pos < entries_.size()) {
-          advanced(mem);
-          heap.push(mem);
-        }
+        more = ++pos < entries_.size();
       } else {
         RunReader& r = *readers[src];
         if (Status s = take(r.key(), r.op(), r.value(), &r); !s.ok()) return s;
         if (Status s = r.Next(); !s.ok()) return s;
-        if (r.valid()) {
-          advanced(src);
-          heap.push(src);
-        }
+        more = r.valid();
       }
+      if (more) {
+        advanced(src);
+      } else {
+        live[src] = 0;
+      }
+      replay(src);
     }
     return pending ? visit(key, op, value) : Status::OK();
   }
@@ -329,6 +477,8 @@ class RunSorter {
   // Merges every run file into one (a merge reads all runs at once, so their
   // number stays below kMaxRuns open files). REQUIRES: the buffer is empty.
   Status MergeRuns() {
+    if (Status s = WaitSpills(); !s.ok()) return s;
+    runs_merged_ += runs_.size();
     std::string path = dir_ + "/" + name_ + "-merged-" + std::to_string(merges_++) + ".run";
     RunWriter w;
     if (Status s = w.Open(path); !s.ok()) return s;
@@ -345,6 +495,7 @@ class RunSorter {
 
   // Frees the buffer and removes the run files.
   void Clear() {
+    (void)WaitSpills();  // a run being written is removed below
     ReleaseBuffer();
     std::error_code ec;
     for (const auto& path : runs_) std::filesystem::remove(path, ec);
@@ -378,30 +529,38 @@ class RunSorter {
     std::string_view key() const { return {data, key_len}; }
     std::string_view value() const { return {data + key_len, value_len}; }
   };
-  void Sort() {
-    if (sorted_ == entries_.size()) return;
+  // Sorts `entries` unless its first `sorted` are all of them (and then
+  // sets `sorted` to their number).
+  static void Sort(std::vector<Entry>* entries, size_t& sorted) {
+    if (sorted == entries->size()) return;
     // By key, then in the order added (faster than a stable sort).
-    std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
+    std::sort(entries->begin(), entries->end(), [](const Entry& a, const Entry& b) {
       if (a.prefix != b.prefix) return a.prefix < b.prefix;
       int c = CompareAfterPrefix(a.key(), b.key());
       return c != 0 ? c < 0 : a.seq < b.seq;
     });
-    sorted_ = entries_.size();
+    sorted = entries->size();
   }
-  // The sorted buffer as a run file (RunWriter's records), written with
+  // A buffer handed to the spiller.
+  struct Buffer {
+    std::vector<Entry> entries;
+    std::vector<Chunk> chunks, big;
+    size_t sorted = 0;
+  };
+  // A sorted buffer as a run file (RunWriter's records), written with
   // writev straight from the arena: through stdio, copying every byte into
   // its buffer first was 4% of a bulk load's CPU.
-  Status WriteRun(const std::string& path) const {
+  static Status WriteRun(const std::string& path, const std::vector<Entry>& run) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) return Status::IOError("cannot create " + path + ": " + std::strerror(errno));
     constexpr size_t kBatch = 512;  // two iovecs an entry, IOV_MAX is 1024
     char heads[kBatch][9];
     iovec iov[2 * kBatch];
     bool ok = true;
-    for (size_t i = 0; ok && i < entries_.size(); i += kBatch) {
-      const size_t n = std::min(kBatch, entries_.size() - i);
+    for (size_t i = 0; ok && i < run.size(); i += kBatch) {
+      const size_t n = std::min(kBatch, run.size() - i);
       for (size_t j = 0; j < n; ++j) {
-        const Entry& e = entries_[i + j];
+        const Entry& e = run[i + j];
         const uint32_t head[2] = {e.key_len, e.value_len};
         std::memcpy(heads[j], head, sizeof head);
         heads[j][8] = static_cast<char>(e.op);
@@ -449,11 +608,18 @@ class RunSorter {
 
   std::string dir_, name_;
   ChunkPool* pool_;
+  Spiller* spiller_;
+  mutable std::mutex mu_;      // guards the members below it up to spill_status_
+  std::condition_variable cv_;
+  size_t pending_ = 0, pending_bytes_ = 0;  // buffers handed to the spiller, not yet written
+  std::vector<Entry> spare_;   // an emptied array of entries the spiller gave back
+  Status spill_status_;        // the first failure of a spill on the spiller's thread
+  size_t spills_ = 0, runs_merged_ = 0;
   std::vector<Chunk> chunks_, big_;
   size_t chunk_size_ = 0, used_ = 0, arena_bytes_ = 0, sorted_ = 0;
   uint64_t spilled_bytes_ = 0;
   uint64_t added_ = 0, key_bytes_ = 0, value_bytes_ = 0;
-  static constexpr size_t kMaxRuns = 64;
+  static constexpr size_t kMaxRuns = 256;
   int merges_ = 0;
   std::vector<Entry> entries_;
   std::vector<std::string> runs_;

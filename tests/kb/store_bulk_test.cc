@@ -5,13 +5,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <climits>
 #include <filesystem>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "kbq/model_json.h"
 #include "kbq/store.h"
+#include "run_sorter.h"
 #include "store_test_util.h"
 
 namespace {
@@ -366,4 +369,47 @@ TEST_CASE("BulkImport: a run that cannot be written fails a later Add or Finish,
   CHECK((*importer)->Finish(&r).IsIOError());
   CHECK(store->Stats()->events == 0);
   CHECK(store->Check()->ok());
+}
+
+TEST_CASE("RunSorter: runs sorted on the spiller's thread merge in key order, equal keys in the order added",
+          "[kb][store][bulk]") {
+  // Keys that share their first 16 bytes (as idx_actor keys do), short ones,
+  // one with a zero byte; 300 runs, so that 256 of them are merged into one
+  // on the way; some runs written by the caller, most by the spiller.
+  TempDir dir;
+  kbq::bulk::ChunkPool pool(64 << 10, 1 << 20);
+  kbq::bulk::Spiller spiller(1);
+  kbq::bulk::RunSorter sorter(dir.path(), "t", &pool, &spiller);
+  const std::vector<std::string> stems = {"person:p0000000001/", "person:p0000000001/x", "person:p0000000002/",
+                                          "a", "ab", std::string("a\0b", 3), "org:o17"};
+  std::vector<std::tuple<std::string, int>> added;  // (key, order added)
+  uint32_t rng = 12345;
+  for (int i = 0; i < 3000; ++i) {
+    rng = rng * 1103515245u + 12345u;
+    std::string key = stems[(rng >> 8) % stems.size()] + std::to_string((rng >> 16) % 5);
+    sorter.Add(key, kbq::bulk::Op::kPut, std::to_string(i));
+    added.emplace_back(key, i);
+    if (i % 10 == 9) REQUIRE(sorter.Spill(/*hand_over=*/i % 70 != 9).ok());
+  }
+  CHECK(sorter.spills() == 300);
+  CHECK(sorter.runs_merged() == 256);
+  std::stable_sort(added.begin(), added.end(),
+                   [](const auto& a, const auto& b) { return std::get<0>(a) < std::get<0>(b); });
+  std::vector<std::tuple<std::string, int>> merged, last;
+  auto collect = [](std::vector<std::tuple<std::string, int>>* out) {
+    return [out](std::string_view k, kbq::bulk::Op, std::string_view v) {
+      out->emplace_back(std::string(k), std::stoi(std::string(v)));
+      return Status::OK();
+    };
+  };
+  REQUIRE(sorter.Merge(/*last_only=*/false, collect(&merged)).ok());
+  CHECK(merged == added);
+  REQUIRE(sorter.Merge(/*last_only=*/true, collect(&last)).ok());
+  std::vector<std::tuple<std::string, int>> expected_last;
+  for (size_t i = 0; i < added.size(); ++i) {
+    if (i + 1 == added.size() || std::get<0>(added[i + 1]) != std::get<0>(added[i])) {
+      expected_last.push_back(added[i]);
+    }
+  }
+  CHECK(last == expected_last);
 }
