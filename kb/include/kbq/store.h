@@ -91,8 +91,9 @@ class CompactGraph {
 
 // How Store::BulkImport() works (docs/storage_format.md, "Bulk import").
 struct BulkImportOptions {
-  // Bytes of entries held in memory before the largest sorted run is
-  // written to a temporary file (in the store's directory) to be merged later.
+  // Bytes of entries held in memory before sorted runs are written to
+  // temporary files (in the store's directory) to be merged later: past half
+  // of a share, its buffers are handed to a writer thread while new ones fill.
   size_t memory_budget = 256 << 20;
   // How two versions of one event id combine: an event given more than once
   // in the import, or one whose id is already stored (the stored record comes
