@@ -127,8 +127,9 @@ Analysis Pipeline::Analyse(Document doc) const {
   a.times = tagger_->Tag(art.text, ctx, &a.diagnostics);
   // The publication's local day: an office named by its country is read as
   // its holder on that day ("the President of Azerbaijan").
-  a.actors = gazetteer_->Match(art.text, &a.provisional_actors,
-                               LocalDay(art.published_utc, art.published_offset_minutes.value_or(0)), art.source);
+  const int32_t local_day = LocalDay(art.published_utc, art.published_offset_minutes.value_or(0));
+  a.actors = gazetteer_->Match(art.text, &a.provisional_actors, local_day, art.source);
+  a.document.site_holder = gazetteer_->SiteHolder(art.source, local_day);
   std::unordered_map<std::string, const Actor*> provisional;
   for (const auto& actor : a.provisional_actors) provisional.emplace(actor.id, &actor);
   auto lookup = [&](const std::string& id) -> const Actor* {

@@ -49,8 +49,9 @@ bool HasRole(const Event& e, Role r, const std::string& want) {
 }
 
 std::vector<Event> ExtractSentence(const kbq::ingest::Pipeline& pipeline, const std::string& text,
-                                   const std::string& published) {
+                                   const std::string& published, const std::string& source = "") {
   kbq::ingest::ReadOptions read;
+  read.source = source;
   auto t = kbq::ingest::ParsePublished(published);
   REQUIRE(t);
   read.published_utc = t->utc;
@@ -525,6 +526,19 @@ TEST_CASE("EventExtractor: discussions and participants of a lead meeting take i
       return e.type == c.type && std::any_of(e.participants.begin(), e.participants.end(),
                                              [&](const kbq::Participant& p) { return p.actor_id == c.side; });
     }));
+  }
+  // A subjectless headline on an office holder's own site: the holder holds the talks.
+  {
+    const std::string doc = "Talks with President of Brazil Jair Bolsonaro\n\nThe talks took place in the Kremlin.";
+    auto on_site = ExtractSentence(**pipeline, doc, "2022-02-16", "en.kremlin.ru");
+    INFO(Describe(on_site));
+    CHECK(std::any_of(on_site.begin(), on_site.end(), [](const Event& e) {
+      return HasRole(e, Role::kSource, "person:vladimir-putin") && HasRole(e, Role::kTarget, "person:jair-bolsonaro|BRA");
+    }));
+    auto elsewhere = ExtractSentence(**pipeline, doc, "2022-02-16", "example.org");
+    INFO(Describe(elsewhere));
+    CHECK(std::none_of(elsewhere.begin(), elsewhere.end(),
+                       [](const Event& e) { return HasRole(e, Role::kSource, "person:vladimir-putin"); }));
   }
   // An attendance list names who was present, not two sides of a meeting of their own.
   auto ev = ExtractSentence(**pipeline,

@@ -93,6 +93,12 @@ std::vector<ActorMention> Gazetteer::Match(std::string_view text, std::vector<Ac
   return impl_->Match(text, provisional_out, as_of_day, site);
 }
 
+std::string Gazetteer::SiteHolder(std::string_view site, int32_t as_of_day) const {
+  std::string role, id;
+  impl_->SitePrincipal(site, as_of_day, &role, &id);
+  return id;
+}
+
 std::vector<const Actor*> Gazetteer::Resolve(std::string_view query) const {
   std::vector<const Actor*> out;
   std::string key = NormaliseName(query);

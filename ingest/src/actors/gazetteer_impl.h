@@ -197,6 +197,9 @@ struct Gazetteer::Impl {
   // An English alias of a body inside a longer capitalised name ("the
   // International Congress of Mathematicians").
   bool InsideLongerName(std::string_view text, const Cand& c, const Actor& a) const;
+  // The holder on `as_of_day` of the office whose own site `site` (or a parent
+  // domain) is, with the office's role; both left as they are when none.
+  void SitePrincipal(std::string_view site, int32_t as_of_day, std::string* role, std::string* id) const;
   // A short form of context "document" in a document that says none of its
   // in_document texts (as whole words).
   bool MissingDocumentContext(std::string_view text, const Cand& c) const;

@@ -196,24 +196,7 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text, std::vec
     }
   });
   MatchState st{text, std::vector<int>(text.size() + 1, -1), {}, {}, {}, {}, as_of_day, {}, {}};
-  // An office holder's own site: the host or a parent domain of it.
-  if (!site.empty() && as_of_day != TimeValue::kNoDay) {
-    std::string host = gaz::FoldSameLength(site);
-    for (;;) {
-      auto it = official_sites.find(host);
-      if (it != official_sites.end()) {
-        int person = HolderOn(it->second.first, it->second.second, as_of_day);
-        if (person >= 0) {
-          st.principal_role = it->second.second;
-          st.principal_id = actors[person].id;
-        }
-        break;
-      }
-      size_t dot = host.find('.');
-      if (dot == std::string::npos) break;
-      host.erase(0, dot + 1);
-    }
-  }
+  SitePrincipal(site, as_of_day, &st.principal_role, &st.principal_id);
   SelectKnownNames(&st, std::move(cands), surname_cands, std::move(singles));
   ResolvePlaces(text, &st.sel, &st.covered);
   // ---- names the data does not know
@@ -244,6 +227,27 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text, std::vec
     }
   }
   return out;
+}
+
+// An office holder's own site: the host or a parent domain of it.
+void Gazetteer::Impl::SitePrincipal(std::string_view site, int32_t as_of_day, std::string* role,
+                                    std::string* id) const {
+  if (site.empty() || as_of_day == TimeValue::kNoDay) return;
+  std::string host = gaz::FoldSameLength(site);
+  for (;;) {
+    auto it = official_sites.find(host);
+    if (it != official_sites.end()) {
+      int person = HolderOn(it->second.first, it->second.second, as_of_day);
+      if (person >= 0) {
+        *role = it->second.second;
+        *id = actors[person].id;
+      }
+      return;
+    }
+    size_t dot = host.find('.');
+    if (dot == std::string::npos) return;
+    host.erase(0, dot + 1);
+  }
 }
 
 // Known names: the longest first, then ambiguous surnames of people named in

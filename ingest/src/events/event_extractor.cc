@@ -209,6 +209,7 @@ Extraction RunStages(DocState& ds) {
     PassiveAgentSides(ds, s);
     ChairSides(ds, s);
     AttendanceSides(ds, s);
+    SiteHolderSides(ds, s, si);
     AfterTalksSides(ds, s);
     ApplyInitiators(ds, &s);
     GovernedTargets(ds, &s);

@@ -311,4 +311,17 @@ void AttendanceSides(DocState& ds, const SentenceInfo& s) {
   }
 }
 
+void SiteHolderSides(DocState& ds, const SentenceInfo& s, uint32_t si) {
+  const std::string& holder = ds.doc.site_holder;
+  if (si != 0 || holder.empty() || ds.HeadlineSentences() == 0 || !ds.Lookup(holder)) return;
+  for (size_t ci : s.cands) {
+    Cand& c = ds.cands[ci];
+    if (c.generic || c.begin != 0 || !internal::IsAsciiAlnum(s.text[0]) || !Reciprocal(c.type)) continue;
+    const bool named = std::any_of(c.participants.begin(), c.participants.end(), [&](const Participant& p) {
+      return p.role == Role::kSource || p.actor_id == holder;
+    });
+    if (!named) c.participants.insert(c.participants.begin(), {holder, Role::kSource});
+  }
+}
+
 }  // namespace kbq::ingest::events

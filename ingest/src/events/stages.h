@@ -77,6 +77,10 @@ void ChairSides(DocState& ds, const SentenceInfo& s);
 // sides: the meeting there takes the lead meeting's sides, the listed people
 // are `other`.
 void AttendanceSides(DocState& ds, const SentenceInfo& s);
+// "Talks with President of Brazil Jair Bolsonaro" on kremlin.ru: a headline
+// that opens with a meeting, talks or call and names no doer has the site's
+// office holder (Document::site_holder) as its source.
+void SiteHolderSides(DocState& ds, const SentenceInfo& s, uint32_t si);
 // "News conference following Russian-German talks", "statements to the press
 // after the talks with Macron": a statement noun followed by an after-phrase
 // (cue kind after_prep) holding talks is said by the talks' two sides, as

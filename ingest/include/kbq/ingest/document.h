@@ -52,6 +52,10 @@ struct Document {
   // Sorted by `text`; exact for page and plain-text files, approximate inside
   // JSON strings with escapes and quoted CSV fields with doubled quotes.
   std::vector<OffsetAnchor> offset_map;
+  // The office holder whose own site published the document, on its day
+  // (Gazetteer::SiteHolder, set by the pipeline): the implied subject of a
+  // headline such as "Talks with President of Brazil …". Empty when none.
+  std::string site_holder;
 };
 
 // The body of doc.article.text, without the headline (see body_begin).

@@ -76,6 +76,12 @@ class Gazetteer {
   std::vector<ActorMention> Match(std::string_view text, std::vector<Actor>* provisional_out = nullptr,
                                   int32_t as_of_day = TimeValue::kNoDay, std::string_view site = {}) const;
 
+  // The person who on `as_of_day` held the office whose own site `site` (or
+  // a parent domain of it) is (official_sites.tsv): "person:vladimir-putin"
+  // for "en.kremlin.ru" in 2022. Empty when the site is no such site or the
+  // day has no single holder.
+  std::string SiteHolder(std::string_view site, int32_t as_of_day) const;
+
   // What a user typed (any language, case or script; an id such as "UKR")
   // → the actors it may mean, best first. Empty when nothing matches.
   std::vector<const Actor*> Resolve(std::string_view query) const;
