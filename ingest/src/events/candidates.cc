@@ -249,13 +249,43 @@ bool PresentSimple(const DocState& ds, const SentenceInfo& s, const std::vector<
   return true;
 }
 
-// An English nominal agreement trigger that is part of a name: capitalised
-// inside the sentence (the Association Agreement) or right after a place
-// (the Minsk agreements, the Paris Agreement).
-bool DocumentName(const DocState&, const SentenceInfo& s, const Cand& c) {
-  if (c.entry->pos != 'n' || c.type == nullptr || c.type->family != "agreement") return false;
+// "the 2010 OSCE Astana Declaration", "the Joint Statement on Strategic
+// Partnership": a capitalised document noun (cue kind document_noun), heading
+// its noun phrase right after a capitalised word or a year, names a text; no
+// occurrence verb in its clause ("adopted", "signed": "a Joint Statement was
+// adopted") tells it.
+bool NamedDocumentNoun(const DocState& ds, const SentenceInfo& s, const Cand& c) {
+  if (!s.chunked) return false;
+  const ChunkedSentence& cs = *s.chunked;
+  const size_t t = TriggerToken(cs, c);
+  if (t == 0 || t >= cs.tokens.size() || c.end - c.begin != cs.tokens[t].end - cs.tokens[t].begin) return false;
+  const int chunk = ChunkAt(cs, c.begin);
+  if (chunk < 0 || cs.chunks[chunk].kind != ChunkKind::kNounPhrase) return false;
+  const Token& w = cs.tokens[t];
+  if (w.text.empty() || !(w.text[0] >= 'A' && w.text[0] <= 'Z') || !ds.lex.IsCueWord("document_noun", w.text)) {
+    return false;
+  }
+  const Token& prev = cs.tokens[t - 1];
+  const bool named = (!prev.text.empty() && prev.text[0] >= 'A' && prev.text[0] <= 'Z' && t - 1 > 0) ||
+                     prev.tag == Tag::kNumber;
+  if (!named) return false;
+  const Span& cl = s.clauses[ClauseOf(s.clauses, c.begin)];
+  for (const auto& cue : ds.lex.FindCues("occurrence_verb", s.text)) {
+    if (cue.begin >= cl.begin && cue.end <= cl.end) return false;
+  }
+  return true;
+}
+
+// A named document, a reference to a text: an English nominal agreement
+// trigger that is part of a name — capitalised inside the sentence (the
+// Association Agreement) or right after a place (the Minsk agreements, the
+// Paris Agreement) — or any named document noun (NamedDocumentNoun).
+bool DocumentName(const DocState& ds, const SentenceInfo& s, const Cand& c) {
   char first = s.text[c.begin];
   if (!internal::IsAsciiAlnum(first)) return false;
+  if (c.entry->pos != 'n' || c.type == nullptr || c.type->family != "agreement") {
+    return NamedDocumentNoun(ds, s, c);
+  }
   std::string_view before = s.text.substr(0, c.begin);
   while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
   if (before.empty()) return false;  // sentence-initial capital
@@ -265,11 +295,6 @@ bool DocumentName(const DocState&, const SentenceInfo& s, const Cand& c) {
   });
 }
 
-// "assault weapons", "offensive weapon systems", "a negotiating process": an
-// English trigger inside a noun phrase that is not its head names a kind of
-// thing, no happening — unless the head is a trigger too ("ceasefire talks")
-// or a noun of happenings (cue kind event_head: a sanctions package, a
-// bombing campaign).
 // "with the assistance of Turkey", "at the initiative of Russia": a manner
 // phrase (cue kind manner_of) names who took part in the event it modifies;
 // its noun is no event of its own.
@@ -280,6 +305,11 @@ bool InMannerPhrase(const DocState& ds, const SentenceInfo& s, const TriggerHit&
   return false;
 }
 
+// "assault weapons", "offensive weapon systems", "a negotiating process": an
+// English trigger inside a noun phrase that is not its head names a kind of
+// thing, no happening — unless the head is a trigger too ("ceasefire talks")
+// or a noun of happenings (cue kind event_head: a sanctions package, a
+// bombing campaign).
 bool Modifier(const DocState& ds, const SentenceInfo& s, const TriggerHit& h) {
   // Noun entries, or a verb entry in its base form ("assault weapons"): a
   // verb's participle there is more often a verb the chunker took for an
@@ -375,8 +405,9 @@ void MarkGeneric(const DocState& ds, const SentenceInfo& s, const std::vector<To
     c.generic = PresentSimple(ds, s, toks, hit);
   }
   // A named document (the Minsk Agreements, the Paris Agreement, the
-  // Association Agreement) with no date of its own is a reference to a
-  // text, not a happening; "signed the … Agreement" is the verb's event.
+  // Association Agreement, the 2010 OSCE Astana Declaration) with no date of
+  // its own is a reference to a text, not a happening; "signed the …
+  // Agreement" is the verb's event.
   if (c.basis.empty() && DocumentName(ds, s, c)) c.generic = true;
   if (!c.generic && NoHappening(ds, s, si, c)) c.generic = true;
   // A noun named as a topic or a contingency, not as what happened

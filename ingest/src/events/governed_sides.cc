@@ -26,6 +26,11 @@ std::vector<const ActorInfo*> ActorsIn(const SentenceInfo& s, const ChunkedSente
   return out;
 }
 
+// Some participant holds `role`.
+bool HasRole(const std::vector<Participant>& sides, Role role) {
+  return std::any_of(sides.begin(), sides.end(), [&](const Participant& p) { return p.role == role; });
+}
+
 }  // namespace
 
 void ReadinessSides(DocState& ds, const SentenceInfo& s) {
@@ -39,9 +44,7 @@ void ReadinessSides(DocState& ds, const SentenceInfo& s) {
     for (size_t j = k + 1; j < s.cands.size(); ++j) {
       const Cand& act = ds.cands[s.cands[j]];
       if (act.begin < intent.end || act.begin - intent.end > 12) break;
-      bool source = std::any_of(act.participants.begin(), act.participants.end(),
-                                [](const Participant& p) { return p.role == Role::kSource; });
-      if (act.generic && source) intent.participants = act.participants;
+      if (act.generic && HasRole(act.participants, Role::kSource)) intent.participants = act.participants;
       break;
     }
   }
@@ -49,8 +52,11 @@ void ReadinessSides(DocState& ds, const SentenceInfo& s) {
 
 namespace {
 
-// A standing_adj among the adjectives right before the trigger ("your
-// continued support").
+// A standing_adj among the words tagged adjective or adverb right before the
+// trigger ("your continued support"). Narrower than happening.cc's
+// PremodifiedBy (any of three words of the phrase), on purpose: on
+// press-2022 that reading loses the supporter of one thanks ("thanked for
+// the constant support of Great Britain").
 bool StandingNoun(const DocState& ds, const ChunkedSentence& cs, const Cand& c) {
   size_t t = 0;
   while (t < cs.tokens.size() && cs.tokens[t].end <= c.begin) ++t;
@@ -166,19 +172,18 @@ void ThankSides(DocState& ds, const SentenceInfo& s) {
       if (who) add(who->id, Role::kSource);
     }
     for (const Participant& p : thanked_sides) add(p.actor_id, p.role);
-    bool thanked = std::any_of(sides.begin(), sides.end(), [](const Participant& p) { return p.role == Role::kTarget; });
+    bool thanked = HasRole(sides, Role::kTarget);
     // "Thank you for your continued support": what the thanks are for, a
     // standing support, is no happening of its own even when nobody is
     // thanked by name; "Thank you for France's support": the possessor is.
     const bool standing = !thanked && StandingNoun(ds, cs, c);
     if (!thanked && !standing) {
       for (const std::string& id : PossessorsThanked(s, c, sides)) add(id, Role::kTarget);
-      thanked = std::any_of(sides.begin(), sides.end(), [](const Participant& p) { return p.role == Role::kTarget; });
+      thanked = HasRole(sides, Role::kTarget);
     }
     if (!thanked && !standing) continue;  // "thanked for the support of Germany": the support's own sides stand
     // The thanker not named in the clause: the speaker of the turn, if any.
-    bool thanker = std::any_of(sides.begin(), sides.end(), [](const Participant& p) { return p.role == Role::kSource; });
-    if (!thanker && s.turn_speaker) sides.insert(sides.begin(), {s.turn_speaker->id, Role::kSource});
+    if (!HasRole(sides, Role::kSource) && s.turn_speaker) sides.insert(sides.begin(), {s.turn_speaker->id, Role::kSource});
     c.participants = std::move(sides);
     // The event is the thanking, said where the thanks are: "support" there
     // names what is thanked for, not a happening of its own.
@@ -285,8 +290,7 @@ void AttendanceSides(DocState& ds, const SentenceInfo& s) {
   for (const Cand& c : ds.cands) {
     if (c.sentence > 2 || c.sentence >= ds.sents.size() || &ds.sents[c.sentence] == &s) break;
     if (c.generic || !Reciprocal(c.type)) continue;
-    if (std::any_of(c.participants.begin(), c.participants.end(),
-                    [](const Participant& p) { return p.role == Role::kSource; })) {
+    if (HasRole(c.participants, Role::kSource)) {
       lead = &c;
       break;
     }

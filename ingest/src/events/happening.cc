@@ -17,15 +17,15 @@
 #include "text_util.h"
 
 namespace kbq::ingest::events {
-namespace {
 
-// The first token of the trigger, or tokens.size() when none starts inside it.
 size_t TriggerToken(const ChunkedSentence& cs, const Cand& c) {
   for (size_t i = 0; i < cs.tokens.size(); ++i) {
     if (cs.tokens[i].begin >= c.begin && cs.tokens[i].begin < c.end) return i;
   }
   return cs.tokens.size();
 }
+
+namespace {
 
 // H1, H2: a word of `kind` among the (at most three) tokens of the trigger's
 // noun phrase right before it: "the probable invasion", "any attack", "the
@@ -273,28 +273,6 @@ bool TopicMention(const DocState& ds, const SentenceInfo& s, const ChunkedSenten
   return false;
 }
 
-// "the 2010 OSCE Astana Declaration", "the Joint Statement on Strategic
-// Partnership": a capitalised document noun (cue kind document_noun) right
-// after a capitalised word or a year names a text; with no occurrence verb
-// in its clause ("adopted", "signed", "a Joint Statement was adopted")
-// nothing happened.
-bool DocumentName(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, size_t t, const Cand& c) {
-  if (t == 0 || c.end - c.begin != cs.tokens[t].end - cs.tokens[t].begin) return false;
-  const Token& w = cs.tokens[t];
-  if (w.text.empty() || !(w.text[0] >= 'A' && w.text[0] <= 'Z') || !ds.lex.IsCueWord("document_noun", w.text)) {
-    return false;
-  }
-  const Token& prev = cs.tokens[t - 1];
-  const bool named = (!prev.text.empty() && prev.text[0] >= 'A' && prev.text[0] <= 'Z' && t - 1 > 0) ||
-                     prev.tag == Tag::kNumber;
-  if (!named) return false;
-  const Span& cl = s.clauses[ClauseOf(s.clauses, c.begin)];
-  for (const auto& cue : ds.lex.FindCues("occurrence_verb", s.text)) {
-    if (cue.begin >= cl.begin && cue.end <= cl.end) return false;
-  }
-  return true;
-}
-
 // H12: "Kyiv has insisted on direct talks for seven years now": a verb in
 // the present perfect with a duration of years after it in its clause ("for
 // seven years", "for decades"; cue kind standing_duration for the word-less
@@ -310,10 +288,7 @@ bool PerfectForYears(const DocState& ds, const SentenceInfo& s, const ChunkedSen
   if (!perfect) return false;
   const Span& cl = s.clauses[ClauseOf(s.clauses, cs.tokens[t].begin)];
   std::string_view rest = s.text.substr(cs.tokens[t].end, cl.end > cs.tokens[t].end ? cl.end - cs.tokens[t].end : 0);
-  for (const auto& cue : ds.lex.FindCues("standing_duration", rest)) {
-    (void)cue;
-    return true;
-  }
+  if (ds.lex.HasCue("standing_duration", rest)) return true;
   // "for seven years", "for 30 years": for, one or two words, a unit.
   for (size_t at = rest.find(" for "); at != std::string_view::npos; at = rest.find(" for ", at + 1)) {
     std::string_view after = rest.substr(at + 5, std::min<size_t>(rest.size() - at - 5, 24));
@@ -350,7 +325,7 @@ bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const C
     return true;
   }
   if (!toll && GenericSubject(ds, cs, chunk)) return true;
-  if (noun && (TopicMention(ds, s, cs, t, c) || DocumentName(ds, s, cs, t, c))) return true;
+  if (noun && TopicMention(ds, s, cs, t, c)) return true;
   if (PerfectForYears(ds, s, cs, t, chunk)) return true;
   // H9: "it is important to cooperate with India", "it is time to impose
   // sanctions": an act (verb or object) in an infinitive after expletive "it

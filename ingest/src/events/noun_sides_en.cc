@@ -130,15 +130,15 @@ int ClauseOfChunk(const DocState& ds, const ChunkedSentence& cs, int ch, bool* o
   // happening the clause's verb is part of has the clause's sides. "was in
   // Kyiv for talks", "flew to Riyadh for a summit", "is in Russia on a
   // working visit": a stay's purpose too.
+  // "spoke at the meeting", "said at the summit", "noted during the
+  // talks": whoever speaks at a gathering (cue kind venue_noun) takes part.
+  const Chunk& np = cs.chunks[ch];
+  const bool gathering = np.head < cs.tokens.size() && ds.lex.IsCueWord("venue_noun", cs.tokens[np.head].lower);
   for (size_t k = 0; k < cs.clauses.size(); ++k) {
     const ClauseRoles& cl = cs.clauses[k];
     std::string_view verb = cl.verb >= 0 ? std::string_view(cs.chunks[cl.verb].lemma) : std::string_view();
     bool stay = verb == "be" || verb == "arrive" || verb == "travel" || verb == "come" || verb == "go" ||
                 verb == "fly" || verb == "head";
-    // "spoke at the meeting", "said at the summit", "noted during the
-    // talks": whoever speaks at a gathering (cue kind venue_noun) takes part.
-    const Chunk& np = cs.chunks[ch];
-    const bool gathering = np.head < cs.tokens.size() && ds.lex.IsCueWord("venue_noun", cs.tokens[np.head].lower);
     // What talk is about is not part of it: "discussed the participation in the summit".
     const bool topic = ds.lex.IsCueWord("topic_verb", verb) || ds.lex.IsCueWord("report_verb", verb);
     for (const auto& p : cl.preps) {
@@ -374,10 +374,20 @@ void OwnAgentPhrase(const DocState& ds, const SentenceInfo& s, const ChunkedSent
   }
 }
 
+namespace {
+
+// The trigger heads its noun phrase ("the growing threat", not "threat
+// assessment").
+bool HeadsPhrase(const ChunkedSentence& cs, uint32_t ch, const Cand& c) {
+  return cs.chunks[ch].kind == ChunkKind::kNounPhrase && cs.chunks[ch].head < cs.tokens.size() &&
+         cs.tokens[cs.chunks[ch].head].begin >= c.begin;
+}
+
+}  // namespace
+
 void OwnRelativeDoer(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c) {
-  if (cs.chunks[ch].kind != ChunkKind::kNounPhrase || ch + 2 >= cs.chunks.size()) return;
   // The trigger heads its phrase, and the next phrase starts the clause.
-  if (cs.chunks[ch].head >= cs.tokens.size() || cs.tokens[cs.chunks[ch].head].begin < c->begin) return;
+  if (!HeadsPhrase(cs, ch, *c) || ch + 2 >= cs.chunks.size()) return;
   for (const ClauseRoles& cl : cs.clauses) {
     if (cl.verb != int(ch + 2) || cl.subject_inherited || cl.subject.size() != 1 || cl.subject[0] != ch + 1) continue;
     const Chunk& vg = cs.chunks[cl.verb];
@@ -394,13 +404,11 @@ void OwnRelativeDoer(const DocState& ds, const SentenceInfo& s, const ChunkedSen
 }
 
 void OwnFromPhrase(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c) {
-  if (cs.chunks[ch].kind != ChunkKind::kNounPhrase || !c->type || Meets(c->type) || c->type->family == "retreat" ||
+  if (!HeadsPhrase(cs, ch, *c) || !c->type || Meets(c->type) || c->type->family == "retreat" ||
       c->type->family == "release" || c->type->type == "deport" || c->type->type == "expel" ||
       ch + 2 >= cs.chunks.size()) {
     return;
   }
-  // The trigger heads its phrase ("the growing threat", not "threat assessment").
-  if (cs.chunks[ch].head >= cs.tokens.size() || cs.tokens[cs.chunks[ch].head].begin < c->begin) return;
   const Chunk& prep = cs.chunks[ch + 1];
   if (prep.kind != ChunkKind::kPreposition || cs.tokens[prep.begin_token].lower != "from") return;
   if (cs.chunks[ch + 2].kind != ChunkKind::kNounPhrase || cs.chunks[ch + 2].temporal) return;

@@ -145,16 +145,16 @@ void PrepareSentence(const DocState& ds, uint32_t index, SentenceInfo* s) {
     // a place or country right before a capitalised document or format noun
     // (cue kinds document_noun, name_tail) names the text, not an actor.
     if (a.kind == ActorKind::kPlace || a.kind == ActorKind::kCountry || a.metonym) {
+      // ("the Normandy format", "the Astana process": a format noun in lower
+      // case after "the".)
       std::string_view rest = s->text.substr(a.end);
-      if (rest.size() > 2 && rest[0] == ' ' && rest[1] >= 'A' && rest[1] <= 'Z') {
+      if (rest.size() > 2 && rest[0] == ' ') {
         std::string_view word = rest.substr(1, rest.find_first_of(" ,.;:)'\xE2", 1) - 1);
-        if (ds.lex.IsCueWord("document_noun", word) || ds.lex.IsCueWord("name_tail", word)) continue;
-      }
-      // "the Normandy format", "the Astana process": lower case after "the".
-      if (rest.size() > 2 && rest[0] == ' ' && rest[1] >= 'a' && rest[1] <= 'z' && a.begin >= 4 &&
-          s->text.substr(a.begin - 4, 4) == "the ") {
-        std::string_view word = rest.substr(1, rest.find_first_of(" ,.;:)'\xE2", 1) - 1);
-        if (ds.lex.IsCueWord("name_tail", word)) continue;
+        const bool upper = rest[1] >= 'A' && rest[1] <= 'Z';
+        const bool after_the =
+            rest[1] >= 'a' && rest[1] <= 'z' && a.begin >= 4 && s->text.substr(a.begin - 4, 4) == "the ";
+        if (upper && (ds.lex.IsCueWord("document_noun", word) || ds.lex.IsCueWord("name_tail", word))) continue;
+        if (after_the && ds.lex.IsCueWord("name_tail", word)) continue;
       }
       if ((a.kind == ActorKind::kPlace || a.metonym) && NamesVenue(ds.lex, s->text, a.begin, a.end)) a.place = true;
     }
