@@ -449,11 +449,20 @@ Result<TimelineResult> Engine::Timeline(const TimelineQuery& q) const {
   if (!folds) return result;
   result.hidden.folded = FoldSameHappening(&result.rows);
   if (q.top > 0 && result.rows.size() > q.top) {
-    // The N most salient rows (ties: the earlier row), in their order.
+    // The N rows MoreSalient() ranks first — rows inside the range before
+    // those only overlapping it or undated, then by salience, ties to the
+    // earlier row — in their order.
+    auto inside = [&](const EventView& v) {
+      const TimeValue& d = v.event.date;
+      return d.ok() && d.earliest >= filters.from() && d.latest <= filters.to();
+    };
     std::vector<size_t> rank(result.rows.size());
     for (size_t i = 0; i < rank.size(); ++i) rank[i] = i;
-    std::stable_sort(rank.begin(), rank.end(),
-                     [&](size_t a, size_t b) { return result.rows[a].salience > result.rows[b].salience; });
+    std::stable_sort(rank.begin(), rank.end(), [&](size_t a, size_t b) {
+      const EventView &ra = result.rows[a], &rb = result.rows[b];
+      if (inside(ra) != inside(rb)) return inside(ra);
+      return ra.salience > rb.salience;
+    });
     std::vector<char> keep(result.rows.size(), 0);
     for (size_t i = 0; i < q.top; ++i) keep[rank[i]] = 1;
     std::vector<EventView> rows;

@@ -365,6 +365,21 @@ TEST_CASE("Engine::Timeline: --top N shows N happenings after folding rows that 
   CHECK(t->hidden.folded == 3);
   CHECK(t->hidden.below_top == 1);
   for (const auto& v : t->rows) CHECK(v.related.size() == (v.event.id == "ev-p" || v.event.id == "ev-g" ? 0u : 1u));
+  // The cut after the fold ranks as the scan does: a dated row before an
+  // undated one, however salient (no window: every dated row is inside).
+  CommitBatch more;
+  more.events = {meeting("ev-u", "", "POL", 12)};
+  REQUIRE((*store)->Commit(more, &r).ok());
+  TimelineQuery all;
+  all.actor = "Ukraine";
+  all.top = 5;
+  auto u = engine.Timeline(all);
+  REQUIRE(u.ok());
+  std::string shown;
+  for (const auto& v : u->rows) shown += v.event.id + " ";
+  INFO(shown);
+  REQUIRE(u->rows.size() == 5);
+  for (const auto& v : u->rows) CHECK(v.event.id != "ev-u");
 }
 
 TEST_CASE("ParseTimelineColumns: known columns in order, an unknown one is named",
