@@ -355,11 +355,14 @@ TEST_CASE("Engine::Timeline: --top N shows N happenings after folding rows that 
   q.from = TimeValue::Parse("2022-02-14");
   q.to = TimeValue::Parse("2022-02-20");
   q.top = 4;
+  auto ids = [](const TimelineResult& res) {
+    std::string out;
+    for (const auto& v : res.rows) out += v.event.id + " ";
+    return out;
+  };
   auto t = engine.Timeline(q);
   REQUIRE(t.ok());
-  std::string ids;
-  for (const auto& v : t->rows) ids += v.event.id + " ";
-  INFO(ids);
+  INFO(ids(*t));
   // Six rows fold into three; the fourth happening comes from below them.
   REQUIRE(t->rows.size() == 4);
   CHECK(t->hidden.folded == 3);
@@ -375,9 +378,7 @@ TEST_CASE("Engine::Timeline: --top N shows N happenings after folding rows that 
   all.top = 5;
   auto u = engine.Timeline(all);
   REQUIRE(u.ok());
-  std::string shown;
-  for (const auto& v : u->rows) shown += v.event.id + " ";
-  INFO(shown);
+  INFO(ids(*u));
   REQUIRE(u->rows.size() == 5);
   for (const auto& v : u->rows) CHECK(v.event.id != "ev-u");
 }
