@@ -273,6 +273,52 @@ bool TopicMention(const DocState& ds, const SentenceInfo& s, const ChunkedSenten
   return false;
 }
 
+// H13: a happening named only inside another noun's phrase — "the
+// implementation of the agreements", "an excuse for the deployment of
+// troops", "the participants in the meeting", "concerns about the build-up":
+// the trigger's noun phrase is the object of a preposition (cue kind
+// mention_prep) that hangs on a common noun. It is told when that noun is a
+// part or a frame of it (cue kind frame_noun: a round of talks, the start of
+// the fighting, on the sidelines of the summit) or a time (six months of
+// fighting), or when the whole phrase hangs on a time preposition (cue kind
+// time_prep: after the results of the talks); a thanks for it (cue kind
+// thank_noun) is told as the thanks. With no date of its own it is
+// mentioned, not told.
+bool NounPhraseMention(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, size_t t) {
+  size_t k = t;
+  for (int n = 0; k > 0 && n < 4; ++n) {
+    const Tag tag = cs.tokens[k - 1].tag;
+    if (tag != Tag::kDet && tag != Tag::kAdj && tag != Tag::kPossPron && tag != Tag::kProperNoun &&
+        tag != Tag::kPossMarker && tag != Tag::kNumber && tag != Tag::kNoun) {
+      break;
+    }
+    --k;
+  }
+  if (k < 2 || cs.tokens[k - 1].tag != Tag::kPrep || !ds.lex.IsCueWord("mention_prep", cs.tokens[k - 1].lower)) {
+    return false;
+  }
+  const Token& gov = cs.tokens[k - 2];
+  if (gov.tag != Tag::kNoun || gov.capitalised || (gov.closed & kTimeNoun) ||
+      ds.lex.IsCueWord("frame_noun", gov.lower) || ds.lex.IsCueWord("frame_noun", gov.lemma) ||
+      ds.lex.IsCueWord("thank_noun", gov.lower)) {  // gratitude for the support: the thanks (governed_sides.cc)
+    return false;
+  }
+  for (const ActorInfo& a : s.actors) {
+    if (!a.dropped && a.begin <= gov.begin && gov.end <= a.end) return false;
+  }
+  // Back over the governing noun's own modifiers to what it hangs on.
+  size_t g = k - 2;
+  for (int n = 0; g > 0 && n < 4; ++n) {
+    const Tag tag = cs.tokens[g - 1].tag;
+    if (tag != Tag::kDet && tag != Tag::kAdj && tag != Tag::kPossPron && tag != Tag::kPossMarker &&
+        tag != Tag::kNumber && tag != Tag::kNoun) {
+      break;
+    }
+    --g;
+  }
+  return !(g > 0 && ds.lex.IsCueWord("time_prep", cs.tokens[g - 1].lower));
+}
+
 // H12: "Kyiv has insisted on direct talks for seven years now": a verb in
 // the present perfect with a duration of years after it in its clause ("for
 // seven years", "for decades"; cue kind standing_duration for the word-less
@@ -326,6 +372,7 @@ bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const C
   }
   if (!toll && GenericSubject(ds, cs, chunk)) return true;
   if (noun && TopicMention(ds, s, cs, t, c)) return true;
+  if (noun && NounPhraseMention(ds, s, cs, t)) return true;
   if (PerfectForYears(ds, s, cs, t, chunk)) return true;
   // H9: "it is important to cooperate with India", "it is time to impose
   // sanctions": an act (verb or object) in an infinitive after expletive "it
