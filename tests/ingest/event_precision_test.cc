@@ -1204,6 +1204,26 @@ TEST_CASE("Merge: a headline takes no date from a body event the text recalls fr
   CHECK(headline_today);
 }
 
+TEST_CASE("Actors: a sentence opened by They is about the sides the sentence before names as its subject",
+          "[ingest][events][precision]") {
+  Extraction x = Run("Talks in Kyiv\n\nThe foreign ministers of Ukraine, France and India met in Kyiv on Monday.\n"
+                     "They urged Russia to return to the talks in Istanbul.");
+  INFO(Dump(x));
+  const Event* demand = First(x, "demand");
+  REQUIRE(demand != nullptr);
+  CHECK(Has(*demand, "UKR", Role::kSource));
+  CHECK(Has(*demand, "FRA", Role::kSource));
+  CHECK(Has(*demand, "IND", Role::kSource));
+  CHECK(Has(*demand, "RUS", Role::kTarget));
+  // One side named before: "They" could be anybody, so no side is guessed.
+  Extraction y = Run("Talks\n\nThe delegation of India arrived in Moscow on Monday.\n"
+                     "They urged Russia to return to the talks in Istanbul.");
+  INFO(Dump(y));
+  const Event* other = First(y, "demand");
+  REQUIRE(other != nullptr);
+  CHECK_FALSE(Has(*other, "IND", Role::kSource));
+}
+
 TEST_CASE("Actors: a sentence opened by He or She is about the person the sentence before is about",
           "[ingest][events][precision]") {
   Extraction x = Run("Macron in Munich\n\nEmmanuel Macron arrived in Munich on Saturday.\n"

@@ -300,6 +300,26 @@ const ActorInfo* PersonBefore(const DocState& ds, uint32_t si) {
   return only;
 }
 
+// "They urged Russia to withdraw", opening the sentence after "The presidents
+// of Ukraine, Poland and Lithuania met in Kyiv": the two or more named sides
+// (people, countries, bodies; no places) of the sentence before's subject —
+// the actors between its start and its first verb. Empty when fewer than
+// two are named there: "they" could then be anybody.
+Actors SidesBefore(const DocState& ds, uint32_t si) {
+  Actors out;
+  if (si == 0 || si > ds.sents.size()) return out;
+  const SentenceInfo& prev = ds.sents[si - 1];
+  if (!prev.chunked || prev.chunked->clauses.empty() || prev.chunked->clauses.front().verb < 0) return out;
+  const ChunkedSentence& pcs = *prev.chunked;
+  const uint32_t verb_at = pcs.Span(size_t(pcs.clauses.front().verb)).first;
+  for (const ActorInfo& a : prev.actors) {
+    if (a.dropped || a.place || a.kind == ActorKind::kPlace || a.end > verb_at) continue;
+    if (std::none_of(out.begin(), out.end(), [&](const ActorInfo* o) { return o->id == a.id; })) out.push_back(&a);
+  }
+  if (out.size() < 2) out.clear();
+  return out;
+}
+
 const ActorInfo* Vocative(const SentenceInfo& s) {
   size_t from = 0;
   if (!s.speaker_label.empty()) {
@@ -452,6 +472,10 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
     std::string_view w = cs.HeadText(cl.subject.front());
     if ((w == "He" || w == "She") && cs.Span(cl.subject.front()).first == 0) {
       if (const ActorInfo* before = PersonBefore(ds, c->sentence)) subject.push_back(before);
+    }
+    // (a verb trigger's own subject only: "They noted the assistance the CSTO provided" is the CSTO's)
+    if (w == "They" && cs.Span(cl.subject.front()).first == 0 && cs.chunks[ch].kind == ChunkKind::kVerbGroup) {
+      subject = SidesBefore(ds, c->sentence);
     }
   }
   if (speaker && SpeakersNounPhrase(cs, uint32_t(ch), *c)) {
