@@ -1066,7 +1066,7 @@ TEST_CASE("Actors: 'said this after the talks with X': the talks are the reporte
   }
 }
 
-TEST_CASE("Actors: 'the meeting of A with B', 'the visit of A to C': A is the doer, B and C the other side",
+TEST_CASE("Actors: 'the meeting of A with B', 'the visit of A to C', 'the withdrawal of A': A is the doer",
           "[ingest][events][precision]") {
   Extraction x = Run("Following the meeting of French President Emmanuel Macron with Joe Biden, the two sides "
                      "signed several documents.");
@@ -1085,6 +1085,12 @@ TEST_CASE("Actors: 'the meeting of A with B', 'the visit of A to C': A is the do
   Extraction z = Run("Macron condemned the shelling of Ukraine by Russia.");
   INFO(Dump(z));
   for (const Event& e : z.events) CHECK_FALSE(Has(e, "UKR", Role::kSource));
+  // A leaving names who leaves.
+  Extraction w = Run("Headline\n\nThe withdrawal of Russia from the grain deal was announced in Istanbul.");
+  INFO(Dump(w));
+  bool russia_leaves = false;
+  for (const Event& e : w.events) russia_leaves |= e.type.starts_with("withdraw") && Has(e, "RUS", Role::kSource);
+  CHECK(russia_leaves);
 }
 
 TEST_CASE("Actors: 'during my visit to X' is the speaker's visit, whatever the voice of the clause",

@@ -229,12 +229,17 @@ bool ReportedNounRoles(const DocState& ds, const SentenceInfo& s, const ChunkedS
 // "the meeting of President Zelensky with President Macron", "the visit of
 // the Chancellor to Kyiv": a two-sided or visit noun trigger outside any
 // clause role whose of-phrase names an actor has its doer there (the source);
-// the heads of its with-list are the targets. True when it applied.
+// the heads of its with-list are the targets; so has a leaving ("the
+// withdrawal of Russia from the agreements"). True when it applied.
 bool OfWithSides(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c) {
   // Not "the shelling of positions", "the release of prisoners" (the
   // of-phrase names the patient), nor "the host of the conference".
   const bool visit = Visit(c->type) && c->type->type != "host_visit";
-  if (!(Meets(c->type) || visit) || cs.chunks[ch].kind != ChunkKind::kNounPhrase) return false;
+  // "the withdrawal of the Russian Federation from the Minsk agreements",
+  // "the resignation of the prime minister": a leaving names who leaves.
+  const bool leaving = c->type && (c->type->type == "withdraw_troops" || c->type->type == "withdraw_agreement" ||
+                                   c->type->type == "surrender" || c->type->type == "resign");
+  if (!(Meets(c->type) || visit || leaving) || cs.chunks[ch].kind != ChunkKind::kNounPhrase) return false;
   auto prep_at = [&](size_t k, std::string_view w) {
     return k < cs.chunks.size() && cs.chunks[k].kind == ChunkKind::kPreposition &&
            cs.tokens[cs.chunks[k].begin_token].lower == w;
