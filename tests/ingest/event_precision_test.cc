@@ -868,6 +868,9 @@ TEST_CASE("Happening: hypothetical, standing, statistical and generic mentions a
       {"Russia insisted on the implementation of the Minsk agreements on Monday.", "demand", 1},
       // Senses by object, and a manner phrase's noun.
       {"Russia must meet its obligations under the treaty.", "meeting", 0},
+      {"The new plant will meet the demand for fertiliser in India.", "meeting", 0},
+      {"Modi met the Japanese delegation in New Delhi.", "meeting", 1},
+      {"This will allow the government of India to buy more oil from Russia.", "concede", 0},
       {"Ukrainian judges must file asset declarations every year.", "statement", 0},
       {"Kyiv rejected the alleged plan of Lavrov.", "accuse", 0},
       {"Lavrov alleged that Kyiv planned an offensive.", "accuse", 1},

@@ -90,7 +90,19 @@ bool WrongSense(const DocState& ds, const SentenceInfo& s, const std::vector<Tok
   // block_after: only when no actor stands before the trigger in its clause
   // ("this will allow Ukraine to become …" enables; "the minister allowed the
   // opposition to hold a rally" permits).
-  std::string after_np = i < toks.size() && toks[i].word && np_end > np_begin ? toks[i].lower : "";
+  // (Past the phrase's of-chain: "allow the leadership of the Republic of
+  // Kazakhstan to resolve …".)
+  size_t after = i;
+  for (int links = 0; links < 3 && np_end > np_begin && after + 1 < toks.size() && toks[after].word &&
+                      toks[after].lower == "of";
+       ++links) {
+    ++after;
+    while (after < toks.size() && toks[after].word && ds.lex.IsCueWord("np_det", toks[after].lower)) ++after;
+    for (int n = 0; after < toks.size() && n < 6; ++after, ++n) {
+      if (!toks[after].word || ds.lex.IsCueWord("np_stop", toks[after].lower)) break;
+    }
+  }
+  std::string after_np = after < toks.size() && toks[after].word && np_end > np_begin ? toks[after].lower : "";
   if (!after_np.empty() && !e.object_block_after.empty()) {
     const Span& cl = s.clauses[ClauseOf(s.clauses, h.begin)];
     bool actor_before = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {

@@ -55,6 +55,19 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
     });
     if (abstract) return nullptr;
   }
+  // "the train meets Ukrainian and European standards", "meet the needs of
+  // the army": meeting an abstract thing (EnglishLexicon::AbstractNoun) that
+  // names no actor is fulfilling it, no meeting.
+  // (A direct object right after the verb, not a time: "we first met 13
+  // years ago".)
+  if (type && type->type == "meeting" && lemma == "meet" && !cs.chunks[ch].passive && !cl.objects.empty() &&
+      cs.chunks[cl.objects.front()].begin_token == cs.chunks[ch].end_token) {
+    const EnglishLexicon& en = EnglishLexicon::Get();
+    bool abstract = std::all_of(cl.objects.begin(), cl.objects.end(), [&](uint32_t n) {
+      return !cs.chunks[n].temporal && !ActorOf(ds, s, cs, n, true) && en.AbstractNoun(cs.HeadText(n));
+    });
+    if (abstract) return nullptr;
+  }
   // "died at the age of 89", "died after a long illness": a natural death
   // (cue kind natural_death, within a few words after the verb) is no
   // casualty of a conflict or a disaster.
