@@ -819,7 +819,16 @@ TEST_CASE("Modality: an act someone is invited to do, or one in a condition, has
   };
   CHECK(modality_of("Biden invited Macron to visit Germany.", "visit") == Modality::kPlanned);
   CHECK(modality_of("Macron, invited by Biden, visited Germany on Monday.", "visit") == Modality::kAsserted);
-  CHECK(modality_of("If Germany imposes sanctions, Minsk will answer.", "sanctions") == Modality::kPlanned);
+  // (In a condition with a date of its own it is planned; with none, no event: the happening test, H14.)
+  {
+    const std::string text = "If Germany imposes sanctions on Monday, Minsk will answer.";
+    Extraction x = Run(text, {Time(text, "Monday", TimeValue::Day(2022, 2, 14))});
+    INFO(Dump(x));
+    const Event* e = First(x, "sanctions");
+    REQUIRE(e != nullptr);
+    CHECK(e->modality == Modality::kPlanned);
+  }
+  CHECK(CountType(Run("If Germany imposes sanctions, Minsk will answer."), "sanctions") == 0);
   CHECK(modality_of("Germany imposed sanctions on Monday.", "sanctions") == Modality::kAsserted);
   // A failed attempt: what it aimed at did not happen.
   CHECK(modality_of("France has tried three times to convene consultations on Ukraine, without success.",
@@ -863,6 +872,10 @@ TEST_CASE("Happening: hypothetical, standing, statistical and generic mentions a
       {"The second round of talks between Russia and Ukraine took place in Istanbul.", "negotiate", 1},
       {"After almost six months of fighting with Russia, Ukraine lost the airport in Donetsk.", "clash", 1},
       {"Lavrov held a meeting with the Foreign Minister of India.", "meeting", 1},
+      // H14: an act in a condition, undated, is none; the act the condition governs is not in it.
+      {"If Russia invades Ukraine, the European Union will impose new sanctions.", "military_attack", 0},
+      {"The sanctions would hit China hard if Beijing sent weapons to Russia.", "aid", 0},
+      {"Japan imposed sanctions on Russia after it invaded Ukraine.", "sanctions", 1},
       // H12: a present perfect over years is a standing stance or habit.
       {"Russia has insisted on the implementation of the Minsk agreements for seven years.", "demand", 0},
       {"Russia insisted on the implementation of the Minsk agreements on Monday.", "demand", 1},

@@ -373,6 +373,17 @@ bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const C
   if (!toll && GenericSubject(ds, cs, chunk)) return true;
   if (noun && TopicMention(ds, s, cs, t, c)) return true;
   if (noun && NounPhraseMention(ds, s, cs, t)) return true;
+  // H14: "if US and NATO missile systems are deployed in Ukraine", "unless
+  // the talks resume": an act in a condition (cue kind condition before it in
+  // its clause, no comma between) may happen; with no date of its own it is
+  // no event of the day (with one it stays, planned: attribution.cc).
+  {
+    const Span& cl = s.clauses[ClauseOf(s.clauses, c.begin)];
+    for (const auto& cue : ds.lex.FindCues("condition", s.text)) {
+      if (cue.begin < cl.begin || cue.end > c.begin) continue;
+      if (s.text.substr(cue.end, c.begin - cue.end).find_first_of(",;") == std::string_view::npos) return true;
+    }
+  }
   if (PerfectForYears(ds, s, cs, t, chunk)) return true;
   // H9: "it is important to cooperate with India", "it is time to impose
   // sanctions": an act (verb or object) in an infinitive after expletive "it
