@@ -872,6 +872,10 @@ TEST_CASE("Happening: hypothetical, standing, statistical and generic mentions a
       {"The second round of talks between Russia and Ukraine took place in Istanbul.", "negotiate", 1},
       {"After almost six months of fighting with Russia, Ukraine lost the airport in Donetsk.", "clash", 1},
       {"Lavrov held a meeting with the Foreign Minister of India.", "meeting", 1},
+      // H15: a frequency adverb before an undated act tells a habit or a series.
+      {"Lavrov has repeatedly discussed the grain deal with Turkey.", "consult", 0},
+      {"Modi often raised the issue at his meetings with Japan.", "meeting", 0},
+      {"Lavrov discussed the grain deal with Turkey in Istanbul.", "consult", 1},
       // H14: an act in a condition, undated, is none; the act the condition governs is not in it.
       {"If Russia invades Ukraine, the European Union will impose new sanctions.", "military_attack", 0},
       {"The sanctions would hit China hard if Beijing sent weapons to Russia.", "aid", 0},

@@ -373,6 +373,16 @@ bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const C
   if (!toll && GenericSubject(ds, cs, chunk)) return true;
   if (noun && TopicMention(ds, s, cs, t, c)) return true;
   if (noun && NounPhraseMention(ds, s, cs, t)) return true;
+  // H15: "I have repeatedly pointed out at our CSTO meetings", "Russia has
+  // repeatedly shelled the town": a frequency adverb (cue kind
+  // frequency_adverb) before the trigger in its clause tells a habit or a
+  // series; with no date of its own no one happening of it is told.
+  {
+    const Span& cl = s.clauses[ClauseOf(s.clauses, c.begin)];
+    for (const auto& cue : ds.lex.FindCues("frequency_adverb", s.text)) {
+      if (cue.begin >= cl.begin && cue.end <= c.begin) return true;
+    }
+  }
   // H14: "if US and NATO missile systems are deployed in Ukraine", "unless
   // the talks resume": an act in a condition (cue kind condition before it in
   // its clause, no comma between) may happen; with no date of its own it is
