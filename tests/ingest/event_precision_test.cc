@@ -1230,6 +1230,16 @@ TEST_CASE("Merge: a headline takes no date from a body event the text recalls fr
   CHECK(headline_today);
 }
 
+TEST_CASE("Actors: a person's own country is no other side of a word of support, but of a state act it is",
+          "[ingest][events][precision]") {
+  Extraction x = Run("Headline\n\nModi thanked for the steady support of India in the Security Council.");
+  INFO(Dump(x));
+  const Event* praise = First(x, "praise");
+  REQUIRE(praise != nullptr);
+  CHECK(Has(*praise, "person:narendra-modi", Role::kSource));
+  CHECK_FALSE(Has(*praise, "IND", Role::kTarget));
+}
+
 TEST_CASE("Actors: a sentence opened by They is about the sides the sentence before names as its subject",
           "[ingest][events][precision]") {
   Extraction x = Run("Talks in Kyiv\n\nThe foreign ministers of Ukraine, France and India met in Kyiv on Monday.\n"

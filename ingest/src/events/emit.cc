@@ -58,9 +58,16 @@ namespace {
 // is theirs, not a side; in talks, calls, meetings and visits it is never the
 // other side either (merged mentions of "Putin" and "Russia" both as sources,
 // or Putin → Russia; "the Office of the President of Ukraine" met X with
-// Ukraine `other`).
+// Ukraine `other`). Nor is it the other side of a word of support, agreement
+// or cooperation: "Zelensky thanked Wallace for the UK's support for our
+// country" is no praise of Ukraine, "Xi thanked Putin for his support of the
+// One China principle" none of China (press-2022 samples 14–16: such a
+// country was a spurious side every time). A state's acts on its own country
+// (a curfew eased, opposition parties barred) keep it: CAMEO codes them so.
 void DropOwnCountries(const EventTypeInfo* type, const AncestorsFn& ancestors, Event* e) {
   const bool between = Reciprocal(type) || (type && type->family == "visit");
+  const bool verbal = type && (type->plover == "SUPPORT" || type->plover == "AGREE" ||
+                               type->plover == "COOPERATE" || type->plover == "CONSULT" || type->family == "intent");
   std::vector<std::pair<std::string, Role>> own;  // (country, role of its person or body)
   for (const auto& p : e->participants) {
     if (p.actor_id.rfind("person:", 0) != 0 && p.actor_id.rfind("gov:", 0) != 0) continue;
@@ -69,7 +76,7 @@ void DropOwnCountries(const EventTypeInfo* type, const AncestorsFn& ancestors, E
   if (own.empty()) return;
   std::erase_if(e->participants, [&](const Participant& p) {
     return std::any_of(own.begin(), own.end(), [&](const auto& o) {
-      return o.first == p.actor_id && (between || o.second == p.role || p.role == Role::kOther);
+      return o.first == p.actor_id && (between || verbal || o.second == p.role || p.role == Role::kOther);
     });
   });
 }
