@@ -1240,6 +1240,24 @@ TEST_CASE("Actors: a person's own country is no other side of a word of support,
   CHECK_FALSE(Has(*praise, "IND", Role::kTarget));
 }
 
+TEST_CASE("Actors: every head of the with-phrase after a meeting noun is its other side",
+          "[ingest][events][precision]") {
+  Extraction x = Run("Headline\n\nDuring a meeting with Sergey Lavrov and Marco Rubio, Andrii Sybiha discussed "
+                     "the grain deal.");
+  INFO(Dump(x));
+  const Event* meeting = First(x, "meeting");
+  REQUIRE(meeting != nullptr);
+  CHECK(Has(*meeting, "person:sergey-lavrov", Role::kTarget));
+  CHECK(Has(*meeting, "person:marco-rubio", Role::kTarget));
+}
+
+TEST_CASE("Actors: an act thanked for, undated, is told by the thanks", "[ingest][events][precision]") {
+  Extraction x = Run("Headline\n\nModi thanked Japan for its strong support of the reforms and for the practical assistance from Japanese partners in the energy sector.");
+  INFO(Dump(x));
+  CHECK(CountType(x, "aid") == 0);
+  CHECK(CountType(x, "praise") == 1);
+}
+
 TEST_CASE("Actors: a sentence opened by They is about the sides the sentence before names as its subject",
           "[ingest][events][precision]") {
   Extraction x = Run("Talks in Kyiv\n\nThe foreign ministers of Ukraine, France and India met in Kyiv on Monday.\n"

@@ -211,6 +211,7 @@ Extraction RunStages(DocState& ds) {
     AttendanceSides(ds, s);
     SiteHolderSides(ds, s, si);
     AfterTalksSides(ds, s);
+    WithListSides(ds, s);
     ApplyInitiators(ds, &s);
     GovernedTargets(ds, &s);
     for (size_t ci : s.cands) ds.cands[ci].countries = ds.ComputeCountries(ds.cands[ci]);

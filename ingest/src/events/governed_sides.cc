@@ -190,6 +190,40 @@ void ThankSides(DocState& ds, const SentenceInfo& s) {
     c.begin = cs.tokens[anchor].begin;
     c.end = cs.tokens[anchor].end;
   }
+  // "thanked Nausėda for the significant practical assistance", "thanked
+  // international partners for their support and assistance to our state":
+  // any other act in the for-phrase of a thanking, with no date of its own,
+  // is what is thanked for, told by the thanks event, no happening of its
+  // own ("the aid you sent last week" is dated and stays).
+  for (size_t ci : s.cands) {
+    Cand& c = ds.cands[ci];
+    if (c.generic || !c.basis.empty() || !c.type || c.type->type == "praise") continue;
+    bool thanks = std::any_of(s.cands.begin(), s.cands.end(), [&](size_t k) {
+      const Cand& t = ds.cands[k];
+      return !t.generic && t.type && t.type->type == "praise" && t.clause == c.clause && t.begin < c.begin;
+    });
+    if (!thanks) continue;
+    for (const ClauseRoles& cl : cs.clauses) {
+      if (cl.verb < 0 || !ds.lex.IsCueWord("thank_verb", cs.chunks[cl.verb].lemma)) continue;
+      const uint32_t verb_end = cs.Span(cl.verb).second;
+      if (verb_end > c.begin || ClauseOf(s.clauses, cs.Span(cl.verb).first) != c.clause) continue;
+      if (s.text.substr(verb_end, c.begin - verb_end).find(" for ") == std::string_view::npos) continue;
+      // Inside the for-phrase: no verb between ("thanked Taran for his work
+      // and called on the deputies" is a second act); the trigger a noun, or
+      // a participle right after one ("the support provided by the EU").
+      bool verb_between = false;
+      for (size_t k = 0; k < cs.chunks.size(); ++k) {
+        auto [b, e] = cs.Span(k);
+        verb_between |= cs.chunks[k].kind == ChunkKind::kVerbGroup && b >= verb_end && e <= c.begin;
+      }
+      int own = ChunkAt(cs, c.begin);
+      bool reduced = own >= 0 && cs.chunks[own].kind == ChunkKind::kVerbGroup && cs.chunks[own].begin_token > 0 &&
+                     cs.tokens[cs.chunks[own].begin_token].inflection == Inflection::kPast &&
+                     cs.tokens[cs.chunks[own].begin_token - 1].tag == Tag::kNoun;
+      bool noun = own >= 0 && cs.chunks[own].kind == ChunkKind::kNounPhrase;
+      if (!verb_between && (noun || reduced)) c.generic = true;
+    }
+  }
 }
 
 void PassiveAgentSides(DocState& ds, const SentenceInfo& s) {
@@ -247,6 +281,58 @@ void AfterTalksSides(DocState& ds, const SentenceInfo& s) {
       }
       if (sides.size() >= 2) c.participants = std::move(sides);
       break;
+    }
+  }
+}
+
+namespace {
+
+// Only the words of titles and names between two offsets: capitalised words,
+// "of", "the", "and" and commas ("and President of the Republic of
+// Lithuania"), at most 100 bytes.
+bool TitleWordsOnly(std::string_view gap) {
+  if (gap.size() > 100) return false;
+  size_t i = 0;
+  while (i < gap.size()) {
+    if (gap[i] == ' ' || gap[i] == ',') { ++i; continue; }
+    size_t j = gap.find_first_of(" ,", i);
+    if (j == std::string_view::npos) j = gap.size();
+    std::string_view w = gap.substr(i, j - i);
+    bool capital = w[0] >= 'A' && w[0] <= 'Z';
+    if (!capital && w != "of" && w != "the" && w != "and") return false;
+    i = j;
+  }
+  return true;
+}
+
+}  // namespace
+
+void WithListSides(DocState& ds, const SentenceInfo& s) {
+  for (size_t ci : s.cands) {
+    Cand& c = ds.cands[ci];
+    if (c.generic || !Reciprocal(c.type) || !internal::IsAsciiAlnum(s.text[c.begin])) continue;
+    // The with-phrase right after the trigger ("talks with", "a meeting
+    // with"): its first person or country.
+    std::string_view trig = s.text.substr(c.begin, c.end - c.begin);
+    uint32_t from = c.end;
+    if (!trig.ends_with(" with")) {
+      if (s.text.substr(c.end, 6) != " with ") continue;
+      from = c.end + 6;
+    }
+    const ActorInfo* last = nullptr;
+    for (const ActorInfo& a : s.actors) {
+      if (a.dropped || a.place || a.begin < from || (a.kind != ActorKind::kPerson && a.kind != ActorKind::kCountry)) {
+        continue;
+      }
+      // Titles, names and "and" between (a country inside a title, "President
+      // of the Republic of Poland Andrzej Duda", is the person's own and
+      // dropped later with the other own countries).
+      const uint32_t gap_from = last ? last->end : from;
+      if (!TitleWordsOnly(s.text.substr(gap_from, a.begin - gap_from))) break;
+      for (Participant& p : c.participants) {
+        if (p.actor_id == a.id && p.role == Role::kOther) p.role = Role::kTarget;
+      }
+      last = &a;
     }
   }
 }

@@ -86,6 +86,11 @@ void SiteHolderSides(DocState& ds, const SentenceInfo& s, uint32_t si);
 // (cue kind after_prep) holding talks is said by the talks' two sides, as
 // sources.
 void AfterTalksSides(DocState& ds, const SentenceInfo& s);
+// "During a meeting with President of Poland Andrzej Duda and President of
+// Lithuania Gitanas Nausėda", "following the talks with Prime Minister Mark
+// Rutte": every head of the with-phrase right after a meeting or talks
+// trigger is its other side (a target), never `other`.
+void WithListSides(DocState& ds, const SentenceInfo& s);
 
 // ---- 4. arguments and roles (arguments.cc)
 // Reads the clause's actors (stage 1) and the attribution (stage 2); writes
