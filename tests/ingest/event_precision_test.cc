@@ -872,6 +872,9 @@ TEST_CASE("Happening: hypothetical, standing, statistical and generic mentions a
       {"The second round of talks between Russia and Ukraine took place in Istanbul.", "negotiate", 1},
       {"After almost six months of fighting with Russia, Ukraine lost the airport in Donetsk.", "clash", 1},
       {"Lavrov held a meeting with the Foreign Minister of India.", "meeting", 1},
+      {"Lavrov and Kallas exchanged assessments of the latest international events, negotiations and contacts.",
+       "negotiate", 0},
+      {"Andrii Sybiha thanked the French side for its continued support of Ukraine.", "praise", 1},
       // H15: a frequency adverb before an undated act tells a habit or a series.
       {"Lavrov has repeatedly discussed the grain deal with Turkey.", "consult", 0},
       {"Modi often raised the issue at his meetings with Japan.", "meeting", 0},

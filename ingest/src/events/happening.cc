@@ -285,14 +285,28 @@ bool TopicMention(const DocState& ds, const SentenceInfo& s, const ChunkedSenten
 // thank_noun) is told as the thanks. With no date of its own it is
 // mentioned, not told.
 bool NounPhraseMention(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, size_t t) {
-  size_t k = t;
-  for (int n = 0; k > 0 && n < 4; ++n) {
-    const Tag tag = cs.tokens[k - 1].tag;
-    if (tag != Tag::kDet && tag != Tag::kAdj && tag != Tag::kPossPron && tag != Tag::kProperNoun &&
-        tag != Tag::kPossMarker && tag != Tag::kNumber && tag != Tag::kNoun) {
-      break;
+  auto modifiers = [&](size_t k) {
+    for (int n = 0; k > 0 && n < 4; ++n) {
+      const Tag tag = cs.tokens[k - 1].tag;
+      if (tag != Tag::kDet && tag != Tag::kAdj && tag != Tag::kPossPron && tag != Tag::kProperNoun &&
+          tag != Tag::kPossMarker && tag != Tag::kNumber && tag != Tag::kNoun) {
+        break;
+      }
+      --k;
     }
-    --k;
+    return k;
+  };
+  size_t k = modifiers(t);
+  // A later item of a list hangs where its first item does: "assessments of
+  // the latest international events, negotiations and contacts".
+  for (int items = 0; items < 4 && k >= 2; ++items) {
+    const Token& sep = cs.tokens[k - 1];
+    if (sep.text != "," && sep.lower != "and" && sep.lower != "or") break;
+    if (cs.tokens[k - 2].tag != Tag::kNoun) break;
+    size_t first = modifiers(k - 2);
+    if (first == k - 2 && cs.tokens[first].tag != Tag::kNoun) break;
+    k = first;
+    if (k > 0 && cs.tokens[k - 1].lower == "and" && k >= 2 && cs.tokens[k - 2].text == ",") continue;
   }
   if (k < 2 || cs.tokens[k - 1].tag != Tag::kPrep || !ds.lex.IsCueWord("mention_prep", cs.tokens[k - 1].lower)) {
     return false;
@@ -311,12 +325,19 @@ bool NounPhraseMention(const DocState& ds, const SentenceInfo& s, const ChunkedS
   for (int n = 0; g > 0 && n < 4; ++n) {
     const Tag tag = cs.tokens[g - 1].tag;
     if (tag != Tag::kDet && tag != Tag::kAdj && tag != Tag::kPossPron && tag != Tag::kPossMarker &&
-        tag != Tag::kNumber && tag != Tag::kNoun) {
+        tag != Tag::kNumber && tag != Tag::kNoun && tag != Tag::kProperNoun) {
       break;
     }
     --g;
   }
-  return !(g > 0 && ds.lex.IsCueWord("time_prep", cs.tokens[g - 1].lower));
+  if (g > 0 && ds.lex.IsCueWord("time_prep", cs.tokens[g - 1].lower)) return false;
+  // A verb of reason's object before "for" leaves the phrase to the verb:
+  // "thanked the French leader for his support", "blamed the rebels for the
+  // attack" (cue kind reason_verb); "offered condolences on the death" and
+  // "announced a moratorium on the deployment" hang on the noun.
+  const Token& verb = cs.tokens[g > 0 ? g - 1 : 0];
+  return !(g > 0 && verb.tag == Tag::kVerb && cs.tokens[k - 1].lower == "for" &&
+           ds.lex.IsCueWord("reason_verb", verb.lemma));
 }
 
 // H12: "Kyiv has insisted on direct talks for seven years now": a verb in
