@@ -891,6 +891,8 @@ TEST_CASE("Happening: hypothetical, standing, statistical and generic mentions a
       {"The new plant will meet the demand for fertiliser in India.", "meeting", 0},
       {"Modi met the Japanese delegation in New Delhi.", "meeting", 1},
       {"This will allow the government of India to buy more oil from Russia.", "concede", 0},
+      {"Security was discussed at a conference call on the grain deal chaired by Andrii Sybiha.", "demand", 0},
+      {"Andrii Sybiha issued a call on Turkey to keep the grain corridor open.", "demand", 1},
       {"Ukrainian judges must file asset declarations every year.", "statement", 0},
       {"Kyiv rejected the alleged plan of Lavrov.", "accuse", 0},
       {"Lavrov alleged that Kyiv planned an offensive.", "accuse", 1},

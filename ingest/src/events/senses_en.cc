@@ -31,6 +31,20 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
       return nullptr;
     }
   }
+  // "a conference call on COVID-19": a phrasal verb trigger whose first word
+  // is the head of a compound noun ("conference call", "video call") is that
+  // noun, not the phrasal verb ("call on" = appeal to). ("A call on
+  // governments", "the same offer to Trump" are the phrasal's own nouns, and
+  // one-word verb entries match their nouns on purpose: "the visit".)
+  const bool phrasal = s.text.substr(h.begin, h.end - h.begin).find(' ') != std::string_view::npos;
+  if (phrasal && ch >= 0 && cs.chunks[ch].kind == ChunkKind::kNounPhrase && h.entry->pos == 'v') {
+    size_t t = 0;
+    while (t < cs.tokens.size() && cs.tokens[t].begin < h.begin) ++t;
+    if (t > 0 && t < cs.tokens.size() && cs.tokens[t].tag == Tag::kNoun && t > cs.chunks[ch].begin_token &&
+        cs.tokens[t - 1].tag == Tag::kNoun && !(cs.tokens[t - 1].possible & kPosAdj)) {
+      return nullptr;
+    }
+  }
   if (ch < 0 || cs.chunks[ch].kind != ChunkKind::kVerbGroup) return type;
   bool object = false;
   int k = ClauseOfChunk(ds, cs, ch, &object);
