@@ -91,6 +91,13 @@ TEST_CASE("SplitSentences: English abbreviations do not end a sentence", "[inges
                  "Mr. Rubio spoke with the Russian minister on Saturday.",
                  "The U.S. State Department confirmed the call.",
                  "Talks resumed in Jan. 2025, officials said."});
+  // A name's initial ends no sentence; a sentence that ends in a capital word still ends.
+  std::string names =
+      "Before the talks of President J. Biden and President V. Putin, Kyiv called Paris. The call was short.";
+  CHECK(Texts(names, SplitSentences(names, "en")) ==
+        std::vector<std::string>{
+            "Before the talks of President J. Biden and President V. Putin, Kyiv called Paris.",
+            "The call was short."});
 }
 
 TEST_CASE("SplitSentences: hard-wrapped English lines are joined, list items are not",

@@ -2,6 +2,7 @@
 
 #include "kbq/names.h"
 #include "text_util.h"
+#include "events/lexicon_en.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/bytestream.h>
@@ -266,6 +267,29 @@ bool EndsWithInitialism(std::string_view text, size_t end) {
   return end == 0 || text[end - 1] == ' ' || text[end - 1] == '(';
 }
 
+// Does text[0, end) end with a name's initial ("President J." before
+// "Biden", "V." before "Putin"): one capital letter after a space and before
+// the period, and a capitalised word next? Nothing ends a sentence there in
+// news ("Plan B." at a sentence's end is rarer than "J. Biden").
+bool EndsWithNameInitial(std::string_view text, size_t end) {
+  size_t e = end;
+  while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+  if (e < 3 || text[e - 1] != '.' || text[e - 2] < 'A' || text[e - 2] > 'Z' || text[e - 3] != ' ') return false;
+  size_t n = end;
+  while (n < text.size() && text[n] == ' ') ++n;
+  if (!(n + 1 < text.size() && text[n] >= 'A' && text[n] <= 'Z' && text[n + 1] >= 'a' && text[n + 1] <= 'z')) {
+    return false;
+  }
+  // The next word must be a name, not a common English word: "Sputnik V. As
+  // of today", "Sputnik V. Talks are underway" open sentences; "J. Biden",
+  // "V. Putin" do not (WordNet knows neither name, or knows it as a person's).
+  size_t w = n;
+  while (w < text.size() && ((text[w] >= 'a' && text[w] <= 'z') || (text[w] >= 'A' && text[w] <= 'Z'))) ++w;
+  const auto& lex = events::EnglishLexicon::Get();
+  std::string_view word = text.substr(n, w - n);
+  return lex.Closed(word) == 0 && (lex.PossiblePos(word) == 0 || lex.PersonName(word));
+}
+
 }  // namespace
 
 std::vector<Sentence> SplitSentences(std::string_view text, std::string_view lang) {
@@ -293,7 +317,7 @@ std::vector<Sentence> SplitSentences(std::string_view text, std::string_view lan
   int32_t prev = it->first();
   for (int32_t cur = it->next(); cur != icu::BreakIterator::DONE; cur = it->next()) {
     if (!zh && static_cast<size_t>(cur) < text.size() && text[cur - 1] != '\n' &&
-        EndsWithInitialism(text, static_cast<size_t>(cur)))
+        (EndsWithInitialism(text, static_cast<size_t>(cur)) || EndsWithNameInitial(text, static_cast<size_t>(cur))))
       continue;
     AddSpan(text, static_cast<size_t>(prev), static_cast<size_t>(cur), zh, &out);
     prev = cur;
