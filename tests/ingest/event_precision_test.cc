@@ -892,6 +892,8 @@ TEST_CASE("Happening: hypothetical, standing, statistical and generic mentions a
       {"Modi met the Japanese delegation in New Delhi.", "meeting", 1},
       {"This will allow the government of India to buy more oil from Russia.", "concede", 0},
       {"Security was discussed at a conference call on the grain deal chaired by Andrii Sybiha.", "demand", 0},
+      {"Last week, 25 planes with humanitarian cargo arrived in Istanbul.", "visit", 0},
+      {"Last week, the Indian delegation arrived in Istanbul.", "visit", 1},
       {"Andrii Sybiha issued a call on Turkey to keep the grain corridor open.", "demand", 1},
       {"Ukrainian judges must file asset declarations every year.", "statement", 0},
       {"Kyiv rejected the alleged plan of Lavrov.", "accuse", 0},

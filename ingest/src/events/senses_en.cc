@@ -69,6 +69,22 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
     });
     if (abstract) return nullptr;
   }
+  // "25 planes with the aid of partners arrived in Ukraine", "the vaccine
+  // arrived in Hungary": a thing (WordNet's artifact, food, possession or
+  // substance: noun files 6 13 21 27) that arrives
+  // or visits names no visit; people, delegations and troops do (pronouns,
+  // names and capitalised seats are never read as things: "I will visit",
+  // "the Kremlin hosted").
+  if (type && type->family == "visit" && !cs.chunks[ch].passive && !cl.subject.empty() && !cl.subject_inherited) {
+    const EnglishLexicon& en = EnglishLexicon::Get();
+    bool things = std::all_of(cl.subject.begin(), cl.subject.end(), [&](uint32_t n) {
+      const Token& head = cs.tokens[cs.chunks[n].head];
+      if (ActorOf(ds, s, cs, n, true) || head.tag != Tag::kNoun || head.capitalised || head.closed) return false;
+      const int cls = en.NounClass(head.lower);
+      return cls == 6 || cls == 13 || cls == 21 || cls == 27;
+    });
+    if (things) return nullptr;
+  }
   // "the train meets Ukrainian and European standards", "meet the needs of
   // the army": meeting an abstract thing (EnglishLexicon::AbstractNoun) that
   // names no actor is fulfilling it, no meeting.
