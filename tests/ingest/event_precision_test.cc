@@ -1247,6 +1247,16 @@ TEST_CASE("Actors: a person's own country is no other side of a word of support,
   CHECK_FALSE(Has(*praise, "IND", Role::kTarget));
 }
 
+TEST_CASE("Actors: the addressee of an invitation is the one invited to act, a visit's destination is not",
+          "[ingest][events][precision]") {
+  Extraction x = Run("Headline\n\nModi renewed his invitation to Marco Rubio to visit India.");
+  INFO(Dump(x));
+  const Event* visit = First(x, "visit");
+  REQUIRE(visit != nullptr);
+  CHECK(Has(*visit, "person:marco-rubio", Role::kSource));
+  CHECK_FALSE(Has(*visit, "person:narendra-modi", Role::kSource));
+}
+
 TEST_CASE("Actors: every head of the with-phrase after a meeting noun is its other side",
           "[ingest][events][precision]") {
   Extraction x = Run("Headline\n\nDuring a meeting with Sergey Lavrov and Marco Rubio, Andrii Sybiha discussed "

@@ -267,7 +267,7 @@ void ClauseBuilder::OnVerbGroup(size_t k) {
       // to withdraw": an infinitive after a singular act, plan or message
       // noun (WordNet noun.act, noun.cognition, noun.communication) with no
       // named possessor completes that noun; the clause's subject does it.
-      bool act_noun = false;
+      bool act_noun = false, message_noun = false;
       if (!o.objects.empty() && o.verb >= 0) {
         const Chunk& np = chunks_[o.objects.back()];
         const Token& head = toks_[np.head < toks_.size() ? np.head : 0];
@@ -275,8 +275,17 @@ void ClauseBuilder::OnVerbGroup(size_t k) {
                                    ? EnglishLexicon::Get().NounClass(head.lower) : 0;
         act_noun = (noun_class == 4 || noun_class == 9 || noun_class == 10) &&
                    (np.possessor < 0 || toks_[np.possessor].tag != Tag::kProperNoun);
+        message_noun = act_noun && noun_class == 10;
       }
-      if (!o.objects.empty() && !adjective_complement && !act_noun) {
+      // "renewed his invitation to Johnson to visit Ukraine", "an appeal to
+      // the partners to provide aid": a message noun's (noun.communication)
+      // to-phrase right before the infinitive names who is to do it ("paid a
+      // visit to Brussels to take part" does not: a visit is an act).
+      const bool to_addressee = message_noun && !o.preps.empty() && o.preps.back().prep == "to" &&
+                                !o.preps.back().nouns.empty() && o.preps.back().nouns.back() + 1 == k;
+      if (to_addressee) {
+        c.subject = o.preps.back().nouns;
+      } else if (!o.objects.empty() && !adjective_complement && !act_noun) {
         c.subject = {o.objects.back()};
       } else if (on_particle && !o.preps.empty() && o.preps.back().prep == o.particle) {
         c.subject = o.preps.back().nouns;
