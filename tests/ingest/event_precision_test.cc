@@ -1130,6 +1130,17 @@ TEST_CASE("Actors: 'during my visit to X' is the speaker's visit, whatever the v
   CHECK(Has(*visit, "IND", Role::kTarget));
 }
 
+TEST_CASE("Actors: 'during your visit to X' in a turn is the visit of the one addressed",
+          "[ingest][events][precision]") {
+  Extraction x = Run("Talks\n\nNarendra Modi: Mr Lavrov, welcome.\nSergey Lavrov: Thank you.\n"
+                     "Narendra Modi: The plan was agreed during your visit to Japan in 2019.");
+  INFO(Dump(x));
+  const Event* visit = First(x, "visit");
+  REQUIRE(visit != nullptr);
+  CHECK(Has(*visit, "person:sergey-lavrov", Role::kSource));
+  CHECK_FALSE(Has(*visit, "person:narendra-modi", Role::kSource));
+}
+
 TEST_CASE("Sense: giving or providing an abstract thing is no aid (WordNet's noun classes)",
           "[ingest][events][precision]") {
   const Case cases[] = {
