@@ -540,6 +540,20 @@ TEST_CASE("EventExtractor: discussions and participants of a lead meeting take i
     CHECK(std::none_of(elsewhere.begin(), elsewhere.end(),
                        [](const Event& e) { return HasRole(e, Role::kSource, "person:vladimir-putin"); }));
   }
+  // Modifiers before the meeting noun keep it subjectless; a topic noun or a preposition does not.
+  {
+    const std::string doc = "Expanded meeting of the Defence Ministry Board\n\nThe board met in Moscow.";
+    auto on_site = ExtractSentence(**pipeline, doc, "2021-12-21", "en.kremlin.ru");
+    INFO(Describe(on_site));
+    CHECK(std::any_of(on_site.begin(), on_site.end(), [](const Event& e) {
+      return e.type == "meeting" && HasRole(e, Role::kSource, "person:vladimir-putin");
+    }));
+    const std::string about = "Regarding the meeting of advisers in Paris\n\nThe advisers met in Paris.";
+    auto regarding = ExtractSentence(**pipeline, about, "2022-01-26", "en.kremlin.ru");
+    INFO(Describe(regarding));
+    CHECK(std::none_of(regarding.begin(), regarding.end(),
+                       [](const Event& e) { return HasRole(e, Role::kSource, "person:vladimir-putin"); }));
+  }
   // An attendance list names who was present, not two sides of a meeting of their own.
   auto ev = ExtractSentence(**pipeline,
                             "Meeting on economic issues\n\nVladimir Putin held a meeting on economic issues via "

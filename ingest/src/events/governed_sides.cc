@@ -406,7 +406,38 @@ void SiteHolderSides(DocState& ds, const SentenceInfo& s, uint32_t si) {
   if (si != 0 || holder.empty() || ds.HeadlineSentences() == 0 || !ds.Lookup(holder)) return;
   for (size_t ci : s.cands) {
     Cand& c = ds.cands[ci];
-    if (c.generic || c.begin != 0 || !internal::IsAsciiAlnum(s.text[0]) || !Reciprocal(c.type)) continue;
+    if (c.generic || !internal::IsAsciiAlnum(s.text[0]) || !Reciprocal(c.type)) continue;
+    // The trigger opens the headline, or only a word or two that name no one
+    // stand before it ("Expanded meeting of Emergencies Ministry Board").
+    if (c.begin != 0) {
+      std::string_view before = s.text.substr(0, c.begin);
+      bool actor_before = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+        return !a.dropped && a.begin < c.begin;
+      });
+      if (actor_before || std::count(before.begin(), before.end(), ' ') > 2 ||
+          before.find_first_of(",:;") != std::string_view::npos) {
+        continue;
+      }
+      // Modifiers only (an adjective, or a participle: "Expanded", "Working"),
+      // no topic noun ("Artificial intelligence conference") nor preposition
+      // ("Regarding the meeting of advisers").
+      const EnglishLexicon& en = EnglishLexicon::Get();
+      bool modifiers = true;
+      for (size_t i = 0; i < before.size();) {
+        size_t j = before.find(' ', i);
+        if (j == std::string_view::npos) j = before.size();
+        std::string_view w = before.substr(i, j - i);
+        if (!w.empty()) {
+          bool participle = false;
+          for (const auto& l : en.Lemmatize(w)) {
+            participle |= l.pos == kPosVerb && (l.inflection == Inflection::kPast || l.inflection == Inflection::kGerund);
+          }
+          modifiers &= en.Closed(w) == 0 && ((en.PossiblePos(w) & kPosAdj) || participle);
+        }
+        i = j + 1;
+      }
+      if (!modifiers) continue;
+    }
     const bool named = std::any_of(c.participants.begin(), c.participants.end(), [&](const Participant& p) {
       return p.role == Role::kSource || p.actor_id == holder;
     });

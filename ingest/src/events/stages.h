@@ -78,7 +78,8 @@ void ChairSides(DocState& ds, const SentenceInfo& s);
 // are `other`.
 void AttendanceSides(DocState& ds, const SentenceInfo& s);
 // "Talks with President of Brazil Jair Bolsonaro" on kremlin.ru: a headline
-// that opens with a meeting, talks or call and names no doer has the site's
+// that opens with a meeting, talks or call (modifiers only before it:
+// "Expanded meeting of …") and names no doer has the site's
 // office holder (Document::site_holder) as its source.
 void SiteHolderSides(DocState& ds, const SentenceInfo& s, uint32_t si);
 // "News conference following Russian-German talks", "statements to the press
