@@ -540,6 +540,20 @@ TEST_CASE("EventExtractor: discussions and participants of a lead meeting take i
     CHECK(std::none_of(elsewhere.begin(), elsewhere.end(),
                        [](const Event& e) { return HasRole(e, Role::kSource, "person:vladimir-putin"); }));
   }
+  // A person the gazetteer does not list stands for the country the text gives them: it is no
+  // `other` side of their own appeal.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Talks in Vienna\n\nDeputy Head of the Office of the President of Ukraine Ihor Zhovkva "
+                              "met with the Secretary General of the Austrian Foreign Ministry.\nIhor Zhovkva called on "
+                              "the Austrian side to join the countries that have signed declarations with Ukraine.",
+                              "2021-11-30");
+    INFO(Describe(ev));
+    auto demand = std::find_if(ev.begin(), ev.end(), [](const Event& e) { return e.type == "demand"; });
+    REQUIRE(demand != ev.end());
+    CHECK(HasRole(*demand, Role::kSource, "person:ihor-zhovkva"));
+    CHECK_FALSE(HasRole(*demand, Role::kOther, "UKR"));
+  }
   // Modifiers before the meeting noun keep it subjectless; a topic noun or a preposition does not.
   {
     const std::string doc = "Expanded meeting of the Defence Ministry Board\n\nThe board met in Moscow.";

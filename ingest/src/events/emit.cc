@@ -162,10 +162,27 @@ Extraction EmitEvents(const DocState& ds) {
     }
     return out;
   };
+  // Whose own country a side is: as above, and for a person the gazetteer
+  // does not list ("Deputy Head of the Office of the President of Ukraine
+  // Ihor Zhovkva") the country its mentions were given.
+  AncestorsFn own_countries = [&ds, &ancestors](const std::string& id) {
+    std::vector<std::string> out = ancestors(id);
+    if (out.empty() && id.rfind("person:", 0) == 0) {
+      for (const SentenceInfo& s : ds.sents) {
+        for (const ActorInfo& m : s.actors) {
+          if (m.id == id && !m.country.empty() && m.country != id) {
+            out.push_back(m.country);
+            return out;
+          }
+        }
+      }
+    }
+    return out;
+  };
   FoldHeadline(&x, headline_sentences, ancestors);
   MergeExtraction(&x, ancestors);
   for (auto& e : x.events) {
-    DropOwnCountries(ds.lex.Type(e.type), ancestors, &e);
+    DropOwnCountries(ds.lex.Type(e.type), own_countries, &e);
     LabelEvent(ds.lex.Type(e.type), ds.lookup, &e);
   }
   return x;
