@@ -1268,6 +1268,20 @@ TEST_CASE("Actors: the addressee of an invitation is the one invited to act, a v
   CHECK_FALSE(Has(*visit, "person:narendra-modi", Role::kSource));
 }
 
+TEST_CASE("Actors: 'the parties' take the lead talks' sides even when the topic names a country",
+          "[ingest][events][precision]") {
+  Extraction x = Run("Talks\n\nNarendra Modi held talks with Sergey Lavrov in New Delhi.\n"
+                     "The parties discussed the Russian-Indian partnership in the energy sector.");
+  INFO(Dump(x));
+  bool right = false;
+  for (const Event& e : x.events) {
+    if (e.type != "consult") continue;
+    right |= Has(e, "person:narendra-modi", Role::kSource) && Has(e, "person:sergey-lavrov", Role::kTarget);
+    CHECK_FALSE(Has(e, "RUS", Role::kTarget));
+  }
+  CHECK(right);
+}
+
 TEST_CASE("Actors: every head of the with-phrase after a meeting noun is its other side",
           "[ingest][events][precision]") {
   Extraction x = Run("Headline\n\nDuring a meeting with Sergey Lavrov and Marco Rubio, Andrii Sybiha discussed "

@@ -219,13 +219,7 @@ void BothSides(const DocState& ds, const SentenceInfo& s, size_t ci, Cand* c) {
       of_phrase = of_phrase || cue.begin == 0;
     }
   }
-  // Else only a topic ("the leaders discussed interaction within BRICS") may stand there already.
-  if (of_phrase) {
-    std::erase_if(c->participants, [](const Participant& p) { return p.role != Role::kOther; });
-  } else if (std::any_of(c->participants.begin(), c->participants.end(),
-                         [](const Participant& p) { return p.role != Role::kOther; })) {
-    return;
-  }
+  if (of_phrase) std::erase_if(c->participants, [](const Participant& p) { return p.role != Role::kOther; });
   const Span& cl = s.clauses[c->clause];
   std::string_view lead = s.text.substr(cl.begin, c->begin > cl.begin ? c->begin - cl.begin : 0);
   // The cue must be this trigger's subject: no other trigger stands between
@@ -240,6 +234,15 @@ void BothSides(const DocState& ds, const SentenceInfo& s, size_t ci, Cand* c) {
     subject = subject || (!between && c->begin - from <= 15);
   }
   if (!subject && !of_phrase && !PassiveTopicVerb(ds, s, *c)) return;
+  // Else only a topic ("the leaders discussed interaction within BRICS") may
+  // stand there already — but when the cue is the trigger's subject, a side
+  // the word order found is a topic too ("The leaders of the two countries
+  // discussed the Russian-Uzbek partnership": Russia is no target).
+  if (!subject && !of_phrase && std::any_of(c->participants.begin(), c->participants.end(), [](const Participant& p) {
+        return p.role != Role::kOther;
+      })) {
+    return;
+  }
   // `one_side`: a lead meeting whose other side the text names by no known
   // name ("Vladimir Putin held a meeting with Government members") lends
   // its one side.
