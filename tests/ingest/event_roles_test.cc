@@ -554,6 +554,20 @@ TEST_CASE("EventExtractor: discussions and participants of a lead meeting take i
     CHECK(HasRole(*demand, Role::kSource, "person:ihor-zhovkva"));
     CHECK_FALSE(HasRole(*demand, Role::kOther, "UKR"));
   }
+  // A country dropped beside its own person (the Netherlands of "Prime Minister of the Kingdom of
+  // the Netherlands Mark Rutte") hands its side to that person, no longer left `other`.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Talks in Kyiv\n\nPresident of Ukraine Volodymyr Zelenskyy and Prime Minister of the "
+                              "Kingdom of the Netherlands Mark Rutte met in Kyiv on Wednesday, during the Dutch "
+                              "premier's working trip to Ukraine.",
+                              "2022-02-02");
+    INFO(Describe(ev));
+    CHECK(std::any_of(ev.begin(), ev.end(), [](const Event& e) {
+      return e.type == "meeting" && HasRole(e, Role::kSource, "person:volodymyr-zelensky") &&
+             HasRole(e, Role::kTarget, "person:mark-rutte");
+    }));
+  }
   // Modifiers before the meeting noun keep it subjectless; a topic noun or a preposition does not.
   {
     const std::string doc = "Expanded meeting of the Defence Ministry Board\n\nThe board met in Moscow.";

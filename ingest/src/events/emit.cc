@@ -68,15 +68,44 @@ void DropOwnCountries(const EventTypeInfo* type, const AncestorsFn& ancestors, E
   const bool between = Reciprocal(type) || (type && type->family == "visit");
   const bool verbal = type && (type->plover == "SUPPORT" || type->plover == "AGREE" ||
                                type->plover == "COOPERATE" || type->plover == "CONSULT" || type->family == "intent");
-  std::vector<std::pair<std::string, Role>> own;  // (country, role of its person or body)
+  struct Own {
+    std::string country;
+    Role role;           // of its person or body
+    std::string member;  // the person or body
+  };
+  std::vector<Own> own;
   for (const auto& p : e->participants) {
     if (p.actor_id.rfind("person:", 0) != 0 && p.actor_id.rfind("gov:", 0) != 0) continue;
-    for (const auto& c : ancestors(p.actor_id)) own.push_back({c, p.role});
+    for (const auto& c : ancestors(p.actor_id)) own.push_back({c, p.role, p.actor_id});
   }
   if (own.empty()) return;
+  // In talks, visits and words of support or agreement, a country dropped
+  // from a side nobody else holds, whose own person stood only as `other`,
+  // hands that side to the person: "We have agreed …" of Tokayev after the
+  // Russian-Kazakh talks, Russia the target and Putin `other`, is Tokayev →
+  // Putin. (A hostile act keeps its country: "Russia annexed Crimea".)
+  for (const Own& o : own) {
+    if (o.role != Role::kOther || !(between || verbal)) continue;
+    for (const auto& p : e->participants) {
+      if (p.actor_id != o.country || p.role == Role::kOther) continue;
+      const Role side = p.role;
+      bool taken = std::any_of(e->participants.begin(), e->participants.end(), [&](const Participant& q) {
+        return q.role == side && q.actor_id != o.country && q.actor_id != o.member;
+      });
+      if (taken) break;  // "Yermak and Kuleba met with Sullivan": the other side is named
+      for (auto& q : e->participants) {
+        if (q.actor_id == o.member) q.role = side;
+      }
+      break;
+    }
+  }
   std::erase_if(e->participants, [&](const Participant& p) {
-    return std::any_of(own.begin(), own.end(), [&](const auto& o) {
-      return o.first == p.actor_id && (between || verbal || o.second == p.role || p.role == Role::kOther);
+    return std::any_of(own.begin(), own.end(), [&](const Own& o) {
+      return o.country == p.actor_id && (between || verbal || o.role == p.role || p.role == Role::kOther ||
+                                         std::any_of(e->participants.begin(), e->participants.end(),
+                                                     [&](const Participant& q) {
+                                                       return q.actor_id == o.member && q.role == p.role;
+                                                     }));
     });
   });
 }
