@@ -27,6 +27,21 @@ size_t TriggerToken(const ChunkedSentence& cs, const Cand& c) {
 
 namespace {
 
+// The first token of the (at most four) modifiers before token `k` of a noun
+// phrase (the, Russian, our, military, 30th, Putin's): where the phrase
+// begins, so what stands before it shows what the phrase hangs on.
+size_t ModifiersStart(const ChunkedSentence& cs, size_t k) {
+  for (int n = 0; k > 0 && n < 4; ++n) {
+    const Tag tag = cs.tokens[k - 1].tag;
+    if (tag != Tag::kDet && tag != Tag::kAdj && tag != Tag::kPossPron && tag != Tag::kProperNoun &&
+        tag != Tag::kPossMarker && tag != Tag::kNumber && tag != Tag::kNoun) {
+      break;
+    }
+    --k;
+  }
+  return k;
+}
+
 // H1, H2: a word of `kind` among the (at most three) tokens of the trigger's
 // noun phrase right before it: "the probable invasion", "any attack", "the
 // temporary occupation", "far fewer cyber attacks".
@@ -242,17 +257,8 @@ bool RelativeReadiness(const DocState& ds, const ChunkedSentence& cs, size_t t) 
 // the Bucharest Summit" (a background_participle cue right before it): with
 // no date of its own it is mentioned, not told.
 bool TopicMention(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, size_t t, const Cand& c) {
-  // Back over the trigger's own modifiers (the, Russian, our, military) to a
-  // preposition.
-  size_t k = t;
-  for (int n = 0; k > 0 && n < 4; ++n) {
-    const Tag tag = cs.tokens[k - 1].tag;
-    if (tag != Tag::kDet && tag != Tag::kAdj && tag != Tag::kPossPron && tag != Tag::kProperNoun &&
-        tag != Tag::kPossMarker && tag != Tag::kNumber && tag != Tag::kNoun) {
-      break;
-    }
-    --k;
-  }
+  // Back over the trigger's own modifiers to a preposition.
+  size_t k = ModifiersStart(cs, t);
   // (A participle after its noun: "the plan was agreed during my visit" is
   // a clause of its own.)
   for (const auto& cue : ds.lex.FindCues("background_participle", s.text)) {
@@ -275,35 +281,24 @@ bool TopicMention(const DocState& ds, const SentenceInfo& s, const ChunkedSenten
 
 // H13: a happening named only inside another noun's phrase — "the
 // implementation of the agreements", "an excuse for the deployment of
-// troops", "the participants in the meeting", "concerns about the build-up":
+// troops", "the agenda of the Geneva talks", "concerns about the build-up":
 // the trigger's noun phrase is the object of a preposition (cue kind
 // mention_prep) that hangs on a common noun. It is told when that noun is a
-// part or a frame of it (cue kind frame_noun: a round of talks, the start of
-// the fighting, on the sidelines of the summit) or a time (six months of
+// part, a frame or a record of it (cue kind frame_noun: a round of talks, the
+// start of the fighting, the participants of the meeting) or a time (six months of
 // fighting), or when the whole phrase hangs on a time preposition (cue kind
 // time_prep: after the results of the talks); a thanks for it (cue kind
 // thank_noun) is told as the thanks. With no date of its own it is
 // mentioned, not told.
 bool NounPhraseMention(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, size_t t) {
-  auto modifiers = [&](size_t k) {
-    for (int n = 0; k > 0 && n < 4; ++n) {
-      const Tag tag = cs.tokens[k - 1].tag;
-      if (tag != Tag::kDet && tag != Tag::kAdj && tag != Tag::kPossPron && tag != Tag::kProperNoun &&
-          tag != Tag::kPossMarker && tag != Tag::kNumber && tag != Tag::kNoun) {
-        break;
-      }
-      --k;
-    }
-    return k;
-  };
-  size_t k = modifiers(t);
+  size_t k = ModifiersStart(cs, t);
   // A later item of a list hangs where its first item does: "assessments of
   // the latest international events, negotiations and contacts".
   for (int items = 0; items < 4 && k >= 2; ++items) {
     const Token& sep = cs.tokens[k - 1];
     if (sep.text != "," && sep.lower != "and" && sep.lower != "or") break;
     if (cs.tokens[k - 2].tag != Tag::kNoun) break;
-    size_t first = modifiers(k - 2);
+    size_t first = ModifiersStart(cs, k - 2);
     if (first == k - 2 && cs.tokens[first].tag != Tag::kNoun) break;
     k = first;
     if (k > 0 && cs.tokens[k - 1].lower == "and" && k >= 2 && cs.tokens[k - 2].text == ",") continue;
@@ -321,15 +316,7 @@ bool NounPhraseMention(const DocState& ds, const SentenceInfo& s, const ChunkedS
     if (!a.dropped && a.begin <= gov.begin && gov.end <= a.end) return false;
   }
   // Back over the governing noun's own modifiers to what it hangs on.
-  size_t g = k - 2;
-  for (int n = 0; g > 0 && n < 4; ++n) {
-    const Tag tag = cs.tokens[g - 1].tag;
-    if (tag != Tag::kDet && tag != Tag::kAdj && tag != Tag::kPossPron && tag != Tag::kPossMarker &&
-        tag != Tag::kNumber && tag != Tag::kNoun && tag != Tag::kProperNoun) {
-      break;
-    }
-    --g;
-  }
+  const size_t g = ModifiersStart(cs, k - 2);
   if (g > 0 && ds.lex.IsCueWord("time_prep", cs.tokens[g - 1].lower)) return false;
   // A verb of reason's object before "for" leaves the phrase to the verb:
   // "thanked the French leader for his support", "blamed the rebels for the
