@@ -889,6 +889,8 @@ TEST_CASE("Happening: hypothetical, standing, statistical and generic mentions a
       // Senses by object, and a manner phrase's noun.
       {"Russia must meet its obligations under the treaty.", "meeting", 0},
       {"The new plant will meet the demand for fertiliser in India.", "meeting", 0},
+      {"The new plant will meet the demand for fertiliser in India.", "concede", 0},
+      {"India met the demands of the hijackers in Kandahar.", "concede", 1},
       {"Modi met the Japanese delegation in New Delhi.", "meeting", 1},
       {"This will allow the government of India to buy more oil from Russia.", "concede", 0},
       {"Security was discussed at a conference call on the grain deal chaired by Andrii Sybiha.", "demand", 0},

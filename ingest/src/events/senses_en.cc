@@ -96,6 +96,11 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
     bool abstract = std::all_of(cl.objects.begin(), cl.objects.end(), [&](uint32_t n) {
       return !cs.chunks[n].temporal && !ActorOf(ds, s, cs, n, true) && en.AbstractNoun(cs.HeadText(n));
     });
+    // "would not meet the hostage-takers' demands": meeting a demand (cue
+    // kind yield_object) yields to it, CAMEO 083; not meeting it refuses.
+    if (abstract && ds.lex.IsCueWord("yield_object", internal::AsciiLower(cs.HeadText(cl.objects.front())))) {
+      return ds.lex.Type("concede");
+    }
     if (abstract) return nullptr;
   }
   // "died at the age of 89", "died after a long illness": a natural death
