@@ -1284,6 +1284,17 @@ TEST_CASE("Actors: 'the parties' take the lead talks' sides even when the topic 
   CHECK(right);
 }
 
+TEST_CASE("Actors: a country in brackets after a place says where the place is, no side",
+          "[ingest][events][precision]") {
+  Extraction x = Run("Talks\n\nNarendra Modi met Sergey Lavrov in Marrakesh (Morocco) on Monday.");
+  INFO(Dump(x));
+  const Event* meeting = First(x, "meeting");
+  REQUIRE(meeting != nullptr);
+  CHECK(Has(*meeting, "person:sergey-lavrov", Role::kTarget));
+  CHECK_FALSE(Has(*meeting, "MAR", Role::kTarget));
+  CHECK_FALSE(Has(*meeting, "MAR", Role::kOther));
+}
+
 TEST_CASE("Actors: every head of the with-phrase after a meeting noun is its other side",
           "[ingest][events][precision]") {
   Extraction x = Run("Headline\n\nDuring a meeting with Sergey Lavrov and Marco Rubio, Andrii Sybiha discussed "

@@ -42,6 +42,14 @@ void CollapseActors(const DocState& ds, SentenceInfo* s) {
     ActorInfo& b = acts[i + 1];
     if (b.begin < a.end || a.dropped) continue;
     std::string_view gap = s->text.substr(a.end, b.begin - a.end);
+    // "in Glasgow (Great Britain)", "Ufa (Russia)": a country in brackets
+    // right after a place says where the place is; it is no side.
+    if ((a.kind == ActorKind::kPlace || a.place) && b.kind == ActorKind::kCountry && Trim(gap) == "(" &&
+        s->text.substr(b.end, 1) == ")") {
+      b.dropped = true;
+      b.place = true;
+      continue;
+    }
     bool has_sep = false;
     for (size_t k = 0; k < gap.size(); ++k) {
       size_t len;
