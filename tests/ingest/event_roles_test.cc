@@ -568,6 +568,18 @@ TEST_CASE("EventExtractor: discussions and participants of a lead meeting take i
              HasRole(e, Role::kTarget, "person:mark-rutte");
     }));
   }
+  // A visit with no host named, in the country of a person standing as `other`, is hosted by that person.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Talks in Sochi\n\nVladimir Putin held talks in Sochi with President of Serbia "
+                              "Aleksandar Vucic, who had arrived in Russia on a working visit.",
+                              "2021-11-25");
+    INFO(Describe(ev));
+    CHECK(std::any_of(ev.begin(), ev.end(), [](const Event& e) {
+      return e.type == "visit" && HasRole(e, Role::kSource, "person:aleksandar-vucic") &&
+             HasRole(e, Role::kTarget, "person:vladimir-putin");
+    }));
+  }
   // Modifiers before the meeting noun keep it subjectless; a topic noun or a preposition does not.
   {
     const std::string doc = "Expanded meeting of the Defence Ministry Board\n\nThe board met in Moscow.";

@@ -110,6 +110,29 @@ void DropOwnCountries(const EventTypeInfo* type, const AncestorsFn& ancestors, E
   });
 }
 
+// "Putin held talks in Sochi with Vucic, who arrived in Russia on a working
+// visit": a visit with no host named, in a place of the country of a person
+// standing there as `other`, is hosted by that person (the target).
+void VisitHost(const AncestorsFn& own_countries, Event* e) {
+  if (e->type != "visit" || e->place_id.empty()) return;
+  if (std::any_of(e->participants.begin(), e->participants.end(),
+                  [](const Participant& p) { return p.role == Role::kTarget; })) {
+    return;
+  }
+  std::vector<std::string> where = own_countries(e->place_id);
+  where.push_back(e->place_id);
+  Participant* host = nullptr;
+  for (auto& p : e->participants) {
+    if (p.role != Role::kOther || p.actor_id.rfind("person:", 0) != 0) continue;
+    for (const auto& c : own_countries(p.actor_id)) {
+      if (std::find(where.begin(), where.end(), c) == where.end()) continue;
+      if (host && host->actor_id != p.actor_id) return;  // two candidates: no guess
+      host = &p;
+    }
+  }
+  if (host) host->role = Role::kTarget;
+}
+
 }  // namespace
 
 Extraction EmitEvents(const DocState& ds) {
@@ -212,6 +235,7 @@ Extraction EmitEvents(const DocState& ds) {
   MergeExtraction(&x, ancestors);
   for (auto& e : x.events) {
     DropOwnCountries(ds.lex.Type(e.type), own_countries, &e);
+    VisitHost(own_countries, &e);
     LabelEvent(ds.lex.Type(e.type), ds.lookup, &e);
   }
   return x;
