@@ -204,6 +204,10 @@ TEST_CASE("Actors: a noun trigger that is a verb's object does not take the verb
   for (const auto& p : attack->participants) CHECK(p.actor_id != "FRA");
   REQUIRE(First(x, "criticize") != nullptr);
   CHECK(First(x, "criticize")->participants.front().actor_id == "FRA");
+  // Whoever watches, observes or inspects looks on: no doer of what is watched.
+  Extraction y = Run("Headline\n\nNarendra Modi watched the joint military exercises of India and Japan.");
+  INFO(Dump(y));
+  for (const auto& e : y.events) CHECK_FALSE(Has(e, "person:narendra-modi", Role::kSource));
 }
 
 TEST_CASE("Sense: overthrowing a president is a coup", "[ingest][events][precision]") {

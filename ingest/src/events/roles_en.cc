@@ -432,6 +432,17 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
       if (!h.blocker() && h.begin < ve && vb < h.end && h.begin != c->begin) return false;
     }
   }
+  // "the President will observe military exercises", "watched the launch":
+  // whoever a verb of watching (cue kind witness_verb) has as its subject
+  // looks on; the noun's doer is not named there.
+  if (noun_object && cl.verb >= 0 && ds.lex.IsCueWord("witness_verb", cs.chunks[cl.verb].lemma)) {
+    for (const ActorInfo* a : ActorsOf(ds, s, cs, cl.subject)) {
+      for (auto& p : c->participants) {
+        if (p.actor_id == a->id) p.role = Role::kOther;
+      }
+    }
+    return true;
+  }
   // A bare participle before "by" is passive only when an actor follows
   // ("drones launched by Russia"; not "spoke by phone").
   const Chunk* vg = cl.verb >= 0 ? &cs.chunks[cl.verb] : nullptr;
