@@ -580,6 +580,17 @@ TEST_CASE("EventExtractor: discussions and participants of a lead meeting take i
              HasRole(e, Role::kTarget, "person:vladimir-putin");
     }));
   }
+  // Every named side of a joint statement is one of its authors.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Joint statement following the meeting of the delegations of Ukraine and Poland\n\n"
+                              "The delegations met in Kyiv on Monday.",
+                              "2022-01-31");
+    INFO(Describe(ev));
+    CHECK(std::any_of(ev.begin(), ev.end(), [](const Event& e) {
+      return e.type == "statement" && HasRole(e, Role::kSource, "UKR") && HasRole(e, Role::kSource, "POL");
+    }));
+  }
   // Modifiers before the meeting noun keep it subjectless; a topic noun or a preposition does not.
   {
     const std::string doc = "Expanded meeting of the Defence Ministry Board\n\nThe board met in Moscow.";

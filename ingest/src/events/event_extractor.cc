@@ -212,6 +212,7 @@ Extraction RunStages(DocState& ds) {
     SiteHolderSides(ds, s, si);
     AfterTalksSides(ds, s);
     WithListSides(ds, s);
+    JointSides(ds, s);
     ApplyInitiators(ds, &s);
     GovernedTargets(ds, &s);
     for (size_t ci : s.cands) ds.cands[ci].countries = ds.ComputeCountries(ds.cands[ci]);

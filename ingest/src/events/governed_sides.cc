@@ -337,6 +337,25 @@ void WithListSides(DocState& ds, const SentenceInfo& s) {
   }
 }
 
+void JointSides(DocState& ds, const SentenceInfo& s) {
+  for (size_t ci : s.cands) {
+    Cand& c = ds.cands[ci];
+    if (c.generic || !c.type || (c.type->type != "statement" && c.type->type != "sign_agreement") ||
+        !internal::IsAsciiAlnum(s.text[c.begin])) {
+      continue;
+    }
+    // "joint" right before the trigger (an article or one more word between).
+    std::string before = internal::AsciiLower(s.text.substr(0, c.begin));
+    size_t at = before.rfind("joint ");
+    if (at == std::string::npos || (at > 0 && internal::IsAsciiAlnum(before[at - 1]))) continue;
+    std::string_view gap = std::string_view(before).substr(at + 6);
+    if (std::count(gap.begin(), gap.end(), ' ') > 1) continue;
+    for (Participant& p : c.participants) {
+      if (p.role == Role::kTarget) p.role = Role::kSource;
+    }
+  }
+}
+
 void ChairSides(DocState& ds, const SentenceInfo& s) {
   for (const auto& cue : ds.lex.FindCues("chair_phrase", s.text)) {
     // The person the phrase names: the first one after it, titles between.

@@ -92,6 +92,10 @@ void AfterTalksSides(DocState& ds, const SentenceInfo& s);
 // Rutte": every head of the with-phrase right after a meeting or talks
 // trigger is its other side (a target), never `other`.
 void WithListSides(DocState& ds, const SentenceInfo& s);
+// "a joint statement of the delegations of Ukraine and Poland", "signed a
+// joint declaration": every named side of a joint statement or signing is
+// one of its authors, a source; none is its target.
+void JointSides(DocState& ds, const SentenceInfo& s);
 
 // ---- 4. arguments and roles (arguments.cc)
 // Reads the clause's actors (stage 1) and the attribution (stage 2); writes
