@@ -348,23 +348,14 @@ Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, 
   // "invited Biden to visit Kyiv", "the invitation for the Emir to visit", "the
   // best decision would be for Kiev to refuse": an act someone is asked or
   // wished to do (cue kind planned_to, the trigger right after "to").
-  // A cue of `kind` before the trigger in its clause whose gap up to the
-  // trigger `fits`, with no comma or semicolon in it.
-  auto cue_before = [&](std::string_view kind, auto fits) {
-    for (const auto& cue : ds.lex.FindCues(kind, s.text)) {
-      if (cue.begin < cl.begin || cue.end > c.begin || InsideTrigger(s, cue)) continue;
-      std::string_view gap = s.text.substr(cue.end, c.begin - cue.end);
-      if (gap.find_first_of(",;") == std::string_view::npos && fits(gap)) return true;
-    }
-    return false;
-  };
-  if (cue_before("planned_to", [](std::string_view gap) { return gap.size() <= 80 && gap.ends_with(" to "); })) {
+  if (CueBeforeTrigger(ds, s, c, "planned_to",
+                       [](std::string_view gap) { return gap.size() <= 80 && gap.ends_with(" to "); })) {
     return Modality::kPlanned;
   }
   // "if parliament adopts the proposals today", "unless the talks resume": an
   // act in a condition may happen, it has not (cue kind condition; the
   // counterfactual "if … had" was found before).
-  if (cue_before("condition", [](std::string_view) { return true; })) return Modality::kPlanned;
+  if (CueBeforeTrigger(ds, s, c, "condition")) return Modality::kPlanned;
   // "the forthcoming summit", 下一轮谈判: an adjective of the future right
   // before the trigger (one word between at most: "next week's meeting").
   for (const auto& cue : ds.lex.FindCues("planned_adj", s.text)) {

@@ -29,6 +29,21 @@ bool InsideTrigger(const SentenceInfo& s, const CueHit& c) {
   return false;
 }
 
+bool HasRole(const std::vector<Participant>& sides, Role role) {
+  return std::any_of(sides.begin(), sides.end(), [&](const Participant& p) { return p.role == role; });
+}
+
+bool CueBeforeTrigger(const DocState& ds, const SentenceInfo& s, const Cand& c, std::string_view kind,
+                      bool (*fits)(std::string_view)) {
+  const Span& cl = s.clauses[c.clause];
+  for (const auto& cue : ds.lex.FindCues(kind, s.text)) {
+    if (cue.begin < cl.begin || cue.end > c.begin || InsideTrigger(s, cue)) continue;
+    std::string_view gap = s.text.substr(cue.end, c.begin - cue.end);
+    if (gap.find_first_of(",;") == std::string_view::npos && (!fits || fits(gap))) return true;
+  }
+  return false;
+}
+
 std::shared_ptr<const ActorInfo> Detached(const ActorInfo& a) {
   auto out = std::make_shared<ActorInfo>(a);
   out->begin = out->end = out->group_begin = 0;

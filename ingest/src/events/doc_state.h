@@ -110,6 +110,9 @@ bool Overlaps(const TriggerHit& h, uint32_t b, uint32_t e);
 // A cue inside a trigger or a blocker (称赞, 谈判结果) is no cue.
 bool InsideTrigger(const SentenceInfo& s, const CueHit& c);
 
+// Some participant of `sides` holds `role`.
+bool HasRole(const std::vector<Participant>& sides, Role role);
+
 // Event families with two sides (talks, calls, agreements, fighting ...).
 bool Reciprocal(const EventTypeInfo* t);
 bool MeetingFamily(const EventTypeInfo* t);
@@ -166,5 +169,12 @@ struct DocState {
   std::string author;
   int32_t pub_day = 0;   // the publication day, local time
 };
+
+// A cue of `kind` in the candidate's clause before its trigger, not inside a
+// trigger itself, with no ',' or ';' between it and the trigger and a gap up
+// to the trigger that `fits` (any gap when null): "if parliament adopts the
+// law" (condition), "invited Biden to visit" (planned_to).
+bool CueBeforeTrigger(const DocState& ds, const SentenceInfo& s, const Cand& c, std::string_view kind,
+                      bool (*fits)(std::string_view) = nullptr);
 
 }  // namespace kbq::ingest::events

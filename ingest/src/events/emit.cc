@@ -101,11 +101,7 @@ void DropOwnCountries(const EventTypeInfo* type, const AncestorsFn& ancestors, E
   }
   std::erase_if(e->participants, [&](const Participant& p) {
     return std::any_of(own.begin(), own.end(), [&](const Own& o) {
-      return o.country == p.actor_id && (between || verbal || o.role == p.role || p.role == Role::kOther ||
-                                         std::any_of(e->participants.begin(), e->participants.end(),
-                                                     [&](const Participant& q) {
-                                                       return q.actor_id == o.member && q.role == p.role;
-                                                     }));
+      return o.country == p.actor_id && (between || verbal || o.role == p.role || p.role == Role::kOther);
     });
   });
 }
@@ -115,10 +111,7 @@ void DropOwnCountries(const EventTypeInfo* type, const AncestorsFn& ancestors, E
 // standing there as `other`, is hosted by that person (the target).
 void VisitHost(const AncestorsFn& own_countries, Event* e) {
   if (e->type != "visit" || e->place_id.empty()) return;
-  if (std::any_of(e->participants.begin(), e->participants.end(),
-                  [](const Participant& p) { return p.role == Role::kTarget; })) {
-    return;
-  }
+  if (HasRole(e->participants, Role::kTarget)) return;
   std::vector<std::string> where = own_countries(e->place_id);
   where.push_back(e->place_id);
   Participant* host = nullptr;

@@ -26,11 +26,6 @@ std::vector<const ActorInfo*> ActorsIn(const SentenceInfo& s, const ChunkedSente
   return out;
 }
 
-// Some participant holds `role`.
-bool HasRole(const std::vector<Participant>& sides, Role role) {
-  return std::any_of(sides.begin(), sides.end(), [&](const Participant& p) { return p.role == role; });
-}
-
 }  // namespace
 
 void ReadinessSides(DocState& ds, const SentenceInfo& s) {

@@ -301,7 +301,6 @@ bool NounPhraseMention(const DocState& ds, const SentenceInfo& s, const ChunkedS
     size_t first = ModifiersStart(cs, k - 2);
     if (first == k - 2 && cs.tokens[first].tag != Tag::kNoun) break;
     k = first;
-    if (k > 0 && cs.tokens[k - 1].lower == "and" && k >= 2 && cs.tokens[k - 2].text == ",") continue;
   }
   if (k < 2 || cs.tokens[k - 1].tag != Tag::kPrep || !ds.lex.IsCueWord("mention_prep", cs.tokens[k - 1].lower)) {
     return false;
@@ -385,23 +384,15 @@ bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const C
   // repeatedly shelled the town": a frequency adverb (cue kind
   // frequency_adverb) before the trigger in its clause tells a habit or a
   // series; with no date of its own no one happening of it is told.
-  {
-    const Span& cl = s.clauses[ClauseOf(s.clauses, c.begin)];
-    for (const auto& cue : ds.lex.FindCues("frequency_adverb", s.text)) {
-      if (cue.begin >= cl.begin && cue.end <= c.begin) return true;
-    }
+  const Span& clause = s.clauses[c.clause];
+  for (const auto& cue : ds.lex.FindCues("frequency_adverb", s.text)) {
+    if (cue.begin >= clause.begin && cue.end <= c.begin) return true;
   }
   // H14: "if US and NATO missile systems are deployed in Ukraine", "unless
   // the talks resume": an act in a condition (cue kind condition before it in
   // its clause, no comma between) may happen; with no date of its own it is
   // no event of the day (with one it stays, planned: attribution.cc).
-  {
-    const Span& cl = s.clauses[ClauseOf(s.clauses, c.begin)];
-    for (const auto& cue : ds.lex.FindCues("condition", s.text)) {
-      if (cue.begin < cl.begin || cue.end > c.begin) continue;
-      if (s.text.substr(cue.end, c.begin - cue.end).find_first_of(",;") == std::string_view::npos) return true;
-    }
-  }
+  if (CueBeforeTrigger(ds, s, c, "condition")) return true;
   if (PerfectForYears(ds, s, cs, t, chunk)) return true;
   // H9: "it is important to cooperate with India", "it is time to impose
   // sanctions": an act (verb or object) in an infinitive after expletive "it

@@ -86,28 +86,31 @@ bool SpeakersNounPhrase(const ChunkedSentence& cs, uint32_t ch, const Cand& c) {
   return (det == "my" || det == "our") && cs.tokens[np.head].begin >= c.begin && cs.tokens[np.head].begin < c.end;
 }
 
-// "during your visit to Beijing", "your talks with Macron": in a turn, a visit
-// or talks noun opened by "your" is the one addressed (the turn before's
-// speaker, else the lead event's guest); null when it is no such phrase or
-// nobody is addressed. Not for other acts: "thank you for your support" is
-// the thanks.
-const ActorInfo* AddresseesNounPhrase(const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, const Cand& c) {
+// The person a possessive opening a noun trigger's phrase names in a turn:
+// the speaker for "my"/"our" ("the reason for my trip to Beijing"); for
+// "your" on a visit or talks ("during your visit to Beijing") the one
+// addressed (the turn before's speaker, else the lead event's guest); null
+// otherwise. Not "your" on other acts: "thank you for your support" is the
+// thanks.
+const ActorInfo* NounPhraseOwner(const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, const Cand& c) {
+  const ActorInfo* speaker = SpeakerOf(s);
+  if (!speaker) return nullptr;
+  if (SpeakersNounPhrase(cs, ch, c)) return speaker;
   const Chunk& np = cs.chunks[ch];
-  if (!SpeakerOf(s) || !(Visit(c.type) || Reciprocal(c.type)) || np.kind != ChunkKind::kNounPhrase ||
-      np.head >= cs.tokens.size() || cs.tokens[np.begin_token].lower != "your" ||
-      cs.tokens[np.head].begin < c.begin || cs.tokens[np.head].begin >= c.end) {
+  if (!(Visit(c.type) || Reciprocal(c.type)) || np.kind != ChunkKind::kNounPhrase || np.head >= cs.tokens.size() ||
+      cs.tokens[np.begin_token].lower != "your" || cs.tokens[np.head].begin < c.begin ||
+      cs.tokens[np.head].begin >= c.end) {
     return nullptr;
   }
   return s.addressee ? s.addressee.get() : s.counterpart ? s.counterpart.get() : nullptr;
 }
 
 // A noun trigger in no clause role ("the reason for my trip to Beijing")
-// that the speaker's possessive opens: the speaker is its source ("your
-// visit": the one addressed); the word-order sides stay as the targets.
-// False when it is not such a phrase.
+// that a possessive opens (NounPhraseOwner): that person is its source;
+// the word-order sides stay as the targets. False when it is not such a
+// phrase.
 bool SpeakersNoun(const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c) {
-  const ActorInfo* speaker = AddresseesNounPhrase(s, cs, ch, *c);
-  if (!speaker) speaker = SpeakersNounPhrase(cs, ch, *c) ? SpeakerOf(s) : nullptr;
+  const ActorInfo* speaker = NounPhraseOwner(s, cs, ch, *c);
   if (!speaker) return false;
   std::vector<Participant> out{{speaker->id, Role::kSource}};
   OwnSpan own = OwnSpanOf(s, *c);
@@ -506,12 +509,8 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
       subject = SidesBefore(ds, c->sentence);
     }
   }
-  if (const ActorInfo* you = AddresseesNounPhrase(s, cs, uint32_t(ch), *c)) {
-    subject = {you};
-    noun_object = false;
-    passive = false;
-  } else if (speaker && SpeakersNounPhrase(cs, uint32_t(ch), *c)) {
-    subject = {speaker};
+  if (const ActorInfo* owner = NounPhraseOwner(s, cs, uint32_t(ch), *c)) {
+    subject = {owner};
     noun_object = false;
     passive = false;  // "it was agreed during my visit": the visit is still mine
     // "our meeting", "our talks": the speaker's with the other party.

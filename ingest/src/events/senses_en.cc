@@ -13,6 +13,20 @@ namespace kbq::ingest::events {
 using en::ActorOf;
 using en::ClauseOfChunk;
 
+namespace {
+
+// Every phrase of `nodes` names no actor and is headed by an abstract noun by
+// WordNet (EnglishLexicon::AbstractNoun): "great opportunities", "standards".
+bool AllAbstract(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs,
+                 const std::vector<uint32_t>& nodes) {
+  const EnglishLexicon& en = EnglishLexicon::Get();
+  return std::all_of(nodes.begin(), nodes.end(), [&](uint32_t n) {
+    return !ActorOf(ds, s, cs, n, true) && en.AbstractNoun(cs.HeadText(n));
+  });
+}
+
+}  // namespace
+
 const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s, const TriggerHit& h,
                                       const EventTypeInfo* type) {
   if (!s.chunked || !internal::IsAsciiAlnum(s.text[h.begin])) return type;
@@ -63,11 +77,7 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
       if (!ActorOf(ds, s, cs, n, true)) given.push_back(n);
     }
     if (given.empty()) given = cl.with_partner;
-    const EnglishLexicon& en = EnglishLexicon::Get();
-    bool abstract = !given.empty() && std::all_of(given.begin(), given.end(), [&](uint32_t n) {
-      return !ActorOf(ds, s, cs, n, true) && en.AbstractNoun(cs.HeadText(n));
-    });
-    if (abstract) return nullptr;
+    if (!given.empty() && AllAbstract(ds, s, cs, given)) return nullptr;
   }
   // "25 planes with the aid of partners arrived in Ukraine", "the vaccine
   // arrived in Hungary": a thing (WordNet's artifact, food, possession or
@@ -92,10 +102,9 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
   // years ago".)
   if (type && type->type == "meeting" && lemma == "meet" && !cs.chunks[ch].passive && !cl.objects.empty() &&
       cs.chunks[cl.objects.front()].begin_token == cs.chunks[ch].end_token) {
-    const EnglishLexicon& en = EnglishLexicon::Get();
-    bool abstract = std::all_of(cl.objects.begin(), cl.objects.end(), [&](uint32_t n) {
-      return !cs.chunks[n].temporal && !ActorOf(ds, s, cs, n, true) && en.AbstractNoun(cs.HeadText(n));
-    });
+    const bool abstract =
+        std::none_of(cl.objects.begin(), cl.objects.end(), [&](uint32_t n) { return cs.chunks[n].temporal; }) &&
+        AllAbstract(ds, s, cs, cl.objects);
     // "would not meet the hostage-takers' demands": meeting a demand (cue
     // kind yield_object) yields to it, CAMEO 083; not meeting it refuses.
     if (abstract && ds.lex.IsCueWord("yield_object", internal::AsciiLower(cs.HeadText(cl.objects.front())))) {
