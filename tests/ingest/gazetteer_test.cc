@@ -236,6 +236,44 @@ TEST_CASE("On an office holder's own site a bare title of that office is its hol
   CHECK(at(news, second + 4) == "person:joe-biden");
 }
 
+TEST_CASE("A bare title is the person the text named with it, whoever found the name", "[gazetteer]") {
+  const Gazetteer& g = Builtin();
+  const int32_t day = kbq::TimeValue::Day(2022, 1, 14).earliest;
+  auto at = [&](const std::vector<kbq::ingest::ActorMention>& ms, size_t pos) {
+    for (const auto& m : ms) {
+      if (m.begin <= pos && pos < m.end) return m.actor_id;
+    }
+    return std::string("-");
+  };
+  // A governor the gazetteer does not list, named after "of <region>" (found by the untitled-name
+  // finder, not by the title's own name reader).
+  {
+    const std::string text =
+        "Meeting with the governor\n\nOn Friday Vladimir Putin received Governor of Perm Territory Dmitry "
+        "Makhonin in the Kremlin. The Governor spoke about new housing in Perm.";
+    auto ms = g.Match(text, nullptr, day, "news.example.com");
+    CHECK(at(ms, text.find("The Governor") + 4) == at(ms, text.find("Makhonin")));
+    CHECK(at(ms, text.find("Makhonin")) != "-");
+  }
+  // A known person in apposition before the title ("Boris Johnson, Prime Minister of …").
+  {
+    const std::string text =
+        "Talks in Kyiv\n\nVolodymyr Zelensky received Boris Johnson, Prime Minister of the United Kingdom, on "
+        "Tuesday. The Prime Minister promised more help.";
+    auto ms = g.Match(text, nullptr, day, "news.example.com");
+    CHECK(at(ms, text.find("The Prime Minister") + 4) == "person:boris-johnson");
+  }
+  // "the Office of the President" and "the President's wife" name nobody by the title.
+  {
+    const std::string text =
+        "Talks\n\nJoe Biden, President of the United States, spoke on Monday. The staff of the Office of the "
+        "President met the President's wife.";
+    auto ms = g.Match(text, nullptr, day, "news.example.com");
+    CHECK(at(ms, text.find("of the President met") + 7) == "-");
+    CHECK(at(ms, text.find("the President's") + 4) == "-");
+  }
+}
+
 TEST_CASE("A bare 'Security Council' is the UN's only in a document that names the UN", "[gazetteer]") {
   const Gazetteer& g = Builtin();
   // A national council (Russia's, Armenia's) in a government's release.

@@ -99,6 +99,13 @@ struct MatchState {
   // On an office holder's own site (official_sites.tsv): the office's role and
   // its holder that day (a known actor's id); empty otherwise.
   std::string principal_role, principal_id;
+  // The English titles chosen (FindTitledNames), in text order: where each
+  // is and its role; ResolveTitleAnaphors reads them once every name is in.
+  struct TitleAt {
+    uint32_t begin, end;
+    std::string role;
+  };
+  std::vector<TitleAt> en_titles;
 
   // No chosen name covers a byte of [b, e).
   bool Free(uint32_t b, uint32_t e) const;
@@ -218,6 +225,9 @@ struct Gazetteer::Impl {
   int KnownPersonIn(const MatchState& st, uint32_t b, uint32_t e, bool* other) const;
   void AffiliateByTitle(MatchState* st, uint32_t title_begin, const Title& title, const std::string& id) const;
   void AffiliateBySentence(MatchState* st) const;
+  // "The Governor asked …" after "Governor of Perm Territory Dmitry
+  // Makhonin": a bare title the names found later tie to a person.
+  void ResolveTitleAnaphors(MatchState* st) const;
   // gazetteer_orgs.cc
   void FindOrgNames(MatchState* st) const;
   // gazetteer_places.cc

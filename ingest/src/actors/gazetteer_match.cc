@@ -195,7 +195,7 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text, std::vec
       break;  // the first entry of a pattern wins (data order: countries first)
     }
   });
-  MatchState st{text, std::vector<int>(text.size() + 1, -1), {}, {}, {}, {}, as_of_day, {}, {}};
+  MatchState st{text, std::vector<int>(text.size() + 1, -1), {}, {}, {}, {}, as_of_day, {}, {}, {}};
   SitePrincipal(site, as_of_day, &st.principal_role, &st.principal_id);
   SelectKnownNames(&st, std::move(cands), surname_cands, std::move(singles));
   ResolvePlaces(text, &st.sel, &st.covered);
@@ -204,6 +204,7 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text, std::vec
   std::vector<std::pair<std::string, std::string>> en_provisional = FindTitledNames(&st, std::move(title_cands));
   FindUntitledNames(&st, &en_provisional);
   FindBareSurnames(&st, en_provisional);
+  ResolveTitleAnaphors(&st);
   AffiliateBySentence(&st);
   FindOrgNames(&st);
   AddProvisionalPlaces(text, &st.sel, &st.covered, &st.provisional);

@@ -167,6 +167,10 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledName
   }
   std::sort(chosen_titles.begin(), chosen_titles.end(),
             [](const Cand& a, const Cand& b) { return a.begin < b.begin; });
+  for (const Cand& t : chosen_titles) {
+    const Title& title = titles[t.entry->target];
+    if (title.lang == "en") st->en_titles.push_back({t.begin, t.end, title.role});
+  }
   std::vector<std::pair<std::string, std::string>> en_provisional;  // (surname, id)
   // "NATO Secretary General Jens Stoltenberg … the Secretary General said":
   // the last person each English title (and its last word) was given to.
@@ -360,6 +364,48 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledName
     }
     if (last_cap_end == p) {
       if (holder_of_country()) continue;
+      // "Governor of Perm Territory Dmitry Makhonin": after "of" and a body's
+      // or region's name that ends in a common word (Territory, Region,
+      // Council), the last two words, when they are no English word, are the
+      // name.
+      if (text.compare(p, 3, "of ") == 0) {
+        const auto& lex = events::EnglishLexicon::Get();
+        std::vector<std::pair<uint32_t, uint32_t>> run;  // capitalised words after "of (the)"
+        uint32_t q2 = p + 3;
+        if (text.compare(q2, 4, "the ") == 0) q2 += 4;
+        while (q2 < text.size() && run.size() < 8) {
+          uint32_t w = q2;
+          while (w < text.size() && (gaz::IsWordChar(static_cast<unsigned char>(text[w])) ||
+                                     static_cast<unsigned char>(text[w]) >= 0x80 || text[w] == '-')) {
+            ++w;
+          }
+          if (w == q2 || !gaz::IsUpperLetter(static_cast<unsigned char>(text[q2]))) break;
+          run.emplace_back(q2, w);
+          if (w >= text.size() || text[w] != ' ') break;
+          q2 = w + 1;
+        }
+        auto name_word = [&](std::pair<uint32_t, uint32_t> w) {
+          std::string_view word = text.substr(w.first, w.second - w.first);
+          return word.size() >= 2 && !en_stops.count(std::string(word)) && !en_title_words.count(std::string(word)) &&
+                 (lex.PossiblePos(word) == 0 || lex.ProperOnly(word));
+        };
+        size_t n = 0;
+        while (n < run.size() && n < 3 && name_word(run[run.size() - 1 - n])) ++n;
+        // Two words: in "Company Uralchem Dmitry Mazepin" a third is the body's.
+        if (n >= 2 && run.size() > n) {
+          n = 2;
+          const auto before = run[run.size() - 1 - n];
+          const bool common_before = lex.PossiblePos(text.substr(before.first, before.second - before.first)) != 0;
+          const uint32_t nb = run[run.size() - n].first, ne = run.back().second;
+          if (common_before && st->Free(nb, ne)) {
+            std::string id = AddPerson(st, nb, ne, -1, "en");
+            remember(t, id);
+            std::string_view nm = text.substr(nb, ne - nb);
+            if (!StandaloneSurname(nm).empty()) en_provisional.emplace_back(std::string(nm.substr(nm.rfind(' ') + 1)), id);
+            continue;
+          }
+        }
+      }
       anaphor(t);
       continue;
     }
@@ -402,6 +448,105 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledName
     if (known < 0 && !StandaloneSurname(name).empty()) en_provisional.emplace_back(surname, id);
   }
   return en_provisional;
+}
+
+// FindTitledNames ties "the Secretary General" to the person its title last
+// introduced, as it goes; but some names are in only once every finder has
+// run (a known person matched whole, "Governor of Perm Territory Dmitry
+// Makhonin", a headline in title case, "Boris Johnson, Prime Minister of
+// …"). Here, in text order: the title each person is named with, right before
+// the name (only capitalised words, "of" and "the" between) or right after it
+// (", Prime Minister of …"); and every bare "the <title>" still free is the
+// last person named with that title, else with a title of its role, else the
+// last person named whose known office that day has its role.
+void Gazetteer::Impl::ResolveTitleAnaphors(MatchState* st) const {
+  std::string_view text = st->text;
+  auto person_at = [&](uint32_t b) -> const Selected* {
+    if (b >= text.size() || st->covered[b] < 0) return nullptr;
+    const Selected& x = st->sel[st->covered[b]];
+    return !x.actor_id.empty() && x.person && x.begin == b ? &x : nullptr;
+  };
+  // The person a title introduces: its name after capitalised words ("of
+  // Perm Territory"), at most 8 words on, or the name it follows in apposition.
+  auto introduced = [&](const MatchState::TitleAt& t) -> const Selected* {
+    uint32_t q = t.end;
+    for (int words = 0; words < 8 && q < text.size() && text[q] == ' '; ++words) {
+      ++q;
+      if (const Selected* p = person_at(q)) return p;
+      uint32_t w = q;
+      while (w < text.size() && (gaz::IsWordChar(static_cast<unsigned char>(text[w])) ||
+                                 static_cast<unsigned char>(text[w]) >= 0x80 || text[w] == '-')) {
+        ++w;
+      }
+      std::string_view word = text.substr(q, w - q);
+      if (word.empty() || !(word == "of" || word == "the" || gaz::IsUpperLetter(static_cast<unsigned char>(word[0])))) {
+        break;
+      }
+      q = w;
+    }
+    for (std::string_view before : {", ", ", the "}) {
+      if (t.begin < before.size() + 1 || text.substr(t.begin - before.size(), before.size()) != before) continue;
+      int s = st->covered[t.begin - before.size() - 1];
+      if (s >= 0 && st->sel[s].person && !st->sel[s].actor_id.empty() && st->sel[s].end == t.begin - before.size()) {
+        return &st->sel[s];
+      }
+    }
+    return nullptr;
+  };
+  auto office_on_day = [&](const std::string& id, const std::string& role) {
+    const std::vector<Affiliation>* affs = nullptr;
+    if (auto pit = st->provisional.find(id); pit != st->provisional.end()) {
+      affs = &pit->second.affiliations;
+    } else if (auto it = index.find(id); it != index.end()) {
+      affs = &actors[it->second].affiliations;
+    }
+    if (affs == nullptr) return false;
+    return std::any_of(affs->begin(), affs->end(), [&](const Affiliation& a) {
+      return a.role == role && (!a.valid.ok() || st->as_of_day == TimeValue::kNoDay ||
+                                (a.valid.earliest <= st->as_of_day && a.valid.latest >= st->as_of_day));
+    });
+  };
+  std::map<std::string, std::string> holder;  // folded title, or "role:" + role → person id
+  for (const MatchState::TitleAt& t : st->en_titles) {
+    if (t.role == "honorific" || t.role == "title") continue;
+    const std::string key = gaz::FoldSameLength(text.substr(t.begin, t.end - t.begin));
+    if (const Selected* p = introduced(t)) {
+      holder[key] = p->actor_id;
+      if (!t.role.empty()) holder["role:" + t.role] = p->actor_id;
+      continue;
+    }
+    // A bare "the <title>" heading its phrase: not "the Office of the
+    // President", "the President's wife", "the Governor General".
+    if (t.begin < 4 || gaz::FoldSameLength(text.substr(t.begin - 4, 4)) != "the ") continue;
+    if (t.begin >= 5 && gaz::IsWordChar(static_cast<unsigned char>(text[t.begin - 5]))) continue;
+    if (t.begin >= 7 && gaz::FoldSameLength(text.substr(t.begin - 7, 3)) == "of ") continue;
+    if (!st->Free(t.begin, t.end)) continue;
+    if (t.end < text.size()) {
+      std::string_view after = text.substr(t.end, 4);
+      if (after == " of " || after.substr(0, 2) == "'s" || after.substr(0, 3) == "\u2019") continue;
+      if (text[t.end] == ' ' && t.end + 1 < text.size() && gaz::IsUpperLetter(static_cast<unsigned char>(text[t.end + 1]))) {
+        continue;
+      }
+      if (gaz::IsWordChar(static_cast<unsigned char>(text[t.end])) || text[t.end] == '-') continue;
+    }
+    std::string id;
+    if (auto it = holder.find(key); it != holder.end()) {
+      id = it->second;
+    } else if (auto jt = holder.find("role:" + t.role); !t.role.empty() && jt != holder.end()) {
+      id = jt->second;
+    } else if (!t.role.empty()) {
+      uint32_t last = 0;
+      for (const Selected& x : st->sel) {
+        if (x.actor_id.empty() || !x.person || x.end > t.begin || x.begin < last) continue;
+        if (office_on_day(x.actor_id, t.role)) {
+          id = x.actor_id;
+          last = x.begin;
+        }
+      }
+    }
+    if (id.empty()) continue;
+    st->Take(t.begin, t.end, Selected{0, 0, id, false, st->provisional.count(id) > 0, true});
+  }
 }
 
 // "Russian Foreign Minister Sergei Ivanov", "Lebanon's new President Elias
