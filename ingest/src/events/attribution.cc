@@ -425,4 +425,18 @@ void AttributeCandidate(const DocState& ds, const Attribution& attr, bool in_exe
   }
 }
 
+void OwnActsAsserted(DocState& ds, const SentenceInfo& s) {
+  for (size_t ci : s.cands) {
+    Cand& c = ds.cands[ci];
+    if (c.modality != Modality::kReported || c.attribution.actor_id.empty()) continue;
+    const bool any_side = Meets(c.type) || Visit(c.type);
+    if (std::any_of(c.participants.begin(), c.participants.end(), [&](const Participant& p) {
+          return p.actor_id == c.attribution.actor_id &&
+                 (p.role == Role::kSource || (any_side && p.role == Role::kTarget));
+        })) {
+      c.modality = Modality::kAsserted;
+    }
+  }
+}
+
 }  // namespace kbq::ingest::events

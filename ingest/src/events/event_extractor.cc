@@ -215,6 +215,7 @@ Extraction RunStages(DocState& ds) {
     JointSides(ds, s);
     ApplyInitiators(ds, &s);
     GovernedTargets(ds, &s);
+    OwnActsAsserted(ds, s);
     for (size_t ci : s.cands) ds.cands[ci].countries = ds.ComputeCountries(ds.cands[ci]);
   }
   Coreference(ds);

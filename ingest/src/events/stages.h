@@ -37,6 +37,13 @@ Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, 
 // Writes c's attribution and turns an asserted modality into reported or
 // claimed, from the sentence's attribution and evaluative flag.
 void AttributeCandidate(const DocState& ds, const Attribution& attr, bool in_exempt, bool evaluative, Cand& c);
+// "Tokayev said his visit …", "The Prime Minister announced £88 million of
+// new funding": a party telling of its own act reports nothing it did not
+// do — the act is asserted (the attribution stays). Its own act: the
+// attributed actor is the event's source, or any side of a meeting, call,
+// consultation, agreement or visit. Not a party's word on what another did
+// to it ("Kyiv says Russia shelled …" stays reported). After the side rules.
+void OwnActsAsserted(DocState& ds, const SentenceInfo& s);
 
 // ---- 3. candidates: triggers and sense rules (candidates.cc)
 // Reads the trigger hits of sentence si (stage 1) and its tokens; appends the
