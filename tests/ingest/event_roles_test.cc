@@ -621,6 +621,75 @@ TEST_CASE("EventExtractor: discussions and participants of a lead meeting take i
   }
 }
 
+TEST_CASE("EventExtractor: 'the parties' of a lead call hold what they agreed to hold; a party tells of its own act",
+          "[ingest][roles]") {
+  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
+  REQUIRE(pipeline.ok());
+  // The subject of "agreed to hold" and of an and-clause reaches the meeting noun it governs.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Telephone conversation with President of Finland\n\nVladimir Putin had a telephone "
+                              "conversation with President of Finland Sauli Niinisto.\nThe presidents agreed to hold "
+                              "consultations of their foreign ministries and praised the recent meeting in Moscow.",
+                              "2022-01-21");
+    INFO(Describe(ev));
+    for (const char* type : {"consult", "meeting"}) {
+      CHECK(std::any_of(ev.begin(), ev.end(), [&](const Event& e) {
+        return e.type == type && e.mentions.size() == 1 && HasRole(e, Role::kSource, "person:vladimir-putin") &&
+               HasRole(e, Role::kTarget, "person:sauli-niinisto");
+      }));
+    }
+  }
+  // What they discussed they did not hold: the summit stays NATO's.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Talks in Bucharest\n\nVolodymyr Zelensky met with Klaus Iohannis in Kyiv on "
+                              "Monday.\nThe parties discussed the next NATO summit in Madrid.",
+                              "2022-01-24");
+    INFO(Describe(ev));
+    CHECK(std::none_of(ev.begin(), ev.end(), [](const Event& e) {
+      return e.type == "summit" && HasRole(e, Role::kSource, "person:volodymyr-zelensky");
+    }));
+  }
+  // A side named only inside the subject of a passive "were discussed" is the topic: the talkers
+  // are the lead call's.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Phone call with the Secretary of State\n\nVolodymyr Zelensky had a phone call with "
+                              "Antony Blinken.\nThe reforms that Ukraine is carrying out were discussed.",
+                              "2021-12-06");
+    INFO(Describe(ev));
+    CHECK(std::any_of(ev.begin(), ev.end(), [](const Event& e) {
+      return e.type == "consult" && HasRole(e, Role::kSource, "person:volodymyr-zelensky") &&
+             HasRole(e, Role::kTarget, "person:antony-blinken") && !HasRole(e, Role::kTarget, "UKR");
+    }));
+  }
+  // A speaker telling of an act of their own asserts it; of another's act, reports it.
+  {
+    auto own = ExtractSentence(**pipeline, "Headline\n\nOlaf Scholz said he had met Joe Biden in Washington on "
+                                           "February 7.", "2022-02-09");
+    INFO(Describe(own));
+    CHECK(std::any_of(own.begin(), own.end(), [](const Event& e) {
+      return e.type == "meeting" && HasRole(e, Role::kSource, "person:olaf-scholz") &&
+             e.modality == kbq::Modality::kAsserted;
+    }));
+    auto other = ExtractSentence(**pipeline, "Headline\n\nOlaf Scholz said Emmanuel Macron had met Joe Biden in "
+                                             "Washington on February 7.", "2022-02-09");
+    INFO(Describe(other));
+    CHECK(std::any_of(other.begin(), other.end(), [](const Event& e) {
+      return e.type == "meeting" && e.modality == kbq::Modality::kReported;
+    }));
+  }
+  // What someone requested be done is not done.
+  {
+    auto ev = ExtractSentence(**pipeline, "Headline\n\nSevastopol Governor Mikhail Razvozhayev requested that a new measure "
+                                          "be approved to help residents.", "2021-11-04");
+    INFO(Describe(ev));
+    REQUIRE_FALSE(ev.empty());
+    CHECK(std::none_of(ev.begin(), ev.end(), [](const Event& e) { return e.modality == kbq::Modality::kAsserted; }));
+  }
+}
+
 TEST_CASE("dump the chunker's clauses of a sentence", "[.dump]") {
   const char* text = std::getenv("KBQ_SENTENCE");
   if (!text) return;

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "events/chunker_en.h"
+#include "events/roles_en.h"
 #include "events/stages.h"
 #include "text_util.h"
 
@@ -209,6 +210,37 @@ bool PassiveTopicVerb(const DocState& ds, const SentenceInfo& s, const Cand& c) 
   return false;
 }
 
+namespace {
+
+// "The parties agreed to hold negotiations", "The heads of state commended
+// the recent meeting … and discussed …": the clause that holds the trigger
+// (as its verb or its object) has a both_sides cue as its whole subject (an
+// and-clause or a control infinitive inherits its subject; a gerund in an
+// of-phrase, "the importance of inviting …", has none). English only.
+bool CollectiveSubject(const DocState& ds, const SentenceInfo& s, const Cand& c) {
+  if (!s.chunked) return false;
+  const ChunkedSentence& cs = *s.chunked;
+  const int ch = ChunkAt(cs, c.begin);
+  if (ch < 0) return false;
+  bool object = false;
+  int k = en::ClauseOfChunk(ds, cs, ch, &object);
+  // What they talked about or stressed they did not hold: "The parties
+  // discussed the next NATO Summit".
+  if (k >= 0 && object && cs.clauses[size_t(k)].verb >= 0) {
+    const std::string& verb = cs.chunks[size_t(cs.clauses[size_t(k)].verb)].lemma;
+    if (ds.lex.IsCueWord("topic_verb", verb) || ds.lex.IsCueWord("report_verb", verb)) return false;
+  }
+  if (k < 0 || cs.clauses[size_t(k)].subject.empty()) return false;
+  auto [b, e] = cs.Span(cs.clauses[size_t(k)].subject.front());
+  std::string_view np = s.text.substr(b, std::min<size_t>(s.text.size() - b, e - b + 24));
+  for (const auto& cue : ds.lex.FindCues("both_sides", np)) {
+    if (cue.begin == 0 && cue.end >= e - b) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void BothSides(const DocState& ds, const SentenceInfo& s, size_t ci, Cand* c) {
   // "the recent meeting of the two leaders": the cue as the trigger's
   // of-phrase names its sides, whoever else the sentence named.
@@ -233,7 +265,23 @@ void BothSides(const DocState& ds, const SentenceInfo& s, size_t ci, Cand* c) {
     // …and stands close to it (双方随即签署, the two sides then signed).
     subject = subject || (!between && c->begin - from <= 15);
   }
-  if (!subject && !of_phrase && !PassiveTopicVerb(ds, s, *c)) return;
+  // …or governs the trigger through its clause: a meeting, call or talks it
+  // held, agreed to hold or commended ("The parties agreed to hold
+  // negotiations"; not "discussed ways to provide support", an aid of one).
+  if (!subject && !of_phrase && Meets(c->type) && CollectiveSubject(ds, s, *c)) subject = true;
+  const bool passive_topic = !subject && !of_phrase && PassiveTopicVerb(ds, s, *c);
+  if (!subject && !of_phrase && !passive_topic) return;
+  // "The steps that Ukraine is taking … have been discussed": a side named
+  // only inside the passive's subject is part of the topic, not a talker.
+  if (passive_topic) {
+    for (Participant& p : c->participants) {
+      if (p.role == Role::kOther) continue;
+      const bool after = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+        return a.id == p.actor_id && a.begin >= c->begin;
+      });
+      if (!after) p.role = Role::kOther;
+    }
+  }
   // Else only a topic ("the leaders discussed interaction within BRICS") may
   // stand there already — but when the cue is the trigger's subject, a side
   // the word order found is a topic too ("The leaders of the two countries
