@@ -883,6 +883,16 @@ TEST_CASE("Happening: hypothetical, standing, statistical and generic mentions a
       {"Lavrov has repeatedly discussed the grain deal with Turkey.", "consult", 0},
       {"Modi often raised the issue at his meetings with Japan.", "meeting", 0},
       {"Lavrov discussed the grain deal with Turkey in Istanbul.", "consult", 1},
+      // H16: after the act too, in its own clause.
+      {"Lavrov discussed the grain deal with Turkey more than once.", "consult", 0},
+      {"Appeals to end the war in Ukraine are voiced at the United Nations all the time.", "appeal", 0},
+      {"Lavrov held a meeting with the Foreign Minister of India, who noted that trade grows every year.", "meeting",
+       1},
+      // H17: a plural happening counted by a number or a quantifier is a series; a content noun is not.
+      {"Japan has imposed five sanction packages on Russia.", "sanctions", 0},
+      {"Lavrov had several meetings with the Foreign Minister of India.", "meeting", 0},
+      {"Lavrov held a meeting with the Foreign Minister of India.", "meeting", 1},
+      {"Modi brought three new proposals to the talks with Japan.", "offer", 1},
       // H14: an act in a condition, undated, is none; the act the condition governs is not in it.
       {"If Russia invades Ukraine, the European Union will impose new sanctions.", "military_attack", 0},
       {"The sanctions would hit China hard if Beijing sent weapons to Russia.", "aid", 0},

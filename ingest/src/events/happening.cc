@@ -384,9 +384,39 @@ bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const C
   // repeatedly shelled the town": a frequency adverb (cue kind
   // frequency_adverb) before the trigger in its clause tells a habit or a
   // series; with no date of its own no one happening of it is told.
+  // H16: after it too — "appeals … are voiced in the United Nations all the
+  // time", "we meet often" — in its own clause: no comma, "that" or "which"
+  // between ("during the meeting it was noted that … every week" is not the
+  // meeting's habit); not in the headline, which tells the day's happening.
   const Span& clause = s.clauses[c.clause];
   for (const auto& cue : ds.lex.FindCues("frequency_adverb", s.text)) {
     if (cue.begin >= clause.begin && cue.end <= c.begin) return true;
+    if (si >= ds.HeadlineSentences() && cue.begin >= c.end && cue.end <= clause.end) {
+      std::string_view gap = s.text.substr(c.end, cue.begin - c.end);
+      if (gap.find_first_of(",;:(") == std::string_view::npos && gap.find(" that ") == std::string_view::npos &&
+          gap.find(" which ") == std::string_view::npos && gap.find(" - ") == std::string_view::npos &&
+          std::count(gap.begin(), gap.end(), ' ') <= 14) {
+        return true;
+      }
+    }
+  }
+  // H17: "they imposed five sanction packages on us", "36 meetings were
+  // held", "several rounds of talks": a plural trigger noun counted by a
+  // number above one or a quantifier (cue kind series_quant) in its phrase
+  // is a series; with no date of its own no one happening of it is told.
+  // Not what one act holds several of: "four agreements have been signed",
+  // "our three key demands", "several more proposals" (a content family).
+  const bool content = c.type && (c.type->family == "agreement" || c.type->family == "demand" ||
+                                  c.type->family == "statement" ||
+                                  c.type->family == "intent");
+  if (noun && !toll && !content && cs.tokens[cs.chunks[chunk].head].inflection == Inflection::kPlural) {
+    for (size_t k = cs.chunks[chunk].begin_token; k < t; ++k) {
+      const std::string& w = cs.tokens[k].lower;
+      // (a year is no count: "the Allied Resolve 2022 military exercises")
+      const bool count = !w.empty() && std::all_of(w.begin(), w.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
+                         w.size() <= 3 && std::stoi(w) > 1;
+      if (count || ds.lex.IsCueWord("series_quant", w)) return true;
+    }
   }
   // H14: "if US and NATO missile systems are deployed in Ukraine", "unless
   // the talks resume": an act in a condition (cue kind condition before it in
