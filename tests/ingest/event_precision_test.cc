@@ -893,6 +893,12 @@ TEST_CASE("Happening: hypothetical, standing, statistical and generic mentions a
       {"Lavrov had several meetings with the Foreign Minister of India.", "meeting", 0},
       {"Lavrov held a meeting with the Foreign Minister of India.", "meeting", 1},
       {"Modi brought three new proposals to the talks with Japan.", "offer", 1},
+      // H18: a present progressive passive, undated, tells a process that goes on.
+      {"New sanctions against Russia are being discussed in the European Union.", "consult", 0},
+      {"New sanctions against Russia were discussed in the European Union on Monday.", "consult", 1},
+      // An aim's infinitive (cue kind wish_frame) is no happening.
+      {"The main goal is to provide more aid to Ukraine, Kishida said.", "aid", 0},
+      {"Japan provided more aid to Ukraine.", "aid", 1},
       // H14: an act in a condition, undated, is none; the act the condition governs is not in it.
       {"If Russia invades Ukraine, the European Union will impose new sanctions.", "military_attack", 0},
       {"The sanctions would hit China hard if Beijing sent weapons to Russia.", "aid", 0},

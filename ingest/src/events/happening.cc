@@ -418,6 +418,19 @@ bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const C
       if (count || ds.lex.IsCueWord("series_quant", w)) return true;
     }
   }
+  // H18: "a council where all these matters are being discussed", "we are
+  // being urged to implement the agreements": a present progressive passive
+  // with no date of its own tells a process that goes on, no one happening.
+  if (chunk >= 0 && cs.chunks[chunk].kind == ChunkKind::kVerbGroup && cs.chunks[chunk].passive) {
+    const Chunk& vg = cs.chunks[chunk];
+    bool present = false, being = false;
+    for (uint32_t k = vg.begin_token; k < vg.end_token; ++k) {
+      const std::string& w = cs.tokens[k].lower;
+      present |= !being && (w == "is" || w == "are" || w == "am");
+      being |= w == "being";
+    }
+    if (present && being) return true;
+  }
   // H14: "if US and NATO missile systems are deployed in Ukraine", "unless
   // the talks resume": an act in a condition (cue kind condition before it in
   // its clause, no comma between) may happen; with no date of its own it is
