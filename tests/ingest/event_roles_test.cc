@@ -680,6 +680,30 @@ TEST_CASE("EventExtractor: 'the parties' of a lead call hold what they agreed to
       return e.type == "meeting" && e.modality == kbq::Modality::kReported;
     }));
   }
+  // A bracketed clause is a clause of its own; a bracketed noun phrase clarifies.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Headline\n\nVladimir Putin had a meeting with Prime Minister of Armenia Nikol "
+                              "Pashinyan.\nI think that after the three-way format (as we agreed, I meet with President "
+                              "of Azerbaijan Ilham Aliyev before the three-way meeting) during our bilateral meeting we "
+                              "will have time for the economy.",
+                              "2021-11-26");
+    INFO(Describe(ev));
+    CHECK(std::any_of(ev.begin(), ev.end(), [](const Event& e) {
+      return e.type == "meeting" && HasRole(e, Role::kTarget, "person:nikol-pashinyan");
+    }));
+    CHECK(std::none_of(ev.begin(), ev.end(), [](const Event& e) {
+      return e.type == "meeting" && HasRole(e, Role::kTarget, "person:ilham-aliyev");
+    }));
+    auto np = ExtractSentence(**pipeline,
+                              "Headline\n\nVladimir Putin met with the two leaders (Nikol Pashinyan and Ilham "
+                              "Aliyev) in Sochi on Friday.",
+                              "2021-11-26");
+    INFO(Describe(np));
+    CHECK(std::any_of(np.begin(), np.end(), [](const Event& e) {
+      return e.type == "meeting" && HasRole(e, Role::kTarget, "person:ilham-aliyev");
+    }));
+  }
   // What someone requested be done is not done.
   {
     auto ev = ExtractSentence(**pipeline, "Headline\n\nSevastopol Governor Mikhail Razvozhayev requested that a new measure "

@@ -213,6 +213,7 @@ Extraction RunStages(DocState& ds) {
     AfterTalksSides(ds, s);
     WithListSides(ds, s);
     JointSides(ds, s);
+    ParentheticalSides(ds, s);
     ApplyInitiators(ds, &s);
     GovernedTargets(ds, &s);
     OwnActsAsserted(ds, s);

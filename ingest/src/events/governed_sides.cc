@@ -459,4 +459,45 @@ void SiteHolderSides(DocState& ds, const SentenceInfo& s, uint32_t si) {
   }
 }
 
+void ParentheticalSides(DocState& ds, const SentenceInfo& s) {
+  // The bracketed clauses of the sentence, (…) only, not nested: a finite
+  // verb inside. A bracketed noun phrase clarifies ("invade (Ukraine - ed.)",
+  // "co-chairs (Russia, the United States and France)"): its names stay.
+  if (!s.chunked) return;
+  const ChunkedSentence& cs = *s.chunked;
+  std::vector<std::pair<uint32_t, uint32_t>> brackets;
+  for (size_t open = s.text.find('('); open != std::string_view::npos; open = s.text.find('(', open + 1)) {
+    size_t close = s.text.find(')', open);
+    if (close == std::string_view::npos) break;
+    const bool clause = std::any_of(cs.chunks.begin(), cs.chunks.end(), [&](const Chunk& ch) {
+      if (ch.kind != ChunkKind::kVerbGroup || !ch.finite || ch.infinitive) return false;
+      const uint32_t b = cs.tokens[ch.begin_token].begin;
+      return b > open && b < close;
+    });
+    if (clause) brackets.emplace_back(uint32_t(open), uint32_t(close));
+    open = close;
+  }
+  if (brackets.empty()) return;
+  auto inside = [&](uint32_t b, uint32_t e) -> int {
+    for (size_t k = 0; k < brackets.size(); ++k) {
+      if (b > brackets[k].first && e <= brackets[k].second) return int(k);
+    }
+    return -1;
+  };
+  for (size_t ci : s.cands) {
+    Cand& c = ds.cands[ci];
+    const int own = inside(c.begin, c.end);
+    std::erase_if(c.participants, [&](const Participant& p) {
+      bool named = false, outside = false;
+      for (const ActorInfo& a : s.actors) {
+        if (a.id != p.actor_id) continue;
+        named = true;
+        const int k = inside(a.begin, a.end);
+        outside = outside || k < 0 || k == own;
+      }
+      return named && !outside;
+    });
+  }
+}
+
 }  // namespace kbq::ingest::events

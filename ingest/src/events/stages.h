@@ -103,6 +103,11 @@ void WithListSides(DocState& ds, const SentenceInfo& s);
 // joint declaration": every named side of a joint statement or signing is
 // one of its authors, a source; none is its target.
 void JointSides(DocState& ds, const SentenceInfo& s);
+// "Vladimir Putin had a meeting with Nikol Pashinyan (… I will meet with the
+// President of Azerbaijan before the trilateral meeting)": a parenthesis is
+// a clause of its own; a side named only inside one that does not hold the
+// trigger is no side of it.
+void ParentheticalSides(DocState& ds, const SentenceInfo& s);
 
 // ---- 4. arguments and roles (arguments.cc)
 // Reads the clause's actors (stage 1) and the attribution (stage 2); writes
