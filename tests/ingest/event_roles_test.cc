@@ -704,6 +704,15 @@ TEST_CASE("EventExtractor: 'the parties' of a lead call hold what they agreed to
       return e.type == "meeting" && HasRole(e, Role::kTarget, "person:ilham-aliyev");
     }));
   }
+  // A force deployed with no by-agent is deployed by its own country.
+  {
+    auto ev = ExtractSentence(**pipeline, "Headline\n\nRussian peacekeepers were deployed in Nagorno-Karabakh on "
+                                          "10 November 2020.", "2021-11-26");
+    INFO(Describe(ev));
+    CHECK(std::any_of(ev.begin(), ev.end(), [](const Event& e) {
+      return e.type == "mobilize" && HasRole(e, Role::kSource, "RUS") && !HasRole(e, Role::kTarget, "RUS");
+    }));
+  }
   // What someone requested be done is not done.
   {
     auto ev = ExtractSentence(**pipeline, "Headline\n\nSevastopol Governor Mikhail Razvozhayev requested that a new measure "

@@ -631,6 +631,13 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
   } else if (passive) {
     sources = ActorsOf(ds, s, cs, cl.by_agent);
     targets = subject;
+    // "Russian peacekeepers were deployed in Nagorno-Karabakh", "the troops
+    // were withdrawn": what is deployed or pulled back is the doer's own
+    // force — with no by-agent its owner is the source.
+    if (sources.empty() && c->type && (c->type->family == "mobilize" || c->type->family == "retreat")) {
+      sources = std::move(targets);
+      targets.clear();
+    }
   } else if (Reciprocal(c->type)) {
     // Two sides: the first named is the source, every other side a target
     // ("Xi and Putin held talks", "Erdogan called Zelensky").
