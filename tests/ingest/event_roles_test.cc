@@ -621,7 +621,7 @@ TEST_CASE("EventExtractor: discussions and participants of a lead meeting take i
   }
 }
 
-TEST_CASE("EventExtractor: 'the parties' of a lead call hold what they agreed to hold; a party tells of its own act",
+TEST_CASE("EventExtractor: 'the parties' of a lead call hold what they agreed to hold, a party tells of its own act",
           "[ingest][roles]") {
   auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
   REQUIRE(pipeline.ok());
