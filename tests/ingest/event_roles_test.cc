@@ -640,6 +640,20 @@ TEST_CASE("EventExtractor: 'the parties' of a lead call hold what they agreed to
       }));
     }
   }
+  // A meeting with a with-phrase of its own keeps its sides when "the interlocutors" talk during it.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Yermak in Washington\n\nAndriy Yermak met with British Ambassador Karen Pierce in "
+                              "Washington on November 9.\nDuring the meeting with William Taylor of the US Institute "
+                              "of Peace, the interlocutors exchanged views on security in Europe.",
+                              "2021-11-10");
+    INFO(Describe(ev));
+    CHECK(std::none_of(ev.begin(), ev.end(), [](const Event& e) {
+      const std::vector<std::string> ids = e.ActorIds();
+      return e.type == "meeting" && std::count(ids.begin(), ids.end(), "person:william-taylor") > 0 &&
+             std::count(ids.begin(), ids.end(), "person:karen-pierce") > 0;
+    }));
+  }
   // What they discussed they did not hold: the summit stays NATO's.
   {
     auto ev = ExtractSentence(**pipeline,

@@ -224,6 +224,12 @@ bool CollectiveSubject(const DocState& ds, const SentenceInfo& s, const Cand& c)
   if (ch < 0) return false;
   bool object = false;
   int k = en::ClauseOfChunk(ds, cs, ch, &object);
+  // In a during-phrase only a meeting with no with-phrase of its own:
+  // "During the meeting, the parties discussed" is theirs, "During the
+  // meeting with William Taylor, the interlocutors exchanged views" keeps the
+  // meeting's sides.
+  if (k < 0) return false;
+  if (!object && cs.clauses[size_t(k)].verb != ch && s.text.substr(c.end, 6) == " with ") return false;
   // What they talked about or stressed they did not hold: "The parties
   // discussed the next NATO Summit".
   if (k >= 0 && object && cs.clauses[size_t(k)].verb >= 0) {
