@@ -155,7 +155,7 @@ std::vector<std::string> Gazetteer::Ancestors(const std::string& actor_id, int32
     };
     for (const auto& p : a->part_of) visit(p);
     for (const auto& af : a->affiliations) {
-      if (!af.valid.ok() || (af.valid.earliest <= day && day <= af.valid.latest)) visit(af.actor_id);
+      if (gaz::ValidOn(af, day)) visit(af.actor_id);
     }
   }
   return out;

@@ -118,6 +118,11 @@ struct MatchState {
 // Longest first; at equal length the leftmost.
 bool LongerFirst(const Cand& a, const Cand& b);
 
+// An affiliation in force on `day`; one with no known bounds always is.
+inline bool ValidOn(const Affiliation& a, int32_t day) {
+  return !a.valid.ok() || (a.valid.earliest <= day && day <= a.valid.latest);
+}
+
 // A title-case line around byte `pos` (most of its five or more words
 // capitalised): capitals say nothing about names there (gazetteer_orgs.cc).
 bool TitleCaseLine(std::string_view text, uint32_t pos);

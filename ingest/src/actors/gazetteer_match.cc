@@ -130,7 +130,7 @@ int Gazetteer::Impl::HolderOn(const std::string& of, const std::string& role, in
   int found = -1;
   for (size_t i : it->second) {
     for (const Affiliation& a : actors[i].affiliations) {
-      if (a.actor_id != of || a.role != role || !a.valid.ok() || a.valid.earliest > day || a.valid.latest < day) {
+      if (a.actor_id != of || a.role != role || !a.valid.ok() || !gaz::ValidOn(a, day)) {
         continue;
       }
       if (found >= 0 && found != int(i)) return -1;

@@ -28,6 +28,16 @@ std::string_view StandaloneSurname(std::string_view name) {
   return name.substr(sp + 1);
 }
 
+// Where the word starting at byte `q` ends: word characters, any byte of a
+// multi-byte character, and hyphens ("Kaudel-Jensen").
+uint32_t WordEndAt(std::string_view text, uint32_t q) {
+  while (q < text.size() && (gaz::IsWordChar(static_cast<unsigned char>(text[q])) ||
+                             static_cast<unsigned char>(text[q]) >= 0x80 || text[q] == '-')) {
+    ++q;
+  }
+  return q;
+}
+
 }  // namespace
 
 // Registers a person name at [b, e); links to a known person when `known`
@@ -374,11 +384,7 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledName
         uint32_t q2 = p + 3;
         if (text.compare(q2, 4, "the ") == 0) q2 += 4;
         while (q2 < text.size() && run.size() < 8) {
-          uint32_t w = q2;
-          while (w < text.size() && (gaz::IsWordChar(static_cast<unsigned char>(text[w])) ||
-                                     static_cast<unsigned char>(text[w]) >= 0x80 || text[w] == '-')) {
-            ++w;
-          }
+          const uint32_t w = WordEndAt(text, q2);
           if (w == q2 || !gaz::IsUpperLetter(static_cast<unsigned char>(text[q2]))) break;
           run.emplace_back(q2, w);
           if (w >= text.size() || text[w] != ' ') break;
@@ -473,11 +479,7 @@ void Gazetteer::Impl::ResolveTitleAnaphors(MatchState* st) const {
     for (int words = 0; words < 8 && q < text.size() && text[q] == ' '; ++words) {
       ++q;
       if (const Selected* p = person_at(q)) return p;
-      uint32_t w = q;
-      while (w < text.size() && (gaz::IsWordChar(static_cast<unsigned char>(text[w])) ||
-                                 static_cast<unsigned char>(text[w]) >= 0x80 || text[w] == '-')) {
-        ++w;
-      }
+      const uint32_t w = WordEndAt(text, q);
       std::string_view word = text.substr(q, w - q);
       if (word.empty() || !(word == "of" || word == "the" || gaz::IsUpperLetter(static_cast<unsigned char>(word[0])))) {
         break;
@@ -502,8 +504,7 @@ void Gazetteer::Impl::ResolveTitleAnaphors(MatchState* st) const {
     }
     if (affs == nullptr) return false;
     return std::any_of(affs->begin(), affs->end(), [&](const Affiliation& a) {
-      return a.role == role && (!a.valid.ok() || st->as_of_day == TimeValue::kNoDay ||
-                                (a.valid.earliest <= st->as_of_day && a.valid.latest >= st->as_of_day));
+      return a.role == role && (st->as_of_day == TimeValue::kNoDay || gaz::ValidOn(a, st->as_of_day));
     });
   };
   std::map<std::string, std::string> holder;  // folded title, or "role:" + role → person id

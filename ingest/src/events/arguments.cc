@@ -223,21 +223,22 @@ bool CollectiveSubject(const DocState& ds, const SentenceInfo& s, const Cand& c)
   const int ch = ChunkAt(cs, c.begin);
   if (ch < 0) return false;
   bool object = false;
-  int k = en::ClauseOfChunk(ds, cs, ch, &object);
+  const int k = en::ClauseOfChunk(ds, cs, ch, &object);
+  if (k < 0) return false;
+  const ClauseRoles& cl = cs.clauses[size_t(k)];
   // In a during-phrase only a meeting with no with-phrase of its own:
   // "During the meeting, the parties discussed" is theirs, "During the
   // meeting with William Taylor, the interlocutors exchanged views" keeps the
   // meeting's sides.
-  if (k < 0) return false;
-  if (!object && cs.clauses[size_t(k)].verb != ch && s.text.substr(c.end, 6) == " with ") return false;
+  if (!object && cl.verb != ch && s.text.substr(c.end, 6) == " with ") return false;
   // What they talked about or stressed they did not hold: "The parties
   // discussed the next NATO Summit".
-  if (k >= 0 && object && cs.clauses[size_t(k)].verb >= 0) {
-    const std::string& verb = cs.chunks[size_t(cs.clauses[size_t(k)].verb)].lemma;
+  if (object && cl.verb >= 0) {
+    const std::string& verb = cs.chunks[size_t(cl.verb)].lemma;
     if (ds.lex.IsCueWord("topic_verb", verb) || ds.lex.IsCueWord("report_verb", verb)) return false;
   }
-  if (k < 0 || cs.clauses[size_t(k)].subject.empty()) return false;
-  auto [b, e] = cs.Span(cs.clauses[size_t(k)].subject.front());
+  if (cl.subject.empty()) return false;
+  auto [b, e] = cs.Span(cl.subject.front());
   std::string_view np = s.text.substr(b, std::min<size_t>(s.text.size() - b, e - b + 24));
   for (const auto& cue : ds.lex.FindCues("both_sides", np)) {
     if (cue.begin == 0 && cue.end >= e - b) return true;
