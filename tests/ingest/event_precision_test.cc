@@ -993,6 +993,32 @@ TEST_CASE("Dates: the lead's news is dated by its report, its background is not"
         "publication");
 }
 
+// The lead's happening is the report's news: a lead noun ("via videoconference") does not
+// refer forward to a happening the body recalls with an older date, nor, told
+// as real, to one still to come.
+TEST_CASE("Dates: the lead's meeting is not a meeting the body recalls from years before",
+          "[ingest][events][precision]") {
+  std::string text = "Putin met, via videoconference, with members of the Russian Geographical Society. "
+                     "Putin first met the society's board in 2009.";
+  Extraction x = Run(text, {Time(text, "2009", TimeValue::Year(2009))});
+  INFO(Dump(x));
+  const Event* today = nullptr;
+  const Event* recalled = nullptr;
+  for (const Event& e : x.events) {
+    if (e.type != "meeting") continue;
+    for (const Mention& m : e.mentions) {
+      if (m.sentence == 0) today = &e;
+      if (m.sentence == 1 && m.trigger == "met") recalled = &e;
+    }
+  }
+  REQUIRE(today != nullptr);
+  CHECK(today->date == TimeValue::Day(2022, 2, 10));
+  CHECK(today->date_basis == "lead");
+  REQUIRE(recalled != nullptr);
+  CHECK(recalled != today);
+  CHECK(recalled->date == TimeValue::Year(2009));
+}
+
 TEST_CASE("Actors: a place before a format or document noun names the format, not an actor",
           "[ingest][events][precision]") {
   Extraction x = Run("China and India held talks under the Moscow Format on Afghanistan.");

@@ -702,5 +702,21 @@ TEST_CASE("A known surname after another given name is another person, 'the Head
   const ActorMention* head = At(ms, en, "Head of State", 0);
   REQUIRE(head != nullptr);
   CHECK(head->actor_id == "person:recep-tayyip-erdogan");
+  // After a title too: a full given name that is none of the known person's
+  // is another member of the family (the father, Soviet deputy premier in the
+  // 1980s), while the known given name or an initial keeps the known person.
+  std::string father = "In 1983, First Deputy Prime Minister Heydar Aliyev opened the railway. "
+                       "Decades later President Ilham Aliyev visited it.";
+  auto fm = g.Match(father, &prov);
+  const ActorMention* heydar = At(fm, father, "Heydar Aliyev", 0);
+  REQUIRE(heydar != nullptr);
+  CHECK(heydar->actor_id != "person:ilham-aliyev");
+  CHECK(heydar->actor_id.rfind("person:", 0) == 0);
+  const ActorMention* ilham = At(fm, father, "Ilham Aliyev", 0);
+  REQUIRE(ilham != nullptr);
+  CHECK(ilham->actor_id == "person:ilham-aliyev");
+  std::string initial = "Foreign Minister S. Lavrov met his counterpart.";
+  auto im = g.Match(initial, &prov);
+  CHECK(std::any_of(im.begin(), im.end(), [](const ActorMention& m) { return m.actor_id == "person:sergey-lavrov"; }));
 }
 

@@ -206,6 +206,9 @@ struct Gazetteer::Impl {
                         const std::vector<Cand>& surname_cands, std::vector<Cand> singles) const;
   // A one-word name of a known person after another given name ("Emine Erdogan").
   bool OtherGivenName(std::string_view text, const Cand& c, const Actor& a) const;
+  // `given` is one of the person's given names or a spelling of one (same
+  // first letter as a given name of a name or alias: Sergei / Sergey).
+  static bool GivenNameFits(std::string_view given, const Actor& a);
   // An English alias of a body inside a longer capitalised name ("the
   // International Congress of Mathematicians").
   bool InsideLongerName(std::string_view text, const Cand& c, const Actor& a) const;

@@ -270,27 +270,32 @@ bool Gazetteer::Impl::OtherGivenName(std::string_view text, const Cand& c, const
   if (en_stops.count(word) || en_title_words.count(word)) return false;
   const auto& lex = events::EnglishLexicon::Get();
   if (lex.Closed(prev) != 0 || !(lex.PossiblePos(prev) == 0 || lex.ProperOnly(prev))) return false;
-  // A given name of the person, or a spelling of one: transliterations keep
-  // the first letter (Vladimir / Volodymyr Zelensky, Sergei / Sergey Lavrov).
-  // Given names only: the surname's own first letter says nothing (Emine
-  // Erdogan is not Recep Tayyip Erdogan).
+  return !GivenNameFits(word, a);
+}
+
+// A given name of the person, or a spelling of one: transliterations keep the
+// first letter (Vladimir / Volodymyr Zelensky, Sergei / Sergey Lavrov). Given
+// names only: the surname's own first letter says nothing (Emine Erdogan is
+// not Recep Tayyip Erdogan).
+bool Gazetteer::Impl::GivenNameFits(std::string_view given, const Actor& a) {
+  if (given.empty()) return false;
   auto own = [&](const std::string& name) {
-    if (name.find(word) != std::string::npos) return true;
+    if (name.find(given) != std::string::npos) return true;
     const size_t surname = name.rfind(' ');
     for (size_t i = 0; surname != std::string::npos && i < surname; ++i) {
-      if ((i == 0 || name[i - 1] == ' ') && name[i] == word[0]) return true;
+      if ((i == 0 || name[i - 1] == ' ') && name[i] == given[0]) return true;
     }
     return false;
   };
   for (const auto& [lang, name] : a.names) {
-    if (own(name)) return false;
+    if (own(name)) return true;
   }
   for (const auto& [lang, list] : a.aliases) {
     for (const auto& alias : list) {
-      if (own(alias)) return false;
+      if (own(alias)) return true;
     }
   }
-  return true;
+  return false;
 }
 
 // "the International Congress of Mathematicians", "the National Congress":

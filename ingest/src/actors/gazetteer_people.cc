@@ -431,6 +431,11 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledName
     if (known < 0) {
       auto it = en_surname.find(gaz::FoldSameLength(surname));
       if (it != en_surname.end() && it->second.size() == 1) known = static_cast<int>(it->second[0]);
+      // "First Deputy Prime Minister Heydar Aliyev" is not Ilham Aliyev: a
+      // full given name that is none of the known person's is another person
+      // of that family (an initial says nothing).
+      std::string_view given = sp == std::string_view::npos ? std::string_view() : name.substr(0, name.find(' '));
+      if (known >= 0 && given.size() > 1 && given.back() != '.' && !GivenNameFits(given, actors[known])) known = -1;
     }
     // "President Bolsonaro" after "President of Brazil Jair Bolsonaro": the
     // surname alone is the person the document named in full.

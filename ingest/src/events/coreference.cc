@@ -31,6 +31,10 @@ void Coreference(DocState& ds) {
       if (cue.end <= c.begin && c.begin - cue.end <= 6) referred = true;
     }
     if (!nominal && !referred) continue;
+    constexpr int32_t kNewsWeek = 7;
+    const bool in_lead = c.sentence <= ds.HeadlineSentences();
+    const bool real = c.modality == Modality::kAsserted || c.modality == Modality::kReported ||
+                      c.modality == Modality::kClaimed;
     // The most salient compatible dated event (most mentions so far), then
     // the nearest; without a shared place or party it must be close and of
     // the same type, and a later one needs a shared place or party.
@@ -50,6 +54,14 @@ void Coreference(DocState& ds) {
       bool later = a.sentence > c.sentence || (a.sentence == c.sentence && a.begin > c.begin);
       uint32_t dist = a.sentence <= c.sentence ? c.sentence - a.sentence : a.sentence - c.sentence;
       if (!shared_party && !shared_place && (later || dist > 2 || a.type != c.type)) continue;
+      // The lead's noun is the report's news: not a happening the body
+      // names later with another date — one it recalls ("met, via
+      // videoconference, with …" then "following our meeting in 2001"), or,
+      // for news told as real, one still to come.
+      if (later && in_lead &&
+          (a.date.latest < ds.pub_day - kNewsWeek || (real && a.date.earliest > ds.pub_day + 1))) {
+        continue;
+      }
       std::pair<int, uint32_t> key{-salience[j], dist * 2 + (later ? 1 : 0)};
       if (best < 0 || key < best_key) { best_key = key; best = int(j); }
     }
