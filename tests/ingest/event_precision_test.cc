@@ -1019,6 +1019,28 @@ TEST_CASE("Dates: the lead's meeting is not a meeting the body recalls from year
   CHECK(recalled->date == TimeValue::Year(2009));
 }
 
+// ", which took place on January 10": a which-clause tells of the noun it hangs
+// on; its date is that noun's, never another trigger's of the sentence.
+TEST_CASE("Dates: a which-clause dates the noun it hangs on, never another trigger", "[ingest][events][precision]") {
+  std::string eve = "Lavrov and Wang Yi held talks on the eve of the climate summit, which will open on March 3.";
+  Extraction x = Run(eve, {Time(eve, "March 3", TimeValue::Day(2022, 3, 3))});
+  INFO(Dump(x));
+  const Event* talks = First(x, "meeting");
+  REQUIRE(talks != nullptr);
+  CHECK_FALSE(talks->date == TimeValue::Day(2022, 3, 3));
+  CHECK(talks->modality == Modality::kAsserted);
+  std::string praised = "Zelensky praised the meeting in Geneva, which took place on January 10.";
+  Extraction y = Run(praised, {Time(praised, "January 10", TimeValue::Day(2022, 1, 10))});
+  INFO(Dump(y));
+  const Event* meeting = First(y, "meeting");
+  REQUIRE(meeting != nullptr);
+  CHECK(meeting->date == TimeValue::Day(2022, 1, 10));
+  CHECK(meeting->date_basis == "explicit");
+  for (const Event& e : y.events) {
+    if (&e != meeting) CHECK_FALSE(e.date == TimeValue::Day(2022, 1, 10));
+  }
+}
+
 TEST_CASE("Actors: a place before a format or document noun names the format, not an actor",
           "[ingest][events][precision]") {
   Extraction x = Run("China and India held talks under the Moscow Format on Afghanistan.");

@@ -193,6 +193,65 @@ bool InPurposeAfter(const DocState& ds, const SentenceInfo& s, const Cand& c, co
   return false;
 }
 
+// ", which will be held on February 8": a clause that opens with "which"
+// tells of the thing named before it; its time dates that noun, never the
+// triggers of the other clauses ("The meeting took place on the eve of the
+// summit, which will be held on February 8").
+bool RelativeClause(std::string_view text, const Span& clause) {
+  std::string_view c = Trim(text.substr(clause.begin, clause.end - clause.begin));
+  return c.starts_with("which ");
+}
+
+// The happening noun a relative clause hangs on: a trigger noun of the
+// clause before it, a few words at most before the comma, with only its own
+// phrases after it ("the meeting in Paris, which …", "the cyber attack on the
+// Internet resources of public authorities, which …"; a verb between, as in
+// "The meeting took place on the eve of the summit, which …", makes the
+// clause another noun's). Of several, the last whose number agrees with the
+// clause's verb ("the talks on the nuclear deal, which are due …": the talks).
+Cand* RelativeHead(DocState& ds, const SentenceInfo& s, size_t k) {
+  if (k == 0 || !s.chunked) return nullptr;
+  constexpr uint32_t kNear = 64;  // bytes between the noun and the comma
+  const auto& tokens = s.chunked->tokens;
+  const uint32_t comma = s.clauses[k].begin;
+  // The number the clause's first verb asks for: 1 singular, 2 plural, 0 either.
+  int number = 0;
+  for (const Token& t : tokens) {
+    if (t.begin < comma || t.lower == "which") continue;
+    if (t.lower == "is" || t.lower == "was" || t.lower == "has") number = 1;
+    if (t.lower == "are" || t.lower == "were" || t.lower == "have") number = 2;
+    break;
+  }
+  Cand* head = nullptr;
+  bool head_agrees = false;
+  for (size_t ci : s.cands) {
+    Cand& c = ds.cands[ci];
+    if (c.clause != k - 1 || c.end > comma || comma - c.end > kNear) continue;
+    bool noun = false, verb_between = false;
+    int plural = 0;
+    for (const Token& t : tokens) {
+      if (t.begin < c.end && c.end <= t.end) {
+        noun = t.tag == Tag::kNoun || t.tag == Tag::kProperNoun;
+        // ("talks" is a lemma of its own in WordNet: an -s ending counts too.)
+        const bool s_end = t.lower.size() > 3 && t.lower.back() == 's' && t.lower[t.lower.size() - 2] != 's';
+        plural = t.inflection == Inflection::kPlural || s_end ? 2 : 1;
+      }
+      if (t.begin >= c.end && t.end <= comma &&
+          (t.tag == Tag::kVerb || t.tag == Tag::kAux || t.tag == Tag::kModal || t.tag == Tag::kRel ||
+           t.tag == Tag::kSubConj)) {
+        verb_between = true;
+      }
+    }
+    if (!noun || verb_between) continue;
+    const bool agrees = number == 0 || plural == number;
+    if (head == nullptr || agrees || !head_agrees) {
+      head = &c;
+      head_agrees = agrees;
+    }
+  }
+  return head;
+}
+
 }  // namespace
 
 void AssignOwnDates(DocState& ds, SentenceInfo* s) {
@@ -250,8 +309,14 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
         best->future = t.future;
       }
       claimed.push_back({k, &t});
-    } else {
+    } else if (!RelativeClause(s->text, s->clauses[k])) {
       sentence_level.push_back({k, &t});
+    } else if (Cand* noun = RelativeHead(ds, *s, k); noun != nullptr && !TooLateFor(ds, *s, *noun, t.value) &&
+                                                     (noun->basis.empty() || noun->basis == "publication")) {
+      noun->date = t.value;
+      noun->basis = "explicit";
+      noun->date_text = t.text;
+      noun->future = t.future;
     }
   }
   // A trigger of a clause whose only time went to a nearer trigger after it
