@@ -737,6 +737,47 @@ TEST_CASE("EventExtractor: 'the parties' of a lead call hold what they agreed to
   }
 }
 
+TEST_CASE("EventExtractor: a said act answered is its author's, addressed to the one who answers", "[ingest][roles]") {
+  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
+  REQUIRE(pipeline.ok());
+  // The possessor or of-phrase made it; the answering subject is its target,
+  // and rejecting a demand does not undo it.
+  struct Case {
+    const char* sentence;
+    const char* type;
+    const char* author;
+    const char* answerer;
+  };
+  const Case cases[] = {
+      {"Germany rejected Poland's demands for war reparations.", "demand", "POL", "DEU"},
+      {"Sergey Lavrov responded to Antony Blinken's proposal on Tuesday.", "offer", "person:antony-blinken",
+       "person:sergey-lavrov"},
+      {"Moscow rejected the proposal of the OSCE.", "offer", "org:osce", "RUS"},
+      {"Russia denied the accusations of the United States.", "accuse", "USA", "RUS"},
+  };
+  for (const Case& c : cases) {
+    auto ev = ExtractSentence(**pipeline, std::string("Headline\n\n") + c.sentence, "2022-02-23");
+    INFO(c.sentence << "\n got\n" << Describe(ev));
+    CHECK(std::any_of(ev.begin(), ev.end(), [&](const Event& e) {
+      return e.type == c.type && HasRole(e, Role::kSource, c.author) && HasRole(e, Role::kTarget, c.answerer) &&
+             e.modality != kbq::Modality::kNegated;
+    }));
+  }
+  // "The presidents" after such an answer are the lead call's sides, not the
+  // demander and the one who ignored the demand.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Telephone conversation with President of Turkey\n\nVladimir Putin had a telephone "
+                              "conversation with President of Turkey Recep Tayyip Erdogan.\nThe United States ignored "
+                              "Russia's demands. The presidents agreed to continue Russian-Turkish contacts.",
+                              "2022-02-23");
+    INFO(Describe(ev));
+    CHECK(std::none_of(ev.begin(), ev.end(), [](const Event& e) {
+      return e.mentions.size() == 1 && e.mentions.front().trigger == "agreed to" && HasRole(e, Role::kTarget, "USA");
+    }));
+  }
+}
+
 TEST_CASE("dump the chunker's clauses of a sentence", "[.dump]") {
   const char* text = std::getenv("KBQ_SENTENCE");
   if (!text) return;

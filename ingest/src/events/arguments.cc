@@ -319,11 +319,13 @@ void BothSides(const DocState& ds, const SentenceInfo& s, size_t ci, Cand* c) {
     c->participants = std::move(sides);
     return true;
   };
-  // The two-sided event of this or the sentence before…
+  // The two-sided meeting, call, visit or other two-sided act of this or the
+  // sentence before (not an answer to a demand: "… ignore Russia's demands.
+  // The presidents agreed" are not Russia and the US)…
   for (size_t k = ci; k-- > 0;) {
     const Cand& prev = ds.cands[k];
     if (prev.sentence + 1 < c->sentence) break;
-    if (take(prev)) return;
+    if ((Meets(prev.type) || Visit(prev.type) || Reciprocal(prev.type)) && take(prev)) return;
   }
   // …else the document's lead meeting, call or talks (a release's headline
   // "Telephone conversation with President of Turkey", then "The leaders

@@ -277,6 +277,17 @@ bool GovernedBy(const SentenceInfo& s, const TriggerHit& h, const Cand& c) {
   return ClauseNested(cs, cc, hc) == 1;
 }
 
+// "rejected Poland's demands", "turned down the offer": a said act named by
+// a noun was made, whatever the answer to it; only an act a rejection governs
+// as a verb ("refused to hold talks") does not happen.
+bool SaidActNoun(const SentenceInfo& s, const Cand& c) {
+  if (!SaidAct(c.type) || !s.chunked) return false;
+  for (const Token& t : s.chunked->tokens) {
+    if (t.begin < c.end && c.end <= t.end) return t.tag == Tag::kNoun;
+  }
+  return false;
+}
+
 }  // namespace
 
 Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, bool counterfactual) {
@@ -334,7 +345,7 @@ Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, 
       if (!(right_before ? NestedUnder(s, h, c) : GovernedBy(s, h, c))) continue;
       const EventTypeInfo* t = ds.lex.Type(h.entry->type);
       if (t && (t->type == "demand" || t->type == "appeal")) return Modality::kDemanded;
-      if (t && t->type == "reject") return Modality::kNegated;
+      if (t && t->type == "reject" && !SaidActNoun(s, c)) return Modality::kNegated;
       if (t && t->family == "intent") return Modality::kPlanned;
     }
     return std::nullopt;

@@ -74,6 +74,11 @@ bool CommunicativeOrOutcome(const EventTypeInfo* t) {
   return t && kFamilies.count(t->family);
 }
 
+bool SaidAct(const EventTypeInfo* t) {
+  static const std::set<std::string> kFamilies = {"statement", "appeal", "demand", "disapprove", "threaten"};
+  return t && (kFamilies.count(t->family) > 0 || t->type == "offer");
+}
+
 std::string DocState::CountryOf(const std::string& id, ActorKind kind) const {
   if (kind == ActorKind::kCountry) return id;
   if (const Actor* a = Lookup(id)) {

@@ -124,6 +124,9 @@ bool Meets(const EventTypeInfo* t);
 bool Visit(const EventTypeInfo* t);
 // Families that can be a part of a meeting (what was said or agreed there).
 bool CommunicativeOrOutcome(const EventTypeInfo* t);
+// An act of saying something to someone: a statement, appeal, demand,
+// criticism or threat, or an offer. Made, whatever the answer to it.
+bool SaidAct(const EventTypeInfo* t);
 
 // A link between two candidates (indexes into DocState::cands): from, to,
 // kind, cue, confidence.

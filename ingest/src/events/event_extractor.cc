@@ -207,6 +207,7 @@ Extraction RunStages(DocState& ds) {
     ReadinessSides(ds, s);
     ThankSides(ds, s);
     PassiveAgentSides(ds, s);
+    AnswerSides(ds, s);
     ChairSides(ds, s);
     AttendanceSides(ds, s);
     SiteHolderSides(ds, s, si);

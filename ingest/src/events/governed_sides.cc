@@ -256,6 +256,67 @@ void PassiveAgentSides(DocState& ds, const SentenceInfo& s) {
   }
 }
 
+void AnswerSides(DocState& ds, const SentenceInfo& s) {
+  if (!s.chunked) return;
+  const ChunkedSentence& cs = *s.chunked;
+  for (size_t ci : s.cands) {
+    Cand& c = ds.cands[ci];
+    if (c.generic || !SaidAct(c.type)) continue;
+    const int ch = ChunkAt(cs, c.begin);
+    if (ch < 0 || cs.chunks[ch].kind != ChunkKind::kNounPhrase) continue;
+    const Chunk& np = cs.chunks[ch];
+    if (np.head >= cs.tokens.size() || cs.tokens[np.head].begin < c.begin || cs.tokens[np.head].begin >= c.end) continue;
+    for (const ClauseRoles& cl : cs.clauses) {
+      if (cl.verb < 0 || cs.chunks[cl.verb].passive || !ds.lex.IsCueWord("answer_verb", cs.chunks[cl.verb].lemma)) {
+        continue;
+      }
+      // The group of coordinated phrases that holds the trigger's.
+      const std::vector<uint32_t>* group = nullptr;
+      if (std::find(cl.objects.begin(), cl.objects.end(), uint32_t(ch)) != cl.objects.end()) group = &cl.objects;
+      for (const auto& p : cl.preps) {
+        if (p.prep == "to" && std::find(p.nouns.begin(), p.nouns.end(), uint32_t(ch)) != p.nouns.end()) group = &p.nouns;
+      }
+      if (group == nullptr) continue;
+      std::vector<const ActorInfo*> answerers;
+      for (uint32_t k : cl.subject) {
+        for (const ActorInfo* a : ActorsIn(s, cs, k)) answerers.push_back(a);
+      }
+      if (answerers.empty()) break;
+      // The author: the possessor ("Blinken's proposal", or of the first of
+      // coordinated phrases: "Russia's concerns and demands"), else an
+      // of-phrase right after the phrase ("the proposal of the OSCE").
+      std::vector<const ActorInfo*> authors;
+      int32_t possessor = np.possessor;
+      if (possessor < 0 && group->front() < uint32_t(ch)) possessor = cs.chunks[group->front()].possessor;
+      if (possessor >= 0) {
+        const uint32_t at = cs.tokens[possessor].begin;
+        for (const ActorInfo& a : s.actors) {
+          if (!a.dropped && !a.place && a.begin <= at && at < a.end) authors.push_back(&a);
+        }
+      } else if (size_t(ch) + 2 < cs.chunks.size() && cs.chunks[ch + 1].kind == ChunkKind::kPreposition &&
+                 cs.tokens[cs.chunks[ch + 1].begin_token].lower == "of") {
+        authors = ActorsIn(s, cs, ch + 2);
+      }
+      auto is = [](const std::vector<const ActorInfo*>& list, const std::string& id) {
+        return std::any_of(list.begin(), list.end(), [&](const ActorInfo* a) { return a->id == id; });
+      };
+      std::vector<Participant> out;
+      for (const ActorInfo* a : authors) {
+        if (!is(answerers, a->id)) out.push_back({a->id, Role::kSource});
+      }
+      for (const Participant& p : c.participants) {
+        if (is(answerers, p.actor_id) || is(authors, p.actor_id)) continue;
+        out.push_back({p.actor_id, !authors.empty() && p.role == Role::kSource ? Role::kOther : p.role});
+      }
+      for (const ActorInfo* a : answerers) {
+        if (!is(authors, a->id)) out.push_back({a->id, Role::kTarget});
+      }
+      c.participants = std::move(out);
+      break;
+    }
+  }
+}
+
 void AfterTalksSides(DocState& ds, const SentenceInfo& s) {
   if (!s.chunked) return;
   const ChunkedSentence& cs = *s.chunked;

@@ -74,6 +74,11 @@ void ThankSides(DocState& ds, const SentenceInfo& s);
 // implement_verb: adopt, impose, sign …) has the verb's by-agents as sources;
 // of any other passive ("the attack was condemned by France") they are no side.
 void PassiveAgentSides(DocState& ds, const SentenceInfo& s);
+// "Lavrov responded to Blinken's proposal", "Germany rejected Poland's
+// demands": a said act (SaidAct) named by a noun phrase in the object or
+// to-phrase of a verb of answer (cue kind answer_verb) was made by its
+// possessor or of-phrase (source) to the answering subject (target).
+void AnswerSides(DocState& ds, const SentenceInfo& s);
 // "a meeting … held under the chairmanship of Vladimir Putin", "the session,
 // chaired by Zelensky,": the person a chair phrase (cue kind chair_phrase)
 // names is the source of the gathering before it in the sentence.
