@@ -1041,6 +1041,23 @@ TEST_CASE("Dates: a which-clause dates the noun it hangs on, never another trigg
   }
 }
 
+// "after the June 2022 decision": a date between a determiner and a noun
+// modifies that noun; it dates a trigger there and nothing else.
+TEST_CASE("Dates: a date before a noun dates that noun, not the clause", "[ingest][events][precision]") {
+  std::string text = "Zelensky welcomed Moldova's progress after the June 2022 decision of the European Council.";
+  Extraction x = Run(text, {Time(text, "June 2022", TimeValue::Month(2022, 6))});
+  INFO(Dump(x));
+  for (const Event& e : x.events) CHECK_FALSE(e.date == TimeValue::Month(2022, 6));
+  std::string vote = "Observers praised the October 2020 elections in Georgia.";
+  Extraction y = Run(vote, {Time(vote, "October 2020", TimeValue::Month(2020, 10))});
+  INFO(Dump(y));
+  const Event* elections = First(y, "election");
+  REQUIRE(elections != nullptr);
+  CHECK(elections->date == TimeValue::Month(2020, 10));
+  const Event* praise = First(y, "praise");
+  if (praise != nullptr) CHECK_FALSE(praise->date == TimeValue::Month(2020, 10));
+}
+
 TEST_CASE("Actors: a place before a format or document noun names the format, not an actor",
           "[ingest][events][precision]") {
   Extraction x = Run("China and India held talks under the Moscow Format on Afghanistan.");

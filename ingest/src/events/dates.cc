@@ -38,6 +38,28 @@ bool DocumentNameYear(const DocState& ds, const SentenceInfo& s, uint32_t tb, ui
   return false;
 }
 
+// "after the December 2016 decision by the EU", "the 2019 agreements": a date
+// between a determiner and a common noun modifies that noun — it dates the
+// noun (a trigger there takes it), never the clause. Returns the noun's
+// sentence offset, or -1 (English).
+int64_t PremodifiedNoun(const SentenceInfo& s, uint32_t tb, uint32_t te) {
+  if (!s.chunked) return -1;
+  const auto& tokens = s.chunked->tokens;
+  const Token* before = nullptr;
+  const Token* after = nullptr;
+  for (const Token& t : tokens) {
+    if (t.end <= tb) before = &t;
+    if (t.begin >= te && after == nullptr) after = &t;
+  }
+  if (before == nullptr || after == nullptr || s.text.substr(before->end, tb - before->end).find_first_not_of(' ') !=
+                                                    std::string_view::npos) {
+    return -1;
+  }
+  const bool determiner = before->tag == Tag::kDet || before->tag == Tag::kPossPron || before->tag == Tag::kPossMarker;
+  const bool noun = after->tag == Tag::kNoun && !after->text.empty() && after->text[0] >= 'a' && after->text[0] <= 'z';
+  return determiner && noun && after->begin - te <= 1 ? int64_t(after->begin) : -1;
+}
+
 // The date was said relative to the speaker's day (today, yesterday, 昨日):
 // true of the clause that says it, not of the narrative after it.
 bool Deictic(const DocState& ds, const Cand& c) { return !c.date_text.empty() && ds.lex.HasCue("deictic_time", c.date_text); }
@@ -280,6 +302,18 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
     for (const auto& cue : ds.lex.FindCues("until_before_time", lead)) span_end |= cue.end == lead.size();
     if (span_end) continue;
     if (DocumentNameYear(ds, *s, tb, te)) continue;
+    if (const int64_t noun = vague ? -1 : PremodifiedNoun(*s, tb, te); noun >= 0) {
+      for (size_t ci : s->cands) {
+        Cand& c = ds.cands[ci];
+        if (c.begin <= noun && noun < c.end && (c.basis.empty() || c.basis == "publication")) {
+          c.date = t.value;
+          c.basis = "explicit";
+          c.date_text = t.text;
+          c.future = t.future;
+        }
+      }
+      continue;
+    }
     size_t k = ClauseOf(s->clauses, tb);
     // The nearest trigger in the clause takes the time (自2022年伊斯坦布尔和谈…的再次谈判:
     // 2022 dates 和谈, not 再次谈判).
