@@ -282,10 +282,8 @@ bool GovernedBy(const SentenceInfo& s, const TriggerHit& h, const Cand& c) {
 // as a verb ("refused to hold talks") does not happen.
 bool SaidActNoun(const SentenceInfo& s, const Cand& c) {
   if (!SaidAct(c.type) || !s.chunked) return false;
-  for (const Token& t : s.chunked->tokens) {
-    if (t.begin < c.end && c.end <= t.end) return t.tag == Tag::kNoun;
-  }
-  return false;
+  const size_t head = TriggerHeadToken(*s.chunked, c);
+  return head < s.chunked->tokens.size() && s.chunked->tokens[head].tag == Tag::kNoun;
 }
 
 }  // namespace

@@ -33,8 +33,7 @@ void Coreference(DocState& ds) {
     if (!nominal && !referred) continue;
     constexpr int32_t kNewsWeek = 7;
     const bool in_lead = c.sentence <= ds.HeadlineSentences();
-    const bool real = c.modality == Modality::kAsserted || c.modality == Modality::kReported ||
-                      c.modality == Modality::kClaimed;
+    const bool real = ToldAsReal(c.modality);
     // The most salient compatible dated event (most mentions so far), then
     // the nearest; without a shared place or party it must be close and of
     // the same type, and a later one needs a shared place or party.

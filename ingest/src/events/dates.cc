@@ -122,9 +122,7 @@ bool BackgroundBefore(const DocState& ds, const SentenceInfo& s, const Cand& c,
 // news (the dateline). Its basis is "lead": dated by the report, but dated.
 bool LeadNews(const DocState& ds, const Cand& c) {
   if (c.sentence > ds.HeadlineSentences() || c.discussed || c.future || c.generic) return false;
-  if (c.modality != Modality::kAsserted && c.modality != Modality::kReported && c.modality != Modality::kClaimed) {
-    return false;
-  }
+  if (!ToldAsReal(c.modality)) return false;
   // English only: the test needs the chunker's clauses (a Chinese headline
   // such as 感谢美国施压乌克兰 thanks for what happened before).
   const SentenceInfo& s = ds.sents[c.sentence];
@@ -249,22 +247,18 @@ Cand* RelativeHead(DocState& ds, const SentenceInfo& s, size_t k) {
   for (size_t ci : s.cands) {
     Cand& c = ds.cands[ci];
     if (c.clause != k - 1 || c.end > comma || comma - c.end > kNear) continue;
-    bool noun = false, verb_between = false;
-    int plural = 0;
-    for (const Token& t : tokens) {
-      if (t.begin < c.end && c.end <= t.end) {
-        noun = t.tag == Tag::kNoun || t.tag == Tag::kProperNoun;
-        // ("talks" is a lemma of its own in WordNet: an -s ending counts too.)
-        const bool s_end = t.lower.size() > 3 && t.lower.back() == 's' && t.lower[t.lower.size() - 2] != 's';
-        plural = t.inflection == Inflection::kPlural || s_end ? 2 : 1;
-      }
-      if (t.begin >= c.end && t.end <= comma &&
-          (t.tag == Tag::kVerb || t.tag == Tag::kAux || t.tag == Tag::kModal || t.tag == Tag::kRel ||
-           t.tag == Tag::kSubConj)) {
-        verb_between = true;
-      }
-    }
-    if (!noun || verb_between) continue;
+    const size_t h = TriggerHeadToken(*s.chunked, c);
+    if (h == tokens.size() || (tokens[h].tag != Tag::kNoun && tokens[h].tag != Tag::kProperNoun)) continue;
+    const bool verb_between = std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
+      return t.begin >= c.end && t.end <= comma &&
+             (t.tag == Tag::kVerb || t.tag == Tag::kAux || t.tag == Tag::kModal || t.tag == Tag::kRel ||
+              t.tag == Tag::kSubConj);
+    });
+    if (verb_between) continue;
+    // ("talks" is a lemma of its own in WordNet: an -s ending counts too.)
+    const std::string& w = tokens[h].lower;
+    const bool s_end = w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's';
+    const int plural = tokens[h].inflection == Inflection::kPlural || s_end ? 2 : 1;
     const bool agrees = number == 0 || plural == number;
     if (head == nullptr || agrees || !head_agrees) {
       head = &c;
@@ -289,6 +283,15 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
     // inherits none; it is reported on the publication day.
     const bool vague = t.resolution == Resolution::kPast || t.resolution == Resolution::kFuture;
     uint32_t tb = t.begin - s->begin, te = t.end - s->begin;
+    // The time as a trigger's own date — unless it has one (a date beats
+    // "recently", which only set the publication day).
+    auto take = [&](Cand& c) {
+      if (!c.basis.empty() && c.basis != "publication") return;
+      c.date = t.value;
+      c.basis = "explicit";
+      c.date_text = t.text;
+      c.future = t.future;
+    };
     // "since 2022", 2022年以来: where a span starts, not when anything happened.
     bool span_start = false;
     std::string_view lead = s->text.substr(0, tb);
@@ -304,13 +307,7 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
     if (DocumentNameYear(ds, *s, tb, te)) continue;
     if (const int64_t noun = vague ? -1 : PremodifiedNoun(*s, tb, te); noun >= 0) {
       for (size_t ci : s->cands) {
-        Cand& c = ds.cands[ci];
-        if (c.begin <= noun && noun < c.end && (c.basis.empty() || c.basis == "publication")) {
-          c.date = t.value;
-          c.basis = "explicit";
-          c.date_text = t.text;
-          c.future = t.future;
-        }
+        if (ds.cands[ci].begin <= noun && noun < ds.cands[ci].end) take(ds.cands[ci]);
       }
       continue;
     }
@@ -336,21 +333,12 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
     } else if (vague) {
       continue;
     } else if (best) {
-      if (best->basis.empty() || best->basis == "publication") {  // a date beats "recently"
-        best->date = t.value;
-        best->basis = "explicit";
-        best->date_text = t.text;
-        best->future = t.future;
-      }
+      take(*best);
       claimed.push_back({k, &t});
     } else if (!RelativeClause(s->text, s->clauses[k])) {
       sentence_level.push_back({k, &t});
-    } else if (Cand* noun = RelativeHead(ds, *s, k); noun != nullptr && !TooLateFor(ds, *s, *noun, t.value) &&
-                                                     (noun->basis.empty() || noun->basis == "publication")) {
-      noun->date = t.value;
-      noun->basis = "explicit";
-      noun->date_text = t.text;
-      noun->future = t.future;
+    } else if (Cand* noun = RelativeHead(ds, *s, k); noun != nullptr && !TooLateFor(ds, *s, *noun, t.value)) {
+      take(*noun);
     }
   }
   // A trigger of a clause whose only time went to a nearer trigger after it
@@ -399,8 +387,7 @@ void InheritDates(DocState& ds) {
     // lent. (A counterfactual speaks of the past: "had they signed in April
     // 2022, …" keeps April 2022.)
     bool unreal = c.modality == Modality::kPlanned;
-    bool real = c.modality == Modality::kAsserted || c.modality == Modality::kReported ||
-                c.modality == Modality::kClaimed;
+    bool real = ToldAsReal(c.modality);
     // A range (2013..2014, "in recent years") is background, never lent to
     // the narrative; nor is a deictic date (yesterday: the clause that says
     // it; but for the talks told right after it), a date of another event of

@@ -110,6 +110,11 @@ bool Overlaps(const TriggerHit& h, uint32_t b, uint32_t e);
 // A cue inside a trigger or a blocker (称赞, 谈判结果) is no cue.
 bool InsideTrigger(const SentenceInfo& s, const CueHit& c);
 
+// Told as having happened: asserted, reported or claimed.
+inline bool ToldAsReal(Modality m) {
+  return m == Modality::kAsserted || m == Modality::kReported || m == Modality::kClaimed;
+}
+
 // Some participant of `sides` holds `role`.
 bool HasRole(const std::vector<Participant>& sides, Role role);
 

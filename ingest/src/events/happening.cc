@@ -25,6 +25,13 @@ size_t TriggerToken(const ChunkedSentence& cs, const Cand& c) {
   return cs.tokens.size();
 }
 
+size_t TriggerHeadToken(const ChunkedSentence& cs, const Cand& c) {
+  for (size_t i = 0; i < cs.tokens.size(); ++i) {
+    if (cs.tokens[i].begin < c.end && c.end <= cs.tokens[i].end) return i;
+  }
+  return cs.tokens.size();
+}
+
 namespace {
 
 // The first token of the (at most four) modifiers before token `k` of a noun

@@ -141,6 +141,9 @@ int ChunkAt(const ChunkedSentence& cs, uint32_t pos);
 // The first token of c's trigger, or cs.tokens.size() when none starts inside
 // it (happening.cc).
 size_t TriggerToken(const ChunkedSentence& cs, const Cand& c);
+// The token that ends c's trigger (its head word: "demands", "talks"), or
+// cs.tokens.size() when none does (happening.cc).
+size_t TriggerHeadToken(const ChunkedSentence& cs, const Cand& c);
 // English roles from the chunker (roles_en.cc). Reads s.chunked and the
 // actors (stage 1); when the clause of c's trigger names a side, rewrites c's
 // participants (subject/by-agent as source; objects, with-partner or the noun
