@@ -778,6 +778,64 @@ TEST_CASE("EventExtractor: a said act answered is its author's, addressed to the
   }
 }
 
+TEST_CASE("EventExtractor: every head of a between-list is a side, whoever speaks at a gathering takes part",
+          "[ingest][roles]") {
+  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
+  REQUIRE(pipeline.ok());
+  auto has = [](const std::vector<Event>& ev, const char* trigger, const std::vector<std::pair<Role, const char*>>& roles) {
+    return std::any_of(ev.begin(), ev.end(), [&](const Event& e) {
+      if (e.mentions.front().trigger != trigger) return false;
+      for (const auto& [role, id] : roles) {
+        if (!HasRole(e, role, id)) return false;
+      }
+      return true;
+    });
+  };
+  // Three and four sides after "between" (a word that is a noun or an
+  // adjective after "a" modifies the noun: "trilateral" leaves "meeting" a noun).
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Headline\n\nA trilateral meeting between Turkish President Recep Tayyip Erdogan, UN "
+                              "Secretary-General Antonio Guterres and Ukrainian President Volodymyr Zelensky was held in "
+                              "Lviv on Thursday.",
+                              "2022-08-19");
+    INFO(Describe(ev));
+    CHECK(has(ev, "meeting",
+              {{Role::kSource, "person:recep-tayyip-erdogan"},
+               {Role::kTarget, "person:antonio-guterres"},
+               {Role::kTarget, "person:volodymyr-zelensky"}}));
+  }
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Headline\n\nTalks between representatives of Germany, France, Ukraine and Russia took "
+                              "place in Berlin on February 10.",
+                              "2022-02-11");
+    INFO(Describe(ev));
+    CHECK(has(ev, "Talks", {{Role::kSource, "DEU"}, {Role::kTarget, "FRA"}, {Role::kTarget, "UKR"}, {Role::kTarget, "RUS"}}));
+  }
+  // "thanked for the constant support of X": X is thanked, though the support
+  // is a standing one.
+  {
+    auto ev = ExtractSentence(**pipeline, "Headline\n\nDmytro Kuleba thanked for the constant support of Canada.",
+                              "2022-02-11");
+    INFO(Describe(ev));
+    CHECK(has(ev, "thanked", {{Role::kSource, "person:dmytro-kuleba"}, {Role::kTarget, "CAN"}}));
+  }
+  // The speaker in a during-phrase's exchange takes part; what he noted does not.
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Headline\n\nDuring an exchange of views on the situation in Kazakhstan, Vladimir Putin "
+                              "noted Uzbekistan's efforts to help.",
+                              "2022-01-13");
+    INFO(Describe(ev));
+    CHECK(has(ev, "exchange of views", {{Role::kSource, "person:vladimir-putin"}}));
+    CHECK(std::none_of(ev.begin(), ev.end(), [](const Event& e) {
+      return e.mentions.front().trigger == "exchange of views" &&
+             (HasRole(e, Role::kSource, "UZB") || HasRole(e, Role::kTarget, "UZB"));
+    }));
+  }
+}
+
 TEST_CASE("dump the chunker's clauses of a sentence", "[.dump]") {
   const char* text = std::getenv("KBQ_SENTENCE");
   if (!text) return;

@@ -566,7 +566,9 @@ void BuildArguments(const DocState& ds, SentenceInfo* s, Cand* c, const Attribut
   }
   for (const auto& [a, r] : roles) add(a->id, r);
   // "talks between A and B" (English): for a two-sided event A and B are its
-  // two sides; whoever else the clause named is no side of it.
+  // two sides; whoever else the clause named is no side of it. (By word
+  // order, so also after a verb: "a protocol was signed between A and B"; a
+  // longer list after a noun is BetweenSides', over the chunks.)
   if (Reciprocal(c->type) && post.size() >= 2) {
     for (const auto& cue : ds.lex.FindCues("between", s->text)) {
       if (cue.begin < c->end || cue.begin - c->end > 3 || cue.end > post[0]->group_begin ||

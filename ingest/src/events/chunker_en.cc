@@ -375,6 +375,15 @@ void TagEnglish(std::vector<Token>* tokens) {
     if (t.tag == Tag::kProperNoun || t.tag == Tag::kNumber) continue;
     const PosSet p = t.possible;
     const bool can_verb = (p & kPosVerb) != 0, can_noun = (p & kPosNoun) != 0, can_adj = (p & kPosAdj) != 0;
+    // "a trilateral meeting", "the official visit": a word that is a noun or
+    // an adjective (never a verb) between a determiner and a word that can be
+    // a noun modifies it, so that word is the noun (not "The official says").
+    if (!can_verb && can_noun && can_adj && gov != nullptr && (gov->tag == Tag::kDet || gov->tag == Tag::kPossPron) &&
+        next != nullptr && next->closed == 0 && next->tag != Tag::kProperNoun && (next->possible & kPosNoun) &&
+        !((next->possible & kPosVerb) && next->lower.ends_with("s"))) {
+      Choose(&t, Tag::kAdj, kPosAdj, readings[i]);
+      continue;
+    }
     if (!can_verb || (!can_noun && !can_adj)) {
       // "a negotiating process", "its ruling party": an -ing form between a
       // determiner and a noun modifies the noun.

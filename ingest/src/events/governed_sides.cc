@@ -49,9 +49,7 @@ namespace {
 
 // A standing_adj among the words tagged adjective or adverb right before the
 // trigger ("your continued support"). Narrower than happening.cc's
-// PremodifiedBy (any of three words of the phrase), on purpose: on
-// press-2022 that reading loses the supporter of one thanks ("thanked for
-// the constant support of Great Britain").
+// PremodifiedBy (any of three words of the phrase), on purpose.
 bool StandingNoun(const DocState& ds, const ChunkedSentence& cs, const Cand& c) {
   size_t t = 0;
   while (t < cs.tokens.size() && cs.tokens[t].end <= c.begin) ++t;
@@ -61,23 +59,37 @@ bool StandingNoun(const DocState& ds, const ChunkedSentence& cs, const Cand& c) 
   return false;
 }
 
-// "Thank you for France's support": the possessor right before what is
-// thanked for gave it — unless it is a thanker (in `sides`) or a thanker's
-// own country ("thanked him for consolidating Ukraine's international
-// support" is support for Ukraine).
-std::vector<std::string> PossessorsThanked(const SentenceInfo& s, const Cand& c, const std::vector<Participant>& sides) {
+// "Thank you for France's support", "thanked for the constant support of
+// Great Britain": the possessor right before what is thanked for, or else the
+// of-phrase right after it, gave it — unless it is a thanker (in `sides`) or a
+// thanker's own country ("thanked him for consolidating Ukraine's
+// international support" is support for Ukraine).
+std::vector<std::string> GiversThanked(const SentenceInfo& s, const ChunkedSentence& cs, const Cand& c,
+                                       const std::vector<Participant>& sides) {
+  auto own = [&](const std::string& id) {
+    bool thanker = std::any_of(sides.begin(), sides.end(), [&](const Participant& q) {
+      if (q.actor_id == id) return true;
+      return std::any_of(s.actors.begin(), s.actors.end(),
+                         [&](const ActorInfo& t) { return t.id == q.actor_id && t.country == id; });
+    });
+    return thanker || (s.turn_speaker && (s.turn_speaker->id == id || s.turn_speaker->country == id));
+  };
   std::vector<std::string> out;
   for (const ActorInfo& a : s.actors) {
     if (a.dropped || a.end > c.begin || c.begin - a.end > 30) continue;
     std::string_view between = s.text.substr(a.end, c.begin - a.end);
     if (!between.starts_with("'s ") && !between.starts_with("\xE2\x80\x99s ")) continue;
-    bool own = std::any_of(sides.begin(), sides.end(), [&](const Participant& q) {
-      if (q.actor_id == a.id) return true;
-      return std::any_of(s.actors.begin(), s.actors.end(),
-                         [&](const ActorInfo& t) { return t.id == q.actor_id && t.country == a.id; });
-    });
-    if (s.turn_speaker && (s.turn_speaker->id == a.id || s.turn_speaker->country == a.id)) own = true;
-    if (!own) out.push_back(a.id);
+    if (!own(a.id)) out.push_back(a.id);
+  }
+  // (Not after a possessive: "your continued support of Ukraine" is yours,
+  // given to Ukraine.)
+  const int ch = ChunkAt(cs, c.begin);
+  if (out.empty() && ch >= 0 && size_t(ch) + 2 < cs.chunks.size() && cs.chunks[ch].kind == ChunkKind::kNounPhrase &&
+      cs.chunks[ch].possessor < 0 && cs.tokens[cs.chunks[ch].begin_token].tag != Tag::kPossPron &&
+      cs.chunks[ch + 1].kind == ChunkKind::kPreposition && cs.tokens[cs.chunks[ch + 1].begin_token].lower == "of") {
+    for (const ActorInfo* a : ActorsIn(s, cs, uint32_t(ch + 2))) {
+      if (!own(a->id)) out.push_back(a->id);
+    }
   }
   return out;
 }
@@ -171,11 +183,11 @@ void ThankSides(DocState& ds, const SentenceInfo& s) {
     // "Thank you for your continued support": what the thanks are for, a
     // standing support, is no happening of its own even when nobody is
     // thanked by name; "Thank you for France's support": the possessor is.
-    const bool standing = !thanked && StandingNoun(ds, cs, c);
-    if (!thanked && !standing) {
-      for (const std::string& id : PossessorsThanked(s, c, sides)) add(id, Role::kTarget);
+    if (!thanked) {
+      for (const std::string& id : GiversThanked(s, cs, c, sides)) add(id, Role::kTarget);
       thanked = HasRole(sides, Role::kTarget);
     }
+    const bool standing = !thanked && StandingNoun(ds, cs, c);
     if (!thanked && !standing) continue;  // "thanked for the support of Germany": the support's own sides stand
     // The thanker not named in the clause: the speaker of the turn, if any.
     if (!HasRole(sides, Role::kSource) && s.turn_speaker) sides.insert(sides.begin(), {s.turn_speaker->id, Role::kSource});

@@ -311,6 +311,54 @@ bool OfWithSides(const DocState& ds, const SentenceInfo& s, const ChunkedSentenc
   return true;
 }
 
+bool BetweenSides(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c) {
+  if (!Reciprocal(c->type) || cs.chunks[ch].kind != ChunkKind::kNounPhrase) return false;
+  // The trigger heads its phrase: "the talks between", not "the talks
+  // venue between".
+  if (cs.chunks[ch].head >= cs.tokens.size() || cs.tokens[cs.chunks[ch].head].begin < c->begin) return false;
+  auto word = [&](size_t k) -> std::string_view {
+    return k < cs.chunks.size() ? std::string_view(cs.tokens[cs.chunks[k].begin_token].lower) : std::string_view();
+  };
+  auto is = [&](size_t k, ChunkKind kind) { return k < cs.chunks.size() && cs.chunks[k].kind == kind; };
+  // Right after the trigger, or after a bare participle ("talks held between").
+  size_t k = ch + 1;
+  if (is(k, ChunkKind::kVerbGroup) && cs.chunks[k].end_token == cs.chunks[k].begin_token + 1 &&
+      cs.tokens[cs.chunks[k].begin_token].inflection == Inflection::kPast) {
+    ++k;
+  }
+  if (!is(k, ChunkKind::kPreposition) || !ds.lex.IsCueWord("between", word(k))) return false;
+  // The list: heads joined by commas and and, each with its of-chain ("the
+  // leaders of Russia, Armenia and Azerbaijan" is one head naming three).
+  Actors sides;
+  auto add = [&](const ActorInfo* a) {
+    if (a && std::find(sides.begin(), sides.end(), a) == sides.end()) sides.push_back(a);
+  };
+  for (size_t j = k + 1; is(j, ChunkKind::kNounPhrase);) {
+    if (cs.chunks[j].temporal) break;
+    std::vector<uint32_t> head = {uint32_t(j)};
+    while (is(j + 1, ChunkKind::kPreposition) && word(j + 1) == "of" && is(j + 2, ChunkKind::kNounPhrase)) {
+      j += 2;
+      head.push_back(uint32_t(j));
+    }
+    for (const ActorInfo* a : ActorsOf(ds, s, cs, head)) add(a);
+    size_t next = j + 1;
+    while (next < cs.chunks.size() && (word(next) == "," || word(next) == "and")) ++next;
+    if (next == j + 1) break;
+    j = next;
+  }
+  if (sides.size() < 2) return false;
+  std::vector<Participant> out;
+  for (size_t i = 0; i < sides.size(); ++i) out.push_back({sides[i]->id, i == 0 ? Role::kSource : Role::kTarget});
+  // Whoever else the sentence gave is no side of it ("Turkey hosted talks
+  // between Russia and Ukraine": the host).
+  for (const auto& p : c->participants) {
+    bool side = std::any_of(out.begin(), out.end(), [&](const Participant& q) { return q.actor_id == p.actor_id; });
+    if (!side) out.push_back({p.actor_id, Role::kOther});
+  }
+  c->participants = std::move(out);
+  return true;
+}
+
 void OwnAgentPhrase(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c,
                     bool unnamed_clears) {
   if (cs.chunks[ch].kind != ChunkKind::kNounPhrase) return;

@@ -398,6 +398,7 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
     OwnAgentPhrase(ds, s, *s.chunked, uint32_t(ch), c, true);
     en::OwnFromPhrase(ds, s, *s.chunked, uint32_t(ch), c);
     en::OwnRelativeDoer(ds, s, *s.chunked, uint32_t(ch), c);
+    if (en::BetweenSides(ds, s, *s.chunked, uint32_t(ch), c)) return true;
   }
   return answered;
 }
@@ -541,7 +542,22 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
     }
   }
   // "held talks with X": the noun's clause; the objects are the trigger itself.
-  Actors objects = noun_object ? Actors{} : ActorsOf(ds, s, cs, cl.objects);
+  // "During an exchange of views, Putin noted Kiev's policy", "said at the
+  // meeting that …": whoever speaks at a gathering takes part in it, and so
+  // does whom they tell ("told Biden during their talks"); what they say is
+  // no side of it.
+  const bool said_at = cs.chunks[ch].kind == ChunkKind::kNounPhrase && vg &&
+                       (ds.lex.IsCueWord("report_verb", vg->lemma) || ds.lex.IsCueWord("topic_verb", vg->lemma)) &&
+                       std::any_of(cl.preps.begin(), cl.preps.end(), [&](const PrepAttachment& p) {
+                         return (p.prep == "at" || p.prep == "during") &&
+                                std::find(p.nouns.begin(), p.nouns.end(), uint32_t(ch)) != p.nouns.end();
+                       });
+  std::vector<uint32_t> object_chunks;
+  for (uint32_t n : cl.objects) {
+    const Tag head = cs.chunks[n].head < cs.tokens.size() ? cs.tokens[cs.chunks[n].head].tag : Tag::kNoun;
+    if (!said_at || head == Tag::kProperNoun || head == Tag::kPronoun) object_chunks.push_back(n);
+  }
+  Actors objects = noun_object ? Actors{} : ActorsOf(ds, s, cs, object_chunks);
   Actors prep_targets, of_targets, topics;
   // "discussed Ukraine with Macron": what talk is about is its topic, not a
   // side (cue kind topic_verb).

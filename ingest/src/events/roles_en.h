@@ -40,6 +40,11 @@ int ClauseOfChunk(const DocState& ds, const ChunkedSentence& cs, int ch, bool* o
 bool ReportedNounRoles(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c);
 // "the meeting of A with B", "the visit of A to C": true when it applied.
 bool OfWithSides(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c);
+// "talks between Russia and Belarus", "a meeting between Erdogan, Guterres
+// and Zelensky": a two-sided noun trigger's between-list names its sides (the
+// first the source, the others targets; anyone else no side). True when it
+// named two or more.
+bool BetweenSides(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c);
 // "the assistance provided by the United States": the noun's own by-phrase
 // names its doers; naming none, when `unnamed_clears`, no actor before the
 // trigger is its source.
