@@ -836,6 +836,53 @@ TEST_CASE("EventExtractor: every head of a between-list is a side, whoever speak
   }
 }
 
+TEST_CASE("EventExtractor: a flood of words and a ship called by its name are no events, a from-phrase gives both "
+          "nouns before it",
+          "[ingest][roles]") {
+  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
+  REQUIRE(pipeline.ok());
+  auto family = [](const std::vector<Event>& ev, const char* type) {
+    return std::count_if(ev.begin(), ev.end(), [&](const Event& e) { return e.type == type; });
+  };
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Headline\n\nWithin days a flood of accusations against the government followed. An "
+                              "avalanche of complaints reached the ministry.",
+                              "2022-01-10");
+    INFO(Describe(ev));
+    CHECK(family(ev, "flood") == 0);
+    CHECK(family(ev, "landslide") == 0);
+  }
+  {  // (a real avalanche stays)
+    auto ev = ExtractSentence(**pipeline, "Headline\n\nAn avalanche of snow buried a road in Georgia on Monday.",
+                              "2022-01-10");
+    INFO(Describe(ev));
+    CHECK(family(ev, "landslide") == 1);
+  }
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Headline\n\nThe carrier was later called Admiral Kuznetsov. The city can be rightly "
+                              "called \"the capital of the north\".",
+                              "2022-01-10");
+    INFO(Describe(ev));
+    CHECK(family(ev, "phone_call") == 0);
+  }
+  {  // (a call in the passive stays a call)
+    auto ev = ExtractSentence(**pipeline, "Headline\n\nZelensky was called by Biden on Monday.", "2022-01-12");
+    INFO(Describe(ev));
+    CHECK(family(ev, "phone_call") == 1);
+  }
+  {
+    auto ev = ExtractSentence(**pipeline,
+                              "Headline\n\nKyiv values the assistance and practical help from Canada in demining.",
+                              "2022-01-12");
+    INFO(Describe(ev));
+    CHECK(std::any_of(ev.begin(), ev.end(), [](const Event& e) {
+      return e.type == "aid" && HasRole(e, Role::kSource, "CAN") && !HasRole(e, Role::kTarget, "CAN");
+    }));
+  }
+}
+
 TEST_CASE("dump the chunker's clauses of a sentence", "[.dump]") {
   const char* text = std::getenv("KBQ_SENTENCE");
   if (!text) return;

@@ -65,6 +65,25 @@ bool WrongSense(const DocState& ds, const SentenceInfo& s, const std::vector<Tok
     }
     if (!agent) return true;
   }
+  // "an avalanche of statements", "a flood of refugees", "a storm of
+  // criticism": a natural disaster's noun before "of" and a plural noun of
+  // acts, ideas, words, feelings, people or money (WordNet's most frequent
+  // sense: noun files 4 9 10 12 18 21) is a figure of speech ("an avalanche of
+  // snow", "an earthquake of magnitude 7" stay).
+  if (e.pos == 'n' && first_after + 1 < toks.size() && toks[first_after].word && toks[first_after].lower == "of") {
+    const EventTypeInfo* t = ds.lex.Type(e.type);
+    if (t && t->family == "disaster") {
+      size_t k = first_after + 1;
+      while (k < toks.size() && toks[k].word && ds.lex.IsCueWord("np_det", toks[k].lower)) ++k;
+      // The phrase's head: its last word before a stop word (up to three).
+      std::string head;
+      for (int n = 0; k < toks.size() && n < 3 && toks[k].word && !ds.lex.IsCueWord("np_stop", toks[k].lower); ++k, ++n) {
+        head = toks[k].lower;
+      }
+      const int cls = head.size() > 3 && head.back() == 's' ? EnglishLexicon::Get().NounClass(head) : 0;
+      if (cls == 4 || cls == 9 || cls == 10 || cls == 12 || cls == 18 || cls == 21) return true;
+    }
+  }
   if (e.object_block.empty() && e.object_allow.empty() && e.object_block_after.empty()) return false;
   // The noun phrase after the trigger (after "of" for a nominal trigger).
   size_t i = first_after;

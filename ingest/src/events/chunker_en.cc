@@ -375,6 +375,15 @@ void TagEnglish(std::vector<Token>* tokens) {
     if (t.tag == Tag::kProperNoun || t.tag == Tag::kNumber) continue;
     const PosSet p = t.possible;
     const bool can_verb = (p & kPosVerb) != 0, can_noun = (p & kPosNoun) != 0, can_adj = (p & kPosAdj) != 0;
+    // "was later called", "will soon visit": a word that can be an adverb
+    // (never a verb) between a form of "be" or a modal and a word that can be
+    // a verb (not an -ing form: "have very promising") is that adverb.
+    if ((p & kPosAdv) && !can_verb && gov != nullptr &&
+        ((gov->tag == Tag::kAux && gov->lemma == "be") || gov->tag == Tag::kModal) && next != nullptr &&
+        next->closed == 0 && (next->possible & kPosVerb) && !next->lower.ends_with("ing")) {
+      Choose(&t, Tag::kAdv, kPosAdv, readings[i]);
+      continue;
+    }
     // "a trilateral meeting", "the official visit": a word that is a noun or
     // an adjective (never a verb) between a determiner and a word that can be
     // a noun modifies it, so that word is the noun (not "The official says").

@@ -462,12 +462,20 @@ void OwnFromPhrase(const DocState& ds, const SentenceInfo& s, const ChunkedSente
       ch + 2 >= cs.chunks.size()) {
     return;
   }
-  const Chunk& prep = cs.chunks[ch + 1];
+  // "the assistance and practical help from the UK": past a noun phrase
+  // coordinated with the trigger's, the from-phrase is both nouns'.
+  uint32_t from = ch + 1;
+  if (cs.chunks[from].kind == ChunkKind::kConjunction && cs.tokens[cs.chunks[from].begin_token].lower == "and" &&
+      cs.chunks[from + 1].kind == ChunkKind::kNounPhrase && !cs.chunks[from + 1].temporal &&
+      from + 3 < cs.chunks.size() && !ActorOf(ds, s, cs, from + 1, true)) {
+    from += 2;
+  }
+  const Chunk& prep = cs.chunks[from];
   if (prep.kind != ChunkKind::kPreposition || cs.tokens[prep.begin_token].lower != "from") return;
-  if (cs.chunks[ch + 2].kind != ChunkKind::kNounPhrase || cs.chunks[ch + 2].temporal) return;
+  if (cs.chunks[from + 1].kind != ChunkKind::kNounPhrase || cs.chunks[from + 1].temporal) return;
   // "from Poland and Lithuania": each of a coordinated list.
-  std::vector<uint32_t> list{ch + 2};
-  for (uint32_t k = ch + 3; k + 1 < cs.chunks.size(); k += 2) {
+  std::vector<uint32_t> list{from + 1};
+  for (uint32_t k = from + 2; k + 1 < cs.chunks.size(); k += 2) {
     const Chunk& join = cs.chunks[k];
     const std::string& w = cs.tokens[join.begin_token].lower;
     if (!((join.kind == ChunkKind::kConjunction && w == "and") || (join.kind == ChunkKind::kPunct && w == ",")) ||

@@ -201,6 +201,17 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
       }
     }
   }
+  // "can be rightfully called \"Lenin's Ukraine\"", "was called a model of
+  // cooperation": a passive verb of naming followed by its name (a quotation
+  // or a noun phrase that is no time) names; "was called by Biden" is a call.
+  if (ds.lex.IsCueWord("naming_verb", lemma) && cs.chunks[ch].passive) {
+    const size_t next = cs.chunks[ch].end_token;
+    const bool quote = next < cs.tokens.size() &&
+                       (cs.tokens[next].text == "\"" || cs.tokens[next].text == "\u201C" || cs.tokens[next].text == "'");
+    const bool name = size_t(ch) + 1 < cs.chunks.size() && cs.chunks[ch + 1].kind == ChunkKind::kNounPhrase &&
+                      !cs.chunks[ch + 1].temporal && cs.chunks[ch + 1].begin_token == next;
+    if (quote || name) return nullptr;
+  }
   // "called on Monday", "called for an hour": the particle is a time
   // phrase, not the verb's own (call on = appeal to); a naming verb then
   // keeps its plain sense.

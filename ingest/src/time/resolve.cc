@@ -101,13 +101,35 @@ std::optional<int32_t> Scanner::MonthDayNear(int m, int d, bool future) const {
                   ? DayOf(date::year{pub_y_ + 1} / date::month(m) / date::day(d))
                   : pub_ + kUpcomingWindowDays + 1;
     }
-    if (ahead > pub_ && ahead - pub_ <= kUpcomingWindowDays) return ahead;
+    if (ahead > pub_ && ahead - pub_ <= kUpcomingWindowDays) {
+      // "from October 24 to December 5, 1941 … On December 6, the Red Army
+      // launched": right after an explicit date of an earlier year, a month
+      // and day that follow it closely go on with that story (HeidelTime's
+      // narrative reading), not into the days after the release.
+      if (auto story = NarrativeDay(m, d)) return story;
+      return ahead;
+    }
   }
   for (int k = 0; k < 9; ++k) {
     int y = future ? pub_y_ + k : pub_y_ - k;
     if (!ValidDate(y, m, d)) continue;
     int32_t day = DayOf(date::year{y} / date::month(m) / date::day(d));
     if (future ? day >= pub_ : day <= pub_) return day;
+  }
+  return std::nullopt;
+}
+
+// At most this many days after the story's date (the anchor), and that date
+// more than a year before the release.
+constexpr int32_t kNarrativeStepDays = 62;
+
+std::optional<int32_t> Scanner::NarrativeDay(int m, int d) const {
+  if (!anchor_any_ || anchor_any_->latest >= pub_ - 366) return std::nullopt;
+  const int y = YearOf(anchor_any_->latest);
+  for (int year : {y, y + 1}) {
+    if (!ValidDate(year, m, d)) continue;
+    int32_t day = DayOf(date::year{year} / date::month(m) / date::day(d));
+    if (day > anchor_any_->latest && day - anchor_any_->latest <= kNarrativeStepDays) return day;
   }
   return std::nullopt;
 }

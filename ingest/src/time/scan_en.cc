@@ -503,13 +503,23 @@ void Scanner::EnSeasonsAndRanges(size_t p, const Word& w, Cand* best) {
       Cand b;
       if (ok && EnDate(SkipSpaces(conj.e), &b) && b.impossible.empty() && b.value.ok()) {
         TimeValue bv = b.value;
-        // "between March and May 2022": the first takes the second's year.
+        // "between March and May 2022", "from October 24 to December 5,
+        // 1941": the first takes the second's year.
         if (a.res != Resolution::kAbsolute && b.res == Resolution::kAbsolute &&
-            a.value.precision == Precision::kMonth && bv.precision == Precision::kMonth) {
+            a.value.precision == bv.precision &&
+            (bv.precision == Precision::kMonth || bv.precision == Precision::kDay)) {
           int y = YearOf(bv.earliest);
-          if (MonthOf(a.value.earliest) > MonthOf(bv.earliest)) --y;
-          a.value = TimeValue::Month(y, MonthOf(a.value.earliest));
-          a.res = Resolution::kAbsolute;
+          const unsigned am = MonthOf(a.value.earliest), bm = MonthOf(bv.earliest);
+          const bool day = bv.precision == Precision::kDay;
+          if (am > bm || (day && am == bm && DomOf(a.value.earliest) > DomOf(bv.earliest))) --y;
+          const int ad = int(DomOf(a.value.earliest));
+          if (!day) {
+            a.value = TimeValue::Month(y, am);
+            a.res = Resolution::kAbsolute;
+          } else if (ValidDate(y, int(am), ad)) {
+            a.value = DayValue(DayOf(date::year{y} / date::month(am) / date::day(unsigned(ad))));
+            a.res = Resolution::kAbsolute;
+          }
         }
         // "from March to May": the second inherits the first's year.
         if (a.value.precision == Precision::kMonth && bv.precision == Precision::kMonth &&

@@ -62,6 +62,9 @@ class Scanner {
 
   // Past-leaning resolvers; `future` resolves forward instead.
   std::optional<int32_t> MonthDayNear(int m, int d, bool future) const;
+  // The day of a month and day that goes on with a story told of an earlier
+  // year (the anchor); nullopt when there is none (resolve.cc).
+  std::optional<int32_t> NarrativeDay(int m, int d) const;
   std::optional<int32_t> DomNear(int d, bool future) const;
   int YearOfMonthNear(int m, bool future) const;
   int32_t WeekdayNear(int wd, bool future, bool strict) const;
