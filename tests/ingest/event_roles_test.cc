@@ -876,6 +876,36 @@ TEST_CASE("EventExtractor: a flood of words and a ship called by its name are no
   }
 }
 
+TEST_CASE("EventExtractor: his or her before a visit or talks is the nearest person named before it",
+          "[ingest][roles]") {
+  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
+  REQUIRE(pipeline.ok());
+  struct Case {
+    const char* sentence;
+    const char* type;
+    const char* owner;
+  };
+  // (Past a person whose own country the visit goes to: Zelensky is in Kyiv.)
+  const Case cases[] = {
+      {"Ukraine welcomed the statements made by Ursula von der Leyen during her visit to Kyiv.", "visit",
+       "person:ursula-von-der-leyen"},
+      {"Olaf Scholz met Volodymyr Zelensky during his visit to Kyiv.", "visit", "person:olaf-scholz"},
+      {"Vladimir Putin discussed the situation in Kazakhstan during his telephone conversation with Alexander "
+       "Lukashenko.",
+       "phone_call", "person:vladimir-putin"},
+  };
+  for (const Case& c : cases) {
+    auto ev = ExtractSentence(**pipeline, std::string("Headline\n\n") + c.sentence, "2022-06-17");
+    INFO(c.sentence << "\n got\n" << Describe(ev));
+    CHECK(std::any_of(ev.begin(), ev.end(), [&](const Event& e) {
+      return e.type == c.type && HasRole(e, Role::kSource, c.owner);
+    }));
+    CHECK(std::none_of(ev.begin(), ev.end(), [&](const Event& e) {
+      return e.type == c.type && (HasRole(e, Role::kSource, "UKR") || HasRole(e, Role::kSource, "person:volodymyr-zelensky"));
+    }));
+  }
+}
+
 TEST_CASE("dump the chunker's clauses of a sentence", "[.dump]") {
   const char* text = std::getenv("KBQ_SENTENCE");
   if (!text) return;

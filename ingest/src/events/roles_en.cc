@@ -86,13 +86,49 @@ bool SpeakersNounPhrase(const ChunkedSentence& cs, uint32_t ch, const Cand& c) {
   return (det == "my" || det == "our") && cs.tokens[np.head].begin >= c.begin && cs.tokens[np.head].begin < c.end;
 }
 
-// The person a possessive opening a noun trigger's phrase names in a turn:
+// "the strong signals expressed by Ursula von der Leyen during her recent
+// visit to Ukraine", "Scholz said that during his talks with Putin …": a
+// visit or two-sided noun trigger that "his" or "her" opens is the nearest
+// person named before it in the sentence — past one whose own country the
+// visit goes to ("Zelensky met Scholz during his visit to Berlin" is
+// Zelensky's). Null when no person is named before it.
+const ActorInfo* ThirdPersonOwner(const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, const Cand& c) {
+  const Chunk& np = cs.chunks[ch];
+  if (!(Visit(c.type) || Reciprocal(c.type)) || np.kind != ChunkKind::kNounPhrase || np.head >= cs.tokens.size() ||
+      cs.tokens[np.head].begin < c.begin || cs.tokens[np.head].begin >= c.end) {
+    return nullptr;
+  }
+  const std::string& det = cs.tokens[np.begin_token].lower;
+  if (det != "his" && det != "her") return nullptr;
+  const uint32_t np_begin = cs.Span(ch).first;
+  // Where a visit goes: the country of the actor behind "to" right after it.
+  std::string bound;
+  if (Visit(c.type)) {
+    for (const ActorInfo& a : s.actors) {
+      if (a.dropped || a.begin < c.end || a.begin - c.end > 4 || s.text.substr(c.end, a.begin - c.end) != " to ") {
+        continue;
+      }
+      bound = a.kind == ActorKind::kCountry ? a.id : a.country;
+    }
+  }
+  const ActorInfo* owner = nullptr;
+  for (const ActorInfo& a : s.actors) {
+    if (a.dropped || a.place || a.kind != ActorKind::kPerson || a.end > np_begin) continue;
+    if (!bound.empty() && a.country == bound) continue;
+    if (!owner || a.begin > owner->begin) owner = &a;
+  }
+  return owner;
+}
+
+// The person a possessive opening a noun trigger's phrase names: "his" or
+// "her" (ThirdPersonOwner); in a turn,
 // the speaker for "my"/"our" ("the reason for my trip to Beijing"); for
 // "your" on a visit or talks ("during your visit to Beijing") the one
 // addressed (the turn before's speaker, else the lead event's guest); null
 // otherwise. Not "your" on other acts: "thank you for your support" is the
 // thanks.
 const ActorInfo* NounPhraseOwner(const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, const Cand& c) {
+  if (const ActorInfo* owner = ThirdPersonOwner(s, cs, ch, c)) return owner;
   const ActorInfo* speaker = SpeakerOf(s);
   if (!speaker) return nullptr;
   if (SpeakersNounPhrase(cs, ch, c)) return speaker;
