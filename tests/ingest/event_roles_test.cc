@@ -906,6 +906,32 @@ TEST_CASE("EventExtractor: his or her before a visit or talks is the nearest per
   }
 }
 
+TEST_CASE("Happening: a question up to its mark, a future for years and an occupied place are no events",
+          "[ingest][roles]") {
+  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
+  REQUIRE(pipeline.ok());
+  struct Case {
+    const char* text;
+    const char* date;
+    const char* type;
+    long count;
+  };
+  const Case cases[] = {
+      {"Will Moscow risk the lives of its soldiers to occupy more of Ukraine? - In the meantime, the shelling goes on.",
+       "2021-12-14", "occupy", 0},
+      {"I am sure that Hungary will cooperate with Russia for many years to come.", "2022-02-01", "cooperate", 0},
+      {"Moscow keeps provoking clashes in occupied Donetsk.", "2022-02-18", "occupy", 0},
+      // (a finite verb before a place stays, and so does one after "all")
+      {"Russian troops occupied Kherson in early March.", "2022-03-10", "occupy", 1},
+      {"The leaders all signed the declaration in Vilnius on Monday.", "2023-07-12", "sign_agreement", 1},
+  };
+  for (const Case& c : cases) {
+    auto ev = ExtractSentence(**pipeline, std::string("Headline\n\n") + c.text, c.date);
+    INFO(c.text << "\n got\n" << Describe(ev));
+    CHECK(std::count_if(ev.begin(), ev.end(), [&](const Event& e) { return e.type == c.type; }) == c.count);
+  }
+}
+
 TEST_CASE("dump the chunker's clauses of a sentence", "[.dump]") {
   const char* text = std::getenv("KBQ_SENTENCE");
   if (!text) return;

@@ -104,7 +104,15 @@ bool Existential(const ChunkedSentence& cs, size_t t) {
 }
 
 // H8: the sentence is a direct question: it ends in '?' (before closing
-// quotes or brackets).
+// quotes or brackets); or the first sentence mark after the trigger is a '?'
+// ("Is Russian society ready to pay … for the attempt to occupy another part
+// of Ukraine? - Meanwhile, people are dying" asks only up to its '?').
+bool QuestionAt(std::string_view text, uint32_t end) {
+  const size_t mark = text.find_first_of(".!?", end);
+  if (mark != std::string_view::npos && text[mark] == '?') return true;
+  return false;
+}
+
 bool Question(std::string_view text) {
   while (!text.empty() && (text.back() == ' ' || text.back() == '"' || text.back() == ')' || text.back() == '\'')) {
     text.remove_suffix(1);
@@ -336,11 +344,12 @@ bool NounPhraseMention(const DocState& ds, const SentenceInfo& s, const ChunkedS
 // H12: "Kyiv has insisted on direct talks for seven years now": a verb in
 // the present perfect with a duration of years after it in its clause ("for
 // seven years", "for decades"; cue kind standing_duration for the word-less
-// forms) is a standing stance or habit, not the day's news.
+// forms) is a standing stance or habit, not the day's news; so is one to come
+// with "will" ("we will cooperate with you for many years to come").
 bool PerfectForYears(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, size_t t, int chunk) {
   if (chunk < 0 || cs.chunks[chunk].kind != ChunkKind::kVerbGroup) return false;
   const Chunk& vg = cs.chunks[chunk];
-  bool perfect = false;
+  bool perfect = vg.modal == "will";
   for (size_t k = vg.begin_token; k < t; ++k) {
     const std::string& w = cs.tokens[k].lower;
     perfect |= w == "has" || w == "have";
@@ -459,7 +468,7 @@ bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const C
   }
   // H8: a direct question ("Do you intend to invade Ukraine?") asks, it
   // reports nothing; with no date of its own its events are none.
-  if (Question(s.text)) return true;
+  if (Question(s.text) || QuestionAt(s.text, c.end)) return true;
   // The headline (sentence 0) says what happened in the present tense.
   if (si > 0 && (StandingAspect(ds, cs, t, chunk, c) || SubjectOfStanding(cs, chunk))) return true;
   // "is ready to negotiate": the readiness is an expressed intent (CAMEO 03x,

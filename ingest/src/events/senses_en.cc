@@ -38,8 +38,16 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
     const Chunk& np = cs.chunks[ch];
     std::string_view word = s.text.substr(h.begin, h.end - h.begin);
     // (-ing only: a past form before a name is more often a misread finite
-    // verb, "Russian forces shelled Kharkiv", than "the agreed plan".)
-    bool participle = word.ends_with("ing");
+    // verb, "Russian forces shelled Kharkiv", than "the agreed plan" — but
+    // not after a preposition, an article or a possessive: "in occupied
+    // Donetsk", "the occupied territories" tell a state, no act.)
+    size_t t = np.begin_token;
+    while (t < np.end_token && cs.tokens[t].begin < h.begin) ++t;
+    const Token* before = t > 0 ? &cs.tokens[t - 1] : nullptr;
+    const bool article = before && (before->lower == "the" || before->lower == "a" || before->lower == "an" ||
+                                     before->tag == Tag::kPossPron);
+    bool participle = word.ends_with("ing") ||
+                      (word.ends_with("ed") && before && (before->tag == Tag::kPrep || article));
     if (participle && !np.temporal && word.find(' ') == std::string_view::npos && np.head < cs.tokens.size() &&
         cs.tokens[np.head].begin >= h.end) {
       return nullptr;
