@@ -164,8 +164,10 @@ def main():
                     out.add(c)
                     # PLOVER codes an organisation by its type (IGO, NGO), kbq
                     # by name: an organisation counts for either, as in
-                    # `kbq eval events`.
-                    if c in orgs:
+                    # `kbq eval events` — one of organisations.tsv, or one the
+                    # text named that kbq does not know (an `org:` id, which
+                    # kbq gives organisations only).
+                    if c in orgs or c.startswith("org:"):
                         out |= {"IGO", "NGO"}
                 return out
 
