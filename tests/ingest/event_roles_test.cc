@@ -932,6 +932,28 @@ TEST_CASE("Happening: a question up to its mark, a future for years and an occup
   }
 }
 
+TEST_CASE("EventExtractor: the country a border is with is where talk is, not who talks", "[ingest][roles]") {
+  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
+  REQUIRE(pipeline.ok());
+  {
+    auto ev = ExtractSentence(
+        **pipeline, "Headline\n\nZelensky and Andrzej Duda discussed the situation on the border with Belarus.",
+        "2021-11-10");
+    INFO(Describe(ev));
+    CHECK(std::any_of(ev.begin(), ev.end(), [](const Event& e) {
+      return e.type == "consult" && HasRole(e, Role::kTarget, "person:andrzej-duda") &&
+             !HasRole(e, Role::kTarget, "BLR") && !HasRole(e, Role::kSource, "BLR");
+    }));
+  }
+  {  // (a build-up on a border is aimed across it)
+    auto ev = ExtractSentence(**pipeline, "Headline\n\nRussia massed troops on its border with Ukraine.", "2021-11-10");
+    INFO(Describe(ev));
+    CHECK(std::any_of(ev.begin(), ev.end(), [](const Event& e) {
+      return e.type == "mobilize" && HasRole(e, Role::kSource, "RUS") && HasRole(e, Role::kTarget, "UKR");
+    }));
+  }
+}
+
 TEST_CASE("dump the chunker's clauses of a sentence", "[.dump]") {
   const char* text = std::getenv("KBQ_SENTENCE");
   if (!text) return;

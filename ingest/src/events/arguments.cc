@@ -445,10 +445,21 @@ void HyphenPair(const SentenceInfo& s, Cand* c) {
 
 // "withdrawal from the Ukrainian border", "camps near the eastern Thai
 // border": a country named only as the side of a border, after
-// from/near/along/across (and "the" with up to three lower-case words), is
+// from/near/along/across (and "the" with up to three lower-case words), or
+// after "border with" ("the situation on the state border with Belarus"), is
 // where, not who.
 void DropBorderSides(const SentenceInfo& s, Cand* c) {
+  const bool hostile = !c->type || c->type->cameo == "-" || c->type->cameo >= "13";
   auto border_side = [&](const ActorInfo& a) {
+    // "discussed the situation on the state border with Belarus": the country
+    // a border is with, for talk or another act short of force (a build-up
+    // "on its border with Ukraine" is aimed at Ukraine).
+    std::string_view lead = s.text.substr(0, a.begin);
+    while (!lead.empty() && lead.back() == ' ') lead.remove_suffix(1);
+    if (lead.ends_with(" the")) lead.remove_suffix(4);
+    for (std::string_view w : {" border with", " borders with", " frontier with", " boundary with"}) {
+      if (lead.ends_with(w) && !hostile) return true;
+    }
     std::string_view after = s.text.substr(a.end);
     if (!after.starts_with(" border") && !after.starts_with(" frontier")) return false;
     std::string_view before = s.text.substr(0, a.begin);
