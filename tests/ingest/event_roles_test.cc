@@ -954,6 +954,25 @@ TEST_CASE("EventExtractor: the country a border is with is where talk is, not wh
   }
 }
 
+TEST_CASE("Modality: a modal of the speaker's saying hedges the saying, not what is said", "[ingest][roles]") {
+  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
+  REQUIRE(pipeline.ok());
+  {
+    auto ev = ExtractSentence(
+        **pipeline, "Headline\n\nI should say from the start that our talks today with Emmanuel Macron were useful.",
+        "2022-02-07");
+    INFO(Describe(ev));
+    REQUIRE(!ev.empty());
+    CHECK(std::none_of(ev.begin(), ev.end(), [](const Event& e) { return e.modality == kbq::Modality::kDemanded; }));
+  }
+  {  // (what must be done stays demanded)
+    auto ev = ExtractSentence(**pipeline, "Headline\n\nOlaf Scholz said that Russia must withdraw its troops.",
+                              "2022-02-07");
+    INFO(Describe(ev));
+    CHECK(std::any_of(ev.begin(), ev.end(), [](const Event& e) { return e.modality == kbq::Modality::kDemanded; }));
+  }
+}
+
 TEST_CASE("dump the chunker's clauses of a sentence", "[.dump]") {
   const char* text = std::getenv("KBQ_SENTENCE");
   if (!text) return;

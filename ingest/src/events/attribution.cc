@@ -232,6 +232,26 @@ bool NoSubject(const SentenceInfo& s, const Cand& c) {
 
 namespace {
 
+// "I should say from the start that our talks today were very constructive",
+// "I must note that …": a modal of the speaker's own word of saying (cue kind
+// report_verb, the next word, past an adverb or two) hedges the saying, not
+// what is said.
+bool SpeechHedge(const DocState& ds, const SentenceInfo& s, const CueHit& cue, const Cand& c) {
+  std::string_view rest = s.text.substr(cue.end, c.begin > cue.end ? c.begin - cue.end : 0);
+  for (int words = 0; words < 3; ++words) {
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    size_t n = 0;
+    while (n < rest.size() && internal::IsAsciiAlnum(rest[n])) ++n;
+    if (n == 0) return false;
+    const std::string w = internal::AsciiLower(rest.substr(0, n));
+    if (ds.lex.IsCueWord("report_verb", w)) return true;
+    // (an adverb between: "I must honestly say")
+    if (!(w.size() > 3 && w.ends_with("ly")) && w != "also" && w != "just" && w != "first") return false;
+    rest.remove_prefix(n);
+  }
+  return false;
+}
+
 // 1 when the clause of verb chunk `inner` is nested (at any depth) in the
 // clause of verb chunk `outer`, 0 when it is not, -1 when either is no
 // clause's verb.
@@ -351,7 +371,9 @@ Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, 
   if (auto m = governed(true)) return *m;
   if (auto m = governed(false)) return *m;
   for (const auto& cue : ds.lex.FindCues("demanded", s.text)) {
-    if (cue.begin >= scope_begin && cue.end <= c.begin && !InsideTrigger(s, cue)) return Modality::kDemanded;
+    if (cue.begin >= scope_begin && cue.end <= c.begin && !InsideTrigger(s, cue) && !SpeechHedge(ds, s, cue, c)) {
+      return Modality::kDemanded;
+    }
   }
   if (HypotheticalModal(s, c)) return Modality::kPlanned;
   // "invited Biden to visit Kyiv", "the invitation for the Emir to visit", "the
