@@ -129,6 +129,54 @@ TableResult RunTable(const std::string& path) {
   return r;
 }
 
+// One sentence of ours after a headline, through the whole pipeline (one
+// pipeline for every case).
+std::vector<Event> ExtractOurs(const std::string& sentence, const std::string& published) {
+  static auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
+  REQUIRE(pipeline.ok());
+  return ExtractSentence(**pipeline, "Headline\n\n" + sentence, published);
+}
+
+// A sentence of ours, its publication day, and an event it must give: of
+// `type`, with `id` in `role`.
+struct RoleCase {
+  const char* sentence;
+  const char* published;
+  const char* type;
+  Role role;
+  const char* id;
+};
+
+// A sentence of ours, its publication day, and how many events of `type` it gives.
+struct CountCase {
+  const char* sentence;
+  const char* published;
+  const char* type;
+  long count;
+};
+
+// Each case's events satisfy `holds(events, case)`.
+template <typename Case, typename Holds>
+void CheckEach(const std::vector<Case>& cases, Holds holds) {
+  for (const Case& c : cases) {
+    auto ev = ExtractOurs(c.sentence, c.published);
+    INFO(c.sentence << "\n got\n" << Describe(ev));
+    CHECK(holds(ev, c));
+  }
+}
+
+void CheckCases(const std::vector<RoleCase>& cases) {
+  CheckEach(cases, [](const std::vector<Event>& ev, const RoleCase& c) {
+    return std::any_of(ev.begin(), ev.end(), [&](const Event& e) { return e.type == c.type && HasRole(e, c.role, c.id); });
+  });
+}
+
+void CheckCases(const std::vector<CountCase>& cases) {
+  CheckEach(cases, [](const std::vector<Event>& ev, const CountCase& c) {
+    return std::count_if(ev.begin(), ev.end(), [&](const Event& e) { return e.type == c.type; }) == c.count;
+  });
+}
+
 }  // namespace
 
 TEST_CASE("EventExtractor: English sentences give the expected event, sides, place and date", "[ingest][roles]") {
@@ -839,84 +887,44 @@ TEST_CASE("EventExtractor: every head of a between-list is a side, whoever speak
 TEST_CASE("EventExtractor: a flood of words and a ship called by its name are no events, a from-phrase gives both "
           "nouns before it",
           "[ingest][roles]") {
-  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
-  REQUIRE(pipeline.ok());
-  auto family = [](const std::vector<Event>& ev, const char* type) {
-    return std::count_if(ev.begin(), ev.end(), [&](const Event& e) { return e.type == type; });
-  };
   // Figures of speech and names: no event of the type; the real avalanche and
   // the call in the passive stay.
-  struct Case {
-    const char* text;
-    const char* date;
-    const char* type;
-    long count;
-  };
-  const Case cases[] = {
+  CheckCases(std::vector<CountCase>{
       {"Within days a flood of accusations against the government followed.", "2022-01-10", "flood", 0},
       {"An avalanche of complaints reached the ministry.", "2022-01-10", "landslide", 0},
       {"An avalanche of snow buried a road in Georgia on Monday.", "2022-01-10", "landslide", 1},
       {"The carrier was later called Admiral Kuznetsov.", "2022-01-10", "phone_call", 0},
       {"The city can be rightly called \"the capital of the north\".", "2022-01-10", "phone_call", 0},
       {"Zelensky was called by Biden on Monday.", "2022-01-12", "phone_call", 1},
-  };
-  for (const Case& c : cases) {
-    auto ev = ExtractSentence(**pipeline, std::string("Headline\n\n") + c.text, c.date);
-    INFO(c.text << "\n got\n" << Describe(ev));
-    CHECK(family(ev, c.type) == c.count);
-  }
-  {
-    auto ev = ExtractSentence(**pipeline,
-                              "Headline\n\nKyiv values the assistance and practical help from Canada in demining.",
-                              "2022-01-12");
-    INFO(Describe(ev));
-    CHECK(std::any_of(ev.begin(), ev.end(), [](const Event& e) {
-      return e.type == "aid" && HasRole(e, Role::kSource, "CAN") && !HasRole(e, Role::kTarget, "CAN");
-    }));
-  }
+  });
+  auto ev = ExtractOurs("Kyiv values the assistance and practical help from Canada in demining.", "2022-01-12");
+  INFO(Describe(ev));
+  CHECK(std::any_of(ev.begin(), ev.end(), [](const Event& e) {
+    return e.type == "aid" && HasRole(e, Role::kSource, "CAN") && !HasRole(e, Role::kTarget, "CAN");
+  }));
 }
-
 TEST_CASE("EventExtractor: his or her before a visit or talks is the nearest person named before it",
           "[ingest][roles]") {
-  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
-  REQUIRE(pipeline.ok());
-  struct Case {
-    const char* sentence;
-    const char* type;
-    const char* owner;
-  };
   // (Past a person whose own country the visit goes to: Zelensky is in Kyiv.)
-  const Case cases[] = {
-      {"Ukraine welcomed the statements made by Ursula von der Leyen during her visit to Kyiv.", "visit",
-       "person:ursula-von-der-leyen"},
-      {"Olaf Scholz met Volodymyr Zelensky during his visit to Kyiv.", "visit", "person:olaf-scholz"},
+  const std::vector<RoleCase> cases = {
+      {"Ukraine welcomed the statements made by Ursula von der Leyen during her visit to Kyiv.", "2022-06-17", "visit",
+       Role::kSource, "person:ursula-von-der-leyen"},
+      {"Olaf Scholz met Volodymyr Zelensky during his visit to Kyiv.", "2022-06-17", "visit", Role::kSource,
+       "person:olaf-scholz"},
       {"Vladimir Putin discussed the situation in Kazakhstan during his telephone conversation with Alexander "
        "Lukashenko.",
-       "phone_call", "person:vladimir-putin"},
+       "2022-01-08", "phone_call", Role::kSource, "person:vladimir-putin"},
   };
-  for (const Case& c : cases) {
-    auto ev = ExtractSentence(**pipeline, std::string("Headline\n\n") + c.sentence, "2022-06-17");
-    INFO(c.sentence << "\n got\n" << Describe(ev));
-    CHECK(std::any_of(ev.begin(), ev.end(), [&](const Event& e) {
-      return e.type == c.type && HasRole(e, Role::kSource, c.owner);
-    }));
-    CHECK(std::none_of(ev.begin(), ev.end(), [&](const Event& e) {
+  CheckCases(cases);
+  CheckEach(cases, [](const std::vector<Event>& ev, const RoleCase& c) {
+    return std::none_of(ev.begin(), ev.end(), [&](const Event& e) {
       return e.type == c.type && (HasRole(e, Role::kSource, "UKR") || HasRole(e, Role::kSource, "person:volodymyr-zelensky"));
-    }));
-  }
+    });
+  });
 }
-
 TEST_CASE("Happening: a question up to its mark, a future for years and an occupied place are no events",
           "[ingest][roles]") {
-  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
-  REQUIRE(pipeline.ok());
-  struct Case {
-    const char* text;
-    const char* date;
-    const char* type;
-    long count;
-  };
-  const Case cases[] = {
+  CheckCases(std::vector<CountCase>{
       {"Will Moscow risk the lives of its soldiers to occupy more of Ukraine? - In the meantime, the shelling goes on.",
        "2021-12-14", "occupy", 0},
       {"I am sure that Hungary will cooperate with Russia for many years to come.", "2022-02-01", "cooperate", 0},
@@ -924,53 +932,56 @@ TEST_CASE("Happening: a question up to its mark, a future for years and an occup
       // (a finite verb before a place stays, and so does one after "all")
       {"Russian troops occupied Kherson in early March.", "2022-03-10", "occupy", 1},
       {"The leaders all signed the declaration in Vilnius on Monday.", "2023-07-12", "sign_agreement", 1},
-  };
-  for (const Case& c : cases) {
-    auto ev = ExtractSentence(**pipeline, std::string("Headline\n\n") + c.text, c.date);
-    INFO(c.text << "\n got\n" << Describe(ev));
-    CHECK(std::count_if(ev.begin(), ev.end(), [&](const Event& e) { return e.type == c.type; }) == c.count);
-  }
+  });
 }
 
 TEST_CASE("EventExtractor: the country a border is with is where talk is, not who talks", "[ingest][roles]") {
-  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
-  REQUIRE(pipeline.ok());
-  {
-    auto ev = ExtractSentence(
-        **pipeline, "Headline\n\nZelensky and Andrzej Duda discussed the situation on the border with Belarus.",
-        "2021-11-10");
-    INFO(Describe(ev));
-    CHECK(std::any_of(ev.begin(), ev.end(), [](const Event& e) {
-      return e.type == "consult" && HasRole(e, Role::kTarget, "person:andrzej-duda") &&
-             !HasRole(e, Role::kTarget, "BLR") && !HasRole(e, Role::kSource, "BLR");
-    }));
-  }
-  {  // (a build-up on a border is aimed across it)
-    auto ev = ExtractSentence(**pipeline, "Headline\n\nRussia massed troops on its border with Ukraine.", "2021-11-10");
-    INFO(Describe(ev));
-    CHECK(std::any_of(ev.begin(), ev.end(), [](const Event& e) {
-      return e.type == "mobilize" && HasRole(e, Role::kSource, "RUS") && HasRole(e, Role::kTarget, "UKR");
-    }));
-  }
+  // (a build-up on a border is aimed across it)
+  const std::vector<RoleCase> cases = {
+      {"Zelensky and Andrzej Duda discussed the situation on the border with Belarus.", "2021-11-10", "consult",
+       Role::kTarget, "person:andrzej-duda"},
+      {"Russia massed troops on its border with Ukraine.", "2021-11-10", "mobilize", Role::kTarget, "UKR"},
+  };
+  CheckCases(cases);
+  CheckEach(std::vector<RoleCase>{cases[0]}, [](const std::vector<Event>& ev, const RoleCase&) {
+    return std::none_of(ev.begin(), ev.end(), [](const Event& e) {
+      return HasRole(e, Role::kTarget, "BLR") || HasRole(e, Role::kSource, "BLR");
+    });
+  });
 }
 
 TEST_CASE("Modality: a modal of the speaker's saying hedges the saying, not what is said", "[ingest][roles]") {
-  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
-  REQUIRE(pipeline.ok());
-  {
-    auto ev = ExtractSentence(
-        **pipeline, "Headline\n\nI should say from the start that our talks today with Emmanuel Macron were useful.",
-        "2022-02-07");
-    INFO(Describe(ev));
-    REQUIRE(!ev.empty());
-    CHECK(std::none_of(ev.begin(), ev.end(), [](const Event& e) { return e.modality == kbq::Modality::kDemanded; }));
-  }
-  {  // (what must be done stays demanded)
-    auto ev = ExtractSentence(**pipeline, "Headline\n\nOlaf Scholz said that Russia must withdraw its troops.",
-                              "2022-02-07");
-    INFO(Describe(ev));
-    CHECK(std::any_of(ev.begin(), ev.end(), [](const Event& e) { return e.modality == kbq::Modality::kDemanded; }));
-  }
+  // (what must be done stays demanded)
+  const std::vector<CountCase> cases = {
+      {"I should say from the start that our talks today with Emmanuel Macron were useful.", "2022-02-07", "", 0},
+      {"Olaf Scholz said that Russia must withdraw its troops.", "2022-02-07", "", 1},
+  };
+  CheckEach(cases, [](const std::vector<Event>& ev, const CountCase& c) {
+    const long demanded =
+        std::count_if(ev.begin(), ev.end(), [](const Event& e) { return e.modality == kbq::Modality::kDemanded; });
+    return !ev.empty() && std::min(demanded, 1L) == c.count;
+  });
+}
+
+TEST_CASE("EventExtractor: a thanks that names nobody thanked is to the other side of the call or meeting",
+          "[ingest][roles]") {
+  const std::vector<RoleCase> cases = {
+      {"President Volodymyr Zelensky had a phone conversation with Prime Minister of Canada Justin Trudeau. Zelensky "
+       "thanked for the steady support of our state.",
+       "2022-01-10", "praise", Role::kTarget, "person:justin-trudeau"},
+      {"During the meeting with President of the World Bank David Malpass, Volodymyr Zelensky thanked for the "
+       "long-term support of our country.",
+       "2022-02-20", "praise", Role::kTarget, "person:david-malpass"},
+  };
+  CheckCases(cases);
+  // The thanks, from the thanker — no support by the thanker.
+  CheckEach(cases, [](const std::vector<Event>& ev, const RoleCase&) {
+    return std::any_of(ev.begin(), ev.end(), [](const Event& e) {
+             return e.type == "praise" && e.mentions.front().trigger == "thanked" &&
+                    HasRole(e, Role::kSource, "person:volodymyr-zelensky");
+           }) &&
+           std::none_of(ev.begin(), ev.end(), [](const Event& e) { return e.mentions.front().trigger == "support"; });
+  });
 }
 
 TEST_CASE("dump the chunker's clauses of a sentence", "[.dump]") {

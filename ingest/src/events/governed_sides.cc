@@ -8,6 +8,7 @@
 #include <string>
 
 #include "events/chunker_en.h"
+#include "events/roles_en.h"
 #include "events/stages.h"
 
 namespace kbq::ingest::events {
@@ -188,7 +189,46 @@ void ThankSides(DocState& ds, const SentenceInfo& s) {
       thanked = HasRole(sides, Role::kTarget);
     }
     const bool standing = !thanked && StandingNoun(ds, cs, c);
-    if (!thanked && !standing) continue;  // "thanked for the support of Germany": the support's own sides stand
+    // "thanked for the assistance provided by Canada": the support's own sides
+    // stand — but after a thank verb with no object, one that names nobody
+    // besides the thankers ("Zelensky thanked for the unwavering support for
+    // our state") is no support by the thanker: the event is the thanks.
+    const bool named_giver = noun || !roles->objects.empty() ||
+                             std::any_of(c.participants.begin(), c.participants.end(), [&](const Participant& p) {
+                               return std::none_of(sides.begin(), sides.end(), [&](const Participant& q) {
+                                 return q.actor_id == p.actor_id;
+                               });
+                             });
+    // "During the meeting with Malpass, Zelensky thanked for the long-term
+    // support of our country": a thanks that names nobody thanked, nor any
+    // giver, is to the thanker's other side in a two-sided act of the
+    // sentence, else of the lead call or meeting.
+    if (!thanked && !named_giver) {
+      auto is_side = [&](const std::string& id) {
+        return std::any_of(sides.begin(), sides.end(), [&](const Participant& p) { return p.actor_id == id; });
+      };
+      std::string guest;
+      for (size_t k : s.cands) {
+        const Cand& other = ds.cands[k];
+        if (&other == &c || !Reciprocal(other.type)) continue;
+        if (std::none_of(other.participants.begin(), other.participants.end(),
+                         [&](const Participant& p) { return is_side(p.actor_id); })) {
+          continue;
+        }
+        for (const Participant& p : other.participants) {
+          if (!is_side(p.actor_id) && p.role != Role::kOther && guest.empty()) guest = p.actor_id;
+        }
+      }
+      for (const ActorInfo& a : s.actors) {
+        if (!guest.empty()) break;
+        if (!a.dropped && is_side(a.id)) guest = en::LeadCounterpart(ds, a);
+      }
+      if (!guest.empty() && !is_side(guest)) {
+        add(guest, Role::kTarget);
+        thanked = true;
+      }
+    }
+    if (!thanked && !standing && named_giver) continue;
     // The thanker not named in the clause: the speaker of the turn, if any.
     if (!HasRole(sides, Role::kSource) && s.turn_speaker) sides.insert(sides.begin(), {s.turn_speaker->id, Role::kSource});
     c.participants = std::move(sides);

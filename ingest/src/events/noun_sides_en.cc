@@ -32,6 +32,27 @@ const ActorInfo* TurnPronoun(const SentenceInfo& s, const ChunkedSentence& cs, u
 
 }  // namespace
 
+// The other side of the document's lead two-sided event (a meeting, talks or
+// a call in its first three sentences) that has `speaker` as one side; empty
+// when there is none.
+std::string LeadCounterpart(const DocState& ds, const ActorInfo& speaker) {
+  // The speaker or their country ("Russian-Argentine talks" and Putin speaking).
+  auto is_speaker = [&](const std::string& id) {
+    return id == speaker.id || (!speaker.country.empty() && id == speaker.country);
+  };
+  for (const Cand& lead : ds.cands) {
+    if (lead.sentence > 2) break;
+    if (!Reciprocal(lead.type)) continue;
+    bool has = std::any_of(lead.participants.begin(), lead.participants.end(),
+                           [&](const Participant& p) { return is_speaker(p.actor_id); });
+    if (!has) continue;
+    for (const auto& p : lead.participants) {
+      if (!is_speaker(p.actor_id) && p.role != Role::kOther) return p.actor_id;
+    }
+  }
+  return "";
+}
+
 // The actor a noun phrase names: the last kept actor inside it (the person
 // after their title and country), else the one of its apposition ("the
 // Turkish president, Erdogan,"). Null when it names none (a pronoun, drones).

@@ -26,6 +26,7 @@ using en::Actors;
 using en::ActorOf;
 using en::ActorsOf;
 using en::ClauseOfChunk;
+using en::LeadCounterpart;
 using en::OfWithSides;
 using en::OwnAgentPhrase;
 using en::PlaceOf;
@@ -241,27 +242,6 @@ void SubjectNounSides(const SentenceInfo& s, const ChunkedSentence& cs, uint32_t
   std::erase_if(c->participants, [&](const Participant& p) {
     return !(speaker && p.actor_id == speaker->id) && OnlyWithin(s, p.actor_id, spans);
   });
-}
-
-// The other side of the document's lead two-sided event (a meeting, talks or
-// a call in its first three sentences) that has `speaker` as one side; empty
-// when there is none.
-std::string LeadCounterpart(const DocState& ds, const ActorInfo& speaker) {
-  // The speaker or their country ("Russian-Argentine talks" and Putin speaking).
-  auto is_speaker = [&](const std::string& id) {
-    return id == speaker.id || (!speaker.country.empty() && id == speaker.country);
-  };
-  for (const Cand& lead : ds.cands) {
-    if (lead.sentence > 2) break;
-    if (!Reciprocal(lead.type)) continue;
-    bool has = std::any_of(lead.participants.begin(), lead.participants.end(),
-                           [&](const Participant& p) { return is_speaker(p.actor_id); });
-    if (!has) continue;
-    for (const auto& p : lead.participants) {
-      if (!is_speaker(p.actor_id) && p.role != Role::kOther) return p.actor_id;
-    }
-  }
-  return "";
 }
 
 // The prepositions that turn talk to its topic: "talks on Ukraine", "a call

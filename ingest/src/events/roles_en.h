@@ -6,6 +6,7 @@
 #define KBQ_INGEST_EVENTS_ROLES_EN_H_
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "events/chunker_en.h"
@@ -32,6 +33,11 @@ const ActorInfo* PlaceOf(const DocState& ds, const SentenceInfo& s, const Chunke
 // noun trigger: "held talks"), or whose in/during phrase holds it; -1 when
 // none. *object tells whether it is the object.
 int ClauseOfChunk(const DocState& ds, const ChunkedSentence& cs, int ch, bool* object);
+
+// The other side of the document's lead two-sided event (a meeting, talks or
+// a call in its first three sentences) that has `speaker` (or their country)
+// as one side; empty when there is none.
+std::string LeadCounterpart(const DocState& ds, const ActorInfo& speaker);
 
 // noun_sides_en.cc — the sides of a noun trigger from its own phrase.
 // "Zelensky informed Macron about the shelling by armed groups": a noun in the
