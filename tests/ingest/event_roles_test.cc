@@ -922,7 +922,8 @@ TEST_CASE("EventExtractor: his or her before a visit or talks is the nearest per
     });
   });
 }
-TEST_CASE("Happening: a question up to its mark, a future for years and an occupied place are no events",
+TEST_CASE("Happening: a question up to its mark, a future for years, an occupied place and a kept agreement are no "
+          "events",
           "[ingest][roles]") {
   CheckCases(std::vector<CountCase>{
       {"Will Moscow risk the lives of its soldiers to occupy more of Ukraine? - In the meantime, the shelling goes on.",
@@ -932,6 +933,12 @@ TEST_CASE("Happening: a question up to its mark, a future for years and an occup
       // (a finite verb before a place stays, and so does one after "all")
       {"Russian troops occupied Kherson in early March.", "2022-03-10", "occupy", 1},
       {"The leaders all signed the declaration in Vilnius on Monday.", "2023-07-12", "sign_agreement", 1},
+      // An agreement kept or broken is an earlier act named; a signing stays.
+      {"The Kyiv authorities keep refusing to abide by the Minsk agreements.", "2022-02-15", "agreement", 0},
+      {"Our ministers are preparing projects to implement the agreements reached in Vilnius.", "2022-02-15",
+       "agreement", 0},
+      {"Russia and Ukraine signed an agreement on grain exports in Istanbul on July 22.", "2022-07-23",
+       "sign_agreement", 1},
   });
 }
 

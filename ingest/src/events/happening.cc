@@ -341,6 +341,40 @@ bool NounPhraseMention(const DocState& ds, const SentenceInfo& s, const ChunkedS
            ds.lex.IsCueWord("reason_verb", verb.lemma));
 }
 
+// H19: "refusing to abide by the Minsk Agreements", "to implement the
+// agreements we reached in Kyiv", "projects planned under this agreement": an
+// agreement or a truce that a clause keeps or breaks (the object of a verb of
+// cue kind keep_verb, or of its particle: abide by, comply with) or that
+// something is done under is an earlier act named; with no date of its own it
+// is not told again.
+bool KeptAgreement(const DocState& ds, const ChunkedSentence& cs, int chunk, const Cand& c) {
+  if (!c.type || (c.type->family != "agreement" && c.type->family != "ceasefire") || chunk < 0) return false;
+  const uint32_t ch = uint32_t(chunk);
+  // Its own participle naming its doers tells it: "implementing the
+  // agreements on trade reached by the leaders of Germany, France and India".
+  for (size_t k = ch + 1; k + 1 < cs.chunks.size() && k <= ch + 3; ++k) {
+    if (cs.chunks[k].kind == ChunkKind::kVerbGroup && cs.chunks[k + 1].kind == ChunkKind::kPreposition &&
+        cs.tokens[cs.chunks[k + 1].begin_token].lower == "by") {
+      return false;
+    }
+  }
+  // Right after the verb, whatever the clauses made of it ("to implement the
+  // agreements reached in Vilnius": the participle took them as its subject).
+  if (ch > 0 && cs.chunks[ch - 1].kind == ChunkKind::kVerbGroup &&
+      ds.lex.IsCueWord("keep_verb", cs.chunks[ch - 1].lemma)) {
+    return true;
+  }
+  auto holds = [&](const std::vector<uint32_t>& v) { return std::find(v.begin(), v.end(), ch) != v.end(); };
+  for (const ClauseRoles& cl : cs.clauses) {
+    const bool keep = cl.verb >= 0 && ds.lex.IsCueWord("keep_verb", cs.chunks[cl.verb].lemma);
+    if (keep && (holds(cl.objects) || (cl.particle == "with" && holds(cl.with_partner)))) return true;
+    for (const auto& p : cl.preps) {
+      if (holds(p.nouns) && (p.prep == "under" || (keep && p.prep == cl.particle))) return true;
+    }
+  }
+  return false;
+}
+
 // H12: "Kyiv has insisted on direct talks for seven years now": a verb in
 // the present perfect with a duration of years after it in its clause ("for
 // seven years", "for decades"; cue kind standing_duration for the word-less
@@ -396,6 +430,7 @@ bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const C
   if (!toll && GenericSubject(ds, cs, chunk)) return true;
   if (noun && TopicMention(ds, s, cs, t, c)) return true;
   if (noun && NounPhraseMention(ds, s, cs, t)) return true;
+  if (noun && KeptAgreement(ds, cs, chunk, c)) return true;
   // H15: "I have repeatedly pointed out at our CSTO meetings", "Russia has
   // repeatedly shelled the town": a frequency adverb (cue kind
   // frequency_adverb) before the trigger in its clause tells a habit or a
