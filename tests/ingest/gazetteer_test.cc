@@ -214,6 +214,21 @@ TEST_CASE("An office named by its country is its holder on the text's day", "[ga
   CHECK(Ids(g.Match(text)).count("person:ilham-aliyev") == 0);
 }
 
+TEST_CASE("The new holder of an office named by its country is the one taking office", "[gazetteer]") {
+  const Gazetteer& g = Builtin();
+  // 2021-11-26: Merkel still chancellor; Scholz took office on 2021-12-08.
+  const int32_t day = kbq::TimeValue::Day(2021, 11, 26).earliest;
+  std::set<std::string> next = Ids(g.Match("Paris wants a summit with the new Chancellor of Germany.", nullptr, day));
+  CHECK(next.count("person:olaf-scholz") == 1);
+  CHECK(next.count("person:angela-merkel") == 0);
+  std::set<std::string> now = Ids(g.Match("Paris wants a summit with the Chancellor of Germany.", nullptr, day));
+  CHECK(now.count("person:angela-merkel") == 1);
+  // Past the first weeks in office the new holder is the holder.
+  std::set<std::string> later = Ids(g.Match("Paris wants a summit with the new Chancellor of Germany.", nullptr,
+                                            kbq::TimeValue::Day(2022, 1, 20).earliest));
+  CHECK(later.count("person:olaf-scholz") == 1);
+}
+
 TEST_CASE("On an office holder's own site a bare title of that office is its holder", "[gazetteer]") {
   const Gazetteer& g = Builtin();
   const std::string text =

@@ -198,6 +198,10 @@ struct Gazetteer::Impl {
   // The one known person who held `role` for actor `of` on `day` (days since
   // 1970), or -1 when none or several did.
   int HolderOn(const std::string& of, const std::string& role, int32_t day) const;
+  // "the new Chancellor of Germany": the known person whose term in that
+  // office starts first on or after `day` less kNewHolderDays (the one just
+  // taking office, or about to); -1 when none.
+  int NewHolder(const std::string& of, const std::string& role, int32_t day) const;
   bool BoundaryOk(std::string_view text, uint32_t b, uint32_t e) const;
   bool SingleContextOk(std::string_view text, uint32_t b, uint32_t e, const Entry& entry,
                        const std::vector<int>& covered) const;

@@ -140,6 +140,26 @@ int Gazetteer::Impl::HolderOn(const std::string& of, const std::string& role, in
   return found;
 }
 
+// A holder "new" for this long after taking office.
+constexpr int32_t kNewHolderDays = 60;
+
+int Gazetteer::Impl::NewHolder(const std::string& of, const std::string& role, int32_t day) const {
+  auto it = office_holders.find({of, role});
+  if (it == office_holders.end()) return -1;
+  int found = -1;
+  int32_t start = 0;
+  for (size_t i : it->second) {
+    for (const Affiliation& a : actors[i].affiliations) {
+      if (a.actor_id != of || a.role != role || !a.valid.ok() || a.valid.earliest < day - kNewHolderDays) continue;
+      if (found < 0 || a.valid.earliest < start) {
+        found = int(i);
+        start = a.valid.earliest;
+      }
+    }
+  }
+  return found;
+}
+
 std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text, std::vector<Actor>* provisional_out,
                                                  int32_t as_of_day, std::string_view site) const {
   std::vector<ActorMention> out;

@@ -11,6 +11,7 @@
 #include "actors/gazetteer_impl.h"
 #include "actors/gazetteer_text.h"
 #include "events/lexicon_en.h"
+#include "text_util.h"
 
 namespace kbq::ingest {
 
@@ -301,7 +302,13 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::Impl::FindTitledName
         return false;
       }
       const Selected country = sel[of_country];
-      int person = HolderOn(country.actor_id, title.role, st->as_of_day);
+      // "the new Chancellor of Germany", "the incoming president": the one
+      // taking office, not the one leaving it.
+      std::string before = internal::AsciiLower(text.substr(t.begin >= 9 ? t.begin - 9 : 0, t.begin >= 9 ? 9 : t.begin));
+      const bool incoming = before.ends_with(" new ") || before.ends_with("incoming ") || before.ends_with(" next ") ||
+                            before.ends_with("future ");
+      int person = incoming ? NewHolder(country.actor_id, title.role, st->as_of_day)
+                            : HolderOn(country.actor_id, title.role, st->as_of_day);
       if (person < 0) return false;
       st->Remove(of_country);
       if (st->Free(t.begin, country.end)) {
