@@ -214,6 +214,18 @@ TEST_CASE("An office named by its country is its holder on the text's day", "[ga
   CHECK(Ids(g.Match(text)).count("person:ilham-aliyev") == 0);
 }
 
+TEST_CASE("A country's name before a sea, gulf or peninsula names the feature, not the country", "[gazetteer]") {
+  const Gazetteer& g = Builtin();
+  std::set<std::string> ids =
+      Ids(g.Match("Tsunamis struck the Indian Ocean coast; ships patrol the South China Sea. India and China met."));
+  // (India and China are still named by the last sentence.)
+  auto ms = g.Match("Tsunamis struck the Indian Ocean coast; ships patrol the South China Sea.");
+  CHECK(Ids(ms).count("IND") == 0);
+  CHECK(Ids(ms).count("CHN") == 0);
+  CHECK(ids.count("IND") == 1);
+  CHECK(ids.count("CHN") == 1);
+}
+
 TEST_CASE("The new holder of an office named by its country is the one taking office", "[gazetteer]") {
   const Gazetteer& g = Builtin();
   // 2021-11-26: Merkel still chancellor; Scholz took office on 2021-12-08.

@@ -153,6 +153,7 @@ struct Gazetteer::Impl {
   std::unordered_set<std::string> en_title_words;      // words of English titles: never a name
   std::vector<std::string> org_heads;                 // International, Front: an unknown organisation's last word
   std::unordered_set<std::string> title_modifiers;     // new, former: between a country and its title
+  std::unordered_set<std::string> feature_heads;       // Ocean, Sea: "the Indian Ocean" names no country
   std::vector<std::string> zh_stops;           // text that never starts a name after a title
   std::map<std::string, std::vector<std::string>> suffix, prefix, not_after, not_before;  // form or "*"
   std::map<std::string, std::vector<std::string>> in_document;  // form → texts, one of which the document must hold

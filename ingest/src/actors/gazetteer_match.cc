@@ -190,6 +190,15 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text, std::vec
         }
         if (lowered) continue;
       }
+      // "the Indian Ocean", "the South China Sea": a country's name or
+      // adjective before a capitalised feature word (titles.tsv feature_head)
+      // is part of the feature's name.
+      if (entry.type != EntryType::kTitle && actors[entry.target].kind == ActorKind::kCountry && e + 1 < text.size() &&
+          text[e] == ' ') {
+        uint32_t w = e + 1;
+        while (w < text.size() && ((text[w] >= 'a' && text[w] <= 'z') || (text[w] >= 'A' && text[w] <= 'Z'))) ++w;
+        if (feature_heads.count(std::string(text.substr(e + 1, w - e - 1)))) continue;
+      }
       bool needs_capital = (entry.type == EntryType::kName || entry.type == EntryType::kSurname) &&
                            actors[entry.target].kind == ActorKind::kPerson &&
                            entry.original.find(' ') == std::string::npos;
