@@ -942,12 +942,18 @@ TEST_CASE("Happening: a question up to its mark, a future for years, an occupied
   });
 }
 
-TEST_CASE("EventExtractor: the country a border is with is where talk is, not who talks", "[ingest][roles]") {
+TEST_CASE("EventExtractor: the country a border is with is where talk is, not who talks, and a joint act has both doers",
+          "[ingest][roles]") {
   // (a build-up on a border is aimed across it)
   const std::vector<RoleCase> cases = {
       {"Zelensky and Andrzej Duda discussed the situation on the border with Belarus.", "2021-11-10", "consult",
        Role::kTarget, "person:andrzej-duda"},
       {"Russia massed troops on its border with Ukraine.", "2021-11-10", "mobilize", Role::kTarget, "UKR"},
+      // (two countries joined by a hyphen before a joint act are both its doers)
+      {"The Belarusian-Russian joint military exercises began on February 10.", "2022-02-12", "mobilize",
+       Role::kSource, "BLR"},
+      {"The Belarusian-Russian joint military exercises began on February 10.", "2022-02-12", "mobilize",
+       Role::kSource, "RUS"},
   };
   CheckCases(cases);
   CheckEach(std::vector<RoleCase>{cases[0]}, [](const std::vector<Event>& ev, const RoleCase&) {

@@ -418,9 +418,11 @@ void SidesFromPlace(const DocState& ds, const SentenceInfo& s, Cand* c) {
 // "Russian-Belarusian talks", "the US-China trade talks", 中俄会谈 written with
 // a hyphen: two countries joined by a hyphen (or dash) right before a
 // two-sided trigger (at most two words between) are its two sides, the first
-// the source.
+// the source; before any other act with "joint" between, both are its doers
+// ("Belarusian-Russian joint military exercises").
 void HyphenPair(const SentenceInfo& s, Cand* c) {
-  if (!Reciprocal(c->type)) return;
+  if (!c->type) return;
+  const bool two_sided = Reciprocal(c->type);
   for (size_t i = 0; i + 1 < s.actors.size(); ++i) {
     const ActorInfo& a = s.actors[i];
     const ActorInfo& b = s.actors[i + 1];
@@ -432,8 +434,12 @@ void HyphenPair(const SentenceInfo& s, Cand* c) {
     if (std::count(between.begin(), between.end(), ' ') > 2 || between.find_first_of(",;.") != std::string_view::npos) {
       continue;
     }
+    // Any other act of the pair is theirs together only when it is "joint"
+    // ("Belarusian-Russian joint military exercises": both the doers).
+    const bool joint = (" " + std::string(between) + " ").find(" joint ") != std::string::npos;
+    if (!two_sided && !joint) continue;
     std::vector<Participant> out{{a.country.empty() ? a.id : a.country, Role::kSource},
-                                 {b.country.empty() ? b.id : b.country, Role::kTarget}};
+                                 {b.country.empty() ? b.id : b.country, two_sided ? Role::kTarget : Role::kSource}};
     for (const auto& p : c->participants) {
       if (p.actor_id != out[0].actor_id && p.actor_id != out[1].actor_id) out.push_back({p.actor_id, Role::kOther});
     }
