@@ -922,8 +922,8 @@ TEST_CASE("EventExtractor: his or her before a visit or talks is the nearest per
     });
   });
 }
-TEST_CASE("Happening: a question up to its mark, a future for years, an occupied place and a kept agreement are no "
-          "events",
+TEST_CASE("Happening: a question up to its mark, a future for years, an occupied place, a kept agreement and a habit "
+          "are no events",
           "[ingest][roles]") {
   CheckCases(std::vector<CountCase>{
       {"Will Moscow risk the lives of its soldiers to occupy more of Ukraine? - In the meantime, the shelling goes on.",
@@ -939,6 +939,10 @@ TEST_CASE("Happening: a question up to its mark, a future for years, an occupied
        "agreement", 0},
       {"Russia and Ukraine signed an agreement on grain exports in Istanbul on July 22.", "2022-07-23",
        "sign_agreement", 1},
+      // A plural act after a simple present of habit is a habit; an expected one stays.
+      {"I get phone calls from journalists who ask about the tour.", "2022-01-18", "phone_call", 0},
+      {"We hold joint exercises with Kazakhstan in both countries.", "2021-12-06", "mobilize", 0},
+      {"We expect negotiations between Russia and the United States.", "2021-11-26", "negotiate", 1},
   });
 }
 

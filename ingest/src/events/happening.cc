@@ -469,6 +469,25 @@ bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const C
       if (count || ds.lex.IsCueWord("series_quant", w)) return true;
     }
   }
+  // H20: "I get phone calls from producers", "we hold joint exercises in
+  // India and Russia": a plural trigger noun that is the object of a verb of
+  // cue kind habit_verb (get, hold, conduct, face …) in the simple present
+  // tells what happens again and again; with no date of its own no one
+  // happening of it is told. Not in the headline, whose present tells the
+  // day's news, and not a content one act holds several of; "we expect
+  // negotiations" looks ahead, no habit.
+  if (noun && !toll && !content && si >= ds.HeadlineSentences() &&
+      cs.tokens[cs.chunks[chunk].head].inflection == Inflection::kPlural) {
+    for (const ClauseRoles& cl : cs.clauses) {
+      if (cl.verb < 0 || std::find(cl.objects.begin(), cl.objects.end(), uint32_t(chunk)) == cl.objects.end()) continue;
+      const Chunk& vg = cs.chunks[cl.verb];
+      const Token& v = cs.tokens[vg.begin_token];
+      const bool simple_present = vg.end_token == vg.begin_token + 1 && vg.finite && !vg.infinitive && vg.modal.empty() &&
+                                  ds.lex.IsCueWord("habit_verb", vg.lemma) && v.tag == Tag::kVerb &&
+                                  (v.inflection == Inflection::kThirdPerson || v.inflection == Inflection::kBase);
+      if (simple_present) return true;
+    }
+  }
   // H18: "a council where all these matters are being discussed", "we are
   // being urged to implement the agreements": a present progressive passive
   // with no date of its own tells a process that goes on, no one happening.
