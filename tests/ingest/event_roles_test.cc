@@ -1001,6 +1001,34 @@ TEST_CASE("EventExtractor: a thanks that names nobody thanked is to the other si
   });
 }
 
+TEST_CASE("EventExtractor: 'our country' after to, in or visit is the speaker's or the site holder's",
+          "[ingest][roles]") {
+  auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
+  REQUIRE(pipeline.ok());
+  auto visits = [](const std::vector<Event>& ev, const char* host) {
+    return std::any_of(ev.begin(), ev.end(), [&](const Event& e) {
+      return e.type == "visit" && (HasRole(e, Role::kTarget, host) || e.place_id == host);
+    });
+  };
+  // A release's own words on the Ukrainian president's site.
+  auto site = ExtractSentence(**pipeline,
+                              "Headline\n\nThe Prime Minister of Croatia arrived on a visit to our country on "
+                              "Wednesday.",
+                              "2021-12-08", "www.president.gov.ua");
+  INFO(Describe(site));
+  CHECK(visits(site, "UKR"));
+  // A transcript turn: the speaker's country.
+  auto turn = ExtractOurs("Vladimir Putin: President Xi visited our country in 2019.", "2022-02-04");
+  INFO(Describe(turn));
+  CHECK(visits(turn, "RUS"));
+  // Elsewhere nobody's ("the security of our country" is no side).
+  auto none = ExtractOurs("Officials discussed the security of our country on Monday.", "2022-02-04");
+  INFO(Describe(none));
+  CHECK(std::none_of(none.begin(), none.end(), [](const Event& e) {
+    return HasRole(e, Role::kTarget, "UKR") || HasRole(e, Role::kTarget, "RUS");
+  }));
+}
+
 TEST_CASE("dump the chunker's clauses of a sentence", "[.dump]") {
   const char* text = std::getenv("KBQ_SENTENCE");
   if (!text) return;

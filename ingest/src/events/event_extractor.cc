@@ -188,6 +188,7 @@ Extraction RunStages(DocState& ds) {
         break;
       }
     }
+    OwnCountryMentions(ds, &s);
     bool counterfactual = Counterfactual(ds, s);
     bool evaluative = Evaluative(ds, s);
     std::vector<Tok> toks = Tokens(s.text);

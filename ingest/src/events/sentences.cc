@@ -226,4 +226,51 @@ void PrepareSentence(const DocState& ds, uint32_t index, SentenceInfo* s) {
                                .find('\n') != std::string_view::npos;
 }
 
+// "The visit of the German Chancellor to our country demonstrates …" on the
+// Ukrainian president's site, "arrived in our state" in Putin's turn: after
+// to, in or visit, the speaker's country, or in a release's own words the
+// country of the site's holder. Inside a quotation with no known speaker,
+// nobody's.
+void OwnCountryMentions(const DocState& ds, SentenceInfo* s) {
+  std::string_view text = s->text;
+  for (std::string_view phrase : {"our country", "our state", "Our country", "Our state"}) {
+    for (size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + 1)) {
+      const size_t end = at + phrase.size();
+      const bool word_start = at == 0 || !internal::IsAsciiAlnum(text[at - 1]);
+      const bool word_end = end >= text.size() || !internal::IsAsciiAlnum(text[end]);
+      if (!word_start || !word_end) continue;
+      // Only where it is a destination or a recipient: "to our country",
+      // "arrived in our country", "visit our country" (elsewhere it is
+      // mostly a topic: "the security of our state").
+      std::string_view before = text.substr(0, at);
+      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+      const size_t sp = before.rfind(' ');
+      const std::string prev = internal::AsciiLower(sp == std::string_view::npos ? before : before.substr(sp + 1));
+      if (prev != "to" && prev != "in" && prev != "visit" && prev != "visited" && prev != "visiting") continue;
+      const bool quoted = InsideQuotation(text, static_cast<uint32_t>(at));
+      const ActorInfo* speaker = s->turn_speaker ? s->turn_speaker.get()
+                                 : quoted         ? s->quote_speaker.get()
+                                                  : nullptr;
+      std::string country;
+      if (speaker) {
+        country = speaker->kind == ActorKind::kCountry ? speaker->id : speaker->country;
+      } else if (!quoted && !ds.doc.site_holder.empty()) {
+        country = ds.CountryOf(ds.doc.site_holder, ActorKind::kPerson);
+      }
+      if (country.empty() || GuessKind(country) != ActorKind::kCountry) continue;
+      ActorInfo a;
+      a.begin = static_cast<uint32_t>(at);
+      a.end = static_cast<uint32_t>(end);
+      a.group_begin = a.begin;
+      a.id = country;
+      a.kind = ActorKind::kCountry;
+      a.country = country;
+      a.place = prev == "in";  // "in our country": where, as "in Ukraine" is (above)
+      auto pos = std::upper_bound(s->actors.begin(), s->actors.end(), a.begin,
+                                  [](uint32_t b, const ActorInfo& x) { return b < x.begin; });
+      s->actors.insert(pos, std::move(a));
+    }
+  }
+}
+
 }  // namespace kbq::ingest::events

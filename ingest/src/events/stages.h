@@ -20,6 +20,12 @@ namespace kbq::ingest::events {
 // its minister, a body before its own person), their places, the sentence's
 // place and whether it opens a paragraph.
 void PrepareSentence(const DocState& ds, uint32_t index, SentenceInfo* s);
+// Reads *s's turn and quotation speakers (set after stage 2's attribution)
+// and the document's site holder; adds to s->actors, in order, the country
+// "our country" or "our state" after to, in or visit stands for: the
+// speaker's in a turn or a quotation, the site holder's in a release's own
+// words (sentences.cc).
+void OwnCountryMentions(const DocState& ds, SentenceInfo* s);
 
 // ---- 2. attribution and modality (attribution.cc)
 // Reads the article's text and title; writes ds.opinion and ds.author.
