@@ -653,7 +653,9 @@ TEST_CASE("EventExtractor: discussions and participants of a lead meeting take i
     CHECK(std::none_of(regarding.begin(), regarding.end(),
                        [](const Event& e) { return HasRole(e, Role::kSource, "person:vladimir-putin"); }));
   }
-  // An attendance list names who was present, not two sides of a meeting of their own.
+  // An attendance list names who was present, not two sides of a meeting of
+  // their own: the chair's meeting, with those present as its other side
+  // (the judged press-2022 samples count them as such: sample-21 #9, sample-24 #3).
   auto ev = ExtractSentence(**pipeline,
                             "Meeting on economic issues\n\nVladimir Putin held a meeting on economic issues via "
                             "videoconference.\n\nTaking part in the meeting were Deputy Prime Minister Alexander "
@@ -665,7 +667,8 @@ TEST_CASE("EventExtractor: discussions and participants of a lead meeting take i
     if (e.type != "meeting") continue;
     CHECK(HasRole(e, Role::kSource, "person:vladimir-putin"));
     CHECK_FALSE(HasRole(e, Role::kSource, "person:alexander-novak"));
-    CHECK_FALSE(HasRole(e, Role::kTarget, "person:anton-siluanov"));
+    CHECK_FALSE(HasRole(e, Role::kSource, "person:anton-siluanov"));
+    CHECK(HasRole(e, Role::kTarget, "person:anton-siluanov"));
   }
 }
 
@@ -1027,6 +1030,18 @@ TEST_CASE("EventExtractor: 'our country' after to, in or visit is the speaker's 
   CHECK(std::none_of(none.begin(), none.end(), [](const Event& e) {
     return HasRole(e, Role::kTarget, "UKR") || HasRole(e, Role::kTarget, "RUS");
   }));
+}
+
+TEST_CASE("EventExtractor: those taking part in a meeting with no other side named are its other side",
+          "[ingest][roles]") {
+  CheckCases(std::vector<RoleCase>{
+      {"Vladimir Putin held a meeting on the economy. Taking part in the meeting were Alexander Novak and Maxim "
+       "Oreshkin.",
+       "2021-10-27", "meeting", Role::kTarget, "person:alexander-novak"},
+      // (beside a named other side they are the delegations)
+      {"Vladimir Putin held talks with Emmanuel Macron in the Kremlin. The talks were attended by Sergey Lavrov.",
+       "2022-02-07", "meeting", Role::kOther, "person:sergey-lavrov"},
+  });
 }
 
 TEST_CASE("dump the chunker's clauses of a sentence", "[.dump]") {

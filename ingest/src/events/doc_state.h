@@ -68,6 +68,10 @@ struct Cand {
   std::vector<std::string> countries;  // participants mapped to countries (cache)  // the object of 讨论了 / discussed: not the narrative's time
   bool future = false;
   bool generic = false;  // a present-simple habitual or a document name, undated: no event
+  // Those taking part in a meeting its chair holds with no other side named
+  // (AttendanceSides): `other` while the stages run, the other side once
+  // emitted (AttendeesAsSides).
+  bool attendees_are_sides = false;
   std::map<std::string, double> toll;  // casualty figures of a disaster (tolls.cc): killed, injured, ...
   bool happened = false;  // a disaster said to happen (发生火灾, a fire broke out): never bare (tolls.cc)
 };

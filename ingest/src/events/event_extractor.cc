@@ -228,6 +228,7 @@ Extraction RunStages(DocState& ds) {
   InheritDates(ds);
   Links(ds);
   StorylineByCoherence(ds);
+  AttendeesAsSides(ds);
   return EmitEvents(ds);
 }
 

@@ -524,7 +524,21 @@ void AttendanceSides(DocState& ds, const SentenceInfo& s) {
       bool have = std::any_of(sides.begin(), sides.end(), [&](const Participant& q) { return q.actor_id == p.actor_id; });
       if (!have) sides.push_back({p.actor_id, Role::kOther});
     }
+    // A meeting its chair holds with nobody named as the other side ("Putin
+    // held a meeting on social issues. Taking part were Golikova, Oreshkin
+    // …"): those taking part are that other side, once the stages that read
+    // the lead's sides ("we discussed", the lead's counterpart) are done.
+    c.attendees_are_sides = !HasRole(sides, Role::kTarget);
     c.participants = std::move(sides);
+  }
+}
+
+void AttendeesAsSides(DocState& ds) {
+  for (Cand& c : ds.cands) {
+    if (!c.attendees_are_sides) continue;
+    for (Participant& p : c.participants) {
+      if (p.role == Role::kOther) p.role = Role::kTarget;
+    }
   }
 }
 

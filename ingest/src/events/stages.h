@@ -93,8 +93,11 @@ void ChairSides(DocState& ds, const SentenceInfo& s);
 // meeting was attended by …": an attendance list (cue kind
 // attendance_frame) names who was present at the lead meeting, not its two
 // sides: the meeting there takes the lead meeting's sides, the listed people
-// are `other`.
+// are `other` — until AttendeesAsSides, when the lead names no other side.
 void AttendanceSides(DocState& ds, const SentenceInfo& s);
+// After the document's stages: the attendees AttendanceSides kept `other` for
+// a meeting with no other side named become its targets.
+void AttendeesAsSides(DocState& ds);
 // "Talks with President of Brazil Jair Bolsonaro" on kremlin.ru: a headline
 // that opens with a meeting, talks or call (modifiers only before it:
 // "Expanded meeting of …") and names no doer has the site's
