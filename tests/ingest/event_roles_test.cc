@@ -906,7 +906,8 @@ TEST_CASE("EventExtractor: a flood of words and a ship called by its name are no
     return e.type == "aid" && HasRole(e, Role::kSource, "CAN") && !HasRole(e, Role::kTarget, "CAN");
   }));
 }
-TEST_CASE("EventExtractor: his or her before a visit or talks is the nearest person named before it",
+TEST_CASE("EventExtractor: his or her before a visit or talks is the nearest person named before it, he in a report "
+          "its speaker",
           "[ingest][roles]") {
   // (Past a person whose own country the visit goes to: Zelensky is in Kyiv.)
   const std::vector<RoleCase> cases = {
@@ -914,6 +915,9 @@ TEST_CASE("EventExtractor: his or her before a visit or talks is the nearest per
        Role::kSource, "person:ursula-von-der-leyen"},
       {"Olaf Scholz met Volodymyr Zelensky during his visit to Kyiv.", "2022-06-17", "visit", Role::kSource,
        "person:olaf-scholz"},
+      // ("he" inside what a person is reported to say is that person)
+      {"Olaf Scholz said that he was visiting Kyiv to seek a peaceful solution.", "2022-02-15", "visit",
+       Role::kSource, "person:olaf-scholz"},
       {"Vladimir Putin discussed the situation in Kazakhstan during his telephone conversation with Alexander "
        "Lukashenko.",
        "2022-01-08", "phone_call", Role::kSource, "person:vladimir-putin"},

@@ -525,6 +525,15 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
     if (w == "They" && cs.Span(cl.subject.front()).first == 0 && cs.chunks[ch].kind == ChunkKind::kVerbGroup) {
       subject = SidesBefore(ds, c->sentence);
     }
+    // "Olaf Scholz said that he was visiting Kyiv": "he" or "she" inside what
+    // a person is reported to say is that person (the sentence's attributed
+    // speaker, named before the pronoun).
+    if ((w == "he" || w == "she") && subject.empty()) {
+      const uint32_t at = cs.Span(cl.subject.front()).first;
+      for (const ActorInfo& a : s.actors) {
+        if (a.speaker && !a.dropped && a.kind == ActorKind::kPerson && a.end <= at) subject = {&a};
+      }
+    }
   }
   if (const ActorInfo* owner = NounPhraseOwner(s, cs, uint32_t(ch), *c)) {
     subject = {owner};
