@@ -18,8 +18,9 @@ reading by the verdicts of docs/eval/press2022_sample.md and says which is
 right, or better, or that both are equally wrong.
 
 Usage:
-  kbq-old --db OLD ingest -q DATA && kbq-old --db OLD export --format jsonl --all > before.jsonl
-  kbq-new --db NEW ingest -q DATA && kbq-new --db NEW export --format jsonl --all > after.jsonl
+  kbq-old --db OLD ingest -q DATA; kbq-old --db OLD export --format jsonl --all > before.jsonl
+  kbq-new --db NEW ingest -q DATA; kbq-new --db NEW export --format jsonl --all > after.jsonl
+  (ingest exits 1 on press-2022: its SOURCE.txt has no publication time)
   python3 tests/eval/sample_changes.py --before before.jsonl --after after.jsonl \\
       --data /work/shared/data/press-2022 [--n 40] [--seed 1] > changes.json
 """
@@ -30,8 +31,9 @@ import random
 import sys
 
 
-def load(path):
-    """Mention key -> the event's reading of it, and the mention's text."""
+def load(path, article_texts):
+    """Mention key -> the event's reading of it, and the mention's text.
+    Also fills article_texts: article id -> the texts of its mentions."""
     out = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -50,6 +52,7 @@ def load(path):
             }
             for m in e.get("mentions", []):
                 out[(m["article"], m["span"][0], m["trigger"])] = (reading, m["text"])
+                article_texts.setdefault(m["article"], set()).add(m["text"])
     return out
 
 
@@ -66,7 +69,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ns = ap.parse_args()
 
-    before, after = load(ns.before), load(ns.after)
+    article_texts = {}
+    before, after = load(ns.before, article_texts), load(ns.after, article_texts)
     keys = {}
     for k in before.keys() | after.keys():
         a = before.get(k, (None, None))[0]
@@ -90,6 +94,10 @@ def main():
     for i, k in enumerate(sample, 1):
         text = (before.get(k) or after.get(k))[1]
         hits = [d for d in docs if text[:120] in d["text"]]
+        # Releases can share a headline or an attendance sentence: keep those
+        # that also hold the article's other mentions.
+        narrowed = [d for d in hits if all(t[:120] in d["text"] for t in article_texts.get(k[0], ()))]
+        hits = narrowed or hits
         source = {x: hits[0][x] for x in ("published", "headline", "link")} if hits else None
         out.append({"n": i, "kind": keys[k], "article": k[0], "trigger": k[2], "sentence": text,
                     "before": before.get(k, (None,))[0], "after": after.get(k, (None,))[0],
