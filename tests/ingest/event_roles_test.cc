@@ -1048,6 +1048,15 @@ TEST_CASE("EventExtractor: those taking part in a meeting with no other side nam
   });
 }
 
+TEST_CASE("EventExtractor: a to-phrase right after a noun's own by-phrase is whom it was done to", "[ingest][roles]") {
+  CheckCases(std::vector<RoleCase>{
+      {"The President thanked Ignazio Cassis for the humanitarian assistance provided by Switzerland to Ukraine.",
+       "2021-10-28", "aid", Role::kTarget, "UKR"},
+      {"The President thanked Ignazio Cassis for the humanitarian assistance provided by Switzerland to Ukraine.",
+       "2021-10-28", "aid", Role::kSource, "CHE"},
+  });
+}
+
 TEST_CASE("dump the chunker's clauses of a sentence", "[.dump]") {
   const char* text = std::getenv("KBQ_SENTENCE");
   if (!text) return;

@@ -431,6 +431,15 @@ void OwnAgentPhrase(const DocState& ds, const SentenceInfo& s, const ChunkedSent
     if (Actors agents = ActorsOf(ds, s, cs, {uint32_t(k + 1)}); !agents.empty()) {
       std::vector<Participant> out;
       for (const ActorInfo* a : agents) out.push_back({a->id, Role::kSource});
+      // "the assistance provided by Switzerland to Ukraine": the to-phrase
+      // right after the by-phrase is whom it was done to.
+      if (k + 3 < cs.chunks.size() && cs.chunks[k + 2].kind == ChunkKind::kPreposition &&
+          cs.tokens[cs.chunks[k + 2].begin_token].lower == "to") {
+        if (const ActorInfo* to = ActorOf(ds, s, cs, uint32_t(k + 3), false);
+            to && std::none_of(out.begin(), out.end(), [&](const Participant& p) { return p.actor_id == to->id; })) {
+          out.push_back({to->id, Role::kTarget});
+        }
+      }
       for (const auto& p : c->participants) {
         bool agent = std::any_of(agents.begin(), agents.end(), [&](const ActorInfo* a) { return a->id == p.actor_id; });
         if (!agent && p.role != Role::kSource) out.push_back(p);
