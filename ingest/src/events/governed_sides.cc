@@ -130,9 +130,11 @@ void ThankSides(DocState& ds, const SentenceInfo& s) {
     }
     if (roles == nullptr || anchor >= cs.tokens.size()) continue;
     std::vector<Participant> sides;
+    auto is_side = [&](const std::string& id) {
+      return std::any_of(sides.begin(), sides.end(), [&](const Participant& p) { return p.actor_id == id; });
+    };
     auto add = [&](const std::string& id, Role role) {
-      bool have = std::any_of(sides.begin(), sides.end(), [&](const Participant& p) { return p.actor_id == id; });
-      if (!have) sides.push_back({id, role});
+      if (!is_side(id)) sides.push_back({id, role});
     };
     for (uint32_t k : roles->subject) {
       for (const ActorInfo* a : ActorsIn(s, cs, k)) add(a->id, Role::kSource);
@@ -194,30 +196,18 @@ void ThankSides(DocState& ds, const SentenceInfo& s) {
     // besides the thankers ("Zelensky thanked for the unwavering support for
     // our state") is no support by the thanker: the event is the thanks.
     const bool named_giver = noun || !roles->objects.empty() ||
-                             std::any_of(c.participants.begin(), c.participants.end(), [&](const Participant& p) {
-                               return std::none_of(sides.begin(), sides.end(), [&](const Participant& q) {
-                                 return q.actor_id == p.actor_id;
-                               });
-                             });
+                             std::any_of(c.participants.begin(), c.participants.end(),
+                                         [&](const Participant& p) { return !is_side(p.actor_id); });
     // "During the meeting with Malpass, Zelensky thanked for the long-term
     // support of our country": a thanks that names nobody thanked, nor any
     // giver, is to the thanker's other side in a two-sided act of the
     // sentence, else of the lead call or meeting.
     if (!thanked && !named_giver) {
-      auto is_side = [&](const std::string& id) {
-        return std::any_of(sides.begin(), sides.end(), [&](const Participant& p) { return p.actor_id == id; });
-      };
       std::string guest;
       for (size_t k : s.cands) {
-        const Cand& other = ds.cands[k];
-        if (&other == &c || !Reciprocal(other.type)) continue;
-        if (std::none_of(other.participants.begin(), other.participants.end(),
-                         [&](const Participant& p) { return is_side(p.actor_id); })) {
-          continue;
-        }
-        for (const Participant& p : other.participants) {
-          if (!is_side(p.actor_id) && p.role != Role::kOther && guest.empty()) guest = p.actor_id;
-        }
+        if (&ds.cands[k] == &c) continue;
+        guest = en::OtherSideOf(ds.cands[k], is_side);
+        if (!guest.empty()) break;
       }
       for (const ActorInfo& a : s.actors) {
         if (!guest.empty()) break;

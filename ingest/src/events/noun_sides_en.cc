@@ -3,6 +3,7 @@
 // reached by the leaders of A, B and C", "said this after the talks with X".
 // Declared in roles_en.h; docs/extraction.md, "English roles from the clause".
 #include <algorithm>
+#include <functional>
 
 #include "events/roles_en.h"
 #include "text_util.h"
@@ -32,6 +33,18 @@ const ActorInfo* TurnPronoun(const SentenceInfo& s, const ChunkedSentence& cs, u
 
 }  // namespace
 
+std::string OtherSideOf(const Cand& act, const std::function<bool(const std::string&)>& ours) {
+  if (!Reciprocal(act.type)) return "";
+  if (std::none_of(act.participants.begin(), act.participants.end(),
+                   [&](const Participant& p) { return ours(p.actor_id); })) {
+    return "";
+  }
+  for (const auto& p : act.participants) {
+    if (!ours(p.actor_id) && p.role != Role::kOther) return p.actor_id;
+  }
+  return "";
+}
+
 // The other side of the document's lead two-sided event (a meeting, talks or
 // a call in its first three sentences) that has `speaker` as one side; empty
 // when there is none.
@@ -42,13 +55,7 @@ std::string LeadCounterpart(const DocState& ds, const ActorInfo& speaker) {
   };
   for (const Cand& lead : ds.cands) {
     if (lead.sentence > 2) break;
-    if (!Reciprocal(lead.type)) continue;
-    bool has = std::any_of(lead.participants.begin(), lead.participants.end(),
-                           [&](const Participant& p) { return is_speaker(p.actor_id); });
-    if (!has) continue;
-    for (const auto& p : lead.participants) {
-      if (!is_speaker(p.actor_id) && p.role != Role::kOther) return p.actor_id;
-    }
+    if (std::string other = OtherSideOf(lead, is_speaker); !other.empty()) return other;
   }
   return "";
 }

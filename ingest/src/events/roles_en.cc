@@ -87,6 +87,18 @@ bool SpeakersNounPhrase(const ChunkedSentence& cs, uint32_t ch, const Cand& c) {
   return (det == "my" || det == "our") && cs.tokens[np.head].begin >= c.begin && cs.tokens[np.head].begin < c.end;
 }
 
+// The first word of the noun phrase a visit or two-sided noun trigger heads
+// ("his" of "his visit to Kyiv", "your" of "your talks with Macron"); empty
+// for any other trigger.
+std::string_view OwnedTriggerDet(const ChunkedSentence& cs, uint32_t ch, const Cand& c) {
+  const Chunk& np = cs.chunks[ch];
+  if (!(Visit(c.type) || Reciprocal(c.type)) || np.kind != ChunkKind::kNounPhrase || np.head >= cs.tokens.size() ||
+      cs.tokens[np.head].begin < c.begin || cs.tokens[np.head].begin >= c.end) {
+    return {};
+  }
+  return cs.tokens[np.begin_token].lower;
+}
+
 // "the strong signals expressed by Ursula von der Leyen during her recent
 // visit to Ukraine", "Scholz said that during his talks with Putin …": a
 // visit or two-sided noun trigger that "his" or "her" opens is the nearest
@@ -94,12 +106,7 @@ bool SpeakersNounPhrase(const ChunkedSentence& cs, uint32_t ch, const Cand& c) {
 // visit goes to ("Zelensky met Scholz during his visit to Berlin" is
 // Zelensky's). Null when no person is named before it.
 const ActorInfo* ThirdPersonOwner(const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, const Cand& c) {
-  const Chunk& np = cs.chunks[ch];
-  if (!(Visit(c.type) || Reciprocal(c.type)) || np.kind != ChunkKind::kNounPhrase || np.head >= cs.tokens.size() ||
-      cs.tokens[np.head].begin < c.begin || cs.tokens[np.head].begin >= c.end) {
-    return nullptr;
-  }
-  const std::string& det = cs.tokens[np.begin_token].lower;
+  const std::string_view det = OwnedTriggerDet(cs, ch, c);
   if (det != "his" && det != "her") return nullptr;
   const uint32_t np_begin = cs.Span(ch).first;
   // Where a visit goes: the country of the actor behind "to" right after it.
@@ -133,12 +140,7 @@ const ActorInfo* NounPhraseOwner(const SentenceInfo& s, const ChunkedSentence& c
   const ActorInfo* speaker = SpeakerOf(s);
   if (!speaker) return nullptr;
   if (SpeakersNounPhrase(cs, ch, c)) return speaker;
-  const Chunk& np = cs.chunks[ch];
-  if (!(Visit(c.type) || Reciprocal(c.type)) || np.kind != ChunkKind::kNounPhrase || np.head >= cs.tokens.size() ||
-      cs.tokens[np.begin_token].lower != "your" || cs.tokens[np.head].begin < c.begin ||
-      cs.tokens[np.head].begin >= c.end) {
-    return nullptr;
-  }
+  if (OwnedTriggerDet(cs, ch, c) != "your") return nullptr;
   return s.addressee ? s.addressee.get() : s.counterpart ? s.counterpart.get() : nullptr;
 }
 
@@ -571,7 +573,8 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
   // meeting that …": whoever speaks at a gathering takes part in it, and so
   // does whom they tell ("told Biden during their talks"); what they say is
   // no side of it.
-  const bool said_at = cs.chunks[ch].kind == ChunkKind::kNounPhrase && vg &&
+  const bool noun_trigger = cs.chunks[ch].kind == ChunkKind::kNounPhrase;
+  const bool said_at = noun_trigger && vg &&
                        (ds.lex.IsCueWord("report_verb", vg->lemma) || ds.lex.IsCueWord("topic_verb", vg->lemma)) &&
                        std::any_of(cl.preps.begin(), cl.preps.end(), [&](const PrepAttachment& p) {
                          return (p.prep == "at" || p.prep == "during") &&
@@ -609,7 +612,6 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
   }
   // A noun trigger's own attachments follow it, up to the next trigger: "my
   // visit to Kiev yesterday and today's visit to Moscow" are two visits.
-  const bool noun_trigger = cs.chunks[ch].kind == ChunkKind::kNounPhrase;
   const OwnSpan own = OwnSpanOf(s, *c);
   // "During a working visit to Brussels, Zelensky met Aliyev": a phrase put
   // before the subject frames a verb trigger; its actors are no sides of it.

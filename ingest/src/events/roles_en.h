@@ -6,6 +6,7 @@
 #define KBQ_INGEST_EVENTS_ROLES_EN_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,9 @@ const ActorInfo* PlaceOf(const DocState& ds, const SentenceInfo& s, const Chunke
 // none. *object tells whether it is the object.
 int ClauseOfChunk(const DocState& ds, const ChunkedSentence& cs, int ch, bool* object);
 
+// The first side of a two-sided `act`, in a role (not `other`), that `ours`
+// does not claim, when `ours` claims one of its sides; empty otherwise.
+std::string OtherSideOf(const Cand& act, const std::function<bool(const std::string&)>& ours);
 // The other side of the document's lead two-sided event (a meeting, talks or
 // a call in its first three sentences) that has `speaker` (or their country)
 // as one side; empty when there is none.
