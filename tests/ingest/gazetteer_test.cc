@@ -226,6 +226,23 @@ TEST_CASE("A country's name before a sea, gulf or peninsula names the feature, n
   CHECK(ids.count("CHN") == 1);
 }
 
+TEST_CASE("An acronym names its organisation, never a same-spelt town, and not inside a longer name", "[gazetteer]") {
+  const Gazetteer& g = Builtin();
+  // GeoNames knows a town Un (India): "UN" is the United Nations all the same.
+  std::set<std::string> un = Ids(g.Match("The UN said on Monday that its peacekeepers reached Goma."));
+  CHECK(un.count("org:un") == 1);
+  std::set<std::string> blue = Ids(g.Match("UN peacekeepers patrolled the border."));
+  CHECK(blue.count("org:un") == 1);
+  for (const auto& id : blue) CHECK(id.rfind("place:", 0) != 0);
+  // Named after the UN, no act of it: a conference and a charter.
+  std::set<std::string> conf =
+      Ids(g.Match("Leaders met at the COP 26 UN Climate Change Conference; the UN Charter allows self-defence."));
+  CHECK(conf.count("org:un") == 0);
+  for (const auto& id : conf) CHECK(id.rfind("place:", 0) != 0);
+  // A title after the acronym keeps it: the Secretary-General is the UN's.
+  CHECK(Ids(g.Match("UN Secretary-General Antonio Guterres spoke in Kyiv.")).count("org:un") == 1);
+}
+
 TEST_CASE("The new holder of an office named by its country is the one taking office", "[gazetteer]") {
   const Gazetteer& g = Builtin();
   // 2021-11-26: Merkel still chancellor; Scholz took office on 2021-12-08.

@@ -154,6 +154,7 @@ struct Gazetteer::Impl {
   std::vector<std::string> org_heads;                 // International, Front: an unknown organisation's last word
   std::unordered_set<std::string> title_modifiers;     // new, former: between a country and its title
   std::unordered_set<std::string> feature_heads;       // Ocean, Sea: "the Indian Ocean" names no country
+  std::unordered_set<std::string> name_heads;          // Conference, Charter: "the UN Charter" names no act of the UN
   std::vector<std::string> zh_stops;           // text that never starts a name after a title
   std::map<std::string, std::vector<std::string>> suffix, prefix, not_after, not_before;  // form or "*"
   std::map<std::string, std::vector<std::string>> in_document;  // form → texts, one of which the document must hold
@@ -204,6 +205,8 @@ struct Gazetteer::Impl {
   // taking office, or about to); -1 when none.
   int NewHolder(const std::string& of, const std::string& role, int32_t day) const;
   bool BoundaryOk(std::string_view text, uint32_t b, uint32_t e) const;
+  // A run of capitalised words right after `e` holding a name head (titles.tsv name_head).
+  bool InLongerName(std::string_view text, uint32_t e) const;
   bool SingleContextOk(std::string_view text, uint32_t b, uint32_t e, const Entry& entry,
                        const std::vector<int>& covered) const;
   bool IsTranslit(int32_t cp) const { return translit.count(cp) > 0; }

@@ -13,25 +13,6 @@
 #include "actors/gazetteer_text.h"
 
 namespace kbq::ingest {
-namespace {
-
-// An acronym such as US, EU, WHO, U.N.: matched only in upper case, since
-// "us" and "who" are ordinary words.
-bool IsAcronym(std::string_view s) {
-  size_t letters = 0;
-  for (char c : s) {
-    if (c >= 'A' && c <= 'Z') {
-      ++letters;
-    } else if (c >= 'a' && c <= 'z') {
-      return false;
-    } else if (static_cast<unsigned char>(c) >= 0x80) {
-      return false;
-    }
-  }
-  return letters > 0 && letters <= 5;
-}
-
-}  // namespace
 
 void Gazetteer::Impl::AddPattern(const std::string& original, EntryType type, uint32_t target, bool inflect) {
   if (original.size() < 2 && type != EntryType::kShortSingle && type != EntryType::kShortPair) return;
@@ -44,7 +25,7 @@ void Gazetteer::Impl::AddPattern(const std::string& original, EntryType type, ui
   e.type = type;
   e.target = target;
   e.original = original;
-  e.case_sensitive = IsAcronym(original);
+  e.case_sensitive = gaz::IsAcronym(original);
   e.inflect = inflect;
   patterns[pid].push_back(std::move(e));
   if (!inflect && type != EntryType::kTitle) {

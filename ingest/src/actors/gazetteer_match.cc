@@ -69,6 +69,21 @@ bool LongerFirst(const Cand& a, const Cand& b) {
 
 }  // namespace gaz
 
+bool Gazetteer::Impl::InLongerName(std::string_view text, uint32_t e) const {
+  uint32_t w = e;
+  for (int words = 0; words < 8 && w + 1 < text.size() && text[w] == ' '; ++words) {
+    uint32_t b = w + 1, x = b;
+    while (x < text.size() && (std::isalnum(static_cast<unsigned char>(text[x])) || text[x] == '-')) ++x;
+    if (x == b) return false;
+    std::string_view word = text.substr(b, x - b);
+    const bool joint = word == "of" || word == "on" || word == "for" || word == "and";
+    if (!joint && !(word[0] >= 'A' && word[0] <= 'Z') && !(word[0] >= '0' && word[0] <= '9')) return false;
+    if (name_heads.count(std::string(word))) return true;
+    w = x;
+  }
+  return false;
+}
+
 bool Gazetteer::Impl::BoundaryOk(std::string_view text, uint32_t b, uint32_t e) const {
   size_t len;
   if (gaz::IsWordChar(CodePointAt(text, b, &len)) && b > 0 &&
@@ -198,6 +213,19 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text, std::vec
         uint32_t w = e + 1;
         while (w < text.size() && ((text[w] >= 'a' && text[w] <= 'z') || (text[w] >= 'A' && text[w] <= 'Z'))) ++w;
         if (feature_heads.count(std::string(text.substr(e + 1, w - e - 1)))) continue;
+      }
+      // "the COP 26 UN Climate Change Conference", "the UN Charter": an
+      // organisation's acronym in a run of capitalised words (of, on, for and
+      // and between them) that holds a name head (titles.tsv name_head) is
+      // part of that name.
+      if (entry.case_sensitive && actors[entry.target].kind == ActorKind::kOrganisation && InLongerName(text, e)) {
+        continue;
+      }
+      // "UN", "EU": two or three capitals are an acronym, never a place
+      // spelt otherwise (the towns Un, Eu).
+      if (!entry.case_sensitive && e - b <= 3 && actors[entry.target].kind == ActorKind::kPlace &&
+          gaz::IsAcronym(text.substr(b, e - b))) {
+        continue;
       }
       bool needs_capital = (entry.type == EntryType::kName || entry.type == EntryType::kSurname) &&
                            actors[entry.target].kind == ActorKind::kPerson &&

@@ -24,9 +24,19 @@ void Gazetteer::Impl::ResolvePlaces(std::string_view text, std::vector<Selected>
     const Selected& s = (*sel)[i];
     if (s.actor_id.empty()) continue;
     places::PlaceMention m{s.begin, s.end, {}, 0, true};
-    if (s.pid != UINT32_MAX) {
+    // "UN", "The UN said": a name the data gives an organisation or a person
+    // first is theirs; a same-spelt generated place (the town Un) is no other
+    // reading of it, and an all-capital short form in the text no reading of
+    // a place spelt otherwise.
+    auto sel_it = index.find(s.actor_id);
+    const bool selected_place = sel_it != index.end() && (actors[sel_it->second].kind == ActorKind::kPlace ||
+                                                          actors[sel_it->second].kind == ActorKind::kCountry);
+    const std::string_view surface = text.substr(s.begin, s.end - s.begin);
+    if (s.pid != UINT32_MAX && selected_place) {
       for (const Entry& e : patterns[s.pid]) {
-        if (is_place(e)) m.readings.push_back(e.target);
+        if (!is_place(e)) continue;
+        if (gaz::IsAcronym(surface) && e.original != surface) continue;
+        m.readings.push_back(e.target);
       }
     }
     bool generated = std::any_of(m.readings.begin(), m.readings.end(), [&](uint32_t r) { return place_facts[r].generated; });

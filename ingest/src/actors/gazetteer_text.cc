@@ -78,6 +78,20 @@ bool IsPunctOrSpace(int32_t cp) {
 
 bool IsUpperLetter(int32_t cp) { return u_isupper(cp) || u_istitle(cp); }
 
+bool IsAcronym(std::string_view s) {
+  size_t letters = 0;
+  for (char c : s) {
+    if (c >= 'A' && c <= 'Z') {
+      ++letters;
+    } else if (c >= 'a' && c <= 'z') {
+      return false;
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      return false;
+    }
+  }
+  return letters > 0 && letters <= 5;
+}
+
 bool IsNameDot(int32_t cp) {
   return cp == 0x30FB || cp == 0x00B7 || cp == 0x2022 || cp == 0x2027 || cp == 0xFF65;
 }

@@ -27,6 +27,10 @@ bool IsCjk(int32_t cp);
 // Punctuation, symbol, or white space (a standalone-context boundary).
 bool IsPunctOrSpace(int32_t cp);
 bool IsUpperLetter(int32_t cp);
+// An acronym such as US, EU, WHO, U.N.: one to five ASCII capitals, no
+// lower-case letter. Matched only in upper case, since "us" and "who" are
+// ordinary words.
+bool IsAcronym(std::string_view s);
 // The middle dots that join the parts of a transliterated name.
 bool IsNameDot(int32_t cp);
 // Unicode NFKC (no case folding); `s` unchanged on error.
