@@ -929,6 +929,29 @@ TEST_CASE("EventExtractor: his or her before a visit or talks is the nearest per
     });
   });
 }
+TEST_CASE("EventExtractor: it or they after 'X that' under must or should is X, the one told to act", "[ingest][roles]") {
+  const std::vector<RoleCase> cases = {
+      {"The German chancellor issued a firm reminder to Russia that it must withdraw its troops from the border.",
+       "2022-02-15", "withdraw_troops", Role::kSource, "RUS"},
+      {"The European Union told Belarus that it should release the detained journalists.", "2021-06-01", "release",
+       Role::kSource, "BLR"},
+  };
+  CheckCases(cases);
+  // With no obligation, "it" is not the one addressed: "warned Iran that it
+  // would impose sanctions" is no sanction by Iran.
+  CheckEach(std::vector<RoleCase>{{"The United States warned Iran that it would impose new sanctions.", "2019-05-01",
+                                   "sanctions", Role::kSource, "IRN"}},
+            [](const std::vector<Event>& ev, const RoleCase& c) {
+              return std::none_of(ev.begin(), ev.end(),
+                                  [&](const Event& e) { return e.type == c.type && HasRole(e, c.role, c.id); });
+            });
+  // It is the warner's, and "would" makes it a plan (the object of a verb
+  // under a modal of possibility).
+  auto ev = ExtractOurs("The United States warned Iran that it would impose new sanctions.", "2019-05-01");
+  CHECK(std::any_of(ev.begin(), ev.end(), [](const Event& e) {
+    return e.type == "sanctions" && HasRole(e, Role::kSource, "USA") && e.modality == kbq::Modality::kPlanned;
+  }));
+}
 TEST_CASE("Happening: a question up to its mark, a future for years, an occupied place, a kept agreement and a habit "
           "are no events",
           "[ingest][roles]") {

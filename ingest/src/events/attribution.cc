@@ -196,7 +196,7 @@ bool HeadsOne(const ChunkedSentence& cs, const std::vector<uint32_t>& nps, const
 // threat": a verb group with a modal of possibility, or a noun trigger that is
 // the subject of one, says what may happen, not what did (English; "will" is
 // the planned cue; "would have" a counterfactual, found before).
-bool HypotheticalModal(const SentenceInfo& s, const Cand& c) {
+bool HypotheticalModal(const DocState& ds, const SentenceInfo& s, const Cand& c) {
   if (!s.chunked) return false;
   const ChunkedSentence& cs = *s.chunked;
   auto possible = [](const std::string& m) {
@@ -207,6 +207,10 @@ bool HypotheticalModal(const SentenceInfo& s, const Cand& c) {
     const Chunk& vg = cs.chunks[cl.verb];
     if (!possible(vg.modal) || vg.negated) continue;
     if (cs.Covers(cl.verb, c.begin) || HeadsOne(cs, cl.subject, c)) return true;
+    // "it would impose new sanctions", "he would continue talks with Rutte":
+    // the object of the verb too — not of a verb of saying or remembering
+    // ("you may remember your visit" tells of a visit made).
+    if (HeadsOne(cs, cl.objects, c) && !ds.lex.IsCueWord("report_verb", vg.lemma)) return true;
   }
   return false;
 }
@@ -375,7 +379,7 @@ Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, 
       return Modality::kDemanded;
     }
   }
-  if (HypotheticalModal(s, c)) return Modality::kPlanned;
+  if (HypotheticalModal(ds, s, c)) return Modality::kPlanned;
   // "invited Biden to visit Kyiv", "the invitation for the Emir to visit", "the
   // best decision would be for Kiev to refuse": an act someone is asked or
   // wished to do (cue kind planned_to, the trigger right after "to").

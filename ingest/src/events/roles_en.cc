@@ -536,6 +536,28 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
         if (a.speaker && !a.dropped && a.kind == ActorKind::kPerson && a.end <= at) subject = {&a};
       }
     }
+    // "Chirac reminded Iraq that it must cooperate", "told the rebels that
+    // they should disarm": "it" or "they" right after "X that", under a
+    // modal of obligation, is X, the one addressed — whoever must act is
+    // told so ("warned Russia that it would impose sanctions" keeps its
+    // speaker: no obligation).
+    if ((w == "it" || w == "they") && subject.empty() && vg) {
+      const uint32_t at = cs.Span(cl.subject.front()).first;
+      const ActorInfo* told = nullptr;
+      for (const ActorInfo& a : s.actors) {
+        if (!a.dropped && !a.place && a.kind != ActorKind::kPlace && (w == "they" || a.kind != ActorKind::kPerson) &&
+            s.text.substr(a.end, at - std::min(at, a.end)) == " that ") {
+          told = &a;
+        }
+      }
+      if (told && ds.lex.IsCueWord("norm_modal", vg->modal)) {
+        subject = {told};
+      } else if (told && cl.parent >= 0 && size_t(cl.parent) < cs.clauses.size()) {
+        for (const ActorInfo* a : ActorsOf(ds, s, cs, cs.clauses[cl.parent].subject)) {
+          if (a->id != told->id && (w == "they" || a->kind != ActorKind::kPerson)) subject = {a};
+        }
+      }
+    }
   }
   if (const ActorInfo* owner = NounPhraseOwner(s, cs, uint32_t(ch), *c)) {
     subject = {owner};
