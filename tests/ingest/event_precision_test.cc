@@ -631,6 +631,28 @@ TEST_CASE("Dates: a date of another event of the same type is not inherited", "[
   CHECK(publication == 1);
 }
 
+TEST_CASE("Dates: an act named by an anniversary is as many years back and lends its date to nothing",
+          "[ingest][events][precision]") {
+  std::string text = "Today Russia marks the 80th anniversary of the beginning of the Siege of Leningrad. "
+                     "Putin and Beglov discussed the new museum of the city.";
+  Extraction x = Run(text, {Time(text, "Today", TimeValue::Day(2021, 9, 8))}, 2021, 9, 8);
+  INFO(Dump(x));
+  const Event* siege = First(x, "blockade");
+  REQUIRE(siege != nullptr);
+  CHECK(siege->date == TimeValue::Year(1941));
+  const Event* talk = First(x, "consult");
+  REQUIRE(talk != nullptr);
+  CHECK_FALSE(talk->date == TimeValue::Year(1941));
+  // The year the anniversary falls in, said at any precision.
+  std::string helsinki = "The leaders backed a summit in 2025 in honour of the 50th anniversary of the Helsinki "
+                         "Conference.";
+  Extraction h = Run(helsinki, {Time(helsinki, "2025", TimeValue::Year(2025))}, 2021, 12, 14);
+  INFO(Dump(h));
+  const Event* conference = First(h, "meeting");
+  REQUIRE(conference != nullptr);
+  CHECK(conference->date == TimeValue::Year(1975));
+}
+
 TEST_CASE("Dates: a year inside a document name is not the clause's date", "[ingest][events][precision]") {
   std::string text = "Russia accused Ukraine of ignoring the 2015 Minsk Package of Measures.";
   Extraction x = Run(text, {Time(text, "2015", TimeValue::Year(2015))});

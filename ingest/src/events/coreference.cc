@@ -42,7 +42,7 @@ void Coreference(DocState& ds) {
     const auto& ca = ds.Countries(c);
     for (size_t j = 0; j < ds.cands.size(); ++j) {
       const Cand& a = ds.cands[j];
-      if (j == i || a.antecedent >= 0 || (a.basis != "explicit" && a.basis != "sentence")) continue;
+      if (j == i || a.antecedent >= 0 || a.anniversary || (a.basis != "explicit" && a.basis != "sentence")) continue;
       if (HiddenByDefault(a.modality) != HiddenByDefault(c.modality)) continue;
       if (!ds.Compatible(a, c)) continue;
       const auto& cb = ds.Countries(a);
@@ -77,7 +77,7 @@ void PartOf(DocState& ds) {
   for (size_t i = 0; i < ds.cands.size(); ++i) {
     // Only meetings dated in the text can be the whole (not 和平谈判 in general).
     const Cand& m = ds.cands[i];
-    if (m.antecedent < 0 && MeetingFamily(m.type) && !HiddenByDefault(m.modality) &&
+    if (m.antecedent < 0 && !m.anniversary && MeetingFamily(m.type) && !HiddenByDefault(m.modality) &&
         (m.basis == "explicit" || m.basis == "sentence")) {
       meetings.push_back(int(i));
     }

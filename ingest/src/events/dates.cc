@@ -8,6 +8,7 @@
 #include "events/chunker_en.h"
 #include "events/stages.h"
 #include "text_util.h"
+#include "time/calendar.h"
 
 namespace kbq::ingest::events {
 
@@ -58,6 +59,32 @@ int64_t PremodifiedNoun(const SentenceInfo& s, uint32_t tb, uint32_t te) {
   const bool determiner = before->tag == Tag::kDet || before->tag == Tag::kPossPron || before->tag == Tag::kPossMarker;
   const bool noun = after->tag == Tag::kNoun && !after->text.empty() && after->text[0] >= 'a' && after->text[0] <= 'z';
   return determiner && noun && after->begin - te <= 1 ? int64_t(after->begin) : -1;
+}
+
+// "the 80th anniversary of the beginning of the Siege of Leningrad", "marks
+// the 30th anniversary of the signing of the memorandum": a trigger in the
+// of-phrase of an anniversary counted in years (cue kind anniversary_of after
+// an ordinal in digits) happened that many years before the day the sentence
+// speaks of (its own date, else the publication's): dated by that year, never
+// by the day of the commemoration. Returns the count, or 0 (English).
+int AnniversaryYears(const DocState& ds, const SentenceInfo& s, const Cand& c) {
+  for (const auto& cue : ds.lex.FindCues("anniversary_of", s.text)) {
+    if (cue.end > c.begin || c.begin - cue.end > 80) continue;
+    std::string_view between = s.text.substr(cue.end, c.begin - cue.end);
+    if (between.find_first_of(",;:()") != std::string_view::npos) continue;
+    std::string_view before = s.text.substr(0, cue.begin);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    if (before.size() < 3) continue;
+    std::string_view suffix = before.substr(before.size() - 2);
+    if (suffix != "th" && suffix != "st" && suffix != "nd" && suffix != "rd") continue;
+    size_t d = before.size() - 2;
+    int years = 0, digits = 0;
+    while (d > 0 && before[d - 1] >= '0' && before[d - 1] <= '9' && digits < 4) --d, ++digits;
+    if (digits == 0 || (d > 0 && internal::IsAsciiAlnum(before[d - 1]))) continue;
+    for (size_t k = d; k < before.size() - 2; ++k) years = years * 10 + (before[k] - '0');
+    if (years >= 1 && years <= 1000) return years;
+  }
+  return 0;
 }
 
 // The date was said relative to the speaker's day (today, yesterday, 昨日):
@@ -274,6 +301,28 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
   std::vector<std::pair<size_t, const TimeMention*>> sentence_level, claimed;
   auto first = std::lower_bound(ds.times.begin(), ds.times.end(), s->begin,
                                 [](const TimeMention& t, uint32_t b) { return t.begin < b; });
+  // The anniversary's act first: the sentence's day is the commemoration's.
+  for (size_t ci : s->cands) {
+    Cand& c = ds.cands[ci];
+    const int years = AnniversaryYears(ds, *s, c);
+    if (years == 0) continue;
+    // ("a summit in 2025 in honour of the 50th anniversary of the Helsinki
+    // Conference": the year the anniversary falls in, any precision.)
+    int32_t day = ds.pub_day;
+    for (auto it = first; it != ds.times.end() && it->begin < s->end; ++it) {
+      if (!it->is_duration && it->value.ok() && it->resolution != Resolution::kUnresolved &&
+          it->value.SpanDays() <= 366 && it->begin < s->begin + c.begin) {
+        day = it->value.earliest;
+        break;
+      }
+    }
+    if (day == TimeValue::kNoDay) continue;
+    const int year = time_internal::YearOf(day) - years;
+    c.date = TimeValue::Year(year);
+    c.basis = "sentence";
+    c.date_text = std::to_string(years) + " years before";
+    c.anniversary = true;
+  }
   for (auto it = first; it != ds.times.end() && it->begin < s->end; ++it) {
     const TimeMention& t = *it;
     if (t.end > s->end) continue;
@@ -394,7 +443,7 @@ void InheritDates(DocState& ds) {
     // the same type (another call), a future
     // date for an asserted event, or a past date for a planned one.
     auto lendable = [&](const Cand& p) {
-      if (!p.date.ok() || p.date.precision == Precision::kRange || p.date.SpanDays() > 366) return false;
+      if (p.anniversary || !p.date.ok() || p.date.precision == Precision::kRange || p.date.SpanDays() > 366) return false;
       // ("yesterday's meetings were productive. We discussed …": the talks
       // of the sentence right after a deictic meeting are that meeting's.)
       const bool same_talks = Gathering(p.type) && Gathering(c.type) && p.sentence + 1 == c.sentence;
