@@ -975,6 +975,25 @@ TEST_CASE("Happening: a question up to its mark, a future for years, an occupied
       {"We expect negotiations between Russia and the United States.", "2021-11-26", "negotiate", 1},
   });
 }
+TEST_CASE("Happening: a promise kept or broken is no event, and what was promised was done or not", "[ingest][roles]") {
+  CheckCases(std::vector<CountCase>{
+      {"The allies have not kept their promise to stop the expansion of the alliance.", "2022-02-21",
+       "intent_cooperate", 0},
+      {"Minsk broke its pledge to free the detained journalists.", "2021-06-01", "intent_cooperate", 0},
+      // (made today, a promise is one)
+      {"Russia promised on Monday to withdraw its troops from Belarus.", "2022-02-15", "intent_cooperate", 1},
+      // ("keep in mind" keeps nothing)
+      {"Leaders should keep in mind the peace proposals that Ukraine made on Monday.", "2022-02-15", "offer", 1},
+  });
+  auto kept = ExtractOurs("Russia kept its promise to withdraw its troops from Belarus.", "2022-03-01");
+  CHECK(std::any_of(kept.begin(), kept.end(), [](const Event& e) {
+    return e.type == "withdraw_troops" && e.modality == kbq::Modality::kAsserted && HasRole(e, Role::kSource, "RUS");
+  }));
+  auto broken = ExtractOurs("Belarus broke its pledge to release the detained journalists.", "2021-06-01");
+  CHECK(std::none_of(broken.begin(), broken.end(), [](const Event& e) {
+    return e.type == "release" && e.modality != kbq::Modality::kNegated;
+  }));
+}
 
 TEST_CASE("EventExtractor: the country a border is with is where talk is, not who talks, and a joint act has both doers",
           "[ingest][roles]") {

@@ -368,7 +368,12 @@ Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, 
       const EventTypeInfo* t = ds.lex.Type(h.entry->type);
       if (t && (t->type == "demand" || t->type == "appeal")) return Modality::kDemanded;
       if (t && t->type == "reject" && !SaidActNoun(s, c)) return Modality::kNegated;
-      if (t && t->family == "intent") return Modality::kPlanned;
+      if (t && t->family == "intent") {
+        // "kept its promise to withdraw": the act was done; "broke its
+        // pledge to withdraw": it was not.
+        const int kept = s.chunked ? KeepVerbOf(ds, *s.chunked, ChunkAt(*s.chunked, h.begin)) : 0;
+        return kept > 0 ? Modality::kAsserted : kept < 0 ? Modality::kNegated : Modality::kPlanned;
+      }
     }
     return std::nullopt;
   };

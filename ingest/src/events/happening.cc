@@ -32,6 +32,19 @@ size_t TriggerHeadToken(const ChunkedSentence& cs, const Cand& c) {
   return cs.tokens.size();
 }
 
+int KeepVerbOf(const DocState& ds, const ChunkedSentence& cs, int chunk) {
+  if (chunk <= 0 || cs.chunks[chunk].kind != ChunkKind::kNounPhrase) return 0;
+  for (const ClauseRoles& cl : cs.clauses) {
+    if (cl.verb < 0 || std::find(cl.objects.begin(), cl.objects.end(), uint32_t(chunk)) == cl.objects.end()) continue;
+    const Chunk& vg = cs.chunks[cl.verb];
+    if (!ds.lex.IsCueWord("keep_verb", vg.lemma)) return 0;
+    // Right after the verb: "keep in mind the proposals" keeps no proposal.
+    if (uint32_t(chunk) != uint32_t(cl.verb) + 1) return 0;
+    return vg.negated == ds.lex.IsCueWord("break_verb", vg.lemma) ? 1 : -1;
+  }
+  return 0;
+}
+
 namespace {
 
 // The first token of the (at most four) modifiers before token `k` of a noun
@@ -348,7 +361,11 @@ bool NounPhraseMention(const DocState& ds, const SentenceInfo& s, const ChunkedS
 // something is done under is an earlier act named; with no date of its own it
 // is not told again.
 bool KeptAgreement(const DocState& ds, const ChunkedSentence& cs, int chunk, const Cand& c) {
-  if (!c.type || (c.type->family != "agreement" && c.type->family != "ceasefire") || chunk < 0) return false;
+  if (!c.type || chunk < 0) return false;
+  // "have kept their promise to refrain from …", "broke its pledge": a
+  // promise kept or broken was made before.
+  if (c.type->family == "intent") return KeepVerbOf(ds, cs, chunk) != 0;
+  if (c.type->family != "agreement" && c.type->family != "ceasefire") return false;
   const uint32_t ch = uint32_t(chunk);
   // Its own participle naming its doers tells it: "implementing the
   // agreements on trade reached by the leaders of Germany, France and India".

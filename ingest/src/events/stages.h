@@ -67,6 +67,10 @@ bool OccurrenceVerbBefore(const DocState& ds, const SentenceInfo& s, uint32_t po
 // standing, statistic, existential, generic subject, norm, stance, wish).
 // Needs c's date (stage 5): a date of its own overrules the undated rules.
 bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const Cand& c);
+// The noun phrase `chunk` as the object of a verb of keeping or breaking (cue
+// kinds keep_verb, break_verb): 1 kept ("kept its promise"), -1 broken ("broke
+// its pledge", "did not keep its word"), 0 neither (happening.cc).
+int KeepVerbOf(const DocState& ds, const ChunkedSentence& cs, int chunk);
 // ---- 4b. sides from a governing frame (governed_sides.cc)
 // "X is ready to meet Y": the readiness (an intent trigger ending in "to")
 // takes the sides of the act right after it, which the happening test left
