@@ -975,6 +975,19 @@ TEST_CASE("Happening: a question up to its mark, a future for years, an occupied
       {"We expect negotiations between Russia and the United States.", "2021-11-26", "negotiate", 1},
   });
 }
+TEST_CASE("Senses: a trigger noun before the artifact its noun phrase heads names a thing, not a happening",
+          "[ingest][roles]") {
+  CheckCases(std::vector<CountCase>{
+      {"Russia and Belarus tested new warning systems on Monday.", "2022-02-10", "threaten", 0},
+      // (a head shared by two coordinated modifiers)
+      {"Russia and Belarus tested new warning and alert systems on Monday.", "2022-02-10", "threaten", 0},
+      // (a frame noun still names the happening)
+      {"The European Union approved a sanctions package against Russia on Monday.", "2022-02-10", "sanctions", 1},
+      // (a verb after the trigger is no head of its phrase)
+      {"Russia warned Ukraine on Monday.", "2022-02-10", "threaten", 1},
+  });
+}
+
 TEST_CASE("Happening: a promise kept or broken is no event, and what was promised was done or not", "[ingest][roles]") {
   CheckCases(std::vector<CountCase>{
       {"The allies have not kept their promise to stop the expansion of the alliance.", "2022-02-21",

@@ -84,6 +84,40 @@ bool WrongSense(const DocState& ds, const SentenceInfo& s, const std::vector<Tok
       if (cls == 4 || cls == 9 || cls == 10 || cls == 12 || cls == 18 || cls == 21) return true;
     }
   }
+  // "warning and response systems", "election posters", "the meeting room": a
+  // noun trigger right before a lower-case noun whose most frequent WordNet
+  // sense is an artifact (noun file 6) modifies a thing, not a happening; a
+  // frame noun ("an aid package", "a sanctions package") still names one.
+  // (The noun is the head of the trigger's own noun phrase: "that revolution
+  // led to" has a verb after it.)
+  if (s.chunked && first_after < toks.size() && toks[first_after].word) {
+    size_t k = first_after;
+    if (toks[k].lower == "and" && k + 2 < toks.size() && toks[k + 1].word && toks[k + 2].word) k += 2;
+    const char c0 = s.text[toks[first_after].begin];
+    const ChunkedSentence& cs = *s.chunked;
+    const int np = ChunkAt(cs, h.begin);
+    // The head may be shared: "warning and response systems" (the chunker
+    // coordinates [warning] and [response systems]).
+    int head_np = np;
+    if (k != first_after && np >= 0 && size_t(np) + 2 < cs.chunks.size() &&
+        cs.chunks[np + 1].kind == ChunkKind::kConjunction && cs.chunks[np + 2].kind == ChunkKind::kNounPhrase &&
+        std::all_of(cs.tokens.begin() + cs.chunks[np].begin_token, cs.tokens.begin() + cs.chunks[np].end_token,
+                    [&](const Token& t) { return t.begin >= h.begin || t.tag == Tag::kDet || t.tag == Tag::kAdj; }) &&
+        cs.chunks[np + 2].end_token - cs.chunks[np + 2].begin_token >= 2 &&
+        (cs.tokens[cs.chunks[np + 2].begin_token].tag == Tag::kNoun ||
+         cs.tokens[cs.chunks[np + 2].begin_token].tag == Tag::kAdj)) {
+      head_np = np + 2;
+      while (k + 1 < toks.size() && toks[k + 1].word && toks[k].begin < cs.tokens[cs.chunks[head_np].head].begin) ++k;
+    }
+    const std::string& head = toks[k].lower;
+    const char h0 = s.text[toks[k].begin];
+    if (c0 >= 'a' && c0 <= 'z' && h0 >= 'a' && h0 <= 'z' && np >= 0 && cs.chunks[np].kind == ChunkKind::kNounPhrase &&
+        ChunkAt(cs, toks[k].begin) == head_np && cs.tokens[cs.chunks[head_np].head].begin == toks[k].begin &&
+        !head.ends_with("ing") && !ds.lex.IsCueWord("frame_noun", head) &&
+        EnglishLexicon::Get().NounClass(head) == 6) {
+      return true;
+    }
+  }
   if (e.object_block.empty() && e.object_allow.empty() && e.object_block_after.empty()) return false;
   // The noun phrase after the trigger (after "of" for a nominal trigger).
   size_t i = first_after;
