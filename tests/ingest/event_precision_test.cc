@@ -653,6 +653,30 @@ TEST_CASE("Dates: an act named by an anniversary is as many years back and lends
   CHECK(conference->date == TimeValue::Year(1975));
 }
 
+TEST_CASE("Dates: a time in a who- or where-clause with no trigger is the person's or the place's story",
+          "[ingest][events][precision]") {
+  std::string who = "Putin had a telephone conversation with Angela Merkel, who completed her term of office on "
+                    "December 8.";
+  Extraction x = Run(who, {Time(who, "December 8", TimeValue::Day(2021, 12, 8))}, 2021, 12, 9);
+  INFO(Dump(x));
+  const Event* call = First(x, "phone_call");
+  REQUIRE(call != nullptr);
+  CHECK_FALSE(call->date == TimeValue::Day(2021, 12, 8));
+  std::string where = "Russia signed a treaty on trade with Armenia, where a new port opened in 2019.";
+  Extraction y = Run(where, {Time(where, "2019", TimeValue::Year(2019))}, 2021, 12, 9);
+  INFO(Dump(y));
+  const Event* sign = First(y, "sign_agreement");
+  REQUIRE(sign != nullptr);
+  CHECK_FALSE(sign->date == TimeValue::Year(2019));
+  // The speaker's today, said of those present, is the sentence's.
+  std::string today = "The foreign ministers of Russia and India, who are here today, held their first meeting.";
+  Extraction z = Run(today, {Time(today, "today", TimeValue::Day(2021, 12, 6))}, 2021, 12, 6);
+  INFO(Dump(z));
+  const Event* meeting = First(z, "meeting");
+  REQUIRE(meeting != nullptr);
+  CHECK(meeting->date == TimeValue::Day(2021, 12, 6));
+}
+
 TEST_CASE("Dates: a year inside a document name is not the clause's date", "[ingest][events][precision]") {
   std::string text = "Russia accused Ukraine of ignoring the 2015 Minsk Package of Measures.";
   Extraction x = Run(text, {Time(text, "2015", TimeValue::Year(2015))});

@@ -246,7 +246,9 @@ bool InPurposeAfter(const DocState& ds, const SentenceInfo& s, const Cand& c, co
 // summit, which will be held on February 8").
 bool RelativeClause(std::string_view text, const Span& clause) {
   std::string_view c = Trim(text.substr(clause.begin, clause.end - clause.begin));
-  return c.starts_with("which ");
+  // ("the region, where a plant opened 15 years ago", "the governor, who
+  // took office in 2019": the place's or the person's story.)
+  return c.starts_with("which ") || c.starts_with("where ") || c.starts_with("who ") || c.starts_with("whose ");
 }
 
 // The happening noun a relative clause hangs on: a trigger noun of the
@@ -384,9 +386,14 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
     } else if (best) {
       take(*best);
       claimed.push_back({k, &t});
-    } else if (!RelativeClause(s->text, s->clauses[k])) {
+    } else if (!RelativeClause(s->text, s->clauses[k]) ||
+               (Trim(s->text.substr(s->clauses[k].begin)).starts_with("who") && ds.lex.HasCue("deictic_time", t.text))) {
+      // ("the ministers, who are present today, held their first meeting":
+      // the speaker's today, said of those present, is the sentence's.)
       sentence_level.push_back({k, &t});
-    } else if (Cand* noun = RelativeHead(ds, *s, k); noun != nullptr && !TooLateFor(ds, *s, *noun, t.value)) {
+    } else if (Cand* noun = Trim(s->text.substr(s->clauses[k].begin)).starts_with("which ") ? RelativeHead(ds, *s, k)
+                                                                                         : nullptr;
+               noun != nullptr && !TooLateFor(ds, *s, *noun, t.value)) {
       take(*noun);
     }
   }
