@@ -93,7 +93,29 @@ bool Scanner::FutureCue(size_t b, size_t e) const {
 // not eleven months back.
 constexpr int32_t kUpcomingWindowDays = 31;
 
-std::optional<int32_t> Scanner::MonthDayNear(int m, int d, bool future) const {
+// At most this many bytes between a year said on its own and a month and
+// day that go on with its story (the same or the next sentence).
+constexpr size_t kStoryYearReach = 240;
+
+std::optional<int32_t> Scanner::MonthDayNear(int m, int d, bool future, size_t at) const {
+  // "Last year the war ended. After November 9, peacekeepers were deployed":
+  // a month and day right after a year of its own before the release's
+  // (HeidelTime's narrative reading) are of that year.
+  // (After a preposition of time, as a story goes on: "After November 9",
+  // "On March 18"; "an April 2nd report" is the news of the day.)
+  auto sequence_prep = [&]() {
+    size_t e = at;
+    while (e > 0 && t_[e - 1] == ' ') --e;
+    size_t b = e;
+    while (b > 0 && IsAsciiAlpha(t_[b - 1])) --b;
+    std::string w(t_.substr(b, e - b));
+    for (auto& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return w == "on" || w == "after" || w == "before" || w == "by" || w == "until" || w == "since" || w == "from";
+  };
+  if (!future && story_year_ && *story_year_ < pub_y_ && at != SIZE_MAX && at >= story_year_end_ &&
+      at - story_year_end_ <= kStoryYearReach && ValidDate(*story_year_, m, d) && sequence_prep()) {
+    return DayOf(date::year{*story_year_} / date::month(m) / date::day(d));
+  }
   if (!future && ValidDate(pub_y_, m, d)) {
     int32_t ahead = DayOf(date::year{pub_y_} / date::month(m) / date::day(d));
     if (ahead < pub_) {  // the date has passed this year: next year's is the one ahead

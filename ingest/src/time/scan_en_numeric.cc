@@ -59,7 +59,7 @@ bool Scanner::EnFinishDay(Cand* c, int y, int m, int d, size_t end, bool year_kn
     return true;
   }
   bool fut = FutureCue(c->begin, end);
-  auto day = MonthDayNear(m, d, fut);
+  auto day = MonthDayNear(m, d, fut, c->begin);
   if (!day) return false;
   c->value = DayValue(*day);
   c->res = Resolution::kPublication;

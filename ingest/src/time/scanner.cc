@@ -139,6 +139,10 @@ std::vector<TimeMention> Scanner::Run() {
       if (best.anchor_update && !best.duration) {
         anchor_any_ = best.value;
         if (best.value.precision == Precision::kDay) anchor_day_ = best.value;
+        if (best.value.precision == Precision::kYear) {
+          story_year_ = YearOf(best.value.earliest);
+          story_year_end_ = best.end;
+        }
       }
       out.push_back(std::move(m));
     }

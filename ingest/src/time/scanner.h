@@ -61,7 +61,8 @@ class Scanner {
   int32_t AnchorDay() const { return anchor_day_ ? anchor_day_->earliest : pub_; }
 
   // Past-leaning resolvers; `future` resolves forward instead.
-  std::optional<int32_t> MonthDayNear(int m, int d, bool future) const;
+  // `at`: where the month and day stand, for the story year before them.
+  std::optional<int32_t> MonthDayNear(int m, int d, bool future, size_t at = SIZE_MAX) const;
   // The day of a month and day that goes on with a story told of an earlier
   // year (the anchor); nullopt when there is none (resolve.cc).
   std::optional<int32_t> NarrativeDay(int m, int d) const;
@@ -150,6 +151,10 @@ class Scanner {
   uint64_t line_ = 1;
   std::optional<TimeValue> anchor_day_;
   std::optional<TimeValue> anchor_any_;
+  // The last year said on its own ("last year", "in 2020") and where it
+  // ended: a month and day right after it, with no year, are of that year.
+  std::optional<int> story_year_;
+  size_t story_year_end_ = 0;
 };
 
 inline size_t Scanner::ZhLongest(const auto& map, size_t p, size_t max_chars) const {
