@@ -48,7 +48,7 @@ bool Scanner::EnNumberWord(const Word& w, int* v) const {
   return true;
 }
 
-bool Scanner::EnContextBefore(size_t p) const {
+bool Scanner::EnContextBefore(size_t p, bool month) const {
   // The word before p (skipping spaces), lower-cased.
   size_t i = p;
   while (i > 0 && (t_[i - 1] == ' ' || t_[i - 1] == '\t')) --i;
@@ -64,7 +64,9 @@ bool Scanner::EnContextBefore(size_t p) const {
                                    "end",    "beginning", "start", "middle", "each", "every"};
   for (auto* k : kContext)
     if (w == k) return true;
-  return false;
+  // "scheduled for April", "planned for May": a month (a year after "for" is
+  // a horizon: "the goals for 2022").
+  return month && w == "for";
 }
 
 bool Scanner::EnDate(size_t p, Cand* c) {
@@ -135,7 +137,7 @@ bool Scanner::EnDate(size_t p, Cand* c) {
       return true;
     }
     // "the 3rd of May" is handled by the caller; a bare month needs context.
-    if (part < 0 && !EnContextBefore(x.b)) return false;
+    if (part < 0 && !EnContextBefore(x.b, /*month=*/true)) return false;
     bool fut = FutureCue(c->begin, me);
     // "last March" / "next May"
     size_t q = x.b;

@@ -106,7 +106,7 @@ class Scanner {
   void EnCounts(size_t p, const Word& w, Cand* best);
   void EnQuarters(size_t p, const Word& w, Cand* best);
   void EnSeasonsAndRanges(size_t p, const Word& w, Cand* best);
-  bool EnContextBefore(size_t p) const;
+  bool EnContextBefore(size_t p, bool month = false) const;
   bool EnDate(size_t p, Cand* c);
   bool EnNumberWord(const Word& w, int* v) const;
   Word WordBefore(size_t p) const;  // the ASCII word ending before p (spaces skipped)
