@@ -226,6 +226,12 @@ TEST_CASE("A country's name before a sea, gulf or peninsula names the feature, n
   CHECK(ids.count("CHN") == 1);
 }
 
+TEST_CASE("A one-word name the data spells with a capital is a name only so spelt", "[gazetteer]") {
+  const Gazetteer& g = Builtin();
+  CHECK(Ids(g.Match("During the current congress, the delegates will discuss farming.")).count("gov:usa-congress") == 0);
+  CHECK(Ids(g.Match("Congress voted on the aid bill on Monday.")).count("gov:usa-congress") == 1);
+}
+
 TEST_CASE("An acronym names its organisation, never a same-spelt town, and not inside a longer name", "[gazetteer]") {
   const Gazetteer& g = Builtin();
   // GeoNames knows a town Un (India): "UN" is the United Nations all the same.

@@ -231,6 +231,11 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text, std::vec
                            actors[entry.target].kind == ActorKind::kPerson &&
                            entry.original.find(' ') == std::string::npos;
       needs_capital |= entry.type != EntryType::kTitle && common_words.count(folded.substr(b, e - b)) > 0;
+      // "during the current congress", "the party congress": a one-word
+      // English name the data spells with a capital is a name only so
+      // spelt (Congress, the US Congress).
+      needs_capital |= entry.type != EntryType::kTitle && !entry.original.empty() && entry.original[0] >= 'A' &&
+                       entry.original[0] <= 'Z' && entry.original.find(' ') == std::string::npos;
       if (needs_capital) {
         // "Trump" is a name, "trump" a verb: one-word names keep their capital.
         size_t l0;
