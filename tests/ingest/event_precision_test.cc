@@ -585,6 +585,19 @@ TEST_CASE("Modality: doesn't want to negates the act", "[ingest][events][precisi
   CHECK(ModalityOf(curly, "sanctions") == Modality::kNegated);
 }
 
+TEST_CASE("Modality: a trigger noun in a phrase opened by no is denied, and no accident is none", "[ingest][events][precision]") {
+  Extraction x = Run("The Malian leadership has no complaints about the Russian companies.");
+  INFO(Dump(x));
+  CHECK(ModalityOf(x, "complain") == Modality::kNegated);
+  Extraction y = Run("Kyiv reported no attacks by Russian forces overnight.");
+  INFO(Dump(y));
+  CHECK(ModalityOf(y, "assault") == Modality::kNegated);
+  // (an idiom of chance names no accident)
+  Extraction z = Run("It was no accident that Russia and China signed the treaty in Moscow.");
+  INFO(Dump(z));
+  CHECK(CountType(z, "accident") == 0);
+}
+
 // --- 4. Dates ------------------------------------------------------------------
 
 TEST_CASE("Dates: a deictic date (yesterday) is lent only to the talks told right after it", "[ingest][events][precision]") {

@@ -222,6 +222,15 @@ bool HypotheticalModal(const DocState& ds, const SentenceInfo& s, const Cand& c)
 bool NoSubject(const SentenceInfo& s, const Cand& c) {
   if (!s.chunked) return false;
   const ChunkedSentence& cs = *s.chunked;
+  // "the Malian leadership has no complaints", "Kyiv reported no attacks
+  // overnight": a trigger noun heading a phrase opened by "no" is denied
+  // wherever the phrase stands.
+  if (const int np = ChunkAt(cs, c.begin); np >= 0 && cs.chunks[np].kind == ChunkKind::kNounPhrase &&
+                                           HeadsOne(cs, {uint32_t(np)}, c) &&
+                                           cs.tokens[cs.chunks[np].begin_token].lower == "no" &&
+                                           cs.tokens[cs.chunks[np].begin_token].text == "no") {
+    return true;
+  }
   for (const ClauseRoles& cl : cs.clauses) {
     if (cl.verb < 0 || cl.subject.empty()) continue;
     // "A withdrawal has not yet been observed", "the talks did not take
