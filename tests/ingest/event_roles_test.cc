@@ -988,6 +988,16 @@ TEST_CASE("Senses: a trigger noun before the artifact its noun phrase heads name
   });
 }
 
+TEST_CASE("Senses: a phrase trigger its object rules out falls back on its first word, and money is no troops",
+          "[ingest][roles]") {
+  CheckCases(std::vector<CountCase>{
+      {"Russian forces withdrew from Kherson on Friday.", "2022-11-12", "withdraw_troops", 1},
+      {"Russian forces withdrew from Kherson on Friday.", "2022-11-12", "withdraw_agreement", 0},
+      {"The United States withdrew from the nuclear treaty on Friday.", "2019-08-03", "withdraw_agreement", 1},
+      {"In 2015 the government withdrew its funding from the programme.", "2021-12-23", "withdraw_troops", 0},
+  });
+}
+
 TEST_CASE("Happening: a promise kept or broken is no event, and what was promised was done or not", "[ingest][roles]") {
   CheckCases(std::vector<CountCase>{
       {"The allies have not kept their promise to stop the expansion of the alliance.", "2022-02-21",

@@ -232,10 +232,13 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text, std::vec
                            entry.original.find(' ') == std::string::npos;
       needs_capital |= entry.type != EntryType::kTitle && common_words.count(folded.substr(b, e - b)) > 0;
       // "during the current congress", "the party congress": a one-word
-      // English name the data spells with a capital is a name only so
-      // spelt (Congress, the US Congress).
+      // English name of a body or an organisation that the data spells with
+      // a capital is a name only so spelt (Congress, the US Congress); a
+      // lower-case "ukraine" is still Ukraine.
+      const ActorKind kind = actors[entry.target].kind;
       needs_capital |= entry.type != EntryType::kTitle && !entry.original.empty() && entry.original[0] >= 'A' &&
-                       entry.original[0] <= 'Z' && entry.original.find(' ') == std::string::npos;
+                       entry.original[0] <= 'Z' && entry.original.find(' ') == std::string::npos &&
+                       (kind == ActorKind::kGovernmentBody || kind == ActorKind::kOrganisation);
       if (needs_capital) {
         // "Trump" is a name, "trump" a verb: one-word names keep their capital.
         size_t l0;

@@ -212,8 +212,14 @@ bool WrongSense(const DocState& ds, const SentenceInfo& s, const std::vector<Tok
     }
   }
   if (np_words.empty() && !head.empty()) np_words.push_back(head);
+  // "@place": a place or country heading the phrase ("withdrew from Kherson"
+  // withdraws troops, it leaves no agreement).
+  const bool np_place = np_end > np_begin && std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+    return !a.dropped && a.begin >= np_begin && a.end == np_end &&
+           (a.place || a.kind == ActorKind::kPlace || a.kind == ActorKind::kCountry);
+  });
   for (const auto& w : e.object_block) {
-    if (first_word == w) return true;
+    if (first_word == w || (w == "@place" && np_place)) return true;
     for (const auto& n : np_words) {
       if (SameNoun(n, w)) return true;
     }
@@ -414,12 +420,26 @@ bool OccurrenceVerbBefore(const DocState& ds, const SentenceInfo& s, uint32_t po
 void FindCandidates(DocState& ds, uint32_t si, const std::vector<Tok>& toks) {
   SentenceInfo& s = ds.sents[si];
   const TriggerHit* prev_verb = nullptr;
-  for (const auto& h : s.hits) {
+  for (auto& h : s.hits) {
     if (h.blocker()) continue;
     const EventTypeInfo* sense = EnglishVerbSense(ds, s, h, ds.lex.Type(h.entry->type));
-    const bool resensed = sense != ds.lex.Type(h.entry->type);
-    if (!sense || (!resensed && WrongSense(ds, s, toks, h)) || GenericRelation(ds, s, toks, h) || Modifier(ds, s, h) ||
-        InMannerPhrase(ds, s, h)) {
+    bool resensed = sense != ds.lex.Type(h.entry->type);
+    if (sense && !resensed && WrongSense(ds, s, toks, h)) {
+      // "Russia withdrew from Kherson": a phrase trigger whose object rules
+      // its sense out falls back on its first word's own trigger, under that
+      // one's object lists ("withdrew" withdraws troops); the hit is
+      // rewritten so that the later stages see the same trigger.
+      const size_t sp = s.text.substr(h.begin, h.end - h.begin).find(' ');
+      std::vector<TriggerHit> first =
+          sp == std::string_view::npos ? std::vector<TriggerHit>{} : ds.lex.FindTriggers(s.text.substr(h.begin, sp));
+      if (first.size() != 1 || first[0].blocker() || first[0].begin != 0 || first[0].end != sp) continue;
+      const TriggerHit shorter{h.begin, uint32_t(h.begin + sp), first[0].entry};
+      if (WrongSense(ds, s, toks, shorter)) continue;
+      h = shorter;
+      sense = EnglishVerbSense(ds, s, h, ds.lex.Type(h.entry->type));
+      resensed = false;
+    }
+    if (!sense || GenericRelation(ds, s, toks, h) || Modifier(ds, s, h) || InMannerPhrase(ds, s, h)) {
       continue;
     }
     // A trigger inside a time expression ("March 2022") is part of the date.

@@ -234,8 +234,22 @@ Result<EventLexicon> EventLexicon::Parse(std::string_view types, std::string_vie
     std::string object = AsciiLower(f[2]);
     if (object.empty()) return Status::InvalidArgument(where + "empty object");
     bool found = false;
+    // The row's trigger and every exact form listed on its own that is a
+    // past or -ing form of it ("withdrew from", pos x, takes the lists of
+    // "withdraw from"); an -s form may be a noun ("talks with" keeps its own).
+    const std::string row(f[0]);
+    const std::string first = row.substr(0, row.find(' '));
+    std::vector<std::string> forms = EnglishForms(row, 'v');
+    std::erase_if(forms, [&](const std::string& form) {
+      const std::string w = form.substr(0, form.find(' '));
+      return w == first + "s" || w == first + "es";
+    });
     for (auto& e : lex.entries_) {
-      if (e->type == "-" || e->text != f[0]) continue;
+      if (e->type == "-") continue;
+      if (e->text != f[0] &&
+          (e->lang != "en" || e->pos != 'x' || std::find(forms.begin(), forms.end(), e->text) == forms.end())) {
+        continue;
+      }
       (mode == "block" ? e->object_block : mode == "allow" ? e->object_allow : e->object_block_after).push_back(object);
       found = true;
     }
