@@ -929,6 +929,22 @@ TEST_CASE("EventExtractor: his or her before a visit or talks is the nearest per
     });
   });
 }
+TEST_CASE("EventExtractor: his visit after a country named for its leader is that country's, and a speaker's country "
+          "telling of its own act asserts it",
+          "[ingest][roles]") {
+  // (The data knows no president of Uzbekistan: the country stands for him.)
+  const std::vector<RoleCase> cases = {
+      {"Putin met Uzbekistan's President during his visit to Moscow.", "2022-01-20", "visit", Role::kSource, "UZB"},
+      {"Putin praised the President of Uzbekistan during his visit to Moscow.", "2022-01-20", "visit", Role::kSource,
+       "UZB"},
+  };
+  CheckCases(cases);
+  auto ev = ExtractOurs("Boris Johnson said that the United Kingdom had provided military assistance to Ukraine.",
+                        "2022-01-20");
+  CHECK(std::any_of(ev.begin(), ev.end(), [](const Event& e) {
+    return e.type == "aid" && HasRole(e, Role::kSource, "GBR") && e.modality == kbq::Modality::kAsserted;
+  }));
+}
 TEST_CASE("EventExtractor: it or they after 'X that' under must or should is X, the one told to act", "[ingest][roles]") {
   const std::vector<RoleCase> cases = {
       {"The German chancellor issued a firm reminder to Russia that it must withdraw its troops from the border.",

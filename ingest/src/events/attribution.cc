@@ -479,8 +479,16 @@ void OwnActsAsserted(DocState& ds, const SentenceInfo& s) {
     Cand& c = ds.cands[ci];
     if (c.modality != Modality::kReported || c.attribution.actor_id.empty()) continue;
     const bool any_side = Meets(c.type) || Visit(c.type);
+    // The speaker, or the country a speaking person holds office for ("I had
+    // a conversation with Uzbekistan's President during his visit to our
+    // country": Putin speaks for Russia, the host).
+    std::string speaker_country;
+    for (const ActorInfo& a : s.actors) {
+      if (a.id == c.attribution.actor_id && a.kind == ActorKind::kPerson) speaker_country = a.country;
+    }
+    if (s.turn_speaker && s.turn_speaker->id == c.attribution.actor_id) speaker_country = s.turn_speaker->country;
     if (std::any_of(c.participants.begin(), c.participants.end(), [&](const Participant& p) {
-          return p.actor_id == c.attribution.actor_id &&
+          return (p.actor_id == c.attribution.actor_id || (!speaker_country.empty() && p.actor_id == speaker_country)) &&
                  (p.role == Role::kSource || (any_side && p.role == Role::kTarget));
         })) {
       c.modality = Modality::kAsserted;

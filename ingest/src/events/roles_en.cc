@@ -105,7 +105,8 @@ std::string_view OwnedTriggerDet(const ChunkedSentence& cs, uint32_t ch, const C
 // person named before it in the sentence — past one whose own country the
 // visit goes to ("Zelensky met Scholz during his visit to Berlin" is
 // Zelensky's). Null when no person is named before it.
-const ActorInfo* ThirdPersonOwner(const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, const Cand& c) {
+const ActorInfo* ThirdPersonOwner(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch,
+                                  const Cand& c) {
   const std::string_view det = OwnedTriggerDet(cs, ch, c);
   if (det != "his" && det != "her") return nullptr;
   const uint32_t np_begin = cs.Span(ch).first;
@@ -119,10 +120,27 @@ const ActorInfo* ThirdPersonOwner(const SentenceInfo& s, const ChunkedSentence& 
       bound = a.kind == ActorKind::kCountry ? a.id : a.country;
     }
   }
+  // A country named for its leader the data does not know stands for that
+  // person: "with Uzbekistan's President during his visit", "the President
+  // of Uzbekistan … his visit" (cue kind country_body).
+  auto leader = [&](const ActorInfo& a) {
+    if (a.kind != ActorKind::kCountry) return false;
+    std::string_view after = s.text.substr(a.end);
+    if (after.starts_with("'s ") || after.starts_with("\u2019s ")) {
+      after.remove_prefix(after.find(' ') + 1);
+      const std::string word = internal::AsciiLower(after.substr(0, after.find_first_of(" ,.;")));
+      return ds.lex.IsCueWord("country_body", word);
+    }
+    std::string_view before = s.text.substr(0, a.begin);
+    if (!before.ends_with(" of ")) return false;
+    before.remove_suffix(4);
+    const std::string word = internal::AsciiLower(before.substr(before.rfind(' ') + 1));
+    return ds.lex.IsCueWord("country_body", word);
+  };
   const ActorInfo* owner = nullptr;
   for (const ActorInfo& a : s.actors) {
-    if (a.dropped || a.place || a.kind != ActorKind::kPerson || a.end > np_begin) continue;
-    if (!bound.empty() && a.country == bound) continue;
+    if (a.dropped || a.place || a.end > np_begin || (a.kind != ActorKind::kPerson && !leader(a))) continue;
+    if (!bound.empty() && (a.country == bound || a.id == bound)) continue;
     if (!owner || a.begin > owner->begin) owner = &a;
   }
   return owner;
@@ -135,8 +153,9 @@ const ActorInfo* ThirdPersonOwner(const SentenceInfo& s, const ChunkedSentence& 
 // addressed (the turn before's speaker, else the lead event's guest); null
 // otherwise. Not "your" on other acts: "thank you for your support" is the
 // thanks.
-const ActorInfo* NounPhraseOwner(const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, const Cand& c) {
-  if (const ActorInfo* owner = ThirdPersonOwner(s, cs, ch, c)) return owner;
+const ActorInfo* NounPhraseOwner(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch,
+                                 const Cand& c) {
+  if (const ActorInfo* owner = ThirdPersonOwner(ds, s, cs, ch, c)) return owner;
   const ActorInfo* speaker = SpeakerOf(s);
   if (!speaker) return nullptr;
   if (SpeakersNounPhrase(cs, ch, c)) return speaker;
@@ -148,8 +167,8 @@ const ActorInfo* NounPhraseOwner(const SentenceInfo& s, const ChunkedSentence& c
 // that a possessive opens (NounPhraseOwner): that person is its source;
 // the word-order sides stay as the targets. False when it is not such a
 // phrase.
-bool SpeakersNoun(const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c) {
-  const ActorInfo* speaker = NounPhraseOwner(s, cs, ch, *c);
+bool SpeakersNoun(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, uint32_t ch, Cand* c) {
+  const ActorInfo* speaker = NounPhraseOwner(ds, s, cs, ch, *c);
   if (!speaker) return false;
   std::vector<Participant> out{{speaker->id, Role::kSource}};
   OwnSpan own = OwnSpanOf(s, *c);
@@ -436,7 +455,7 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
       TopicsAfterTrigger(s, cs, c);
       return true;
     }
-    const bool answered = ReportedNounRoles(ds, s, cs, uint32_t(ch), c) || SpeakersNoun(s, cs, uint32_t(ch), c);
+    const bool answered = ReportedNounRoles(ds, s, cs, uint32_t(ch), c) || SpeakersNoun(ds, s, cs, uint32_t(ch), c);
     TopicsAfterTrigger(s, cs, c);
     if (answered) return true;
     if (cs.chunks[ch].kind == ChunkKind::kNounPhrase) {
@@ -559,7 +578,7 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
       }
     }
   }
-  if (const ActorInfo* owner = NounPhraseOwner(s, cs, uint32_t(ch), *c)) {
+  if (const ActorInfo* owner = NounPhraseOwner(ds, s, cs, uint32_t(ch), *c)) {
     subject = {owner};
     noun_object = false;
     passive = false;  // "it was agreed during my visit": the visit is still mine
