@@ -357,6 +357,21 @@ TEST_CASE("Readers: plain text without a dateline takes ReadOptions.published_ut
   CHECK(r.docs[0].sentences.size() == 2);
 }
 
+TEST_CASE("Readers: a document that is only a date is that date as text, published as the options say",
+          "[ingest][reader]") {
+  ReadOptions options;
+  options.format = Format::kText;
+  options.published_utc = Utc(2013, 2, 12, 6, 30, 0);
+  for (const std::string text : {"2015-03-03\n", "April 14, 2015", "March 3, 2015\n\n"}) {
+    ReadResult r = ReadString(text, "stdin", options);
+    INFO(text);
+    REQUIRE(r.messages.empty());
+    REQUIRE(r.docs.size() == 1);
+    CHECK(r.docs[0].article.text == text.substr(0, text.find('\n')));
+    CHECK(r.docs[0].article.published_utc == Utc(2013, 2, 12, 6, 30, 0));
+  }
+}
+
 TEST_CASE("Readers: a missing publication time is an error naming the file", "[ingest][reader]") {
   ReadResult r = ReadString("A title\n\nSome text without any date in it.\n", "undated.txt");
   CHECK(r.docs.empty());

@@ -382,6 +382,14 @@ std::optional<RawDocument> ParsePage(const ReadContext& ctx, std::string_view da
   if (!body_has_text && title_line && HasWordCharacter(lines[*title_line].norm)) {
     kept.insert(kept.begin(), *title_line);
   }
+  // A document that is only a date ("echo 2015-03-03 | kbq tag -") is that
+  // date as text, not a dateline over nothing: the publication time comes
+  // from the options.
+  if (!body_has_text && !title_line && dateline && dateline_only) {
+    kept.insert(kept.begin(), *dateline);
+    stamp.reset();
+    dateline_source.clear();
+  }
 
   RawDocument raw;
   raw.title = title;
