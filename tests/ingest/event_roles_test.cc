@@ -1014,6 +1014,16 @@ TEST_CASE("Senses: a phrase trigger its object rules out falls back on its first
   });
 }
 
+TEST_CASE("Happening: what a present copula says something can do is a capability, no happening", "[ingest][roles]") {
+  CheckCases(std::vector<CountCase>{
+      {"Russia's new frigate is able not only to hit ships but also to deliver strikes against targets in Ukraine.",
+       "2021-12-21", "aid", 0},
+      {"The Russian army is capable of attacking Ukraine from Belarus.", "2021-12-21", "assault", 0},
+      // (a success told in the past is a happening)
+      {"Russia was able to deliver humanitarian aid to Syria on Monday.", "2021-12-21", "aid", 1},
+  });
+}
+
 TEST_CASE("Happening: a promise kept or broken is no event, and what was promised was done or not", "[ingest][roles]") {
   CheckCases(std::vector<CountCase>{
       {"The allies have not kept their promise to stop the expansion of the alliance.", "2022-02-21",

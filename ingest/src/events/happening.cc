@@ -213,6 +213,27 @@ bool InFrame(const DocState& ds, const SentenceInfo& s, const Cand& c, std::stri
   return false;
 }
 
+// H21: "the submarine is able not only to neutralise targets at sea but also
+// to deliver strikes", "the system is capable of intercepting missiles": what
+// a present copula says someone or something can do (cue kind
+// capability_frame) is a capability, no happening — every trigger after it in
+// its sentence up to the next ';' (a "but" only after "not only"); "was able
+// to" tells a success and is no cue.
+bool Capability(const DocState& ds, const SentenceInfo& s, const Cand& c) {
+  for (const auto& cue : ds.lex.FindCues("capability_frame", s.text)) {
+    if (cue.end > c.begin) continue;
+    std::string_view between = s.text.substr(cue.end, c.begin - cue.end);
+    if (between.size() > 160 || between.find(';') != std::string_view::npos) continue;
+    const size_t but = between.find(" but ");
+    const bool not_only = cue.text->find("not only") != std::string::npos ||
+                          between.substr(0, but == std::string_view::npos ? 0 : but).find("not only") !=
+                              std::string_view::npos;
+    if (but != std::string_view::npos && !not_only) continue;
+    return true;
+  }
+  return false;
+}
+
 enum class Stance { kNone, kSelf, kAfter, kLasting };
 
 // H5c: a stance adjective after a copula ("is ready to", "are also interested
@@ -558,7 +579,8 @@ bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const C
       if (cue.begin == 0) return true;
     }
   }
-  return (!hostile && InFrame(ds, s, c, "stance_noun", false)) || InFrame(ds, s, c, "wish_frame", true);
+  return (!hostile && InFrame(ds, s, c, "stance_noun", false)) || InFrame(ds, s, c, "wish_frame", true) ||
+         Capability(ds, s, c);
 }
 
 }  // namespace kbq::ingest::events
