@@ -644,26 +644,24 @@ TEST_CASE("Dates: a date of another event of the same type is not inherited", "[
   CHECK(publication == 1);
 }
 
-TEST_CASE("Dates: an act named by an anniversary is as many years back and lends its date to nothing",
+TEST_CASE("Dates: an act named by an anniversary is a mention, and lends its years-back date to nothing",
           "[ingest][events][precision]") {
   std::string text = "Today Russia marks the 80th anniversary of the beginning of the Siege of Leningrad. "
                      "Putin and Beglov discussed the new museum of the city.";
   Extraction x = Run(text, {Time(text, "Today", TimeValue::Day(2021, 9, 8))}, 2021, 9, 8);
   INFO(Dump(x));
-  const Event* siege = First(x, "blockade");
-  REQUIRE(siege != nullptr);
-  CHECK(siege->date == TimeValue::Year(1941));
+  // (Judged a mention inside a phrase, no happening: press-2022 changes sample 2 #9 #33 #34.)
+  CHECK(CountType(x, "blockade") == 0);
   const Event* talk = First(x, "consult");
   REQUIRE(talk != nullptr);
   CHECK_FALSE(talk->date == TimeValue::Year(1941));
-  // The year the anniversary falls in, said at any precision.
-  std::string helsinki = "The leaders backed a summit in 2025 in honour of the 50th anniversary of the Helsinki "
-                         "Conference.";
-  Extraction h = Run(helsinki, {Time(helsinki, "2025", TimeValue::Year(2025))}, 2021, 12, 14);
-  INFO(Dump(h));
-  const Event* conference = First(h, "meeting");
-  REQUIRE(conference != nullptr);
-  CHECK(conference->date == TimeValue::Year(1975));
+  // Nor is the day of the commemoration the act's: "the 30th anniversary of
+  // Canada's recognition" was dated on the day of the call.
+  std::string call = "Zelensky spoke with Trudeau on the 30th anniversary of Canada's recognition of Ukraine's "
+                     "independence.";
+  Extraction y = Run(call, {}, 2021, 12, 2);
+  INFO(Dump(y));
+  CHECK(CountType(y, "recognize") == 0);
 }
 
 TEST_CASE("Dates: a time in a who- or where-clause with no trigger is the person's or the place's story",

@@ -944,6 +944,16 @@ TEST_CASE("EventExtractor: his visit after a country named for its leader is tha
   CHECK(std::any_of(ev.begin(), ev.end(), [](const Event& e) {
     return e.type == "aid" && HasRole(e, Role::kSource, "GBR") && e.modality == kbq::Modality::kAsserted;
   }));
+  // (an official of the same country as a person who is a side: Kuleba of Zelensky's meeting)
+  auto met = ExtractOurs("Dmytro Kuleba said that Volodymyr Zelensky had met Olaf Scholz in Kyiv on Monday.", "2022-02-15");
+  CHECK(std::any_of(met.begin(), met.end(), [](const Event& e) {
+    return e.type == "meeting" && e.modality == kbq::Modality::kAsserted;
+  }));
+  // ("no intention of" denies the act)
+  auto no = ExtractOurs("Russia has no intention of invading Ukraine.", "2021-12-23");
+  CHECK(std::none_of(no.begin(), no.end(), [](const Event& e) {
+    return e.type == "military_attack" && e.modality != kbq::Modality::kNegated;
+  }));
 }
 TEST_CASE("EventExtractor: it or they after 'X that' under must or should is X, the one told to act", "[ingest][roles]") {
   const std::vector<RoleCase> cases = {

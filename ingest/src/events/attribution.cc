@@ -487,9 +487,19 @@ void OwnActsAsserted(DocState& ds, const SentenceInfo& s) {
       if (a.id == c.attribution.actor_id && a.kind == ActorKind::kPerson) speaker_country = a.country;
     }
     if (s.turn_speaker && s.turn_speaker->id == c.attribution.actor_id) speaker_country = s.turn_speaker->country;
+    // (Or an official of the same country as a person who is a side: "At the
+    // meeting, Tymoshenko reminded that Zelensky held talks with Demirel".)
+    auto country_of = [&](const std::string& id) {
+      for (const ActorInfo& a : s.actors) {
+        if (a.id == id) return a.kind == ActorKind::kCountry ? a.id : a.country;
+      }
+      return std::string();
+    };
     if (std::any_of(c.participants.begin(), c.participants.end(), [&](const Participant& p) {
-          return (p.actor_id == c.attribution.actor_id || (!speaker_country.empty() && p.actor_id == speaker_country)) &&
-                 (p.role == Role::kSource || (any_side && p.role == Role::kTarget));
+          const bool own = p.actor_id == c.attribution.actor_id ||
+                           (!speaker_country.empty() &&
+                            (p.actor_id == speaker_country || country_of(p.actor_id) == speaker_country));
+          return own && (p.role == Role::kSource || (any_side && p.role == Role::kTarget));
         })) {
       c.modality = Modality::kAsserted;
     }

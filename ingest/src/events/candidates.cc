@@ -22,7 +22,10 @@ enum class Before { kSubject, kMarker, kOther };
 // Step 1 of docs/extraction.md, the sense rules that look at the words
 // around an English trigger: a participle that needs an auxiliary ("given"
 // without one is a preposition) and the object lists of object_blockers.tsv.
-bool WrongSense(const DocState& ds, const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h) {
+// `by_place`: set when a place heading the object ruled it out (object
+// "@place").
+bool WrongSense(const DocState& ds, const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h,
+                bool* by_place = nullptr) {
   const internal::TriggerEntry& e = *h.entry;
   if (!internal::IsAsciiAlnum(s.text[h.begin])) return false;
   size_t first_after = toks.size();
@@ -219,7 +222,11 @@ bool WrongSense(const DocState& ds, const SentenceInfo& s, const std::vector<Tok
            (a.place || a.kind == ActorKind::kPlace || a.kind == ActorKind::kCountry);
   });
   for (const auto& w : e.object_block) {
-    if (first_word == w || (w == "@place" && np_place)) return true;
+    if (w == "@place" && np_place) {
+      if (by_place) *by_place = true;
+      return true;
+    }
+    if (first_word == w) return true;
     for (const auto& n : np_words) {
       if (SameNoun(n, w)) return true;
     }
@@ -424,7 +431,11 @@ void FindCandidates(DocState& ds, uint32_t si, const std::vector<Tok>& toks) {
     if (h.blocker()) continue;
     const EventTypeInfo* sense = EnglishVerbSense(ds, s, h, ds.lex.Type(h.entry->type));
     bool resensed = sense != ds.lex.Type(h.entry->type);
-    if (sense && !resensed && WrongSense(ds, s, toks, h)) {
+    bool by_place = false;
+    if (sense && !resensed && WrongSense(ds, s, toks, h, &by_place)) {
+      // (Only when a place heads the object: "talks to develop guarantees"
+      // or "withdrawn from Ukraine's borders" is no fallen-back act.)
+      if (!by_place) continue;
       // "Russia withdrew from Kherson": a phrase trigger whose object rules
       // its sense out falls back on its first word's own trigger, under that
       // one's object lists ("withdrew" withdraws troops); the hit is
@@ -482,6 +493,14 @@ void FindCandidates(DocState& ds, uint32_t si, const std::vector<Tok>& toks) {
 }
 
 void MarkGeneric(const DocState& ds, const SentenceInfo& s, const std::vector<Tok>& toks, uint32_t si, Cand& c) {
+  // An act named by the anniversary a sentence marks ("on the 30th
+  // anniversary of Canada's recognition of Ukraine's independence") is a
+  // mention inside a phrase, no happening of its own (dates.cc gives it its
+  // year for the stages that read it).
+  if (c.anniversary) {
+    c.generic = true;
+    return;
+  }
   // A present-simple habitual with no date of its own ("our countries
   // cooperate closely", "Germany supports") states a relation; the lead
   // sentence (a headline in the present) is exempt.
