@@ -516,6 +516,11 @@ nlohmann::json EventToJson(const EventView& v, const std::string& lang) {
   if (!v.event.place_id.empty()) j["location_name"] = NameOf(v, v.event.place_id, lang);
   if (!v.event.attribution.actor_id.empty()) {
     j["attribution"]["name"] = NameOf(v, v.event.attribution.actor_id, lang);
+    // Whom a speaking person stands for, as for the sides.
+    auto it = v.actors.find(v.event.attribution.actor_id);
+    if (it != v.actors.end() && it->second.kind == ActorKind::kPerson && !it->second.affiliations.empty()) {
+      j["attribution"]["affiliation"] = it->second.affiliations.front().actor_id;
+    }
   }
   nlohmann::json links = nlohmann::json::array();
   for (const auto& l : v.links_out) links.push_back(l);

@@ -149,10 +149,12 @@ def main():
                 # A demanded act ("Russia said Sudan must return the
                 # helicopter") is PLOVER's DEMAND of the one who voiced it from
                 # the one who must act, as `kbq eval events` reads it.
-                attr = (e.get("attribution") or {}).get("actor", "")
+                attribution = e.get("attribution") or {}
+                attr = attribution.get("actor", "")
                 if e.get("modality") == "demanded" and cat == "DEMAND" and attr and e.get("type") != "demand":
                     if role == "source":
-                        return {country(up, attr)}
+                        # (the speaker's affiliation as kbq printed it, as for the sides)
+                        return {country(up, attribution.get("affiliation") or attr)}
                     role = "source"
                 out = set()
                 for a in e.get("actors", []):

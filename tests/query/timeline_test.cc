@@ -6,6 +6,8 @@
 #include <memory>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "kbq/query/engine.h"
 #include "kbq/query/fold.h"
 #include "kbq/query/render.h"
@@ -391,4 +393,19 @@ TEST_CASE("ParseTimelineColumns: known columns in order, an unknown one is named
   auto bad = ParseTimelineColumns("date,weight");
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.status().message().find("unknown column 'weight'") != std::string::npos);
+}
+
+TEST_CASE("EventToJson: a speaking person's affiliation is printed with the attribution, as for the sides",
+          "[query][render]") {
+  Actor chirac = MakeActor("person:jacques-chirac", ActorKind::kPerson, "Jacques Chirac");
+  chirac.affiliations.push_back({"FRA", "head_of_state", TimeValue()});
+  Actor irq = MakeActor("IRQ", ActorKind::kCountry, "Iraq");
+  Event e = MakeEvent("ev-1", "cooperate", "1998-01-10", "explicit", {{"IRQ", Role::kSource}}, 1);
+  e.modality = Modality::kDemanded;
+  e.attribution.actor_id = "person:jacques-chirac";
+  e.attribution.cue = "reminded";
+  nlohmann::json j = EventToJson(ViewOf(std::move(e), {chirac, irq}), "en");
+  REQUIRE(j.contains("attribution"));
+  CHECK(j["attribution"]["name"] == "Jacques Chirac");
+  CHECK(j["attribution"]["affiliation"] == "FRA");
 }
