@@ -1021,6 +1021,32 @@ TEST_CASE("Senses: a phrase trigger its object rules out falls back on its first
       {"Russian forces withdrew from Kherson on Friday.", "2022-11-12", "withdraw_agreement", 0},
       {"The United States withdrew from the nuclear treaty on Friday.", "2019-08-03", "withdraw_agreement", 1},
       {"In 2015 the government withdrew its funding from the programme.", "2021-12-23", "withdraw_troops", 0},
+      // (a verb of its own falls back whatever the object: no place needed)
+      {"Ethiopian troops withdrew from the disputed town near the border.", "2023-06-15", "withdraw_troops", 1},
+      // (the noun "talks" of a blocked "talks to" does not)
+      {"Putin stressed the importance of launching talks to develop legal guarantees for Russia.", "2021-11-26",
+       "meeting", 0},
+  });
+}
+
+TEST_CASE("EventExtractor: a participle after the people a verb governs is done to them (a reduced relative)",
+          "[ingest][roles]") {
+  CheckCases(std::vector<RoleCase>{
+      {"Pakistan expelled two Indian diplomats accused of spying.", "2023-06-15", "accuse", Role::kTarget, "IND"},
+      {"Iran freed two British sailors detained in March.", "2023-06-15", "arrest", Role::kTarget, "GBR"},
+  });
+  CheckEach(std::vector<RoleCase>{{"Pakistan expelled two Indian diplomats accused of spying.", "2023-06-15",
+                                   "accuse", Role::kSource, "IND"},
+                                  {"Iran freed two British sailors detained in March.", "2023-06-15", "arrest",
+                                   Role::kSource, "GBR"}},
+            [](const std::vector<Event>& ev, const RoleCase& c) {
+              return std::none_of(ev.begin(), ev.end(),
+                                  [&](const Event& e) { return e.type == c.type && HasRole(e, c.role, c.id); });
+            });
+  // A finite verb after its subject is no reduced relative.
+  CheckCases(std::vector<RoleCase>{
+      {"Armenia said that Azerbaijan attacked the border villages on Sunday.", "2023-06-15", "assault", Role::kSource,
+       "AZE"},
   });
 }
 

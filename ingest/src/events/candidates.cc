@@ -433,9 +433,6 @@ void FindCandidates(DocState& ds, uint32_t si, const std::vector<Tok>& toks) {
     bool resensed = sense != ds.lex.Type(h.entry->type);
     bool by_place = false;
     if (sense && !resensed && WrongSense(ds, s, toks, h, &by_place)) {
-      // (Only when a place heads the object: "talks to develop guarantees"
-      // or "withdrawn from Ukraine's borders" is no fallen-back act.)
-      if (!by_place) continue;
       // "Russia withdrew from Kherson": a phrase trigger whose object rules
       // its sense out falls back on its first word's own trigger, under that
       // one's object lists ("withdrew" withdraws troops); the hit is
@@ -444,6 +441,10 @@ void FindCandidates(DocState& ds, uint32_t si, const std::vector<Tok>& toks) {
       std::vector<TriggerHit> first =
           sp == std::string_view::npos ? std::vector<TriggerHit>{} : ds.lex.FindTriggers(s.text.substr(h.begin, sp));
       if (first.size() != 1 || first[0].blocker() || first[0].begin != 0 || first[0].end != sp) continue;
+      // (A verb of its own, or any when a place heads the object: "troops
+      // withdrew from the disputed town"; the noun "talks" of "talks to
+      // develop guarantees" is no fallen-back act.)
+      if (!by_place && first[0].entry->pos == 'n') continue;
       const TriggerHit shorter{h.begin, uint32_t(h.begin + sp), first[0].entry};
       if (WrongSense(ds, s, toks, shorter)) continue;
       h = shorter;

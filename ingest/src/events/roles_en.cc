@@ -421,11 +421,73 @@ std::string ExpletiveComplement(const ChunkedSentence& cs, const ClauseRoles& cl
 
 namespace {
 bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c);
+
+// "Pakistan expelled two Indian diplomats accused of spying", "freed two
+// British sailors detained in March", "soldiers captured by Russia": a verb
+// trigger in the past participle right after the head of a noun phrase that
+// a verb before it in its clause governs (a reduced relative clause) is done
+// to that phrase's actors (targets), by its own by-phrase's (sources) — never
+// by the phrase itself.
+bool ReducedRelative(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, Cand* c) {
+  if (!c->entry || c->entry->pos == 'n') return false;
+  const size_t t = TriggerToken(cs, *c);
+  if (t == 0 || t >= cs.tokens.size()) return false;
+  const Token& trig = cs.tokens[t];
+  bool participle = false;
+  for (const auto& l : EnglishLexicon::Get().Lemmatize(trig.lower)) {
+    participle |= l.pos == kPosVerb && l.inflection == Inflection::kPast;
+  }
+  const Token& before = cs.tokens[t - 1];
+  if (!participle || (before.tag != Tag::kNoun && before.tag != Tag::kProperNoun)) return false;
+  // (The phrase names those it was done to: an actor, or people — "Indian
+  // diplomats", WordNet's noun.person; "EU support provided to Ukraine" is
+  // the EU's own act.)
+  const bool head_actor = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+    return !a.dropped && a.begin <= before.begin && before.end <= a.end;
+  });
+  if (!head_actor && EnglishLexicon::Get().NounClass(before.lower) != 18) return false;
+  // The noun phrase the participle follows, and a verb governing it before.
+  int np = ChunkAt(cs, before.begin);
+  if (np < 0 || cs.chunks[np].kind != ChunkKind::kNounPhrase) return false;
+  // (The verb right before the phrase: "after Georgia attacked South
+  // Ossetia", "Kiev still refused to" are finite verbs of their own.)
+  if (np == 0 || cs.chunks[np - 1].kind != ChunkKind::kVerbGroup || !cs.chunks[np - 1].finite) return false;
+  // (And no object after it: a participle of a reduced relative takes a
+  // preposition, "accused of spying", "detained in March".)
+  if (t + 1 < cs.tokens.size()) {
+    const Tag next = cs.tokens[t + 1].tag;
+    if (next == Tag::kDet || next == Tag::kProperNoun || next == Tag::kNoun || next == Tag::kPossPron ||
+        next == Tag::kNumber || next == Tag::kAdj) {
+      return false;
+    }
+  }
+  const auto [np_begin, np_end] = cs.Span(size_t(np));
+  std::vector<Participant> out;
+  for (const ActorInfo& a : s.actors) {
+    if (!a.dropped && !a.place && a.begin >= np_begin && a.end <= before.end) out.push_back({a.id, Role::kTarget});
+  }
+  if (out.empty()) return false;
+  // Its own by-phrase: "captured by Russia".
+  if (t + 2 < cs.tokens.size() && cs.tokens[t + 1].lower == "by") {
+    const int agent = ChunkAt(cs, cs.tokens[t + 2].begin);
+    if (agent >= 0) {
+      const auto [ab, ae] = cs.Span(size_t(agent));
+      for (const ActorInfo& a : s.actors) {
+        if (!a.dropped && !a.place && a.begin >= ab && a.end <= ae) out.push_back({a.id, Role::kSource});
+      }
+    }
+  }
+  (void)np_end;
+  (void)ds;
+  c->participants = std::move(out);
+  return true;
+}
 }  // namespace
 
 bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   const bool answered = ClauseSides(ds, s, c);
   if (!s.chunked || !internal::IsAsciiAlnum(s.text[c->begin])) return answered;
+  if (ReducedRelative(ds, s, *s.chunked, c)) return true;
   // "implementing the agreements on Karabakh reached by the leaders of
   // Azerbaijan, Armenia and Russia": a noun trigger's own by-phrase names its
   // doers in any clause role (the chunker hangs "reached by" on a clause of
