@@ -1029,6 +1029,18 @@ TEST_CASE("Senses: a phrase trigger its object rules out falls back on its first
   });
 }
 
+TEST_CASE("EventExtractor: to send arms or aid is aid, troops a deployment, a message nothing", "[ingest][roles]") {
+  CheckCases(std::vector<RoleCase>{
+      {"The United States sent tanks to Ukraine on Monday.", "2023-01-26", "aid", Role::kSource, "USA"},
+      {"The United States sent tanks to Ukraine on Monday.", "2023-01-26", "aid", Role::kTarget, "UKR"},
+      {"Britain sent troops to Estonia on Monday.", "2023-06-15", "mobilize", Role::kTarget, "EST"},
+  });
+  CheckCases(std::vector<CountCase>{
+      {"Putin sent a message of greetings to Xi on Monday.", "2023-06-15", "aid", 0},
+      {"Russia sent the documents to Washington on Monday.", "2023-06-15", "aid", 0},
+  });
+}
+
 TEST_CASE("EventExtractor: a participle after the people a verb governs is done to them (a reduced relative)",
           "[ingest][roles]") {
   CheckCases(std::vector<RoleCase>{
