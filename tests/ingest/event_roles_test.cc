@@ -1041,6 +1041,15 @@ TEST_CASE("EventExtractor: to send arms or aid is aid, troops a deployment, a me
   });
 }
 
+TEST_CASE("EventExtractor: talks a host receives a guest for are held by both", "[ingest][roles]") {
+  CheckCases(std::vector<RoleCase>{
+      {"Erdogan hosted Putin in Ankara for talks on the grain deal.", "2023-06-15", "meeting", Role::kSource,
+       "person:recep-tayyip-erdogan"},
+      {"Erdogan hosted Putin in Ankara for talks on the grain deal.", "2023-06-15", "meeting", Role::kTarget,
+       "person:vladimir-putin"},
+  });
+}
+
 TEST_CASE("EventExtractor: a participle after the people a verb governs is done to them (a reduced relative)",
           "[ingest][roles]") {
   CheckCases(std::vector<RoleCase>{

@@ -165,8 +165,11 @@ int ClauseOfChunk(const DocState& ds, const ChunkedSentence& cs, int ch, bool* o
   for (size_t k = 0; k < cs.clauses.size(); ++k) {
     const ClauseRoles& cl = cs.clauses[k];
     std::string_view verb = cl.verb >= 0 ? std::string_view(cs.chunks[cl.verb].lemma) : std::string_view();
+    // ("hosted Putin in Ankara for talks", "received Scholz for a meeting":
+    // a host's guest comes for them too.)
     bool stay = verb == "be" || verb == "arrive" || verb == "travel" || verb == "come" || verb == "go" ||
-                verb == "fly" || verb == "head";
+                verb == "fly" || verb == "head" || verb == "host" || verb == "receive" || verb == "welcome" ||
+                verb == "invite";
     // What talk is about is not part of it: "discussed the participation in the summit".
     const bool topic = ds.lex.IsCueWord("topic_verb", verb) || ds.lex.IsCueWord("report_verb", verb);
     for (const auto& p : cl.preps) {

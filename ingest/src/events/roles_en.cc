@@ -671,6 +671,25 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
       }
     }
   }
+  // "Erdogan hosted Putin in Ankara for talks", "arrived in Moscow for talks
+  // with Putin": talks in a for-phrase of a meeting, hosting or visit verb
+  // are held by its subject with its object.
+  const bool for_talks = Meets(c->type) && cs.chunks[ch].kind == ChunkKind::kNounPhrase && vg &&
+                         std::any_of(cl.preps.begin(), cl.preps.end(), [&](const PrepAttachment& p) {
+                           return p.prep == "for" && std::find(p.nouns.begin(), p.nouns.end(), uint32_t(ch)) != p.nouns.end();
+                         });
+  if (for_talks && partners.empty()) {
+    auto [vb, ve] = cs.Span(size_t(cl.verb));
+    const bool meeting_verb = std::any_of(s.hits.begin(), s.hits.end(), [&](const TriggerHit& h) {
+      return !h.blocker() && h.begin >= vb && h.begin < ve &&
+             (Meets(ds.lex.Type(h.entry->type)) || Visit(ds.lex.Type(h.entry->type)));
+    });
+    if (meeting_verb) {
+      for (const ActorInfo* a : ActorsOf(ds, s, cs, cl.objects)) {
+        if (!a->place && a->kind != ActorKind::kPlace) partners.push_back(a);
+      }
+    }
+  }
   // "held talks with X": the noun's clause; the objects are the trigger itself.
   // "During an exchange of views, Putin noted Kiev's policy", "said at the
   // meeting that …": whoever speaks at a gathering takes part in it, and so
