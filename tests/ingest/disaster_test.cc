@@ -160,6 +160,24 @@ TEST_CASE("a road collision with its toll, dated yesterday", "[disasters]") {
   CHECK(Find(a, "casualties") == nullptr);
 }
 
+TEST_CASE("a toll far after a disaster is not its toll", "[disasters]") {
+  // Our own sentences: a fire, four sentences of other news, then a killing.
+  Analysis a = Analyse(
+      "A fire broke out at a power station in Ulan-Ude on Monday. The governor visited the site. The city restored "
+      "heating by Tuesday. Schools reopened on Wednesday. Officials praised the firefighters. Gunmen killed twelve "
+      "journalists in Paris in 2015.",
+      "en", "2021-12-23");
+  const Event* fire = Find(a, "fire");
+  REQUIRE(fire);
+  CHECK(fire->attributes.count("killed") == 0);
+  // Told right after it, a toll is the disaster's.
+  Analysis b = Analyse("A fire broke out at a power station in Ulan-Ude on Monday. Three workers were killed.", "en",
+                       "2021-12-23");
+  const Event* near = Find(b, "fire");
+  REQUIRE(near);
+  CHECK(near->attributes.count("killed") == 1);
+}
+
 TEST_CASE("the vehicle names the mode of a collision", "[disasters]") {
   CHECK(Find(Analyse("2024年6月3日，两艘货船在长江口相撞。", "zh", "2024-06-05"), "sea_accident"));
   CHECK(Find(Analyse("2024年6月3日，两列火车在山区相撞。", "zh", "2024-06-05"), "rail_accident"));

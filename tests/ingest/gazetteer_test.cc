@@ -245,6 +245,8 @@ TEST_CASE("An acronym names its organisation, never a same-spelt town, and not i
       Ids(g.Match("Leaders met at the COP 26 UN Climate Change Conference; the UN Charter allows self-defence."));
   CHECK(conf.count("org:un") == 0);
   for (const auto& id : conf) CHECK(id.rfind("place:", 0) != 0);
+  // A gathering with at most one word between is the organisation's own.
+  CHECK(Ids(g.Match("Geneva will host the 12th WTO Ministerial Conference in November.")).count("org:wto") == 1);
   // A title after the acronym keeps it: the Secretary-General is the UN's.
   CHECK(Ids(g.Match("UN Secretary-General Antonio Guterres spoke in Kyiv.")).count("org:un") == 1);
 }

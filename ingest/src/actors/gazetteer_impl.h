@@ -154,7 +154,8 @@ struct Gazetteer::Impl {
   std::vector<std::string> org_heads;                 // International, Front: an unknown organisation's last word
   std::unordered_set<std::string> title_modifiers;     // new, former: between a country and its title
   std::unordered_set<std::string> feature_heads;       // Ocean, Sea: "the Indian Ocean" names no country
-  std::unordered_set<std::string> name_heads;          // Conference, Charter: "the UN Charter" names no act of the UN
+  std::unordered_set<std::string> name_heads;          // Charter, Treaty: "the UN Charter" names no act of the UN
+  std::unordered_set<std::string> gathering_heads;     // Conference, Summit: named after the acronym two words or more before
   std::vector<std::string> zh_stops;           // text that never starts a name after a title
   std::map<std::string, std::vector<std::string>> suffix, prefix, not_after, not_before;  // form or "*"
   std::map<std::string, std::vector<std::string>> in_document;  // form → texts, one of which the document must hold

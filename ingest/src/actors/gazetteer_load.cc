@@ -219,6 +219,8 @@ Status Gazetteer::Impl::LoadTitles(std::string_view file, const Rows& rows) {
       feature_heads.insert(text);
     } else if (type == "name_head") {
       name_heads.insert(text);
+    } else if (type == "gathering_head") {
+      gathering_heads.insert(text);
     } else if (type == "not_surname") {
       not_surnames.insert(text);
     } else if (type == "common_word") {
@@ -230,7 +232,7 @@ Status Gazetteer::Impl::LoadTitles(std::string_view file, const Rows& rows) {
         zh_stops.push_back(text);
       }
     } else {
-      return RowError(file, line, "type must be title, title_modifier, org_head, feature_head, name_head, stop, ambiguous_surname, not_surname or common_word, not '" + type + "'");
+      return RowError(file, line, "type must be title, title_modifier, org_head, feature_head, name_head, gathering_head, stop, ambiguous_surname, not_surname or common_word, not '" + type + "'");
     }
   }
   return Status::OK();

@@ -79,6 +79,9 @@ bool Gazetteer::Impl::InLongerName(std::string_view text, uint32_t e) const {
     const bool joint = word == "of" || word == "on" || word == "for" || word == "and";
     if (!joint && !(word[0] >= 'A' && word[0] <= 'Z') && !(word[0] >= '0' && word[0] <= '9')) return false;
     if (name_heads.count(std::string(word))) return true;
+    // "the WTO Ministerial Conference", "the NATO Summit": the gathering's
+    // own side; "the UN Climate Change Conference": named after it.
+    if (gathering_heads.count(std::string(word))) return words >= 2;
     w = x;
   }
   return false;

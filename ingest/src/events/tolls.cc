@@ -345,8 +345,14 @@ void DisastersAndTolls(DocState& ds) {
     }
   }
   int latest = -1;  // the latest emergency candidate of earlier sentences
+  uint32_t latest_si = 0;
+  // A toll read after a disaster belongs to it only close by: at most this
+  // many sentences on, within its paragraph ("they went to Paris and killed an
+  // entire editorial staff" is no toll of a fire told 600 sentences before).
+  constexpr uint32_t kTollReach = 3;
   for (uint32_t si = 0; si < ds.sents.size(); ++si) {
     const SentenceInfo& s = ds.sents[si];
+    if (latest >= 0 && (si - latest_si > kTollReach || (si > latest_si && s.paragraph_start))) latest = -1;
     std::vector<int> here;
     for (size_t ci : s.cands) {
       int r = ds.Resolve(int(ci));
@@ -386,7 +392,10 @@ void DisastersAndTolls(DocState& ds) {
       if (owner < 0 || owner == int(ci)) continue;
       c.antecedent = owner;
     }
-    if (!here.empty()) latest = ds.Resolve(here.back());
+    if (!here.empty()) {
+      latest = ds.Resolve(here.back());
+      latest_si = si;
+    }
   }
   for (auto& c : ds.cands) {
     // Injuries stated only as serious and light ones add up.
