@@ -499,8 +499,7 @@ void FindCandidates(DocState& ds, uint32_t si, const std::vector<Tok>& toks) {
 void MarkGeneric(const DocState& ds, const SentenceInfo& s, const std::vector<Tok>& toks, uint32_t si, Cand& c) {
   // An act named by the anniversary a sentence marks ("on the 30th
   // anniversary of Canada's recognition of Ukraine's independence") is a
-  // mention inside a phrase, no happening of its own (dates.cc gives it its
-  // year for the stages that read it).
+  // mention inside a phrase, no happening of its own (dates.cc marks it).
   if (c.anniversary) {
     c.generic = true;
     return;

@@ -8,7 +8,6 @@
 #include "events/chunker_en.h"
 #include "events/stages.h"
 #include "text_util.h"
-#include "time/calendar.h"
 
 namespace kbq::ingest::events {
 
@@ -64,9 +63,8 @@ int64_t PremodifiedNoun(const SentenceInfo& s, uint32_t tb, uint32_t te) {
 // "the 80th anniversary of the beginning of the Siege of Leningrad", "marks
 // the 30th anniversary of the signing of the memorandum": a trigger in the
 // of-phrase of an anniversary counted in years (cue kind anniversary_of after
-// an ordinal in digits) happened that many years before the day the sentence
-// speaks of (its own date, else the publication's): dated by that year, never
-// by the day of the commemoration. Returns the count, or 0 (English).
+// an ordinal in digits) happened that many years before the commemoration,
+// never on its day. Returns the count, or 0 (English).
 int AnniversaryYears(const DocState& ds, const SentenceInfo& s, const Cand& c) {
   for (const auto& cue : ds.lex.FindCues("anniversary_of", s.text)) {
     if (cue.end > c.begin || c.begin - cue.end > 80) continue;
@@ -244,11 +242,16 @@ bool InPurposeAfter(const DocState& ds, const SentenceInfo& s, const Cand& c, co
 // tells of the thing named before it; its time dates that noun, never the
 // triggers of the other clauses ("The meeting took place on the eve of the
 // summit, which will be held on February 8").
-bool RelativeClause(std::string_view text, const Span& clause) {
+// Returns the clause's opening relative word ("which", "where", "who",
+// "whose"), or empty when it opens with none.
+std::string_view RelativeOpener(std::string_view text, const Span& clause) {
   std::string_view c = Trim(text.substr(clause.begin, clause.end - clause.begin));
   // ("the region, where a plant opened 15 years ago", "the governor, who
   // took office in 2019": the place's or the person's story.)
-  return c.starts_with("which ") || c.starts_with("where ") || c.starts_with("who ") || c.starts_with("whose ");
+  for (std::string_view w : {"which", "where", "who", "whose"}) {
+    if (c.size() > w.size() && c.starts_with(w) && c[w.size()] == ' ') return w;
+  }
+  return {};
 }
 
 // The happening noun a relative clause hangs on: a trigger noun of the
@@ -303,27 +306,10 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
   std::vector<std::pair<size_t, const TimeMention*>> sentence_level, claimed;
   auto first = std::lower_bound(ds.times.begin(), ds.times.end(), s->begin,
                                 [](const TimeMention& t, uint32_t b) { return t.begin < b; });
-  // The anniversary's act first: the sentence's day is the commemoration's.
+  // An act named by an anniversary is a mention (candidates.cc MarkGeneric)
+  // that lends the commemoration's day to nothing (InheritDates, coreference).
   for (size_t ci : s->cands) {
-    Cand& c = ds.cands[ci];
-    const int years = AnniversaryYears(ds, *s, c);
-    if (years == 0) continue;
-    // ("a summit in 2025 in honour of the 50th anniversary of the Helsinki
-    // Conference": the year the anniversary falls in, any precision.)
-    int32_t day = ds.pub_day;
-    for (auto it = first; it != ds.times.end() && it->begin < s->end; ++it) {
-      if (!it->is_duration && it->value.ok() && it->resolution != Resolution::kUnresolved &&
-          it->value.SpanDays() <= 366 && it->begin < s->begin + c.begin) {
-        day = it->value.earliest;
-        break;
-      }
-    }
-    if (day == TimeValue::kNoDay) continue;
-    const int year = time_internal::YearOf(day) - years;
-    c.date = TimeValue::Year(year);
-    c.basis = "sentence";
-    c.date_text = std::to_string(years) + " years before";
-    c.anniversary = true;
+    if (AnniversaryYears(ds, *s, ds.cands[ci]) > 0) ds.cands[ci].anniversary = true;
   }
   for (auto it = first; it != ds.times.end() && it->begin < s->end; ++it) {
     const TimeMention& t = *it;
@@ -386,13 +372,12 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
     } else if (best) {
       take(*best);
       claimed.push_back({k, &t});
-    } else if (!RelativeClause(s->text, s->clauses[k]) ||
-               (Trim(s->text.substr(s->clauses[k].begin)).starts_with("who") && ds.lex.HasCue("deictic_time", t.text))) {
+    } else if (const std::string_view opener = RelativeOpener(s->text, s->clauses[k]);
+               opener.empty() || (opener.starts_with("who") && ds.lex.HasCue("deictic_time", t.text))) {
       // ("the ministers, who are present today, held their first meeting":
       // the speaker's today, said of those present, is the sentence's.)
       sentence_level.push_back({k, &t});
-    } else if (Cand* noun = Trim(s->text.substr(s->clauses[k].begin)).starts_with("which ") ? RelativeHead(ds, *s, k)
-                                                                                         : nullptr;
+    } else if (Cand* noun = opener == "which" ? RelativeHead(ds, *s, k) : nullptr;
                noun != nullptr && !TooLateFor(ds, *s, *noun, t.value)) {
       take(*noun);
     }

@@ -75,8 +75,8 @@ struct Cand {
   std::map<std::string, double> toll;  // casualty figures of a disaster (tolls.cc): killed, injured, ...
   bool happened = false;  // a disaster said to happen (发生火灾, a fire broke out): never bare (tolls.cc)
   // An act named by the anniversary a sentence marks ("the 80th anniversary
-  // of the Siege of Leningrad"), dated that many years back: history, never
-  // the antecedent of the day's talks nor a date lent to them (dates.cc).
+  // of the Siege of Leningrad"): a mention, never the antecedent of the day's
+  // talks nor a date lent to them (dates.cc).
   bool anniversary = false;
 };
 

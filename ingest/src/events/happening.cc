@@ -225,10 +225,10 @@ bool Capability(const DocState& ds, const SentenceInfo& s, const Cand& c) {
     std::string_view between = s.text.substr(cue.end, c.begin - cue.end);
     if (between.size() > 160 || between.find(';') != std::string_view::npos) continue;
     const size_t but = between.find(" but ");
-    const bool not_only = cue.text->find("not only") != std::string::npos ||
-                          between.substr(0, but == std::string_view::npos ? 0 : but).find("not only") !=
-                              std::string_view::npos;
-    if (but != std::string_view::npos && !not_only) continue;
+    if (but != std::string_view::npos && cue.text->find("not only") == std::string::npos &&
+        between.substr(0, but).find("not only") == std::string_view::npos) {
+      continue;
+    }
     return true;
   }
   return false;

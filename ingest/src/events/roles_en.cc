@@ -422,13 +422,32 @@ std::string ExpletiveComplement(const ChunkedSentence& cs, const ClauseRoles& cl
 namespace {
 bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c);
 
+// The objects and with-partners (no places) of a clause whose verb is a
+// meeting, call or visit trigger: the other side of talks held for it or in an
+// infinitive of purpose after it. Nothing when its verb is none.
+void MeetingVerbPartners(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs,
+                         const ClauseRoles& verb_clause, Actors* partners) {
+  if (verb_clause.verb < 0) return;
+  auto [vb, ve] = cs.Span(size_t(verb_clause.verb));
+  const bool meeting_verb = std::any_of(s.hits.begin(), s.hits.end(), [&](const TriggerHit& h) {
+    return !h.blocker() && h.begin >= vb && h.begin < ve &&
+           (Meets(ds.lex.Type(h.entry->type)) || Visit(ds.lex.Type(h.entry->type)));
+  });
+  if (!meeting_verb) return;
+  for (const auto* group : {&verb_clause.objects, &verb_clause.with_partner}) {
+    for (const ActorInfo* a : ActorsOf(ds, s, cs, *group)) {
+      if (!a->place && a->kind != ActorKind::kPlace) partners->push_back(a);
+    }
+  }
+}
+
 // "Pakistan expelled two Indian diplomats accused of spying", "freed two
 // British sailors detained in March", "soldiers captured by Russia": a verb
 // trigger in the past participle right after the head of a noun phrase that
 // a verb before it in its clause governs (a reduced relative clause) is done
 // to that phrase's actors (targets), by its own by-phrase's (sources) — never
 // by the phrase itself.
-bool ReducedRelative(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, Cand* c) {
+bool ReducedRelative(const SentenceInfo& s, const ChunkedSentence& cs, Cand* c) {
   if (!c->entry || c->entry->pos == 'n') return false;
   const size_t t = TriggerToken(cs, *c);
   if (t == 0 || t >= cs.tokens.size()) return false;
@@ -461,7 +480,7 @@ bool ReducedRelative(const DocState& ds, const SentenceInfo& s, const ChunkedSen
       return false;
     }
   }
-  const auto [np_begin, np_end] = cs.Span(size_t(np));
+  const uint32_t np_begin = cs.Span(size_t(np)).first;
   std::vector<Participant> out;
   for (const ActorInfo& a : s.actors) {
     if (!a.dropped && !a.place && a.begin >= np_begin && a.end <= before.end) out.push_back({a.id, Role::kTarget});
@@ -477,8 +496,6 @@ bool ReducedRelative(const DocState& ds, const SentenceInfo& s, const ChunkedSen
       }
     }
   }
-  (void)np_end;
-  (void)ds;
   c->participants = std::move(out);
   return true;
 }
@@ -487,7 +504,7 @@ bool ReducedRelative(const DocState& ds, const SentenceInfo& s, const ChunkedSen
 bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   const bool answered = ClauseSides(ds, s, c);
   if (!s.chunked || !internal::IsAsciiAlnum(s.text[c->begin])) return answered;
-  if (ReducedRelative(ds, s, *s.chunked, c)) return true;
+  if (ReducedRelative(s, *s.chunked, c)) return true;
   // "implementing the agreements on Karabakh reached by the leaders of
   // Azerbaijan, Armenia and Russia": a noun trigger's own by-phrase names its
   // doers in any clause role (the chunker hangs "reached by" on a clause of
@@ -657,19 +674,7 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
   // that verb's object and partners.
   if (Meets(c->type) && vg && vg->infinitive && partners.empty() && cl.parent >= 0 &&
       size_t(cl.parent) < cs.clauses.size() && cs.clauses[cl.parent].verb >= 0) {
-    const ClauseRoles& parent = cs.clauses[cl.parent];
-    auto [pb, pe] = cs.Span(size_t(parent.verb));
-    bool meeting_verb = std::any_of(s.hits.begin(), s.hits.end(), [&](const TriggerHit& h) {
-      return !h.blocker() && h.begin >= pb && h.begin < pe &&
-             (Meets(ds.lex.Type(h.entry->type)) || Visit(ds.lex.Type(h.entry->type)));
-    });
-    if (meeting_verb) {
-      for (const auto* group : {&parent.objects, &parent.with_partner}) {
-        for (const ActorInfo* a : ActorsOf(ds, s, cs, *group)) {
-          if (!a->place && a->kind != ActorKind::kPlace) partners.push_back(a);
-        }
-      }
-    }
+    MeetingVerbPartners(ds, s, cs, cs.clauses[cl.parent], &partners);
   }
   // "Erdogan hosted Putin in Ankara for talks", "arrived in Moscow for talks
   // with Putin": talks in a for-phrase of a meeting, hosting or visit verb
@@ -678,18 +683,7 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
                          std::any_of(cl.preps.begin(), cl.preps.end(), [&](const PrepAttachment& p) {
                            return p.prep == "for" && std::find(p.nouns.begin(), p.nouns.end(), uint32_t(ch)) != p.nouns.end();
                          });
-  if (for_talks && partners.empty()) {
-    auto [vb, ve] = cs.Span(size_t(cl.verb));
-    const bool meeting_verb = std::any_of(s.hits.begin(), s.hits.end(), [&](const TriggerHit& h) {
-      return !h.blocker() && h.begin >= vb && h.begin < ve &&
-             (Meets(ds.lex.Type(h.entry->type)) || Visit(ds.lex.Type(h.entry->type)));
-    });
-    if (meeting_verb) {
-      for (const ActorInfo* a : ActorsOf(ds, s, cs, cl.objects)) {
-        if (!a->place && a->kind != ActorKind::kPlace) partners.push_back(a);
-      }
-    }
-  }
+  if (for_talks && partners.empty()) MeetingVerbPartners(ds, s, cs, cl, &partners);
   // "held talks with X": the noun's clause; the objects are the trigger itself.
   // "During an exchange of views, Putin noted Kiev's policy", "said at the
   // meeting that …": whoever speaks at a gathering takes part in it, and so

@@ -104,12 +104,7 @@ std::optional<int32_t> Scanner::MonthDayNear(int m, int d, bool future, size_t a
   // (After a preposition of time, as a story goes on: "After November 9",
   // "On March 18"; "an April 2nd report" is the news of the day.)
   auto sequence_prep = [&]() {
-    size_t e = at;
-    while (e > 0 && t_[e - 1] == ' ') --e;
-    size_t b = e;
-    while (b > 0 && IsAsciiAlpha(t_[b - 1])) --b;
-    std::string w(t_.substr(b, e - b));
-    for (auto& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const std::string w = EnWordBefore(at);
     return w == "on" || w == "after" || w == "before" || w == "by" || w == "until" || w == "since" || w == "from";
   };
   if (!future && story_year_ && *story_year_ < pub_y_ && at != SIZE_MAX && at >= story_year_end_ &&

@@ -48,15 +48,21 @@ bool Scanner::EnNumberWord(const Word& w, int* v) const {
   return true;
 }
 
-bool Scanner::EnContextBefore(size_t p, bool month) const {
-  // The word before p (skipping spaces), lower-cased.
+std::string Scanner::EnWordBefore(size_t p) const {
   size_t i = p;
   while (i > 0 && (t_[i - 1] == ' ' || t_[i - 1] == '\t')) --i;
-  if (i > 0 && t_[i - 1] == '-') return true;  // mid-March
   size_t j = i;
   while (j > 0 && IsAsciiAlpha(t_[j - 1]) && i - j < 12) --j;
   std::string w(t_.substr(j, i - j));
   for (auto& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return w;
+}
+
+bool Scanner::EnContextBefore(size_t p, bool month) const {
+  size_t i = p;
+  while (i > 0 && (t_[i - 1] == ' ' || t_[i - 1] == '\t')) --i;
+  if (i > 0 && t_[i - 1] == '-') return true;  // mid-March
+  const std::string w = EnWordBefore(p);
   static const char* kContext[] = {"in",     "early", "late",   "mid",    "since", "until",
                                    "till",   "by",    "from",   "to",     "through", "during",
                                    "before", "after", "last",   "next",   "this",  "of",

@@ -106,6 +106,9 @@ class Scanner {
   void EnCounts(size_t p, const Word& w, Cand* best);
   void EnQuarters(size_t p, const Word& w, Cand* best);
   void EnSeasonsAndRanges(size_t p, const Word& w, Cand* best);
+  // The ASCII word before p (past spaces and tabs, its last 12 letters at
+  // most), lower-cased; empty when none.
+  std::string EnWordBefore(size_t p) const;
   bool EnContextBefore(size_t p, bool month = false) const;
   bool EnDate(size_t p, Cand* c);
   bool EnNumberWord(const Word& w, int* v) const;
