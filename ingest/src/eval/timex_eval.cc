@@ -149,15 +149,16 @@ std::string TimexValue(const TimeValue& v) {
       return std::to_string((std::stoi(y) - 1) / 100);
     case Precision::kRange: {
       date::sys_days first{date::days{v.earliest}};
-      if (v.SpanDays() == 7 && date::weekday{first} == date::Monday) {
-        // ISO week of the Thursday
-        auto thu = first + date::days{3};
+      const bool weekend = v.SpanDays() == 2 && date::weekday{first} == date::Saturday;
+      if ((v.SpanDays() == 7 && date::weekday{first} == date::Monday) || weekend) {
+        // ISO week of the Thursday; a weekend is its week's "WE" (TIMEX3)
+        auto thu = first + date::days{weekend ? -2 : 3};
         auto ymd = date::year_month_day{thu};
         auto jan1 = date::sys_days{ymd.year() / 1 / 1};
         int week = static_cast<int>((thu - jan1).count() / 7 + 1);
         char buf[32];  // room for any int year and week (-Wformat-truncation)
         std::snprintf(buf, sizeof(buf), "%d-W%02d", static_cast<int>(ymd.year()), week);
-        return buf;
+        return std::string(buf) + (weekend ? "-WE" : "");
       }
       if (v.approximate) {
         std::string last = FormatDay(v.latest).substr(0, 4);

@@ -295,6 +295,26 @@ bool VerbAfterAttachment(const std::vector<Token>& toks, const std::vector<std::
   return v.closed == 0 && (v.possible & kPosNoun) == 0 && OnlyPastVerb(readings[j]);
 }
 
+// "On the eve of the New Year holidays, Zelensky met …": everything from the
+// clause's start to `i` is prepositional phrases (a preposition, then noun
+// phrases joined by prepositions) and a comma follows `i`, so `i` ends a
+// fronted adverbial and is no verb (its would-be subject is a preposition's
+// object).
+bool EndsFrontedAdverbial(const std::vector<Token>& toks, size_t i) {
+  if (i + 1 >= toks.size() || toks[i + 1].text != ",") return false;
+  size_t j = i;
+  while (j > 0) {
+    const Token& b = toks[j - 1];
+    if (b.tag == Tag::kPunct || b.tag == Tag::kConj || b.tag == Tag::kSubConj) break;
+    const bool np = b.tag == Tag::kDet || b.tag == Tag::kProperNoun || b.tag == Tag::kNumber ||
+                    b.tag == Tag::kPossPron || b.tag == Tag::kPossMarker || b.tag == Tag::kAdj ||
+                    b.tag == Tag::kNoun || b.tag == Tag::kPrep;
+    if (!np) return false;
+    --j;
+  }
+  return j < i && toks[j].tag == Tag::kPrep;
+}
+
 }  // namespace
 
 void TagEnglish(std::vector<Token>* tokens) {
@@ -455,7 +475,7 @@ void TagEnglish(std::vector<Token>* tokens) {
     } else if (gov != nullptr && IsNominal(gt) && !clause_has_verb) {
       // Russia strikes Kyiv; but: peace talks were held, security forces in
       // Guinea detained …
-      verb = !VerbFollows(toks, i) && !VerbAfterAttachment(toks, readings, i);
+      verb = !VerbFollows(toks, i) && !VerbAfterAttachment(toks, readings, i) && !EndsFrontedAdverbial(toks, i);
     } else if (gov == nullptr || gt == Tag::kPunct || gt == Tag::kConj) {
       // Clause start: a verb when an argument follows and a subject came before it (and-ellipsis).
       verb = gt == Tag::kConj && next != nullptr &&

@@ -75,6 +75,34 @@ bool Scanner::EnContextBefore(size_t p, bool month) const {
   return month && w == "for";
 }
 
+bool Scanner::EnSecondDay(size_t first_begin, size_t e, int d, int* d2, size_t* end) const {
+  size_t q = 0;  // where the second day starts
+  if (e < t_.size() && t_[e] == '-') {
+    q = e + 1;
+  } else if (size_t l = Lit(t_, e, {"\xE2\x80\x93"})) {  // en dash
+    q = e + l;
+  } else {
+    // "between 3 and 5 March", "from March 3 to 5": a word only after the
+    // range's opening word, so "rose 3 to 5 percent" stays no date.
+    const std::string opener = EnWordBefore(first_begin);
+    Word conj = WordAt(e);
+    const bool ok = (opener == "between" && conj.lower == "and") ||
+                    (opener == "from" && (conj.lower == "to" || conj.lower == "through" || conj.lower == "until"));
+    if (!ok) return false;
+    q = SkipSpaces(conj.e);
+  }
+  Word dw = WordAt(q);
+  if (dw.b != q || !dw.num || dw.e - dw.b > 2) return false;
+  size_t de = dw.e + Lit(t_, dw.e, {"st", "nd", "rd", "th"});
+  if (de < t_.size() && (IsAsciiAlnum(t_[de]) || t_[de] == ':' || t_[de] == '/' || t_[de] == '%')) return false;
+  const std::string unit = WordAt(de).lower;
+  if (unit == "percent" || unit == "per" || unit == "pm" || unit == "am" || unit == "p" || unit == "a" ||
+      unit == "o") return false;
+  *d2 = std::stoi(dw.lower);
+  *end = de;
+  return *d2 > d && *d2 <= 31;
+}
+
 bool Scanner::EnDate(size_t p, Cand* c) {
   Word w = WordAt(p);
   if (w.e == w.b) return false;
@@ -115,12 +143,11 @@ bool Scanner::EnDate(size_t p, Cand* c) {
     int d = 0, y = 0;
     size_t de = 0, ye = 0;
     if (part < 0 && day_after(me, &d, &de)) {
-      // May 16-17 (, 2025): a range of days in one month.
-      size_t rl = de < t_.size() && t_[de] == '-' ? 1 : Lit(t_, de, {"–"});
+      // May 16-17 (, 2025), "between March 3 and 5", "from March 3 to 5": a
+      // range of days in one month.
       int d2 = 0;
       size_t de2 = 0;
-      if (rl && WordAt(de + rl).b == de + rl && day_after(de + rl, &d2, &de2) && d2 > d &&
-          d2 <= 31) {
+      if (EnSecondDay(w.b, de, d, &d2, &de2) && !lx_.en_month.count(WordAt(de2).lower)) {
         bool yk = year_after(de2, &y, &ye);
         if (!finish_day(y, m, d, yk ? ye : de2, yk)) return false;
         if (!c->impossible.empty()) return true;
@@ -207,6 +234,13 @@ void Scanner::EnRelative(size_t p, const Word& /*w*/, Cand* best) {
         // what follows, not the narrative's day.
         std::string nx = WordAt(ends[k - 1]).lower;
         if (nx == "of" || nx == "when" || nx == "that" || nx == "which" || nx == "on") it = lx_.en_rel.end();
+      }
+      if (it != lx_.en_rel.end() && it->second.future) {
+        // "shortly after midnight", "soon after the vote": a time relative
+        // to what follows, not the future.
+        std::string nx = WordAt(ends[k - 1]).lower;
+        if (nx == "after" || nx == "before" || nx == "afterwards" || nx == "afterward" || nx == "thereafter")
+          it = lx_.en_rel.end();
       }
       if (it != lx_.en_rel.end() && (it->second.past || it->second.future)) {
         // "in the past nine days", "the past decade": a count or a unit
@@ -529,6 +563,19 @@ void Scanner::EnSeasonsAndRanges(size_t p, const Word& w, Cand* best) {
             a.res = Resolution::kAbsolute;
           }
         }
+        // "fought from March 3 to April 5" (published in February): the first
+        // read as the days ahead and the second as last year's: both of the
+        // second's year.
+        if (a.res != Resolution::kAbsolute && b.res != Resolution::kAbsolute &&
+            a.value.precision == Precision::kDay && bv.precision == Precision::kDay &&
+            bv.latest < a.value.earliest) {
+          const int y = YearOf(bv.earliest);
+          const unsigned am = MonthOf(a.value.earliest), ad = DomOf(a.value.earliest);
+          if (ValidDate(y, int(am), int(ad))) {
+            const int32_t moved = DayOf(date::year{y} / date::month(am) / date::day(ad));
+            if (moved <= bv.earliest) a.value = DayValue(moved);
+          }
+        }
         // "from March to May": the second inherits the first's year.
         if (a.value.precision == Precision::kMonth && bv.precision == Precision::kMonth &&
             b.res != Resolution::kAbsolute && a.res == Resolution::kAbsolute) {
@@ -581,11 +628,15 @@ void Scanner::En(size_t p, Cand* best) {
   EnCounts(p, w, best);
   EnQuarters(p, w, best);
   EnSeasonsAndRanges(p, w, best);
+  EnPartOfUnit(p, w, best);
+  EnWeekend(p, w, best);
+  EnHoliday(p, w, best);
   {
     Cand c;
     if (EnDate(p, &c)) Take(best, c);
   }
   EnClockAfter(best);
+  if (best->end > p) EnPartPrefix(best);
 }
 
 }  // namespace kbq::ingest::time_internal

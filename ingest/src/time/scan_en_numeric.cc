@@ -110,6 +110,30 @@ int Scanner::EnMonth(const Word& mw, size_t* end, AfterDay after_day) const {
 bool Scanner::EnDayMonth(const Word& x, Cand* c) {
   int v = std::stoi(x.lower);
   size_t e = x.e;
+  // "18-20 February", "between 3 and 5 March 2012": one range of days.
+  {
+    int d2 = 0;
+    size_t de2 = 0;
+    size_t me = 0;
+    if (EnSecondDay(x.b, e + (IsOrdinalSuffixAt(t_, e) ? 2 : 0), v, &d2, &de2)) {
+      if (int mm = EnMonth(WordAt(de2), &me, AfterDay::kYes)) {
+        int y = 0;
+        size_t ye = 0;
+        const bool yk = EnYearAfter(me, &y, &ye);
+        if (!EnFinishDay(c, y, mm, v, yk ? ye : me, yk)) return false;
+        if (!c->impossible.empty()) return true;
+        const int y1 = YearOf(c->value.earliest);
+        if (!ValidDate(y1, mm, d2)) {
+          c->impossible = std::string(t_.substr(c->begin, c->end - c->begin));
+          return true;
+        }
+        c->value = TimeValue::Days(c->value.earliest,
+                                   DaysFromCivil(y1, static_cast<unsigned>(mm), static_cast<unsigned>(d2)),
+                                   Precision::kRange);
+        return true;
+      }
+    }
+  }
   size_t e2 = e + (IsOrdinalSuffixAt(t_, e) ? 2 : 0);
   bool dashed = e2 == e && e + 1 < t_.size() && t_[e] == '-' && IsAsciiAlpha(t_[e + 1]);
   Word mw = WordAt(dashed ? e + 1 : e2);

@@ -111,6 +111,10 @@ class Scanner {
   std::string EnWordBefore(size_t p) const;
   bool EnContextBefore(size_t p, bool month = false) const;
   bool EnDate(size_t p, Cand* c);
+  // The second day of a range of days in one month after the first day d
+  // (ending at e): "16-17", "16–17", and after "between"/"from" before the
+  // range's first word (at first_begin) "3 and 5", "3 to 5".
+  bool EnSecondDay(size_t first_begin, size_t e, int d, int* d2, size_t* end) const;
   bool EnNumberWord(const Word& w, int* v) const;
   Word WordBefore(size_t p) const;  // the ASCII word ending before p (spaces skipped)
 
@@ -135,6 +139,12 @@ class Scanner {
   size_t EnClock(size_t p, int* minute) const;
   void EnClockFirst(size_t p, const Word& w, Cand* best);
   void EnClockAfter(Cand* best) const;
+
+  // --- English parts of periods, weekends and holidays (scan_en_parts.cc)
+  void EnPartPrefix(Cand* best) const;  // "the end of March", "early next year"
+  void EnPartOfUnit(size_t p, const Word& w, Cand* best);  // "the end of the month"
+  void EnWeekend(size_t p, const Word& w, Cand* best);     // "last weekend", "over the weekend"
+  void EnHoliday(size_t p, const Word& w, Cand* best);     // "Christmas Day", "on Easter"
 
   // 近日/近期: a stretch of -offset days up to publication, approximate; not
   // an anchor.

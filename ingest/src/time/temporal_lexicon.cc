@@ -108,9 +108,17 @@ void LoadFile(std::string_view name, std::string_view text, Lexicon* lx) {
     } else if (name == "time_holidays.tsv" && f.size() >= 6) {
       using K = HolidayEntry::Kind;
       K kind = f[2] == "chinese" ? K::kChinese : f[2] == "lunar_month" ? K::kLunarMonth
-             : f[2] == "lunar_prefix" ? K::kLunarPrefix : f[2] == "zodiac" ? K::kZodiac : K::kGregorian;
-      lx->zh_holiday[w] = HolidayEntry{kind, ToInt(f[3]), ToInt(f[4]), ToInt(f[5])};
-      MarkFirst(lx, w);
+             : f[2] == "lunar_prefix" ? K::kLunarPrefix : f[2] == "zodiac" ? K::kZodiac
+             : f[2] == "nth_weekday" ? K::kNthWeekday : f[2] == "easter" ? K::kEaster
+             : f[2] == "orthodox_easter" ? K::kOrthodoxEaster : K::kGregorian;
+      HolidayEntry e{kind, ToInt(f[3]), ToInt(f[4]), ToInt(f[5])};
+      if (f[1] == "en") {
+        lx->en_holiday[w] = e;
+        lx->en_holiday_max_bytes = std::max(lx->en_holiday_max_bytes, w.size());
+      } else {
+        lx->zh_holiday[w] = e;
+        MarkFirst(lx, w);
+      }
     } else if (name == "time_blockers.tsv") {
       lx->zh_block[w] = 1;
       MarkFirst(lx, w);
@@ -138,8 +146,14 @@ const Lexicon& GetLexicon() {
       for (auto& [k, unused] : *m) lx->en_trigger[k] = 1;
     for (auto& [k, unused] : lx->en_season) lx->en_trigger[k] = 1;
     for (auto& [k, unused] : lx->en_ordinal) lx->en_trigger[k.substr(0, k.find('-'))] = 1;
+    for (auto& [k, unused] : lx->en_holiday) {  // "valentine's day": the letters before the apostrophe
+      size_t n = 0;
+      while (n < k.size() && k[n] >= 'a' && k[n] <= 'z') ++n;
+      lx->en_trigger[k.substr(0, n)] = 1;
+    }
     for (const char* w : {"early", "mid", "late", "the", "last", "next", "this", "past", "recent",
-                          "between", "from", "few", "several", "q", "noon", "midnight"})
+                          "between", "from", "few", "several", "q", "noon", "midnight", "weekend",
+                          "coming", "previous", "following", "end", "beginning", "start", "middle", "close"})
       lx->en_trigger[w] = 1;
     return lx;
   }();

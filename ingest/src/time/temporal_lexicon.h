@@ -35,9 +35,14 @@ struct SeasonEntry {
   int months = 3;
 };
 
-// A holiday or lunar word of time_holidays.tsv.
+// A holiday or lunar word of time_holidays.tsv. kNthWeekday: the offset-th
+// weekday `day` (0 = Sunday) of `month`, -1 the last; kEaster and
+// kOrthodoxEaster: `offset` days from Easter Sunday of the Gregorian or the
+// Julian computus.
 struct HolidayEntry {
-  enum class Kind : uint8_t { kGregorian, kChinese, kLunarMonth, kLunarPrefix, kZodiac } kind = Kind::kGregorian;
+  enum class Kind : uint8_t {
+    kGregorian, kChinese, kLunarMonth, kLunarPrefix, kZodiac, kNthWeekday, kEaster, kOrthodoxEaster
+  } kind = Kind::kGregorian;
   int month = 0;
   int day = 0;
   int offset = 0;
@@ -63,6 +68,8 @@ struct Lexicon {
   std::vector<std::string> en_future_adjacent;     // the word just before ("until Friday")
   SvMap<int> zh_block;  // phrases that are not time expressions
   SvMap<HolidayEntry> zh_holiday;  // 春节, 国庆节, 腊月, 农历, 马年
+  SvMap<HolidayEntry> en_holiday;  // lower case, one space, ASCII apostrophe: "new year's day"
+  size_t en_holiday_max_bytes = 0;
   std::vector<bool> zh_first;  // BMP code points that start a zh lexicon word
   std::vector<bool> zh_start;  // ... or a numeral, or a structural word (近, 上, 年)
   SvMap<int> en_trigger;       // lower-case words that may start an English expression
