@@ -1071,6 +1071,25 @@ TEST_CASE("EventExtractor: a participle after the people a verb governs is done 
   });
 }
 
+TEST_CASE("EventExtractor: a participle before a noun is done to that noun's actors, by nobody named",
+          "[ingest][roles]") {
+  CheckCases(std::vector<RoleCase>{
+      {"The Ukrainian army liberated occupied Kherson in November.", "2023-06-15", "occupy", Role::kTarget, "UKR"},
+      {"Zelensky visited wounded Ukrainian soldiers in Lviv.", "2023-06-15", "casualties", Role::kTarget, "UKR"},
+  });
+  // Not the clause's subject, nor the country of the place it names.
+  CheckEach(std::vector<RoleCase>{{"The Ukrainian army liberated occupied Kherson in November.", "2023-06-15",
+                                   "occupy", Role::kSource, "UKR"},
+                                  {"Zelensky visited wounded Ukrainian soldiers in Lviv.", "2023-06-15", "casualties",
+                                   Role::kSource, "person:volodymyr-zelensky"},
+                                  {"Macron paid tribute to the killed journalists in Paris.", "2023-06-15",
+                                   "casualties", Role::kSource, "person:emmanuel-macron"}},
+            [](const std::vector<Event>& ev, const RoleCase& c) {
+              return std::none_of(ev.begin(), ev.end(),
+                                  [&](const Event& e) { return e.type == c.type && HasRole(e, c.role, c.id); });
+            });
+}
+
 TEST_CASE("Happening: what a present copula says something can do is a capability, no happening", "[ingest][roles]") {
   CheckCases(std::vector<CountCase>{
       {"Russia's new frigate is able not only to hit ships but also to deliver strikes against targets in Ukraine.",

@@ -408,11 +408,12 @@ void SidesFromPlace(const DocState& ds, const SentenceInfo& s, Cand* c) {
                              [&](const ActorInfo& a) { return a.id == c->place && a.begin >= c->end; });
     if (!has_source || !after) return;
   }
-  if (protest || (state_act && !has_source)) {
+  // "occupied Kherson": the place a participle modifies is what was done to.
+  if ((protest || (state_act && !has_source)) && !c->attributive) {
     if (!has_source) c->participants.push_back({country, Role::kSource});
     return;
   }
-  if (done_to && !has_target) c->participants.push_back({country, Role::kTarget});
+  if ((done_to || c->attributive) && !has_target) c->participants.push_back({country, Role::kTarget});
 }
 
 // "Russian-Belarusian talks", "the US-China trade talks", 中俄会谈 written with

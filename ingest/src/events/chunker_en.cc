@@ -414,9 +414,10 @@ void TagEnglish(std::vector<Token>* tokens) {
       continue;
     }
     if (!can_verb || (!can_noun && !can_adj)) {
-      // "a negotiating process", "its ruling party": an -ing form between a
-      // determiner and a noun modifies the noun.
-      if (can_verb && t.inflection == Inflection::kGerund && gov != nullptr &&
+      // "a negotiating process", "its ruling party", "the killed journalists":
+      // an -ing form or a past participle between a determiner and a noun
+      // modifies the noun.
+      if (can_verb && (t.inflection == Inflection::kGerund || t.inflection == Inflection::kPast) && gov != nullptr &&
           (gov->tag == Tag::kDet || gov->tag == Tag::kPossPron) && next != nullptr && next->closed == 0 &&
           next->tag != Tag::kProperNoun && (next->possible & kPosNoun)) {
         t.tag = Tag::kAdj;

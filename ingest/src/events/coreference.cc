@@ -134,7 +134,7 @@ void PartOf(DocState& ds) {
         e.date_text.clear();
       }
       if (e.place.empty()) e.place = w.place;
-      if (e.participants.empty()) {
+      if (e.participants.empty() && !e.attributive) {
         e.participants = w.participants;
         e.countries = w.countries;
       }

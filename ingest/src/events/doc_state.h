@@ -78,6 +78,10 @@ struct Cand {
   // of the Siege of Leningrad"): a mention, never the antecedent of the day's
   // talks nor a date lent to them (dates.cc).
   bool anniversary = false;
+  // A participle modifying a noun ("wounded soldiers", "occupied Kherson",
+  // roles_en.cc): done to that noun's actors by nobody named, so it takes no
+  // sides from the event it is part of (coreference.cc).
+  bool attributive = false;
 };
 
 // One sentence: its text, clauses, trigger hits, actors and candidates.

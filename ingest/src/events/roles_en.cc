@@ -499,12 +499,57 @@ bool ReducedRelative(const SentenceInfo& s, const ChunkedSentence& cs, Cand* c) 
   c->participants = std::move(out);
   return true;
 }
+
+// "Zelensky visited wounded soldiers", "paid tribute to the killed
+// journalists", "liberated occupied Kherson": a verb trigger's past
+// participle before the head of its noun phrase says what was done to that
+// phrase's actors (targets). Nobody outside the phrase did it: not the
+// clause's subject, not a side named elsewhere in the sentence.
+bool AttributiveParticiple(const SentenceInfo& s, const ChunkedSentence& cs, Cand* c) {
+  if (!c->entry || c->entry->pos == 'n') return false;
+  const size_t t = TriggerToken(cs, *c);
+  if (t + 1 >= cs.tokens.size()) return false;
+  const Token& trig = cs.tokens[t];
+  if (trig.lower.size() < 3 || !(trig.lower.ends_with("ed") || trig.lower.ends_with("en"))) return false;
+  bool participle = false;
+  for (const auto& l : EnglishLexicon::Get().Lemmatize(trig.lower)) {
+    participle |= l.pos == kPosVerb && l.inflection == Inflection::kPast;
+  }
+  if (!participle) return false;
+  const int np = ChunkAt(cs, trig.begin);
+  if (np < 0 || cs.chunks[np].kind != ChunkKind::kNounPhrase) return false;
+  const Chunk& chunk = cs.chunks[np];
+  // Inside the phrase, with its head after it.
+  if (t + 1 >= chunk.end_token || chunk.head <= t) return false;
+  const Tag next = cs.tokens[t + 1].tag;
+  if (next != Tag::kNoun && next != Tag::kProperNoun && next != Tag::kAdj) return false;
+  // Opening the phrase, or after its determiner, possessive, number or an
+  // adjective ("the recently freed sailors" keeps its adverb out of the phrase).
+  if (t > chunk.begin_token) {
+    const Tag before = cs.tokens[t - 1].tag;
+    if (before != Tag::kDet && before != Tag::kPossPron && before != Tag::kNumber && before != Tag::kAdj) return false;
+  }
+  const uint32_t after = cs.tokens[t].end;
+  const uint32_t end = cs.tokens[chunk.end_token - 1].end;
+  std::vector<Participant> out;
+  for (const ActorInfo& a : s.actors) {
+    if (!a.dropped && a.begin >= after && a.end <= end) {
+      if (a.place) c->place = a.id;
+      else out.push_back({a.id, Role::kTarget});
+    }
+  }
+  c->participants = std::move(out);
+  c->attributive = true;
+  return true;
+}
+
 }  // namespace
 
 bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   const bool answered = ClauseSides(ds, s, c);
   if (!s.chunked || !internal::IsAsciiAlnum(s.text[c->begin])) return answered;
   if (ReducedRelative(s, *s.chunked, c)) return true;
+  if (AttributiveParticiple(s, *s.chunked, c)) return true;
   // "implementing the agreements on Karabakh reached by the leaders of
   // Azerbaijan, Armenia and Russia": a noun trigger's own by-phrase names its
   // doers in any clause role (the chunker hangs "reached by" on a clause of
