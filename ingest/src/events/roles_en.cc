@@ -613,6 +613,10 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
   const Chunk* vg = cl.verb >= 0 ? &cs.chunks[cl.verb] : nullptr;
   bool passive = !noun_object && vg && vg->passive &&
                        (vg->end_token - vg->begin_token >= 2 || !ActorsOf(ds, s, cs, cl.by_agent).empty());
+  // "Vietnam is committed to opening", "he is prepared to lift the ban": an
+  // intent said with a participle after "be" is the subject's own (an
+  // adjective, not a passive), unless a by-phrase names another doer.
+  if (passive && c->type && c->type->family == "intent" && ActorsOf(ds, s, cs, cl.by_agent).empty()) passive = false;
   Actors sources, targets;
   Actors subject = ActorsOf(ds, s, cs, cl.subject);
   // "Vladimir Putin: I spoke with …": in a transcript turn, "I" is the

@@ -224,7 +224,11 @@ void Scanner::EnWeekend(size_t p, const Word& w, Cand* best) {
   c.res = Resolution::kPublication;
   int32_t sat = this_sat;
   if (mod == "this") {
-    sat = this_sat;
+    // Said early in the week of something done, "this weekend" is the one
+    // just past ("said in an interview this weekend", published on Monday).
+    const bool early_week = wd == 1 || wd == 2;
+    sat = early_week && !FutureCue(p, x.e) ? this_sat - 7 : this_sat;
+    c.future = sat > pub_;
   } else if (mod == "last") {
     sat = this_sat - 7;
   } else if (mod == "next") {
