@@ -1090,6 +1090,25 @@ TEST_CASE("EventExtractor: a participle before a noun is done to that noun's act
             });
 }
 
+TEST_CASE("Attribution: the speaker named before an apposition says the sentence", "[ingest][roles]") {
+  // Our own sentences: the speaker, an apposition set off by commas, then "said".
+  auto ev = ExtractOurs("Ihor Zhovkva, deputy head of the Office of the President of Ukraine, said that Russian "
+                        "missiles struck Odesa on Sunday.",
+                        "2022-07-25");
+  INFO(Describe(ev));
+  const auto strike = std::find_if(ev.begin(), ev.end(), [](const Event& e) { return e.type == "military_attack" || e.type == "missile_strike"; });
+  REQUIRE(strike != ev.end());
+  CHECK(strike->attribution.actor_id == "person:ihor-zhovkva");
+  CHECK(strike->modality == kbq::Modality::kReported);
+  for (const auto& p : strike->participants) CHECK(p.actor_id != "person:ihor-zhovkva");
+  // The speaker's own country's act is asserted by its spokesman.
+  auto own = ExtractOurs("Dmitry Peskov, the Kremlin spokesman, said that Russia would hold talks with Turkey.",
+                         "2022-07-25");
+  INFO(Describe(own));
+  const auto talks = std::find_if(own.begin(), own.end(), [](const Event& e) { return e.attribution.actor_id == "person:dmitry-peskov"; });
+  CHECK(talks != own.end());
+}
+
 TEST_CASE("Happening: what a present copula says something can do is a capability, no happening", "[ingest][roles]") {
   CheckCases(std::vector<CountCase>{
       {"Russia's new frigate is able not only to hit ships but also to deliver strikes against targets in Ukraine.",

@@ -712,6 +712,12 @@ TEST_CASE("Untitled names: a country named as theirs right next to the name is t
         "IRN/member");
   // A country as a side, not as theirs: no affiliation.
   CHECK(affiliation("France welcomed Boniface Mwangi in Paris.", "person:boniface-mwangi") == "-");
+  // A government body or organisation after lower-case title words in an apposition.
+  CHECK(affiliation("Kyrylo Tymoshenko, deputy head of the Office of the President of Ukraine, visited Kharkiv.",
+                    "person:kyrylo-tymoshenko") == "gov:ukr-presidential-office/member");
+  // A body named as a side after a verb is not theirs.
+  CHECK(affiliation("Kyrylo Tymoshenko, who met the Office of the President of Ukraine, visited Kharkiv.",
+                    "person:kyrylo-tymoshenko") == "-");
 }
 
 TEST_CASE("A title after 'the' with no name is the person who last held it in the text", "[gazetteer]") {

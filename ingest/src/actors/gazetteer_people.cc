@@ -738,6 +738,36 @@ void Gazetteer::Impl::AffiliateUntitled(MatchState* st, uint32_t b, uint32_t e, 
     uint32_t p = e + 2;
     if (text.substr(p, 4) == "the ") p += 4;
     found = country_at(p, false);
+    // "X, deputy head of the Office of the President of Ukraine", "X, a
+    // spokesman for the Defence Ministry": at most four lower-case title words
+    // ending in of/for/to/at, then the government body or organisation.
+    if (found < 0) {
+      uint32_t q2 = e + 2;
+      if (text.substr(q2, 2) == "a ") q2 += 2;
+      else if (text.substr(q2, 3) == "an ") q2 += 3;
+      std::string last;
+      for (int words = 0; words < 4 && found < 0; ++words) {
+        uint32_t w = q2;
+        while (w < text.size() && ((text[w] >= 'a' && text[w] <= 'z') || text[w] == '-')) ++w;
+        if (w == q2 || w >= text.size() || text[w] != ' ') break;
+        last.assign(text.substr(q2, w - q2));
+        q2 = w + 1;
+        if (last != "of" && last != "for" && last != "to" && last != "at") continue;
+        uint32_t at = q2;
+        if (text.substr(at, 4) == "the ") at += 4;
+        if (at >= st->covered.size()) break;
+        const int sel_at = st->covered[at];
+        if (sel_at < 0 || st->sel[sel_at].begin != at || st->sel[sel_at].actor_id.empty() || st->sel[sel_at].person) {
+          break;
+        }
+        auto it = index.find(st->sel[sel_at].actor_id);
+        if (it != index.end() && (actors[it->second].kind == ActorKind::kGovernmentBody ||
+                                  actors[it->second].kind == ActorKind::kOrganisation)) {
+          found = sel_at;
+        }
+        break;
+      }
+    }
   }
   if (found < 0) return;
   pit->second.affiliations.push_back({st->sel[found].actor_id, "member", TimeValue()});

@@ -115,6 +115,28 @@ void FindAttribution(const DocState& ds, SentenceInfo* s, Attribution* attr, std
         speaker = &a;
       }
     }
+    // "Dmitry Peskov, the Kremlin spokesman, said that …": the speaker is
+    // named before an apposition that the commas set off (at most 100 bytes,
+    // no clause end inside), not in the cue's own clause.
+    uint32_t speaker_clause_begin = cl.begin;
+    if (english && !speaker) {
+      uint32_t j = cue.begin;
+      while (j > 0 && s->text[j - 1] == ' ') --j;
+      if (j > 0 && s->text[j - 1] == ',') {
+        const uint32_t close = j - 1;
+        uint32_t open = close;
+        while (open > 0 && close - open < 100 && s->text[open - 1] != ',' && s->text[open - 1] != ';' &&
+               s->text[open - 1] != '.' && s->text[open - 1] != '"')
+          --open;
+        if (open > 0 && s->text[open - 1] == ',' && close - open < 100) {
+          for (auto& a : s->actors) {
+            if (a.dropped || a.place || a.end + 1 != open) continue;
+            speaker = &a;
+            speaker_clause_begin = std::min<uint32_t>(a.group_begin ? a.group_begin : a.begin, a.begin);
+          }
+        }
+      }
+    }
     bool adjacent = speaker && cue.begin - speaker->end <= 3;
     if (!clause_final && !adjacent && !english) continue;
     if (english && !speaker && !clause_final) continue;
@@ -139,13 +161,13 @@ void FindAttribution(const DocState& ds, SentenceInfo* s, Attribution* attr, std
       bool trigger_before = false;
       for (const auto& h : s->hits) {
         if (h.blocker()) continue;
-        if ((h.begin >= cl.begin && h.end <= cue.begin) || (h.begin >= cue.end && h.end <= frame_end)) {
+        if ((h.begin >= speaker_clause_begin && h.end <= cue.begin) || (h.begin >= cue.end && h.end <= frame_end)) {
           trigger_before = true;
         }
       }
       if (!trigger_before) speaker->speaker = true;
     }
-    exempt->push_back({cl.begin, cue.begin});
+    exempt->push_back({std::min(cl.begin, speaker_clause_begin), cue.begin});
     if (frame_end > cue.end) exempt->push_back({cue.end, frame_end});
     return;
   }
