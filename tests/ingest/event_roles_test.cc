@@ -1109,6 +1109,21 @@ TEST_CASE("Attribution: the speaker named before an apposition says the sentence
   CHECK(talks != own.end());
 }
 
+TEST_CASE("EventExtractor: a parenthetical speaker between a subject and its verb is no side", "[ingest][roles]") {
+  CheckCases(std::vector<RoleCase>{
+      {"Russia, Peskov said, shelled Kharkiv on Monday.", "2022-07-25", "military_attack", Role::kSource, "RUS"},
+      {"Turkey, Erdogan said, will host the next round of talks.", "2022-07-25", "host_visit", Role::kSource, "TUR"},
+  });
+  CheckEach(std::vector<RoleCase>{{"Russia, Peskov said, shelled Kharkiv on Monday.", "2022-07-25", "military_attack",
+                                   Role::kSource, "person:dmitry-peskov"}},
+            [](const std::vector<Event>& ev, const RoleCase& c) {
+              return std::none_of(ev.begin(), ev.end(), [&](const Event& e) {
+                return e.type == c.type && std::any_of(e.participants.begin(), e.participants.end(),
+                                                       [&](const kbq::Participant& p) { return p.actor_id == c.id; });
+              });
+            });
+}
+
 TEST_CASE("Happening: what a present copula says something can do is a capability, no happening", "[ingest][roles]") {
   CheckCases(std::vector<CountCase>{
       {"Russia's new frigate is able not only to hit ships but also to deliver strikes against targets in Ukraine.",

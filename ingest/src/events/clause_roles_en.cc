@@ -155,6 +155,20 @@ uint32_t ClauseBuilder::NewClause(int32_t parent) {
 }
 
 void ClauseBuilder::OnNounGroup(size_t k, size_t* next) {
+  // "Russia, Peskov said, shelled Kharkiv", "Kyiv, officials say, has agreed":
+  // a noun phrase and a finite verb with nothing after it, set off by commas
+  // between a subject and its finite verb, is a clause of its own (a
+  // parenthetical); the subject waits for the verb after it.
+  if (cur().verb < 0 && !cur().subject.empty() && k > 0 && IsPunct(k - 1, ",") && IsFiniteVerb(k + 1) &&
+      IsPunct(k + 2, ",") && IsFiniteVerb(k + 3)) {
+    const uint32_t n = NewClause(static_cast<int32_t>(cur_));
+    all_[n].subject = {static_cast<uint32_t>(k)};
+    waiting_.push_back(cur_);
+    cur_ = n;
+    *next = k + 1;
+    last_group_ = {static_cast<uint32_t>(k)};
+    return;
+  }
   // After the comma that closes a participle's phrase ("During a call
   // initiated by the Armenian side, Vladimir Putin and Prime Minister of
   // Armenia Nikol Pashinyan discussed …") a group is no object of the

@@ -887,6 +887,12 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
   auto other_clause = [&](const std::string& id) {
     return !(speaker && id == speaker->id) && OnlyWithin(s, id, elsewhere);
   };
+  // The one who says the sentence ("Russia, Peskov said, shelled …") is no
+  // side of a clause that names its own doer ("Switzerland said it had
+  // expelled …" keeps the speaker for "it").
+  auto says_it = [&](const std::string& id) {
+    return std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) { return a.id == id && a.speaker; });
+  };
   if (sources.empty() && targets.empty()) {
     std::erase_if(c->participants, [&](const Participant& p) { return only_later(p.actor_id); });
     // The word-order answer stands, but a topic is never a side.
@@ -931,7 +937,7 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
     return topic_from != UINT32_MAX && named && !before;
   };
   for (const auto& p : c->participants) {
-    if (only_later(p.actor_id) || other_clause(p.actor_id)) continue;
+    if (only_later(p.actor_id) || other_clause(p.actor_id) || (says_it(p.actor_id) && !sources.empty())) continue;
     bool own_topic = std::any_of(topics.begin(), topics.end(), [&](const ActorInfo* a) { return a->id == p.actor_id; });
     // Named only in a later clause of the topic ("… to repel the aggression of
     // Russia"): not even what the talk is about, so no participant at all.
