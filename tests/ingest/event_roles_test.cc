@@ -1124,6 +1124,16 @@ TEST_CASE("EventExtractor: a parenthetical speaker between a subject and its ver
             });
 }
 
+TEST_CASE("Senses: joining is an accession only into an alliance or organisation", "[ingest][roles]") {
+  CheckCases(std::vector<CountCase>{
+      {"Finland formally joined NATO on Tuesday.", "2023-04-05", "accession", 1},
+      {"Croatia joined the eurozone and the Schengen area on January 1.", "2023-01-02", "accession", 1},
+      {"Germany joined France in calling for a ceasefire in Gaza.", "2023-10-20", "accession", 0},
+      {"Hundreds of volunteers joined the protesters in Tbilisi on Friday.", "2023-03-11", "accession", 0},
+      {"Ukraine has long wanted to join NATO.", "2023-04-05", "accession", 0},
+  });
+}
+
 TEST_CASE("Happening: what a present copula says something can do is a capability, no happening", "[ingest][roles]") {
   CheckCases(std::vector<CountCase>{
       {"Russia's new frigate is able not only to hit ships but also to deliver strikes against targets in Ukraine.",

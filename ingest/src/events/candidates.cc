@@ -232,7 +232,13 @@ bool WrongSense(const DocState& ds, const SentenceInfo& s, const std::vector<Tok
     }
   }
   if (!e.object_allow.empty()) {
-    if (np_actor) return false;
+    // ("@org_only": only an organisation heading the phrase allows it —
+    // "joined NATO", not "joined France in calling for …".)
+    const bool org_only = std::find(e.object_allow.begin(), e.object_allow.end(), "@org_only") != e.object_allow.end();
+    const bool np_org = np_end > np_begin && std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+      return !a.dropped && a.begin >= np_begin && a.end == np_end && a.kind == ActorKind::kOrganisation;
+    });
+    if (np_actor && (!org_only || np_org)) return false;
     // A recipient: "gave Ukraine 5,000 helmets", "gave 5,000 helmets to Ukraine".
     const bool recipient = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
       if (a.dropped || a.place || a.begin < h.end || a.begin - h.end > 60) return false;
