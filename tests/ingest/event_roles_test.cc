@@ -1124,6 +1124,30 @@ TEST_CASE("EventExtractor: a parenthetical speaker between a subject and its ver
             });
 }
 
+TEST_CASE("EventExtractor: a reason phrase's act names its own sides, done by the owner its possessive names",
+          "[ingest][roles]") {
+  CheckCases(std::vector<RoleCase>{
+      {"The European Union imposed new sanctions on Iran over its supply of drones to Russia.", "2022-10-21", "sanctions",
+       Role::kTarget, "IRN"},
+      {"The European Union imposed new sanctions on Iran over its supply of drones to Russia.", "2022-10-21", "aid",
+       Role::kSource, "IRN"},
+      {"The European Union imposed new sanctions on Iran over its supply of drones to Russia.", "2022-10-21", "aid",
+       Role::kTarget, "RUS"},
+      {"The United States imposed sanctions on Russia after its invasion of Ukraine.", "2022-03-01", "sanctions",
+       Role::kTarget, "RUS"},
+  });
+  CheckEach(std::vector<RoleCase>{{"The European Union imposed new sanctions on Iran over its supply of drones to Russia.",
+                                   "2022-10-21", "sanctions", Role::kTarget, "RUS"},
+                                  {"The European Union imposed new sanctions on Iran over its supply of drones to Russia.",
+                                   "2022-10-21", "aid", Role::kSource, "org:eu"},
+                                  {"The United States imposed sanctions on Russia after its invasion of Ukraine.",
+                                   "2022-03-01", "sanctions", Role::kTarget, "UKR"}},
+            [](const std::vector<Event>& ev, const RoleCase& c) {
+              return std::none_of(ev.begin(), ev.end(),
+                                  [&](const Event& e) { return e.type == c.type && HasRole(e, c.role, c.id); });
+            });
+}
+
 TEST_CASE("Senses: joining is an accession only into an alliance or organisation", "[ingest][roles]") {
   CheckCases(std::vector<CountCase>{
       {"Finland formally joined NATO on Tuesday.", "2023-04-05", "accession", 1},

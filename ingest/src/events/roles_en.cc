@@ -41,11 +41,47 @@ namespace {
 struct OwnSpan {
   uint32_t end = 0, other_begin = 0;
 };
-OwnSpan OwnSpanOf(const SentenceInfo& s, const Cand& c) {
+// A reason phrase cuts it too: "sanctions on Iran over its supply of drones
+// to Russia", "sanctions after the invasion of Ukraine" — a trigger of another
+// type right after over, for, after or following (past a determiner or
+// possessive) names the actors after it for itself.
+uint32_t ReasonPhraseAt(const SentenceInfo& s, uint32_t begin, bool talk) {
+  uint32_t i = begin;
+  bool possessive = false;
+  for (int words = 0; words < 3 && i > 0; ++words) {
+    while (i > 0 && s.text[i - 1] == ' ') --i;
+    uint32_t w = i;
+    while (w > 0 && std::isalpha(static_cast<unsigned char>(s.text[w - 1]))) --w;
+    if (w == i) return UINT32_MAX;
+    std::string word(s.text.substr(w, i - w));
+    for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    // (After and following before talks are a reason only with a possessive:
+    // "a press conference following the meeting with Johnson" is with him.)
+    if (word == "over" || word == "for" || ((word == "after" || word == "following") && (possessive || !talk))) {
+      return w;
+    }
+    possessive |= word == "its" || word == "their";
+    if (!possessive && word != "the" && word != "a" && word != "an" && word != "alleged" && word != "continued" &&
+        word != "recent") {
+      return UINT32_MAX;
+    }
+    i = w;
+  }
+  return UINT32_MAX;
+}
+
+OwnSpan OwnSpanOf(const DocState& ds, const SentenceInfo& s, const Cand& c) {
   OwnSpan o{uint32_t(s.text.size()), c.begin};
   for (const auto& h : s.hits) {
     if (h.blocker()) continue;
-    if (h.entry->type != c.entry->type) continue;
+    if (h.entry->type != c.entry->type) {
+      if (h.begin >= c.end) {
+        const EventTypeInfo* ht = ds.lex.Type(h.entry->type);
+        const uint32_t reason = ReasonPhraseAt(s, h.begin, Reciprocal(ht) || Visit(ht));
+        if (reason != UINT32_MAX && reason >= c.end && reason < o.end) o.end = reason;
+      }
+      continue;
+    }
     if (h.begin >= c.end && h.begin < o.end) o.end = h.begin;
     if (h.end <= c.begin) o.other_begin = std::min(o.other_begin, h.end);
   }
@@ -171,7 +207,7 @@ bool SpeakersNoun(const DocState& ds, const SentenceInfo& s, const ChunkedSenten
   const ActorInfo* speaker = NounPhraseOwner(ds, s, cs, ch, *c);
   if (!speaker) return false;
   std::vector<Participant> out{{speaker->id, Role::kSource}};
-  OwnSpan own = OwnSpanOf(s, *c);
+  OwnSpan own = OwnSpanOf(ds, s, *c);
   for (const auto& p : c->participants) {
     if (p.actor_id == speaker->id || NamedForAnother(s, *c, own, p.actor_id)) continue;
     out.push_back({p.actor_id, p.role == Role::kSource ? Role::kTarget : p.role});
@@ -543,6 +579,37 @@ bool AttributiveParticiple(const SentenceInfo& s, const ChunkedSentence& cs, Can
   return true;
 }
 
+
+// "sanctions on Iran over its supply of drones to Russia", "after its
+// invasion of Ukraine": a noun trigger opened by "its" or "their" in a reason
+// phrase (ReasonPhraseAt) is done by the nearest country, organisation or
+// body named before it; the actors after it in its own span are its targets.
+bool ReasonNounOwner(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, Cand* c) {
+  if (!c->entry) return false;
+  const size_t t = TriggerToken(cs, *c);
+  if (t == 0 || t >= cs.tokens.size() || cs.tokens[t].tag != Tag::kNoun) return false;
+  const std::string& det = cs.tokens[t - 1].lower;
+  if (det != "its" && det != "their") return false;
+  if (ReasonPhraseAt(s, c->begin, Reciprocal(c->type) || Visit(c->type)) == UINT32_MAX) return false;
+  const uint32_t det_begin = cs.tokens[t - 1].begin;
+  const ActorInfo* owner = nullptr;
+  for (const ActorInfo& a : s.actors) {
+    if (a.dropped || a.place || a.speaker || a.end > det_begin || a.kind == ActorKind::kPerson) continue;
+    if (!owner || a.begin > owner->begin) owner = &a;
+  }
+  if (!owner) return false;
+  const OwnSpan own = OwnSpanOf(ds, s, *c);
+  std::vector<Participant> out{{owner->id, Role::kSource}};
+  for (const ActorInfo& a : s.actors) {
+    if (a.dropped || a.place || a.id == owner->id || a.begin < c->end || a.begin >= own.end) continue;
+    if (std::none_of(out.begin(), out.end(), [&](const Participant& p) { return p.actor_id == a.id; })) {
+      out.push_back({a.id, Role::kTarget});
+    }
+  }
+  c->participants = std::move(out);
+  return true;
+}
+
 }  // namespace
 
 bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
@@ -550,6 +617,7 @@ bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   if (!s.chunked || !internal::IsAsciiAlnum(s.text[c->begin])) return answered;
   if (ReducedRelative(s, *s.chunked, c)) return true;
   if (AttributiveParticiple(s, *s.chunked, c)) return true;
+  if (ReasonNounOwner(ds, s, *s.chunked, c)) return true;
   // "implementing the agreements on Karabakh reached by the leaders of
   // Azerbaijan, Armenia and Russia": a noun trigger's own by-phrase names its
   // doers in any clause role (the chunker hangs "reached by" on a clause of
@@ -583,7 +651,7 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
     TopicsAfterTrigger(s, cs, c);
     if (answered) return true;
     if (cs.chunks[ch].kind == ChunkKind::kNounPhrase) {
-      OwnSpan own = OwnSpanOf(s, *c);
+      OwnSpan own = OwnSpanOf(ds, s, *c);
       std::erase_if(c->participants, [&](const Participant& p) { return NamedForAnother(s, *c, own, p.actor_id); });
     }
     return false;
@@ -777,7 +845,7 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
   }
   // A noun trigger's own attachments follow it, up to the next trigger: "my
   // visit to Kiev yesterday and today's visit to Moscow" are two visits.
-  const OwnSpan own = OwnSpanOf(s, *c);
+  const OwnSpan own = OwnSpanOf(ds, s, *c);
   // "During a working visit to Brussels, Zelensky met Aliyev": a phrase put
   // before the subject frames a verb trigger; its actors are no sides of it.
   const uint32_t subject_at = cl.subject.empty() ? 0 : *std::min_element(cl.subject.begin(), cl.subject.end());
