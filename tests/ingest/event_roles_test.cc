@@ -1148,6 +1148,21 @@ TEST_CASE("EventExtractor: a reason phrase's act names its own sides, done by th
             });
 }
 
+TEST_CASE("Modality: talks after which something was agreed were held", "[ingest][roles]") {
+  auto ev = ExtractOurs("Saudi Arabia and Iran agreed to restore diplomatic relations after talks in Beijing.",
+                        "2023-03-11");
+  INFO(Describe(ev));
+  const auto talks = std::find_if(ev.begin(), ev.end(), [](const Event& e) { return e.type == "meeting"; });
+  REQUIRE(talks != ev.end());
+  CHECK(talks->modality == kbq::Modality::kAsserted);
+  // What the agreement governs is still to come.
+  auto plan = ExtractOurs("Saudi Arabia and Iran agreed to hold talks in Beijing.", "2023-03-11");
+  INFO(Describe(plan));
+  const auto planned = std::find_if(plan.begin(), plan.end(), [](const Event& e) { return e.type == "meeting"; });
+  REQUIRE(planned != plan.end());
+  CHECK(planned->modality == kbq::Modality::kPlanned);
+}
+
 TEST_CASE("Senses: joining is an accession only into an alliance or organisation", "[ingest][roles]") {
   CheckCases(std::vector<CountCase>{
       {"Finland formally joined NATO on Tuesday.", "2023-04-05", "accession", 1},

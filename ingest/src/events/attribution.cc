@@ -408,8 +408,29 @@ Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, 
     }
     return std::nullopt;
   };
-  if (auto m = governed(true)) return *m;
-  if (auto m = governed(false)) return *m;
+  // "agreed to restore relations after talks in Beijing": talks after which
+  // something was agreed, demanded or refused were held; the act governed
+  // is what follows them (English; after or following, at most three words
+  // before the trigger).
+  const bool talks_before = [&] {
+    if (!Reciprocal(c.type) || !internal::IsAsciiAlnum(s.text[c.begin])) return false;
+    uint32_t i = c.begin;
+    for (int words = 0; words < 4 && i > 0; ++words) {
+      while (i > 0 && s.text[i - 1] == ' ') --i;
+      uint32_t w = i;
+      while (w > 0 && std::isalpha(static_cast<unsigned char>(s.text[w - 1]))) --w;
+      if (w == i) return false;
+      const std::string word = internal::AsciiLower(s.text.substr(w, i - w));
+      if (word == "after" || word == "following") return true;
+      if (word == "to" || word == "and" || word == "that") return false;
+      i = w;
+    }
+    return false;
+  }();
+  if (!talks_before) {
+    if (auto m = governed(true)) return *m;
+    if (auto m = governed(false)) return *m;
+  }
   for (const auto& cue : ds.lex.FindCues("demanded", s.text)) {
     if (cue.begin >= scope_begin && cue.end <= c.begin && !InsideTrigger(s, cue) && !SpeechHedge(ds, s, cue, c)) {
       return Modality::kDemanded;
