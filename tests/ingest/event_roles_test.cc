@@ -1163,6 +1163,25 @@ TEST_CASE("Modality: talks after which something was agreed were held", "[ingest
   CHECK(planned->modality == kbq::Modality::kPlanned);
 }
 
+TEST_CASE("EventExtractor: a sea's or gulf's name names no country, and joint attackers are all doers",
+          "[ingest][roles]") {
+  CheckEach(std::vector<RoleCase>{{"Chinese and Russian warships held joint drills in the Sea of Japan in July.",
+                                   "2023-08-01", "mobilize", Role::kTarget, "JPN"},
+                                  {"Houthi rebels seized a cargo ship in the Red Sea on Sunday.", "2023-11-20", "seize",
+                                   Role::kTarget, "SDN"},
+                                  {"The United States and Britain struck Houthi targets in Yemen on Thursday.",
+                                   "2024-01-12", "military_attack", Role::kTarget, "GBR"}},
+            [](const std::vector<Event>& ev, const RoleCase& c) {
+              return std::none_of(ev.begin(), ev.end(),
+                                  [&](const Event& e) { return e.type == c.type && HasRole(e, c.role, c.id); });
+            });
+  CheckCases(std::vector<RoleCase>{
+      {"The United States and Britain struck Houthi targets in Yemen on Thursday.", "2024-01-12", "military_attack",
+       Role::kSource, "GBR"},
+      {"Armenia and Azerbaijan clashed on their border on Tuesday.", "2022-09-14", "clash", Role::kTarget, "AZE"},
+  });
+}
+
 TEST_CASE("Senses: joining is an accession only into an alliance or organisation", "[ingest][roles]") {
   CheckCases(std::vector<CountCase>{
       {"Finland formally joined NATO on Tuesday.", "2023-04-05", "accession", 1},

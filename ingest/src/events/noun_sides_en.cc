@@ -78,15 +78,19 @@ const ActorInfo* ActorOf(const DocState& ds, const SentenceInfo& s, const Chunke
   // named by where it serves stands for that country.
   // "President of the Republic of Azerbaijan Ilham Aliyev": an office
   // followed by of-phrases that end in its holder's name is that person.
-  if (!found && ch + 2 < cs.chunks.size() && cs.chunks[ch + 1].kind == ChunkKind::kPreposition &&
-      ds.lex.IsCueWord("country_body", cs.HeadText(ch))) {
+  // (Also past the country inside the office: "US Secretary of State Antony
+  // Blinken" is Blinken.)
+  const bool country_inside = found && found->kind == ActorKind::kCountry;
+  if ((!found || country_inside) && ch + 2 < cs.chunks.size() && cs.chunks[ch + 1].kind == ChunkKind::kPreposition &&
+      ds.lex.IsCueWord("country_body", internal::AsciiLower(cs.HeadText(ch)))) {
     std::string_view prep = cs.tokens[cs.chunks[ch + 1].begin_token].lower;
     const ActorInfo* where = prep == "in" || prep == "of" ? ActorOf(ds, s, cs, ch + 2, true) : nullptr;
     if (!where && prep == "of" && ch + 4 < cs.chunks.size() && cs.chunks[ch + 3].kind == ChunkKind::kPreposition &&
         cs.tokens[cs.chunks[ch + 3].begin_token].lower == "of") {
       where = ActorOf(ds, s, cs, ch + 4, true);  // "of the Republic of Azerbaijan …"
     }
-    if (where && (where->kind == ActorKind::kCountry || (prep == "of" && where->kind == ActorKind::kPerson))) {
+    if (where && ((where->kind == ActorKind::kCountry && !country_inside) ||
+                  (prep == "of" && where->kind == ActorKind::kPerson))) {
       return where;
     }
   }

@@ -914,9 +914,13 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
       sources = std::move(targets);
       targets.clear();
     }
-  } else if (Reciprocal(c->type)) {
+  } else if (Reciprocal(c->type) &&
+             !(c->type->family == "fight" && c->type->type != "clash" && subject.size() >= 2 &&
+               (!cl.objects.empty() || !prep_targets.empty()))) {
     // Two sides: the first named is the source, every other side a target
-    // ("Xi and Putin held talks", "Erdogan called Zelensky").
+    // ("Xi and Putin held talks", "Erdogan called Zelensky"). Not an attack
+    // that two subjects make on something: "The US and Britain struck
+    // targets in Yemen" are its joint doers.
     Actors sides = subject;
     for (const auto* group : {&objects, &partners, &prep_targets}) {
       for (const auto* a : *group) {

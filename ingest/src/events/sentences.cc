@@ -166,6 +166,21 @@ void PrepareSentence(const DocState& ds, uint32_t index, SentenceInfo* s) {
       }
       if ((a.kind == ActorKind::kPlace || a.metonym) && NamesVenue(ds.lex, s->text, a.begin, a.end)) a.place = true;
     }
+    // "the Sea of Japan", "the Gulf of Aden", "the Red Sea": a name inside a
+    // sea's or gulf's name (cue kind water_body: the word before "of", or the
+    // last word of a place's own name after "the") names the water, not the
+    // country or the province.
+    {
+      std::string_view before = s->text.substr(0, a.begin);
+      if (before.ends_with(" of ")) {
+        std::string_view head = before.substr(0, before.size() - 4);
+        const std::string word = internal::AsciiLower(head.substr(head.rfind(' ') + 1));
+        if (ds.lex.IsCueWord("water_body", word) && !word.empty()) continue;
+      }
+      std::string_view name = s->text.substr(a.begin, a.end - a.begin);
+      const std::string last = internal::AsciiLower(name.substr(name.rfind(' ') + 1));
+      if (a.kind == ActorKind::kPlace && before.ends_with("the ") && ds.lex.IsCueWord("water_body", last)) continue;
+    }
     // An actor inside a trigger (军事行动 has no actor; 访华 might) stays.
     s->actors.push_back(std::move(a));
   }
