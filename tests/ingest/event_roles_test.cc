@@ -1136,6 +1136,15 @@ TEST_CASE("EventExtractor: a reason phrase's act names its own sides, done by th
       {"The United States imposed sanctions on Russia after its invasion of Ukraine.", "2022-03-01", "sanctions",
        Role::kTarget, "RUS"},
   });
+  // A definite act named as the reason is one told before: it adds neither the
+  // answerer's target nor place to it.
+  CheckEach(std::vector<RoleCase>{{"Hamas fighters attacked southern Israel on October 7. Israel launched air strikes "
+                                   "on Gaza on Saturday in response to the attack.",
+                                   "2023-10-09", "assault", Role::kTarget, "PSE"}},
+            [](const std::vector<Event>& ev, const RoleCase& c) {
+              return std::none_of(ev.begin(), ev.end(),
+                                  [&](const Event& e) { return e.type == c.type && HasRole(e, c.role, c.id); });
+            });
   CheckEach(std::vector<RoleCase>{{"The European Union imposed new sanctions on Iran over its supply of drones to Russia.",
                                    "2022-10-21", "sanctions", Role::kTarget, "RUS"},
                                   {"The European Union imposed new sanctions on Iran over its supply of drones to Russia.",

@@ -310,6 +310,7 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
   // that lends the commemoration's day to nothing (InheritDates, coreference).
   for (size_t ci : s->cands) {
     if (AnniversaryYears(ds, *s, ds.cands[ci]) > 0) ds.cands[ci].anniversary = true;
+    if (ReasonAnaphor(ds, *s, ds.cands[ci])) ds.cands[ci].reason_anaphor = true;
   }
   for (auto it = first; it != ds.times.end() && it->begin < s->end; ++it) {
     const TimeMention& t = *it;
@@ -323,6 +324,7 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
     // The time as a trigger's own date — unless it has one (a date beats
     // "recently", which only set the publication day).
     auto take = [&](Cand& c) {
+      if (c.reason_anaphor) return;
       if (!c.basis.empty() && c.basis != "publication") return;
       c.date = t.value;
       c.basis = "explicit";
@@ -397,7 +399,7 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
       // it belongs to the trigger it stands by (自2022年…和谈破裂后的再次谈判).
       if (t->begin - s->begin >= c.end) only = t;
     }
-    if (only == nullptr) continue;
+    if (only == nullptr || c.reason_anaphor) continue;
     if (in_clause != 1 || TooLateFor(ds, *s, c, only->value)) continue;
     c.date = only->value;
     c.basis = "sentence";
@@ -406,7 +408,7 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
   }
   for (size_t ci : s->cands) {
     Cand& c = ds.cands[ci];
-    if (!c.basis.empty() || sentence_level.empty()) continue;
+    if (!c.basis.empty() || sentence_level.empty() || c.reason_anaphor) continue;
     const TimeMention* pick = nullptr;
     for (const auto& [k, t] : sentence_level) {
       if (k < c.clause || !pick) pick = t;

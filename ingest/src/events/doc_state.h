@@ -82,6 +82,10 @@ struct Cand {
   // roles_en.cc): done to that noun's actors by nobody named, so it takes no
   // sides from the event it is part of (coreference.cc).
   bool attributive = false;
+  // A definite act named as a reason ("in response to the attack",
+  // roles_en.cc): one told before, so no date, place or side of the clause
+  // that answers it; coreference finds it.
+  bool reason_anaphor = false;
 };
 
 // One sentence: its text, clauses, trigger hits, actors and candidates.

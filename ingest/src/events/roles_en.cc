@@ -60,6 +60,8 @@ uint32_t ReasonPhraseAt(const SentenceInfo& s, uint32_t begin, bool talk) {
     if (word == "over" || word == "for" || ((word == "after" || word == "following") && (possessive || !talk))) {
       return w;
     }
+    // "in response to", "in retaliation for" (for is above).
+    if (word == "to" && w >= 12 && internal::AsciiLower(s.text.substr(w - 12, 12)) == "in response ") return w - 12;
     possessive |= word == "its" || word == "their";
     if (!possessive && word != "the" && word != "a" && word != "an" && word != "alleged" && word != "continued" &&
         word != "recent") {
@@ -580,6 +582,30 @@ bool AttributiveParticiple(const SentenceInfo& s, const ChunkedSentence& cs, Can
 }
 
 
+}  // namespace
+
+bool ReasonAnaphor(const DocState& ds, const SentenceInfo& s, const Cand& c) {
+  (void)ds;
+  // (Not talks or visits: "over the telephone" is a manner, "thanked X for
+  // the visit" the day's news.)
+  if (!c.entry || c.begin < 5 || !internal::IsAsciiAlnum(s.text[c.begin]) || Reciprocal(c.type) || Visit(c.type)) {
+    return false;
+  }
+  if (internal::AsciiLower(s.text.substr(c.begin - 4, 4)) != "the ") return false;
+  const uint32_t reason = ReasonPhraseAt(s, c.begin, false);
+  // ("for the assistance" after a thank verb is what is thanked for: only
+  // over, after, following and "in response to" name a reason here.)
+  if (reason == UINT32_MAX || internal::AsciiLower(s.text.substr(reason, 4)) == "for ") return false;
+  const std::string_view rest = s.text.substr(c.end);
+  for (std::string_view own : {" of ", " by ", " on ", " against ", " in ", " at ", " with ", " to ", " from ",
+                               " between "}) {
+    if (rest.starts_with(own)) return false;
+  }
+  return true;
+}
+
+namespace {
+
 // "sanctions on Iran over its supply of drones to Russia", "after its
 // invasion of Ukraine": a noun trigger opened by "its" or "their" in a reason
 // phrase (ReasonPhraseAt) is done by the nearest country, organisation or
@@ -589,8 +615,18 @@ bool ReasonNounOwner(const DocState& ds, const SentenceInfo& s, const ChunkedSen
   const size_t t = TriggerToken(cs, *c);
   if (t == 0 || t >= cs.tokens.size() || cs.tokens[t].tag != Tag::kNoun) return false;
   const std::string& det = cs.tokens[t - 1].lower;
-  if (det != "its" && det != "their") return false;
+  if (det != "its" && det != "their" && det != "the") return false;
   if (ReasonPhraseAt(s, c->begin, Reciprocal(c->type) || Visit(c->type)) == UINT32_MAX) return false;
+  // "launched air strikes in response to the attack": a definite act named
+  // as the reason, with nothing of its own after it, is one told before
+  // (coreference finds it); it takes no side of the clause that answers it.
+  if (det == "the") {
+    if (!ReasonAnaphor(ds, s, *c)) return false;
+    c->participants.clear();
+    c->place.clear();
+    c->reason_anaphor = true;
+    return true;
+  }
   const uint32_t det_begin = cs.tokens[t - 1].begin;
   const ActorInfo* owner = nullptr;
   for (const ActorInfo& a : s.actors) {

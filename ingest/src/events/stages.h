@@ -157,6 +157,10 @@ size_t TriggerToken(const ChunkedSentence& cs, const Cand& c);
 // The token that ends c's trigger (its head word: "demands", "talks"), or
 // cs.tokens.size() when none does (happening.cc).
 size_t TriggerHeadToken(const ChunkedSentence& cs, const Cand& c);
+// "in response to the attack", "over the crackdown": a definite English noun
+// trigger in a reason phrase with no phrase of its own after it names an act
+// told before (roles_en.cc); it takes no date, place or side of its clause.
+bool ReasonAnaphor(const DocState& ds, const SentenceInfo& s, const Cand& c);
 // English roles from the chunker (roles_en.cc). Reads s.chunked and the
 // actors (stage 1); when the clause of c's trigger names a side, rewrites c's
 // participants (subject/by-agent as source; objects, with-partner or the noun
