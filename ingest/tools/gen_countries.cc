@@ -5,6 +5,10 @@
 //
 //   gen_countries <iso_3166-1.json> <out.tsv>
 //
+// A territory CLDR names with a code of ISO's user-assigned range (Kosovo,
+// XK) is added from ICU's region data, its id the two letters and "X" (XKX,
+// as the EU and the IMF write it).
+//
 // Output columns (the format of ingest/data/actors/*.tsv, see README.md):
 //   id kind en zh ru aliases_en aliases_zh aliases_ru part_of source
 #include <fstream>
@@ -15,6 +19,8 @@
 
 #include <nlohmann/json.hpp>
 #include <unicode/locid.h>
+#include <unicode/region.h>
+#include <unicode/strenum.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
@@ -65,7 +71,25 @@ int main(int argc, char** argv) {
          "# display names. Do not edit.\n";
   out << "id\tkind\ten\tzh\tru\taliases_en\taliases_zh\taliases_ru\tpart_of\tsource\n";
   size_t n = 0;
-  for (const auto& c : doc["3166-1"]) {
+  std::set<std::string> iso_a2;
+  for (const auto& c : doc["3166-1"]) iso_a2.insert(c.value("alpha_2", ""));
+  std::vector<nlohmann::json> rows(doc["3166-1"].begin(), doc["3166-1"].end());
+  {
+    UErrorCode rs = U_ZERO_ERROR;
+    std::unique_ptr<icu::StringEnumeration> regions(icu::Region::getAvailable(URGN_TERRITORY, rs));
+    const char* code = nullptr;
+    while (U_SUCCESS(rs) && regions && (code = regions->next(nullptr, rs)) != nullptr) {
+      const std::string a2(code);
+      // (Only a code of ISO's user-assigned range — AA, QM-QZ, XA-XZ; ZZ is
+      // "unknown": the exceptionally reserved ones, AC, CP, DG, EA, IC, TA,
+      // are parts of other countries.)
+      const bool user_assigned =
+          a2 == "AA" || a2[0] == 'X' || (a2[0] == 'Q' && a2[1] >= 'M');
+      if (a2.size() != 2 || iso_a2.count(a2) || !user_assigned || Display(a2, "en").empty()) continue;
+      rows.push_back({{"alpha_2", a2}, {"alpha_3", a2 + "X"}, {"name", Display(a2, "en")}});
+    }
+  }
+  for (const auto& c : rows) {
     const std::string a2 = c.value("alpha_2", "");
     const std::string a3 = c.value("alpha_3", "");
     if (a2.size() != 2 || a3.size() != 3) continue;
@@ -91,7 +115,8 @@ int main(int argc, char** argv) {
     std::string zh_tw = Display(a2, "zh_Hant");
     if (Usable(zh_tw) && zh_tw != zh) aliases_zh.push_back(zh_tw);
     out << a3 << "\tcountry\t" << en << '\t' << zh << '\t' << ru << '\t' << kbq::tools::JoinList(aliases_en) << '\t'
-        << kbq::tools::JoinList(aliases_zh) << "\t\t\tiso-codes " << a2 << "/" << a3 << "; ICU CLDR display names\n";
+        << kbq::tools::JoinList(aliases_zh) << "\t\t\t" << (iso_a2.count(a2) ? "iso-codes " : "ICU CLDR region ") << a2 << "/" << a3
+        << "; ICU CLDR display names\n";
     ++n;
   }
   if (!out) {
