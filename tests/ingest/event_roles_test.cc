@@ -1191,6 +1191,25 @@ TEST_CASE("EventExtractor: a sea's or gulf's name names no country, and joint at
   });
 }
 
+TEST_CASE("Dates: a semicolon ends a sentence's time, a deadline dates nothing, a part of a year saves no bare noun",
+          "[ingest][roles]") {
+  // (Changes sample 4 #34, #37, #4: our own sentences of the same forms.)
+  auto second = ExtractOurs("This is our second meeting with Armenia in this format; the first one was held at the beginning of the year.",
+                            "2021-11-26");
+  INFO(Describe(second));
+  const auto meeting = std::find_if(second.begin(), second.end(), [](const Event& e) { return e.type == "meeting"; });
+  REQUIRE(meeting != second.end());
+  CHECK(meeting->date == kbq::TimeValue::Day(2021, 11, 26));
+  auto deadline = ExtractOurs("The customs plan must be agreed by both sides no later than the end of February.",
+                              "2022-02-01");
+  INFO(Describe(deadline));
+  for (const auto& e : deadline) CHECK(e.date.precision != kbq::Precision::kPartOfMonth);
+  CheckCases(std::vector<CountCase>{
+      {"Sixty plants have already been shut down and another six will be closed by the end of the year.", "2021-11-26",
+       "ban", 0},
+  });
+}
+
 TEST_CASE("Senses: joining is an accession only into an alliance or organisation", "[ingest][roles]") {
   CheckCases(std::vector<CountCase>{
       {"Finland formally joined NATO on Tuesday.", "2023-04-05", "accession", 1},

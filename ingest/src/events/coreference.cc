@@ -147,7 +147,11 @@ void MarkBare(DocState& ds) {
 // 停火并不总是先于和平谈判, 惯常的威胁与空谈: a trigger with no date, party or
 // place of its own that names no other event is talk about a kind of event.
 for (auto& c : ds.cands) {
-  c.bare = c.generic || (c.antecedent < 0 && c.basis.empty() && c.participants.empty() && c.place.empty() &&
+  // (A part of a year, "by the end of the year", is no date of its own here:
+  // "another six will be removed by the end of the year" names nobody.)
+  const bool vague_date = c.date.approximate && (c.date.precision == Precision::kQuarter ||
+                                                 c.date.precision == Precision::kRange);
+  c.bare = c.generic || (c.antecedent < 0 && (c.basis.empty() || vague_date) && c.participants.empty() && c.place.empty() &&
                         c.toll.empty() && !c.happened);
 }
 }

@@ -409,10 +409,19 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
   for (size_t ci : s->cands) {
     Cand& c = ds.cands[ci];
     if (!c.basis.empty() || sentence_level.empty() || c.reason_anaphor) continue;
+    // "This is our second meeting; the first one was held at the beginning of
+    // the year": a semicolon ends what a sentence's time dates.
+    auto across_semicolon = [&](const TimeMention* t) {
+      const uint32_t tb = t->begin - s->begin;
+      const uint32_t lo = std::min(tb, c.begin), hi = std::max(tb, c.end);
+      return s->text.substr(lo, hi - lo).find(';') != std::string_view::npos;
+    };
     const TimeMention* pick = nullptr;
     for (const auto& [k, t] : sentence_level) {
+      if (across_semicolon(t)) continue;
       if (k < c.clause || !pick) pick = t;
     }
+    if (!pick) continue;
     if (TooLateFor(ds, *s, c, pick->value) || InPurposeAfter(ds, *s, c, *pick)) continue;
     c.date = pick->value;
     c.basis = "sentence";

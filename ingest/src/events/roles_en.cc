@@ -720,7 +720,12 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
   // "Vietnam is committed to opening", "he is prepared to lift the ban": an
   // intent said with a participle after "be" is the subject's own (an
   // adjective, not a passive), unless a by-phrase names another doer.
-  if (passive && c->type && c->type->family == "intent" && ActorsOf(ds, s, cs, cl.by_agent).empty()) passive = false;
+  // (Only a phrase trigger ending in "to": "we were promised that …" is a
+  // real passive of a verb with two objects.)
+  if (passive && c->type && c->type->family == "intent" && c->entry && c->entry->pos == 'x' &&
+      c->entry->text.ends_with(" to") && ActorsOf(ds, s, cs, cl.by_agent).empty()) {
+    passive = false;
+  }
   Actors sources, targets;
   Actors subject = ActorsOf(ds, s, cs, cl.subject);
   // "Vladimir Putin: I spoke with …": in a transcript turn, "I" is the
@@ -1045,7 +1050,13 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
     return topic_from != UINT32_MAX && named && !before;
   };
   for (const auto& p : c->participants) {
-    if (only_later(p.actor_id) || other_clause(p.actor_id) || (says_it(p.actor_id) && !sources.empty())) continue;
+    // (Not of talks or calls: the speaker often took part — "Tokayev has
+    // told me during our telephone conversations". A visit's host is the
+    // place's country, not the one who tells of it.)
+    const bool two_sided = Reciprocal(c->type);
+    if (only_later(p.actor_id) || other_clause(p.actor_id) || (says_it(p.actor_id) && !sources.empty() && !two_sided)) {
+      continue;
+    }
     bool own_topic = std::any_of(topics.begin(), topics.end(), [&](const ActorInfo* a) { return a->id == p.actor_id; });
     // Named only in a later clause of the topic ("… to repel the aggression of
     // Russia"): not even what the talk is about, so no participant at all.
