@@ -1053,7 +1053,7 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
     // (Not of talks or calls: the speaker often took part — "Tokayev has
     // told me during our telephone conversations". A visit's host is the
     // place's country, not the one who tells of it.)
-    const bool two_sided = Reciprocal(c->type);
+    const bool two_sided = Meets(c->type);
     if (only_later(p.actor_id) || other_clause(p.actor_id) || (says_it(p.actor_id) && !sources.empty() && !two_sided)) {
       continue;
     }
