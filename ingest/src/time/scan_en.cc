@@ -148,18 +148,8 @@ bool Scanner::EnDate(size_t p, Cand* c) {
       int d2 = 0;
       size_t de2 = 0;
       if (EnSecondDay(w.b, de, d, &d2, &de2) && !lx_.en_month.count(WordAt(de2).lower)) {
-        bool yk = year_after(de2, &y, &ye);
-        if (!finish_day(y, m, d, yk ? ye : de2, yk)) return false;
-        if (!c->impossible.empty()) return true;
-        int y1 = YearOf(c->value.earliest);
-        if (!ValidDate(y1, m, d2)) {
-          c->impossible = std::string(t_.substr(c->begin, c->end - c->begin));
-          return true;
-        }
-        c->value = TimeValue::Days(c->value.earliest,
-                                   DaysFromCivil(y1, static_cast<unsigned>(m), static_cast<unsigned>(d2)),
-                                   Precision::kRange);
-        return true;
+        const bool yk = year_after(de2, &y, &ye);
+        return EnFinishDayRange(c, y, m, d, d2, yk ? ye : de2, yk);
       }
       if (year_after(de, &y, &ye)) return finish_day(y, m, d, ye, true);
       return finish_day(0, m, d, de, false);

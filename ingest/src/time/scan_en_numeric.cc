@@ -67,6 +67,19 @@ bool Scanner::EnFinishDay(Cand* c, int y, int m, int d, size_t end, bool year_kn
   return true;
 }
 
+bool Scanner::EnFinishDayRange(Cand* c, int y, int m, int d, int d2, size_t end, bool year_known) {
+  if (!EnFinishDay(c, y, m, d, end, year_known)) return false;
+  if (!c->impossible.empty()) return true;
+  const int y1 = YearOf(c->value.earliest);
+  if (!ValidDate(y1, m, d2)) {
+    c->impossible = std::string(t_.substr(c->begin, c->end - c->begin));
+    return true;
+  }
+  c->value = TimeValue::Days(c->value.earliest,
+                             DaysFromCivil(y1, static_cast<unsigned>(m), static_cast<unsigned>(d2)), Precision::kRange);
+  return true;
+}
+
 // A month name or abbreviation. Lower case ("march", "may") is a verb or
 // modal unless a number follows ("may 5", "march 3 2015"); after a day
 // ("5th of may", "5 march 2015") lower case is a month too, except "may"
@@ -120,17 +133,7 @@ bool Scanner::EnDayMonth(const Word& x, Cand* c) {
         int y = 0;
         size_t ye = 0;
         const bool yk = EnYearAfter(me, &y, &ye);
-        if (!EnFinishDay(c, y, mm, v, yk ? ye : me, yk)) return false;
-        if (!c->impossible.empty()) return true;
-        const int y1 = YearOf(c->value.earliest);
-        if (!ValidDate(y1, mm, d2)) {
-          c->impossible = std::string(t_.substr(c->begin, c->end - c->begin));
-          return true;
-        }
-        c->value = TimeValue::Days(c->value.earliest,
-                                   DaysFromCivil(y1, static_cast<unsigned>(mm), static_cast<unsigned>(d2)),
-                                   Precision::kRange);
-        return true;
+        return EnFinishDayRange(c, y, mm, v, d2, yk ? ye : me, yk);
       }
     }
   }

@@ -123,6 +123,9 @@ class Scanner {
   int EnMonth(const Word& mw, size_t* end, AfterDay after_day) const;
   bool EnYearAfter(size_t i, int* y, size_t* end) const;
   bool EnFinishDay(Cand* c, int y, int m, int d, size_t end, bool year_known);
+  // Days d..d2 of one month ("May 16-17", "18-20 February"): the first day as
+  // EnFinishDay reads it, widened to d2 of its year (impossible when d2 is not).
+  bool EnFinishDayRange(Cand* c, int y, int m, int d, int d2, size_t end, bool year_known);
   int TwoDigitYear(int yy) const;
   bool EnNumeric(const Word& x, int part, Cand* c);
   bool EnNumericSeparated(const Word& x, Cand* c);
