@@ -78,7 +78,21 @@ bool Scanner::FutureCue(size_t b, size_t e) const {
         bool left = f == 0 || !IsAsciiAlpha(low[f - 1]) || cue[0] == '\'';
         size_t r = f + cue.size();
         bool right = r >= low.size() || !IsAsciiAlpha(low[r]);
-        if (left && right) return true;
+        // "On Saturday, … agreed on a plan to normalise relations": a cue
+        // after the time that starts with a noun ("plan to") after a
+        // determiner names a plan, not the time's future ("a plan to meet on
+        // Saturday", the cue before the time, is).
+        bool noun = false;
+        if (left && f > 0 && part.data() == after.data()) {
+          size_t q = f;
+          while (q > 0 && low[q - 1] == ' ') --q;
+          size_t w0 = q;
+          while (w0 > 0 && IsAsciiAlpha(low[w0 - 1])) --w0;
+          const std::string_view det = std::string_view(low).substr(w0, q - w0);
+          noun = det == "a" || det == "the" || det == "its" || det == "their" || det == "his" || det == "her" ||
+                 det == "this" || det == "new" || det == "our";
+        }
+        if (left && right && !noun) return true;
         f = r;
       }
     }
