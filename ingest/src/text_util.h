@@ -19,6 +19,17 @@ inline std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+// Walking back over a text word by word: skips the spaces before *end, moves
+// *end to the end of the ASCII-letter word found there and returns where it
+// begins (*end itself when no letter stands there).
+inline size_t LetterWordBefore(std::string_view text, size_t* end) {
+  size_t i = *end;
+  while (i > 0 && text[i - 1] == ' ') --i;
+  *end = i;
+  while (i > 0 && ((text[i - 1] >= 'a' && text[i - 1] <= 'z') || (text[i - 1] >= 'A' && text[i - 1] <= 'Z'))) --i;
+  return i;
+}
+
 // The fields of `s` between `sep` bytes; n separators give n + 1 fields.
 inline std::vector<std::string_view> Split(std::string_view s, char sep) {
   std::vector<std::string_view> out;

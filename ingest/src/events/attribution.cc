@@ -414,11 +414,9 @@ Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, 
   // before the trigger).
   const bool talks_before = [&] {
     if (!Reciprocal(c.type) || !internal::IsAsciiAlnum(s.text[c.begin])) return false;
-    uint32_t i = c.begin;
+    size_t i = c.begin;
     for (int words = 0; words < 4 && i > 0; ++words) {
-      while (i > 0 && s.text[i - 1] == ' ') --i;
-      uint32_t w = i;
-      while (w > 0 && std::isalpha(static_cast<unsigned char>(s.text[w - 1]))) --w;
+      const size_t w = internal::LetterWordBefore(s.text, &i);
       if (w == i) return false;
       const std::string word = internal::AsciiLower(s.text.substr(w, i - w));
       if (word == "after" || word == "following") return true;

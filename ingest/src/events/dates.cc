@@ -310,7 +310,7 @@ void AssignOwnDates(DocState& ds, SentenceInfo* s) {
   // that lends the commemoration's day to nothing (InheritDates, coreference).
   for (size_t ci : s->cands) {
     if (AnniversaryYears(ds, *s, ds.cands[ci]) > 0) ds.cands[ci].anniversary = true;
-    if (ReasonAnaphor(ds, *s, ds.cands[ci])) ds.cands[ci].reason_anaphor = true;
+    if (ReasonAnaphor(*s, ds.cands[ci])) ds.cands[ci].reason_anaphor = true;
   }
   for (auto it = first; it != ds.times.end() && it->begin < s->end; ++it) {
     const TimeMention& t = *it;

@@ -82,9 +82,9 @@ struct Cand {
   // roles_en.cc): done to that noun's actors by nobody named, so it takes no
   // sides from the event it is part of (coreference.cc).
   bool attributive = false;
-  // A definite act named as a reason ("in response to the attack",
-  // roles_en.cc): one told before, so no date, place or side of the clause
-  // that answers it; coreference finds it.
+  // A definite act named as a reason ("in response to the attack";
+  // ReasonAnaphor, set by the dates stage, read by the roles): one told
+  // before, so no date, place or side of the clause that answers it.
   bool reason_anaphor = false;
 };
 

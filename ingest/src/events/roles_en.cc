@@ -46,22 +46,21 @@ struct OwnSpan {
 // type right after over, for, after or following (past a determiner or
 // possessive) names the actors after it for itself.
 uint32_t ReasonPhraseAt(const SentenceInfo& s, uint32_t begin, bool talk) {
-  uint32_t i = begin;
+  size_t i = begin;
   bool possessive = false;
   for (int words = 0; words < 3 && i > 0; ++words) {
-    while (i > 0 && s.text[i - 1] == ' ') --i;
-    uint32_t w = i;
-    while (w > 0 && std::isalpha(static_cast<unsigned char>(s.text[w - 1]))) --w;
+    const size_t w = internal::LetterWordBefore(s.text, &i);
     if (w == i) return UINT32_MAX;
-    std::string word(s.text.substr(w, i - w));
-    for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const std::string word = internal::AsciiLower(s.text.substr(w, i - w));
     // (After and following before talks are a reason only with a possessive:
     // "a press conference following the meeting with Johnson" is with him.)
     if (word == "over" || word == "for" || ((word == "after" || word == "following") && (possessive || !talk))) {
-      return w;
+      return uint32_t(w);
     }
     // "in response to", "in retaliation for" (for is above).
-    if (word == "to" && w >= 12 && internal::AsciiLower(s.text.substr(w - 12, 12)) == "in response ") return w - 12;
+    if (word == "to" && w >= 12 && internal::AsciiLower(s.text.substr(w - 12, 12)) == "in response ") {
+      return uint32_t(w - 12);
+    }
     possessive |= word == "its" || word == "their";
     if (!possessive && word != "the" && word != "a" && word != "an" && word != "alleged" && word != "continued" &&
         word != "recent") {
@@ -485,17 +484,21 @@ void MeetingVerbPartners(const DocState& ds, const SentenceInfo& s, const Chunke
 // a verb before it in its clause governs (a reduced relative clause) is done
 // to that phrase's actors (targets), by its own by-phrase's (sources) — never
 // by the phrase itself.
+// A reading of the word is a verb's past form (past tense or participle).
+bool PastVerbForm(const std::string& lower) {
+  const auto readings = EnglishLexicon::Get().Lemmatize(lower);
+  return std::any_of(readings.begin(), readings.end(), [](const LemmaCandidate& l) {
+    return l.pos == kPosVerb && l.inflection == Inflection::kPast;
+  });
+}
+
 bool ReducedRelative(const SentenceInfo& s, const ChunkedSentence& cs, Cand* c) {
   if (!c->entry || c->entry->pos == 'n') return false;
   const size_t t = TriggerToken(cs, *c);
   if (t == 0 || t >= cs.tokens.size()) return false;
   const Token& trig = cs.tokens[t];
-  bool participle = false;
-  for (const auto& l : EnglishLexicon::Get().Lemmatize(trig.lower)) {
-    participle |= l.pos == kPosVerb && l.inflection == Inflection::kPast;
-  }
   const Token& before = cs.tokens[t - 1];
-  if (!participle || (before.tag != Tag::kNoun && before.tag != Tag::kProperNoun)) return false;
+  if (!PastVerbForm(trig.lower) || (before.tag != Tag::kNoun && before.tag != Tag::kProperNoun)) return false;
   // (The phrase names those it was done to: an actor, or people — "Indian
   // diplomats", WordNet's noun.person; "EU support provided to Ukraine" is
   // the EU's own act.)
@@ -549,11 +552,7 @@ bool AttributiveParticiple(const SentenceInfo& s, const ChunkedSentence& cs, Can
   if (t + 1 >= cs.tokens.size()) return false;
   const Token& trig = cs.tokens[t];
   if (trig.lower.size() < 3 || !(trig.lower.ends_with("ed") || trig.lower.ends_with("en"))) return false;
-  bool participle = false;
-  for (const auto& l : EnglishLexicon::Get().Lemmatize(trig.lower)) {
-    participle |= l.pos == kPosVerb && l.inflection == Inflection::kPast;
-  }
-  if (!participle) return false;
+  if (!PastVerbForm(trig.lower)) return false;
   const int np = ChunkAt(cs, trig.begin);
   if (np < 0 || cs.chunks[np].kind != ChunkKind::kNounPhrase) return false;
   const Chunk& chunk = cs.chunks[np];
@@ -584,8 +583,7 @@ bool AttributiveParticiple(const SentenceInfo& s, const ChunkedSentence& cs, Can
 
 }  // namespace
 
-bool ReasonAnaphor(const DocState& ds, const SentenceInfo& s, const Cand& c) {
-  (void)ds;
+bool ReasonAnaphor(const SentenceInfo& s, const Cand& c) {
   // (Not talks or visits: "over the telephone" is a manner, "thanked X for
   // the visit" the day's news.)
   if (!c.entry || c.begin < 5 || !internal::IsAsciiAlnum(s.text[c.begin]) || Reciprocal(c.type) || Visit(c.type)) {
@@ -614,19 +612,18 @@ bool ReasonNounOwner(const DocState& ds, const SentenceInfo& s, const ChunkedSen
   if (!c->entry) return false;
   const size_t t = TriggerToken(cs, *c);
   if (t == 0 || t >= cs.tokens.size() || cs.tokens[t].tag != Tag::kNoun) return false;
-  const std::string& det = cs.tokens[t - 1].lower;
-  if (det != "its" && det != "their" && det != "the") return false;
-  if (ReasonPhraseAt(s, c->begin, Reciprocal(c->type) || Visit(c->type)) == UINT32_MAX) return false;
   // "launched air strikes in response to the attack": a definite act named
   // as the reason, with nothing of its own after it, is one told before
-  // (coreference finds it); it takes no side of the clause that answers it.
-  if (det == "the") {
-    if (!ReasonAnaphor(ds, s, *c)) return false;
+  // (ReasonAnaphor, flagged by the dates stage); it takes no side or place of
+  // the clause that answers it.
+  if (c->reason_anaphor) {
     c->participants.clear();
     c->place.clear();
-    c->reason_anaphor = true;
     return true;
   }
+  const std::string& det = cs.tokens[t - 1].lower;
+  if (det != "its" && det != "their") return false;
+  if (ReasonPhraseAt(s, c->begin, Reciprocal(c->type) || Visit(c->type)) == UINT32_MAX) return false;
   const uint32_t det_begin = cs.tokens[t - 1].begin;
   const ActorInfo* owner = nullptr;
   for (const ActorInfo& a : s.actors) {

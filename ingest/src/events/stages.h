@@ -160,7 +160,8 @@ size_t TriggerHeadToken(const ChunkedSentence& cs, const Cand& c);
 // "in response to the attack", "over the crackdown": a definite English noun
 // trigger in a reason phrase with no phrase of its own after it names an act
 // told before (roles_en.cc); it takes no date, place or side of its clause.
-bool ReasonAnaphor(const DocState& ds, const SentenceInfo& s, const Cand& c);
+// The dates stage sets Cand::reason_anaphor from it; the roles read the flag.
+bool ReasonAnaphor(const SentenceInfo& s, const Cand& c);
 // English roles from the chunker (roles_en.cc). Reads s.chunked and the
 // actors (stage 1); when the clause of c's trigger names a side, rewrites c's
 // participants (subject/by-agent as source; objects, with-partner or the noun
