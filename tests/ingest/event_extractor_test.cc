@@ -453,7 +453,7 @@ TEST_CASE("EventExtractor: random text with random mentions never breaks the inv
         t.is_duration = rng() % 5 == 0;
         times.push_back(t);
       } else {
-        actors.push_back({b, e, text.substr(b, e - b), ids[rng() % 7], false, false});
+        actors.push_back({b, e, text.substr(b, e - b), ids[rng() % 7], false, false, ""});
       }
     }
     Extraction x = X().Extract(doc, times, actors, World().Lookup());

@@ -94,7 +94,7 @@ struct Actors {
         for (size_t k = p; k < p + s.size(); ++k) free = free && !used[k];
         if (!free) continue;
         for (size_t k = p; k < p + s.size(); ++k) used[k] = true;
-        out.push_back({uint32_t(p), uint32_t(p + s.size()), s, id, false, false});
+        out.push_back({uint32_t(p), uint32_t(p + s.size()), s, id, false, false, ""});
       }
     }
     std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.begin < b.begin; });

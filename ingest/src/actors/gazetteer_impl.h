@@ -198,6 +198,8 @@ struct Gazetteer::Impl {
   // ---- matching (gazetteer_match.cc), in the order Match runs the stages
   std::vector<ActorMention> Match(std::string_view text, std::vector<Actor>* provisional_out,
                                   int32_t as_of_day, std::string_view site) const;
+  // The place a metonym's form also names ("place:kyiv" for Kyiv), or "".
+  std::string MetonymPlace(std::string_view form) const;
   // The one known person who held `role` for actor `of` on `day` (days since
   // 1970), or -1 when none or several did.
   int HolderOn(const std::string& of, const std::string& role, int32_t day) const;

@@ -9,6 +9,7 @@
 
 #include "actors/gazetteer_impl.h"
 #include "actors/gazetteer_text.h"
+#include "kbq/names.h"
 #include "events/lexicon_en.h"
 
 namespace kbq::ingest {
@@ -178,6 +179,19 @@ int Gazetteer::Impl::NewHolder(const std::string& of, const std::string& role, i
   return found;
 }
 
+// The place a metonym's form also names (Kyiv the city for Kyiv the
+// government): the first place among the actors the form resolves to.
+std::string Gazetteer::Impl::MetonymPlace(std::string_view form) const {
+  auto it = resolve.find(NormaliseName(form));
+  if (it == resolve.end()) return {};
+  const std::pair<size_t, int>* best = nullptr;
+  for (const auto& hit : it->second) {
+    if (actors[hit.first].kind != ActorKind::kPlace) continue;
+    if (best == nullptr || hit.second < best->second) best = &hit;
+  }
+  return best == nullptr ? std::string() : actors[best->first].id;
+}
+
 std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text, std::vector<Actor>* provisional_out,
                                                  int32_t as_of_day, std::string_view site) const {
   std::vector<ActorMention> out;
@@ -286,6 +300,7 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text, std::vec
     m.actor_id = s.actor_id;
     m.metonym = s.metonym;
     m.provisional = s.provisional;
+    if (m.metonym) m.place_id = MetonymPlace(m.text);
     out.push_back(std::move(m));
   }
   std::sort(out.begin(), out.end(), [](const ActorMention& a, const ActorMention& b) { return a.begin < b.begin; });

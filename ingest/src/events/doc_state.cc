@@ -83,7 +83,15 @@ std::string DocState::CountryOf(const std::string& id, ActorKind kind) const {
   if (kind == ActorKind::kCountry) return id;
   if (const Actor* a = Lookup(id)) {
     if (!a->affiliations.empty()) return a->affiliations.front().actor_id;
-    if (!a->part_of.empty()) return a->part_of.front();
+    // A city's region's country (Kyiv the city is in Kyiv the region, in
+    // Ukraine): up the places to the first that is no place.
+    std::string up = id;
+    for (int depth = 0; depth < 4 && a != nullptr && !a->part_of.empty(); ++depth) {
+      up = a->part_of.front();
+      a = Lookup(up);
+      if (a == nullptr || a->kind != ActorKind::kPlace) break;
+    }
+    return up;
   }
   return id;
 }

@@ -41,6 +41,7 @@ struct ActorInfo {
   bool place = false;
   bool speaker = false; // the attributed source of the sentence, not a participant
   bool metonym = false; // a seat standing for an actor (Kyiv, Brussels, the Kremlin)
+  std::string city;     // a metonym's own place (place:kyiv), when the places know it
   uint32_t group_begin = 0;  // begin of the first mention folded into this one
 };
 

@@ -878,7 +878,10 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
   if ((Visit(c->type) || done_to_place) && !noun_object) {
     for (uint32_t n : cl.objects) {
       const ActorInfo* pl = PlaceOf(ds, s, cs, n);
-      if (pl && (pl->place || pl->kind == ActorKind::kPlace) && !place) place = pl;
+      // ("visited Moscow": the capital standing for Russia is both the host
+      // and, as its city, where.)
+      const bool seat = pl && Visit(c->type) && pl->metonym && !pl->city.empty();
+      if (pl && (pl->place || pl->kind == ActorKind::kPlace || seat) && !place) place = pl;
     }
   }
   // A noun trigger's own attachments follow it, up to the next trigger: "my
@@ -983,7 +986,7 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
     if (!known) c->participants.push_back({place->country, Role::kTarget});
   }
   if (Visit(c->type) && targets.empty() && place && place->kind == ActorKind::kCountry) targets.push_back(place);
-  if (place) c->place = place->id;
+  if (place) c->place = place->metonym && !place->city.empty() ? place->city : place->id;
   // A side is no place (the word-order rules took "at Israel" for one).
   for (const auto* a : prep_targets) {
     if (c->place == a->id) c->place.clear();

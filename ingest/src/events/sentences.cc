@@ -4,12 +4,37 @@
 #include <algorithm>
 
 #include "events/chunker_en.h"
+#include "events/lexicon_en.h"
 #include "events/stages.h"
 #include "text_util.h"
 
 namespace kbq::ingest::events {
 
 namespace {
+
+// True when the words between a body and a person are no title of the
+// person: a preposition (other than "of") that ends them or that a lower-case
+// word or a time word follows ("Kyiv on Tuesday for talks with Zelensky";
+// not "Minister for Strategic Industries", "Minister of Foreign Affairs").
+bool PrepositionBetween(std::string_view gap) {
+  const EnglishLexicon& lex = EnglishLexicon::Get();
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < gap.size()) {
+    while (i < gap.size() && !internal::IsAsciiAlnum(gap[i])) ++i;
+    size_t j = i;
+    while (j < gap.size() && internal::IsAsciiAlnum(gap[j])) ++j;
+    if (j > i) words.push_back(gap.substr(i, j - i));
+    i = j;
+  }
+  for (size_t k = 0; k < words.size(); ++k) {
+    if ((lex.Closed(words[k]) & (kPrep | kTo)) == 0 || internal::AsciiLower(words[k]) == "of") continue;
+    if (k + 1 == words.size()) return true;
+    const std::string_view next = words[k + 1];
+    if ((next[0] >= 'a' && next[0] <= 'z') || (lex.Closed(next) & kTimeNoun) != 0) return true;
+  }
+  return false;
+}
 
 void CollapseActors(const DocState& ds, SentenceInfo* s) {
   auto& acts = s->actors;
@@ -27,7 +52,7 @@ void CollapseActors(const DocState& ds, SentenceInfo* s) {
       }
       if (has_sep) break;
       if (acts[i].kind == ActorKind::kPerson) break;
-      if (acts[i].id != acts[j].country) continue;
+      if (acts[i].id != acts[j].country || PrepositionBetween(gap)) continue;
       // 在北京同习近平: a partner cue right before the person ends the title.
       bool partner_cue = false;
       for (const auto& cue : ds.lex.FindCues("partner", gap)) partner_cue = partner_cue || cue.end == gap.size();
@@ -61,9 +86,12 @@ void CollapseActors(const DocState& ds, SentenceInfo* s) {
     bool partner_cue = false;
     for (const auto& cue : ds.lex.FindCues("partner", gap)) partner_cue = partner_cue || cue.end == gap.size();
     // (Two people are two people: "Lavrov and Shoigu" keeps both.)
+    // (Not across a preposition: "Lviv mayor Andriy Sadovyi", but "arrived
+    // in Lviv on Tuesday with Zelensky".)
+    const bool prep_between = PrepositionBetween(gap);
     bool own_person = a.kind != ActorKind::kPerson && b.kind == ActorKind::kPerson &&
                       (b.country == a.id || b.country == a.country) &&
-                      gap.size() <= 60 && !has_sep && !partner_cue;
+                      gap.size() <= 60 && !has_sep && !partner_cue && !prep_between;
     if (own_person) {
       a.dropped = true;
       b.group_begin = a.group_begin;
@@ -84,7 +112,7 @@ void CollapseActors(const DocState& ds, SentenceInfo* s) {
     // Vladimir Putin": Britain is a side), and never across a partner cue
     // (北京同习近平).
     bool own = b.country.empty() || b.country == b.id || b.country == a.id || b.country == a.country;
-    if (b.kind == ActorKind::kPerson && body && gap.size() <= 30 && own && !partner_cue) {
+    if (b.kind == ActorKind::kPerson && body && gap.size() <= 30 && own && !partner_cue && !prep_between) {
       a.dropped = true;
       b.group_begin = a.group_begin;
       if (b.country.empty() || b.country == b.id) b.country = a.country;
@@ -119,6 +147,17 @@ bool NamesVenue(const internal::EventLexicon& lex, std::string_view text, uint32
 
 }  // namespace
 
+// `a` names where something happened. A metonym so used is its city, not the
+// government it stands for elsewhere: "arrived in Kyiv" happened in Kyiv (and
+// so in Ukraine), "talks in Brussels" in Brussels, not in the EU.
+void AsPlace(const DocState& ds, ActorInfo* a) {
+  a->place = true;
+  if (!a->metonym || a->city.empty()) return;
+  a->id = a->city;
+  a->kind = ActorKind::kPlace;
+  a->country = ds.CountryOf(a->id, a->kind);
+}
+
 void PrepareSentence(const DocState& ds, uint32_t index, SentenceInfo* s) {
   const Sentence& sent = ds.doc.sentences[index];
   const std::string& text = ds.doc.article.text;
@@ -148,6 +187,7 @@ void PrepareSentence(const DocState& ds, uint32_t index, SentenceInfo* s) {
     a.country = ds.CountryOf(a.id, a.kind);
     a.place = a.kind == ActorKind::kPlace;
     a.metonym = m.metonym;
+    a.city = m.place_id;
     a.group_begin = a.begin;
     // "the Budapest Memorandum", "the Normandy Format", "the Crimea Platform":
     // a place or country right before a capitalised document or format noun
@@ -164,7 +204,7 @@ void PrepareSentence(const DocState& ds, uint32_t index, SentenceInfo* s) {
         if (upper && (ds.lex.IsCueWord("document_noun", word) || ds.lex.IsCueWord("name_tail", word))) continue;
         if (after_the && ds.lex.IsCueWord("name_tail", word)) continue;
       }
-      if ((a.kind == ActorKind::kPlace || a.metonym) && NamesVenue(ds.lex, s->text, a.begin, a.end)) a.place = true;
+      if ((a.kind == ActorKind::kPlace || a.metonym) && NamesVenue(ds.lex, s->text, a.begin, a.end)) AsPlace(ds, &a);
     }
     // "the Sea of Japan", "the Gulf of Aden", "the Red Sea": a name inside a
     // sea's or gulf's name (cue kind water_body: the word before "of", or the
@@ -197,7 +237,8 @@ void PrepareSentence(const DocState& ds, uint32_t index, SentenceInfo* s) {
   }
   // 在X / in X: a country right after a place preposition is the place; a
   // seat that stands for an organisation ("in Brussels") is then only where
-  // it happened, and no participant (its city is not in the gazetteer).
+  // it happened, and no participant: its city when the places know it,
+  // else nothing.
   for (auto& a : s->actors) {
     bool org_seat = a.metonym && a.kind != ActorKind::kCountry;
     if (a.place || a.dropped || (a.kind != ActorKind::kCountry && !org_seat)) continue;
@@ -214,8 +255,8 @@ void PrepareSentence(const DocState& ds, uint32_t index, SentenceInfo* s) {
       for (const auto& b : ds.lex.FindCues("place_prep_block", before)) {
         if (b.begin <= cue.begin && cue.end <= b.end && b.end - b.begin > cue.end - cue.begin) blocked = true;
       }
-      if (!blocked && org_seat) a.dropped = true;
-      else if (!blocked) a.place = true;
+      if (!blocked && org_seat && a.city.empty()) a.dropped = true;
+      else if (!blocked) AsPlace(ds, &a);
     }
   }
   // The sentence's place from the places of trigger-less clauses that say

@@ -31,6 +31,10 @@ struct ActorMention {
   std::string actor_id;
   bool metonym = false;      // 基辅 for Ukraine's government, the Kremlin, ...
   bool provisional = false;  // an unknown name found by pattern (新 actor)
+  // The city a metonym also names, when the places know it (the city Kyiv
+  // for Kyiv the government; empty for the Kremlin): where an event
+  // happened when the metonym is used as a place ("arrived in Kyiv").
+  std::string place_id;
 };
 
 class Gazetteer {
