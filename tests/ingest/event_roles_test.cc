@@ -1354,3 +1354,17 @@ TEST_CASE("dump the chunker's clauses of a sentence", "[.dump]") {
                  << " particle=" << cl.particle);
   }
 }
+
+TEST_CASE("Senses: a verb of combat is a clash only between two sides", "[ingest][roles]") {
+  // Two sides: actors, armed forces, or one side and "each other".
+  CheckCases(std::vector<CountCase>{
+      {"Government troops fought rebels near Goma on Sunday.", "2024-02-12", "clash", 1},
+      {"Rival militias fought each other in Tripoli on Monday night.", "2023-08-16", "clash", 1},
+      // No second side: fighting an abstract thing, fighting for something.
+      {"Ukraine's parliament passed a law on Tuesday to fight corruption in the courts.", "2023-05-17", "clash", 0},
+      {"Ukrainian soldiers are fighting for their land.", "2023-05-17", "clash", 0},
+      // A verb of combat read as a noun is no clash of its own.
+      {"Zelensky said on Monday that the fight against corruption would go on.", "2023-05-17", "clash", 0},
+      {"Veterans of the Battle of Kursk laid flowers in Moscow on Sunday.", "2023-07-10", "clash", 0},
+  });
+}

@@ -67,6 +67,13 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
       return nullptr;
     }
   }
+  // A verb of combat read as a noun ("the fight against corruption", "the
+  // Battle of Moscow") is no clash of its own; its gerund is ("heavy
+  // fighting near Bakhmut", the noun entry "fighting").
+  const bool combat = h.entry->pos == 'v' && ds.lex.IsCueWord("combat_verb", h.entry->text);
+  if (combat && (ch < 0 || cs.chunks[ch].kind != ChunkKind::kVerbGroup)) {
+    return s.text.substr(h.begin, h.end - h.begin).ends_with("ing") ? type : nullptr;
+  }
   if (ch < 0 || cs.chunks[ch].kind != ChunkKind::kVerbGroup) return type;
   bool object = false;
   int k = ClauseOfChunk(ds, cs, ch, &object);
@@ -156,6 +163,34 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
         if (const EventTypeInfo* st = ds.lex.Type("statement")) return st;
       }
     }
+  }
+  // "Israel and Hamas fought in Gaza", "government troops fought rebels near
+  // Goma": a verb of combat (cue kind combat_verb) is an armed clash only
+  // between two sides — actors, or armed forces (cue kind armed_force) —
+  // among its subject, objects, with- and against-phrases; "fight
+  // corruption", "soldiers fighting for their land" name no clash.
+  if (type && ds.lex.IsCueWord("combat_verb", lemma) && !cs.chunks[ch].passive) {
+    std::vector<std::string> ids;
+    int forces = 0;
+    auto count = [&](const std::vector<uint32_t>& nodes) {
+      for (uint32_t n : nodes) {
+        const en::Actors named = en::ActorsOf(ds, s, cs, std::vector<uint32_t>{n});
+        for (const ActorInfo* a : named) {
+          if (std::find(ids.begin(), ids.end(), a->id) == ids.end()) ids.push_back(a->id);
+        }
+        if (named.empty() && ds.lex.IsCueWord("armed_force", internal::AsciiLower(cs.HeadText(n)))) ++forces;
+      }
+    };
+    count(cl.subject);
+    count(cl.objects);
+    count(cl.with_partner);
+    for (const auto& p : cl.preps) {
+      if (p.prep == "against") count(p.nouns);
+    }
+    // "Taliban members are fighting each other": one side against itself.
+    const std::string_view rest = s.text.substr(h.end);
+    if (rest.starts_with(" each other") || rest.starts_with(" one another")) forces += 2;
+    if (ids.size() + size_t(forces) < 2) return nullptr;
   }
   // "called the decision a mistake": a verb of naming with two objects
   // judges its first object.
