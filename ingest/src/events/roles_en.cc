@@ -458,6 +458,7 @@ std::string ExpletiveComplement(const ChunkedSentence& cs, const ClauseRoles& cl
 
 namespace {
 bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c);
+bool JoinedInSides(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, Cand* c);
 
 // The objects and with-partners (no places) of a clause whose verb is a
 // meeting, call or visit trigger: the other side of talks held for it or in an
@@ -581,6 +582,51 @@ bool AttributiveParticiple(const SentenceInfo& s, const ChunkedSentence& cs, Can
 }
 
 
+// "Germany joined France in calling for a ceasefire", "Britain joined the
+// United States in imposing sanctions on Iran": a trigger in the phrase after
+// "in" that follows the object of a verb of joining (cue kind join_verb) is done by
+// the one who joins and the one joined, together (both sources); the actors
+// after the trigger are what it is done to.
+bool JoinedInSides(const DocState& ds, const SentenceInfo& s, const ChunkedSentence& cs, Cand* c) {
+  // The trigger's phrase right after "in" ("in imposing new sanctions").
+  const int ch = ChunkAt(cs, c->begin);
+  if (ch < 3 || cs.chunks[ch - 1].kind != ChunkKind::kPreposition ||
+      cs.tokens[cs.chunks[ch - 1].begin_token].lower != "in") {
+    return false;
+  }
+  int joined = ch - 2;
+  // (Past a time between: "joined the United States on Thursday in imposing".)
+  while (joined > 0 && cs.chunks[joined].kind == ChunkKind::kNounPhrase && cs.chunks[joined].temporal) {
+    --joined;
+    if (joined > 0 && cs.chunks[joined].kind == ChunkKind::kPreposition) --joined;
+  }
+  if (joined < 1 || cs.chunks[joined].kind != ChunkKind::kNounPhrase) return false;
+  const Chunk& verb = cs.chunks[joined - 1];
+  if (verb.kind != ChunkKind::kVerbGroup || verb.passive || !ds.lex.IsCueWord("join_verb", verb.lemma)) return false;
+  int k = -1;
+  for (size_t i = 0; i < cs.clauses.size(); ++i) {
+    if (cs.clauses[i].verb == joined - 1) k = int(i);
+  }
+  if (k < 0) return false;
+  Actors doers = ActorsOf(ds, s, cs, cs.clauses[k].subject);
+  const Actors partners = ActorsOf(ds, s, cs, std::vector<uint32_t>{uint32_t(joined)});
+  if (doers.empty() || partners.empty()) return false;
+  for (const ActorInfo* a : partners) {
+    if (std::find(doers.begin(), doers.end(), a) == doers.end()) doers.push_back(a);
+  }
+  std::vector<Participant> out;
+  for (const ActorInfo* a : doers) out.push_back({a->id, Role::kSource});
+  for (const Participant& p : c->participants) {
+    if (std::any_of(out.begin(), out.end(), [&](const Participant& q) { return q.actor_id == p.actor_id; })) continue;
+    const bool after = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+      return a.id == p.actor_id && !a.dropped && a.begin >= c->end;
+    });
+    out.push_back({p.actor_id, after ? Role::kTarget : p.role});
+  }
+  c->participants = std::move(out);
+  return true;
+}
+
 }  // namespace
 
 bool ReasonAnaphor(const SentenceInfo& s, const Cand& c) {
@@ -648,6 +694,7 @@ bool ReasonNounOwner(const DocState& ds, const SentenceInfo& s, const ChunkedSen
 bool EnglishClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   const bool answered = ClauseSides(ds, s, c);
   if (!s.chunked || !internal::IsAsciiAlnum(s.text[c->begin])) return answered;
+  if (JoinedInSides(ds, s, *s.chunked, c)) return true;
   if (ReducedRelative(s, *s.chunked, c)) return true;
   if (AttributiveParticiple(s, *s.chunked, c)) return true;
   if (ReasonNounOwner(ds, s, *s.chunked, c)) return true;
