@@ -1368,3 +1368,17 @@ TEST_CASE("Senses: a verb of combat is a clash only between two sides", "[ingest
       {"Veterans of the Battle of Kursk laid flowers in Moscow on Sunday.", "2023-07-10", "clash", 0},
   });
 }
+
+TEST_CASE("Senses: blocking a decision or a measure is a veto, and what is blocked does not happen", "[ingest][roles]") {
+  auto ev = ExtractOurs("Hungary blocked the EU's 50 billion euro aid package for Ukraine in December.", "2024-01-10");
+  auto aid = std::find_if(ev.begin(), ev.end(), [](const Event& e) { return e.type == "aid"; });
+  REQUIRE(aid != ev.end());
+  CHECK(aid->modality == kbq::Modality::kNegated);
+  CHECK(HasRole(*aid, Role::kSource, "org:eu"));
+  CHECK_FALSE(HasRole(*aid, Role::kSource, "HUN"));
+  // A road or a port is blocked, no decision: no veto.
+  CheckCases(std::vector<CountCase>{
+      {"Farmers blocked the main road to the border crossing on Monday.", "2024-02-12", "veto", 0},
+      {"The government's finance and economy block drafted the budget.", "2024-02-12", "veto", 0},
+  });
+}

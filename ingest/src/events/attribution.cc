@@ -398,7 +398,8 @@ Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, 
       if (!(right_before ? NestedUnder(s, h, c) : GovernedBy(s, h, c))) continue;
       const EventTypeInfo* t = ds.lex.Type(h.entry->type);
       if (t && (t->type == "demand" || t->type == "appeal")) return Modality::kDemanded;
-      if (t && t->type == "reject" && !SaidActNoun(s, c)) return Modality::kNegated;
+      // ("vetoed the resolution", "blocked the aid package": neither happens.)
+      if (t && (t->type == "reject" || t->type == "veto") && !SaidActNoun(s, c)) return Modality::kNegated;
       if (t && t->family == "intent") {
         // "kept its promise to withdraw": the act was done; "broke its
         // pledge to withdraw": it was not.

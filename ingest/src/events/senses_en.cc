@@ -67,11 +67,12 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
       return nullptr;
     }
   }
-  // A verb of combat read as a noun ("the fight against corruption", "the
-  // Battle of Moscow") is no clash of its own; its gerund is ("heavy
+  // A verb entry that names its event only as a verb (cue kind verb_only)
+  // read as a noun is none: "the fight against corruption", "the Battle of
+  // Moscow", "its finance and economy block"; its gerund is ("heavy
   // fighting near Bakhmut", the noun entry "fighting").
-  const bool combat = h.entry->pos == 'v' && ds.lex.IsCueWord("combat_verb", h.entry->text);
-  if (combat && (ch < 0 || cs.chunks[ch].kind != ChunkKind::kVerbGroup)) {
+  const bool verb_only = h.entry->pos == 'v' && ds.lex.IsCueWord("verb_only", h.entry->text);
+  if (verb_only && (ch < 0 || cs.chunks[ch].kind != ChunkKind::kVerbGroup)) {
     return s.text.substr(h.begin, h.end - h.begin).ends_with("ing") ? type : nullptr;
   }
   if (ch < 0 || cs.chunks[ch].kind != ChunkKind::kVerbGroup) return type;
