@@ -1382,3 +1382,13 @@ TEST_CASE("Senses: blocking a decision or a measure is a veto, and what is block
       {"The government's finance and economy block drafted the budget.", "2024-02-12", "veto", 0},
   });
 }
+
+TEST_CASE("Senses: agreeing with a view concurs, it makes no agreement", "[ingest][roles]") {
+  CheckCases(std::vector<CountCase>{
+      {"Pashinyan said he could not agree with the opinion of the Azerbaijani president on the border.", "2021-11-27",
+       "agreement", 0},
+      {"Macron agreed with Scholz's assessment of the situation on Monday.", "2022-02-16", "agreement", 0},
+      // With a side, on a matter: an agreement.
+      {"Russia agreed with China on a new gas deal on Tuesday.", "2022-02-09", "agreement", 1},
+  });
+}

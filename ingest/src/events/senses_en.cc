@@ -193,6 +193,23 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
     if (rest.starts_with(" each other") || rest.starts_with(" one another")) forces += 2;
     if (ids.size() + size_t(forces) < 2) return nullptr;
   }
+  // "cannot agree with the opinion of the President", "agreed with Scholz's
+  // assessment": agreeing with a view (a with-phrase headed by an abstract
+  // noun, EnglishLexicon::AbstractNoun, or a cue word of kind view_noun,
+  // that is no actor's name) concurs, it
+  // makes no agreement; "agreed with Russia on a deal" does.
+  if (type && type->type == "agreement" && lemma == "agree" && !cl.with_partner.empty()) {
+    const EnglishLexicon& en = EnglishLexicon::Get();
+    const bool view = std::all_of(cl.with_partner.begin(), cl.with_partner.end(), [&](uint32_t n) {
+      const Token& head = cs.tokens[cs.chunks[n].head];
+      const bool named = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+        return !a.dropped && a.begin <= head.begin && head.end <= a.end;
+      });
+      return !named && head.tag == Tag::kNoun &&
+             (en.AbstractNoun(head.lower) || ds.lex.IsCueWord("view_noun", head.lower));
+    });
+    if (view) return nullptr;
+  }
   // "called the decision a mistake": a verb of naming with two objects
   // judges its first object.
   // Only a judgement ("a mistake", "a provocation"), active: "called
