@@ -1392,3 +1392,10 @@ TEST_CASE("Senses: agreeing with a view concurs, it makes no agreement", "[inges
       {"Russia agreed with China on a new gas deal on Tuesday.", "2022-02-09", "agreement", 1},
   });
 }
+
+TEST_CASE("Senses: a readiness expressed is an intent, one merely named is none", "[ingest][roles]") {
+  CheckCases(std::vector<CountCase>{
+      {"Putin confirmed Russia's willingness to keep supplying gas to Italy.", "2022-02-01", "intent_cooperate", 1},
+      {"Everything depends on our partners' willingness to cooperate.", "2021-11-18", "intent_cooperate", 0},
+  });
+}
