@@ -1399,3 +1399,15 @@ TEST_CASE("Senses: a readiness expressed is an intent, one merely named is none"
       {"Everything depends on our partners' willingness to cooperate.", "2021-11-18", "intent_cooperate", 0},
   });
 }
+
+TEST_CASE("Senses: support given to people named by a common noun is domestic help, no endorsement", "[ingest][roles]") {
+  CheckCases(std::vector<CountCase>{
+      {"The government announced new measures on Monday to support families with children.", "2021-12-20", "praise",
+       0},
+      {"The minister reported on programmes to support small businesses during the lockdown.", "2021-11-24", "praise",
+       0},
+      // An endorsement: of a proposal, of a country, of a law.
+      {"Germany supported the French proposal on Monday.", "2022-02-09", "praise", 1},
+      {"Duda said on Wednesday that Poland would support our country.", "2022-02-23", "praise", 1},
+  });
+}

@@ -207,6 +207,23 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
     if (rest.starts_with(" each other") || rest.starts_with(" one another")) forces += 2;
     if (ids.size() + size_t(forces) < 2) return nullptr;
   }
+  // "measures to support families with children", "support small and
+  // medium-sized businesses": support given to people or a group named by a
+  // common noun (WordNet noun.person or noun.group, no actor's name) is
+  // domestic help, no endorsement (CAMEO 051) of anyone; "supported the
+  // proposal", "support Ukraine" are, and so is support of a polity, an ally
+  // or a law (cue kind endorsed_group: "support our country", "supporting
+  // this important law", "support our partners").
+  if (type && type->type == "praise" && lemma == "support" && !cs.chunks[ch].passive && !cl.objects.empty()) {
+    const EnglishLexicon& en = EnglishLexicon::Get();
+    const bool people = std::all_of(cl.objects.begin(), cl.objects.end(), [&](uint32_t n) {
+      const Token& head = cs.tokens[cs.chunks[n].head];
+      const int cls = en.NounClass(head.lower);
+      return !ActorOf(ds, s, cs, n, true) && head.tag == Tag::kNoun && !head.capitalised && (cls == 14 || cls == 18) &&
+             !ds.lex.IsCueWord("endorsed_group", head.lower);
+    });
+    if (people) return nullptr;
+  }
   // "cannot agree with the opinion of the President", "agreed with Scholz's
   // assessment": agreeing with a view (a with-phrase headed by an abstract
   // noun, EnglishLexicon::AbstractNoun, or a cue word of kind view_noun,
