@@ -1411,3 +1411,12 @@ TEST_CASE("Senses: support given to people named by a common noun is domestic he
       {"Duda said on Wednesday that Poland would support our country.", "2022-02-23", "praise", 1},
   });
 }
+
+TEST_CASE("Happening: a document noun before a title of capitalised words names a text", "[ingest][roles]") {
+  CheckCases(std::vector<CountCase>{
+      {"Ukraine backs the Declaration on Forests and Land Use, Zelensky said.", "2021-11-02",
+       "statement", 0},
+      // Adopted or signed, it is a happening.
+      {"The two leaders adopted the Declaration on Strategic Partnership on Monday.", "2021-11-02", "statement", 1},
+  });
+}

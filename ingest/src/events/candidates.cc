@@ -338,7 +338,8 @@ bool PresentSimple(const DocState& ds, const SentenceInfo& s, const std::vector<
 
 // "the 2010 OSCE Astana Declaration", "the Joint Statement on Strategic
 // Partnership": a capitalised document noun (cue kind document_noun), heading
-// its noun phrase right after a capitalised word or a year, names a text; no
+// its noun phrase right after a capitalised word or a year, or followed by
+// on/of/between/for and a capitalised word, names a text; no
 // occurrence verb in its clause ("adopted", "signed": "a Joint Statement was
 // adopted") tells it.
 bool NamedDocumentNoun(const DocState& ds, const SentenceInfo& s, const Cand& c) {
@@ -353,8 +354,20 @@ bool NamedDocumentNoun(const DocState& ds, const SentenceInfo& s, const Cand& c)
     return false;
   }
   const Token& prev = cs.tokens[t - 1];
-  const bool named = (!prev.text.empty() && prev.text[0] >= 'A' && prev.text[0] <= 'Z' && t - 1 > 0) ||
-                     prev.tag == Tag::kNumber;
+  // (Or a title after it: "the Declaration on Forest and Land Use", "the
+  // Statement of the CIS Heads of State", "the Memorandum of Cooperation".)
+  auto capitalised = [](const Token& k) { return !k.text.empty() && k.text[0] >= 'A' && k.text[0] <= 'Z'; };
+  // (Not one opening the sentence: a headline "Joint Statement of …" is
+  // the statement the release gives.)
+  bool titled = false;
+  if (cs.chunks[chunk].begin_token > 0 && t + 2 < cs.tokens.size()) {
+    const std::string& p = cs.tokens[t + 1].lower;
+    if (p == "on" || p == "of" || p == "between" || p == "for") {
+      const size_t k = cs.tokens[t + 2].lower == "the" && t + 3 < cs.tokens.size() ? t + 3 : t + 2;
+      titled = capitalised(cs.tokens[k]);
+    }
+  }
+  const bool named = (capitalised(prev) && t - 1 > 0) || prev.tag == Tag::kNumber || titled;
   if (!named) return false;
   const Span& cl = s.clauses[ClauseOf(s.clauses, c.begin)];
   for (const auto& cue : ds.lex.FindCues("occurrence_verb", s.text)) {
