@@ -63,6 +63,14 @@ bool Passive(const SentenceInfo* s, const Cand* c, const Actors& pre) {
   return passive;
 }
 
+// A cue found in `part` (a view into s->text) that lies inside a trigger is
+// no word of its own: the 对 of 反对 is no preposition (中方反对美国对伊朗实施
+// 制裁: 美国 is no target of China's).
+bool InTrigger(const SentenceInfo* s, std::string_view part, const CueHit& cue) {
+  const uint32_t base = uint32_t(part.data() - s->text.data());
+  return InsideTrigger(*s, CueHit{base + cue.begin, base + cue.end, cue.text});
+}
+
 // The subject is the actor nearest before the trigger and those
 // coordinated with it (X与Y通电话); an earlier actor belongs to another
 // predicate (俄外长感谢美国施压乌克兰: 美国 is the source of 施压).
@@ -76,7 +84,7 @@ Actors JoinSubject(const DocState& ds, const SentenceInfo* s, Actors& pre) {
       std::string_view gap = Trim(s->text.substr(pre[first - 1]->end, gb - pre[first - 1]->end));
       auto ends_with_cue = [&](std::string_view kind) {
         for (const auto& cue : ds.lex.FindCues(kind, gap)) {
-          if (cue.end == gap.size()) return true;
+          if (cue.end == gap.size() && !InTrigger(s, gap, cue)) return true;
         }
         return false;
       };
@@ -126,7 +134,7 @@ Roles PreRoles(const DocState& ds, const SentenceInfo* s, const Cand* c, const A
   auto preceded_by = [&](const ActorInfo* a, std::string_view kind) {
     std::string_view b = lead_of(a);
     for (const auto& cue : ds.lex.FindCues(kind, b)) {
-      if (cue.end == b.size()) return true;
+      if (cue.end == b.size() && !InTrigger(s, b, cue)) return true;
     }
     return false;
   };
