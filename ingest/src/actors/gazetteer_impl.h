@@ -57,6 +57,7 @@ struct ShortForm {
 };
 struct Metonym {
   std::string form, lang, actor_id;
+  std::string place;  // the city it names when the name lookup would miss it; "" = look it up
 };
 struct Title {
   std::string text, lang;
@@ -171,6 +172,7 @@ struct Gazetteer::Impl {
   AhoCorasick ac;
   std::vector<std::vector<Entry>> patterns;
   std::unordered_map<std::string, std::vector<std::pair<size_t, int>>> resolve;  // key → (actor, rank)
+  std::unordered_map<std::string, std::string> metonym_places;  // form key + '\t' + actor → its city (MetonymPlace)
   std::unordered_map<std::string, std::vector<size_t>> zh_person;      // 拉夫罗夫 → person
   std::unordered_map<std::string, std::vector<size_t>> en_surname;     // lavrov → person
   std::unordered_map<std::string, const Entry*> single_forms;          // "俄" → entry
@@ -198,8 +200,9 @@ struct Gazetteer::Impl {
   // ---- matching (gazetteer_match.cc), in the order Match runs the stages
   std::vector<ActorMention> Match(std::string_view text, std::vector<Actor>* provisional_out,
                                   int32_t as_of_day, std::string_view site) const;
-  // The place a metonym's form also names ("place:kyiv" for Kyiv), or "".
-  std::string MetonymPlace(std::string_view form) const;
+  // The place a metonym's form also names (the city Kyiv for Kyiv standing
+  // for UKR), inside the country it stands for; or "".
+  std::string MetonymPlace(std::string_view form, const std::string& stands_for) const;
   // The one known person who held `role` for actor `of` on `day` (days since
   // 1970), or -1 when none or several did.
   int HolderOn(const std::string& of, const std::string& role, int32_t day) const;

@@ -239,6 +239,11 @@ void Gazetteer::Impl::Rebuild() {
       }
     }
   }
+  // Each metonym's city, once every place is known.
+  metonym_places.clear();
+  for (const Metonym& m : metonyms) {
+    metonym_places[NormaliseName(m.form) + '\t' + m.actor_id] = MetonymPlace(m.form, m.actor_id);
+  }
 }
 
 }  // namespace kbq::ingest

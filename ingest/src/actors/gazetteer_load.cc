@@ -163,10 +163,15 @@ Status Gazetteer::Impl::LoadShortForms(std::string_view file, const Rows& rows) 
 
 Status Gazetteer::Impl::LoadMetonyms(std::string_view file, const Rows& rows) {
   for (const auto& [line, f] : rows) {
-    Metonym m{std::string(gaz::Trim(f[0])), std::string(gaz::Trim(f[1])), std::string(gaz::Trim(f[2]))};
+    Metonym m{std::string(gaz::Trim(f[0])), std::string(gaz::Trim(f[1])), std::string(gaz::Trim(f[2])),
+              std::string(gaz::Trim(f[3]))};
     if (m.form.empty()) return RowError(file, line, "empty form");
     if (!index.count(m.actor_id)) return RowError(file, line, "unknown actor '" + m.actor_id + "'");
-    if (gaz::Trim(f[3]).empty()) return RowError(file, line, "empty source");
+    if (m.place == "-") m.place.clear();
+    if (!m.place.empty() && m.place.rfind("place:", 0) != 0) {
+      return RowError(file, line, "place must be '-' or a place id, not '" + m.place + "'");
+    }
+    if (gaz::Trim(f[4]).empty()) return RowError(file, line, "empty source");
     metonyms.push_back(std::move(m));
   }
   return Status::OK();
@@ -291,7 +296,7 @@ Status Gazetteer::Impl::Load(std::string_view file, std::string_view content) {
   if (h.rfind("id,kind,", 0) == 0) return LoadActors(file, header, rows);
   if (h == "person,actor,role,from,to,source,") return LoadAffiliations(file, rows);
   if (h == "form,lang,actor_id,en,context,source,") return LoadShortForms(file, rows);
-  if (h == "form,lang,actor_id,source,") return LoadMetonyms(file, rows);
+  if (h == "form,lang,actor_id,place,source,") return LoadMetonyms(file, rows);
   if (h == "type,form,text,source,") return LoadContexts(file, rows);
   if (h == "type,lang,text,role,source,") return LoadTitles(file, rows);
   if (h == "chars,source,") return LoadTranslit(file, rows);

@@ -180,16 +180,46 @@ int Gazetteer::Impl::NewHolder(const std::string& of, const std::string& role, i
 }
 
 // The place a metonym's form also names (Kyiv the city for Kyiv the
-// government): the first place among the actors the form resolves to.
-std::string Gazetteer::Impl::MetonymPlace(std::string_view form) const {
-  auto it = resolve.find(NormaliseName(form));
-  if (it == resolve.end()) return {};
-  const std::pair<size_t, int>* best = nullptr;
-  for (const auto& hit : it->second) {
-    if (actors[hit.first].kind != ActorKind::kPlace) continue;
-    if (best == nullptr || hit.second < best->second) best = &hit;
+// government): among the places the form resolves to, the first inside the
+// country the metonym stands for (Washington DC, not Washington in England);
+// for the seat of an organisation (Brussels for the EU), the first. A place
+// metonyms.tsv gives is taken as it is. A form that names no place (the
+// Kremlin, 罗马 missing from the GeoNames translations) takes the place of
+// the first other form of the same actor that does: the seat is in the
+// capital ("in the Kremlin" happened in Moscow).
+std::string Gazetteer::Impl::MetonymPlace(std::string_view form, const std::string& stands_for) const {
+  auto lookup = [&](std::string_view f) -> std::string {
+    const std::string key = NormaliseName(f);
+    for (const Metonym& m : metonyms) {
+      if (!m.place.empty() && m.actor_id == stands_for && NormaliseName(m.form) == key) return m.place;
+    }
+    auto it = resolve.find(key);
+    if (it == resolve.end()) return {};
+    auto owner = index.find(stands_for);
+    const bool country = owner != index.end() && actors[owner->second].kind == ActorKind::kCountry;
+    auto inside = [&](size_t i) {
+      const Actor* a = &actors[i];
+      for (int depth = 0; depth < 4 && !a->part_of.empty(); ++depth) {
+        const std::string& up = a->part_of.front();
+        if (up == stands_for) return true;
+        auto next = index.find(up);
+        if (next == index.end()) return false;
+        a = &actors[next->second];
+      }
+      return false;
+    };
+    const std::pair<size_t, int>* best = nullptr;
+    for (const auto& hit : it->second) {
+      if (actors[hit.first].kind != ActorKind::kPlace || (country && !inside(hit.first))) continue;
+      if (best == nullptr || hit.second < best->second) best = &hit;
+    }
+    return best == nullptr ? std::string() : actors[best->first].id;
+  };
+  std::string place = lookup(form);
+  for (size_t i = 0; place.empty() && i < metonyms.size(); ++i) {
+    if (metonyms[i].actor_id == stands_for && metonyms[i].form != form) place = lookup(metonyms[i].form);
   }
-  return best == nullptr ? std::string() : actors[best->first].id;
+  return place;
 }
 
 std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text, std::vector<Actor>* provisional_out,
@@ -300,7 +330,10 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text, std::vec
     m.actor_id = s.actor_id;
     m.metonym = s.metonym;
     m.provisional = s.provisional;
-    if (m.metonym) m.place_id = MetonymPlace(m.text);
+    if (m.metonym) {
+      auto city = metonym_places.find(NormaliseName(m.text) + '\t' + m.actor_id);
+      if (city != metonym_places.end()) m.place_id = city->second;
+    }
     out.push_back(std::move(m));
   }
   std::sort(out.begin(), out.end(), [](const ActorMention& a, const ActorMention& b) { return a.begin < b.begin; });
