@@ -1420,3 +1420,10 @@ TEST_CASE("Happening: a document noun before a title of capitalised words names 
       {"The two leaders adopted the Declaration on Strategic Partnership on Monday.", "2021-11-02", "statement", 1},
   });
 }
+
+TEST_CASE("Senses: a Chinese launch is an attack only of weapons", "[ingest][roles]") {
+  CheckCases(std::vector<CountCase>{
+      {"俄军21日夜间向哈尔科夫发射了数十架无人机。", "2025-05-22", "military_attack", 1},
+      {"中国21日成功发射了一颗通信卫星。", "2025-05-22", "military_attack", 0},
+  });
+}

@@ -27,7 +27,16 @@ enum class Before { kSubject, kMarker, kOther };
 bool WrongSense(const DocState& ds, const SentenceInfo& s, const std::vector<Tok>& toks, const TriggerHit& h,
                 bool* by_place = nullptr) {
   const internal::TriggerEntry& e = *h.entry;
-  if (!internal::IsAsciiAlnum(s.text[h.begin])) return false;
+  if (!internal::IsAsciiAlnum(s.text[h.begin])) {
+    // Chinese: an allow list (object_blockers.tsv) needs one of its words
+    // within the next ten characters of the clause (朝鲜发射了一枚弹道导弹 is
+    // an attack, 发射卫星 none).
+    if (e.object_allow.empty()) return false;
+    std::string_view rest = s.text.substr(h.end, std::min<size_t>(30, s.text.size() - h.end));
+    for (std::string_view stop : {"，", "。", "；", "、"}) rest = rest.substr(0, rest.find(stop));
+    return std::none_of(e.object_allow.begin(), e.object_allow.end(),
+                        [&](const std::string& w) { return rest.find(w) != std::string_view::npos; });
+  }
   size_t first_after = toks.size();
   int last_before = -1;
   for (size_t i = 0; i < toks.size(); ++i) {
