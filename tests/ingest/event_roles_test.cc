@@ -1427,3 +1427,11 @@ TEST_CASE("Senses: a Chinese launch is an attack only of weapons", "[ingest][rol
       {"中国21日成功发射了一颗通信卫星。", "2025-05-22", "military_attack", 0},
   });
 }
+
+TEST_CASE("Chinese roles: mediators in a 在…的斡旋下 frame are no sides of what the parties reach", "[ingest][roles]") {
+  CheckNone(std::vector<RoleCase>{
+      {"以色列和哈马斯15日在卡塔尔和埃及的斡旋下达成停火协议。", "2025-01-16", "ceasefire", Role::kTarget, "QAT"},
+      {"以色列和哈马斯15日在卡塔尔和埃及的斡旋下达成停火协议。", "2025-01-16", "ceasefire", Role::kSource, "QAT"},
+      {"以色列和哈马斯15日在卡塔尔和埃及的斡旋下达成停火协议。", "2025-01-16", "mediate", Role::kSource, "ISR"},
+  });
+}

@@ -9,8 +9,65 @@
 
 namespace kbq::ingest::events {
 
+namespace {
+
+// The start of the 在…的 frame a mediation trigger at [begin, end) heads
+// (在埃及和卡塔尔的斡旋下), or npos.
+size_t MediationFrame(const SentenceInfo& s, const Span& cl, uint32_t begin, uint32_t end) {
+  const std::string_view before = s.text.substr(0, begin);
+  if (!before.ends_with("的") || !s.text.substr(end).starts_with("下")) return std::string_view::npos;
+  const size_t zai = before.rfind("在");
+  return zai == std::string_view::npos || zai < cl.begin ? std::string_view::npos : zai;
+}
+
+// 以色列和哈马斯在埃及和卡塔尔的斡旋下达成停火协议: the owners of a mediation
+// in a 在…的…下 frame mediate (sources), not where it happened; the clause's
+// other actors are the sides they mediate between (targets). Of the clause's
+// other events (达成停火协议) the mediators are no sides, nor the place.
+bool UnderMediation(const DocState& ds, const SentenceInfo& s, Cand* c) {
+  const Span& cl = s.clauses[c->clause];
+  if (!c->type || c->type->type != "mediate") {
+    for (const auto& h : s.hits) {
+      const EventTypeInfo* t = h.blocker() ? nullptr : ds.lex.Type(h.entry->type);
+      if (!t || t->type != "mediate" || h.begin < cl.begin || h.end > cl.end) continue;
+      const size_t zai = MediationFrame(s, cl, h.begin, h.end);
+      if (zai == std::string_view::npos) continue;
+      for (const auto& a : s.actors) {
+        if (a.begin < zai || a.end > h.begin) continue;
+        std::erase_if(c->participants, [&](const Participant& p) { return p.actor_id == a.id; });
+        if (c->place == a.id) c->place.clear();
+      }
+    }
+    return false;
+  }
+  const size_t zai = MediationFrame(s, cl, c->begin, c->end);
+  if (zai == std::string_view::npos) return false;
+  std::vector<Participant> out;
+  auto add = [&](const std::string& id, Role r) {
+    if (std::none_of(out.begin(), out.end(), [&](const Participant& p) { return p.actor_id == id; })) {
+      out.push_back({id, r});
+    }
+  };
+  for (const auto& a : s.actors) {
+    if (a.dropped || a.speaker || a.begin < zai || a.end > c->begin) continue;
+    add(a.country.empty() ? a.id : a.country, Role::kSource);
+    if (c->place == a.id) c->place.clear();
+  }
+  if (out.empty()) return false;
+  for (const auto& a : s.actors) {
+    if (a.dropped || a.speaker || a.place || a.begin < cl.begin || a.end > cl.end) continue;
+    if (a.begin >= zai && a.end <= c->begin) continue;
+    add(a.id, Role::kTarget);
+  }
+  c->participants = std::move(out);
+  return true;
+}
+
+}  // namespace
+
 void ChineseClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   if (internal::IsAsciiAlnum(s.text[c->begin])) return;
+  if (UnderMediation(ds, s, c)) return;
   // 绍伊古访问明斯克: a visit with a place and no host is hosted by the
   // place's country.
   if (c->type && c->type->type == "visit" && !c->place.empty()) {
