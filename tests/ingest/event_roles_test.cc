@@ -1435,3 +1435,11 @@ TEST_CASE("Chinese roles: mediators in a 在…的斡旋下 frame are no sides o
       {"以色列和哈马斯15日在卡塔尔和埃及的斡旋下达成停火协议。", "2025-01-16", "mediate", Role::kSource, "ISR"},
   });
 }
+
+TEST_CASE("Senses: a Chinese decree or law signed is no agreement", "[ingest][roles]") {
+  CheckCases(std::vector<CountCase>{
+      {"普京12日签署了一项关于在库尔斯克州实行紧急状态的法令。", "2024-08-14", "sign_agreement", 0},
+      {"泽连斯基13日签署了关于动员的法律。", "2024-04-17", "sign_agreement", 0},
+      {"中俄两国元首8日签署了联合声明。", "2025-05-09", "sign_agreement", 1},
+  });
+}

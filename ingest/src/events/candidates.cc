@@ -30,12 +30,22 @@ bool WrongSense(const DocState& ds, const SentenceInfo& s, const std::vector<Tok
   if (!internal::IsAsciiAlnum(s.text[h.begin])) {
     // Chinese: an allow list (object_blockers.tsv) needs one of its words
     // within the next ten characters of the clause (朝鲜发射了一枚弹道导弹 is
-    // an attack, 发射卫星 none).
+    // an attack, 发射卫星 none); a block word within the next twenty rules
+    // the trigger out (普京签署了一项关于紧急状态的法令 signs no agreement).
+    auto window = [&](size_t bytes) {
+      std::string_view rest = s.text.substr(h.end, std::min<size_t>(bytes, s.text.size() - h.end));
+      for (std::string_view stop : {"，", "。", "；", "、"}) rest = rest.substr(0, rest.find(stop));
+      return rest;
+    };
+    const std::string_view near = window(60);
+    if (std::any_of(e.object_block.begin(), e.object_block.end(),
+                    [&](const std::string& w) { return near.find(w) != std::string_view::npos; })) {
+      return true;
+    }
     if (e.object_allow.empty()) return false;
-    std::string_view rest = s.text.substr(h.end, std::min<size_t>(30, s.text.size() - h.end));
-    for (std::string_view stop : {"，", "。", "；", "、"}) rest = rest.substr(0, rest.find(stop));
+    const std::string_view object = window(30);
     return std::none_of(e.object_allow.begin(), e.object_allow.end(),
-                        [&](const std::string& w) { return rest.find(w) != std::string_view::npos; });
+                        [&](const std::string& w) { return object.find(w) != std::string_view::npos; });
   }
   size_t first_after = toks.size();
   int last_before = -1;
