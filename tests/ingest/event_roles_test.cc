@@ -1443,3 +1443,21 @@ TEST_CASE("Senses: a Chinese decree or law signed is no agreement", "[ingest][ro
       {"中俄两国元首8日签署了联合声明。", "2025-05-09", "sign_agreement", 1},
   });
 }
+
+TEST_CASE("Senses: a bare strike is military, a strike by workers or over pay is a labour strike", "[ingest][roles]") {
+  CheckCases(std::vector<CountCase>{
+      {"A strike by dock workers paralysed the port of Antwerp on Monday.", "2024-07-23", "strike", 1},
+      {"A strike by dock workers paralysed the port of Antwerp on Monday.", "2024-07-23", "military_attack", 0},
+      {"Nurses in England held a 24-hour strike over pay on Tuesday.", "2023-05-03", "strike", 1},
+      {"Israel carried out a strike on Beirut on Tuesday.", "2024-08-01", "strike", 0},
+  });
+}
+
+TEST_CASE("Roles: a plotted act has not happened, and its target is no target of the arrest", "[ingest][roles]") {
+  const char* text = "Ukraine's security service detained two men suspected of plotting to assassinate Zelensky.";
+  CheckNone(std::vector<RoleCase>{{text, "2024-05-08", "arrest", Role::kTarget, "person:volodymyr-zelensky"}});
+  auto ev = ExtractOurs(text, "2024-05-08");
+  auto plot = std::find_if(ev.begin(), ev.end(), [](const Event& e) { return e.type == "assassinate"; });
+  REQUIRE(plot != ev.end());
+  CHECK(plot->modality == kbq::Modality::kPlanned);
+}

@@ -458,6 +458,28 @@ void HyphenPair(const SentenceInfo& s, Cand* c) {
   }
 }
 
+// "a missile strike on Kharkiv", "an attack against Odesa", "a strike on
+// Beirut": the city right after on/against an English attack noun is where
+// it happened (a capital as its city); SidesFromPlace then makes its
+// country the target.
+void AttackedCity(const SentenceInfo& s, Cand* c) {
+  if (!c->type || !c->place.empty() || !c->entry || c->entry->pos != 'n' || !internal::IsAsciiAlnum(s.text[c->begin])) {
+    return;
+  }
+  if (c->type->plover != "ASSAULT" && c->type->plover != "FIGHT") return;
+  std::string_view rest = s.text.substr(c->end);
+  size_t skip = rest.starts_with(" on ") ? 4 : rest.starts_with(" against ") ? 9 : 0;
+  if (skip == 0) return;
+  if (rest.substr(skip).starts_with("the ")) skip += 4;
+  const uint32_t at = c->end + uint32_t(skip);
+  for (const auto& a : s.actors) {
+    if (a.dropped || a.begin != at) continue;
+    if (a.kind == ActorKind::kPlace) c->place = a.id;
+    else if (a.metonym && !a.city.empty()) c->place = a.city;
+    return;
+  }
+}
+
 // "withdrawal from the Ukrainian border", "camps near the eastern Thai
 // border": a country named only as the side of a border, after
 // from/near/along/across (and "the" with up to three lower-case words), or
@@ -641,6 +663,7 @@ void BuildArguments(const DocState& ds, SentenceInfo* s, Cand* c, const Attribut
                         c->participants.end());
   DropBorderSides(*s, c);
   FirstSideAsSource(*s, c);
+  AttackedCity(*s, c);
   SidesFromPlace(ds, *s, c);
   std::stable_sort(c->participants.begin(), c->participants.end(),
                    [](const Participant& x, const Participant& y) { return x.role < y.role; });

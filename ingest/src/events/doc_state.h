@@ -42,6 +42,9 @@ struct ActorInfo {
   bool speaker = false; // the attributed source of the sentence, not a participant
   bool metonym = false; // a seat standing for an actor (Kyiv, Brussels, the Kremlin)
   std::string city;     // a metonym's own place (place:kyiv), when the places know it
+  // A metonym read as its city (AsPlace) keeps what it stands for here: "a
+  // court in Moscow" is Russia's.
+  std::shared_ptr<const ActorInfo> government;
   uint32_t group_begin = 0;  // begin of the first mention folded into this one
 };
 

@@ -89,6 +89,8 @@ const ActorInfo* ActorOf(const DocState& ds, const SentenceInfo& s, const Chunke
         cs.tokens[cs.chunks[ch + 3].begin_token].lower == "of") {
       where = ActorOf(ds, s, cs, ch + 4, true);  // "of the Republic of Azerbaijan …"
     }
+    // ("a court in Moscow": the capital read as its city stands for Russia.)
+    if (where && where->government) where = where->government.get();
     if (where && ((where->kind == ActorKind::kCountry && !country_inside) ||
                   (prep == "of" && where->kind == ActorKind::kPerson))) {
       return where;

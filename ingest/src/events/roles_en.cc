@@ -952,6 +952,16 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
       // in/at: where it happened; to, for a visit, too.
       bool where = p.prep == "in" || p.prep == "at" || (Visit(c->type) && p.prep == "to");
       const ActorInfo* pl = where ? PlaceOf(ds, s, cs, n) : nullptr;
+      // "launched a massive attack on Odesa": the city an attack is made on
+      // is where it happened (its country the target, SidesFromPlace).
+      if (!pl && done_to_place && (p.prep == "on" || p.prep == "against")) {
+        const ActorInfo* city = PlaceOf(ds, s, cs, n);
+        if (city && city->kind == ActorKind::kPlace && !place) {
+          place = city;
+          continue;
+        }
+      }
+
       // "launched drones at Israel": a country after at is what a hostile
       // act aims at; talks, calls and visits happen at a seat.
       if (pl && p.prep == "at" && pl->kind == ActorKind::kCountry && !Visit(c->type) && !Meets(c->type)) {
@@ -1096,6 +1106,22 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
     }
     return topic_from != UINT32_MAX && named && !before;
   };
+  // "detained two men suspected of plotting to assassinate Zelensky": when
+  // the clause's object names nobody, an actor named only after a later verb
+  // trigger is that act's, not this one's target.
+  auto past_later_act = [&](const std::string& id) {
+    if (cl.objects.empty() || !targets.empty() || noun_trigger) return false;
+    bool named = false;
+    for (const ActorInfo& a : s.actors) {
+      if (a.id != id || a.dropped) continue;
+      named = true;
+      const bool behind = std::any_of(s.hits.begin(), s.hits.end(), [&](const TriggerHit& h) {
+        return !h.blocker() && h.entry->pos != 'n' && h.begin >= c->end && h.end <= a.begin;
+      });
+      if (!behind) return false;
+    }
+    return named;
+  };
   for (const auto& p : c->participants) {
     // (Not of talks or calls: the speaker often took part — "Tokayev has
     // told me during our telephone conversations". A visit's host is the
@@ -1104,6 +1130,7 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
     if (only_later(p.actor_id) || other_clause(p.actor_id) || (says_it(p.actor_id) && !sources.empty() && !two_sided)) {
       continue;
     }
+    if (p.role == Role::kTarget && past_later_act(p.actor_id)) continue;
     bool own_topic = std::any_of(topics.begin(), topics.end(), [&](const ActorInfo* a) { return a->id == p.actor_id; });
     // Named only in a later clause of the topic ("… to repel the aggression of
     // Russia"): not even what the talk is about, so no participant at all.

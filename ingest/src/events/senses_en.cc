@@ -81,6 +81,31 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
       return nullptr;
     }
   }
+  // "a strike by dock workers", "a 24-hour strike over pay": the bare noun
+  // strike (military by default) is a labour strike when people named by a
+  // common noun (WordNet noun.person or noun.group: workers, unions) strike
+  // ("by" right after it) or a cue word of kind labour_issue follows "over"
+  // or "for" (pay, wages, pensions).
+  if (type && type->plover == "FIGHT" && h.entry->pos == 'n' &&
+      internal::AsciiLower(s.text.substr(h.begin, h.end - h.begin)) == "strike") {
+    size_t t = 0;
+    while (t < cs.tokens.size() && cs.tokens[t].begin < h.end) ++t;
+    if (t + 1 < cs.tokens.size()) {
+      const std::string& prep = cs.tokens[t].lower;
+      // (The head of the phrase after it: "dock workers".)
+      const int np = ChunkAt(cs, cs.tokens[t + 1].begin);
+      const size_t k = np >= 0 && cs.chunks[np].kind == ChunkKind::kNounPhrase ? cs.chunks[np].head : t + 1;
+      if (k >= cs.tokens.size()) return type;
+      const Token& w = cs.tokens[k];
+      const int cls = EnglishLexicon::Get().NounClass(w.lower);
+      const bool named = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
+        return !a.dropped && a.begin <= w.begin && w.end <= a.end;
+      });
+      const bool strikers = prep == "by" && !named && !w.capitalised && (cls == 14 || cls == 18);
+      const bool issue = (prep == "over" || prep == "for") && ds.lex.IsCueWord("labour_issue", w.lower);
+      if (strikers || issue) return ds.lex.Type("strike");
+    }
+  }
   // A verb entry that names its event only as a verb (cue kind verb_only)
   // read as a noun is none: "the fight against corruption", "the Battle of
   // Moscow", "its finance and economy block"; its gerund is ("heavy

@@ -15,7 +15,8 @@ namespace {
 // True when the words between a body and a person are no title of the
 // person: a preposition (other than "of") that ends them or that a lower-case
 // word or a time word follows ("Kyiv on Tuesday for talks with Zelensky";
-// not "Minister for Strategic Industries", "Minister of Foreign Affairs").
+// not "Minister for Strategic Industries", "Minister of Foreign Affairs"), or
+// a finite verb before a determiner ("Moscow sentenced the journalist").
 bool PrepositionBetween(std::string_view gap) {
   const EnglishLexicon& lex = EnglishLexicon::Get();
   std::vector<std::string_view> words;
@@ -28,6 +29,15 @@ bool PrepositionBetween(std::string_view gap) {
     i = j;
   }
   for (size_t k = 0; k < words.size(); ++k) {
+    // (Or a verb's past or present form before a determiner: "a court in
+    // Moscow sentenced the journalist Evan Gershkovich".)
+    if (k + 1 < words.size() && (lex.Closed(words[k + 1]) & kDet) != 0 && lex.Closed(words[k]) == 0) {
+      for (const LemmaCandidate& r : lex.Lemmatize(words[k])) {
+        if (r.pos == kPosVerb && (r.inflection == Inflection::kPast || r.inflection == Inflection::kThirdPerson)) {
+          return true;
+        }
+      }
+    }
     if ((lex.Closed(words[k]) & (kPrep | kTo)) == 0 || internal::AsciiLower(words[k]) == "of") continue;
     if (k + 1 == words.size()) return true;
     const std::string_view next = words[k + 1];
@@ -153,6 +163,9 @@ bool NamesVenue(const internal::EventLexicon& lex, std::string_view text, uint32
 void AsPlace(const DocState& ds, ActorInfo* a) {
   a->place = true;
   if (!a->metonym || a->city.empty()) return;
+  auto seat = std::make_shared<ActorInfo>(*a);
+  seat->place = false;
+  a->government = std::move(seat);
   a->id = a->city;
   a->kind = ActorKind::kPlace;
   a->country = ds.CountryOf(a->id, a->kind);
