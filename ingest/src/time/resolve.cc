@@ -51,6 +51,22 @@ bool Scanner::FutureCue(size_t b, size_t e) const {
     for (auto& ch : prev) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     for (const auto& cue : lx_.en_future_adjacent)
       if (prev == cue) return true;
+    // "The exhibition opens May 5", "the ban takes effect on March 1": a
+    // verb of a schedule in the present, right before the time or before
+    // its preposition (on, from, in, at).
+    size_t end = q;
+    if (prev == "on" || prev == "from" || prev == "in" || prev == "at") {
+      end = w0;
+      while (end > lo && t_[end - 1] == ' ') --end;
+    }
+    std::string lead(t_.substr(lo, end - lo));
+    for (auto& ch : lead) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (const auto& cue : lx_.en_scheduled) {
+      if (lead.size() >= cue.size() && lead.compare(lead.size() - cue.size(), cue.size(), cue) == 0 &&
+          (lead.size() == cue.size() || !IsAsciiAlpha(lead[lead.size() - cue.size() - 1]))) {
+        return true;
+      }
+    }
   }
   for (std::string_view part : {before, after}) {
     for (const auto& cue : lx_.zh_future) {

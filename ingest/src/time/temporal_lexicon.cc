@@ -104,6 +104,7 @@ void LoadFile(std::string_view name, std::string_view text, Lexicon* lx) {
       }
     } else if (name == "time_future_cues.tsv") {
       if (f.size() >= 3 && f[2] == "adjacent") lx->en_future_adjacent.push_back(w);
+      else if (f.size() >= 3 && f[2] == "scheduled") lx->en_scheduled.push_back(w);
       else (f[1] == "zh" ? lx->zh_future : lx->en_future).push_back(w);
     } else if (name == "time_holidays.tsv" && f.size() >= 6) {
       using K = HolidayEntry::Kind;

@@ -66,6 +66,9 @@ struct Lexicon {
   SvMap<SeasonEntry> zh_season, en_season;
   std::vector<std::string> zh_future, en_future;  // anywhere in the clause
   std::vector<std::string> en_future_adjacent;     // the word just before ("until Friday")
+  // A verb of a schedule in the present right before the time or its
+  // preposition ("opens May 5", "takes effect on March 1").
+  std::vector<std::string> en_scheduled;
   SvMap<int> zh_block;  // phrases that are not time expressions
   SvMap<HolidayEntry> zh_holiday;  // 春节, 国庆节, 腊月, 农历, 马年
   SvMap<HolidayEntry> en_holiday;  // lower case, one space, ASCII apostrophe: "new year's day"
