@@ -1393,13 +1393,6 @@ TEST_CASE("Senses: agreeing with a view concurs, it makes no agreement", "[inges
   });
 }
 
-TEST_CASE("Senses: a readiness expressed is an intent, one merely named is none", "[ingest][roles]") {
-  CheckCases(std::vector<CountCase>{
-      {"Putin confirmed Russia's willingness to keep supplying gas to Italy.", "2022-02-01", "intent_cooperate", 1},
-      {"Everything depends on our partners' willingness to cooperate.", "2021-11-18", "intent_cooperate", 0},
-  });
-}
-
 TEST_CASE("Senses: support given to people named by a common noun is domestic help, no endorsement", "[ingest][roles]") {
   CheckCases(std::vector<CountCase>{
       {"The government announced new measures on Monday to support families with children.", "2021-12-20", "praise",

@@ -58,20 +58,6 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
   // noun, not the phrasal verb ("call on" = appeal to). ("A call on
   // governments", "the same offer to Trump" are the phrasal's own nouns, and
   // one-word verb entries match their nouns on purpose: "the visit".)
-  // "expressed its readiness to hold talks": a stance noun (cue kind
-  // stance_noun) that is a trigger is an expressed intent only when a verb
-  // of expressing or saying (cue kinds occurrence_verb, attr_after_actor)
-  // ends at most 30 bytes before it ("confirmed Russia's full readiness");
-  // "depends on our partners' willingness to …" expresses nothing.
-  if (type && h.entry->pos == 'x' && ds.lex.IsCueWord("stance_noun", h.entry->text)) {
-    bool expressed = false;
-    for (std::string_view kind : {"occurrence_verb", "attr_after_actor"}) {
-      for (const auto& cue : ds.lex.FindCues(kind, s.text.substr(0, h.begin))) {
-        expressed |= cue.end <= h.begin && h.begin - cue.end <= 30;
-      }
-    }
-    if (!expressed) return nullptr;
-  }
   const bool phrasal = s.text.substr(h.begin, h.end - h.begin).find(' ') != std::string_view::npos;
   if (phrasal && ch >= 0 && cs.chunks[ch].kind == ChunkKind::kNounPhrase && h.entry->pos == 'v') {
     size_t t = 0;
