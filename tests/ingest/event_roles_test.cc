@@ -1454,3 +1454,24 @@ TEST_CASE("Roles: a plotted act has not happened, and its target is no target of
   REQUIRE(plot != ev.end());
   CHECK(plot->modality == kbq::Modality::kPlanned);
 }
+
+TEST_CASE("Merges: a city is inside its country, and another meeting is one of its own", "[ingest][roles]") {
+  static auto pipeline = kbq::ingest::Pipeline::Create(nullptr);
+  REQUIRE(pipeline.ok());
+  // The headline's meeting in Washington is the body's meeting in the United States.
+  auto one = ExtractSentence(**pipeline,
+                             "Yermak met Taylor in Washington\n\nOn November 9, Andriy Yermak met with William Taylor "
+                             "in the United States.",
+                             "2021-11-10");
+  CHECK(std::count_if(one.begin(), one.end(), [](const Event& e) { return e.type == "meeting"; }) == 1);
+  // "another meeting in Brussels" is no part of the day's bilateral meeting.
+  auto two = ExtractSentence(**pipeline,
+                             "Meeting with Nikol Pashinyan\n\nVladimir Putin: Mr Pashinyan will stay after the "
+                             "trilateral meeting, and we will have a bilateral meeting with him. I know you are going "
+                             "to have another meeting in Brussels soon.",
+                             "2021-11-26");
+  for (const Event& e : two) {
+    if (e.place_id == "place:gn-2800866") CHECK(e.mentions.size() == 1);
+  }
+  CHECK(std::any_of(two.begin(), two.end(), [](const Event& e) { return e.place_id == "place:gn-2800866"; }));
+}

@@ -17,6 +17,19 @@ void Coreference(DocState& ds) {
     for (const auto& cue : ds.lex.FindCues("refers", s.text)) {
       if (!InsideTrigger(s, cue) && cue.end <= c.begin && ClauseOf(s.clauses, cue.begin) == c.clause) c.discussed = true;
     }
+    // "another meeting in Brussels soon", "the next summit", "a new round
+    // of talks": a trigger a cue of kind distinct_det stands before (at most
+    // 20 bytes, its clause; not across "of our", "of the": "another part of
+    // our talks" is part of them) names a happening of its own.
+    for (const auto& cue : ds.lex.FindCues("distinct_det", s.text.substr(0, c.begin))) {
+      if (c.begin - cue.end > 20 || ClauseOf(s.clauses, cue.begin) != c.clause) continue;
+      const std::string gap = " " + internal::AsciiLower(s.text.substr(cue.end, c.begin - cue.end)) + " ";
+      bool owned = false;
+      for (std::string_view w : {" our ", " the ", " their ", " his ", " her ", " its ", " your ", " this "}) {
+        owned |= gap.find(w) != std::string::npos;
+      }
+      c.distinct |= !owned;
+    }
   }
   for (size_t i = 0; i < ds.cands.size(); ++i) {
     Cand& c = ds.cands[i];
@@ -31,6 +44,7 @@ void Coreference(DocState& ds) {
       if (cue.end <= c.begin && c.begin - cue.end <= 6) referred = true;
     }
     if (!nominal && !referred) continue;
+    if (c.distinct) continue;
     constexpr int32_t kNewsWeek = 7;
     const bool in_lead = c.sentence <= ds.HeadlineSentences();
     const bool real = ToldAsReal(c.modality);

@@ -76,6 +76,9 @@ struct Cand {
   // (AttendanceSides): `other` while the stages run, the other side once
   // emitted (AttendeesAsSides).
   bool attendees_are_sides = false;
+  // "another meeting", "the next summit" (cue kind distinct_det before a
+  // noun trigger): a happening of its own, never merged into another.
+  bool distinct = false;
   std::map<std::string, double> toll;  // casualty figures of a disaster (tolls.cc): killed, injured, ...
   bool happened = false;  // a disaster said to happen (发生火灾, a fire broke out): never bare (tolls.cc)
   // An act named by the anniversary a sentence marks ("the 80th anniversary

@@ -132,6 +132,7 @@ Extraction EmitEvents(const DocState& ds) {
   const Article& art = ds.doc.article;
   // Events from candidates; coreferent mentions join their antecedent.
   Extraction x;
+  std::set<std::string> apart;  // ids of events merged with none (Cand::distinct)
   std::vector<int> event_of(ds.cands.size(), -1);
   // The headline's sentences come first; a body event's id counts its
   // sentence and offset from the body's start, so ids do not depend on
@@ -161,6 +162,7 @@ Extraction EmitEvents(const DocState& ds) {
     if (c.participants.empty()) conf -= 0.15;
     e.confidence = conf;
     event_of[i] = int(x.events.size());
+    if (c.distinct) apart.insert(e.id);
     x.events.push_back(std::move(e));
   }
   for (size_t i = 0; i < ds.cands.size(); ++i) {
@@ -199,11 +201,21 @@ Extraction EmitEvents(const DocState& ds) {
     });
     if (!dup) x.links.push_back(std::move(l));
   }
+  // (Up every level of the places: a city is in its region and its country,
+  // so "met in Washington" and the article's meeting in the United States
+  // are one.)
   AncestorsFn ancestors = [&ds](const std::string& id) {
     std::vector<std::string> out;
     if (const Actor* a = ds.Lookup(id)) {
       for (const auto& af : a->affiliations) out.push_back(af.actor_id);
       for (const auto& p : a->part_of) out.push_back(p);
+      for (size_t i = out.size() - a->part_of.size(); i < out.size() && out.size() < 8; ++i) {
+        if (const Actor* up = ds.Lookup(out[i])) {
+          for (const auto& p : up->part_of) {
+            if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+          }
+        }
+      }
     }
     return out;
   };
@@ -225,7 +237,7 @@ Extraction EmitEvents(const DocState& ds) {
     return out;
   };
   FoldHeadline(&x, headline_sentences, ancestors);
-  MergeExtraction(&x, ancestors);
+  MergeExtraction(&x, ancestors, &apart);
   for (auto& e : x.events) {
     DropOwnCountries(ds.lex.Type(e.type), own_countries, &e);
     VisitHost(own_countries, &e);

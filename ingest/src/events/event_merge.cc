@@ -314,7 +314,7 @@ void FoldHeadline(Extraction* x, uint32_t headline_sentences, const AncestorsFn&
   for (Event& h : headline) x->events.push_back(std::move(h));
 }
 
-void MergeExtraction(Extraction* x, const AncestorsFn& ancestors) {
+void MergeExtraction(Extraction* x, const AncestorsFn& ancestors, const std::set<std::string>* apart) {
   std::vector<Event>& ev = x->events;
   std::vector<bool> gone(ev.size(), false);
   std::map<std::string, std::string> renamed;
@@ -326,8 +326,9 @@ void MergeExtraction(Extraction* x, const AncestorsFn& ancestors) {
     // release), whatever coarser date the cluster carries.
     std::vector<int32_t> days;
     if (OwnDay(ev[i]) != TimeValue::kNoDay) days.push_back(OwnDay(ev[i]));
+    const bool alone = apart && apart->count(ev[i].id);
     for (size_t j = i + 1; j < ev.size(); ++j) {
-      if (gone[j] || !SameHappening(ev[i], ev[j], ancestors)) continue;
+      if (gone[j] || alone || (apart && apart->count(ev[j].id)) || !SameHappening(ev[i], ev[j], ancestors)) continue;
       int32_t day = OwnDay(ev[j]);
       if (day != TimeValue::kNoDay && !days.empty() && std::find(days.begin(), days.end(), day) == days.end()) {
         continue;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <functional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,7 +44,9 @@ MergeResult MergeInto(const Event& kept, const Event& other);
 // Merges every pair SameHappening() accepts (the earlier event is kept),
 // rewrites links onto kept ids, drops self-links and duplicates, and appends
 // the same_as links (the merge log).
-void MergeExtraction(Extraction* x, const AncestorsFn& ancestors = nullptr);
+// Events whose ids are in `apart` ("another meeting") are merged with none.
+void MergeExtraction(Extraction* x, const AncestorsFn& ancestors = nullptr,
+                     const std::set<std::string>* apart = nullptr);
 
 // Before MergeExtraction: an event reported only in the headline (its
 // mentions all in the first `headline_sentences` sentences) and dated only by
