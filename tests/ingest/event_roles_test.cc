@@ -1475,3 +1475,15 @@ TEST_CASE("Merges: a city is inside its country, and another meeting is one of i
   }
   CHECK(std::any_of(two.begin(), two.end(), [](const Event& e) { return e.place_id == "place:gn-2800866"; }));
 }
+
+TEST_CASE("Senses: demonstrating something shows it, giving someone information is no aid", "[ingest][roles]") {
+  CheckCases(std::vector<CountCase>{
+      {"Our trade is growing, which is demonstrated by the fact that it doubled last year.", "2021-11-17",
+       "demonstrate", 0},
+      {"The talks demonstrated the commitment of both sides to peace.", "2021-11-17", "demonstrate", 0},
+      {"Thousands demonstrated in Tbilisi on Sunday against the new law.", "2024-04-15", "demonstrate", 1},
+      {"Mitsotakis thanked Putin for providing him with detailed information about his call with the US President.",
+       "2021-12-08", "aid", 0},
+      {"The United States provided Ukraine with air defence systems on Monday.", "2022-10-12", "aid", 1},
+  });
+}

@@ -115,9 +115,12 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
   if (type && type->type == "aid" && !cs.chunks[ch].passive) {
     std::vector<uint32_t> given;
     for (uint32_t n : cl.objects) {
+      // (A pronoun is whom it is given to: "providing me with detailed
+      // analytical information".)
+      if (cs.tokens[cs.chunks[n].head].tag == Tag::kPronoun) continue;
       if (!ActorOf(ds, s, cs, n, true)) given.push_back(n);
     }
-    if (given.empty()) given = cl.with_partner;
+    if (given.empty() && !cl.with_partner.empty()) given = {cl.with_partner.front()};  // (the first: "with information about … with the US President")
     if (!given.empty() && AllAbstract(ds, s, cs, given)) return nullptr;
   }
   // "25 planes with the aid of partners arrived in Ukraine", "the vaccine
@@ -234,6 +237,13 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
              !ds.lex.IsCueWord("endorsed_group", head.lower);
     });
     if (people) return nullptr;
+  }
+  // "which is demonstrated by the fact", "demonstrated their commitment":
+  // demonstrating something (an object, or a passive) shows it; protesters
+  // demonstrate with no object ("thousands demonstrated in Tbilisi").
+  if (type && type->plover == "PROTEST" && lemma == "demonstrate" &&
+      (cs.chunks[ch].passive || !cl.objects.empty())) {
+    return nullptr;
   }
   // "cannot agree with the opinion of the President", "agreed with Scholz's
   // assessment": agreeing with a view (a with-phrase headed by an abstract
