@@ -1487,3 +1487,19 @@ TEST_CASE("Senses: demonstrating something shows it, giving someone information 
       {"The United States provided Ukraine with air defence systems on Monday.", "2022-10-12", "aid", 1},
   });
 }
+
+TEST_CASE("Modality: an act someone is ordered to do is demanded", "[ingest][roles]") {
+  for (const char* text : {"Putin instructed Healthcare Minister Mikhail Murashko to visit the region on Friday.",
+                           "Zelensky ordered the army command to withdraw the troops from the town."}) {
+    auto ev = ExtractOurs(text, "2021-11-25");
+    CAPTURE(text);
+    bool seen = false;
+    for (const Event& e : ev) {
+      if (e.type == "visit" || e.type == "withdraw_troops") {
+        seen = true;
+        CHECK(e.modality == kbq::Modality::kDemanded);
+      }
+    }
+    CHECK(seen);
+  }
+}

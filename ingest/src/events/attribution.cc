@@ -443,6 +443,13 @@ Modality FindModality(const DocState& ds, const SentenceInfo& s, const Cand& c, 
                        [](std::string_view gap) { return gap.size() <= 80 && gap.ends_with(" to "); })) {
     return Modality::kPlanned;
   }
+  // "instructed the emergencies minister to fly to Kuzbass", "ordered the
+  // army to withdraw": an act someone is ordered to do is demanded (cue kind
+  // demanded_to, the trigger right after the "to" that follows).
+  if (CueBeforeTrigger(ds, s, c, "demanded_to",
+                       [](std::string_view gap) { return gap.size() <= 240 && gap.ends_with(" to "); })) {
+    return Modality::kDemanded;
+  }
   // "if parliament adopts the proposals today", "unless the talks resume": an
   // act in a condition may happen, it has not (cue kind condition; the
   // counterfactual "if … had" was found before).
