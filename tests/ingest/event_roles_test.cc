@@ -1503,3 +1503,15 @@ TEST_CASE("Modality: an act someone is ordered to do is demanded", "[ingest][rol
     CHECK(seen);
   }
 }
+
+TEST_CASE("Happening: a process in the present progressive and an act kept up are no happenings", "[ingest][roles]") {
+  CheckCases(std::vector<CountCase>{
+      {"Ukraine is negotiating with partners to create financial reserves.", "2022-01-26", "negotiate", 0},
+      {"The United States is discussing this possibility as well.", "2021-11-30", "consult", 0},
+      {"The Ukrainian military keep up the shelling of villages in Donbas, the minister said.", "2021-12-21",
+       "military_attack", 0},
+      // An act of the day in the progressive is one.
+      {"Russian forces are shelling Kharkiv, the governor said on Monday.", "2022-03-01", "military_attack", 1},
+      {"The Vietnamese president is continuing his visit to Russia.", "2021-12-01", "visit", 1},
+  });
+}

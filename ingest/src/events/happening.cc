@@ -539,6 +539,35 @@ bool NoHappening(const DocState& ds, const SentenceInfo& s, uint32_t si, const C
     }
     if (present && being) return true;
   }
+  // H21: "Ukraine is negotiating with partners to create reserves", "we are
+  // working on it": a verb of a process (cue kind process_verb) in the
+  // present progressive, with no date of its own, tells what goes on, no one
+  // happening ("Russian forces are shelling Kharkiv" is no process verb).
+  if (chunk >= 0 && cs.chunks[chunk].kind == ChunkKind::kVerbGroup && !cs.chunks[chunk].passive &&
+      ds.lex.IsCueWord("process_verb", cs.chunks[chunk].lemma) &&
+      cs.tokens[t].inflection == Inflection::kGerund) {
+    const Chunk& vg = cs.chunks[chunk];
+    bool present = false;
+    for (uint32_t k = vg.begin_token; k < vg.end_token; ++k) {
+      const std::string& w = cs.tokens[k].lower;
+      present |= w == "is" || w == "are" || w == "am" || w == "'re" || w == "'s";
+    }
+    if (present) return true;
+  }
+  // "keep up the shelling", "continue their attacks": an act kept up or
+  // continued (cue kind keep_up_verb right before its noun) is repeated, no
+  // one happening ("is continuing his visit" is the visit of the day).
+  if (noun && t > 0 && !Visit(c.type)) {
+    size_t k = t;
+    while (k > 0 && (cs.tokens[k - 1].tag == Tag::kDet || cs.tokens[k - 1].tag == Tag::kAdj ||
+                     cs.tokens[k - 1].tag == Tag::kPossPron)) {
+      --k;
+    }
+    const std::string two = k >= 2 ? cs.tokens[k - 2].lower + " " + cs.tokens[k - 1].lower : "";
+    if (k >= 1 && (ds.lex.IsCueWord("keep_up_verb", cs.tokens[k - 1].lower) || ds.lex.IsCueWord("keep_up_verb", two))) {
+      return true;
+    }
+  }
   // H14: "if US and NATO missile systems are deployed in Ukraine", "unless
   // the talks resume": an act in a condition (cue kind condition before it in
   // its clause, no comma between) may happen; with no date of its own it is
