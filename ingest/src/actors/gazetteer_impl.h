@@ -172,7 +172,7 @@ struct Gazetteer::Impl {
   AhoCorasick ac;
   std::vector<std::vector<Entry>> patterns;
   std::unordered_map<std::string, std::vector<std::pair<size_t, int>>> resolve;  // key → (actor, rank)
-  std::unordered_map<std::string, std::string> metonym_places;  // form key + '\t' + actor → its city (MetonymPlace)
+  std::unordered_map<std::string, std::string> metonym_places;  // MetonymKey → its city (MetonymPlace)
   std::unordered_map<std::string, std::vector<size_t>> zh_person;      // 拉夫罗夫 → person
   std::unordered_map<std::string, std::vector<size_t>> en_surname;     // lavrov → person
   std::unordered_map<std::string, const Entry*> single_forms;          // "俄" → entry
@@ -201,8 +201,11 @@ struct Gazetteer::Impl {
   std::vector<ActorMention> Match(std::string_view text, std::vector<Actor>* provisional_out,
                                   int32_t as_of_day, std::string_view site) const;
   // The place a metonym's form also names (the city Kyiv for Kyiv standing
-  // for UKR), inside the country it stands for; or "".
+  // for UKR), inside the country it stands for; or "". Reads the places
+  // metonyms.tsv gives from metonym_places (Rebuild puts them there first).
   std::string MetonymPlace(std::string_view form, const std::string& stands_for) const;
+  // The key of metonym_places: the form's resolve key, a tab, the actor.
+  static std::string MetonymKey(std::string_view form, const std::string& actor);
   // The one known person who held `role` for actor `of` on `day` (days since
   // 1970), or -1 when none or several did.
   int HolderOn(const std::string& of, const std::string& role, int32_t day) const;

@@ -239,11 +239,17 @@ void Gazetteer::Impl::Rebuild() {
       }
     }
   }
-  // Each metonym's city, once every place is known.
+  // Each metonym's city, once every place is known: first the ones
+  // metonyms.tsv gives (MetonymPlace reads them), then the looked-up ones.
   metonym_places.clear();
   for (const Metonym& m : metonyms) {
-    metonym_places[NormaliseName(m.form) + '\t' + m.actor_id] = MetonymPlace(m.form, m.actor_id);
+    if (!m.place.empty()) metonym_places.emplace(MetonymKey(m.form, m.actor_id), m.place);
   }
+  std::vector<std::pair<std::string, std::string>> found;
+  for (const Metonym& m : metonyms) {
+    if (m.place.empty()) found.emplace_back(MetonymKey(m.form, m.actor_id), MetonymPlace(m.form, m.actor_id));
+  }
+  for (auto& [key, place] : found) metonym_places.emplace(std::move(key), std::move(place));
 }
 
 }  // namespace kbq::ingest

@@ -181,19 +181,21 @@ int Gazetteer::Impl::NewHolder(const std::string& of, const std::string& role, i
 
 // The place a metonym's form also names (Kyiv the city for Kyiv the
 // government): among the places the form resolves to, the first inside the
-// country the metonym stands for (Washington DC, not Washington in England);
+// country the metonym stands for (Washington D.C., not Washington, Utah);
 // for the seat of an organisation (Brussels for the EU), the first. A place
 // metonyms.tsv gives is taken as it is. A form that names no place (the
 // Kremlin, 罗马 missing from the GeoNames translations) takes the place of
 // the first other form of the same actor that does: the seat is in the
 // capital ("in the Kremlin" happened in Moscow).
+std::string Gazetteer::Impl::MetonymKey(std::string_view form, const std::string& actor) {
+  return NormaliseName(form) + '\t' + actor;
+}
+
 std::string Gazetteer::Impl::MetonymPlace(std::string_view form, const std::string& stands_for) const {
   auto lookup = [&](std::string_view f) -> std::string {
-    const std::string key = NormaliseName(f);
-    for (const Metonym& m : metonyms) {
-      if (!m.place.empty() && m.actor_id == stands_for && NormaliseName(m.form) == key) return m.place;
-    }
-    auto it = resolve.find(key);
+    auto given = metonym_places.find(MetonymKey(f, stands_for));
+    if (given != metonym_places.end()) return given->second;
+    auto it = resolve.find(NormaliseName(f));
     if (it == resolve.end()) return {};
     auto owner = index.find(stands_for);
     const bool country = owner != index.end() && actors[owner->second].kind == ActorKind::kCountry;
@@ -331,7 +333,7 @@ std::vector<ActorMention> Gazetteer::Impl::Match(std::string_view text, std::vec
     m.metonym = s.metonym;
     m.provisional = s.provisional;
     if (m.metonym) {
-      auto city = metonym_places.find(NormaliseName(m.text) + '\t' + m.actor_id);
+      auto city = metonym_places.find(MetonymKey(m.text, m.actor_id));
       if (city != metonym_places.end()) m.place_id = city->second;
     }
     out.push_back(std::move(m));

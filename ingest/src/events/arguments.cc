@@ -474,8 +474,7 @@ void AttackedCity(const SentenceInfo& s, Cand* c) {
   const uint32_t at = c->end + uint32_t(skip);
   for (const auto& a : s.actors) {
     if (a.dropped || a.begin != at) continue;
-    if (a.kind == ActorKind::kPlace) c->place = a.id;
-    else if (a.metonym && !a.city.empty()) c->place = a.city;
+    if (a.kind == ActorKind::kPlace || (a.metonym && !a.city.empty())) c->place = WhereId(a);
     return;
   }
 }

@@ -48,6 +48,10 @@ struct ActorInfo {
   uint32_t group_begin = 0;  // begin of the first mention folded into this one
 };
 
+// The place id `a` names as where something happened: a metonym's city
+// when the places know it (Kyiv the city for Kyiv the government), else its id.
+inline const std::string& WhereId(const ActorInfo& a) { return a.metonym && !a.city.empty() ? a.city : a.id; }
+
 // A copy of `a` standing for a person named in another sentence (a turn's
 // speaker, the one addressed): its offsets are 0 and it is no speaker.
 std::shared_ptr<const ActorInfo> Detached(const ActorInfo& a);

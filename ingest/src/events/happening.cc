@@ -25,6 +25,11 @@ size_t TriggerToken(const ChunkedSentence& cs, const Cand& c) {
   return cs.tokens.size();
 }
 
+bool InActor(const SentenceInfo& s, uint32_t begin, uint32_t end) {
+  return std::any_of(s.actors.begin(), s.actors.end(),
+                     [&](const ActorInfo& a) { return !a.dropped && a.begin <= begin && end <= a.end; });
+}
+
 size_t TriggerHeadToken(const ChunkedSentence& cs, const Cand& c) {
   for (size_t i = 0; i < cs.tokens.size(); ++i) {
     if (cs.tokens[i].begin < c.end && c.end <= cs.tokens[i].end) return i;
@@ -360,9 +365,7 @@ bool NounPhraseMention(const DocState& ds, const SentenceInfo& s, const ChunkedS
       ds.lex.IsCueWord("thank_noun", gov.lower)) {  // gratitude for the support: the thanks (governed_sides.cc)
     return false;
   }
-  for (const ActorInfo& a : s.actors) {
-    if (!a.dropped && a.begin <= gov.begin && gov.end <= a.end) return false;
-  }
+  if (InActor(s, gov.begin, gov.end)) return false;
   // Back over the governing noun's own modifiers to what it hangs on.
   const size_t g = ModifiersStart(cs, k - 2);
   if (g > 0 && ds.lex.IsCueWord("time_prep", cs.tokens[g - 1].lower)) return false;

@@ -503,10 +503,7 @@ bool ReducedRelative(const SentenceInfo& s, const ChunkedSentence& cs, Cand* c) 
   // (The phrase names those it was done to: an actor, or people — "Indian
   // diplomats", WordNet's noun.person; "EU support provided to Ukraine" is
   // the EU's own act.)
-  const bool head_actor = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
-    return !a.dropped && a.begin <= before.begin && before.end <= a.end;
-  });
-  if (!head_actor && EnglishLexicon::Get().NounClass(before.lower) != 18) return false;
+  if (!InActor(s, before.begin, before.end) && EnglishLexicon::Get().NounClass(before.lower) != 18) return false;
   // The noun phrase the participle follows, and a verb governing it before.
   int np = ChunkAt(cs, before.begin);
   if (np < 0 || cs.chunks[np].kind != ChunkKind::kNounPhrase) return false;
@@ -1043,7 +1040,7 @@ bool ClauseSides(const DocState& ds, const SentenceInfo& s, Cand* c) {
     if (!known) c->participants.push_back({place->country, Role::kTarget});
   }
   if (Visit(c->type) && targets.empty() && place && place->kind == ActorKind::kCountry) targets.push_back(place);
-  if (place) c->place = place->metonym && !place->city.empty() ? place->city : place->id;
+  if (place) c->place = WhereId(*place);
   // A side is no place (the word-order rules took "at Israel" for one).
   for (const auto* a : prep_targets) {
     if (c->place == a->id) c->place.clear();

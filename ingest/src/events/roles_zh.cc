@@ -20,26 +20,29 @@ size_t MediationFrame(const SentenceInfo& s, const Span& cl, uint32_t begin, uin
   return zai == std::string_view::npos || zai < cl.begin ? std::string_view::npos : zai;
 }
 
-// 以色列和哈马斯在埃及和卡塔尔的斡旋下达成停火协议: the owners of a mediation
-// in a 在…的…下 frame mediate (sources), not where it happened; the clause's
-// other actors are the sides they mediate between (targets). Of the clause's
-// other events (达成停火协议) the mediators are no sides, nor the place.
-bool UnderMediation(const DocState& ds, const SentenceInfo& s, Cand* c) {
+// Of a clause's events other than a mediation in a 在…的…下 frame, the
+// mediators are no sides, nor the place (以色列和哈马斯在埃及和卡塔尔的斡旋下
+// 达成停火协议: the ceasefire is Israel's and Hamas's).
+void DropMediators(const DocState& ds, const SentenceInfo& s, Cand* c) {
   const Span& cl = s.clauses[c->clause];
-  if (!c->type || c->type->type != "mediate") {
-    for (const auto& h : s.hits) {
-      const EventTypeInfo* t = h.blocker() ? nullptr : ds.lex.Type(h.entry->type);
-      if (!t || t->type != "mediate" || h.begin < cl.begin || h.end > cl.end) continue;
-      const size_t zai = MediationFrame(s, cl, h.begin, h.end);
-      if (zai == std::string_view::npos) continue;
-      for (const auto& a : s.actors) {
-        if (a.begin < zai || a.end > h.begin) continue;
-        std::erase_if(c->participants, [&](const Participant& p) { return p.actor_id == a.id; });
-        if (c->place == a.id) c->place.clear();
-      }
+  for (const auto& h : s.hits) {
+    const EventTypeInfo* t = h.blocker() ? nullptr : ds.lex.Type(h.entry->type);
+    if (!t || t->type != "mediate" || h.begin < cl.begin || h.end > cl.end) continue;
+    const size_t zai = MediationFrame(s, cl, h.begin, h.end);
+    if (zai == std::string_view::npos) continue;
+    for (const auto& a : s.actors) {
+      if (a.begin < zai || a.end > h.begin) continue;
+      std::erase_if(c->participants, [&](const Participant& p) { return p.actor_id == a.id; });
+      if (c->place == a.id) c->place.clear();
     }
-    return false;
   }
+}
+
+// The mediation itself: the owners in its 在…的…下 frame mediate (sources),
+// not where it happened; the clause's other actors are the sides they
+// mediate between (targets). False when c is no mediation in such a frame.
+bool MediationSides(const SentenceInfo& s, Cand* c) {
+  const Span& cl = s.clauses[c->clause];
   const size_t zai = MediationFrame(s, cl, c->begin, c->end);
   if (zai == std::string_view::npos) return false;
   std::vector<Participant> out;
@@ -67,7 +70,9 @@ bool UnderMediation(const DocState& ds, const SentenceInfo& s, Cand* c) {
 
 void ChineseClauseRoles(const DocState& ds, const SentenceInfo& s, Cand* c) {
   if (internal::IsAsciiAlnum(s.text[c->begin])) return;
-  if (UnderMediation(ds, s, c)) return;
+  const bool mediation = c->type && c->type->type == "mediate";
+  if (mediation && MediationSides(s, c)) return;
+  if (!mediation) DropMediators(ds, s, c);
   // 绍伊古访问明斯克: a visit with a place and no host is hosted by the
   // place's country.
   if (c->type && c->type->type == "visit" && !c->place.empty()) {

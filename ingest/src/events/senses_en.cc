@@ -84,10 +84,7 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
       if (k >= cs.tokens.size()) return type;
       const Token& w = cs.tokens[k];
       const int cls = EnglishLexicon::Get().NounClass(w.lower);
-      const bool named = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
-        return !a.dropped && a.begin <= w.begin && w.end <= a.end;
-      });
-      const bool strikers = prep == "by" && !named && !w.capitalised && (cls == 14 || cls == 18);
+      const bool strikers = prep == "by" && !InActor(s, w.begin, w.end) && !w.capitalised && (cls == 14 || cls == 18);
       const bool issue = (prep == "over" || prep == "for") && ds.lex.IsCueWord("labour_issue", w.lower);
       if (strikers || issue) return ds.lex.Type("strike");
     }
@@ -248,16 +245,13 @@ const EventTypeInfo* EnglishVerbSense(const DocState& ds, const SentenceInfo& s,
   // "cannot agree with the opinion of the President", "agreed with Scholz's
   // assessment": agreeing with a view (a with-phrase headed by an abstract
   // noun, EnglishLexicon::AbstractNoun, or a cue word of kind view_noun,
-  // that is no actor's name) concurs, it
-  // makes no agreement; "agreed with Russia on a deal" does.
+  // that is no actor's name) concurs, it makes no agreement; "agreed with
+  // Russia on a deal" does.
   if (type && type->type == "agreement" && lemma == "agree" && !cl.with_partner.empty()) {
     const EnglishLexicon& en = EnglishLexicon::Get();
     const bool view = std::all_of(cl.with_partner.begin(), cl.with_partner.end(), [&](uint32_t n) {
       const Token& head = cs.tokens[cs.chunks[n].head];
-      const bool named = std::any_of(s.actors.begin(), s.actors.end(), [&](const ActorInfo& a) {
-        return !a.dropped && a.begin <= head.begin && head.end <= a.end;
-      });
-      return !named && head.tag == Tag::kNoun &&
+      return !InActor(s, head.begin, head.end) && head.tag == Tag::kNoun &&
              (en.AbstractNoun(head.lower) || ds.lex.IsCueWord("view_noun", head.lower));
     });
     if (view) return nullptr;

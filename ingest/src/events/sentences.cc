@@ -17,7 +17,7 @@ namespace {
 // word or a time word follows ("Kyiv on Tuesday for talks with Zelensky";
 // not "Minister for Strategic Industries", "Minister of Foreign Affairs"), or
 // a finite verb before a determiner ("Moscow sentenced the journalist").
-bool PrepositionBetween(std::string_view gap) {
+bool NoTitleBetween(std::string_view gap) {
   const EnglishLexicon& lex = EnglishLexicon::Get();
   std::vector<std::string_view> words;
   size_t i = 0;
@@ -62,7 +62,7 @@ void CollapseActors(const DocState& ds, SentenceInfo* s) {
       }
       if (has_sep) break;
       if (acts[i].kind == ActorKind::kPerson) break;
-      if (acts[i].id != acts[j].country || PrepositionBetween(gap)) continue;
+      if (acts[i].id != acts[j].country || NoTitleBetween(gap)) continue;
       // 在北京同习近平: a partner cue right before the person ends the title.
       bool partner_cue = false;
       for (const auto& cue : ds.lex.FindCues("partner", gap)) partner_cue = partner_cue || cue.end == gap.size();
@@ -96,12 +96,12 @@ void CollapseActors(const DocState& ds, SentenceInfo* s) {
     bool partner_cue = false;
     for (const auto& cue : ds.lex.FindCues("partner", gap)) partner_cue = partner_cue || cue.end == gap.size();
     // (Two people are two people: "Lavrov and Shoigu" keeps both.)
-    // (Not across a preposition: "Lviv mayor Andriy Sadovyi", but "arrived
-    // in Lviv on Tuesday with Zelensky".)
-    const bool prep_between = PrepositionBetween(gap);
+    // (Not across words that are no title: "Lviv mayor Andriy Sadovyi", but
+    // "arrived in Lviv on Tuesday with Zelensky".)
+    const bool no_title = NoTitleBetween(gap);
     bool own_person = a.kind != ActorKind::kPerson && b.kind == ActorKind::kPerson &&
                       (b.country == a.id || b.country == a.country) &&
-                      gap.size() <= 60 && !has_sep && !partner_cue && !prep_between;
+                      gap.size() <= 60 && !has_sep && !partner_cue && !no_title;
     if (own_person) {
       a.dropped = true;
       b.group_begin = a.group_begin;
@@ -122,7 +122,7 @@ void CollapseActors(const DocState& ds, SentenceInfo* s) {
     // Vladimir Putin": Britain is a side), and never across a partner cue
     // (北京同习近平).
     bool own = b.country.empty() || b.country == b.id || b.country == a.id || b.country == a.country;
-    if (b.kind == ActorKind::kPerson && body && gap.size() <= 30 && own && !partner_cue && !prep_between) {
+    if (b.kind == ActorKind::kPerson && body && gap.size() <= 30 && own && !partner_cue && !no_title) {
       a.dropped = true;
       b.group_begin = a.group_begin;
       if (b.country.empty() || b.country == b.id) b.country = a.country;

@@ -154,6 +154,9 @@ int ChunkAt(const ChunkedSentence& cs, uint32_t pos);
 // The first token of c's trigger, or cs.tokens.size() when none starts inside
 // it (happening.cc).
 size_t TriggerToken(const ChunkedSentence& cs, const Cand& c);
+// True when a kept (not dropped) actor mention of `s` covers the word at
+// [begin, end): it is (part of) a name, not a common noun (happening.cc).
+bool InActor(const SentenceInfo& s, uint32_t begin, uint32_t end);
 // The token that ends c's trigger (its head word: "demands", "talks"), or
 // cs.tokens.size() when none does (happening.cc).
 size_t TriggerHeadToken(const ChunkedSentence& cs, const Cand& c);

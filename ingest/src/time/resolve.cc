@@ -4,6 +4,7 @@
 // Reads the Scanner's publication day and the lexicon's future cues.
 #include <algorithm>
 
+#include "text_util.h"
 #include "time/scanner.h"
 
 namespace kbq::ingest::time_internal {
@@ -41,14 +42,15 @@ bool Scanner::FutureCue(size_t b, size_t e) const {
     size_t cut = after.find(sub);
     if (cut != std::string_view::npos) after = after.substr(0, cut);
   }
+  // The English cues are matched case-insensitively: both sides lowered once.
+  const std::string before_low = internal::AsciiLower(before), after_low = internal::AsciiLower(after);
   {
     // "until Friday", "by early June": the word just before.
     size_t q = b;
     while (q > lo && t_[q - 1] == ' ') --q;
     size_t w0 = q;
     while (w0 > lo && IsAsciiAlpha(t_[w0 - 1])) --w0;
-    std::string prev(t_.substr(w0, q - w0));
-    for (auto& ch : prev) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const std::string_view prev = std::string_view(before_low).substr(w0 - lo, q - w0);
     for (const auto& cue : lx_.en_future_adjacent)
       if (prev == cue) return true;
     // "The exhibition opens May 5", "the ban takes effect on March 1": a
@@ -59,8 +61,7 @@ bool Scanner::FutureCue(size_t b, size_t e) const {
       end = w0;
       while (end > lo && t_[end - 1] == ' ') --end;
     }
-    std::string lead(t_.substr(lo, end - lo));
-    for (auto& ch : lead) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const std::string_view lead = std::string_view(before_low).substr(0, end - lo);
     for (const auto& cue : lx_.en_scheduled) {
       if (lead.size() >= cue.size() && lead.compare(lead.size() - cue.size(), cue.size(), cue) == 0 &&
           (lead.size() == cue.size() || !IsAsciiAlpha(lead[lead.size() - cue.size() - 1]))) {
@@ -68,7 +69,8 @@ bool Scanner::FutureCue(size_t b, size_t e) const {
       }
     }
   }
-  for (std::string_view part : {before, after}) {
+  for (int side = 0; side < 2; ++side) {
+    const std::string_view part = side == 0 ? before : after;
     for (const auto& cue : lx_.zh_future) {
       size_t f = 0;
       while ((f = part.find(cue, f)) != std::string_view::npos) {
@@ -86,8 +88,7 @@ bool Scanner::FutureCue(size_t b, size_t e) const {
       }
     }
     // English cues on word boundaries, case-insensitive.
-    std::string low(part);
-    for (auto& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const std::string& low = side == 0 ? before_low : after_low;
     for (const auto& cue : lx_.en_future) {
       size_t f = 0;
       while ((f = low.find(cue, f)) != std::string::npos) {
@@ -99,7 +100,7 @@ bool Scanner::FutureCue(size_t b, size_t e) const {
         // determiner names a plan, not the time's future ("a plan to meet on
         // Saturday", the cue before the time, is).
         bool noun = false;
-        if (left && f > 0 && part.data() == after.data()) {
+        if (left && f > 0 && side == 1) {
           size_t q = f;
           while (q > 0 && low[q - 1] == ' ') --q;
           size_t w0 = q;

@@ -3,7 +3,6 @@
 // and the longest lexicon key at a position. Pure functions over string_view.
 #pragma once
 
-#include <cctype>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -101,7 +100,7 @@ inline bool IsClauseEnd(std::string_view t, size_t i) {
   char c = t[i];
   if (c == '\n' || c == ';' || c == '!' || c == '?' || c == '(' || c == ')') return true;
   // (Not the last dot of a dotted abbreviation, "3 p.m. Monday", "the U.S. on".)
-  if (c == '.' && i >= 2 && t[i - 2] == '.' && std::isalpha(static_cast<unsigned char>(t[i - 1]))) return false;
+  if (c == '.' && i >= 2 && t[i - 2] == '.' && IsAsciiAlpha(t[i - 1])) return false;
   if (c == '.' && (i + 1 >= t.size() || t[i + 1] == ' ' || t[i + 1] == '\n')) return true;
   return Lit(t, i, {"。", "；", "！", "？", "（", "）"}) > 0;
 }
